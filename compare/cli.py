@@ -1,0 +1,80 @@
+"""The `yoy` command: parse arguments, call the API, map results and errors to output and exit codes.
+
+Exit codes: 0 success; 1 bad input or a failed comparison (one `Error:` line on stderr);
+2 usage error (wrong options or arguments, reported by click).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+import click
+
+from .errors import CompareError
+
+__all__ = ["main"]
+
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _fail(exc: BaseException, debug: bool) -> NoReturn:
+    if debug:
+        raise exc
+    if isinstance(exc, CompareError):
+        raise click.ClickException(str(exc)) from None
+    message = f"internal error: {type(exc).__name__}: {exc}".replace("\n", " ")
+    raise click.ClickException(f"{message} (run with --debug for details)") from None
+
+
+def _format_for(output: str, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    ext = os.path.splitext(output)[1].lower()
+    return {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}.get(ext, "html")
+
+
+@click.group(context_settings=_CONTEXT)
+@click.version_option(package_name="yoy-compare")
+def main() -> None:
+    """Compare yearly reports of one issuer and show what changed.
+
+    Example: yoy compare 2020.txt 2021.txt -o report.html
+    """
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
+              help="Output format (default: from the output extension, else html).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the page's labels (default: the reports' language).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool) -> None:
+    """Compare OLD (last year's report) with NEW (this year's) and write the comparison.
+
+    Example: yoy compare 2020.txt 2021.txt -o report.html
+    """
+    from .pipeline import compare_files
+    from .render import render, write_output
+
+    if old == "-" and new == "-":
+        raise click.UsageError("only one of OLD and NEW can be '-' (standard input).")
+    try:
+        comparison = compare_files(old, new)
+        content = render(comparison, _format_for(output, fmt), lang=lang)
+        write_output(content, output)
+    except Exception as exc:  # one line for the user; --debug shows the traceback
+        _fail(exc, debug)
+
+
+def run() -> None:  # pragma: no cover - console entry point
+    main(prog_name="yoy")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

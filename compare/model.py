@@ -1,0 +1,325 @@
+"""The values that cross stage boundaries: frozen dataclasses and str-Enums.
+
+Every stage takes these values and returns new ones. Offsets (`Span`) always point into
+`SourceText.text`, the normalised text of one input; nothing here copies report text except
+where a field says so (headings and labels, for convenience of the renderers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+__all__ = [
+    "Span",
+    "Edit",
+    "Removed",
+    "SourceText",
+    "Stripped",
+    "Role",
+    "Section",
+    "Paragraph",
+    "Metadata",
+    "Report",
+    "PairStatus",
+    "SectionPair",
+    "Op",
+    "Segment",
+    "ChangeKind",
+    "SentenceRow",
+    "SectionDiff",
+    "Figure",
+    "FigurePair",
+    "PlanItemKind",
+    "PlanStatus",
+    "PlanItem",
+    "Evidence",
+    "PlanCheck",
+    "Comparison",
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range [start, end) in one `SourceText.text`."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"Span({self.start}, {self.end}): need 0 <= start <= end")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One normalisation made by ingest: `span` in the normalised text replaced `original`."""
+
+    span: Span
+    original: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """Content that ingest dropped before the text existed (HTML navigation, PDF page footers).
+
+    It has no span in `SourceText.text`; the text itself is kept so every output can list it.
+    """
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """One input, decoded and normalised: `\\n` newlines, no BOM, no zero-width characters."""
+
+    path: str  # as given by the user; "-" for stdin, "<string>" for API strings
+    text: str
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", or the reader ("docx", "pdf")
+    kind: str = "text"  # text | html | docx | pdf
+    edits: tuple[Edit, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    # Heading hints from structured formats (docx heading styles): (span of the line, level).
+    heading_hints: tuple[tuple[Span, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Stripped:
+    """Text taken out of the body as boilerplate, with why; listed in every output."""
+
+    span: Span
+    reason: str  # e.g. "metadata_block", "duplicate_metadata", "page_chrome", "signature", "contact"
+
+
+class Role(str, Enum):
+    """What a top-level part of a report is for, decided by keywords, never by position."""
+
+    PREAMBLE = "preamble"  # text before the first heading (salutation, introduction)
+    REVIEW = "review"
+    PROBLEMS = "problems"
+    PLAN = "plan"
+    TARGETS = "targets"
+    DUTY = "duty"  # 第一责任人职责 (duty of the principal responsible person)
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One node of the outline.
+
+    `span` runs from the heading's first character to the end of the section's last
+    descendant; `heading_span` covers the heading text only (without the marker for inline
+    headings, the marker and heading for heading lines). The preamble is a section with
+    level 1, an empty heading and role PREAMBLE.
+    """
+
+    id: str  # "s1", "s1.2", … from positions, never from titles
+    parent: str | None
+    level: int  # 1 = top-level part
+    heading: str  # heading text without its marker
+    heading_span: Span
+    span: Span
+    role: Role
+    marker: str = ""  # marker as written, e.g. "一、", "一)", "()", ""
+    recovered_marker: str = ""  # the marker it should have, e.g. "（三）"; "" if none
+    number: int | None = None  # ordinal among its siblings, if known
+    matched_by: str = ""  # provenance, e.g. "marker:cn_comma", "recovered:lost_left_paren"
+    paragraph_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    span: Span
+    section_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    issuer: str | None = None
+    year: int | None = None  # the year reported on
+    date: str | None = None  # ISO date of publication or signature, "2020-12-18"
+    doc_number: str | None = None  # e.g. "宁区政文〔2020〕228号"
+    title: str | None = None
+    language: str = "zh"  # "zh" | "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    source: SourceText
+    metadata: Metadata
+    sections: tuple[Section, ...]  # document order (pre-order of the tree)
+    paragraphs: tuple[Paragraph, ...]
+    stripped: tuple[Stripped, ...]
+
+    def section(self, section_id: str) -> Section:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+    def text_of(self, span: Span) -> str:
+        return self.source.text[span.start : span.end]
+
+
+class PairStatus(str, Enum):
+    MATCHED = "matched"
+    RENAMED = "renamed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPair:
+    old_id: str | None
+    new_id: str | None
+    status: PairStatus
+    score: float  # 0–1, how alike the two sections are; 0 for added/removed
+    matched_by: str = ""  # how it was decided, e.g. "heading+content", "content", "order"
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"SectionPair score {self.score} outside 0–1")
+        if self.old_id is None and self.new_id is None:
+            raise ValueError("SectionPair needs an old or a new section")
+
+
+class Op(str, Enum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One run of an intraline diff: text plus what happened to it."""
+
+    op: Op
+    text: str
+
+
+class ChangeKind(str, Enum):
+    NEW_COMMITMENT = "new_commitment"
+    DROPPED = "dropped"
+    CHANGED_FIGURE = "changed_figure"
+    REWORDED = "reworded"
+    MOVED = "moved"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRow:
+    """One aligned row inside a section pair: an unchanged sentence or a change.
+
+    `kind` is None for an unchanged sentence. Spans point into the old and new texts.
+    """
+
+    old: Span | None
+    new: Span | None
+    kind: ChangeKind | None
+    segments: tuple[Segment, ...] = ()
+    score: float = 1.0  # similarity behind the kind
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.old is None and self.new is None:
+            raise ValueError("SentenceRow needs an old or a new span")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionDiff:
+    """Sentence rows of one section pair (index into Comparison.section_pairs)."""
+
+    pair_index: int
+    rows: tuple[SentenceRow, ...]
+    change_score: float = 0.0  # 0 = identical, 1 = nothing in common
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity stated in a report."""
+
+    value: Decimal
+    unit: str  # as normalised: "亿元", "%", "个百分点", "人", "$ billion", "" …
+    label: str  # what it measures, e.g. "调处成功率"
+    span: Span  # the figure as written, e.g. "4.87亿元"
+    section_id: str | None = None
+    value_high: Decimal | None = None  # upper bound of a range (3至4个)
+    qualifier: str = ""  # 左右, 以上, 以内, 约, 余 …
+    period: str = ""  # e.g. "2020年1-10月"
+    base_value: Decimal | None = None  # value in the base unit (亿元 → 元), for comparison
+    base_unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePair:
+    old: Figure | None
+    new: Figure | None
+    score: float = 0.0
+    delta: Decimal | None = None  # new - old, in new's unit
+    pct_change: Decimal | None = None  # (new - old) / old * 100
+    pp_change: Decimal | None = None  # percentage-point change, for rates
+
+
+class PlanItemKind(str, Enum):
+    COMMITMENT = "commitment"
+    TARGET = "target"
+
+
+class PlanStatus(str, Enum):
+    ADDRESSED = "addressed"
+    PARTLY = "partly"
+    NOT_FOUND = "not_found"
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    span: Span  # in the old report
+    section_id: str
+    kind: PlanItemKind
+    target: Figure | None = None  # for targets
+    direction: str = ""  # for targets: floor | ceiling | point | range
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    span: Span  # in the new report
+    section_id: str | None
+    score: float
+    matched_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCheck:
+    item: PlanItem
+    status: PlanStatus
+    evidence: tuple[Evidence, ...] = ()
+    actual: Figure | None = None  # for targets: the outcome found in the new report
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    old: Report
+    new: Report
+    section_pairs: tuple[SectionPair, ...]
+    diffs: tuple[SectionDiff, ...]
+    figure_pairs: tuple[FigurePair, ...] = ()
+    plan_checks: tuple[PlanCheck, ...] = ()
+    old_figures: tuple[Figure, ...] = field(default=())
+    new_figures: tuple[Figure, ...] = field(default=())

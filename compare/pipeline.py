@@ -1,0 +1,43 @@
+"""Composes the stages: ingest -> structure -> align -> diff -> figures -> follow-through."""
+
+from __future__ import annotations
+
+from .align import align_sections
+from .diff import diff_sections
+from .figures import extract_figures, match_figures
+from .followthrough import check_followthrough
+from .ingest import read_source, source_from_string
+from .model import Comparison, SourceText
+from .structure import parse_report
+
+__all__ = ["compare_files", "compare_texts", "compare_sources"]
+
+
+def compare_sources(old: SourceText, new: SourceText) -> Comparison:
+    """Run every stage on two already-read inputs."""
+    old_report = parse_report(old)
+    new_report = parse_report(new)
+    pairs = align_sections(old_report, new_report)
+    diffs = diff_sections(old_report, new_report, pairs)
+    old_figs = extract_figures(old_report)
+    new_figs = extract_figures(new_report)
+    return Comparison(
+        old=old_report,
+        new=new_report,
+        section_pairs=pairs,
+        diffs=diffs,
+        figure_pairs=match_figures(old_figs, new_figs),
+        plan_checks=check_followthrough(old_report, new_report),
+        old_figures=old_figs,
+        new_figures=new_figs,
+    )
+
+
+def compare_files(old_path: str, new_path: str) -> Comparison:
+    """Compare two report files ("-" reads one of them from standard input)."""
+    return compare_sources(read_source(old_path), read_source(new_path))
+
+
+def compare_texts(old_text: str, new_text: str, *, old_name: str = "old", new_name: str = "new") -> Comparison:
+    """Compare two reports given as strings."""
+    return compare_sources(source_from_string(old_text, old_name), source_from_string(new_text, new_name))

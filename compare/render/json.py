@@ -1,0 +1,191 @@
+"""JSON view of a `Comparison`: every key in a fixed order, `schema_version` first."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..model import (
+    Comparison, Evidence, Figure, FigurePair, PlanCheck, Report, SectionDiff, SectionPair, Span,
+)
+
+__all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict"]
+
+SCHEMA_VERSION = "1.0"
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _num(value: Decimal | None) -> str | None:
+    """Decimals travel as strings so no precision is lost ("4.87", "-0.3")."""
+    if value is None:
+        return None
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    m = report.metadata
+    src = report.source
+    return {
+        "path": src.path,
+        "encoding": src.encoding,
+        "kind": src.kind,
+        "chars": len(src.text),
+        "language": m.language,
+        "year": m.year,
+        "title": m.title,
+        "issuer": m.issuer,
+        "date": m.date,
+        "doc_number": m.doc_number,
+        "sections": [
+            {
+                "id": s.id,
+                "parent": s.parent,
+                "level": s.level,
+                "heading": s.heading,
+                "role": s.role.value,
+                "span": _span(s.span),
+                "heading_span": _span(s.heading_span),
+                "marker": s.marker,
+                "recovered_marker": s.recovered_marker,
+                "matched_by": s.matched_by,
+                "paragraphs": s.paragraph_count,
+            }
+            for s in report.sections
+        ],
+        "stripped": [
+            {"span": _span(x.span), "reason": x.reason, "text": report.text_of(x.span)}
+            for x in report.stripped
+        ],
+        "removed_by_reader": [{"reason": r.reason, "text": r.text} for r in src.removed],
+    }
+
+
+def figure_to_dict(fig: Figure | None, report: Report) -> dict[str, Any] | None:
+    if fig is None:
+        return None
+    return {
+        "value": _num(fig.value),
+        "value_high": _num(fig.value_high),
+        "unit": fig.unit,
+        "qualifier": fig.qualifier,
+        "label": fig.label,
+        "period": fig.period,
+        "text": report.text_of(fig.span),
+        "span": _span(fig.span),
+        "section": fig.section_id,
+    }
+
+
+def _pair(p: SectionPair, index: int) -> dict[str, Any]:
+    return {
+        "index": index,
+        "old": p.old_id,
+        "new": p.new_id,
+        "status": p.status.value,
+        "score": round(p.score, 4),
+        "matched_by": p.matched_by,
+    }
+
+
+def _changes(c: Comparison, diff: SectionDiff) -> list[dict[str, Any]]:
+    out = []
+    for row in diff.rows:
+        if row.kind is None:
+            continue
+        out.append(
+            {
+                "kind": row.kind.value,
+                "pair": diff.pair_index,
+                "old_span": _span(row.old),
+                "new_span": _span(row.new),
+                "old_text": c.old.text_of(row.old) if row.old else None,
+                "new_text": c.new.text_of(row.new) if row.new else None,
+                "score": round(row.score, 4),
+                "reason": row.reason,
+                "segments": [[s.op.value, s.text] for s in row.segments],
+            }
+        )
+    return out
+
+
+def _figure_pair(c: Comparison, p: FigurePair) -> dict[str, Any]:
+    old = figure_to_dict(p.old, c.old)
+    new = figure_to_dict(p.new, c.new)
+    return {
+        "label": (p.new or p.old).label if (p.new or p.old) else "",
+        "status": "paired" if p.old and p.new else ("new" if p.new else "dropped"),
+        "old": old,
+        "new": new,
+        "delta": _num(p.delta),
+        "pct_change": _num(p.pct_change),
+        "pp_change": _num(p.pp_change),
+        "score": round(p.score, 4),
+    }
+
+
+def _evidence(c: Comparison, e: Evidence) -> dict[str, Any]:
+    return {
+        "span": _span(e.span),
+        "section": e.section_id,
+        "text": c.new.text_of(e.span),
+        "score": round(e.score, 4),
+        "matched_by": e.matched_by,
+    }
+
+
+def _plan_check(c: Comparison, p: PlanCheck) -> dict[str, Any]:
+    return {
+        "item": {
+            "text": c.old.text_of(p.item.span),
+            "span": _span(p.item.span),
+            "section": p.item.section_id,
+            "kind": p.item.kind.value,
+            "target": figure_to_dict(p.item.target, c.old),
+            "direction": p.item.direction,
+        },
+        "status": p.status.value,
+        "reason": p.reason,
+        "actual": figure_to_dict(p.actual, c.new),
+        "evidence": [_evidence(c, e) for e in p.evidence],
+    }
+
+
+def summary_counts(c: Comparison) -> dict[str, int]:
+    """Counts a reader looks at first; the same numbers feed every view."""
+    counts: dict[str, int] = {}
+    for kind in ("new_commitment", "dropped", "changed_figure", "reworded", "moved", "added", "removed"):
+        counts[f"changes_{kind}"] = 0
+    for d in c.diffs:
+        for row in d.rows:
+            if row.kind is not None:
+                counts[f"changes_{row.kind.value}"] += 1
+    for status in ("matched", "renamed", "moved", "split", "merged", "added", "removed"):
+        counts[f"sections_{status}"] = sum(1 for p in c.section_pairs if p.status.value == status)
+    for status in ("addressed", "partly", "not_found", "met", "not_met", "unknown"):
+        counts[f"plan_{status}"] = sum(1 for p in c.plan_checks if p.status.value == status)
+    counts["figures_paired"] = sum(1 for p in c.figure_pairs if p.old and p.new)
+    counts["figures_changed"] = sum(1 for p in c.figure_pairs if p.old and p.new and p.delta)
+    counts["figures_new"] = sum(1 for p in c.figure_pairs if p.new and not p.old)
+    counts["figures_dropped"] = sum(1 for p in c.figure_pairs if p.old and not p.new)
+    return counts
+
+
+def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "old": report_to_dict(c.old),
+        "new": report_to_dict(c.new),
+        "summary": summary_counts(c),
+        "section_pairs": [_pair(p, i) for i, p in enumerate(c.section_pairs)],
+        "changes": [ch for d in c.diffs for ch in _changes(c, d)],
+        "figures": [_figure_pair(c, p) for p in c.figure_pairs],
+        "plan_checks": [_plan_check(c, p) for p in c.plan_checks],
+    }
+
+
+def render_json(c: Comparison) -> str:
+    return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,2 @@
+"use strict";
+// Progressive enhancement only: the page is complete without this script.
