@@ -1,43 +1,378 @@
-"""Stage 3, align: `Report` x `Report` -> section pairs.
+"""Stage 3, align: `Report` x `Report` -> section pairs over the whole outline tree.
 
-Foundation version: top-level sections paired in order by `difflib` over their headings, with a
-rapidfuzz content score. The alignment issue replaces this with whole-tree fuzzy alignment.
+How sections are paired, level by level from the top:
+1. Siblings under paired parents are scored against each other: year-normalised heading ratio,
+   idf-weighted character n-gram cosine of their content (descendants included), and role
+   (see `similarity`). All pairs of one step are scored at once (`cdist`, one matrix product).
+2. Candidates above the cutoff are taken greedily by score; ties are broken by position
+   (closeness of relative positions, then earlier sections), never by first match, because
+   official reports repeat stock headings.
+3. Pairs outside the heaviest order-preserving chain are `moved`; the others are `matched`
+   when the headings are the same after normalisation and `renamed` when they are not.
+4. A section left over whose paired neighbour on the other side takes it in (the partner plus it
+   resemble that neighbour clearly better than the partner alone) makes a `split` (one old,
+   several new) or a `merged` (several old, one new).
+5. Children of each pair (of all parts of a split or merge) are aligned the same way.
+6. Sections still unpaired anywhere in the tree are paired across parents when their content is
+   clearly the same (`moved`, matched_by "content:cross-parent"); the rest are `added` or
+   `removed`.
+
+The rule for the result: every section of each report is in exactly one pair, except that the
+old section of a split is in one pair per new part, and the new section of a merge in one pair
+per old part. Pairs come in new-document order; a removed section comes right after the pair
+of the old section before it (or first, if it is the first). Cost: each step scores siblings
+against siblings, so the work is linear in the text plus the square of the number of sibling
+sections, done in C.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+import numpy as np
 
-from .model import PairStatus, Report, SectionPair
+from .model import PairStatus, Report, Role, Section, SectionPair, Span
+from .similarity import (
+    CONTENT_ONLY_CUTOFF,
+    CONTENT_WEIGHT,
+    CROSS_PARENT_CUTOFF,
+    HEADING_SAME,
+    HEADING_WEIGHT,
+    MUTUAL_BEST_FLOOR,
+    MUTUAL_BEST_MARGIN,
+    ROLE_BONUS,
+    ROLE_PENALTY,
+    SECTION_PAIR_CUTOFF,
+    SPLIT_GAIN,
+    combined_cosine,
+    content_vectors,
+    heading_matrix,
+)
 
-__all__ = ["align_sections"]
+__all__ = ["align_sections", "heaviest_in_order", "section_roles", "heading_range"]
 
-_YEAR = re.compile(r"(19|20)\d\d")
+_KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, Role.DUTY})
 
 
-def _key(heading: str) -> str:
-    return _YEAR.sub("YYYY", heading)
+def heaviest_in_order(pairs: Sequence[tuple[int, int, float]]) -> set[int]:
+    """Indices of the pairs `(old, new, weight)` forming the heaviest chain increasing in both.
+
+    O(k log k) with a Fenwick tree over new positions; ties go to the earlier pair.
+    """
+    if not pairs:
+        return set()
+    order = sorted(range(len(pairs)), key=lambda k: (pairs[k][0], pairs[k][1]))
+    news = sorted({p[1] for p in pairs})
+    size = len(news)
+    tree_w = [0.0] * (size + 1)
+    tree_k = [-1] * (size + 1)
+    best_w = [0.0] * len(pairs)
+    prev = [-1] * len(pairs)
+
+    def query(pos: int) -> tuple[float, int]:  # best chain ending at new rank <= pos
+        w, k = 0.0, -1
+        while pos > 0:
+            if tree_w[pos] > w:
+                w, k = tree_w[pos], tree_k[pos]
+            pos -= pos & -pos
+        return w, k
+
+    def update(pos: int, w: float, k: int) -> None:
+        while pos <= size:
+            if w > tree_w[pos]:
+                tree_w[pos], tree_k[pos] = w, k
+            pos += pos & -pos
+
+    # pairs with the same old index must not chain: process each old index as one batch
+    start = 0
+    while start < len(order):
+        stop = start
+        while stop < len(order) and pairs[order[stop]][0] == pairs[order[start]][0]:
+            stop += 1
+        results = []
+        for k in order[start:stop]:
+            rank = bisect.bisect_left(news, pairs[k][1])  # strictly smaller new positions
+            w, p = query(rank)
+            best_w[k] = w + pairs[k][2]
+            prev[k] = p
+            results.append((rank + 1, best_w[k], k))
+        for rank1, w, k in results:
+            update(rank1, w, k)
+        start = stop
+    end = max(range(len(pairs)), key=lambda k: (best_w[k], -pairs[k][0], -pairs[k][1]))
+    chain: set[int] = set()
+    while end >= 0:
+        chain.add(end)
+        end = prev[end]
+    return chain
+
+
+def section_roles(report: Report) -> dict[str, Role]:
+    """Each section's role, or its nearest ancestor's when its own is OTHER (items of a plan part
+    are plan items). Sections come in document order, so parents are seen first."""
+    roles: dict[str, Role] = {}
+    for s in report.sections:
+        parent_role = roles.get(s.parent) if s.parent else None
+        roles[s.id] = s.role if s.role != Role.OTHER or parent_role is None else parent_role
+    return roles
+
+
+def heading_range(report: Report, section: Section) -> Span:
+    """From the section's first character to the end of its heading, with the punctuation
+    that closes an inline heading (`（一）加强执法。` keeps the `。`)."""
+    text = report.source.text
+    end = max(section.heading_span.end, section.span.start)
+    if section.heading_span.end > section.heading_span.start:
+        while end < section.span.end and text[end] in "。：:．.，,；;、":
+            end += 1
+    return Span(section.span.start, min(end, section.span.end))
+
+
+@dataclass(slots=True)
+class _Side:
+    report: Report
+    children: dict[str | None, list[Section]] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, report: Report) -> _Side:
+        side = cls(report)
+        by_id = {s.id: s for s in report.sections}
+        for k, s in enumerate(report.sections):
+            side.children.setdefault(s.parent if s.parent in by_id else None, []).append(s)
+            side.position[s.id] = k
+        side.roles = section_roles(report)
+        return side
+
+    def content(self, s: Section) -> str:
+        rng = heading_range(self.report, s)
+        return self.report.source.text[rng.end : s.span.end]
+
+
+@dataclass(slots=True)
+class _Decision:
+    old: list[Section]
+    new: list[Section]
+    status: PairStatus
+    score: float
+    matched_by: str
+
+
+def _score_matrix(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> tuple[
+    np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray
+]:
+    """(combined, heading, content, old vectors, new vectors) for siblings olds × news."""
+    h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
+    otexts = [old.content(s) for s in olds]
+    ntexts = [new.content(s) for s in news]
+    wo, wn = content_vectors(otexts, ntexts)
+    c = np.clip(wo @ wn.T, 0.0, 1.0)
+    role = np.zeros_like(h)
+    for i, o in enumerate(olds):
+        ro = old.roles[o.id]
+        for j, n in enumerate(news):
+            rn = new.roles[n.id]
+            if ro == Role.PREAMBLE or rn == Role.PREAMBLE:
+                role[i, j] = ROLE_BONUS if ro == rn else -ROLE_PENALTY
+            elif ro in _KNOWN_ROLES and rn in _KNOWN_ROLES:
+                role[i, j] = ROLE_BONUS if ro == rn else -ROLE_PENALTY
+    o_empty = np.array([not t.strip() for t in otexts])
+    n_empty = np.array([not t.strip() for t in ntexts])
+    score = HEADING_WEIGHT * h + CONTENT_WEIGHT * c + role
+    # heading-only sections on both sides: the heading is all there is to compare
+    both_empty = np.outer(o_empty, n_empty)
+    score = np.where(both_empty, h + role, score)
+    return np.clip(score, 0.0, 1.0), h, c, wo, wn
+
+
+def _mutual_best(score: np.ndarray) -> np.ndarray:
+    """Cells that are the clear best of their row and of their column."""
+    out = np.zeros(score.shape, dtype=bool)
+    if score.size == 0:
+        return out
+    for i in range(score.shape[0]):
+        j = int(np.argmax(score[i]))
+        s = float(score[i, j])
+        if s < MUTUAL_BEST_FLOOR:
+            continue
+        row = np.delete(score[i], j)
+        col = np.delete(score[:, j], i)
+        if (row.size and s < MUTUAL_BEST_MARGIN * row.max()) or (col.size and s < MUTUAL_BEST_MARGIN * col.max()):
+            continue
+        out[i, j] = True
+    return out
+
+
+def _describe(h: float, c: float, via: str = "") -> str:
+    base = f"heading={h:.2f};content={c:.2f}"
+    return f"{via};{base}" if via else base
+
+
+def _align_siblings(
+    old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]
+) -> tuple[list[_Decision], list[Section], list[Section]]:
+    """Pair siblings; returns decisions and the sections left unpaired on each side."""
+    if not olds or not news:
+        return [], list(olds), list(news)
+    score, h, c, wo, wn = _score_matrix(old, new, olds, news)
+    n_old, n_new = len(olds), len(news)
+    ok = (score >= SECTION_PAIR_CUTOFF) & ((h >= 0.5) | (c >= CONTENT_ONLY_CUTOFF))
+    ok |= _mutual_best(score)
+    cand = np.argwhere(ok)
+    ranked = sorted(
+        ((float(score[i, j]), int(i), int(j)) for i, j in cand),
+        key=lambda t: (-round(t[0], 9), abs(t[1] / n_old - t[2] / n_new), t[1] + t[2], t[1]),
+    )
+    o_used: dict[int, int] = {}
+    n_used: dict[int, int] = {}
+    for s, i, j in ranked:
+        if i in o_used or j in n_used:
+            continue
+        o_used[i] = j
+        n_used[j] = i
+    one_to_one = sorted(o_used.items())
+    chain = heaviest_in_order([(i, j, float(score[i, j])) for i, j in one_to_one])
+    decisions: dict[int, _Decision] = {}
+    for k, (i, j) in enumerate(one_to_one):
+        hh, cc = float(h[i, j]), float(c[i, j])
+        if k not in chain:
+            status, via = PairStatus.MOVED, "order"
+        elif hh >= HEADING_SAME:
+            status, via = PairStatus.MATCHED, ""
+        else:
+            status, via = PairStatus.RENAMED, ""
+        decisions[i] = _Decision([olds[i]], [news[j]], status, float(score[i, j]), _describe(hh, cc, via))
+
+    # split: an unpaired new section that, with the paired new partner, stands for one old section
+    left_new = [j for j in range(n_new) if j not in n_used]
+    left_old = [i for i in range(n_old) if i not in o_used]
+    for j in left_new:
+        best: tuple[float, int] | None = None
+        for i, j2 in o_used.items():
+            if c[i, j] < CONTENT_ONLY_CUTOFF:
+                continue
+            parts = [wn[x] for x in [j2, j] + [news.index(n) for n in decisions[i].new[1:]]]
+            gain = combined_cosine(wo[i], parts) - combined_cosine(wo[i], parts[:1] + parts[2:])
+            if gain >= SPLIT_GAIN and (best is None or gain > best[0]):
+                best = (gain, i)
+        if best is not None:
+            d = decisions[best[1]]
+            d.new.append(news[j])
+            d.status = PairStatus.SPLIT
+            d.matched_by = _describe(float(h[best[1], j]), float(c[best[1], j]), f"split:gain={best[0]:.2f}")
+            n_used[j] = best[1]
+    for i in left_old:
+        best = None
+        for j, i2 in n_used.items():
+            if c[i, j] < CONTENT_ONLY_CUTOFF or i2 not in decisions or decisions[i2].status == PairStatus.SPLIT:
+                continue
+            d = decisions[i2]
+            if len(d.new) != 1:
+                continue
+            parts = [wo[x] for x in [i2, i] + [olds.index(o) for o in d.old[1:]]]
+            gain = combined_cosine(wn[j], parts) - combined_cosine(wn[j], parts[:1] + parts[2:])
+            if gain >= SPLIT_GAIN and (best is None or gain > best[0]):
+                best = (gain, i2)
+        if best is not None:
+            d = decisions[best[1]]
+            j = news.index(d.new[0])
+            d.old.append(olds[i])
+            d.status = PairStatus.MERGED
+            d.matched_by = _describe(float(h[i, j]), float(c[i, j]), f"merged:gain={best[0]:.2f}")
+            o_used[i] = j
+    rest_old = [olds[i] for i in range(n_old) if i not in o_used]
+    rest_new = [news[j] for j in range(n_new) if j not in n_used]
+    return list(decisions.values()), rest_old, rest_new
+
+
+def _walk(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section],
+          out: list[_Decision], left_old: list[Section], left_new: list[Section]) -> None:
+    decisions, rest_old, rest_new = _align_siblings(old, new, olds, news)
+    left_old.extend(rest_old)
+    left_new.extend(rest_new)
+    for d in decisions:
+        out.append(d)
+        kids_old = [k for o in sorted(d.old, key=lambda s: old.position[s.id]) for k in old.children.get(o.id, [])]
+        kids_new = [k for n in sorted(d.new, key=lambda s: new.position[s.id]) for k in new.children.get(n.id, [])]
+        _walk(old, new, kids_old, kids_new, out, left_old, left_new)
+
+
+def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: list[Section],
+                  out: list[_Decision]) -> None:
+    """Pair leftovers anywhere in the tree whose content is clearly the same."""
+    olds = [s for s in left_old if old.content(s).strip()]
+    news = [s for s in left_new if new.content(s).strip()]
+    if not olds or not news:
+        return
+    h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
+    wo, wn = content_vectors([old.content(s) for s in olds], [new.content(s) for s in news])
+    c = np.clip(wo @ wn.T, 0.0, 1.0)
+    cand = np.argwhere(c >= CROSS_PARENT_CUTOFF)
+    ranked = sorted(((float(c[i, j]), int(i), int(j)) for i, j in cand),
+                    key=lambda t: (-round(t[0], 9), abs(olds[t[1]].level - news[t[2]].level), t[1] + t[2], t[1]))
+    used_o: set[int] = set()
+    used_n: set[int] = set()
+    paired: list[_Decision] = []
+    for s, i, j in ranked:
+        if i in used_o or j in used_n:
+            continue
+        used_o.add(i)
+        used_n.add(j)
+        score = min(1.0, HEADING_WEIGHT * float(h[i, j]) + CONTENT_WEIGHT * s)
+        paired.append(_Decision([olds[i]], [news[j]], PairStatus.MOVED, score,
+                                _describe(float(h[i, j]), s, "content:cross-parent")))
+    for d in paired:
+        left_old.remove(d.old[0])
+        left_new.remove(d.new[0])
+    for d in paired:
+        out.append(d)
+        kids_old = [k for k in old.children.get(d.old[0].id, []) if k in left_old]
+        kids_new = [k for k in new.children.get(d.new[0].id, []) if k in left_new]
+        for k in kids_old:
+            left_old.remove(k)
+        for k in kids_new:
+            left_new.remove(k)
+        _walk(old, new, kids_old, kids_new, out, left_old, left_new)
 
 
 def align_sections(old: Report, new: Report) -> tuple[SectionPair, ...]:
-    """Pair the sections of `old` and `new`; unpaired ones become removed / added."""
-    old_secs = [s for s in old.sections if s.level == 1]
-    new_secs = [s for s in new.sections if s.level == 1]
-    sm = difflib.SequenceMatcher(
-        None, [_key(s.heading) for s in old_secs], [_key(s.heading) for s in new_secs], autojunk=False
-    )
-    pairs: list[SectionPair] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            for o, n in zip(old_secs[i1:i2], new_secs[j1:j2]):
-                score = fuzz.ratio(old.text_of(o.span), new.text_of(n.span)) / 100
-                pairs.append(SectionPair(o.id, n.id, PairStatus.MATCHED, score, "heading"))
+    """Pair the sections of `old` and `new` over the whole tree (see the module docstring)."""
+    o, n = _Side.of(old), _Side.of(new)
+    decisions: list[_Decision] = []
+    left_old: list[Section] = []
+    left_new: list[Section] = []
+    _walk(o, n, o.children.get(None, []), n.children.get(None, []), decisions, left_old, left_new)
+    _cross_parent(o, n, left_old, left_new, decisions)
+    return _order(o, n, decisions, left_old, left_new)
+
+
+def _order(old: _Side, new: _Side, decisions: Sequence[_Decision], left_old: Sequence[Section],
+           left_new: Sequence[Section]) -> tuple[SectionPair, ...]:
+    by_new: dict[str, list[SectionPair]] = {}
+    for d in decisions:
+        for nsec in d.new:
+            for osec in d.old if len(d.new) == 1 else d.old[:1]:
+                pair = SectionPair(osec.id, nsec.id, d.status, d.score, d.matched_by)
+                by_new.setdefault(nsec.id, []).append(pair)
+    for nsec in left_new:
+        by_new[nsec.id] = [SectionPair(None, nsec.id, PairStatus.ADDED, 0.0, "unmatched")]
+    ordered: list[SectionPair] = []
+    for nsec in new.report.sections:
+        ordered.extend(sorted(by_new.get(nsec.id, []), key=lambda p: old.position[p.old_id] if p.old_id else -1))
+    removed = sorted(left_old, key=lambda s: old.position[s.id])
+    removed_ids = {s.id for s in removed}
+    for s in removed:
+        pos = old.position[s.id]
+        pred = old.report.sections[pos - 1].id if pos > 0 else None
+        pair = SectionPair(s.id, None, PairStatus.REMOVED, 0.0, "unmatched")
+        if pred is None:
+            at = 0
+            while at < len(ordered) and ordered[at].old_id in removed_ids and ordered[at].new_id is None:
+                at += 1
         else:
-            for o in old_secs[i1:i2]:
-                pairs.append(SectionPair(o.id, None, PairStatus.REMOVED, 0.0, "unmatched"))
-            for n in new_secs[j1:j2]:
-                pairs.append(SectionPair(None, n.id, PairStatus.ADDED, 0.0, "unmatched"))
-    return tuple(pairs)
+            at = max((k for k, p in enumerate(ordered) if p.old_id == pred), default=-1) + 1
+        ordered.insert(at, pair)
+    return tuple(ordered)

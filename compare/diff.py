@@ -1,74 +1,411 @@
-"""Stage 4, diff: section pairs -> `SectionDiff` rows with intraline segments and change kinds.
+"""Stage 4, diff: section pairs -> one `SectionDiff` per pair (sentence rows, segments, kinds).
 
-Foundation version: paragraphs are the unit, `difflib.SequenceMatcher(autojunk=False)` over them.
+Inside a section pair only the section's own text is compared (text under a child section belongs
+to the child's pair). Sentences (`sentences.split_sentences`) are aligned in four steps:
+1. unchanged sentences (equal after collapsing whitespace) are anchored in order by
+   `SequenceMatcher(autojunk=False)` over the sentence lists — autojunk off, because stock
+   sentences repeat and would otherwise be ignored;
+2. the rest get candidates from a shingle index and a rapidfuzz ratio (`similarity`);
+3. candidates are taken greedily by score (ties by position), and those outside the heaviest
+   order-preserving chain are `moved` if alike enough, else left unmatched;
+4. an intraline diff runs only inside matched sentence pairs, on tokens (`tokens`): Chinese by
+   characters, English by words, a number with its unit as one token. A character diff over a
+   whole report grows super-quadratically; this keeps the whole stage about linear.
+
+Kinds: `changed_figure` when the only real difference (ignoring spaces and punctuation) is in
+number tokens; `reworded` for other differences in a matched pair (never a new commitment);
+`moved` for a pair out of order; unmatched new sentences are `new_commitment` when they commit to
+action (in a plan or target part, or with an action marker — in review parts only a marker of the
+future counts, because a review reports what was done) and `added` otherwise; unmatched old
+sentences are `dropped` by the same rule and `removed` otherwise. The rules are symmetric, so
+swapping old and new swaps added ↔ removed and new_commitment ↔ dropped.
+
+Headings: the heading of a paired section (matched, renamed, moved, split, merged) is covered by
+the pair, which carries both headings; the heading of an added or removed section is the first row
+of its diff, so an added plan item that is only a heading is still a new commitment. Split and
+merged pairs are diffed as one group; each row goes to the pair of the sections it came from.
+`unaccounted()` checks that every character of both inputs is in a row, a heading, or stripped.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from .align import heaviest_in_order, heading_range, section_roles
 from .model import (
-    ChangeKind, Op, PairStatus, Paragraph, Report, SectionDiff, SectionPair, Segment, SentenceRow, Span,
+    ChangeKind, Comparison, Op, PairStatus, Report, Role, Section, SectionDiff, SectionPair, Segment,
+    SentenceRow, Span,
 )
+from .sentences import split_sentences, subtract_spans
+from .similarity import MOVED_SENTENCE_CUTOFF, SENTENCE_MATCH_CUTOFF, sentence_candidates, sentence_key
+from .tokens import is_number_token, is_year_token, tokenize
 
-__all__ = ["diff_sections"]
+__all__ = [
+    "diff_sections",
+    "own_ranges",
+    "intraline_segments",
+    "is_commitment",
+    "change_counts",
+    "unaccounted",
+]
+
+# Markers of a commitment to act (issue #4: 将, 推进, 加强, 建立, 完善, 实施, 力争, "will", "plan to").
+_ACTION = re.compile(
+    r"将|要|推进|推动|加强|建立|健全|完善|实施|力争|落实|深化|加快|确保|着力|强化|构建|开展|扩大|促进|"
+    r"\bwill\b|\bplans? to\b|\bintends? to\b|\baims? to\b|\bcommit(?:s|ted)? to\b|\bshall\b|"
+    r"\bgoing to\b|\bexpects? to\b",
+    re.IGNORECASE,
+)
+# In a review part only words about the future make a sentence a commitment.
+_FUTURE = re.compile(
+    r"将|要|力争|计划|拟|下一步|\bwill\b|\bplans? to\b|\bintends? to\b|\baims? to\b|\bshall\b|\bgoing to\b",
+    re.IGNORECASE,
+)
+_PLAN_ROLES = frozenset({Role.PLAN, Role.TARGETS})
+_PAST_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.DUTY})
+_PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
-def _paragraphs_in(report: Report, section_id: str | None) -> list[Paragraph]:
-    if section_id is None:
-        return []
-    span = report.section(section_id).span
-    return [p for p in report.paragraphs if span.start <= p.span.start < span.end]
+def is_commitment(text: str, role: Role) -> tuple[bool, str]:
+    """Whether a sentence commits to action, and why (for `SentenceRow.reason`)."""
+    if role in _PLAN_ROLES:
+        return True, f"in a {role.value} part"
+    m = (_FUTURE if role in _PAST_ROLES else _ACTION).search(text)
+    if m:
+        return True, f"action marker '{m.group()}'"
+    return False, ""
+
+
+# --- own text of sections -----------------------------------------------------------------------
+
+def own_ranges(report: Report) -> dict[str, list[Span]]:
+    """For each section: its span minus its heading, its children's spans and stripped text."""
+    children: dict[str, list[Span]] = {}
+    for s in report.sections:
+        if s.parent:
+            children.setdefault(s.parent, []).append(s.span)
+    stripped = [x.span for x in report.stripped]
+    out: dict[str, list[Span]] = {}
+    for s in report.sections:
+        body = Span(heading_range(report, s).end, s.span.end)
+        out[s.id] = subtract_spans([body], sorted(children.get(s.id, []) + stripped))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    span: Span
+    section_id: str
+    key: str
+
+
+def _sentences(report: Report, ids: Sequence[str], ranges: dict[str, list[Span]]) -> list[_Sentence]:
+    text = report.source.text
+    out: list[_Sentence] = []
+    for sid in ids:
+        for sp in split_sentences(text, ranges[sid]):
+            out.append(_Sentence(sp, sid, sentence_key(text[sp.start : sp.end])))
+    return out
+
+
+# --- intraline diff -----------------------------------------------------------------------------
+
+def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str]]:
+    """Segments that rebuild both texts, and the classes of changed tokens ("number", "year",
+    "word"; spaces and punctuation do not count as real changes)."""
+    ot = [old[a:b] for a, b in tokenize(old)]
+    nt = [new[a:b] for a, b in tokenize(new)]
+    okeys = [" " if t.isspace() else t for t in ot]
+    nkeys = [" " if t.isspace() else t for t in nt]
+    sm = difflib.SequenceMatcher(None, okeys, nkeys, autojunk=False)
+    runs: list[tuple[Op, str]] = []
+    changed: set[str] = set()
+
+    def emit(op: Op, text: str) -> None:
+        if not text:
+            return
+        if runs and runs[-1][0] == op:
+            runs[-1] = (op, runs[-1][1] + text)
+        else:
+            runs.append((op, text))
+
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            for a, b in zip(ot[i1:i2], nt[j1:j2]):
+                if a == b:
+                    emit(Op.EQUAL, a)
+                else:  # whitespace that differs only in kind or length
+                    emit(Op.DELETE, a)
+                    emit(Op.INSERT, b)
+            continue
+        for t in ot[i1:i2] + nt[j1:j2]:
+            if not _PUNCT_OR_SPACE.fullmatch(t):
+                changed.add("year" if is_year_token(t) else "number" if is_number_token(t) else "word")
+        emit(Op.DELETE, "".join(ot[i1:i2]))
+        emit(Op.INSERT, "".join(nt[j1:j2]))
+    return tuple(Segment(op, t) for op, t in runs), changed
+
+
+def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[ChangeKind | None, tuple[Segment, ...], str]:
+    if sentence_key(old) == sentence_key(new):
+        if moved:
+            return ChangeKind.MOVED, (), f"same sentence out of order (ratio {score:.2f})"
+        return None, (), ""
+    segments, changed = intraline_segments(old, new)
+    if changed and changed <= {"number", "year"} and "number" in changed:
+        what = "changed figure"
+        kind = ChangeKind.CHANGED_FIGURE
+    elif changed == {"year"}:
+        what, kind = "only the years differ", ChangeKind.REWORDED
+    elif not changed:
+        what, kind = "spacing or punctuation only", ChangeKind.REWORDED
+    else:
+        what, kind = "other words", ChangeKind.REWORDED
+    if moved:
+        return ChangeKind.MOVED, segments, f"out of order, {what} (ratio {score:.2f})"
+    return kind, segments, f"{what} (ratio {score:.2f})"
+
+
+# --- sentence alignment -------------------------------------------------------------------------
+
+def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence],
+                     old_text: str, new_text: str) -> tuple[list[tuple[int, int, float, bool]], set[int], set[int]]:
+    """Matched (old index, new index, score, moved) plus unmatched old / new indices."""
+    sm = difflib.SequenceMatcher(None, [s.key for s in olds], [s.key for s in news], autojunk=False)
+    matched: dict[int, tuple[int, float]] = {}
+    for block in sm.get_matching_blocks():
+        for k in range(block.size):
+            matched[block.a + k] = (block.b + k, 1.0)
+    n_taken = {j for j, _ in matched.values()}
+    rest_o = [i for i in range(len(olds)) if i not in matched]
+    rest_n = [j for j in range(len(news)) if j not in n_taken]
+    if rest_o and rest_n:
+        cands = sentence_candidates(
+            [olds[i].key for i in rest_o], [news[j].key for j in rest_n], cutoff=SENTENCE_MATCH_CUTOFF
+        )
+        no, nn = max(len(olds), 1), max(len(news), 1)
+        cands.sort(key=lambda t: (-t[0], abs(rest_o[t[1]] / no - rest_n[t[2]] / nn), t[1] + t[2], t[1]))
+        for score, a, b in cands:
+            i, j = rest_o[a], rest_n[b]
+            if i in matched or j in n_taken:
+                continue
+            matched[i] = (j, score)
+            n_taken.add(j)
+    items = sorted((i, j, s) for i, (j, s) in matched.items())
+    # anchors weigh more than fuzzy pairs, so a fuzzy pair never displaces an unchanged sentence
+    chain = heaviest_in_order([(i, j, s + (1.0 if s == 1.0 else 0.0)) for i, j, s in items])
+    out: list[tuple[int, int, float, bool]] = []
+    un_o: set[int] = set(range(len(olds)))
+    un_n: set[int] = set(range(len(news)))
+    for k, (i, j, s) in enumerate(items):
+        moved = k not in chain
+        if moved and s < MOVED_SENTENCE_CUTOFF:
+            continue  # too unlike to call it the same sentence moved: removal plus addition
+        out.append((i, j, s, moved))
+        un_o.discard(i)
+        un_n.discard(j)
+    return out, un_o, un_n
+
+
+# --- the stage ----------------------------------------------------------------------------------
+
+def _groups(pairs: Sequence[SectionPair]) -> list[list[int]]:
+    """Pair indices grouped so that pairs sharing a section (split, merged) are diffed together."""
+    parent = list(range(len(pairs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_old: dict[str, int] = {}
+    first_new: dict[str, int] = {}
+    for k, p in enumerate(pairs):
+        for key, seen in ((p.old_id, first_old), (p.new_id, first_new)):
+            if key is None:
+                continue
+            if key in seen:
+                parent[find(k)] = find(seen[key])
+            else:
+                seen[key] = k
+    groups: dict[int, list[int]] = {}
+    for k in range(len(pairs)):
+        groups.setdefault(find(k), []).append(k)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], role: Role,
+               added: bool) -> list[SentenceRow]:
+    text = report.source.text
+    spans: list[Span] = []
+    if section.heading_span.end > section.heading_span.start:
+        spans.append(section.heading_span)
+    spans.extend(split_sentences(text, ranges[section.id]))
+    rows: list[SentenceRow] = []
+    for sp in spans:
+        commit, why = is_commitment(text[sp.start : sp.end], role)
+        if added:
+            kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
+            rows.append(SentenceRow(None, sp, kind, score=0.0, reason=why or "section added"))
+        else:
+            kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
+            rows.append(SentenceRow(sp, None, kind, score=0.0, reason=why or "section removed"))
+    return rows
+
+
+def _change_score(rows: Sequence[SentenceRow], old: str, new: str) -> float:
+    total = 0.0
+    changed = 0.0
+    for r in rows:
+        size = max(len(r.old) if r.old else 0, len(r.new) if r.new else 0)
+        total += size
+        if r.kind is None:
+            continue
+        if r.kind in (ChangeKind.REWORDED, ChangeKind.CHANGED_FIGURE):
+            changed += size * (1.0 - r.score)
+        elif r.kind == ChangeKind.MOVED:
+            changed += size * max(0.25, 1.0 - r.score)
+        else:
+            changed += size
+    return min(1.0, changed / total) if total else 0.0
 
 
 def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tuple[SectionDiff, ...]:
-    """Diff the paragraphs of each section pair."""
+    """One `SectionDiff` per pair, in pair order (see the module docstring for the rules)."""
+    o_ranges, n_ranges = own_ranges(old), own_ranges(new)
+    o_roles, n_roles = section_roles(old), section_roles(new)
+    o_text, n_text = old.source.text, new.source.text
+    rows_of: dict[int, list[SentenceRow]] = {k: [] for k in range(len(pairs))}
+    for group in _groups(pairs):
+        first = pairs[group[0]]
+        if len(group) == 1 and first.status == PairStatus.ADDED and first.new_id:
+            rows_of[group[0]] = _one_sided(new, new.section(first.new_id), n_ranges, n_roles[first.new_id], True)
+            continue
+        if len(group) == 1 and first.status == PairStatus.REMOVED and first.old_id:
+            rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, o_roles[first.old_id], False)
+            continue
+        old_ids = sorted({pairs[k].old_id for k in group if pairs[k].old_id}, key=lambda s: _pos(old, s))
+        new_ids = sorted({pairs[k].new_id for k in group if pairs[k].new_id}, key=lambda s: _pos(new, s))
+        olds = _sentences(old, old_ids, o_ranges)
+        news = _sentences(new, new_ids, n_ranges)
+        pair_of = {(pairs[k].old_id, pairs[k].new_id): k for k in group}
+        by_old = {pairs[k].old_id: k for k in reversed(group)}
+        by_new = {pairs[k].new_id: k for k in reversed(group)}
+        matched, un_o, un_n = _align_sentences(olds, news, o_text, n_text)
+        # rows in reading order: walk the new sentences; old-only rows go before the next
+        # in-order match that comes after them in the old text
+        match_of_new = {j: (i, s, mv) for i, j, s, mv in matched}
+        old_done: set[int] = set()
+        moved_old = {i for i, _, _, mv in matched if mv}
+        ordered: list[tuple[int, SentenceRow]] = []
+
+        cursor = [0]
+
+        def flush_old(upto: int) -> None:
+            while cursor[0] < min(upto, len(olds)):
+                i = cursor[0]
+                cursor[0] += 1
+                if i in old_done or i in moved_old or i not in un_o:
+                    continue
+                old_done.add(i)
+                s = olds[i]
+                commit, why = is_commitment(o_text[s.span.start : s.span.end], o_roles[s.section_id])
+                kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
+                ordered.append((by_old[s.section_id],
+                                SentenceRow(s.span, None, kind, score=0.0, reason=why or "no counterpart")))
+
+        for j, ns in enumerate(news):
+            if j in match_of_new:
+                i, score, moved = match_of_new[j]
+                if not moved:
+                    flush_old(i)
+                os_ = olds[i]
+                kind, segs, why = _classify_pair(o_text[os_.span.start : os_.span.end],
+                                                 n_text[ns.span.start : ns.span.end], moved, score)
+                k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
+                ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
+            else:
+                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], n_roles[ns.section_id])
+                kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
+                ordered.append((by_new[ns.section_id],
+                                SentenceRow(None, ns.span, kind, score=0.0, reason=why or "no counterpart")))
+        flush_old(len(olds))
+        for k, row in ordered:
+            rows_of[k].append(row)
     diffs: list[SectionDiff] = []
-    for index, pair in enumerate(pairs):
-        old_ps = _paragraphs_in(old, pair.old_id)
-        new_ps = _paragraphs_in(new, pair.new_id)
-        old_txt = [old.text_of(p.span) for p in old_ps]
-        new_txt = [new.text_of(p.span) for p in new_ps]
-        rows: list[SentenceRow] = []
-        # autojunk off: stock paragraphs repeat and would otherwise be ignored
-        sm = difflib.SequenceMatcher(None, old_txt, new_txt, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            if tag == "equal":
-                for o, n in zip(old_ps[i1:i2], new_ps[j1:j2]):
-                    rows.append(SentenceRow(o.span, n.span, None))
-                continue
-            common = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-            for k in range(common):
-                o, n = old_ps[i1 + k], new_ps[j1 + k]
-                segs = _segments(old.text_of(o.span), new.text_of(n.span))
-                rows.append(SentenceRow(o.span, n.span, ChangeKind.REWORDED, segs,
-                                        _ratio(old.text_of(o.span), new.text_of(n.span))))
-            for o in old_ps[i1 + common : i2]:
-                rows.append(SentenceRow(o.span, None, ChangeKind.REMOVED, score=0.0))
-            for n in new_ps[j1 + common : j2]:
-                rows.append(SentenceRow(None, n.span, ChangeKind.ADDED, score=0.0))
-        changed = sum(1 for r in rows if r.kind is not None)
-        score = changed / len(rows) if rows else 0.0
+    for k, pair in enumerate(pairs):
+        rows = tuple(rows_of[k])
         if pair.status in (PairStatus.ADDED, PairStatus.REMOVED):
             score = 1.0
-        diffs.append(SectionDiff(index, tuple(rows), score))
+        elif rows:
+            score = _change_score(rows, o_text, n_text)
+        else:
+            score = 0.0 if pair.status == PairStatus.MATCHED else round(1.0 - pair.score, 4)
+        diffs.append(SectionDiff(k, rows, score))
     return tuple(diffs)
 
 
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+def _pos(report: Report, section_id: str) -> int:
+    return report.section(section_id).span.start
 
 
-def _segments(a: str, b: str) -> tuple[Segment, ...]:
-    segs: list[Segment] = []
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            segs.append(Segment(Op.EQUAL, a[i1:i2]))
-            continue
-        if i2 > i1:
-            segs.append(Segment(Op.DELETE, a[i1:i2]))
-        if j2 > j1:
-            segs.append(Segment(Op.INSERT, b[j1:j2]))
-    return tuple(segs)
+def change_counts(diffs: Sequence[SectionDiff]) -> dict[str, int]:
+    """How many rows of each change kind the document has (every kind, zero included)."""
+    counts = {k.value: 0 for k in ChangeKind}
+    for d in diffs:
+        for r in d.rows:
+            if r.kind is not None:
+                counts[r.kind.value] += 1
+    return counts
+
+
+# --- accounting ---------------------------------------------------------------------------------
+
+def unaccounted(
+    comparison_or_parts: Comparison | tuple[Report, Report, Sequence[SectionPair], Sequence[SectionDiff]],
+) -> tuple[tuple[str, Span], ...]:
+    """Ranges of non-whitespace characters that are in no row, no paired heading and not stripped.
+
+    The project's accounting rule: every character of both inputs is matched, inserted,
+    deleted or stripped. Whitespace between sentences is layout and is not counted. An empty
+    result means the rule holds. Each result is ("old" | "new", span).
+    """
+    if isinstance(comparison_or_parts, Comparison):
+        c = comparison_or_parts
+        old, new, pairs, diffs = c.old, c.new, c.section_pairs, c.diffs
+    else:
+        old, new, pairs, diffs = comparison_or_parts
+    out: list[tuple[str, Span]] = []
+    for side, report in (("old", old), ("new", new)):
+        text = report.source.text
+        mark = bytearray(len(text))
+        covered: list[Span] = [x.span for x in report.stripped]
+        ids = {p.old_id if side == "old" else p.new_id for p in pairs}
+        for s in report.sections:
+            if s.id in ids:
+                covered.append(heading_range(report, s))
+        for d in diffs:
+            for r in d.rows:
+                sp = r.old if side == "old" else r.new
+                if sp is not None:
+                    covered.append(sp)
+        for sp in covered:
+            mark[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+        k = 0
+        n = len(text)
+        while k < n:
+            if mark[k] or text[k].isspace():
+                k += 1
+                continue
+            start = k
+            while k < n and (not mark[k]) and not text[k].isspace():
+                k += 1
+            if out and out[-1][0] == side and text[out[-1][1].end : start].isspace():
+                out[-1] = (side, Span(out[-1][1].start, k))
+            else:
+                out.append((side, Span(start, k)))
+    return tuple(out)

@@ -1,0 +1,269 @@
+"""Scorers for stage 3 (align) and stage 4 (diff), and the one place alignment thresholds live.
+
+- Headings: rapidfuzz `ratio` on headings with years, markers, punctuation and spaces taken out
+  (`2018年工作回顾` and `2019年工作回顾` are the same heading). `token_*` scorers split on spaces and
+  are no better than `ratio` on unsegmented Chinese; `partial_ratio` is far slower.
+- Content: character n-gram vectors (CJK bigrams, lower-cased Latin words), hashed into a fixed
+  number of dimensions, weighted by inverse document frequency over the sections being compared
+  (stock phrases of official reports weigh little) and compared by cosine. All pairs of one
+  alignment step are scored with one matrix product, so the Python work stays linear in the text.
+- Sentences: rapidfuzz `ratio` on whitespace-collapsed text, only for candidate pairs that share a
+  rare shingle (an inverted index), so no sentence is compared with every other sentence.
+
+Every threshold is a named constant here with a note on how it was chosen. "Calibrated" means
+looked at on the fixtures and on cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and
+berkshire-letters / sg-budget-speech pairs with `bench/align_table.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
+
+__all__ = [
+    "HEADING_SAME",
+    "HEADING_WEIGHT",
+    "CONTENT_WEIGHT",
+    "ROLE_BONUS",
+    "ROLE_PENALTY",
+    "SECTION_PAIR_CUTOFF",
+    "CONTENT_ONLY_CUTOFF",
+    "MUTUAL_BEST_FLOOR",
+    "MUTUAL_BEST_MARGIN",
+    "CROSS_PARENT_CUTOFF",
+    "SPLIT_GAIN",
+    "SENTENCE_MATCH_CUTOFF",
+    "MOVED_SENTENCE_CUTOFF",
+    "SHINGLE_DF_CAP",
+    "CANDIDATES_PER_SENTENCE",
+    "normalise_heading",
+    "heading_similarity",
+    "heading_matrix",
+    "content_matrix",
+    "content_vectors",
+    "combined_cosine",
+    "sentence_key",
+    "sentence_similarity",
+    "sentence_candidates",
+]
+
+# --- section alignment --------------------------------------------------------------------------
+# Year-normalised headings at or above this ratio are "the same heading" (status matched rather
+# than renamed). 0.85 lets one or two characters differ in a 10-character Chinese heading
+# (`主要举措和成效` ↔ `主要举措及成效`) but not a different topic word.
+HEADING_SAME = 0.85
+# Section score = HEADING_WEIGHT * heading ratio + CONTENT_WEIGHT * content cosine + role term.
+# Content weighs more: headings of official reports are short and formulaic, and a renamed part
+# keeps its body. With 0.35/0.65 the gwr review, target and plan parts pair with each other
+# and the plan items of consecutive years pair by topic.
+HEADING_WEIGHT = 0.35
+CONTENT_WEIGHT = 0.65
+# Both parts have the same known role (review, plan …): a small push; different known roles: a
+# strong pull apart (a review never becomes a plan even when they share vocabulary).
+ROLE_BONUS = 0.10
+ROLE_PENALTY = 0.25
+# Pairs scoring below this are not candidates. On gwr plan items (rewritten yearly), true pairs
+# scored 0.30–0.60 and unrelated siblings 0.05–0.22 (idf weighting removes stock phrases).
+SECTION_PAIR_CUTOFF = 0.28
+# A weaker pair still counts when it is the best of its row and of its column (mutual best) by
+# this factor over the runner-up in both, and scores at least MUTUAL_BEST_FLOOR. Plan items of
+# consecutive gwr years are rewritten (创新型国家 ↔ 创新引领发展 scored 0.27 against a runner-up of
+# 0.19; 扩大消费 ↔ 强大国内市场 0.23 against 0.14), while ambiguous ones (三大攻坚战 against
+# 污染防治 0.21 and 继续宏观调控 0.20) stay unpaired.
+MUTUAL_BEST_FLOOR = 0.18
+MUTUAL_BEST_MARGIN = 1.25
+# Without any heading resemblance, content alone must reach this cosine.
+CONTENT_ONLY_CUTOFF = 0.35
+# Sections left over after the tree walk are paired across parents (moved to another part) only
+# when their content is clearly the same: a cosine this high was never seen between unrelated
+# sections of one gwr or Berkshire pair.
+CROSS_PARENT_CUTOFF = 0.55
+# An unpaired section is part of a split (or merge) when the other side's section, already
+# paired, is this much more alike (cosine) to its partner and this section together than to its
+# partner alone, and this section alone reaches CONTENT_ONLY_CUTOFF with it. A small gain is
+# what any related sibling adds; a real split adds the missing half.
+SPLIT_GAIN = 0.08
+
+# --- sentence alignment -------------------------------------------------------------------------
+# rapidfuzz ratio (0–1) at or above which two sentences are the same sentence (changed in place).
+# Reworded gwr sentences that keep their subject scored 0.62–0.9; different sentences on the same
+# topic scored up to 0.55.
+SENTENCE_MATCH_CUTOFF = 0.6
+# A sentence matched out of order must be more alike than one matched in place before it is
+# called moved; otherwise it stays a removal plus an addition.
+MOVED_SENTENCE_CUTOFF = 0.8
+# Shingles found in more than this many sentences of one side are too common to propose
+# candidates (stock phrases); a constant keeps candidate generation linear.
+SHINGLE_DF_CAP = 40
+# Per old sentence, only this many candidates (most shared shingles first) are scored.
+CANDIDATES_PER_SENTENCE = 8
+
+_DIMENSIONS = 4096  # hashed feature space; collisions are rare at section sizes
+_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}|[一二〇零○]{4}(?=年))年?(?:度)?")
+_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．)]|"
+    r"[①-⑳]|[IVXivx]+\.|[A-Za-z]\.|#+)\s*"
+)
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*")
+
+
+def normalise_heading(heading: str) -> str:
+    """Heading text without marker, years, punctuation and spaces, lower-cased."""
+    h = _MARKER.sub("", heading)
+    h = _YEAR.sub("", h)
+    return _NOISE.sub("", h).lower()
+
+
+def heading_similarity(old: str, new: str) -> float:
+    a, b = normalise_heading(old), normalise_heading(new)
+    if not a and not b:
+        return 1.0
+    return fuzz.ratio(a, b) / 100.0
+
+
+def heading_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
+    """Heading similarity of every old × new pair (rapidfuzz `cdist`, both empty = 1)."""
+    a = [normalise_heading(h) for h in old]
+    b = [normalise_heading(h) for h in new]
+    if not a or not b:
+        return np.zeros((len(a), len(b)))
+    m = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float64, workers=1) / 100.0
+    empty_a = np.array([not x for x in a])
+    empty_b = np.array([not x for x in b])
+    m[np.ix_(empty_a, empty_b)] = 1.0
+    m[np.ix_(empty_a, ~empty_b)] = 0.0
+    m[np.ix_(~empty_a, empty_b)] = 0.0
+    return m
+
+
+def _features(text: str) -> list[int]:
+    """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words."""
+    out: list[int] = []
+    for run in _CJK_RUN.findall(text):
+        if len(run) == 1:
+            out.append(zlib.crc32(run.encode()) % _DIMENSIONS)
+        for i in range(len(run) - 1):
+            out.append(zlib.crc32(run[i : i + 2].encode()) % _DIMENSIONS)
+    for w in _LATIN_WORD.findall(text):
+        out.append(zlib.crc32(w.lower().encode()) % _DIMENSIONS)
+    return out
+
+
+def _count_matrix(texts: Sequence[str]) -> NDArray[np.float64]:
+    m = np.zeros((len(texts), _DIMENSIONS))
+    for i, t in enumerate(texts):
+        feats = _features(t)
+        if feats:
+            np.add.at(m[i], np.array(feats, dtype=np.int64), 1.0)
+    return m
+
+
+def content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[
+    NDArray[np.float64], NDArray[np.float64]
+]:
+    """Weighted n-gram vectors (rows, unit length) of the old and new texts.
+
+    Weights are sub-linear term frequency times idf over both sides together, so the result
+    is the same whichever side is called old. The cosine of two rows is their dot product.
+    """
+    co, cn = _count_matrix(old), _count_matrix(new)
+    both = np.vstack([co, cn])
+    df = (both > 0).sum(axis=0)
+    idf = np.log((1.0 + len(both)) / (1.0 + df)) + 1.0
+    return _unit(np.log1p(co) * idf), _unit(np.log1p(cn) * idf)
+
+
+def _unit(m: NDArray[np.float64]) -> NDArray[np.float64]:
+    norms = np.linalg.norm(m, axis=1)
+    norms[norms == 0] = 1.0
+    return m / norms[:, None]
+
+
+def content_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
+    """Cosine of the weighted n-gram vectors for every old × new pair (one matrix product)."""
+    if not old or not new:
+        return np.zeros((len(old), len(new)))
+    wo, wn = content_vectors(old, new)
+    return np.clip(wo @ wn.T, 0.0, 1.0)
+
+
+def combined_cosine(single: NDArray[np.float64], parts: Sequence[NDArray[np.float64]]) -> float:
+    """Cosine of `single` with the sum of `parts` (unit vectors): how well the parts together
+    stand for it. Used to recognise a split (one old → several new) or a merge."""
+    total = np.sum(parts, axis=0)
+    norm = float(np.linalg.norm(total))
+    return 0.0 if norm == 0 else float(np.clip(single @ total / norm, 0.0, 1.0))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def sentence_key(text: str) -> str:
+    """Whitespace-collapsed sentence text; equal keys mean an unchanged sentence."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def sentence_similarity(old: str, new: str) -> float:
+    return fuzz.ratio(old, new) / 100.0
+
+
+def _sentence_shingles(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        if len(run) == 1:
+            out.add(run)
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    for w in _LATIN_WORD.findall(text):
+        if len(w) >= 3:
+            out.add(w.lower())
+    return out
+
+
+def sentence_candidates(
+    old: Sequence[str], new: Sequence[str], *, cutoff: float = SENTENCE_MATCH_CUTOFF
+) -> list[tuple[float, int, int]]:
+    """(score, old index, new index) for sentence pairs scoring at least `cutoff`.
+
+    Candidates come from an inverted index of rare shingles (document frequency at most
+    SHINGLE_DF_CAP on the new side), at most CANDIDATES_PER_SENTENCE per old sentence, so the
+    cost is linear in the number of sentences rather than old × new.
+    """
+    found: dict[tuple[int, int], float] = {}
+    for i, j, score in _one_way(old, new, cutoff):
+        found[(i, j)] = score
+    # both directions, so swapping old and new proposes the same pairs
+    for j, i, score in _one_way(new, old, cutoff):
+        found[(i, j)] = score
+    return sorted((score, i, j) for (i, j), score in found.items())
+
+
+def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float) -> list[tuple[int, int, float]]:
+    index: dict[str, list[int]] = {}
+    for j, t in enumerate(target):
+        for sh in _sentence_shingles(t):
+            index.setdefault(sh, []).append(j)
+    out: list[tuple[int, int, float]] = []
+    score_cutoff = cutoff * 100.0
+    for i, t in enumerate(query):
+        shared: dict[int, int] = {}
+        for sh in _sentence_shingles(t):
+            posting = index.get(sh)
+            if posting is None or len(posting) > SHINGLE_DF_CAP:
+                continue
+            for j in posting:
+                shared[j] = shared.get(j, 0) + 1
+        if not shared:
+            continue
+        best = sorted(shared.items(), key=lambda kv: (-kv[1], abs(kv[0] - i), kv[0]))
+        for j, _ in best[:CANDIDATES_PER_SENTENCE]:
+            s = fuzz.ratio(t, target[j], score_cutoff=score_cutoff)
+            if s:
+                out.append((i, j, s / 100.0))
+    return out

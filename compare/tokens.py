@@ -1,0 +1,90 @@
+"""Stage 4 helper, diff: one sentence -> tokens for the intraline diff.
+
+Chinese is diffed by characters, English by words, and a number with its unit is ONE token, so
+`1100万人 → 1200万人` shows as one changed figure rather than `1[-1-][+2+]00万人`. Tokens are
+`(start, end)` offsets into the sentence string; every character is in exactly one token, so the
+tokens always rebuild the sentence.
+
+When the figures stage provides `compare.numerals.number_token_spans`, its number spans are used;
+until then a small regex of our own finds numbers with their units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
+
+Token = tuple[int, int]
+
+# Units that belong to the number before them (longest first, so 万亿元 wins over 万).
+_ZH_UNITS = (
+    "个百分点|百分点|万亿元|亿美元|万美元|亿元|万元|千元|元|万亿|亿|万人次|万人|万户|万套|万吨|万千瓦|万公里|"
+    "万平方米|平方公里|平方米|公里|千米|千瓦|吨|人次|人|户|套|家|件|个|项|起|场|次|宗|所|座|条|批|倍|岁|天|"
+    "小时|分钟|万|千|%|％|‰"
+)
+_EN_UNITS = r"(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|bn|m)\b|%)"
+_NUMBER = re.compile(
+    r"(?:US\$|S\$|[$€£¥])?"  # currency before the number
+    r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"  # 1,234.5  ６.６
+    r"(?:\s?(?:" + _ZH_UNITS + r")|" + _EN_UNITS + r")?"
+)
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def _own_number_spans(text: str) -> list[Token]:
+    return [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+
+
+def _numerals_number_spans() -> Callable[[str], list[Token]]:
+    try:  # the figures stage owns numerals; use its spans once it has landed
+        from .numerals import number_token_spans  # type: ignore[attr-defined]
+    except ImportError:
+        return _own_number_spans
+    return number_token_spans  # type: ignore[no-any-return]
+
+
+number_spans: Callable[[str], list[Token]] = _numerals_number_spans()
+
+
+def is_number_token(text: str) -> bool:
+    """True for a token that is a figure (digits, with or without unit)."""
+    return any(ch.isdigit() for ch in text)
+
+
+def is_year_token(text: str) -> bool:
+    return _YEAR.fullmatch(text.strip()) is not None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens: numbers with units, CJK characters, words, whitespace, others.
+
+    Cost is linear in `len(text)`.
+    """
+    numbers = sorted(number_spans(text))
+    tokens: list[Token] = []
+    pos = 0
+    n = len(text)
+    k = 0
+    while pos < n:
+        while k < len(numbers) and numbers[k][1] <= pos:
+            k += 1
+        if k < len(numbers) and numbers[k][0] == pos and numbers[k][1] > pos:
+            tokens.append((pos, numbers[k][1]))
+            pos = numbers[k][1]
+            continue
+        limit = numbers[k][0] if k < len(numbers) and numbers[k][0] > pos else n
+        ch = text[pos]
+        m = None
+        if ch.isspace():
+            m = _SPACE.match(text, pos, limit)
+        elif not _CJK.match(ch):
+            m = _WORD.match(text, pos, limit)
+        end = m.end() if m and m.end() > pos else pos + 1
+        tokens.append((pos, end))
+        pos = end
+    return tokens
