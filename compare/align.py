@@ -234,7 +234,10 @@ def _align_siblings(
         o_used[i] = j
         n_used[j] = i
     one_to_one = sorted(o_used.items())
-    chain = heaviest_in_order([(i, j, float(score[i, j])) for i, j in one_to_one])
+    # mirror-image ties (two sections swapped) go by content size, never by side
+    size_o = [len(old.content(s)) + len(s.heading) for s in olds]
+    size_n = [len(new.content(s)) + len(s.heading) for s in news]
+    chain = heaviest_in_order([(i, j, float(score[i, j]) + (size_o[i] + size_n[j]) * 1e-9) for i, j in one_to_one])
     decisions: dict[int, _Decision] = {}
     for k, (i, j) in enumerate(one_to_one):
         hh, cc = float(h[i, j]), float(c[i, j])

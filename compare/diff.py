@@ -2,13 +2,14 @@
 
 Inside a section pair only the section's own text is compared (text under a child section belongs
 to the child's pair). Sentences (`sentences.split_sentences`) are aligned in four steps:
-1. unchanged sentences (equal after collapsing whitespace) are anchored in order by
-   `SequenceMatcher(autojunk=False)` over the sentence lists — autojunk off, because stock
-   sentences repeat and would otherwise be ignored;
+1. unchanged sentences (equal after collapsing whitespace) are paired, the k-th occurrence
+   of a sentence in old with its k-th occurrence in new (stock sentences repeat);
 2. the rest get candidates from a shingle index and a rapidfuzz ratio (`similarity`);
-3. candidates are taken greedily by score (ties by position), and those outside the heaviest
-   order-preserving chain are `moved` if alike enough, else left unmatched;
-4. an intraline diff runs only inside matched sentence pairs, on tokens (`tokens`): Chinese by
+3. candidates are taken greedily by score (ties by position); pairs outside the heaviest
+   order-preserving chain (unchanged pairs weigh most) are `moved` if alike enough, else left
+   unmatched;
+4. an intraline diff (`SequenceMatcher(autojunk=False)`: autojunk would ignore frequent CJK
+   characters) runs only inside matched sentence pairs, on tokens (`tokens`): Chinese by
    characters, English by words, a number with its unit as one token. A character diff over a
    whole report grows super-quadratically; this keeps the whole stage about linear.
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -174,11 +176,19 @@ def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[Chang
 def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence],
                      old_text: str, new_text: str) -> tuple[list[tuple[int, int, float, bool]], set[int], set[int]]:
     """Matched (old index, new index, score, moved) plus unmatched old / new indices."""
-    sm = difflib.SequenceMatcher(None, [s.key for s in olds], [s.key for s in news], autojunk=False)
+    # unchanged sentences: equal keys, the k-th occurrence in old with the k-th in new (the
+    # same whichever side is old; SequenceMatcher's longest-block choice is not)
+    positions: dict[str, list[int]] = {}
+    for j, s in enumerate(news):
+        positions.setdefault(s.key, []).append(j)
+    seen: dict[str, int] = {}
     matched: dict[int, tuple[int, float]] = {}
-    for block in sm.get_matching_blocks():
-        for k in range(block.size):
-            matched[block.a + k] = (block.b + k, 1.0)
+    for i, s in enumerate(olds):
+        k = seen.get(s.key, 0)
+        js = positions.get(s.key)
+        if js is not None and k < len(js):
+            matched[i] = (js[k], 1.0)
+            seen[s.key] = k + 1
     n_taken = {j for j, _ in matched.values()}
     rest_o = [i for i in range(len(olds)) if i not in matched]
     rest_n = [j for j in range(len(news)) if j not in n_taken]
@@ -196,7 +206,10 @@ def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence],
             n_taken.add(j)
     items = sorted((i, j, s) for i, (j, s) in matched.items())
     # anchors weigh more than fuzzy pairs, so a fuzzy pair never displaces an unchanged sentence
-    chain = heaviest_in_order([(i, j, s + (1.0 if s == 1.0 else 0.0)) for i, j, s in items])
+    # Mirror-image ties (two sentences swapped) are broken by content, never by side, so that
+    # swapping old and new moves the same sentence: the longer one stays in place.
+    chain = heaviest_in_order([(i, j, s + (1.0 if s == 1.0 else 0.0) + _tie(olds[i].key) + _tie(news[j].key))
+                               for i, j, s in items])
     out: list[tuple[int, int, float, bool]] = []
     un_o: set[int] = set(range(len(olds)))
     un_n: set[int] = set(range(len(news)))
@@ -208,6 +221,11 @@ def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence],
         un_o.discard(i)
         un_n.discard(j)
     return out, un_o, un_n
+
+
+def _tie(key: str) -> float:
+    """A weight far below any score difference, from the text alone (length, then checksum)."""
+    return len(key) * 1e-7 + (zlib.crc32(key.encode()) % 997) * 1e-12
 
 
 # --- the stage ----------------------------------------------------------------------------------

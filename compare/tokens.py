@@ -52,8 +52,9 @@ number_spans: Callable[[str], list[Token]] = _numerals_number_spans()
 
 
 def is_number_token(text: str) -> bool:
-    """True for a token that is a figure (digits, with or without unit)."""
-    return any(ch.isdigit() for ch in text)
+    """True for a token that is one number with its unit (`1100万人`, `十二场`, `$2.3 billion`)."""
+    spans = number_spans(text)
+    return len(spans) == 1 and spans[0] == (0, len(text))
 
 
 def is_year_token(text: str) -> bool:

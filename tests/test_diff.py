@@ -1,0 +1,142 @@
+"""Sentence rows inside section pairs: kinds, intraline segments, accounting, symmetry."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.diff import intraline_segments, unaccounted
+from compare.model import ChangeKind, Comparison, Op, Segment
+from compare.pipeline import compare_texts
+from compare.tokens import tokenize
+
+REVIEW = "全面推行行政执法公示制度，执法全过程记录制度和重大执法决定法制审核制度。"
+JOBS = "全年城镇新增就业1100万人，调处矛盾纠纷2512起，调处成功率99.7%。"
+LECTURE = "举办领导干部学法讲座十二场，群众法治意识持续增强。"
+PLAN_A = "加强执法队伍培训，完善执法考核评价机制。"
+PLAN_B = "推进执法信息平台建设，实现执法数据互联互通。"
+
+
+def kinds(c: Comparison) -> list[tuple[str, str | None, str | None]]:
+    out = []
+    for d in c.diffs:
+        for r in d.rows:
+            if r.kind is not None:
+                out.append((r.kind.value, r.old and c.old.text_of(r.old), r.new and c.new.text_of(r.new)))
+    return out
+
+
+def doc(review: str, plan: str, title: str = "工作回顾") -> str:
+    return f"区政府法治政府建设年度报告\n一、{title}\n{review}\n二、下一步工作计划\n{plan}\n"
+
+
+def test_number_with_unit_is_one_token() -> None:
+    text = "新增就业1100万人，增长6.5%左右，收入4.87亿元，$53.7 billion gain"
+    toks = [text[a:b] for a, b in tokenize(text)]
+    assert "1100万人" in toks and "6.5%左右" in toks and "4.87亿元" in toks and "$53.7 billion" in toks
+    assert "".join(toks) == text
+
+
+def test_changed_figure_is_one_replaced_token() -> None:
+    c = compare_texts(doc(REVIEW + JOBS, PLAN_A), doc(REVIEW + JOBS.replace("1100万人", "1200万人"), PLAN_A))
+    assert kinds(c) == [("changed_figure", JOBS, JOBS.replace("1100万人", "1200万人"))]
+    row = next(r for d in c.diffs for r in d.rows if r.kind is not None)
+    assert Segment(Op.DELETE, "1100万人") in row.segments and Segment(Op.INSERT, "1200万人") in row.segments
+    assert "changed figure" in row.reason and 0.8 < row.score < 1.0
+
+
+def test_reworded_sentence_is_never_a_new_commitment() -> None:
+    new_plan = "加强执法队伍培训，健全执法考核评价机制。"
+    c = compare_texts(doc(REVIEW, PLAN_A + PLAN_B), doc(REVIEW, new_plan + PLAN_B))
+    assert kinds(c) == [("reworded", PLAN_A, new_plan)]
+
+
+def test_new_sentence_in_plan_is_a_new_commitment_and_removed_one_dropped() -> None:
+    extra = "开展行政复议规范化建设试点。"
+    c = compare_texts(doc(REVIEW, PLAN_A + PLAN_B), doc(REVIEW, PLAN_A + extra))
+    assert sorted(kinds(c)) == [("dropped", PLAN_B, None), ("new_commitment", None, extra)]
+
+
+def test_review_sentences_are_added_or_removed_unless_they_speak_of_the_future() -> None:
+    c = compare_texts(doc(REVIEW + LECTURE, PLAN_A), doc(REVIEW + "今年还将开展执法大练兵。", PLAN_A))
+    assert sorted(kinds(c)) == [("new_commitment", None, "今年还将开展执法大练兵。"), ("removed", LECTURE, None)]
+
+
+def test_moved_sentence() -> None:
+    c = compare_texts(doc(REVIEW + JOBS + LECTURE, PLAN_A), doc(JOBS + LECTURE + REVIEW, PLAN_A))
+    assert kinds(c) == [("moved", REVIEW, REVIEW)]
+
+
+def test_added_section_rows_include_its_heading() -> None:
+    old = doc(REVIEW, PLAN_A)
+    new = old + "三、第一责任人职责\n主要负责人带头学法，定期听取法治政府建设工作汇报。\n"
+    c = compare_texts(old, new)
+    added = [p for p in c.section_pairs if p.old_id is None]
+    assert len(added) == 1
+    texts = [c.new.text_of(r.new) for r in c.diffs[c.section_pairs.index(added[0])].rows if r.new]
+    assert texts[0] == "第一责任人职责" and len(texts) == 2
+    assert c.diffs[c.section_pairs.index(added[0])].change_score == 1.0
+
+
+def test_comparing_a_report_with_itself_gives_no_changes() -> None:
+    text = doc(REVIEW + JOBS + LECTURE, PLAN_A + PLAN_B)
+    c = compare_texts(text, text)
+    assert kinds(c) == []
+    assert all(d.change_score == 0.0 for d in c.diffs)
+    assert unaccounted(c) == ()
+
+
+def _swap(kind: str) -> str:
+    return {"added": "removed", "removed": "added", "new_commitment": "dropped", "dropped": "new_commitment"}.get(kind, kind)
+
+
+def test_swapping_old_and_new_swaps_kinds_and_keeps_pairs() -> None:
+    moving = "年内共办理行政复议案件一百二十件。"
+    old = doc(REVIEW + JOBS + LECTURE + moving, PLAN_A + PLAN_B)
+    new = doc(moving + REVIEW + JOBS.replace("2512起", "2600起") + "新建法治文化公园三处。", PLAN_A + "开展执法大练兵。",
+              title="主要举措和成效")
+    fwd, back = compare_texts(old, new), compare_texts(new, old)
+    assert {(p.old_id, p.new_id) for p in fwd.section_pairs} == {(p.new_id, p.old_id) for p in back.section_pairs}
+    assert sorted(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert {k for k, _, _ in kinds(fwd)} == {"changed_figure", "moved", "added", "removed", "new_commitment", "dropped"}
+
+
+def test_every_character_is_accounted_for() -> None:
+    old = doc(REVIEW + JOBS + LECTURE, PLAN_A + PLAN_B) + "三、存在问题\n基层力量不足。\n"
+    new = "前言一句。\n" + doc(JOBS + "新建法治文化公园三处。", PLAN_B + "开展执法大练兵。")
+    c = compare_texts(old, new)
+    assert unaccounted(c) == ()
+    # and the checker does notice a missing row
+    short = (c.old, c.new, c.section_pairs, c.diffs[:-1])
+    assert unaccounted(short) != ()
+
+
+TEXT = st.text(st.sampled_from(list("执法人数增长加强推进12.%万人亿元 ，。Aa bc$")), max_size=40)
+
+
+@settings(deadline=None, max_examples=300)
+@given(TEXT, TEXT)
+def test_segments_rebuild_both_sentences(old: str, new: str) -> None:
+    segments, _ = intraline_segments(old, new)
+    assert "".join(s.text for s in segments if s.op != Op.INSERT) == old
+    assert "".join(s.text for s in segments if s.op != Op.DELETE) == new
+    assert all(s.text for s in segments)
+
+
+SENT = st.sampled_from([REVIEW, JOBS, LECTURE, PLAN_A, PLAN_B, JOBS.replace("1100", "1300"),
+                        "今年将开展执法大练兵。", "基层力量不足。", "Shareholders will gain. ", "We met 3 times."])
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(SENT, max_size=6), st.lists(SENT, max_size=6), st.lists(SENT, max_size=4), st.lists(SENT, max_size=4))
+def test_properties_on_random_reports(r1: list[str], r2: list[str], p1: list[str], p2: list[str]) -> None:
+    old, new = doc("".join(r1), "".join(p1)), doc("".join(r2), "".join(p2))
+    fwd, back = compare_texts(old, new), compare_texts(new, old)
+    assert unaccounted(fwd) == ()
+    assert sorted(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    for d in fwd.diffs:
+        for r in d.rows:
+            if r.segments:
+                assert "".join(s.text for s in r.segments if s.op != Op.INSERT) == fwd.old.text_of(r.old)
+                assert "".join(s.text for s in r.segments if s.op != Op.DELETE) == fwd.new.text_of(r.new)
+    assert kinds(compare_texts(old, old)) == []
