@@ -200,7 +200,7 @@ def _mutual_best(score: np.ndarray) -> np.ndarray:
             continue
         row = np.delete(score[i], j)
         col = np.delete(score[:, j], i)
-        if (row.size and s < MUTUAL_BEST_MARGIN * row.max()) or (col.size and s < MUTUAL_BEST_MARGIN * col.max()):
+        if (row.size and s < row.max() + MUTUAL_BEST_MARGIN) or (col.size and s < col.max() + MUTUAL_BEST_MARGIN):
             continue
         out[i, j] = True
     return out
