@@ -28,9 +28,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from compare.align import align_sections  # noqa: E402
+from compare.diff import diff_sections  # noqa: E402
+from compare.figures import extract_figures, match_figures  # noqa: E402
+from compare.followthrough import check_followthrough  # noqa: E402
 from compare.ingest import read_source, source_from_string  # noqa: E402
+from compare.model import SourceText  # noqa: E402
 from compare.pipeline import compare_sources  # noqa: E402
 from compare.render import render_html  # noqa: E402
+from compare.structure import parse_report  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -45,6 +51,30 @@ def full_job(old: Path, new: Path) -> int:
 def full_job_texts(old: str, new: str) -> int:
     c = compare_sources(source_from_string(old, "old.txt"), source_from_string(new, "new.txt"))
     return len(render_html(c))
+
+
+def stage_times(old: SourceText, new: SourceText) -> dict[str, float]:
+    """Seconds per stage for one run (the same work as compare_sources + render_html)."""
+    out: dict[str, float] = {}
+    t = time.perf_counter()
+    ro, rn = parse_report(old), parse_report(new)
+    out["parse"] = time.perf_counter() - t
+    t = time.perf_counter()
+    pairs = align_sections(ro, rn)
+    out["align"] = time.perf_counter() - t
+    t = time.perf_counter()
+    diff_sections(ro, rn, pairs)
+    out["diff"] = time.perf_counter() - t
+    t = time.perf_counter()
+    match_figures(extract_figures(ro), extract_figures(rn))
+    out["figures"] = time.perf_counter() - t
+    t = time.perf_counter()
+    check_followthrough(ro, rn)
+    out["follow"] = time.perf_counter() - t
+    t = time.perf_counter()
+    render_html(compare_sources(old, new))
+    out["compare+render"] = time.perf_counter() - t
+    return out
 
 
 def best_of(repeat: int, fn, *args) -> float:  # type: ignore[no-untyped-def]
@@ -124,11 +154,12 @@ def main() -> None:
     if todo:
         full_job(todo[0][1], todo[0][2])  # warm-up: imports, template compilation
     if not args.scaling_only:
-        print("| pair | chars | full job s | difflib.HtmlDiff s | difflib / full |")
-        print("|---|---:|---:|---:|---:|")
+        print("| pair | chars | full job s | align+diff s | difflib.HtmlDiff s | difflib / full |")
+        print("|---|---:|---:|---:|---:|---:|")
         worst: dict[str, float] = {}
         for name, a, b in todo:
             t = best_of(args.repeat, full_job, a, b)
+            st = stage_times(read_source(str(a)), read_source(str(b)))
             chars = len(a.read_text("utf-8")) + len(b.read_text("utf-8"))
             kind = "fixtures" if name.startswith("fixtures") else "corpus"
             worst[kind] = max(worst.get(kind, 0.0), t)
@@ -138,7 +169,8 @@ def main() -> None:
                 d = difflib_time(a, b, args.difflib_timeout)
                 d_s = f"> {args.difflib_timeout:.0f}" if d is None else f"{d:.2f}"
                 ratio = f"> {args.difflib_timeout / t:.0f}" if d is None else f"{d / t:.1f}"
-            print(f"| {name} {a.stem}→{b.stem} | {chars:,} | {t:.3f} | {d_s} | {ratio} |", flush=True)
+            ad = st["align"] + st["diff"]
+            print(f"| {name} {a.stem}→{b.stem} | {chars:,} | {t:.3f} | {ad:.3f} | {d_s} | {ratio} |", flush=True)
         for kind, t in worst.items():
             print(f"worst full job, {kind}: {t:.3f} s")
 
@@ -148,14 +180,18 @@ def main() -> None:
         old_t, new_t = old_p.read_text("utf-8"), new_p.read_text("utf-8")
         full_job_texts(old_t, new_t)
         print(f"\nscaling, {args.scale_pair} (texts repeated k times):")
-        print("| k | chars | full job s | × of 1× |")
-        print("|---:|---:|---:|---:|")
-        base = None
+        print("| k | chars | full job s | × of 1× | parse | align | diff | align+diff × of 1× | figures | follow |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        base = base_ad = None
         for k in (1, 4, 16):
             o, n = "\n\n".join([old_t] * k), "\n\n".join([new_t] * k)
             t = best_of(max(1, args.repeat if k < 16 else 1), full_job_texts, o, n)
+            st = stage_times(source_from_string(o, "old.txt"), source_from_string(n, "new.txt"))
             base = base or t
-            print(f"| {k} | {len(o) + len(n):,} | {t:.3f} | {t / base:.1f} |", flush=True)
+            ad = st["align"] + st["diff"]
+            base_ad = base_ad or ad
+            print(f"| {k} | {len(o) + len(n):,} | {t:.3f} | {t / base:.1f} | {st['parse']:.3f} | {st['align']:.3f} "
+                  f"| {st['diff']:.3f} | {ad / base_ad:.1f} | {st['figures']:.3f} | {st['follow']:.3f} |", flush=True)
         print(f"peak memory (tracemalloc), 1×: {peak_memory(full_job_texts, old_t, new_t):.1f} MiB; "
               f"16×: {peak_memory(full_job_texts, chr(10).join([old_t] * 16), chr(10).join([new_t] * 16)):.1f} MiB")
     print(f"\nyoy --help: {help_time():.3f} s (best of 5)")
