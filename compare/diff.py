@@ -115,14 +115,36 @@ def _sentences(report: Report, ids: Sequence[str], ranges: dict[str, list[Span]]
 
 # --- intraline diff -----------------------------------------------------------------------------
 
+# Above this many token-pair cells (old × new tokens, after the common prefix and suffix are
+# taken off) a matched "sentence" is a table or a run-on block; SequenceMatcher is quadratic
+# there, so such a pair is diffed line by line first. 40,000 cells is a 200-token sentence
+# against another, far above any real sentence of the corpus and fixtures.
+INTRALINE_MAX_CELLS = 40_000
+
+
+def _tokens(text: str) -> list[str]:
+    """Tokens with trailing whitespace attached, so spaces (the commonest English token) never
+    start a match of their own: `SequenceMatcher` stays fast on English."""
+    out: list[str] = []
+    for a, b in tokenize(text):
+        t = text[a:b]
+        if t.isspace() and out:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+def _key(token: str) -> str:
+    stripped = token.rstrip()
+    return stripped + " " if len(stripped) < len(token) else token
+
+
 def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str]]:
     """Segments that rebuild both texts, and the classes of changed tokens ("number", "year",
     "word"; spaces and punctuation do not count as real changes)."""
-    ot = [old[a:b] for a, b in tokenize(old)]
-    nt = [new[a:b] for a, b in tokenize(new)]
-    okeys = [" " if t.isspace() else t for t in ot]
-    nkeys = [" " if t.isspace() else t for t in nt]
-    sm = difflib.SequenceMatcher(None, okeys, nkeys, autojunk=False)
+    ot, nt = _tokens(old), _tokens(new)
+    okeys, nkeys = [_key(t) for t in ot], [_key(t) for t in nt]
     runs: list[tuple[Op, str]] = []
     changed: set[str] = set()
 
@@ -134,21 +156,82 @@ def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str
         else:
             runs.append((op, text))
 
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            for a, b in zip(ot[i1:i2], nt[j1:j2]):
-                if a == b:
-                    emit(Op.EQUAL, a)
-                else:  # whitespace that differs only in kind or length
-                    emit(Op.DELETE, a)
-                    emit(Op.INSERT, b)
-            continue
-        for t in ot[i1:i2] + nt[j1:j2]:
-            if not _PUNCT_OR_SPACE.fullmatch(t):
+    def note(tokens: list[str]) -> None:
+        for t in tokens:
+            t = t.strip()
+            if t and not _PUNCT_OR_SPACE.fullmatch(t):
                 changed.add("year" if is_year_token(t) else "number" if is_number_token(t) else "word")
-        emit(Op.DELETE, "".join(ot[i1:i2]))
-        emit(Op.INSERT, "".join(nt[j1:j2]))
+
+    def equal(o: list[str], n: list[str]) -> None:
+        for a, b in zip(o, n):
+            if a == b:
+                emit(Op.EQUAL, a)
+            else:  # same token, whitespace after it differs
+                core = a.rstrip()
+                emit(Op.EQUAL, core)
+                emit(Op.DELETE, a[len(core):])
+                emit(Op.INSERT, b[len(core):])
+
+    def diff(i1: int, i2: int, j1: int, j2: int) -> None:
+        # the common prefix and suffix cost nothing; only the middle is matched
+        while i1 < i2 and j1 < j2 and okeys[i1] == nkeys[j1]:
+            equal([ot[i1]], [nt[j1]])
+            i1 += 1
+            j1 += 1
+        tail = 0
+        while i2 - tail > i1 and j2 - tail > j1 and okeys[i2 - tail - 1] == nkeys[j2 - tail - 1]:
+            tail += 1
+        if (i2 - tail - i1) * (j2 - tail - j1) > INTRALINE_MAX_CELLS:
+            lines_o = _line_groups(ot, i1, i2 - tail)
+            lines_n = _line_groups(nt, j1, j2 - tail)
+            if len(lines_o) > 1 or len(lines_n) > 1:
+                sm = difflib.SequenceMatcher(None, [_join_keys(okeys, a, b) for a, b in lines_o],
+                                             [_join_keys(nkeys, a, b) for a, b in lines_n], autojunk=False)
+                for tag, a1, a2, b1, b2 in sm.get_opcodes():
+                    o1 = lines_o[a1][0] if a1 < len(lines_o) else i2 - tail
+                    o2 = lines_o[a2 - 1][1] if a2 > a1 else o1
+                    n1 = lines_n[b1][0] if b1 < len(lines_n) else j2 - tail
+                    n2 = lines_n[b2 - 1][1] if b2 > b1 else n1
+                    if tag == "equal":
+                        equal(ot[o1:o2], nt[n1:n2])
+                    else:
+                        note(ot[o1:o2] + nt[n1:n2])
+                        emit(Op.DELETE, "".join(ot[o1:o2]))
+                        emit(Op.INSERT, "".join(nt[n1:n2]))
+            else:
+                note(ot[i1 : i2 - tail] + nt[j1 : j2 - tail])
+                emit(Op.DELETE, "".join(ot[i1 : i2 - tail]))
+                emit(Op.INSERT, "".join(nt[j1 : j2 - tail]))
+        else:
+            sm = difflib.SequenceMatcher(None, okeys[i1 : i2 - tail], nkeys[j1 : j2 - tail], autojunk=False)
+            for tag, a1, a2, b1, b2 in sm.get_opcodes():
+                if tag == "equal":
+                    equal(ot[i1 + a1 : i1 + a2], nt[j1 + b1 : j1 + b2])
+                    continue
+                note(ot[i1 + a1 : i1 + a2] + nt[j1 + b1 : j1 + b2])
+                emit(Op.DELETE, "".join(ot[i1 + a1 : i1 + a2]))
+                emit(Op.INSERT, "".join(nt[j1 + b1 : j1 + b2]))
+        equal(ot[i2 - tail : i2], nt[j2 - tail : j2])
+
+    diff(0, len(ot), 0, len(nt))
     return tuple(Segment(op, t) for op, t in runs), changed
+
+
+def _line_groups(tokens: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges [a, b) of the lines in tokens[start:end] (a line ends with a token holding \n)."""
+    out: list[tuple[int, int]] = []
+    a = start
+    for k in range(start, end):
+        if "\n" in tokens[k]:
+            out.append((a, k + 1))
+            a = k + 1
+    if a < end:
+        out.append((a, end))
+    return out
+
+
+def _join_keys(keys: list[str], a: int, b: int) -> str:
+    return "".join(keys[a:b]).strip()
 
 
 def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[ChangeKind | None, tuple[Segment, ...], str]:

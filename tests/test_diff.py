@@ -140,3 +140,14 @@ def test_properties_on_random_reports(r1: list[str], r2: list[str], p1: list[str
                 assert "".join(s.text for s in r.segments if s.op != Op.INSERT) == fwd.old.text_of(r.old)
                 assert "".join(s.text for s in r.segments if s.op != Op.DELETE) == fwd.new.text_of(r.new)
     assert kinds(compare_texts(old, old)) == []
+
+
+def test_a_long_table_block_is_diffed_line_by_line_and_still_rebuilds() -> None:
+    # regression: a 300-row table read as one "sentence" made SequenceMatcher quadratic
+    old = "\n".join(f"  {1900 + k}   . . . . .   {k * 1.5:.1f}   ({k % 7}.{k % 3})" for k in range(300))
+    new = old.replace("1950   . . . . .   75.0", "1950   . . . . .   76.0")
+    segments, changed = intraline_segments(old, new)
+    assert "".join(s.text for s in segments if s.op != Op.INSERT) == old
+    assert "".join(s.text for s in segments if s.op != Op.DELETE) == new
+    assert changed == {"number"}
+    assert sum(len(s.text) for s in segments if s.op != Op.EQUAL) < 100
