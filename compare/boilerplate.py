@@ -93,7 +93,10 @@ def classify_lines(text: str, lines: Sequence[Span], *, language: str) -> list[s
               and not s[-1:] in ".!?"):
             reasons[i] = "page_chrome"
     _mark_licence(text, lines, texts, reasons)
-    _mark_signature(texts, reasons)
+    if language == "en":
+        _mark_en_signature(texts, reasons)
+    else:
+        _mark_signature(texts, reasons)
     return reasons
 
 
@@ -116,4 +119,17 @@ def _mark_signature(texts: list[str], reasons: list[str | None]) -> None:
                 prev = texts[body[k - 1]]
                 if len(prev) <= _SIGNATURE_ISSUER_MAX and "。" not in prev and ORG_SUFFIX.search(prev):
                     reasons[body[k - 1]] = "signature"
+            return
+
+
+_EN_SIGNOFF = re.compile(r"^(Chairman of the Board|Chairman and CEO|Chief Executive Officer|President)$")
+_EN_SIGNATURE_ZONE = 60  # the sign-off is among the last lines of a letter, before any photo captions
+
+
+def _mark_en_signature(texts: list[str], reasons: list[str | None]) -> None:
+    for i in range(len(texts) - 1, max(-1, len(texts) - 1 - _EN_SIGNATURE_ZONE), -1):
+        if reasons[i] is None and _EN_SIGNOFF.match(texts[i]):
+            reasons[i] = "signature"
+            if i > 0 and reasons[i - 1] is None and len(texts[i - 1]) <= 80 and not texts[i - 1].endswith("."):
+                reasons[i - 1] = "signature"
             return

@@ -200,7 +200,8 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "
 
 def is_title_line(line: str) -> bool:
     """A short English line in Title Case or ALL CAPS, without final punctuation."""
-    if not 2 <= len(line) <= HEADING_LINE_MAX or line[-1] in ".,;:!?*" or not line[0].isupper():
+    bare = line.rstrip("”’\"')")
+    if not 2 <= len(line) <= HEADING_LINE_MAX or not bare or bare[-1] in ".,;:!?*" or not line[0].isupper():
         return False
     words = line.split()
     if len(words) > 9 or not any(c.isalpha() for c in line):

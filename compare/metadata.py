@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .boilerplate import DATE_LINE, ORG_SUFFIX
-from .model import Metadata
+from .model import Metadata, Role
 
 __all__ = ["detect_language", "extract_metadata", "iso_date"]
 
@@ -27,9 +27,9 @@ _FIELD = {
 }
 _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_TITLE_MAX = 60
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _TITLE_YEAR = re.compile(r"关于\s*((?:19|20)\d\d)\s*年")
-_REVIEW_YEAR = re.compile(r"((?:19|20)\d\d)\s*年.{0,8}(工作回顾|工作情况|工作总结)")
-_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年.{0,12}(工作任务|主要任务|重点工作|工作安排|总体部署)")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPEECH_DATE = re.compile(r"——\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -41,6 +41,13 @@ _EN_ISSUER = (
     re.compile(r"To the (?:Shareholders|Stockholders|Members) of ([A-Z][\w.,&' ]{2,60}?):"),
     re.compile(r"\*\*The (?:Deputy Prime Minister and )?(Minister for Finance)\b"),
 )
+# The year an English report is about: "net worth during 2015", "earned $4.0 billion in 2018",
+# "the financial year 1 April 2019 to 31 March 2020".
+_EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|financial year (?:\d{1,2} [A-Z][a-z]+ )?|"
+                      r"\bBudget (?:for )?|^\s*In )((?:19|20)\d\d)\b", re.M)
+# The first paragraph of a letter names its year ("increased by 13% in 2010").
+_EN_OPENING = 400
+_EN_OPENING_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d)\b")
 _GOV_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|办公室|办公厅))关于")
 
 
@@ -76,8 +83,9 @@ def extract_metadata(
     language: str,
     metadata_lines: Sequence[str],
     signature_lines: Sequence[str],
-    top_headings: Sequence[str],
+    top_headings: Sequence[tuple[str, Role]],
     preamble: str,
+    review: str = "",
 ) -> Metadata:
     """Read the metadata of one report from its stripped blocks, headings and opening text."""
     block = "\n".join(metadata_lines)
@@ -107,7 +115,7 @@ def extract_metadata(
         if date is None:
             m = _SPEECH_DATE.search(text[:3000])
             date = iso_date("-".join(m.groups())) if m else None
-        year = _zh_year(title, top_headings, text)
+        year = _zh_year(title, top_headings, review, text)
     else:
         for pattern in _EN_ISSUER:
             m = pattern.search(text[:20000])
@@ -117,11 +125,19 @@ def extract_metadata(
         if title is None:
             m = re.match(r"\s*#\s+(.+)", text)
             title = m.group(1).strip() if m else None
-        m = _EN_DATE.search(text[:20000])
+        m = _EN_DATE.search("\n".join(signature_lines)) or _EN_DATE.search(text[:20000])
         if date is None and m:
             day, month, yr = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
             date = f"{int(yr):04d}-{_EN_MONTHS[month.lower()]:02d}-{int(day):02d}"
-        year = _common_year(text[:8000])
+        opening = text.find("To the Shareholders")
+        opening = max(opening, 0)
+        m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if opening else None) or _EN_YEAR.search(
+            text, opening, opening + 20000)
+        year = int(m.group(1)) if m else None
+        if year is None and date and opening:
+            year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
+        if year is None:
+            year = _common_year(text[:8000])
     return Metadata(issuer=issuer, year=year, date=date, doc_number=doc_number, title=title, language=language)
 
 
@@ -131,26 +147,37 @@ def _first(pattern: re.Pattern[str], s: str) -> str | None:
 
 
 def _zh_title(preamble: str) -> str | None:
-    # Wiki scrapes break titles across lines ("政府工作报\n告"): join the opening lines first.
-    head = re.sub(r"\s+", "", preamble[:300])
-    m = re.search(r"[\u4e00-\u9fff（）〔〕0-9]{0,40}报告", head)
-    return m.group() if m else None
+    # Wiki scrapes break titles across lines ("政府工作报\n告"): join the lines of each block.
+    for chunk in re.split(r"\n[ \t\u3000]*\n", preamble[:2000]):
+        joined = re.sub(r"\s", "", chunk)
+        if joined.endswith("报告") and len(joined) <= _TITLE_MAX:
+            return joined
+    return None
 
 
-def _zh_year(title: str | None, top_headings: Sequence[str], text: str) -> int | None:
+def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review: str, text: str) -> int | None:
     if title:
         m = _TITLE_YEAR.search(title)
         if m:
             return int(m.group(1))
-    for h in top_headings:
-        m = _REVIEW_YEAR.search(h)
-        if m:
+    top_headings = [(h.translate(_FULLWIDTH_DIGITS), role) for h, role in top_headings]
+    for h, role in top_headings:
+        m = _ANY_YEAR.search(h)
+        if m and role is Role.REVIEW:
             return int(m.group(1))
-    for h in top_headings:
-        m = _PLAN_YEAR.search(h)
-        if m:
+    for h, role in top_headings:
+        m = _ANY_YEAR.search(h)
+        if m and role in (Role.PLAN, Role.TARGETS):
             return int(m.group(1)) - 1  # a plan for YYYY is delivered with the report on YYYY-1
-    return _common_year(text[:3000])
+    # "过去五年工作回顾": the last year of the period is the one the review names most
+    return _latest_year(review) or _common_year(text[:3000])
+
+
+def _latest_year(s: str) -> int | None:
+    """The latest year a review names more than once (a single mention may be a far target)."""
+    counts = Counter(int(y) for y in _ANY_YEAR.findall(s))
+    repeated = [y for y, n in counts.items() if n >= 2]
+    return max(repeated) if repeated else None
 
 
 def _common_year(s: str) -> int | None:

@@ -17,7 +17,7 @@ __all__ = ["role_of_heading", "role_of_body", "subsection_role"]
 _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"第一责任人|主要负责人.{0,6}职责|履行.{0,8}职责情况"), Role.DUTY),
     (re.compile(r"存在.{0,4}问题|问题和不足|问题与不足|不足|短板|差距|困难和问题|问题与挑战"), Role.PROBLEMS),
-    (re.compile(r"回顾|主要举措|成效|过去.{0,4}年|工作情况|工作总结|取得.{0,4}成[绩就]|主要工作"), Role.REVIEW),
+    (re.compile(r"回顾|主要举措|成效|过去.{0,4}年|工作情况|工作总结|取得.{0,4}成[绩就]|主要工作|报告.{0,10}年的?工作"), Role.REVIEW),
     (re.compile(r"预期目标|总体要求|总体部署|政策取向|奋斗目标|指导方针|主要目标"), Role.TARGETS),
     (re.compile(r"下一步|工作计划|打算|工作安排|主要任务|工作任务|重点工作|工作建议|政府工作的建议|"
                 r"(19|20)\d\d年.{0,6}工作|今年|思路|工作要点"), Role.PLAN),

@@ -37,6 +37,11 @@ COLLAPSED_LINE_MIN = 400
 _COLLAPSED_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}")
 # A heading that lost its marker is a short line: the seed's four are 24–31 characters.
 LOST_MARKER_MAX = 40
+# An unmarked top-level heading in the opening ("首先报告２００１年的工作") is a short line.
+PROMOTED_HEADING_MAX = 20
+# Headings of pdftotext letters start at the left margin; table column headers are indented far.
+EN_HEADING_INDENT_MAX = 8
+_EN_DATE_LINE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\b")
 # A wiki lead sentence (bold in the original, then a line break) is short.
 LEAD_SENTENCE_MAX = 30
 # Paragraphs are separated by blank lines when at least this share of line gaps is blank;
@@ -65,6 +70,8 @@ class _Block:
     first_line: Span
     single_line: bool
     head: _Head | None = None
+    open_heading: bool = False  # a heading line whose brackets are still open
+    continued_heading: bool = False  # the whole block is one heading over several lines
 
 
 def parse_report(source: SourceText) -> Report:
@@ -81,7 +88,8 @@ def parse_report(source: SourceText) -> Report:
     _find_heads(text, blocks, language)
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language)
-    top = [s.heading for s in sections if s.level == 1]
+    top = [(s.heading, s.role) for s in sections if s.level == 1]
+    review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
     metadata = extract_metadata(
         text,
@@ -90,6 +98,7 @@ def parse_report(source: SourceText) -> Report:
         signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r == "signature"],
         top_headings=top,
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
+        review=review.span.slice(text) if review else "",
     )
     stripped = _strip_title(text, stripped, paragraphs, sections, metadata)
     if stripped[1]:
@@ -204,7 +213,17 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
     for i in body:
         ln = lines[i]
         s = ln.slice(text)
-        starts_head = match_marker(s, language=language) is not None or (language == "en" and is_title_line(s))
+        marker = match_marker(s, language=language)
+        # a damaged marker (a bare `)`) inside a run of lines is a wiki line break, not a heading
+        starts_head = (marker is not None and (blank_gap[i] or not marker.rule.startswith("recovered:"))) or (
+            language == "en" and is_title_line(s))
+        if blocks and blocks[-1].open_heading and prev == i - 1:
+            b = blocks[-1]
+            b.span = Span(b.span.start, ln.end)
+            b.single_line = False
+            b.open_heading = _unbalanced(b.span.slice(text))
+            prev = i
+            continue
         joins = (by_blank and blocks and not blank_gap[i] and prev == i - 1 and not starts_head
                  and not _ends_block(text, blocks[-1], language))
         if joins:
@@ -212,13 +231,23 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
             b.span = Span(b.span.start, ln.end)
             b.single_line = False
         else:
-            blocks.append(_Block(ln, ln, True))
+            b = _Block(ln, ln, True)
+            if marker is not None and by_blank and not split_heading(s[marker.end:])[2] and _unbalanced(s):
+                # a heading cut by a wiki link ("三、关于《" + title + "》的说明") goes on
+                b.open_heading = b.continued_heading = True
+            blocks.append(b)
         prev = i
     return blocks
 
 
+def _unbalanced(s: str) -> bool:
+    return s.count("《") > s.count("》") or s.count("“") > s.count("”") or s.count("（") > s.count("）")
+
+
 def _ends_block(text: str, block: _Block, language: str) -> bool:
     """A heading line ends its block: the lines after it are body, not more heading."""
+    if block.continued_heading:
+        return True
     if not block.single_line:
         return False
     s = block.first_line.slice(text)
@@ -234,19 +263,43 @@ def _ends_block(text: str, block: _Block, language: str) -> bool:
 
 
 def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
+    seen_marked = False
     for b in blocks:
         s = b.first_line.slice(text)
         base = b.first_line.start
         m = match_marker(s, language=language)
-        if m is not None:
+        if m is not None and b.continued_heading:
+            whole = b.span.slice(text)
+            heading = re.sub(r"\s", "", whole[m.end:])
+            b.head = _Head(m.family, m.number, m.text, m.rule, heading, b.span, False)
+        elif m is not None:
             b.head = _head_from_marker(s, base, m)
+        elif language == "zh" and b.single_line and not seen_marked and _promotable(s):
+            b.head = _Head("closing", None, "", "recovered:no_marker", s, b.first_line, False)
         elif language == "zh" and _CLOSING.match(s) and b.single_line:
             b.head = _Head("closing", None, "", "keyword:closing", s, b.first_line, False)
-        elif language == "en" and b.single_line and is_title_line(s):
+        elif language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(text, b.first_line, s):
             b.head = _Head("title_line", None, "", "line:title_case", s, b.first_line, False)
         elif (language == "zh" and not b.single_line and len(s) <= LEAD_SENTENCE_MAX
               and s.endswith("。") and s.count("。") == 1):
             b.head = _Head("lead", None, "", "line:lead_sentence", s[:-1], Span(base, base + len(s) - 1), True)
+        if b.head is not None and b.head.family != "lead":
+            seen_marked = True
+
+
+def _en_heading_layout(text: str, line: Span, s: str) -> bool:
+    """English heading lines start at the margin; indented or spaced-out short lines are the
+    column headers of pdftotext tables, and dot leaders are table rows."""
+    indent = line.start - (text.rfind("\n", 0, line.start) + 1)
+    return indent <= EN_HEADING_INDENT_MAX and "   " not in s and ". ." not in s and not _EN_DATE_LINE.match(s)
+
+
+def _promotable(s: str) -> bool:
+    """A short unmarked line before the first marked heading that names a part's role
+    ("首先报告2001年的工作"): a top-level heading whose marker was never written."""
+    if len(s) > PROMOTED_HEADING_MAX or s[-1] in "。！？；：:;!?，," or "。" in s:
+        return False
+    return role_of_heading(s, language="zh") not in (Role.OTHER, Role.PREAMBLE)
 
 
 def _head_from_marker(s: str, base: int, m: Marker) -> _Head:
@@ -366,7 +419,7 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
         while j + 1 < len(raw) and raw[j + 1][1] <= b.span.start:
             j += 1
         if b.head is not None and not b.head.inline:
-            if b.single_line:
+            if b.single_line or b.continued_heading:
                 continue
             # a heading line followed by body lines in one block: the rest is a paragraph
             rest = _trim(text, b.first_line.end, b.span.end)
