@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from .model import Figure, FigurePair, Report, SectionPair, Span
+from .model import Figure, FigurePair, Report, Section, SectionPair, Span
 from .numerals import EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
 
 __all__ = [
@@ -80,7 +80,7 @@ _RATE_UNITS = ("%", "pp")
 _SLOGANS: tuple[str, ...] = (
     "四个意识", "四个自信", "两个维护", "四个全面", "两个确立", "两个一百年", "一个统筹", "三个代表",
     "五位一体", "三项制度", "四个最严", "两个毫不动摇", "三个有利于", "一次办好", "四到位", "十公开",
-    "三个一批", "五个一批", "八项规定", "中央八项规定", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
+    "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
 )
 _CN_WEAK_ONE = re.compile(r"^[一两二]$")  # 一批, 一次, 两个…: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
@@ -159,21 +159,20 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     sections = sorted(report.sections, key=lambda s: (s.span.start, -s.span.end))
     starts = [s.span.start for s in sections]
     by_id = {s.id: s for s in sections}
-    figs = []
+    figs: list[Figure] = []
     for fig in extract_figures_from_text(text, language=language, excluded=excluded):
         figs.append(_with_section(fig, sections, starts, by_id))
     return tuple(figs)
 
 
-def _with_section(fig: Figure, sections: list, starts: list[int], by_id: dict) -> Figure:
+def _with_section(fig: Figure, sections: list[Section], starts: list[int], by_id: dict[str, Section]) -> Figure:
     i = bisect.bisect_right(starts, fig.span.start) - 1
     sec = sections[i] if i >= 0 else None
     while sec is not None and not (sec.span.start <= fig.span.start < max(sec.span.end, sec.span.start + 1)):
         sec = by_id.get(sec.parent) if sec.parent else None
     if sec is None:
         return fig
-    return Figure(fig.value, fig.unit, fig.label, fig.span, sec.id, fig.value_high, fig.qualifier,
-                  fig.period, fig.base_value, fig.base_unit)
+    return replace(fig, section_id=sec.id)
 
 
 def _guess_language(text: str) -> str:
