@@ -188,7 +188,7 @@ def _drop_chrome(root: Any, main: Any) -> list[Removed]:
             doomed_set.add(el)
     removed: list[Removed] = []
     for el, reason in doomed:
-        content = _SPACES.sub(" ", el.text_content() or "").strip()
+        content = _SPACES.sub(" ", " ".join(el.itertext())).strip()
         if content:
             removed.append(Removed(content, reason))
         _drop_keep_tail(el)
