@@ -10,7 +10,8 @@ reader
   indent, a short previous line, a heading marker or a table row; English lines join with a space
   (a line-end hyphen is dropped only when the joined word occurs elsewhere in the document),
   Chinese lines join with nothing.
-Paragraphs are separated by a blank line, as in text renderings of PDFs.
+Paragraphs are separated by a blank line, as in text renderings of PDFs. Dot leaders become
+" … " and runs of spaces one space, as the plain-text reader does for text saved from a PDF.
 
 Multi-column layouts are read in PDFium's text order, which follows the content stream.
 """
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Removed
 from .blocks import Block, Extracted
+from .unwrap import canonical_layout
 
 __all__ = ["read_pdf", "MAX_PDF_PAGES"]
 
@@ -52,7 +54,7 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节条部分]"
     r"|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳•●■◆▪*])"
 )
-_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
+_LEADER = re.compile(r"(?:\.\s?){4,}|…")
 _NUMERIC_TOKEN = re.compile(r"^[($-]*[\d.,]+%?\)?\*?$")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -136,7 +138,8 @@ def _page_lines(doc: object, index: int, path: str) -> list[tuple[_Line, float, 
                     left, bottom, _, _ = textpage.get_charbox(first)
                     _, last_bottom, right, _ = textpage.get_charbox(last)
                     x0, x1, y, y_end = float(left), float(right), float(bottom), float(last_bottom)
-                lines.append((_Line(stripped, index, x0, x1, y, y_end), float(width), float(height)))
+                line = _Line(canonical_layout(stripped), index, x0, x1, y, y_end)
+                lines.append((line, float(width), float(height)))
             return lines
         finally:
             textpage.close()
