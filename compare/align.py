@@ -237,7 +237,9 @@ def _align_siblings(
     # mirror-image ties (two sections swapped) go by content size, never by side
     size_o = [len(old.content(s)) + len(s.heading) for s in olds]
     size_n = [len(new.content(s)) + len(s.heading) for s in news]
-    chain = heaviest_in_order([(i, j, float(score[i, j]) + (size_o[i] + size_n[j]) * 1e-9) for i, j in one_to_one])
+    # as for sentences: keep the most sections in place (weight 1 + score/2), so the fewest are moved
+    chain = heaviest_in_order([(i, j, 1.0 + float(score[i, j]) / 2 + (size_o[i] + size_n[j]) * 1e-9)
+                               for i, j in one_to_one])
     decisions: dict[int, _Decision] = {}
     for k, (i, j) in enumerate(one_to_one):
         hh, cc = float(h[i, j]), float(c[i, j])
@@ -348,6 +350,11 @@ def align_sections(old: Report, new: Report) -> tuple[SectionPair, ...]:
     left_old: list[Section] = []
     left_new: list[Section] = []
     _walk(o, n, o.children.get(None, []), n.children.get(None, []), decisions, left_old, left_new)
+    # descendants of unpaired sections were never visited: they are leftovers too
+    seen_old = {s.id for d in decisions for s in d.old} | {s.id for s in left_old}
+    seen_new = {s.id for d in decisions for s in d.new} | {s.id for s in left_new}
+    left_old.extend(s for s in old.sections if s.id not in seen_old)
+    left_new.extend(s for s in new.sections if s.id not in seen_new)
     _cross_parent(o, n, left_old, left_new, decisions)
     return _order(o, n, decisions, left_old, left_new)
 

@@ -16,9 +16,9 @@ to the child's pair). Sentences (`sentences.split_sentences`) are aligned in fou
 Kinds: `changed_figure` when the only real difference (ignoring spaces and punctuation) is in
 number tokens; `reworded` for other differences in a matched pair (never a new commitment);
 `moved` for a pair out of order; unmatched new sentences are `new_commitment` when they commit to
-action (in a plan or target part, or with an action marker — in review parts only a marker of the
-future counts, because a review reports what was done) and `added` otherwise; unmatched old
-sentences are `dropped` by the same rule and `removed` otherwise. The rules are symmetric, so
+or state an action (in a plan or target part; elsewhere with a word about the future, or opening
+with an action verb — see `is_commitment`) and `added` otherwise; unmatched old sentences are
+`dropped` by the same rule and `removed` otherwise. The rules are symmetric, so
 swapping old and new swaps added ↔ removed and new_commitment ↔ dropped.
 
 Headings: the heading of a paired section (matched, renamed, moved, split, merged) is covered by
@@ -54,30 +54,46 @@ __all__ = [
     "unaccounted",
 ]
 
-# Markers of a commitment to act (issue #4: 将, 推进, 加强, 建立, 完善, 实施, 力争, "will", "plan to").
-_ACTION = re.compile(
-    r"将|要|推进|推动|加强|建立|健全|完善|实施|力争|落实|深化|加快|确保|着力|强化|构建|开展|扩大|促进|"
+# Verbs of a measure or commitment (issue #4 names 将, 推进, 加强, 建立, 完善, 实施, 力争).
+_ZH_ACTION = "推进|推动|推行|加强|建立|健全|完善|实施|落实|深化|加快|确保|着力|强化|构建|开展|扩大|促进|力争"
+# Words about the future: a sentence with one commits to act wherever it stands. 将 and 要 count
+# only before a verb or adverb (将部分事项交由… and 主要/要求 are not about the future).
+_FUTURE = re.compile(
+    r"(?:将|要)(?=继续|进一步|加快|全面|持续|深入|着力|大力|积极|不断|坚持|重点|围绕|以|按照|努力|切实|聚焦|"
+    + _ZH_ACTION + r")|力争|下一步|明年|计划(?:于|在|到)|预计将|"
     r"\bwill\b|\bplans? to\b|\bintends? to\b|\baims? to\b|\bcommit(?:s|ted)? to\b|\bshall\b|"
     r"\bgoing to\b|\bexpects? to\b",
     re.IGNORECASE,
 )
-# In a review part only words about the future make a sentence a commitment.
-_FUTURE = re.compile(
-    r"将|要|力争|计划|拟|下一步|\bwill\b|\bplans? to\b|\bintends? to\b|\baims? to\b|\bshall\b|\bgoing to\b",
+# A sentence that opens with an action states a measure (推行“容缺受理”机制,… / We closed our
+# Leeds line…): removed, it is a dropped measure; added, a new one. A sentence that only tells
+# what happened (“证照分离”改革全覆盖在全区落地… / In July we sold…) is plain added or removed text.
+_OPENS_WITH_ACTION = re.compile(
+    r"^\s*(?:[0-9]+[.、．)]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)?\s*"
+    r"(?:(?:全面|持续|进一步|深入|积极|认真|大力|继续|切实|不断|扎实|稳步|加快)?(?:" + _ZH_ACTION + r")"
+    r"|(?:we|i)\s+(?:also\s+|then\s+)?(?!are\b|were\b|am\b|was\b|is\b|have\b|had\b|remain|believe|think|"
+    r"expect|hope|see|know|feel)[a-z]+)",
     re.IGNORECASE,
 )
 _PLAN_ROLES = frozenset({Role.PLAN, Role.TARGETS})
-_PAST_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.DUTY})
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
 def is_commitment(text: str, role: Role) -> tuple[bool, str]:
-    """Whether a sentence commits to action, and why (for `SentenceRow.reason`)."""
+    """Whether a sentence commits to (or states) an action, and why (for `SentenceRow.reason`).
+
+    Everything in a plan or target part counts; elsewhere a word about the future or an opening
+    action verb. The same rule serves added sentences (new_commitment) and removed ones
+    (dropped), so swapping old and new swaps the two kinds.
+    """
     if role in _PLAN_ROLES:
         return True, f"in a {role.value} part"
-    m = (_FUTURE if role in _PAST_ROLES else _ACTION).search(text)
+    m = _FUTURE.search(text)
     if m:
-        return True, f"action marker '{m.group()}'"
+        return True, f"future marker '{m.group()}'"
+    m = _OPENS_WITH_ACTION.match(text)
+    if m:
+        return True, f"opens with an action '{m.group().strip()}'"
     return False, ""
 
 
@@ -288,11 +304,12 @@ def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence],
             matched[i] = (j, score)
             n_taken.add(j)
     items = sorted((i, j, s) for i, (j, s) in matched.items())
-    # anchors weigh more than fuzzy pairs, so a fuzzy pair never displaces an unchanged sentence
-    # Mirror-image ties (two sentences swapped) are broken by content, never by side, so that
-    # swapping old and new moves the same sentence: the longer one stays in place.
-    chain = heaviest_in_order([(i, j, s + (1.0 if s == 1.0 else 0.0) + _tie(olds[i].key) + _tie(news[j].key))
-                               for i, j, s in items])
+    # Each pair weighs 1 + score/2: the chain keeps as many sentences in place as it can (the
+    # fewest are called moved), and among equal counts the more alike ones; an unchanged
+    # sentence (1.5) still outweighs one changed pair (at most 1.45). Mirror-image ties (two
+    # sentences swapped) are broken by content, never by side, so that swapping old and new
+    # moves the same sentence: the longer one stays in place.
+    chain = heaviest_in_order([(i, j, 1.0 + s / 2 + _tie(olds[i].key) + _tie(news[j].key)) for i, j, s in items])
     out: list[tuple[int, int, float, bool]] = []
     un_o: set[int] = set(range(len(olds)))
     un_n: set[int] = set(range(len(news)))

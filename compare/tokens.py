@@ -40,19 +40,49 @@ def _own_number_spans(text: str) -> list[Token]:
     return [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
 
 
+# Units the numerals stage may leave outside its span (counters of the fixtures and reports:
+# 180卷, 416台, 1.2 million); a number token runs on over them.
+_UNIT_AFTER = re.compile(
+    r"\s?(?:million|billion|trillion|thousand|percent|per cent)\b|(?:个工作日|工作日|学时|批次|人次|"
+    + _ZH_UNITS + r"|卷|台|份|条|批|名|辆|册|篇|部|种|支|队|期|轮|届|例|栋|宗|处|村|镇)"
+)
+
+
 def _numerals_number_spans() -> Callable[[str], list[Token]]:
     try:  # the figures stage owns numerals; use its spans once it has landed
         from .numerals import number_token_spans  # type: ignore[attr-defined]
     except ImportError:
         return _own_number_spans
-    return number_token_spans  # type: ignore[no-any-return]
+
+    def spans(text: str) -> list[Token]:
+        out: list[Token] = []
+        for a, b in number_token_spans(text):
+            m = _UNIT_AFTER.match(text, b)
+            if m and m.end() > b and not any(ch.isdigit() for ch in text[b : m.end()]):
+                b = m.end()
+            if out and a < out[-1][1]:
+                continue
+            out.append((a, b))
+        return out
+
+    return spans
 
 
 number_spans: Callable[[str], list[Token]] = _numerals_number_spans()
 
 
+# English number words: `two → three calibrators` is a changed figure too.
+_EN_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "thousand million billion trillion dozen half double twice".split()
+)
+
+
 def is_number_token(text: str) -> bool:
-    """True for a token that is one number with its unit (`1100万人`, `十二场`, `$2.3 billion`)."""
+    """True for a token that is one number with its unit (`1100万人`, `十二场`, `$2.3 billion`, `three`)."""
+    if text.lower() in _EN_NUMBER_WORDS:
+        return True
     spans = number_spans(text)
     return len(spans) == 1 and spans[0] == (0, len(text))
 

@@ -128,3 +128,49 @@ def test_alignment_is_deterministic() -> None:
     old = report(f"一、行政执法\n{REVIEW}\n二、普法宣传\n{PEOPLE}\n")
     new = report(f"一、普法宣传\n{PEOPLE}\n二、行政执法\n{REVIEW}\n")
     assert align_sections(old, new) == align_sections(old, new)
+
+
+# --- the fixtures' deliberate section changes (fixtures/*/EXPECTED.md) ---------------------------
+
+import pytest  # noqa: E402
+
+from conftest import FIXTURES, expected  # noqa: E402
+
+CASES = ["zh-district", "en-letters"]
+
+
+def fixture_pairs(case: str) -> tuple[Report, Report, tuple[SectionPair, ...]]:
+    folder = FIXTURES / case
+    if not (folder / "EXPECTED.md").exists():
+        pytest.skip(f"fixtures/{case} has not landed")
+    years = sorted(folder.glob("*.txt"))
+    old = parse_report(source_from_string(years[0].read_text("utf-8"), years[0].name))
+    new = parse_report(source_from_string(years[1].read_text("utf-8"), years[1].name))
+    return old, new, align_sections(old, new)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_section_changes_are_found_with_the_right_status(case: str) -> None:
+    old, new, pairs = fixture_pairs(case)
+    check_rule(pairs, old, new)
+    rows = named(pairs, old, new)
+    want = expected(case)["sections"]
+    for old_head, new_head in want["renamed"]:
+        assert any(o and n and old_head in o and new_head in n and st == PairStatus.RENAMED for o, n, st in rows), \
+            (old_head, new_head, rows)
+    moved = [st for old_head, new_head in want["moved"] for o, n, st in rows
+             if o and n and old_head in o and new_head in n]
+    assert len(moved) == len(want["moved"]) and PairStatus.MOVED in moved, moved
+    for head in want["added"]:
+        assert [st for o, n, st in rows if n and head in n] == [PairStatus.ADDED]
+    for head in want["removed"]:
+        assert [st for o, n, st in rows if o and head in o] == [PairStatus.REMOVED]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_headings_that_only_renumber_or_change_year_are_not_renamed(case: str) -> None:
+    old, new, pairs = fixture_pairs(case)
+    from compare.similarity import normalise_heading
+    for o, n, st in named(pairs, old, new):
+        if o and n and normalise_heading(o) == normalise_heading(n):
+            assert st in (PairStatus.MATCHED, PairStatus.MOVED), (o, n, st)

@@ -151,3 +151,71 @@ def test_a_long_table_block_is_diffed_line_by_line_and_still_rebuilds() -> None:
     assert "".join(s.text for s in segments if s.op != Op.DELETE) == new
     assert changed == {"number"}
     assert sum(len(s.text) for s in segments if s.op != Op.EQUAL) < 100
+
+
+# --- the fixtures' deliberate sentence changes (fixtures/*/EXPECTED.md) --------------------------
+
+import pytest  # noqa: E402
+
+from conftest import FIXTURES, expected  # noqa: E402
+
+from compare.pipeline import compare_files  # noqa: E402
+
+CASES = ["zh-district", "en-letters"]
+
+
+def fixture_rows(case: str) -> tuple[Comparison, list[tuple[str | None, str | None, str | None, tuple[Segment, ...]]]]:
+    folder = FIXTURES / case
+    if not (folder / "EXPECTED.md").exists():
+        pytest.skip(f"fixtures/{case} has not landed")
+    years = sorted(folder.glob("*.txt"))
+    c = compare_files(str(years[0]), str(years[1]))
+    rows = [(r.kind.value if r.kind else None, r.old and c.old.text_of(r.old), r.new and c.new.text_of(r.new), r.segments)
+            for d in c.diffs for r in d.rows]
+    return c, rows
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_sentence_changes_have_the_right_kind(case: str) -> None:
+    c, rows = fixture_rows(case)
+    want = expected(case)
+    for text in want["new_commitments"]:
+        assert [k for k, o, n, _ in rows if n and text in n] == ["new_commitment"], text
+    for text in want["dropped"]:
+        assert [k for k, o, n, _ in rows if o and text in o] == ["dropped"], text
+    for old_text, new_text in want["reworded"]:
+        assert [k for k, o, n, _ in rows if o and n and old_text in o and new_text in n] == ["reworded"], old_text
+    for old_text, new_text in want["moved_sentences"]:
+        assert [k for k, o, n, _ in rows if o and n and old_text in o and new_text in n] == ["moved"], old_text
+    assert unaccounted(c) == ()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_changed_figures_are_shown_as_one_replaced_token(case: str) -> None:
+    _, rows = fixture_rows(case)
+    for fig in expected(case)["figures"]:
+        hits = [(k, segs) for k, o, n, segs in rows
+                if o and n and fig["old_context"] in o and fig["new_context"] in n]
+        assert len(hits) == 1, fig
+        kind, segs = hits[0]
+        # changed_figure when only figures changed; reworded when words changed as well
+        assert kind in ("changed_figure", "reworded"), (fig, kind)
+        deleted = [s.text for s in segs if s.op == Op.DELETE]
+        inserted = [s.text for s in segs if s.op == Op.INSERT]
+        assert any(fig["old"] in d for d in deleted) and any(fig["new"] in i for i in inserted), (fig, segs)
+
+
+def test_fixture_zh_sentences_with_only_figure_changes_are_changed_figure() -> None:
+    _, rows = fixture_rows("zh-district")
+    for old_ctx, new_ctx in (("参考3418人", "参考3576人"), ("新增减税降费3.62亿元", "新增减税降费4.15亿元"),
+                             ("审计核减金额8650万元", "审计核减金额1.12亿元"), ("等十二个行业性", "等十五个行业性")):
+        assert [k for k, o, n, _ in rows if o and n and old_ctx in o and new_ctx in n] == ["changed_figure"], old_ctx
+
+
+def test_fixture_unchanged_figures_are_not_reported_as_changed() -> None:
+    _, rows = fixture_rows("zh-district")
+    changed = {seg.text[a:b] for _, _, _, segs in rows for seg in segs if seg.op != Op.EQUAL
+               for a, b in tokenize(seg.text)}
+    for fig in ("3名", "41家", "9个", "186个", "8%", "100%"):
+        assert fig not in changed, fig
+    assert "2316起" in changed  # the check itself sees figures
