@@ -60,9 +60,10 @@ MAX_VALUE_RATIO = Decimal(100)
 # keeps matching near-linear in the number of figures.
 MAX_POSTING = 200
 
-_LABEL_MAX = 16  # characters of a Chinese label; longer noun phrases are cut at a verb
+_LABEL_MAX = 20  # characters of a Chinese label; longer noun phrases are cut at a verb
 _LOOKBACK = 40  # characters looked at before a figure for its label
 _SENTENCE_LOOKBACK = 120  # characters looked at before a figure for its period
+_PARAGRAPH_LOOKBACK = 3000  # a paragraph that opens with 五年来 or 2020年 gives its period to all it says
 
 _MAGNITUDE: dict[str, Decimal] = {
     "": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12,
@@ -395,7 +396,13 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str]) -> s
     last = ""
     for m in pattern.finditer(text, start, pos):
         last = m.group()
-    return last
+    if last:
+        return last
+    para = text.rfind("\n", max(0, pos - _PARAGRAPH_LOOKBACK), pos) + 1
+    while para < pos and text[para] in " \t\u3000":
+        para += 1
+    m = pattern.match(text, para, pos)
+    return m.group() if m else ""
 
 
 def _trim_zh(label: str) -> str:
@@ -429,7 +436,7 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, boo
             label = _trim_zh(label[cut.end():])
     if len(label) > _LABEL_MAX:
         label = label[-_LABEL_MAX:]
-    if label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
+    while label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
         label = label[1:]
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:
         return prev.label + label, False  # 安排5376亿元，比上年增加300亿元: the increase of that amount
