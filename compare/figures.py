@@ -125,10 +125,19 @@ _EN_STOP = {
     "with", "for", "in", "on", "from", "almost", "be", "been", "will", "would", "by", "roughly",
     "just", "only", "another", "additional", "least", "most",
 }
+# Pronouns and auxiliaries: they name no measure ("I will set aside" is "set aside").
+_EN_FILLER = {
+    "i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "our", "my", "its",
+    "their", "will", "would", "shall", "can", "could", "may", "might", "expect", "expected", "also",
+    "has", "have", "had", "s", "us",
+}
+# Verbs that say what is done with an amount, not what it is: the measure follows the figure.
+_EN_GENERIC = {"set", "aside", "provide", "provides", "cost", "costs", "spend", "invest", "pay", "give",
+               "allocate", "earmark", "earmarked", "commit", "committed", "receive", "inject", "top"}
 _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|less than|up to|"
                    r"at least|some|roughly|just over|just under)\s*$", re.I)
-_EN_NOT_BEFORE = re.compile(r"\b(?:section|paragraph|chapter|part|item|note|page|article|clause|figure|"
-                            r"table|schedule|annex|appendix|no\.|number)\s*$", re.I)
+_EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
+                            r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
 _EN_MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 
@@ -465,7 +474,7 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         if parsed is None:
             continue
         figs.append(Figure(
-            value=parsed.value, unit=parsed.unit, label=_en_label(text, parsed, m),
+            value=parsed.value, unit=parsed.unit, label=_en_label(text, parsed),
             span=parsed.span, qualifier=parsed.qualifier,
             period=_period(text, start, _EN_PERIOD, set(".;\n")),
             base_value=parsed.base_value, base_unit=parsed.base_unit,
@@ -509,27 +518,32 @@ def _parse_en(text: str, m: re.Match[str]) -> _Parsed | None:
     return _Parsed(value, None, unit, qual, value * factor, noun, Span(start, end), start)
 
 
-def _en_label(text: str, parsed: _Parsed, m: re.Match[str]) -> str:
+def _en_words(chunk: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'&-]*", chunk) if w.lower() not in _EN_FILLER]
+
+
+def _en_label(text: str, parsed: _Parsed) -> str:
+    """Content words before the figure; when they are too few to name a measure ("set aside",
+    "cost"), the words after it too ("set aside $2 billion for the Rainy Day Fund")."""
     start = parsed.span.start
     cstart = _clause_start(text, start, set(".;:\n,()"), 80)
-    words = re.findall(r"[A-Za-z][A-Za-z'&-]*", text[cstart:start])
+    words = _en_words(text[cstart:start])
     while words and words[-1].lower() in _EN_STOP:
         words.pop()
     words = words[-5:]
     while words and words[0].lower() in _EN_STOP:
         words.pop(0)
-    if words:
+    if len(words) > 1 and not all(w.lower() in _EN_GENERIC for w in words):
         return " ".join(words)
-    # the measure follows the figure ("a 35% share of revenue"): first words up to punctuation
     stop = re.search(r"[.;:,()\n]", text[parsed.span.end : parsed.span.end + 80])
     after = text[parsed.span.end : parsed.span.end + (stop.start() if stop else 80)]
-    tail = re.findall(r"[A-Za-z][A-Za-z'&-]*", after)
+    tail = _en_words(after)
     while tail and tail[0].lower() in _EN_STOP:
         tail.pop(0)
     tail = tail[:4]
     while tail and tail[-1].lower() in _EN_STOP:
         tail.pop()
-    return " ".join(tail)
+    return " ".join(words + tail)
 
 
 # --- matching ------------------------------------------------------------------------------

@@ -246,3 +246,11 @@ def test_cli_figures_csv_and_json(tmp_path: pytest.TempPathFactory) -> None:
     assert [f["unit"] for f in data["figures"]] == ["%", "万元"]
     missing = CliRunner().invoke(main, ["figures", str(tmp_path / "nope.txt")])  # type: ignore[operator]
     assert missing.exit_code == 1 and "Error:" in missing.output and "nope.txt" in missing.output
+
+
+def test_english_labels_name_the_measure_not_the_speaker() -> None:
+    text = ("I will set aside $2 billion for the Rainy Day Fund. The S&P 500 companies did well. "
+            "The overall budget surplus is $2.1 billion.")
+    figs = extract_figures_from_text(text, language="en")
+    assert [(text[f.span.start:f.span.end], f.label) for f in figs] == [
+        ("$2 billion", "set aside Rainy Day Fund"), ("$2.1 billion", "overall budget surplus")]
