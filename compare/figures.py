@@ -410,8 +410,8 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str]) -> s
     para = text.rfind("\n", max(0, pos - _PARAGRAPH_LOOKBACK), pos) + 1
     while para < pos and text[para] in " \t\u3000":
         para += 1
-    m = pattern.match(text, para, pos)
-    return m.group() if m else ""
+    opening = pattern.match(text, para, pos)
+    return opening.group() if opening else ""
 
 
 def _trim_zh(label: str) -> str:
