@@ -63,6 +63,7 @@ MAX_POSTING = 200
 _LABEL_MAX = 20  # characters of a Chinese label; longer noun phrases are cut at a verb
 _LOOKBACK = 40  # characters looked at before a figure for its label
 _SENTENCE_LOOKBACK = 120  # characters looked at before a figure for its period
+_PARAGRAPH_OPENING = 12  # 刚刚过去的2017年，… : the period stands within the paragraph's first words
 _PARAGRAPH_LOOKBACK = 3000  # a paragraph that opens with 五年来 or 2020年 gives its period to all it says
 
 _MAGNITUDE: dict[str, Decimal] = {
@@ -410,7 +411,7 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str]) -> s
     para = text.rfind("\n", max(0, pos - _PARAGRAPH_LOOKBACK), pos) + 1
     while para < pos and text[para] in " \t\u3000":
         para += 1
-    opening = pattern.match(text, para, pos)
+    opening = pattern.search(text, para, min(pos, para + _PARAGRAPH_OPENING))
     return opening.group() if opening else ""
 
 

@@ -254,3 +254,8 @@ def test_english_labels_name_the_measure_not_the_speaker() -> None:
     figs = extract_figures_from_text(text, language="en")
     assert [(text[f.span.start:f.span.end], f.label) for f in figs] == [
         ("$2 billion", "set aside Rainy Day Fund"), ("$2.1 billion", "overall budget surplus")]
+
+
+def test_period_from_the_opening_of_the_paragraph() -> None:
+    text = "刚过去的2019年，各项任务全面完成。全县生产总值增长6.1%。\n五年来，累计减税800亿元。\n增长7%。"
+    assert [f.period for f in extract_figures_from_text(text)] == ["2019年", "五年来", ""]
