@@ -25,7 +25,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from .model import Figure, FigurePair, Report, Section, SectionPair, Span
-from .numerals import EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
+from .numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
 
 __all__ = [
     "LABEL_MATCH_CUTOFF",
@@ -124,7 +124,8 @@ _EN_STOP = {
     "over", "some", "more", "than", "a", "an", "the", "reached", "totalled", "totaled", "rose", "fell",
     "grew", "increased", "decreased", "amounted", "amounting", "stood", "up", "down", "and", "or",
     "with", "for", "in", "on", "from", "almost", "be", "been", "will", "would", "by", "roughly",
-    "just", "only", "another", "additional", "least", "most",
+    "just", "only", "another", "additional", "least", "most", "flat", "remained", "stayed", "improved",
+    "declined", "jumped", "dropped", "climbed", "rising", "falling", "growing",
 }
 # Pronouns and auxiliaries: they name no measure ("I will set aside" is "set aside").
 _EN_FILLER = {
@@ -132,6 +133,8 @@ _EN_FILLER = {
     "their", "will", "would", "shall", "can", "could", "may", "might", "expect", "expected", "also",
     "has", "have", "had", "s", "us",
 }
+_EN_ADJ_STOP = {"of", "to", "in", "for", "on", "at", "by", "from", "the", "a", "an", "than", "per", "was",
+                "were", "is", "are", "with", "which", "that", "this", "its", "our", "their", "it", "be"}
 # Verbs that say what is done with an amount, not what it is: the measure follows the figure.
 _EN_GENERIC = {"set", "aside", "provide", "provides", "cost", "costs", "spend", "invest", "pay", "give",
                "allocate", "earmark", "earmarked", "commit", "committed", "receive", "inject", "top"}
@@ -139,6 +142,7 @@ _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|
                    r"at least|some|roughly|just over|just under)\s*$", re.I)
 _EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
                             r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
+_EN_ACRONYM = re.compile(r"\b[A-Z]{2,}[- ]$")
 _EN_MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 
@@ -475,7 +479,8 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         if parsed is None:
             continue
         figs.append(Figure(
-            value=parsed.value, unit=parsed.unit, label=_en_label(text, parsed),
+            value=parsed.value, unit=parsed.unit,
+            label=_en_count_label(text, parsed, m) if m.group("noun") else _en_label(text, parsed),
             span=parsed.span, qualifier=parsed.qualifier,
             period=_period(text, start, _EN_PERIOD, set(".;\n")),
             base_value=parsed.base_value, base_unit=parsed.base_unit,
@@ -500,27 +505,44 @@ def _parse_en(text: str, m: re.Match[str]) -> _Parsed | None:
         if kind.startswith("percentage point"):
             return _Parsed(value, None, "percentage points", qual, value, "pp", Span(start, end), start)
         return _Parsed(value, None, "%", qual, value, "%", Span(start, end), start)
+    if m.group("snum"):
+        value = Decimal(m.group("snum").replace(",", ""))
+        name, factor = _EN_SCALE[m.group("sscale").lower()]
+        return _Parsed(value, None, name, qual, value * factor, "", Span(start, end), start)
     raw = m.group("qnum")
-    value = Decimal(raw.replace(",", ""))
-    if "," not in raw and "." not in raw and 1800 <= value <= 2200:
+    word = raw.lower() in EN_NUMBER_WORDS
+    value = Decimal(EN_NUMBER_WORDS[raw.lower()]) if word else Decimal(raw.replace(",", ""))
+    if not word and "," not in raw and "." not in raw and 1800 <= value <= 2200:
         return None  # a year ("2019 results")
-    if _EN_NOT_BEFORE.search(text, max(0, start - 12), start):
-        return None  # Section 3 states
-    if _EN_MONTHS.match(text, end):  # pragma: no cover - the noun group already excludes months
-        return None
+    if _EN_NOT_BEFORE.search(text, max(0, start - 12), start) or _EN_ACRONYM.search(text, max(0, start - 12), start):
+        return None  # Section 3 states; ISO 9001, COVID 19: names, not counts
+    if re.search(r"\d\s(?:and|or|to)\s$", text[max(0, start - 8):start]):
+        return None  # Scope 1 and 2 emissions: the second of two numbered names
     if "." in raw and raw.count(".") == 1 and text[max(0, start - 1):start] == "\n":
         return None  # 3.1 Results: a section number at the start of a line
+    adjectives = m.group("adj").split()
+    if any(a in _EN_ADJ_STOP for a in adjectives):
+        return None  # "2 of the companies", "3 to 5 years": not one counted noun
     noun = m.group("noun")
-    if noun in _EN_STOP or noun in ("years", "days", "months", "weeks", "hours"):
+    if noun in _EN_STOP or noun in ("years", "days", "months", "weeks", "hours", "times"):
         return None
     scale = (m.group("qscale") or "").lower()
     name, factor = _EN_SCALE.get(scale, ("", Decimal(1)))
     unit = f"{name} {noun}" if name else noun
-    return _Parsed(value, None, unit, qual, value * factor, noun, Span(start, end), start)
+    # with words between, the figure as written is the number ("28" of "28 new apprentices")
+    span_end = m.end("qscale") if adjectives and scale else m.end("qnum") if adjectives else end
+    return _Parsed(value, None, unit, qual, value * factor, noun, Span(start, span_end), start)
 
 
 def _en_words(chunk: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][A-Za-z'&-]*", chunk) if w.lower() not in _EN_FILLER]
+
+
+def _en_count_label(text: str, parsed: _Parsed, m: re.Match[str]) -> str:
+    """"We served 1,850 customers" -> "served customers"; adjectives stay: "new handheld calibrators"."""
+    cstart = _clause_start(text, parsed.span.start, set(".;:\n,()"), 80)
+    words = [w for w in _en_words(text[cstart:parsed.span.start]) if w.lower() not in _EN_STOP]
+    return " ".join(words[-3:] + m.group("adj").split() + [m.group("noun")])
 
 
 def _en_label(text: str, parsed: _Parsed) -> str:
