@@ -384,6 +384,8 @@ def _parse_zh_percent(text: str, m: re.Match[str], q: str) -> _Parsed | None:
     unit, factor = ("‰", Decimal("0.1")) if per_mille else ("%", Decimal(1))
     value = values[0]
     high = values[1] if len(values) > 1 else None
+    if high is not None and high < value:
+        return None
     qual = "、".join(x for x in (_prefix_q(text, m.start()), q) if x)
     return _Parsed(value, high, unit, qual, value * factor, "%", Span(*m.span()), m.start())
 
