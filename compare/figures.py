@@ -456,7 +456,8 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, boo
         label = label[1:]
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:
         return prev.label + label, False  # 安排5376亿元，比上年增加300亿元: the increase of that amount
-    enumerated = clause.rstrip().endswith("等")  # 医患纠纷、消费维权等8个调解组织: the noun follows
+    # 医患纠纷、消费维权等8个调解组织 / 法律援助、法律咨询3项基本职能: a list, then the counted noun
+    enumerated = clause.rstrip().endswith("等") or (cstart > 0 and text[cstart - 1] == "、")
     if from_to and not label and prev is not None:
         return prev.label, True  # 从54万亿元增加到82.7万亿元: same measure
     after = _ZH_NOUN_AFTER.match(text, parsed.span.end)
