@@ -40,8 +40,9 @@ __all__ = [
 ]
 
 # Label similarity (rapidfuzz ratio, 0–1) a pair needs. On cn-state-council-gwr 2018→2019, true pairs
-# such as 居民消费价格上涨 / 居民消费价格年均上涨 score 0.89 and the closest wrong pairs of the same
-# unit (城镇调查失业率 / 城镇登记失业率 at 0.71 is a real near miss) sit below 0.75.
+# such as 居民消费价格上涨 / 居民消费价格年均上涨 score 0.89 and 企业和个人减税 / 企业和个人减税降费
+# 0.88, while wrong pairs of the same unit score 0.75 (新建改建农村公路 / 新建改建高速公路)
+# and 0.71 (城镇调查失业率 / 城镇登记失业率).
 LABEL_MATCH_CUTOFF = 0.8
 # Share of a pair's score that comes from its sections being the same or aligned; enough to let a
 # review figure pair with the review figure of the same label rather than with last year's target.
@@ -82,9 +83,10 @@ _RATE_UNITS = ("%", "pp")
 _SLOGANS: tuple[str, ...] = (
     "四个意识", "四个自信", "两个维护", "四个全面", "两个确立", "两个一百年", "一个统筹", "三个代表",
     "五位一体", "三项制度", "四个最严", "两个毫不动摇", "三个有利于", "一次办好", "四到位", "十公开",
-    "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
+    "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业",
+    "两个积极性", "两个市场", "两种资源", "两个大局", "两个轮子", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
 )
-_CN_WEAK_ONE = re.compile(r"^[一两二]$")  # 一批, 一次, 两个…: words, not counts
+_CN_WEAK_ONE = re.compile(r"^一$")  # 一批, 一次, 一个时期: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
 _ARABIC_START = "0123456789０１２３４５６７８９"
 _JOINERS = "+＋/／.．@_#-－—"
