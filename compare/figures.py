@@ -145,8 +145,6 @@ _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|
 _EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
                             r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
 _EN_ACRONYM = re.compile(r"\b[A-Z]{2,}[- ]$")
-_EN_MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +306,7 @@ def _zh_unit(measure: str) -> tuple[str, str, Decimal]:
 def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:
     start, end = m.span()
     before = text[start - 1] if start else ""
-    if before == "第" or before in _JOINERS and start >= 2 and (text[start - 2].isalnum()):
+    if before == "第" or (before and before in _JOINERS and start >= 2 and text[start - 2].isalnum()):
         return None
     if before.isascii() and before.isalnum():  # ND01100, PM2.5, A3
         return None
