@@ -75,7 +75,7 @@ class _Line:
 
 def read_pdf(data: bytes, path: str) -> Extracted:
     """Read the text layer of a PDF; raise `InputError` for encrypted, damaged or scanned files."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     try:
         doc = pdfium.PdfDocument(data)
@@ -188,12 +188,10 @@ def _strip_page_chrome(
 
 
 def _is_outermost(i: int, page: list[tuple[_Line, float, float]], idx: set[int]) -> bool:
-    """A number counts as a page number only at the very top or bottom (after chrome lines)."""
-    n = len(page)
-    above = [j for j in range(0, i)]
-    below = [j for j in range(i + 1, n)]
-    chrome_like = lambda j: _PAGE_NUMBER.match(page[j][0].text) is not None  # noqa: E731
-    return all(chrome_like(j) for j in above) or all(j in idx for j in below)
+    """A bare number is a page number only above all body lines or below them (in the edge zone)."""
+    only_numbers_above = all(_PAGE_NUMBER.match(page[j][0].text) for j in range(i))
+    only_edge_below = all(j in idx for j in range(i + 1, len(page)))
+    return only_numbers_above or only_edge_below
 
 
 def _paragraphs(lines: list[_Line], pages: list[list[tuple[_Line, float, float]]]) -> list[str]:
