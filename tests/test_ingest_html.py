@@ -77,3 +77,18 @@ def test_hostile_markup_is_text_only() -> None:
     page = "<html><body><div><p>甲&lt;script&gt;乙</p><p>丙<b>丁</b>戊</p></div></body></html>"
     src = read_bytes(page.encode("utf-8"), "x.html")
     assert src.text == "甲<script>乙\n丙丁戊"
+
+
+def test_page_title_used_when_the_body_shows_none() -> None:
+    page = ("<html><head><title>青溪区2021年度法治政府建设情况报告_青溪区人民政府</title></head>"
+            "<body><div class='content'><p>一、主要举措和成效</p><p>全年办理案件十二件。</p></div></body></html>")
+    src = read_bytes(page.encode("utf-8"), "t.html")
+    assert src.text.split("\n")[0] == "青溪区2021年度法治政府建设情况报告"
+    assert [level for _, level in src.heading_hints] == [1]
+
+
+def test_article_title_meta_preferred_and_not_duplicated() -> None:
+    page = ('<html><head><meta name="ArticleTitle" content="年度报告"><title>别的_网站</title></head>'
+            "<body><div class='title'>年度报告</div><div><p>全年办理案件十二件。</p></div></body></html>")
+    src = read_bytes(page.encode("utf-8"), "t.html")
+    assert src.text == "年度报告\n全年办理案件十二件。"

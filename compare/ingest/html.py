@@ -71,6 +71,9 @@ _BLOCK_TAGS = {
     "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
     "caption", "body", "html",
 }
+_TITLE_LOOKAHEAD = 12  # blocks in which a visible title would stand
+# "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
+_SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -114,7 +117,26 @@ def read_html(data: bytes, path: str) -> Extracted:
     removed.extend(_drop_chrome(root, main))
     blocks, furniture = _blocks(root)
     removed.extend(furniture)
+    title = _page_title(root)
+    if title and blocks and not any(b.level is not None for b in blocks) and not any(
+        title in b.text for b in blocks[:_TITLE_LOOKAHEAD]
+    ):
+        # the article shows no title (it sits in a banner image or only in the tab): take the page's;
+        # a page with no article text stays empty, so it is still refused
+        blocks.insert(0, Block(title, 1))
     return Extracted(tuple(blocks), tuple(removed), encoding, "\n")
+
+
+def _page_title(root: Any) -> str:
+    """<meta name="ArticleTitle"> (government CMSs write it), else <title> without the site name."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
+            return _SPACES.sub(" ", meta.get("content") or "").strip()
+    title = root.find(".//title")
+    if title is None or not (title.text or "").strip():
+        return ""
+    text = _SPACES.sub(" ", title.text or "").strip()
+    return _SITE_SUFFIX.split(text, maxsplit=1)[0].strip()
 
 
 def _tag(el: Any) -> str:
