@@ -30,6 +30,7 @@ _CHARSET_ALIASES = {
     "cp936": "gb18030", "gb18030": "gb18030", "utf8": "utf-8", "utf-8": "utf-8",
     "big5": "big5", "iso-8859-1": "cp1252", "latin1": "cp1252", "windows-1252": "cp1252",
 }
+_WEB_CODEC_PREFIXES = ("utf-", "gb", "big5", "cp", "iso8859", "shift_jis", "euc", "koi8", "mac", "latin", "ascii")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _META_SNIFF_BYTES = 8192
 
@@ -82,19 +83,28 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 def decode_html(data: bytes, path: str) -> tuple[str, str]:
     """Decode a page: BOM, then the <meta charset> it declares, then detection from the bytes."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return decode_bytes(data, path)
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_bytes(data, path)
     m = _META_CHARSET.search(data[:_META_SNIFF_BYTES])
     if m:
         declared = m.group(1).decode("ascii", "ignore").lower()
-        codec = _CHARSET_ALIASES.get(declared, declared)
-        try:
-            return data.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
-            pass  # the declaration is wrong (a UTF-8 page saved with a gbk meta): detect instead
+        declared_codec = _CHARSET_ALIASES.get(declared) or _web_codec(declared)
+        if declared_codec:
+            try:
+                return data.decode(declared_codec), declared_codec
+            except UnicodeDecodeError:
+                pass  # the declaration is wrong (a UTF-8 page saved with a gbk meta): detect instead
     return decode_bytes(data, path)
+
+
+def _web_codec(declared: str) -> str | None:
+    """Python's codec for a declared page charset; only text encodings pages use (never
+    "unicode_escape", "punycode" and the like, which a hostile page could name)."""
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    return name if name.startswith(_WEB_CODEC_PREFIXES) else None
 
 
 def read_html(data: bytes, path: str) -> Extracted:
