@@ -55,9 +55,10 @@ def test_gbk_page_decoded_from_its_meta_charset() -> None:
 
 
 def test_wrong_meta_charset_falls_back_to_detection() -> None:
-    page = '<html><head><meta charset="gbk"></head><body><p>全年办理案件十二件。</p></body></html>'
+    # "政府工作报告" in UTF-8 also decodes in GB18030, as nonsense; valid UTF-8 wins over the meta tag
+    page = '<html><head><meta charset="gbk"></head><body><p>政府工作报告全年办理案件十二件。</p></body></html>'
     src = read_bytes(page.encode("utf-8"), "page.html")
-    assert src.text == "全年办理案件十二件。"
+    assert (src.encoding, src.text) == ("utf-8", "政府工作报告全年办理案件十二件。")
 
 
 def test_page_of_only_boilerplate_is_a_clear_error() -> None:

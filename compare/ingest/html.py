@@ -82,9 +82,16 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str]:
-    """Decode a page: BOM, then the <meta charset> it declares, then detection from the bytes."""
+    """Decode a page: BOM, then UTF-8 if valid, then the <meta charset> it declares, then detection."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_bytes(data, path)
+    try:
+        # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares: GBK text is almost
+        # never valid UTF-8, but UTF-8 text often decodes (as nonsense) in GB18030, and pages
+        # re-saved as UTF-8 keep their old <meta charset="gbk">.
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     m = _META_CHARSET.search(data[:_META_SNIFF_BYTES])
     if m:
         declared = m.group(1).decode("ascii", "ignore").lower()
