@@ -57,7 +57,8 @@ def assemble(extracted: Extracted, path: str, kind: str, *, empty_hint: str) -> 
             if 0 <= start and e.span.end - lead <= len(text):
                 edits.append(Edit(Span(length + start, length + e.span.end - lead), e.original, e.reason))
         if block.level is not None:
-            hints.append((Span(length, length + len(text)), block.level))
+            indent = len(text) - len(text.lstrip())
+            hints.append((Span(length + indent, length + len(text)), block.level))
         parts.append(text)
         length += len(text)
     joined = "".join(parts)
