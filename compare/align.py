@@ -38,6 +38,7 @@ from .similarity import (
     CONTENT_ONLY_CUTOFF,
     CONTENT_WEIGHT,
     CROSS_PARENT_CUTOFF,
+    HEADING_RELATED,
     HEADING_SAME,
     HEADING_WEIGHT,
     MUTUAL_BEST_FLOOR,
@@ -219,7 +220,7 @@ def _align_siblings(
         return [], list(olds), list(news)
     score, h, c, wo, wn = _score_matrix(old, new, olds, news)
     n_old, n_new = len(olds), len(news)
-    ok = (score >= SECTION_PAIR_CUTOFF) & ((h >= 0.5) | (c >= CONTENT_ONLY_CUTOFF))
+    ok = (score >= SECTION_PAIR_CUTOFF) & ((h >= HEADING_RELATED) | (c >= CONTENT_ONLY_CUTOFF))
     ok |= _mutual_best(score)
     cand = np.argwhere(ok)
     ranked = sorted(

@@ -272,8 +272,7 @@ def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[Chang
 
 # --- sentence alignment -------------------------------------------------------------------------
 
-def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence],
-                     old_text: str, new_text: str) -> tuple[list[tuple[int, int, float, bool]], set[int], set[int]]:
+def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence]) -> tuple[list[tuple[int, int, float, bool]], set[int], set[int]]:
     """Matched (old index, new index, score, moved) plus unmatched old / new indices."""
     # unchanged sentences: equal keys, the k-th occurrence in old with the k-th in new (the
     # same whichever side is old; SequenceMatcher's longest-block choice is not)
@@ -375,7 +374,8 @@ def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], 
     return rows
 
 
-def _change_score(rows: Sequence[SentenceRow], old: str, new: str) -> float:
+def _change_score(rows: Sequence[SentenceRow]) -> float:
+    """Share of the pair's sentence characters that changed, weighted by how much (0 = same)."""
     total = 0.0
     changed = 0.0
     for r in rows:
@@ -413,7 +413,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
         pair_of = {(pairs[k].old_id, pairs[k].new_id): k for k in group}
         by_old = {pairs[k].old_id: k for k in reversed(group)}
         by_new = {pairs[k].new_id: k for k in reversed(group)}
-        matched, un_o, un_n = _align_sentences(olds, news, o_text, n_text)
+        matched, un_o, un_n = _align_sentences(olds, news)
         # rows in reading order: walk the new sentences; old-only rows go before the next
         # in-order match that comes after them in the old text
         match_of_new = {j: (i, s, mv) for i, j, s, mv in matched}
@@ -460,7 +460,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
         if pair.status in (PairStatus.ADDED, PairStatus.REMOVED):
             score = 1.0
         elif rows:
-            score = _change_score(rows, o_text, n_text)
+            score = _change_score(rows)
         else:
             score = 0.0 if pair.status == PairStatus.MATCHED else round(1.0 - pair.score, 4)
         diffs.append(SectionDiff(k, rows, score))
