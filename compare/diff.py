@@ -277,16 +277,16 @@ def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence]) -> tu
     # unchanged sentences: equal keys, the k-th occurrence in old with the k-th in new (the
     # same whichever side is old; SequenceMatcher's longest-block choice is not)
     positions: dict[str, list[int]] = {}
-    for j, s in enumerate(news):
-        positions.setdefault(s.key, []).append(j)
+    for j, sent in enumerate(news):
+        positions.setdefault(sent.key, []).append(j)
     seen: dict[str, int] = {}
     matched: dict[int, tuple[int, float]] = {}
-    for i, s in enumerate(olds):
-        k = seen.get(s.key, 0)
-        js = positions.get(s.key)
+    for i, sent in enumerate(olds):
+        k = seen.get(sent.key, 0)
+        js = positions.get(sent.key)
         if js is not None and k < len(js):
             matched[i] = (js[k], 1.0)
-            seen[s.key] = k + 1
+            seen[sent.key] = k + 1
     n_taken = {j for j, _ in matched.values()}
     rest_o = [i for i in range(len(olds)) if i not in matched]
     rest_n = [j for j in range(len(news)) if j not in n_taken]
@@ -406,8 +406,8 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
         if len(group) == 1 and first.status == PairStatus.REMOVED and first.old_id:
             rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, o_roles[first.old_id], False)
             continue
-        old_ids = sorted({pairs[k].old_id for k in group if pairs[k].old_id}, key=lambda s: _pos(old, s))
-        new_ids = sorted({pairs[k].new_id for k in group if pairs[k].new_id}, key=lambda s: _pos(new, s))
+        old_ids = sorted({sid for k in group if (sid := pairs[k].old_id)}, key=lambda s: _pos(old, s))
+        new_ids = sorted({nid for k in group if (nid := pairs[k].new_id)}, key=lambda s: _pos(new, s))
         olds = _sentences(old, old_ids, o_ranges)
         news = _sentences(new, new_ids, n_ranges)
         pair_of = {(pairs[k].old_id, pairs[k].new_id): k for k in group}
@@ -492,6 +492,8 @@ def unaccounted(
     deleted or stripped. Whitespace between sentences is layout and is not counted. An empty
     result means the rule holds. Each result is ("old" | "new", span).
     """
+    pairs: Sequence[SectionPair]
+    diffs: Sequence[SectionDiff]
     if isinstance(comparison_or_parts, Comparison):
         c = comparison_or_parts
         old, new, pairs, diffs = c.old, c.new, c.section_pairs, c.diffs

@@ -198,7 +198,8 @@ def content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[
 def _unit(m: NDArray[np.float64]) -> NDArray[np.float64]:
     norms = np.linalg.norm(m, axis=1)
     norms[norms == 0] = 1.0
-    return m / norms[:, None]
+    out: NDArray[np.float64] = m / norms[:, None]
+    return out
 
 
 def content_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:

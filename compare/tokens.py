@@ -50,7 +50,7 @@ _UNIT_AFTER = re.compile(
 
 def _numerals_number_spans() -> Callable[[str], list[Token]]:
     try:  # the figures stage owns numerals; use its spans once it has landed
-        from .numerals import number_token_spans  # type: ignore[attr-defined]
+        from .numerals import number_token_spans
     except ImportError:
         return _own_number_spans
 
