@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.diff import intraline_segments, unaccounted
+from compare.diff import change_counts, intraline_segments, unaccounted
 from compare.model import ChangeKind, Comparison, Op, Segment
 from compare.pipeline import compare_texts
 from compare.tokens import tokenize
@@ -99,6 +99,9 @@ def test_swapping_old_and_new_swaps_kinds_and_keeps_pairs() -> None:
     assert {(p.old_id, p.new_id) for p in fwd.section_pairs} == {(p.new_id, p.old_id) for p in back.section_pairs}
     assert sorted(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
     assert {k for k, _, _ in kinds(fwd)} == {"changed_figure", "moved", "added", "removed", "new_commitment", "dropped"}
+    counts, back_counts = change_counts(fwd.diffs), change_counts(back.diffs)
+    assert counts["added"] == back_counts["removed"] and counts["new_commitment"] == back_counts["dropped"]
+    assert counts["changed_figure"] == back_counts["changed_figure"] == 1
 
 
 def test_every_character_is_accounted_for() -> None:
