@@ -124,17 +124,20 @@ def uncovered(report: Report) -> list[Span]:
         cover[sp.end] -= 1
     bad: list[Span] = []
     depth = 0
-    run_start = -1
+    run_start = last_bad = -1
     for i, ch in enumerate(text):
         depth += cover[i]
-        wrong = not ch.isspace() and depth != 1
-        if wrong and run_start < 0:
-            run_start = i
-        elif not wrong and run_start >= 0 and not ch.isspace():
-            bad.append(Span(run_start, i))
+        if ch.isspace():
+            continue
+        if depth != 1:
+            if run_start < 0:
+                run_start = i
+            last_bad = i
+        elif run_start >= 0:
+            bad.append(Span(run_start, last_bad + 1))
             run_start = -1
     if run_start >= 0:
-        bad.append(Span(run_start, len(text)))
+        bad.append(Span(run_start, last_bad + 1))
     return bad
 
 
