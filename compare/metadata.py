@@ -129,12 +129,12 @@ def extract_metadata(
         if date is None and m:
             day, month, yr = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
             date = f"{int(yr):04d}-{_EN_MONTHS[month.lower()]:02d}-{int(day):02d}"
-        opening = text.find("To the Shareholders")
-        opening = max(opening, 0)
-        m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if opening else None) or _EN_YEAR.search(
+        letter = text.find("To the Shareholders")
+        opening = max(letter, 0)
+        m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if letter >= 0 else None) or _EN_YEAR.search(
             text, opening, opening + 20000)
         year = int(m.group(1)) if m else None
-        if year is None and date and opening:
+        if year is None and date and letter >= 0:
             year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
         if year is None:
             year = _common_year(text[:8000])
