@@ -133,7 +133,7 @@ def extract_metadata(
         opening = max(letter, 0)
         m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if letter >= 0 else None) or _EN_YEAR.search(
             text, opening, opening + 20000)
-        year = int(m.group(1)) if m else None
+        year = _heading_year(top_headings) or (int(m.group(1)) if m else None)
         if year is None and date and letter >= 0:
             year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
         if year is None:
@@ -160,6 +160,11 @@ def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review
         m = _TITLE_YEAR.search(title)
         if m:
             return int(m.group(1))
+    return _heading_year(top_headings) or _latest_year(review) or _common_year(text[:3000])
+
+
+def _heading_year(top_headings: Sequence[tuple[str, Role]]) -> int | None:
+    """The year a review heading names, or the year before the one a plan heading names."""
     top_headings = [(h.translate(_FULLWIDTH_DIGITS), role) for h, role in top_headings]
     for h, role in top_headings:
         m = _ANY_YEAR.search(h)
@@ -169,8 +174,8 @@ def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review
         m = _ANY_YEAR.search(h)
         if m and role in (Role.PLAN, Role.TARGETS):
             return int(m.group(1)) - 1  # a plan for YYYY is delivered with the report on YYYY-1
-    # "过去五年工作回顾": the last year of the period is the one the review names most
-    return _latest_year(review) or _common_year(text[:3000])
+    # "过去五年工作回顾": the caller falls back to the latest year the review names repeatedly
+    return None
 
 
 def _latest_year(s: str) -> int | None:

@@ -37,11 +37,16 @@ COLLAPSED_LINE_MIN = 400
 _COLLAPSED_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}")
 # A heading that lost its marker is a short line: the seed's four are 24–31 characters.
 LOST_MARKER_MAX = 40
+# Leading whitespace that marks the first line of a paragraph (two full-width or ASCII spaces).
+PARAGRAPH_INDENT = 2
 # An unmarked top-level heading in the opening ("首先报告２００１年的工作") is a short line.
 PROMOTED_HEADING_MAX = 20
 # Headings of pdftotext letters start at the left margin; table column headers are indented far.
 EN_HEADING_INDENT_MAX = 8
 _EN_DATE_LINE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\b")
+# An English heading line is followed directly by prose; a table's title and column headers
+# (one per line in text read from PDF) are followed by more table.
+_PROSE_LOOKAHEAD = 1
 # A wiki lead sentence (bold in the original, then a line break) is short.
 LEAD_SENTENCE_MAX = 30
 # Paragraphs are separated by blank lines when at least this share of line gaps is blank;
@@ -88,7 +93,10 @@ def parse_report(source: SourceText) -> Report:
     _find_heads(text, blocks, language)
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language)
-    top = [(s.heading, s.role) for s in sections if s.level == 1]
+    # headings that may name the year reported on: parts, and the sections one level down
+    # (English letters put "## 2020 in Review" under a "# Letter" title)
+    top = [(s.heading, s.role if s.level == 1 and language == "zh" else role_of_heading(s.heading, language=language))
+           for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
     metadata = extract_metadata(
@@ -227,8 +235,11 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
             b.open_heading = _unbalanced(b.span.slice(text))
             prev = i
             continue
+        # an indented line opens a paragraph even without a blank line before it (letters whose
+        # wrapped lines ingest has joined keep one paragraph per indented line)
+        indented = ln.start - (text.rfind("\n", 0, ln.start) + 1) >= PARAGRAPH_INDENT
         joins = (by_blank and blocks and not blank_gap[i] and prev == i - 1 and not starts_head
-                 and not _ends_block(text, blocks[-1], language))
+                 and not indented and not _ends_block(text, blocks[-1], language))
         if joins:
             b = blocks[-1]
             b.span = Span(b.span.start, ln.end)
@@ -267,7 +278,7 @@ def _ends_block(text: str, block: _Block, language: str) -> bool:
 
 def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
     seen_marked = False
-    for b in blocks:
+    for k, b in enumerate(blocks):
         s = b.first_line.slice(text)
         base = b.first_line.start
         m = match_marker(s, language=language)
@@ -281,7 +292,8 @@ def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
             b.head = _Head("closing", None, "", "recovered:no_marker", s, b.first_line, False)
         elif language == "zh" and _CLOSING.match(s) and b.single_line:
             b.head = _Head("closing", None, "", "keyword:closing", s, b.first_line, False)
-        elif language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(text, b.first_line, s):
+        elif (language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(text, b.first_line, s)
+              and _prose_follows(text, blocks, k)):
             b.head = _Head("title_line", None, "", "line:title_case", s, b.first_line, False)
         elif (language == "zh" and not b.single_line and len(s) <= LEAD_SENTENCE_MAX
               and s.endswith("。") and s.count("。") == 1):
@@ -295,6 +307,18 @@ def _en_heading_layout(text: str, line: Span, s: str) -> bool:
     column headers of pdftotext tables, and dot leaders are table rows."""
     indent = line.start - (text.rfind("\n", 0, line.start) + 1)
     return indent <= EN_HEADING_INDENT_MAX and "   " not in s and ". ." not in s and not _EN_DATE_LINE.match(s)
+
+
+_PROSE = re.compile(r"[a-z][.!?][\"”’)]?(\s|$)")
+
+
+def _prose_follows(text: str, blocks: list[_Block], k: int) -> bool:
+    """An English heading line introduces prose; table column headers introduce more table."""
+    for nxt in blocks[k + 1 : k + 1 + _PROSE_LOOKAHEAD]:
+        s = nxt.span.slice(text)
+        if _PROSE.search(s):
+            return True
+    return False
 
 
 def _promotable(s: str) -> bool:
