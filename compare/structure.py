@@ -458,7 +458,7 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
         counts[max(j, 0)] += 1
     # roles
     sections: list[Section] = []
-    top_role = Role.OTHER
+    role_of: dict[str, Role] = {}
     for j, (level, start, head) in enumerate(raw):
         if head is None:
             role = Role.PREAMBLE
@@ -469,9 +469,13 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
             role = role_of_heading(head.heading, language=language)
             if role is Role.OTHER and head.family != "closing":
                 role = role_of_body(text[start:ends[j]], language=language)
-            top_role = role
         else:
-            role, _ = subsection_role(head.heading, top_role, language=language)
+            inherited = role_of.get(parents[j] or "", Role.OTHER)
+            role, _ = subsection_role(head.heading, inherited, language=language)
+            if role is Role.OTHER and language == "en":
+                # a letter under one title ("# Letter to Shareholders") has its parts one level down
+                role = role_of_heading(head.heading, language=language)
+        role_of[ids[j]] = role
         sections.append(Section(
             id=ids[j], parent=parents[j], level=level, heading=head.heading, heading_span=head.heading_span,
             span=Span(start, ends[j]), role=role, marker=head.marker, recovered_marker=head.recovered,

@@ -290,3 +290,36 @@ def test_uncovered_reports_lost_and_double_counted_text() -> None:
     assert [r.text_of(x) for x in lost] == ["市人民政府："]
     doubled = replace(r, paragraphs=r.paragraphs + r.paragraphs[:1])
     assert uncovered(doubled)
+
+
+def test_fixture_damaged_markers_match_expected() -> None:
+    from conftest import FIXTURES, expected
+
+    from compare.ingest import read_source
+
+    exp = expected("zh-district")
+    r = parse_report(read_source(str(FIXTURES / "zh-district" / "2020.txt")))
+    recovered = [
+        {"written": s.marker, "heading_starts": s.heading[:6], "recovered": s.recovered_marker}
+        for s in r.sections if s.recovered_marker
+    ]
+    assert recovered == [{**d, "heading_starts": d["heading_starts"][:6]} for d in exp["damaged_markers"]]
+    assert (r.metadata.issuer, r.metadata.year, r.metadata.doc_number) == (
+        exp["issuer"], exp["old_year"], exp["old_doc_number"])
+    assert "duplicate_metadata" in {x.reason for x in r.stripped}
+    assert uncovered(r) == []
+
+
+def test_fixture_english_letters() -> None:
+    from conftest import FIXTURES, expected
+
+    from compare.ingest import read_source
+
+    exp = expected("en-letters")
+    for year in (exp["old_year"], exp["new_year"]):
+        r = parse_report(read_source(str(FIXTURES / "en-letters" / f"{year}.txt")))
+        assert r.metadata.year == year and r.metadata.language == "en"
+        review = next(s for s in r.sections if s.heading == f"{year} in Review")
+        assert review.role is Role.REVIEW and review.level == 2
+        assert next(s for s in r.sections if s.heading.startswith("Priorities for")).role is Role.PLAN
+        assert uncovered(r) == []
