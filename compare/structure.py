@@ -77,6 +77,7 @@ class _Block:
     head: _Head | None = None
     open_heading: bool = False  # a heading line whose brackets are still open
     continued_heading: bool = False  # the whole block is one heading over several lines
+    indent: int = 0  # leading whitespace of the first line
 
 
 def parse_report(source: SourceText) -> Report:
@@ -86,10 +87,10 @@ def parse_report(source: SourceText) -> Report:
     """
     text = source.text
     language = detect_language(text)
-    lines, blank_gap = _lines(text, language)
+    lines, blank_gap, indents = _lines(text, language)
     reasons = classify_lines(text, lines, language=language)
     stripped = _merge_stripped(text, lines, reasons)
-    blocks = _blocks(text, lines, reasons, blank_gap, language)
+    blocks = _blocks(text, lines, reasons, blank_gap, indents, language)
     _find_heads(text, blocks, language)
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language)
@@ -166,11 +167,12 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _lines(text: str, language: str) -> tuple[list[Span], list[bool]]:
-    """Non-blank lines (trimmed spans) and, for each, whether a blank line (or a collapsed break)
-    precedes it."""
+def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int]]:
+    """Non-blank lines (trimmed spans); for each, whether a blank line (or a collapsed break)
+    precedes it, and its indentation."""
     out: list[Span] = []
     gap: list[bool] = []
+    indents: list[int] = []
     pos = 0
     blank_before = True
     for raw in text.split("\n"):
@@ -185,18 +187,21 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool]]:
                 if piece:
                     out.append(piece)
                     gap.append(True)
+                    indents.append(0)
                 cut = m.end()
             piece = _trim(text, cut, span.end)
             if piece:
                 out.append(piece)
                 gap.append(True)
+                indents.append(0)
             blank_before = False
         else:
             out.append(span)
             gap.append(blank_before)
+            indents.append(span.start - pos)
             blank_before = False
         pos = end + 1
-    return out, gap
+    return out, gap, indents
 
 
 def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | None]) -> tuple[Stripped, ...]:
@@ -215,7 +220,7 @@ def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | No
 
 
 def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
-            language: str) -> list[_Block]:
+            indents: Sequence[int], language: str) -> list[_Block]:
     body = [i for i, r in enumerate(reasons) if r is None]
     gaps = sum(1 for i in body if blank_gap[i])
     by_blank = len(body) > 0 and gaps >= _BLANK_SEPARATED * len(body)
@@ -237,7 +242,7 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
             continue
         # an indented line opens a paragraph even without a blank line before it (letters whose
         # wrapped lines ingest has joined keep one paragraph per indented line)
-        indented = ln.start - (text.rfind("\n", 0, ln.start) + 1) >= PARAGRAPH_INDENT
+        indented = indents[i] >= PARAGRAPH_INDENT
         joins = (by_blank and blocks and not blank_gap[i] and prev == i - 1 and not starts_head
                  and not indented and not _ends_block(text, blocks[-1], language))
         if joins:
@@ -245,7 +250,7 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
             b.span = Span(b.span.start, ln.end)
             b.single_line = False
         else:
-            b = _Block(ln, ln, True)
+            b = _Block(ln, ln, True, indent=indents[i])
             if marker is not None and by_blank and not split_heading(s[marker.end:])[2] and _unbalanced(s):
                 # a heading cut by a wiki link ("三、关于《" + title + "》的说明") goes on
                 b.open_heading = b.continued_heading = True
@@ -292,7 +297,7 @@ def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
             b.head = _Head("closing", None, "", "recovered:no_marker", s, b.first_line, False)
         elif language == "zh" and _CLOSING.match(s) and b.single_line:
             b.head = _Head("closing", None, "", "keyword:closing", s, b.first_line, False)
-        elif (language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(text, b.first_line, s)
+        elif (language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(b.indent, s)
               and _prose_follows(text, blocks, k)):
             b.head = _Head("title_line", None, "", "line:title_case", s, b.first_line, False)
         elif (language == "zh" and not b.single_line and len(s) <= LEAD_SENTENCE_MAX
@@ -302,10 +307,9 @@ def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
             seen_marked = True
 
 
-def _en_heading_layout(text: str, line: Span, s: str) -> bool:
+def _en_heading_layout(indent: int, s: str) -> bool:
     """English heading lines start at the margin; indented or spaced-out short lines are the
     column headers of pdftotext tables, and dot leaders are table rows."""
-    indent = line.start - (text.rfind("\n", 0, line.start) + 1)
     return indent <= EN_HEADING_INDENT_MAX and "   " not in s and ". ." not in s and not _EN_DATE_LINE.match(s)
 
 
