@@ -109,12 +109,12 @@ def parse_report(source: SourceText) -> Report:
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
         review=review.span.slice(text) if review else "",
     )
-    stripped = _strip_title(text, stripped, paragraphs, sections, metadata)
-    if stripped[1]:
-        paragraphs = stripped[1]
+    stripped, kept = _strip_title(text, stripped, paragraphs, sections, metadata)
+    if kept is not None:
+        paragraphs = kept
         sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
-                  paragraphs=tuple(paragraphs), stripped=stripped[0])
+                  paragraphs=tuple(paragraphs), stripped=stripped)
 
 
 def uncovered(report: Report) -> list[Span]:
@@ -489,10 +489,11 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
 
 
 def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Paragraph],
-                 sections: list[Section], metadata: Metadata) -> tuple[tuple[Stripped, ...], list[Paragraph]]:
-    """Take the title line out of the preamble when it repeats the metadata title."""
+                 sections: list[Section], metadata: Metadata) -> tuple[tuple[Stripped, ...], list[Paragraph] | None]:
+    """Take the title line out of the preamble when it repeats the metadata title; the second
+    value is the paragraphs without it, or None when nothing changed."""
     if not metadata.title or not sections or sections[0].role is not Role.PREAMBLE:
-        return stripped, []
+        return stripped, None
     pre = sections[0].id
     title = re.sub(r"\s", "", metadata.title)
     for k, p in enumerate(paragraphs):
@@ -501,7 +502,7 @@ def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Par
         if re.sub(r"\s", "", p.span.slice(text)) == title:
             new = sorted((*stripped, Stripped(p.span, "title_line")), key=lambda s: s.span)
             return tuple(new), paragraphs[:k] + paragraphs[k + 1:]
-    return stripped, []
+    return stripped, None
 
 
 def _recount(sections: list[Section], paragraphs: list[Paragraph]) -> list[Section]:
