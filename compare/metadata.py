@@ -146,6 +146,10 @@ def _first(pattern: re.Pattern[str], s: str) -> str | None:
 
 
 def _zh_title(preamble: str) -> str | None:
+    for line in preamble[:2000].split("\n"):
+        line = line.strip()
+        if line.endswith("报告") and len(line) <= _TITLE_MAX:
+            return line
     # Wiki scrapes break titles across lines ("政府工作报\n告"): join the lines of each block.
     for chunk in re.split(r"\n[ \t\u3000]*\n", preamble[:2000]):
         joined = re.sub(r"\s", "", chunk)

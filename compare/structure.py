@@ -53,6 +53,7 @@ LEAD_SENTENCE_MAX = 30
 # the scraped and PDF texts of the corpus are all above 0.5, one-paragraph-per-line texts near 0.
 _BLANK_SEPARATED = 0.3
 _WS = " \t\u3000\u00a0"
+_REPORT_TITLE = re.compile(r"关于.*(报告|情况)$|报告$")
 _CLOSING = re.compile(r"^(结束语|结语)$")
 
 
@@ -90,8 +91,9 @@ def parse_report(source: SourceText) -> Report:
     lines, blank_gap, indents = _lines(text, language)
     reasons = classify_lines(text, lines, language=language)
     stripped = _merge_stripped(text, lines, reasons)
-    blocks = _blocks(text, lines, reasons, blank_gap, indents, language)
-    _find_heads(text, blocks, language)
+    hints = {span.start: level for span, level in source.heading_hints}
+    blocks = _blocks(text, lines, reasons, blank_gap, indents, language, hints)
+    _find_heads(text, blocks, language, hints)
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language)
     # headings that may name the year reported on: parts, and the sections one level down
@@ -220,7 +222,7 @@ def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | No
 
 
 def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
-            indents: Sequence[int], language: str) -> list[_Block]:
+            indents: Sequence[int], language: str, hints: dict[int, int]) -> list[_Block]:
     body = [i for i, r in enumerate(reasons) if r is None]
     gaps = sum(1 for i in body if blank_gap[i])
     by_blank = len(body) > 0 and gaps >= _BLANK_SEPARATED * len(body)
@@ -232,7 +234,7 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
         marker = match_marker(s, language=language)
         # a damaged marker (a bare `)`) inside a run of lines is a wiki line break, not a heading
         starts_head = (marker is not None and (blank_gap[i] or not marker.rule.startswith("recovered:"))) or (
-            language == "en" and is_title_line(s))
+            language == "en" and is_title_line(s)) or ln.start in hints
         if blocks and blocks[-1].open_heading and prev == i - 1:
             b = blocks[-1]
             b.span = Span(b.span.start, ln.end)
@@ -244,7 +246,8 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
         # wrapped lines ingest has joined keep one paragraph per indented line)
         indented = indents[i] >= PARAGRAPH_INDENT
         joins = (by_blank and blocks and not blank_gap[i] and prev == i - 1 and not starts_head
-                 and not indented and not _ends_block(text, blocks[-1], language))
+                 and not indented and not _ends_block(text, blocks[-1], language)
+                 and blocks[-1].first_line.start not in hints)
         if joins:
             b = blocks[-1]
             b.span = Span(b.span.start, ln.end)
@@ -281,7 +284,7 @@ def _ends_block(text: str, block: _Block, language: str) -> bool:
 # --- 4. headings ---------------------------------------------------------------------------
 
 
-def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
+def _find_heads(text: str, blocks: list[_Block], language: str, hints: dict[int, int]) -> None:
     seen_marked = False
     for k, b in enumerate(blocks):
         s = b.first_line.slice(text)
@@ -293,6 +296,11 @@ def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
             b.head = _Head(m.family, m.number, m.text, m.rule, heading, b.span, False)
         elif m is not None:
             b.head = _head_from_marker(s, base, m)
+        elif base in hints and b.single_line and not (language == "zh" and _REPORT_TITLE.search(s)):
+            # (the <h1> title of a Chinese report stays in the preamble: it is the title, not a part)
+            # a heading style of a .docx or an <h1>–<h6> of a web page
+            level = min(max(hints[base], 1), 6)
+            b.head = _Head(f"markdown{level}", None, "", "hint:heading_style", s, b.first_line, False)
         elif language == "zh" and b.single_line and not seen_marked and _promotable(s):
             b.head = _Head("closing", None, "", "recovered:no_marker", s, b.first_line, False)
         elif language == "zh" and _CLOSING.match(s) and b.single_line:

@@ -4,7 +4,7 @@ headings, collapsed and broken lines, English headings, and the nothing-is-lost 
 from __future__ import annotations
 
 from compare.ingest import source_from_string
-from compare.model import Report, Role
+from compare.model import Report, Role, Span
 from compare.structure import parse_report, uncovered
 
 
@@ -323,3 +323,18 @@ def test_fixture_english_letters() -> None:
         assert review.role is Role.REVIEW and review.level == 2
         assert next(s for s in r.sections if s.heading.startswith("Priorities for")).role is Role.PLAN
         assert uncovered(r) == []
+
+
+def test_heading_hints_from_structured_formats() -> None:
+    from dataclasses import replace
+
+    text = "Annual Report\n\nOpening words of the chair.\n\nOperations\n\nPlants ran well.\n"
+    src = source_from_string(text)
+    title, ops = text.index("Annual Report"), text.index("Operations")
+    src = replace(src, heading_hints=((Span(title, title + 13), 1), (Span(ops, ops + 10), 2)))
+    r = parse_report(src)
+    assert [(s.id, s.level, s.heading, s.matched_by) for s in r.sections] == [
+        ("s1", 1, "Annual Report", "hint:heading_style"),
+        ("s1.1", 2, "Operations", "hint:heading_style"),
+    ]
+    assert uncovered(r) == []
