@@ -54,6 +54,7 @@ LEAD_SENTENCE_MAX = 30
 _BLANK_SEPARATED = 0.3
 _WS = " \t\u3000\u00a0"
 _REPORT_TITLE = re.compile(r"关于.*(报告|情况)$|报告$")
+_SENTENCE_END = "。！？；”」』"
 _CLOSING = re.compile(r"^(结束语|结语)$")
 
 
@@ -88,11 +89,11 @@ def parse_report(source: SourceText) -> Report:
     """
     text = source.text
     language = detect_language(text)
-    lines, blank_gap, indents = _lines(text, language)
+    lines, blank_gap, indents, after_indent = _lines(text, language)
     reasons = classify_lines(text, lines, language=language)
     stripped = _merge_stripped(text, lines, reasons)
     hints = {span.start: level for span, level in source.heading_hints}
-    blocks = _blocks(text, lines, reasons, blank_gap, indents, language, hints)
+    blocks = _blocks(text, lines, reasons, blank_gap, indents, after_indent, language, hints)
     _find_heads(text, blocks, language, hints)
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language)
@@ -169,12 +170,15 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int]]:
+def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int], list[bool]]:
     """Non-blank lines (trimmed spans); for each, whether a blank line (or a collapsed break)
-    precedes it, and its indentation."""
+    precedes it, its indentation, and whether the line before it held only an indent (a wiki
+    scrape puts the indent of a paragraph that opens with a bold lead sentence on a line of its own)."""
     out: list[Span] = []
     gap: list[bool] = []
     indents: list[int] = []
+    after_indent: list[bool] = []
+    indent_only = False
     pos = 0
     blank_before = True
     for raw in text.split("\n"):
@@ -182,6 +186,7 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int]]
         span = _trim(text, pos, end)
         if span is None:
             blank_before = True
+            indent_only = end > pos
         elif language == "zh" and len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end):
             cut = span.start
             for m in _COLLAPSED_BREAK.finditer(text, span.start, span.end):
@@ -190,20 +195,23 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int]]
                     out.append(piece)
                     gap.append(True)
                     indents.append(0)
+                    after_indent.append(False)
                 cut = m.end()
             piece = _trim(text, cut, span.end)
             if piece:
                 out.append(piece)
                 gap.append(True)
                 indents.append(0)
-            blank_before = False
+                after_indent.append(False)
+            blank_before = indent_only = False
         else:
             out.append(span)
             gap.append(blank_before)
             indents.append(span.start - pos)
-            blank_before = False
+            after_indent.append(indent_only)
+            blank_before = indent_only = False
         pos = end + 1
-    return out, gap, indents
+    return out, gap, indents, after_indent
 
 
 def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | None]) -> tuple[Stripped, ...]:
@@ -222,7 +230,8 @@ def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | No
 
 
 def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
-            indents: Sequence[int], language: str, hints: dict[int, int]) -> list[_Block]:
+            indents: Sequence[int], after_indent: Sequence[bool], language: str,
+            hints: dict[int, int]) -> list[_Block]:
     body = [i for i, r in enumerate(reasons) if r is None]
     gaps = sum(1 for i in body if blank_gap[i])
     by_blank = len(body) > 0 and gaps >= _BLANK_SEPARATED * len(body)
@@ -247,7 +256,8 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
         indented = indents[i] >= PARAGRAPH_INDENT
         joins = (by_blank and blocks and not blank_gap[i] and prev == i - 1 and not starts_head
                  and not indented and not _ends_block(text, blocks[-1], language)
-                 and blocks[-1].first_line.start not in hints)
+                 and blocks[-1].first_line.start not in hints
+                 and not (language == "zh" and _ends_paragraph(text, lines[prev], blocks[-1], after_indent[prev])))
         if joins:
             b = blocks[-1]
             b.span = Span(b.span.start, ln.end)
@@ -260,6 +270,14 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
             blocks.append(b)
         prev = i
     return blocks
+
+
+def _ends_paragraph(text: str, line: Span, block: _Block, after_indent: bool) -> bool:
+    """A Chinese line that ends a sentence ends its paragraph, unless it is a short lead
+    sentence that a wiki scrape split from the paragraph it opens (after an indent-only line)."""
+    if text[line.end - 1] not in _SENTENCE_END:
+        return False
+    return not (block.single_line and len(line) <= LEAD_SENTENCE_MAX and after_indent)
 
 
 def _unbalanced(s: str) -> bool:

@@ -338,3 +338,9 @@ def test_heading_hints_from_structured_formats() -> None:
         ("s1.1", 2, "Operations", "hint:heading_style"),
     ]
     assert uncovered(r) == []
+
+
+def test_chinese_lines_that_end_a_sentence_end_their_paragraph() -> None:
+    # blank lines separate most paragraphs, but two consecutive full sentences are two paragraphs
+    r = parse("一、工作回顾\n\n全年完成任务。\n各项指标达到预期。\n\n二、下一步打算\n\n继续推进改革。\n")
+    assert [r.text_of(p.span) for p in r.paragraphs] == ["全年完成任务。", "各项指标达到预期。", "继续推进改革。"]
