@@ -40,11 +40,11 @@ _EN_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|
                       r"May|June|July|August|September|October|November|December) (\d{1,2}), ((?:19|20)\d\d)\b")
 _EN_ISSUER = (
     re.compile(r"To the (?:Shareholders|Stockholders|Members) of ([A-Z][\w.,&' ]{2,60}?):"),
-    re.compile(r"\*\*The (?:Deputy Prime Minister and )?(Minister for Finance)\b"),
+    re.compile(r"\*\*The (?:[A-Z][\w ]{0,40} and )?(Minister for Finance)\b"),
 )
 # The year an English report is about: "net worth during 2015", "earned $4.0 billion in 2018",
 # "the financial year 1 April 2019 to 31 March 2020".
-_EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|financial year (?:\d{1,2} [A-Z][a-z]+ )?|"
+_EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|(?i:financial year) (?:\d{1,2} [A-Z][a-z]+ )?|"
                       r"\bBudget (?:for )?|^\s*In )((?:19|20)\d\d)\b", re.M)
 # The first paragraph of a letter names its year ("increased by 13% in 2010").
 _EN_OPENING = 400
@@ -124,7 +124,8 @@ def extract_metadata(
         if title is None:
             m = re.match(r"\s*#\s+(.+)", text)
             title = m.group(1).strip() if m else None
-        m = _EN_DATE.search("\n".join(signature_lines)) or _EN_DATE.search(text[:20000])
+        # only a signed date: other dates in a speech are of financial years and sittings
+        m = _EN_DATE.search("\n".join(signature_lines))
         if date is None and m:
             day, month, yr = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
             date = f"{int(yr):04d}-{_EN_MONTHS[month.lower()]:02d}-{int(day):02d}"
