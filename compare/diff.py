@@ -61,8 +61,10 @@ _ZH_ACTION = "推进|推动|推行|加强|建立|健全|完善|实施|落实|深
 _FUTURE = re.compile(
     r"(?:将|要)(?=继续|进一步|加快|全面|持续|深入|着力|大力|积极|不断|坚持|重点|围绕|以|按照|努力|切实|聚焦|"
     + _ZH_ACTION + r")|力争|下一步|明年|计划(?:于|在|到)|预计将|"
-    r"\bwill\b|\bplans? to\b|\bintends? to\b|\baims? to\b|\bcommit(?:s|ted)? to\b|\bshall\b|"
-    r"\bgoing to\b|\bexpects? to\b",
+    # English: the issuer speaking of itself (we, I, the Government) within a few words of
+    # will / plan to …; "others will over-deliver" and "BNSF will require" are not commitments.
+    r"\b(?:we|i|the government|government)\b(?:\s+[\w’']+){0,3}?\s+"
+    r"(?:will|shall|plans? to|intends? to|aims? to|are going to|commit(?:s|ted)? to|expects? to)\b",
     re.IGNORECASE,
 )
 # A sentence that opens with an action states a measure (推行“容缺受理”机制,… / We closed our
@@ -71,8 +73,9 @@ _FUTURE = re.compile(
 _OPENS_WITH_ACTION = re.compile(
     r"^\s*(?:[0-9]+[.、．)]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)?\s*"
     r"(?:(?:全面|持续|进一步|深入|积极|认真|大力|继续|切实|不断|扎实|稳步|加快)?(?:" + _ZH_ACTION + r")"
-    r"|(?:we|i)\s+(?:also\s+|then\s+)?(?!are\b|were\b|am\b|was\b|is\b|have\b|had\b|remain|believe|think|"
-    r"expect|hope|see|know|feel)[a-z]+)",
+    # English: "We" (the issuer, not the narrating "I") and a verb in the past tense
+    r"|we\s+(?:also\s+|then\s+|again\s+)?(?:[a-z]+ed|sold|bought|built|made|cut|set|began|won|led|"
+    r"took|brought|spent|paid|raised|grew|rose|kept|held|sent|put|shut|hired)\b)",
     re.IGNORECASE,
 )
 _PLAN_ROLES = frozenset({Role.PLAN, Role.TARGETS})
