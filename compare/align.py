@@ -28,6 +28,7 @@ sections, done in C.
 from __future__ import annotations
 
 import bisect
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -252,43 +253,42 @@ def _align_siblings(
             status, via = PairStatus.RENAMED, ""
         decisions[i] = _Decision([olds[i]], [news[j]], status, float(score[i, j]), _describe(hh, cc, via))
 
-    # split: an unpaired new section that, with the paired new partner, stands for one old section
-    left_new = [j for j in range(n_new) if j not in n_used]
-    left_old = [i for i in range(n_old) if i not in o_used]
-    for j in left_new:
-        best: tuple[float, int] | None = None
+    # Split (an unpaired new section that, with the paired partner, stands for one old section)
+    # and merged (the mirror image) are weighed together, the largest gain first, so that
+    # swapping old and new gives the mirrored decisions; equal gains go by the leftover
+    # section's own text, never by side.
+    moves: list[tuple[float, int, int, str, int, int]] = []
+    for j in (j for j in range(n_new) if j not in n_used):
         for i, j2 in o_used.items():
-            if c[i, j] < CONTENT_ONLY_CUTOFF:
-                continue
-            parts = [wn[x] for x in [j2, j] + [news.index(n) for n in decisions[i].new[1:]]]
-            gain = combined_cosine(wo[i], parts) - combined_cosine(wo[i], parts[:1] + parts[2:])
-            if gain >= SPLIT_GAIN and (best is None or gain > best[0]):
-                best = (gain, i)
-        if best is not None:
-            d = decisions[best[1]]
-            d.new.append(news[j])
-            d.status = PairStatus.SPLIT
-            d.matched_by = _describe(float(h[best[1], j]), float(c[best[1], j]), f"split:gain={best[0]:.2f}")
-            n_used[j] = best[1]
-    for i in left_old:
-        best = None
+            if c[i, j] >= CONTENT_ONLY_CUTOFF:
+                gain = combined_cosine(wo[i], [wn[j2], wn[j]]) - float(c[i, j2])
+                if gain >= SPLIT_GAIN:
+                    text = new.content(news[j])
+                    moves.append((gain, len(text), zlib.crc32(text.encode()), "split", i, j))
+    for i in (i for i in range(n_old) if i not in o_used):
         for j, i2 in n_used.items():
-            if c[i, j] < CONTENT_ONLY_CUTOFF or i2 not in decisions or decisions[i2].status == PairStatus.SPLIT:
+            if c[i, j] >= CONTENT_ONLY_CUTOFF:
+                gain = combined_cosine(wn[j], [wo[i2], wo[i]]) - float(c[i2, j])
+                if gain >= SPLIT_GAIN:
+                    text = old.content(olds[i])
+                    moves.append((gain, len(text), zlib.crc32(text.encode()), "merged", i, j))
+    moves.sort(key=lambda m: (-round(m[0], 9), -m[1], m[2], m[3]))
+    for gain, _, _, kind, i, j in moves:
+        if kind == "split":
+            host = decisions[i]
+            if j in n_used or host.status == PairStatus.MERGED:
                 continue
-            d = decisions[i2]
-            if len(d.new) != 1:
+            host.new.append(news[j])
+            host.status = PairStatus.SPLIT
+            n_used[j] = i
+        else:
+            host = decisions[n_used[j]]
+            if i in o_used or host.status == PairStatus.SPLIT:
                 continue
-            parts = [wo[x] for x in [i2, i] + [olds.index(o) for o in d.old[1:]]]
-            gain = combined_cosine(wn[j], parts) - combined_cosine(wn[j], parts[:1] + parts[2:])
-            if gain >= SPLIT_GAIN and (best is None or gain > best[0]):
-                best = (gain, i2)
-        if best is not None:
-            d = decisions[best[1]]
-            j = news.index(d.new[0])
-            d.old.append(olds[i])
-            d.status = PairStatus.MERGED
-            d.matched_by = _describe(float(h[i, j]), float(c[i, j]), f"merged:gain={best[0]:.2f}")
+            host.old.append(olds[i])
+            host.status = PairStatus.MERGED
             o_used[i] = j
+        host.matched_by = _describe(float(h[i, j]), float(c[i, j]), f"{kind}:gain={gain:.2f}")
     rest_old = [olds[i] for i in range(n_old) if i not in o_used]
     rest_new = [news[j] for j in range(n_new) if j not in n_used]
     return list(decisions.values()), rest_old, rest_new
@@ -317,8 +317,17 @@ def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: lis
     wo, wn = content_vectors([old.content(s) for s in olds], [new.content(s) for s in news])
     c = np.clip(wo @ wn.T, 0.0, 1.0)
     cand = np.argwhere(c >= CROSS_PARENT_CUTOFF)
-    ranked = sorted(((float(c[i, j]), int(i), int(j)) for i, j in cand),
-                    key=lambda t: (-round(t[0], 9), abs(olds[t[1]].level - news[t[2]].level), t[1] + t[2], t[1]))
+    n_o, n_n = max(len(old.report.sections), 1), max(len(new.report.sections), 1)
+
+    def key(t: tuple[float, int, int]) -> tuple[float, float, int, float, float]:
+        # content, then heading, level and relative position; every term reads the same
+        # whichever side is old
+        _, i, j = t
+        ro, rn = old.position[olds[i].id] / n_o, new.position[news[j].id] / n_n
+        return (-round(t[0], 9), -round(float(h[i, j]), 9), abs(olds[i].level - news[j].level),
+                round(abs(ro - rn), 9), round(ro + rn, 9))
+
+    ranked = sorted(((float(c[i, j]), int(i), int(j)) for i, j in cand), key=key)
     used_o: set[int] = set()
     used_n: set[int] = set()
     paired: list[_Decision] = []

@@ -222,3 +222,37 @@ def test_fixture_unchanged_figures_are_not_reported_as_changed() -> None:
     for fig in ("3名", "41家", "9个", "186个", "8%", "100%"):
         assert fig not in changed, fig
     assert "2316起" in changed  # the check itself sees figures
+
+
+HEADS = st.sampled_from(["工作回顾", "存在问题", "下一步工作计划", "依法行政", "普法宣传", "2020年主要任务"])
+SUBS = st.lists(st.tuples(HEADS, st.lists(SENT, max_size=3)), max_size=3)
+
+
+def _tree_doc(parts: list[tuple[str, list[str], list[tuple[str, list[str]]]]]) -> str:
+    nums, subs = "一二三四五六", "一二三"
+    out = ["青溪区人民政府关于2020年法治政府建设情况的报告"]
+    for k, (head, body, children) in enumerate(parts):
+        out.append(f"{nums[k]}、{head}")
+        out.append("".join(body))
+        for m, (sub_head, sub_body) in enumerate(children):
+            out.append(f"（{subs[m]}）{sub_head}")
+            out.append("".join(sub_body))
+    return "\n".join(out) + "\n"
+
+
+TREE = st.lists(st.tuples(HEADS, st.lists(SENT, max_size=3), SUBS), max_size=4)
+
+
+@settings(deadline=None, max_examples=100)
+@given(TREE, TREE)
+def test_properties_on_random_outlines(old_parts: list, new_parts: list) -> None:  # type: ignore[type-arg]
+    old, new = _tree_doc(old_parts), _tree_doc(new_parts)
+    fwd, back = compare_texts(old, new), compare_texts(new, old)
+    assert unaccounted(fwd) == () and unaccounted(back) == ()
+    assert len(fwd.diffs) == len(fwd.section_pairs)
+    for side, rep in (("old", fwd.old), ("new", fwd.new)):  # every section in a pair
+        ids = {p.old_id if side == "old" else p.new_id for p in fwd.section_pairs}
+        assert {s.id for s in rep.sections} <= ids
+    assert {(p.old_id, p.new_id) for p in fwd.section_pairs} == {(p.new_id, p.old_id) for p in back.section_pairs}
+    assert sorted(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert kinds(compare_texts(old, old)) == []
