@@ -4,14 +4,16 @@ How sections are paired, level by level from the top:
 1. Siblings under paired parents are scored against each other: year-normalised heading ratio,
    idf-weighted character n-gram cosine of their content (descendants included), and role
    (see `similarity`). All pairs of one step are scored at once (`cdist`, one matrix product).
-2. Candidates above the cutoff are taken greedily by score; ties are broken by position
-   (closeness of relative positions, then earlier sections), never by first match, because
-   official reports repeat stock headings.
-3. Pairs outside the heaviest order-preserving chain are `moved`; the others are `matched`
-   when the headings are the same after normalisation and `renamed` when they are not.
+2. Candidates (above the cutoff, or the clear best of their row and column) are taken greedily
+   by score; ties are broken by position (closeness of relative positions), never by first
+   match, because official reports repeat stock headings.
+3. Pairs outside the heaviest order-preserving chain (each pair weighs 1 + score/2, so the
+   fewest sections are called moved) are `moved`; the others are `matched` when the headings
+   are the same after normalisation and `renamed` when they are not.
 4. A section left over whose paired neighbour on the other side takes it in (the partner plus it
    resemble that neighbour clearly better than the partner alone) makes a `split` (one old,
-   several new) or a `merged` (several old, one new).
+   several new) or a `merged` (several old, one new); both are weighed together, largest gain
+   first, so that swapping old and new mirrors the result.
 5. Children of each pair (of all parts of a split or merge) are aligned the same way.
 6. Sections still unpaired anywhere in the tree are paired across parents when their content is
    clearly the same (`moved`, matched_by "content:cross-parent"); the rest are `added` or
