@@ -44,6 +44,7 @@ __all__ = [
     "MOVED_SENTENCE_CUTOFF",
     "SHINGLE_DF_CAP",
     "CANDIDATES_PER_SENTENCE",
+    "RARE_SHINGLES_PER_SENTENCE",
     "normalise_heading",
     "heading_similarity",
     "heading_matrix",
@@ -115,6 +116,9 @@ MOVED_SENTENCE_CUTOFF = 0.8
 # Shingles found in more than this many sentences of one side are too common to propose
 # candidates (stock phrases); a constant keeps candidate generation linear.
 SHINGLE_DF_CAP = 40
+# Per sentence, only its this-many rarest shingles propose candidates: near-identical sentences
+# share rare shingles, and the work per sentence stays bounded (SHINGLE_DF_CAP × this).
+RARE_SHINGLES_PER_SENTENCE = 16
 # Per old sentence, only this many candidates (most shared shingles first) are scored.
 CANDIDATES_PER_SENTENCE = 8
 
@@ -278,11 +282,10 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float) -> list
     for i, t in enumerate(query):
         shared: dict[int, int] = {}
         query_sh = _sentence_shingles(t)
-        for sh in query_sh:
-            posting = index.get(sh)
-            if posting is None or len(posting) > SHINGLE_DF_CAP:
-                continue
-            for j in posting:
+        postings = sorted((len(p), sh) for sh in query_sh
+                          if (p := index.get(sh)) is not None and len(p) <= SHINGLE_DF_CAP)
+        for _, sh in postings[:RARE_SHINGLES_PER_SENTENCE]:
+            for j in index[sh]:
                 shared[j] = shared.get(j, 0) + 1
         if not shared:
             continue
