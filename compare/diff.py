@@ -256,7 +256,7 @@ def _join_keys(keys: list[str], a: int, b: int) -> str:
 def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[ChangeKind | None, tuple[Segment, ...], str]:
     if sentence_key(old) == sentence_key(new):
         if moved:
-            return ChangeKind.MOVED, (), f"same sentence out of order (ratio {score:.2f})"
+            return ChangeKind.MOVED, (), f"same sentence out of order (similarity {score:.2f})"
         return None, (), ""
     segments, changed = intraline_segments(old, new)
     if changed and changed <= {"number", "year"} and "number" in changed:
@@ -269,8 +269,8 @@ def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[Chang
     else:
         what, kind = "other words", ChangeKind.REWORDED
     if moved:
-        return ChangeKind.MOVED, segments, f"out of order, {what} (ratio {score:.2f})"
-    return kind, segments, f"{what} (ratio {score:.2f})"
+        return ChangeKind.MOVED, segments, f"out of order, {what} (similarity {score:.2f})"
+    return kind, segments, f"{what} (similarity {score:.2f})"
 
 
 # --- sentence alignment -------------------------------------------------------------------------
