@@ -250,6 +250,9 @@ def test_properties_on_random_outlines(old_parts: list, new_parts: list) -> None
     fwd, back = compare_texts(old, new), compare_texts(new, old)
     assert unaccounted(fwd) == () and unaccounted(back) == ()
     assert len(fwd.diffs) == len(fwd.section_pairs)
+    for side in ("old", "new"):  # and no character is in two rows, across all pairs
+        spans = sorted(sp for d in fwd.diffs for r in d.rows if (sp := getattr(r, side)) is not None)
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
     for side, rep in (("old", fwd.old), ("new", fwd.new)):  # every section in a pair
         ids = {p.old_id if side == "old" else p.new_id for p in fwd.section_pairs}
         assert {s.id for s in rep.sections} <= ids
