@@ -1,0 +1,311 @@
+"""Stage 6a, plan items: the old report's plan, task and target parts -> `PlanItem`s.
+
+Takes a `Report` (sections with roles) and the figures extracted from it; returns one item per
+distinct commitment (a sentence or clause with an action, or one part of 一是…二是…) and one item
+per quantitative target (国内生产总值增长6.5%左右). Every item's span points into the old text;
+its `section_id` is the deepest section holding it, so items group under their numbered item.
+
+Cost: one pass over the plan parts' paragraphs; figures are looked up by position.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .model import Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
+from .targets import clause_label, direction_of, qualifier_after
+
+__all__ = [
+    "PLAN_ROLES",
+    "plan_parts",
+    "extract_plan_items",
+    "sentence_spans",
+    "numbered_item_of",
+]
+
+PLAN_ROLES = (Role.PLAN, Role.TARGETS)
+
+# Fallback when the structure stage found no PLAN/TARGETS part (crude structure, an unusual
+# report): top-level headings with these words are plan parts. Kept short on purpose: the roles
+# stage owns the real keyword lists.
+_PLAN_HEADING_WORDS = ("工作任务", "工作计划", "工作安排", "工作的建议", "工作思路", "工作打算", "下一步",
+                       "总体要求", "预期目标", "主要目标", "outlook", "plan", "priorit", "year ahead",
+                       "looking ahead", "the future")
+
+_MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
+_MIN_EN_WORDS = 5
+
+# Sentence ends; full-width and ASCII. A semicolon ends a commitment too: target lists and task
+# lists separate items with "；".
+_ZH_SENTENCE_END = re.compile(r"[。！？；;!?]+[”’」』）)]*")
+_EN_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"'”’])[.!?;]+[\"'”’)]*(?=\s|$)")
+_ORDINAL_PART = re.compile(r"(?:^|(?<=[。；，：,;:\s]))(?:[一二三四五六七八九十]+是|首先|其次|最后|第[一二三四五六七八九十]+[，,])")
+_LEAD_MARKER = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、)）](?!\d)"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]|[)）]|[-—•·*#]+\s*|[IVX]{1,4}\.\s|[A-Za-z]\.\s)\s*"
+)
+_CLAUSE_SPLIT = re.compile(r"[，,：:、]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# Action verbs that make a Chinese clause a commitment when they open it (推进, 完善, 落实, 保持…
+# from the issue, plus the verbs that open task clauses in 政府工作报告 and 法治政府建设年度报告).
+# A verb must open a clause, after the words in _ZH_CLAUSE_LEAD: "发展" inside "中国的发展成就" is a
+# noun, "发展农产品加工业" is a task.
+_ZH_ACTIONS = (
+    "推进", "完善", "落实", "保持", "加强", "加快", "实施", "推动", "深化", "建立", "健全", "开展", "提高",
+    "扩大", "降低", "减少", "支持", "促进", "发展", "建设", "制定", "出台", "优化", "提升", "强化",
+    "规范", "继续", "坚持", "确保", "做好", "抓好", "创建", "启动", "取消", "清理", "压减", "推广", "鼓励",
+    "引导", "严格", "实行", "执行", "组织", "构建", "打造", "培育", "增强", "巩固", "拓展", "加大", "稳定",
+    "改善", "保障", "整治", "治理", "防范", "化解", "打好", "打赢", "解决", "淘汰", "退出", "设立", "设置",
+    "部署", "放宽", "下调", "调整", "修订", "修改", "废止", "制修订", "编制", "发挥", "筑牢", "守住",
+    "增加", "新增", "完成", "实现", "安排", "发行", "提供", "扶持", "整合", "改革", "改进", "探索", "促",
+    "抓", "办好", "用好", "管好", "稳", "降", "提", "减", "补", "防", "建", "办", "推", "加", "深入", "全面",
+    "大力", "着力", "积极", "持续", "努力", "力争", "严厉", "依法", "认真", "切实", "扎实", "坚决",
+    "统筹", "聚焦", "围绕", "瞄准", "实行", "坚守", "维护", "营造", "畅通", "开通", "召开", "举办",
+    "承接", "配齐", "配强", "整顿", "遏制", "严控", "严禁", "杜绝", "落细", "压实", "督促",
+)
+# Words that may come before the verb at the head of a clause: subjects, time, modals, adverbs.
+_ZH_CLAUSE_LEAD = re.compile(
+    r"^(?:我们|我区|我市|我县|各级政府|政府|各地|各部门|今年|明年|全年|年内|下一步|同时|此外|并|还|也|"
+    r"要|将|必须|应|应当|需要|拟|再|更|更加|进一步|不断|逐步|稳步|大幅|明显|重点|着重|首先|其次|最后|"
+    r"[一二三四五六七八九十]+是)+"
+)
+_ZH_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+_EN_COMMITMENT = re.compile(
+    r"\b(?:will|shall|plan(?:s|ned)? to|intend(?:s)? to|aim(?:s)? to|expect(?:s)? to|commit(?:ted)? to|"
+    r"going to|we'll|goal is|target is|priority|priorities|continue to|seek to|propose to)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    span: Span
+    list_member: bool  # part of a sentence listing several targets: kept even without a verb
+
+
+def plan_parts(report: Report) -> tuple[Section, ...]:
+    """The old report's plan and target parts: sections whose role is PLAN or TARGETS.
+
+    Nested matches are dropped (a PLAN section inside a PLAN part is already covered). When the
+    structure stage marked none, top-level headings naming a plan or targets are used instead.
+    """
+    chosen = [s for s in report.sections if s.role in PLAN_ROLES]
+    if not chosen:
+        chosen = [s for s in report.sections if s.level == 1
+                  and any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)]
+    ids = {s.id for s in chosen}
+    by_id = {s.id: s for s in report.sections}
+
+    def nested(s: Section) -> bool:
+        p = s.parent
+        while p is not None:
+            if p in ids:
+                return True
+            p = by_id[p].parent if p in by_id else None
+        return False
+
+    return tuple(s for s in chosen if not nested(s))
+
+
+def numbered_item_of(report: Report, section_id: str, parts: Sequence[Section]) -> str:
+    """The id of the numbered item (child of a plan part) that holds `section_id`, else the part."""
+    by_id = {s.id: s for s in report.sections}
+    part_ids = {p.id for p in parts}
+    sid: str | None = section_id
+    while sid is not None and sid in by_id:
+        parent = by_id[sid].parent
+        if parent in part_ids or sid in part_ids:
+            return sid
+        sid = parent
+    return section_id
+
+
+def sentence_spans(text: str, start: int, end: int, *, language: str = "zh") -> Iterable[Span]:
+    """Sentences of text[start:end] as spans, trimmed of spaces; ends stay with their sentence."""
+    pattern = _ZH_SENTENCE_END if language == "zh" else _EN_SENTENCE_END
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        yield from _trimmed(text, pos, m.end())
+        pos = m.end()
+    yield from _trimmed(text, pos, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterable[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span(start, end)
+
+
+def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[PlanItem, ...]:
+    """Every commitment and quantitative target of `report`'s plan and target parts, in order."""
+    text = report.source.text
+    language = report.metadata.language
+    parts = plan_parts(report)
+    figs = sorted((f for f in figures if f.unit), key=lambda f: f.span.start)
+    starts = [f.span.start for f in figs]
+    items: list[PlanItem] = []
+    for part in parts:
+        for para in report.paragraphs:
+            if not (part.span.start <= para.span.start < part.span.end):
+                continue
+            if _is_heading_only(report, para.section_id, para.span):
+                # a heading line ("三、下一步工作计划") states no commitment of its own
+                sec = _section(report, para.section_id)
+                if sec is None or sec.id == part.id or sec.level <= part.level:
+                    continue
+            for piece in _pieces(text, para.span, language):
+                lo = bisect_left(starts, piece.span.start)
+                inside = []
+                for f in figs[lo:]:
+                    if f.span.start >= piece.span.end:
+                        break
+                    inside.append(f)
+                items.extend(_items_of_piece(text, piece, para.section_id, inside, language))
+    items.sort(key=lambda i: (i.span.start, i.span.end))
+    return tuple(items)
+
+
+def _section(report: Report, sid: str) -> Section | None:
+    for s in report.sections:
+        if s.id == sid:
+            return s
+    return None
+
+
+def _is_heading_only(report: Report, sid: str, span: Span) -> bool:
+    sec = _section(report, sid)
+    if sec is None or sec.heading_span.end <= sec.heading_span.start:
+        return False
+    return span.start <= sec.heading_span.start and sec.heading_span.end >= span.end - 1
+
+
+def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
+    """Sentences of a paragraph, with 一是…二是… parts cut apart and a leading marker removed."""
+    for sent in sentence_spans(text, para.start, para.end, language=language):
+        s = sent.start
+        m = _LEAD_MARKER.match(text, s, sent.end)
+        if m and m.end() > s:
+            s = m.end()
+        if s >= sent.end:
+            continue
+        cuts = [s]
+        if language == "zh":
+            cuts += [m.start() for m in _ORDINAL_PART.finditer(text, s, sent.end) if m.start() > s]
+        cuts.append(sent.end)
+        sub = [sp for a, b in zip(cuts, cuts[1:]) for sp in _trimmed(text, a, b)]
+        for sp in sub:
+            yield _Piece(sp, False)
+
+
+def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Figure],
+                    language: str) -> list[PlanItem]:
+    """Targets for the figure clauses of a piece; the rest of the piece is a commitment."""
+    targets: list[tuple[Span, Figure, str]] = []
+    for f in figs:
+        found = _target_clause(text, piece.span, f, language)
+        if found is not None and not any(t[0].start <= found[0].start < t[0].end for t in targets):
+            targets.append(found)
+    out: list[PlanItem] = []
+    rest: list[Span] = []
+    pos = piece.span.start
+    for clause, fig, direction in targets:
+        rest.extend(_trimmed(text, pos, clause.start))
+        label = clause_label(text, clause.start, fig.span.start)
+        out.append(PlanItem(clause, section_id, PlanItemKind.TARGET,
+                            target=replace(fig, label=label or fig.label), direction=direction))
+        pos = clause.end
+    rest.extend(_trimmed(text, pos, piece.span.end))
+    list_sentence = len(targets) >= 2
+    for sp in _merge_rests(text, rest):
+        if text[sp.start:sp.end].endswith(("是", "为", "如下")):
+            continue  # the lead-in of a list ("今年发展主要预期目标是")
+        if _is_commitment(text[sp.start:sp.end], language, lenient=list_sentence):
+            out.append(PlanItem(sp, section_id, PlanItemKind.COMMITMENT))
+    return out
+
+
+def _merge_rests(text: str, rests: Sequence[Span]) -> Iterable[Span]:
+    """Trim the punctuation left between target clauses off each remaining run."""
+    for sp in rests:
+        a, b = sp.start, sp.end
+        while a < b and text[a] in "，,；;：:、。 ":
+            a += 1
+        while b > a and text[b - 1] in "，,；;：:、 ":
+            b -= 1
+        if b > a:
+            yield Span(a, b)
+
+
+def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
+    if language == "zh":
+        if len(_CJK.findall(s)) < _MIN_ZH_CHARS:
+            return False
+        if lenient:
+            return True
+        for m in _ZH_CLAUSE.finditer(s):
+            head = _ZH_CLAUSE_LEAD.sub("", m.group().strip())
+            if head.startswith(_ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
+                return True
+        return False
+    if len(s.split()) < _MIN_EN_WORDS:
+        return False
+    return lenient or bool(_EN_COMMITMENT.search(s))
+
+
+def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[Span, Figure, str] | None:
+    """The clause of `sent` stating `fig` as a target, or None when the figure only describes.
+
+    A target ends with its figure: "城镇新增就业1100万人以上" and "赤字率拟按2.6%安排" are targets,
+    "淘汰30万千瓦以下煤电机组" is not (the figure qualifies the noun after it).
+    """
+    if not (sent.start <= fig.span.start and fig.span.end <= sent.end):
+        return None
+    qual, qual_end = qualifier_after(text, fig)
+    # clause around the figure
+    a = fig.span.start
+    while a > sent.start and not _is_clause_break(text, a - 1, language):
+        a -= 1
+    b = qual_end
+    while b < sent.end and not _is_clause_break(text, b, language):
+        b += 1
+    tail = text[qual_end:b].strip()
+    if language == "zh":
+        if len(_CJK.findall(tail)) > _MAX_TAIL_CHARS or re.search(r"\d", tail):
+            return None
+        label = text[a:fig.span.start]
+        if len(_CJK.findall(label)) < 2 or label.lstrip().startswith(("比", "较", "同比", "其中")):
+            return None
+    else:
+        if len(tail.split()) > 3:
+            return None
+    while b > a and text[b - 1] in "。；;.!?":
+        b -= 1
+    span = next(iter(_trimmed(text, a, b)), None)
+    if span is None:
+        return None
+    return span, replace(fig, qualifier=fig.qualifier or qual), direction_of(text[a:b], fig, qual)
+
+
+# A target clause may end with a few characters after its figure ("安排", "的目标"); more than this
+# means the figure describes something else. Set on the 2016–2019 government work reports.
+_MAX_TAIL_CHARS = 3
+
+
+def _is_clause_break(text: str, i: int, language: str) -> bool:
+    c = text[i]
+    if c in "，,；;：:。！？!?\n":
+        return True
+    if c == "、":
+        # "、" separates targets ("铁路投资7320亿元、公路水运投资1.8万亿元") only after a figure
+        j = i - 1
+        while j >= 0 and text[j] in "左右以上以内以下多余%％万亿千百元人吨个户项套件家":
+            j -= 1
+        return j >= 0 and text[j].isdigit()
+    return False

@@ -1,0 +1,242 @@
+"""Stage 6b, targets: direction of a quantitative target and whether the reported actual meets it.
+
+Takes a target `Figure` (from a plan item of the old report) and the figures of the new report;
+returns the direction (floor / ceiling / point / range), the actual figure found in the new
+report's review, and met / not_met / unknown with the tolerance used. Numbers themselves come
+from the figures stage; this module only reads the words around them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Figure, PlanStatus, Span
+
+__all__ = [
+    "FLOOR",
+    "CEILING",
+    "POINT",
+    "RANGE",
+    "POINT_TOLERANCE_PP",
+    "POINT_TOLERANCE_REL",
+    "ACTUAL_LABEL_CUTOFF",
+    "Actual",
+    "qualifier_after",
+    "clause_label",
+    "direction_of",
+    "label_similarity",
+    "find_actual",
+    "judge_target",
+]
+
+FLOOR = "floor"
+CEILING = "ceiling"
+POINT = "point"
+RANGE = "range"
+
+# Tolerance of a point target ("增长6.5%左右"): within 0.2 percentage points for a rate, within 5%
+# of the value otherwise. Chosen on the targets and outcomes of cn-state-council-gwr 2012→2013 …
+# 2018→2019: 7.5%左右 → 7.4% (2014), 7%左右 → 6.9% (2015) and 6.5%左右 → 6.6% (2018) are read as
+# met by the reports themselves ("完成主要目标"); a miss of half a point would not be.
+POINT_TOLERANCE_PP = Decimal("0.2")
+POINT_TOLERANCE_REL = Decimal("0.05")
+
+# Lowest label similarity (character-bigram Dice, 0–1) for a figure of the new report to count as
+# the outcome of a target. "城镇调查失业率" ~ "调查失业率稳定在" is 0.62, "城镇登记失业率" ~
+# "调查失业率稳定在" 0.31, "居民消费价格涨幅" ~ "居民消费价格上涨" 0.71; set between the right and
+# wrong pairs of cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and the zh-district fixture.
+ACTUAL_LABEL_CUTOFF = 0.45
+
+_QUALIFIERS = (
+    ("以上", FLOOR), ("以内", CEILING), ("以下", CEILING), ("左右", POINT), ("上下", POINT),
+    ("之内", CEILING), ("多", FLOOR), ("余", FLOOR), ("强", FLOOR), ("内", CEILING),
+)
+_BEFORE_FLOOR = ("超过", "不低于", "不少于", "至少", "力争达到", "达到", "突破", "高于", "逾")
+_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内")
+# Labels whose figure is a ceiling even when written "左右": a price rise, unemployment, a deficit
+# ("居民消费价格涨幅3%左右" is met by a 2.1% rise).
+_CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠杆率", "inflation", "unemployment", "deficit")
+# Labels whose figure is an amount to reach (growth, output, cuts achieved): overshooting a
+# point target is not a miss.
+_UP_WORDS = ("增长", "提高", "增加", "新增", "上升", "达到", "突破", "growth", "grow", "increase", "raise")
+_DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
+_RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
+_STRIP_LABEL = re.compile(r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时)+")
+_BIGRAM_TEXT = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Actual:
+    """A figure of the new report read as the outcome of a target."""
+
+    figure: Figure
+    sentence: Span  # the sentence of the new report that states it
+    section_id: str | None
+    score: float  # label similarity, 0–1
+
+
+def qualifier_after(text: str, fig: Figure) -> tuple[str, int]:
+    """The qualifier written right after a figure (左右, 以上, 以内…) and where it ends."""
+    end = fig.span.end
+    if fig.qualifier and text.startswith(fig.qualifier, end):
+        return fig.qualifier, end + len(fig.qualifier)
+    for word, _ in _QUALIFIERS:
+        if text.startswith(word, end):
+            return word, end + len(word)
+    return fig.qualifier, end
+
+
+def clause_label(text: str, start: int, fig_start: int) -> str:
+    """What a target measures: the clause text before its figure, without 今年/全年/再…"""
+    label = text[start:fig_start].strip(" ：:，,")
+    label = _STRIP_LABEL.sub("", label)
+    for word in _BEFORE_FLOOR + _BEFORE_CEILING + ("为", "在", "按", "约"):
+        if label.endswith(word) and len(label) > len(word) + 1:
+            label = label[: -len(word)]
+    return label
+
+
+def direction_of(clause: str, fig: Figure, qualifier: str) -> str:
+    """floor | ceiling | point | range, from the qualifier, the words before it and the label."""
+    if fig.value_high is not None:
+        return RANGE
+    q_dir = next((d for w, d in _QUALIFIERS if w == qualifier), "")
+    if q_dir in (FLOOR, CEILING):
+        return q_dir
+    if any(w in clause for w in _BEFORE_CEILING):
+        return CEILING
+    if any(w in clause for w in _BEFORE_FLOOR):
+        return FLOOR
+    if any(w in clause.lower() for w in _CEILING_LABELS):
+        return CEILING
+    return POINT
+
+
+def _verb_class(label: str) -> str:
+    low = label.lower()
+    if any(w in low for w in _RISE_WORDS):
+        return "rise"
+    if any(w in low for w in _DOWN_WORDS):
+        return "down"
+    if any(w in low for w in _UP_WORDS):
+        return "up"
+    return ""
+
+
+def _bigrams(s: str) -> set[str]:
+    out: set[str] = set()
+    for run in _BIGRAM_TEXT.findall(s):
+        if run.isascii():
+            out.add(run.lower())
+        else:
+            out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def label_similarity(a: str, b: str) -> float:
+    """Character-bigram Dice coefficient of two labels (words for Latin text), 0–1."""
+    ga, gb = _bigrams(a), _bigrams(b)
+    if not ga or not gb:
+        return 0.0
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+_SCALE = {
+    "万亿元": ("元", Decimal(10) ** 12), "亿元": ("元", Decimal(10) ** 8), "万元": ("元", Decimal(10) ** 4),
+    "元": ("元", Decimal(1)), "万人": ("人", Decimal(10) ** 4), "人": ("人", Decimal(1)),
+    "亿吨": ("吨", Decimal(10) ** 8), "万吨": ("吨", Decimal(10) ** 4), "吨": ("吨", Decimal(1)),
+    "万户": ("户", Decimal(10) ** 4), "户": ("户", Decimal(1)), "万套": ("套", Decimal(10) ** 4),
+    "套": ("套", Decimal(1)), "万公里": ("公里", Decimal(10) ** 4), "公里": ("公里", Decimal(1)),
+}
+
+
+def _base(fig: Figure) -> tuple[str, Decimal, Decimal | None]:
+    """(base unit, value, high value) for comparing figures written in different units."""
+    if fig.base_unit and fig.base_value is not None:
+        factor = fig.base_value / fig.value if fig.value else Decimal(1)
+        high = fig.value_high * factor if fig.value_high is not None else None
+        return fig.base_unit, fig.base_value, high
+    unit, factor = _SCALE.get(fig.unit, (fig.unit, Decimal(1)))
+    high = fig.value_high * factor if fig.value_high is not None else None
+    return unit, fig.value * factor, high
+
+
+def find_actual(target: Figure, candidates: Sequence[tuple[Figure, str, Span, str | None]],
+                *, cutoff: float = ACTUAL_LABEL_CUTOFF) -> Actual | None:
+    """The candidate figure whose label best matches the target's, in a compatible unit.
+
+    `candidates` are (figure, context label, sentence span, section id) of the new report, review
+    first; ties go to the earlier candidate. A verb of the opposite class (增长 vs 下降) rules a
+    candidate out, so "单位国内生产总值能耗下降3.1%" is never the outcome of GDP growth.
+    """
+    t_unit = _base(target)[0]
+    t_verb = _verb_class(target.label)
+    best: Actual | None = None
+    for fig, label, sentence, section_id in candidates:
+        if _base(fig)[0] != t_unit:
+            continue
+        c_verb = _verb_class(label)
+        if t_verb and c_verb and t_verb != c_verb and {t_verb, c_verb} != {"up", "rise"}:
+            continue
+        score = label_similarity(target.label, label)
+        if score < cutoff:
+            continue
+        if best is None or score > best.score:
+            best = Actual(fig, sentence, section_id, score)
+    return best
+
+
+def _tolerance(unit: str, value: Decimal) -> Decimal:
+    if unit in ("%", "％"):
+        return POINT_TOLERANCE_PP
+    return abs(value) * POINT_TOLERANCE_REL
+
+
+def judge_target(target: Figure, direction: str, actual: Figure | None) -> tuple[PlanStatus, str]:
+    """met / not_met / unknown, with a one-line reason naming the comparison and tolerance."""
+    if actual is None:
+        return PlanStatus.UNKNOWN, "no reported outcome found in the new report"
+    unit, t_val, t_high = _base(target)
+    _, a_val, a_high = _base(actual)
+    if a_high is not None:  # an outcome given as a range: judge by its middle
+        a_val = (a_val + a_high) / 2
+    tol = _tolerance(unit, t_val)
+    amount = _verb_class(target.label) in ("up", "down")  # growth or a cut achieved
+    shown = f"target {_fmt(target)} ({direction}), actual {_fmt(actual)}"
+    if direction == FLOOR:
+        ok = a_val >= t_val
+        rule = "actual ≥ target"
+    elif direction == CEILING:
+        ok = a_val <= (t_high if t_high is not None else t_val)
+        rule = "actual ≤ target"
+    elif direction == RANGE:
+        low, high = t_val, t_high if t_high is not None else t_val
+        if amount:
+            ok, rule = a_val >= low, "actual ≥ low end of range"
+        elif any(w in target.label for w in _CEILING_LABELS):
+            ok, rule = a_val <= high, "actual ≤ high end of range"
+        else:
+            ok, rule = low <= a_val <= high, "actual within range"
+    else:
+        if amount:
+            ok = a_val >= t_val - tol
+            rule = f"actual ≥ target − {_num(tol)}{'pp' if unit in ('%', '％') else ''}"
+        else:
+            ok = abs(a_val - t_val) <= tol
+            rule = f"|actual − target| ≤ {_num(tol)}{'pp' if unit in ('%', '％') else ''}"
+    return (PlanStatus.MET if ok else PlanStatus.NOT_MET), f"{shown}: {rule}"
+
+
+def _num(d: Decimal) -> str:
+    s = format(d.normalize(), "f")
+    return s
+
+
+def _fmt(f: Figure) -> str:
+    v = _num(f.value)
+    if f.value_high is not None:
+        v += f"–{_num(f.value_high)}"
+    return f"{v}{f.unit}{f.qualifier}"
