@@ -40,7 +40,7 @@ from .model import (
     Span,
 )
 from .planitems import extract_plan_items, numbered_item_of, plan_parts, sentence_spans
-from .targets import Actual, clause_label, find_actual, judge_target
+from .targets import Actual, clause_label, find_actual, horizon_year, is_multi_year, judge_target
 
 __all__ = [
     "ADDRESSED_CUTOFF",
@@ -322,8 +322,11 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure]
     starts = [s.span.start for s in sents]
     from bisect import bisect_right
 
+    multi = [p.span for p in new.paragraphs if is_multi_year(new.text_of(p.span))]
     out: list[tuple[int, Figure, str, Span, str | None]] = []
     for f in figures:
+        if any(sp.start <= f.span.start < sp.end for sp in multi):
+            continue  # a five-year total or average is not the outcome of one year's target
         if not f.unit:
             continue
         k = bisect_right(starts, f.span.start) - 1
@@ -333,7 +336,7 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure]
         a = f.span.start
         while a > sent.span.start and text[a - 1] not in "，,；;：:、。（(——\n":
             a -= 1
-        label = clause_label(text, a, f.span.start)
+        label = clause_label(text, a, f.span.start, sent.span.start)
         rank = 0 if sent.zone == "review" else 1
         out.append((rank, f, label, sent.span, sent.section_id))
     out.sort(key=lambda r: (r[0], r[1].span.start))
@@ -389,6 +392,24 @@ def _paired_for(old: Report, section_id: str, pair_map: dict[str, set[str]],
     return frozenset(out)
 
 
+def _paragraph_text(report: Report, span: Span) -> str:
+    for p in report.paragraphs:
+        if p.span.start <= span.start < p.span.end:
+            return report.text_of(p.span)
+    return report.text_of(span)
+
+
+def _sentence_text(report: Report, span: Span) -> str:
+    text = report.source.text
+    a = span.start
+    while a > 0 and text[a - 1] not in "。！？\n":
+        a -= 1
+    b = span.end
+    while b < len(text) and text[b] not in "。！？\n":
+        b += 1
+    return text[a:b]
+
+
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
            fig_candidates: list[tuple[Figure, str, Span, str | None]]) -> PlanCheck:
     item_text = old.text_of(item.span)
@@ -405,6 +426,13 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         for score, how, i in chosen
     ]
     if item.kind == PlanItemKind.TARGET and item.target is not None:
+        due = horizon_year(_paragraph_text(old, item.span))
+        new_year = new.metadata.year
+        sentence = _sentence_text(old, item.span)
+        if (due is not None and (new_year is None or due >= new_year)) or is_multi_year(sentence):
+            why = f"a target for {due}" if due else "a target over several years"
+            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
+                             f"{why}; the new report does not close it")
         actual: Actual | None = find_actual(item.target, fig_candidates)
         status, reason = judge_target(item.target, item.direction, actual.figure if actual else None)
         if actual is not None:

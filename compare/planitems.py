@@ -32,7 +32,8 @@ PLAN_ROLES = (Role.PLAN, Role.TARGETS)
 # report): top-level headings with these words are plan parts. Kept short on purpose: the roles
 # stage owns the real keyword lists.
 _PLAN_HEADING_WORDS = ("工作任务", "工作计划", "工作安排", "工作的建议", "工作思路", "工作打算", "下一步",
-                       "总体要求", "预期目标", "主要目标", "outlook", "plan", "priorit", "year ahead",
+                       "总体要求", "预期目标", "主要目标", "目标任务", "总体部署", "重点工作", "主要任务",
+                       "outlook", "plan", "priorit", "year ahead",
                        "looking ahead", "the future")
 
 _MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
@@ -95,8 +96,15 @@ def plan_parts(report: Report) -> tuple[Section, ...]:
     """
     chosen = [s for s in report.sections if s.role in PLAN_ROLES]
     if not chosen:
-        chosen = [s for s in report.sections if s.level == 1
-                  and any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)]
+        top = [s for s in report.sections if s.level == 1]
+        first = next((i for i, s in enumerate(top)
+                      if any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)), None)
+        if first is not None:
+            # A Chinese work report puts its plan after the review; the task parts that follow
+            # the first plan heading ("三、把改革开放扎实推向纵深") carry no keyword of their own.
+            chosen = [s for s in top[first:] if s.role in (Role.OTHER, Role.PLAN, Role.TARGETS)
+                      and (report.metadata.language == "zh"
+                           or any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS))]
     ids = {s.id for s in chosen}
     by_id = {s.id: s for s in report.sections}
 
@@ -217,7 +225,7 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
     pos = piece.span.start
     for clause, fig, direction in targets:
         rest.extend(_trimmed(text, pos, clause.start))
-        label = clause_label(text, clause.start, fig.span.start)
+        label = clause_label(text, clause.start, fig.span.start, piece.span.start)
         out.append(PlanItem(clause, section_id, PlanItemKind.TARGET,
                             target=replace(fig, label=label or fig.label), direction=direction))
         pos = clause.end
@@ -280,7 +288,7 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
         if len(_CJK.findall(tail)) > _MAX_TAIL_CHARS or re.search(r"\d", tail):
             return None
         label = text[a:fig.span.start]
-        if len(_CJK.findall(label)) < 2 or label.lstrip().startswith(("比", "较", "同比", "其中")):
+        if len(_CJK.findall(label)) < 2 or label.lstrip().startswith(_NOT_TARGET_LEAD):
             return None
     else:
         if len(tail.split()) > 3:
@@ -293,6 +301,9 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
     return span, replace(fig, qualifier=fig.qualifier or qual), direction_of(text[a:b], fig, qual)
 
 
+# A clause opening with these compares or looks back ("比去年预算低0.4个百分点", "去年居民消费价格
+# 涨幅回落到2.6%"): it states no target of its own.
+_NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去", "前年")
 # A target clause may end with a few characters after its figure ("安排", "的目标"); more than this
 # means the figure describes something else. Set on the 2016–2019 government work reports.
 _MAX_TAIL_CHARS = 3

@@ -30,6 +30,8 @@ __all__ = [
     "label_similarity",
     "find_actual",
     "judge_target",
+    "horizon_year",
+    "is_multi_year",
 ]
 
 FLOOR = "floor"
@@ -46,9 +48,10 @@ POINT_TOLERANCE_REL = Decimal("0.05")
 
 # Lowest label similarity (character-bigram Dice, 0–1) for a figure of the new report to count as
 # the outcome of a target. "城镇调查失业率" ~ "调查失业率稳定在" is 0.62, "城镇登记失业率" ~
-# "调查失业率稳定在" 0.31, "居民消费价格涨幅" ~ "居民消费价格上涨" 0.71; set between the right and
+# "调查失业率稳定在" 0.31, "居民消费价格涨幅" ~ "居民消费价格上涨" 0.71, while "国内生产总值增长" ~
+# "全社会研发支出占国内生产总值比重超过" is 0.45 (wrong, 2013→2014); set between the right and
 # wrong pairs of cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and the zh-district fixture.
-ACTUAL_LABEL_CUTOFF = 0.45
+ACTUAL_LABEL_CUTOFF = 0.5
 
 _QUALIFIERS = (
     ("以上", FLOOR), ("以内", CEILING), ("以下", CEILING), ("左右", POINT), ("上下", POINT),
@@ -64,7 +67,12 @@ _CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠�
 _UP_WORDS = ("增长", "提高", "增加", "新增", "上升", "达到", "突破", "growth", "grow", "increase", "raise")
 _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
 _RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
-_STRIP_LABEL = re.compile(r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时)+")
+_STRIP_LABEL = re.compile(
+    r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时|比上年|比去年|同比|较上年)+")
+# A label that is only a verb ("增长6.9%" after "国内生产总值达到67.7万亿元，") takes its subject
+# from the clause before.
+_VERB_ONLY = re.compile(r"^(?:增长|提高|增加|下降|降低|减少|上涨|上升|达到|为|分别|分别为|分别下降|分别增长|突破)*$")
+_NUMBER_RUN = re.compile(r"[\d.．%％]+[万亿千百]*[\u4e00-\u9fff]?")
 _BIGRAM_TEXT = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+")
 
 
@@ -89,13 +97,23 @@ def qualifier_after(text: str, fig: Figure) -> tuple[str, int]:
     return fig.qualifier, end
 
 
-def clause_label(text: str, start: int, fig_start: int) -> str:
-    """What a target measures: the clause text before its figure, without 今年/全年/再…"""
+def clause_label(text: str, start: int, fig_start: int, sentence_start: int | None = None) -> str:
+    """What a figure measures: the clause text before it, without 今年/全年/再…
+
+    With `sentence_start`, a label that is only a verb borrows the previous clause of the sentence
+    (numbers removed): "国内生产总值达到67.7万亿元，增长6.9%" -> "国内生产总值达到增长".
+    """
     label = text[start:fig_start].strip(" ：:，,")
     label = _STRIP_LABEL.sub("", label)
     for word in _BEFORE_FLOOR + _BEFORE_CEILING + ("为", "在", "按", "约"):
         if label.endswith(word) and len(label) > len(word) + 1:
             label = label[: -len(word)]
+    if sentence_start is not None and _VERB_ONLY.match(label) and start > sentence_start:
+        a = start - 1
+        while a > sentence_start and text[a - 1] not in "，,；;：:。":
+            a -= 1
+        before = _NUMBER_RUN.sub("", text[a:start - 1]).strip()
+        label = _STRIP_LABEL.sub("", before) + label
     return label
 
 
@@ -240,3 +258,18 @@ def _fmt(f: Figure) -> str:
     if f.value_high is not None:
         v += f"–{_num(f.value_high)}"
     return f"{v}{f.unit}{f.qualifier}"
+
+
+_BY_YEAR = re.compile(r"到(20\d\d)年")
+_MULTI_YEAR_WORDS = ("五年", "累计", "年均", "十二五", "十三五", "十四五", "过去几年", "这些年")
+
+
+def horizon_year(context: str) -> int | None:
+    """The latest year a target is due by ("到2020年…"), if its context names one."""
+    years = [int(y) for y in _BY_YEAR.findall(context)]
+    return max(years) if years else None
+
+
+def is_multi_year(context: str) -> bool:
+    """Whether a passage speaks of several years (五年, 累计, 年均, 十三五…), not of one year."""
+    return any(w in context for w in _MULTI_YEAR_WORDS)
