@@ -168,6 +168,8 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
                 sec = _section(report, para.section_id)
                 if sec is None or sec.id == part.id or sec.level <= part.level:
                     continue
+            para_items: list[PlanItem] = []
+            rejected: list[Span] = []
             for piece in _pieces(text, para.span, language):
                 lo = bisect_left(starts, piece.span.start)
                 inside = []
@@ -175,7 +177,20 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
                     if f.span.start >= piece.span.end:
                         break
                     inside.append(f)
-                items.extend(_items_of_piece(text, piece, para.section_id, inside, language))
+                para_items.extend(_items_of_piece(text, piece, para.section_id, inside, language, rejected))
+            # A sentence listing several targets ("预期目标是：…；…；居民收入增长和经济增长基本同步。")
+            # keeps its members without a figure or verb too: they are targets in words.
+            for full in _full_sentences(text, para.span):
+                n_targets = sum(1 for i in para_items if i.kind == PlanItemKind.TARGET
+                                and full.start <= i.span.start < full.end)
+                if n_targets >= 2:
+                    para_items.extend(
+                        PlanItem(sp, para.section_id, PlanItemKind.COMMITMENT) for sp in rejected
+                        if full.start <= sp.start < full.end
+                        and _is_commitment(text[sp.start:sp.end], language, lenient=True)
+                        and not text[sp.start:sp.end].endswith(("是", "为", "如下")))
+            items.extend(para_items)
+    items = list(dict.fromkeys(items))
     items.sort(key=lambda i: (i.span.start, i.span.end))
     return tuple(items)
 
@@ -212,8 +227,17 @@ def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
             yield _Piece(sp, False)
 
 
+def _full_sentences(text: str, para: Span) -> Iterable[Span]:
+    pos = para.start
+    for m in re.finditer(r"[。！？!?]+", text[para.start:para.end]):
+        yield Span(pos, para.start + m.end())
+        pos = para.start + m.end()
+    if pos < para.end:
+        yield Span(pos, para.end)
+
+
 def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Figure],
-                    language: str) -> list[PlanItem]:
+                    language: str, rejected: list[Span]) -> list[PlanItem]:
     """Targets for the figure clauses of a piece; the rest of the piece is a commitment."""
     targets: list[tuple[Span, Figure, str]] = []
     for f in figs:
@@ -236,6 +260,8 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
             continue  # the lead-in of a list ("今年发展主要预期目标是")
         if _is_commitment(text[sp.start:sp.end], language, lenient=list_sentence):
             out.append(PlanItem(sp, section_id, PlanItemKind.COMMITMENT))
+        else:
+            rejected.append(sp)
     return out
 
 
@@ -245,7 +271,7 @@ def _merge_rests(text: str, rests: Sequence[Span]) -> Iterable[Span]:
         a, b = sp.start, sp.end
         while a < b and text[a] in "，,；;：:、。 ":
             a += 1
-        while b > a and text[b - 1] in "，,；;：:、 ":
+        while b > a and text[b - 1] in "，,；;：:、。！？!? ":
             b -= 1
         if b > a:
             yield Span(a, b)

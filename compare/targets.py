@@ -58,7 +58,7 @@ _QUALIFIERS = (
     ("之内", CEILING), ("多", FLOOR), ("余", FLOOR), ("强", FLOOR), ("内", CEILING),
 )
 _BEFORE_FLOOR = ("超过", "不低于", "不少于", "至少", "力争达到", "达到", "突破", "高于", "逾")
-_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内")
+_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内", "不多于")
 # Labels whose figure is a ceiling even when written "左右": a price rise, unemployment, a deficit
 # ("居民消费价格涨幅3%左右" is met by a 2.1% rise).
 _CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠杆率", "inflation", "unemployment", "deficit")
@@ -72,6 +72,8 @@ _STRIP_LABEL = re.compile(
 # A label that is only a verb ("增长6.9%" after "国内生产总值达到67.7万亿元，") takes its subject
 # from the clause before.
 _VERB_ONLY = re.compile(r"^(?:增长|提高|增加|下降|降低|减少|上涨|上升|达到|为|分别|分别为|分别下降|分别增长|突破)*$")
+# A label shorter than this ("培训" of "全年培训不少于3次") is too vague to match alone.
+_MIN_LABEL_CHARS = 4
 _NUMBER_RUN = re.compile(r"[\d.．%％]+[万亿千百]*[\u4e00-\u9fff]?")
 _BIGRAM_TEXT = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+")
 
@@ -108,7 +110,8 @@ def clause_label(text: str, start: int, fig_start: int, sentence_start: int | No
     for word in _BEFORE_FLOOR + _BEFORE_CEILING + ("为", "在", "按", "约"):
         if label.endswith(word) and len(label) > len(word) + 1:
             label = label[: -len(word)]
-    if sentence_start is not None and _VERB_ONLY.match(label) and start > sentence_start:
+    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < _MIN_LABEL_CHARS and not label.isascii()
+    if sentence_start is not None and (_VERB_ONLY.match(label) or short) and start > sentence_start:
         a = start - 1
         while a > sentence_start and text[a - 1] not in "，,；;：:。":
             a -= 1
@@ -124,10 +127,10 @@ def direction_of(clause: str, fig: Figure, qualifier: str) -> str:
     q_dir = next((d for w, d in _QUALIFIERS if w == qualifier), "")
     if q_dir in (FLOOR, CEILING):
         return q_dir
-    if any(w in clause for w in _BEFORE_CEILING):
-        return CEILING
-    if any(w in clause for w in _BEFORE_FLOOR):
-        return FLOOR
+    # longest word first: "不少于" is a floor although it contains "少于", "不超过" a ceiling
+    for word in sorted(_BEFORE_FLOOR + _BEFORE_CEILING, key=len, reverse=True):
+        if word in clause:
+            return FLOOR if word in _BEFORE_FLOOR else CEILING
     if any(w in clause.lower() for w in _CEILING_LABELS):
         return CEILING
     return POINT
