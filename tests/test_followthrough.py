@@ -134,3 +134,71 @@ def test_descriptive_figure_is_not_a_target() -> None:
 
 def test_deterministic() -> None:
     assert checks()[2] == checks()[2]
+
+
+# --- the `yoy followup` command -------------------------------------------------------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from compare.cli import main  # noqa: E402
+
+
+def write_pair(tmp_path: Path, old: str = OLD, new: str = NEW) -> tuple[str, str]:
+    (tmp_path / "2030.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "2031.txt").write_text(new, encoding="utf-8")
+    return str(tmp_path / "2030.txt"), str(tmp_path / "2031.txt")
+
+
+def test_cli_json(tmp_path: Path) -> None:
+    old, new = write_pair(tmp_path)
+    result = CliRunner().invoke(main, ["followup", old, new, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data)[:1] == ["schema_version"]
+    assert data["scorecard"]["counts"]["met"] == 1
+    by_text = {p["item"]["text"]: p for p in data["plan_checks"]}
+    assert by_text["保持重大行政决策合法性审查率100%"]["status"] == "met"
+    assert by_text["保持重大行政决策合法性审查率100%"]["actual"]["value"] == "100"
+    assert by_text["建立行政规范性文件备案审查信息平台"]["status"] == "not_found"
+
+
+def test_cli_html_links_every_evidence_to_its_passage(tmp_path: Path) -> None:
+    old, new = write_pair(tmp_path)
+    out = tmp_path / "f.html"
+    result = CliRunner().invoke(main, ["followup", old, new, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    hrefs = set(re.findall(r'href="#(ev-\d+-\d+)"', page))
+    assert hrefs
+    for anchor in hrefs:
+        assert f'id="{anchor}"' in page
+    assert "http://" not in page and "https://" not in page
+
+
+def test_cli_escapes_report_text(tmp_path: Path) -> None:
+    hostile = OLD.replace("建立行政规范性文件备案审查信息平台", "建立<script>alert(1)</script>信息平台")
+    old, new = write_pair(tmp_path, old=hostile)
+    result = CliRunner().invoke(main, ["followup", old, new, "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert "<script>alert(1)" not in result.output
+    assert "&lt;script&gt;alert(1)" in result.output
+
+
+def test_cli_markdown(tmp_path: Path) -> None:
+    old, new = write_pair(tmp_path)
+    result = CliRunner().invoke(main, ["followup", old, new, "--format", "md", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "| 保持重大行政决策合法性审查率100% (target 100%, point) | met: actual 100% |" in result.output
+
+
+def test_cli_missing_file(tmp_path: Path) -> None:
+    old, _ = write_pair(tmp_path)
+    out = tmp_path / "f.json"
+    result = CliRunner().invoke(main, ["followup", old, str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.count("Error:") == 1
+    assert not out.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +11,8 @@ from ..model import (
     Comparison, Evidence, Figure, FigurePair, PlanCheck, Report, SectionDiff, SectionPair, Span,
 )
 
-__all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict"]
+__all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict",
+           "plan_check_to_dict", "scorecard_to_dict"]
 
 SCHEMA_VERSION = "1.0"
 
@@ -154,6 +156,26 @@ def _plan_check(c: Comparison, p: PlanCheck) -> dict[str, Any]:
     }
 
 
+def plan_check_to_dict(c: Comparison, p: PlanCheck) -> dict[str, Any]:
+    """One plan check as JSON (the same shape as the items of "plan_checks")."""
+    return _plan_check(c, p)
+
+
+def scorecard_to_dict(checks: Sequence[PlanCheck]) -> dict[str, Any]:
+    """Counts per status and the shares of a follow-through check."""
+    from ..followthrough import score_followthrough
+
+    card = score_followthrough(checks)
+    return {
+        "total": card.total,
+        "commitments": card.commitments,
+        "targets": card.targets,
+        "counts": dict(card.counts),
+        "share_addressed": round(card.share_addressed, 4),
+        "share_met": round(card.share_met, 4),
+    }
+
+
 def summary_counts(c: Comparison) -> dict[str, int]:
     """Counts a reader looks at first; the same numbers feed every view."""
     counts: dict[str, int] = {}
@@ -184,6 +206,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "changes": [ch for d in c.diffs for ch in _changes(c, d)],
         "figures": [_figure_pair(c, p) for p in c.figure_pairs],
         "plan_checks": [_plan_check(c, p) for p in c.plan_checks],
+        "plan_scorecard": scorecard_to_dict(c.plan_checks),
     }
 
 
