@@ -67,7 +67,13 @@ _ZH_ACTIONS = (
     "大力", "着力", "积极", "持续", "努力", "力争", "严厉", "依法", "认真", "切实", "扎实", "坚决",
     "统筹", "聚焦", "围绕", "瞄准", "实行", "坚守", "维护", "营造", "畅通", "开通", "召开", "举办",
     "承接", "配齐", "配强", "整顿", "遏制", "严控", "严禁", "杜绝", "落细", "压实", "督促",
+    "推开", "压缩", "缩短", "精简", "下放", "减轻", "延长", "开工", "新建", "改建", "增设", "试点", "推行",
+    "做强", "做大", "做优", "严把", "严查", "打击", "查处", "惩处", "保护", "开发", "引进", "兑现",
 )
+# Verbs that mark a commitment wherever they stand in a clause ("在全国推开“证照分离”改革"):
+# rarely used as nouns in these reports.
+_ZH_STRONG_ACTIONS = ("推进", "推开", "落实", "实施", "完善", "加强", "建立", "健全", "开展", "推动", "深化",
+                      "加快", "推行", "出台", "启动", "取消", "压减", "扩大")
 # Words that may come before the verb at the head of a clause: subjects, time, modals, adverbs.
 _ZH_CLAUSE_LEAD = re.compile(
     r"^(?:我们|我区|我市|我县|各级政府|政府|各地|各部门|今年|明年|全年|年内|下一步|同时|此外|并|还|也|"
@@ -287,7 +293,7 @@ def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
             head = _ZH_CLAUSE_LEAD.sub("", m.group().strip())
             if head.startswith(_ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
                 return True
-        return False
+        return any(v in s for v in _ZH_STRONG_ACTIONS)
     if len(s.split()) < _MIN_EN_WORDS:
         return False
     return lenient or bool(_EN_COMMITMENT.search(s))
