@@ -316,6 +316,8 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
     while b < sent.end and not _is_clause_break(text, b, language):
         b += 1
     tail = text[qual_end:b].strip()
+    if fig.unit in _DURATION_UNITS or tail.startswith("的"):
+        return None  # "延长30年的政策": the figure describes, it is not an amount to reach
     if language == "zh":
         if len(_CJK.findall(tail)) > _MAX_TAIL_CHARS or re.search(r"\d", tail):
             return None
@@ -336,6 +338,7 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
 # A clause opening with these compares or looks back ("比去年预算低0.4个百分点", "去年居民消费价格
 # 涨幅回落到2.6%"): it states no target of its own.
 _NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去", "前年")
+_DURATION_UNITS = ("年", "周年")
 # A target clause may end with a few characters after its figure ("安排", "的目标"); more than this
 # means the figure describes something else. Set on the 2016–2019 government work reports.
 _MAX_TAIL_CHARS = 3

@@ -53,6 +53,10 @@ POINT_TOLERANCE_REL = Decimal("0.05")
 # wrong pairs of cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and the zh-district fixture.
 ACTUAL_LABEL_CUTOFF = 0.5
 
+# A new-report label of three or more bigrams found whole inside the target's label names the same
+# measure in a list ("新建改建高速公路6000多公里、农村公路30多万公里" against "新建改建农村公路20万公里").
+CONTAINED_LABEL_SCORE = 0.8
+
 _QUALIFIERS = (
     ("以上", FLOOR), ("以内", CEILING), ("以下", CEILING), ("左右", POINT), ("上下", POINT),
     ("之内", CEILING), ("多", FLOOR), ("余", FLOOR), ("强", FLOOR), ("内", CEILING),
@@ -64,7 +68,8 @@ _BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "�
 _CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠杆率", "inflation", "unemployment", "deficit")
 # Labels whose figure is an amount to reach (growth, output, cuts achieved): overshooting a
 # point target is not a miss.
-_UP_WORDS = ("增长", "提高", "增加", "新增", "上升", "达到", "突破", "growth", "grow", "increase", "raise")
+_UP_WORDS = ("增长", "提高", "增加", "新增", "上升", "达到", "突破", "新建", "改建", "建成", "完成", "开工",
+             "growth", "grow", "increase", "raise")
 _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
 _RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
 _STRIP_LABEL = re.compile(
@@ -158,11 +163,16 @@ def _bigrams(s: str) -> set[str]:
 
 
 def label_similarity(a: str, b: str) -> float:
-    """Character-bigram Dice coefficient of two labels (words for Latin text), 0–1."""
+    """How alike two labels are, 0–1: the character-bigram Dice coefficient (words for Latin
+    text), or, when the second label is wholly inside the first ("农村公路" in "新建改建农村公路"),
+    CONTAINED_LABEL_SCORE."""
     ga, gb = _bigrams(a), _bigrams(b)
     if not ga or not gb:
         return 0.0
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
+    dice = 2 * len(ga & gb) / (len(ga) + len(gb))
+    if len(gb) >= 3 and gb <= ga:
+        return max(dice, CONTAINED_LABEL_SCORE)
+    return dice
 
 
 _SCALE = {
