@@ -39,7 +39,7 @@ from .model import (
     SectionPair,
     Span,
 )
-from .planitems import extract_plan_items, numbered_item_of, plan_parts, sentence_spans
+from .planitems import extract_plan_items, plan_parts, sentence_spans, text_units
 from .targets import Actual, clause_label, find_actual, horizon_year, is_multi_year, judge_target
 
 __all__ = [
@@ -139,12 +139,12 @@ class _Index:
         self.language = report.metadata.language
         zones = _zones(report)
         raw: list[tuple[Span, str | None, str, set[str]]] = []
-        for para in report.paragraphs:
-            zone = zones.get(para.section_id, "other")
-            for sp in sentence_spans(text, para.span.start, para.span.end, language=self.language):
+        for unit, section_id in text_units(report):
+            zone = zones.get(section_id, "other")
+            for sp in sentence_spans(text, unit.start, unit.end, language=self.language):
                 feats = features(text[sp.start:sp.end], self.language)
                 if feats:
-                    raw.append((sp, para.section_id, zone, feats))
+                    raw.append((sp, section_id, zone, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
         for *_, feats in raw:

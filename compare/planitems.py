@@ -24,6 +24,7 @@ __all__ = [
     "extract_plan_items",
     "sentence_spans",
     "numbered_item_of",
+    "text_units",
 ]
 
 PLAN_ROLES = (Role.PLAN, Role.TARGETS)
@@ -89,6 +90,12 @@ _EN_COMMITMENT = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
+class _Unit:
+    span: Span
+    section_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Piece:
     span: Span
     list_member: bool  # part of a sentence listing several targets: kept even without a verb
@@ -123,6 +130,27 @@ def plan_parts(report: Report) -> tuple[Section, ...]:
         return False
 
     return tuple(s for s in chosen if not nested(s))
+
+
+def text_units(report: Report) -> tuple[tuple[Span, str], ...]:
+    """(span, section id) of every paragraph and of every heading no paragraph holds, in order.
+
+    A heading standing alone on its line ("（一）建设智慧法院示范中心。") can itself state a
+    commitment or an outcome, so plan items and evidence are looked for there too.
+    """
+    units = [(p.span, p.section_id) for p in report.paragraphs]
+    starts = sorted(p.span.start for p in report.paragraphs)
+    ends = {p.span.start: p.span.end for p in report.paragraphs}
+    for sec in report.sections:
+        h = sec.heading_span
+        if h.end <= h.start:
+            continue
+        k = bisect_left(starts, h.start + 1) - 1
+        if k >= 0 and starts[k] <= h.start < ends[starts[k]]:
+            continue
+        units.append((h, sec.id))
+    units.sort(key=lambda u: (u[0].start, u[0].end))
+    return tuple(units)
 
 
 def numbered_item_of(report: Report, section_id: str, parts: Sequence[Section]) -> str:
@@ -165,12 +193,14 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
     figs = sorted((f for f in figures if f.unit), key=lambda f: f.span.start)
     starts = [f.span.start for f in figs]
     items: list[PlanItem] = []
+    units = text_units(report)
     for part in parts:
-        for para in report.paragraphs:
+        for para_span, para_section in units:
+            para = _Unit(para_span, para_section)
             if not (part.span.start <= para.span.start < part.span.end):
                 continue
             if _is_heading_only(report, para.section_id, para.span):
-                # a heading line ("三、下一步工作计划") states no commitment of its own
+                # a part's own heading ("三、下一步工作计划") states no commitment
                 sec = _section(report, para.section_id)
                 if sec is None or sec.id == part.id or sec.level <= part.level:
                     continue
@@ -288,7 +318,8 @@ def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
         if len(_CJK.findall(s)) < _MIN_ZH_CHARS:
             return False
         if lenient:
-            return True
+            # in a target list, "比去年预算低0.4个百分点" and "其中…" only qualify the target before
+            return not s.startswith(_NOT_TARGET_LEAD)
         for m in _ZH_CLAUSE.finditer(s):
             head = _ZH_CLAUSE_LEAD.sub("", m.group().strip())
             if head.startswith(_ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
