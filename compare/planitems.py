@@ -109,15 +109,14 @@ def plan_parts(report: Report) -> tuple[Section, ...]:
     """
     chosen = [s for s in report.sections if s.role in PLAN_ROLES]
     if not chosen:
+        named = [s for s in report.sections if any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)]
         top = [s for s in report.sections if s.level == 1]
-        first = next((i for i, s in enumerate(top)
-                      if any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)), None)
-        if first is not None:
+        first = next((i for i, s in enumerate(top) if s in named), None)
+        chosen = named
+        if first is not None and report.metadata.language == "zh":
             # A Chinese work report puts its plan after the review; the task parts that follow
             # the first plan heading ("三、把改革开放扎实推向纵深") carry no keyword of their own.
-            chosen = [s for s in top[first:] if s.role in (Role.OTHER, Role.PLAN, Role.TARGETS)
-                      and (report.metadata.language == "zh"
-                           or any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS))]
+            chosen = [s for s in top[first:] if s.role in (Role.OTHER, Role.PLAN, Role.TARGETS)]
     ids = {s.id for s in chosen}
     by_id = {s.id: s for s in report.sections}
 
@@ -295,7 +294,10 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
         if text[sp.start:sp.end].endswith(("是", "为", "如下")):
             continue  # the lead-in of a list ("今年发展主要预期目标是")
         if _is_commitment(text[sp.start:sp.end], language, lenient=list_sentence):
-            out.append(PlanItem(sp, section_id, PlanItemKind.COMMITMENT))
+            kind = PlanItemKind.COMMITMENT
+            if language != "zh" and _EN_WORD_TARGET.search(text, sp.start, sp.end):
+                kind = PlanItemKind.TARGET
+            out.append(PlanItem(sp, section_id, kind))
         else:
             rejected.append(sp)
     return out
@@ -356,6 +358,7 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
         if len(_CJK.findall(label)) < 2 or label.lstrip().startswith(_NOT_TARGET_LEAD):
             return None
     else:
+        tail = _EN_TIME_TAIL.sub("", tail).strip()
         if len(tail.split()) > 3:
             return None
     while b > a and text[b - 1] in "。；;.!?":
@@ -370,6 +373,15 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
 # 涨幅回落到2.6%"): it states no target of its own.
 _NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去", "前年")
 _DURATION_UNITS = ("年", "周年")
+# "…to $70 million by the end of 2021": a deadline after the figure does not make it descriptive.
+_EN_TIME_TAIL = re.compile(r"\b(?:by|before|in|within)\s+(?:the\s+end\s+of\s+)?(?:\d{4}|the\s+year|year-end|"
+                           r"next\s+year|this\s+year)\b.*$", re.I)
+# A goal stated in words the figures stage does not read ("cut lead time to under four weeks"):
+# a target with no figure, so its outcome is `unknown` unless a later stage reads the number.
+_EN_WORD_TARGET = re.compile(
+    r"\b(?:to|at|below|under|above|over|within)\s+(?:under\s+|below\s+|less\s+than\s+|at\s+least\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"half|a\s+third|a\s+quarter)\s+(?:weeks?|days?|months?|hours?|years?|percent|per\s+cent|times)\b", re.I)
 # A target clause may end with a few characters after its figure ("安排", "的目标"); more than this
 # means the figure describes something else. Set on the 2016–2019 government work reports.
 _MAX_TAIL_CHARS = 3

@@ -32,6 +32,8 @@ __all__ = [
     "judge_target",
     "horizon_year",
     "is_multi_year",
+    "word_stems",
+    "EN_STOP",
 ]
 
 FLOOR = "floor"
@@ -69,7 +71,7 @@ _CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠�
 # Labels whose figure is an amount to reach (growth, output, cuts achieved): overshooting a
 # point target is not a miss.
 _UP_WORDS = ("增长", "提高", "增加", "新增", "上升", "达到", "突破", "新建", "改建", "建成", "完成", "开工",
-             "growth", "grow", "increase", "raise")
+             "growth", "grow", "increase", "raise", "lift", "reach", "expand", "double", "improve")
 _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
 _RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
 _STRIP_LABEL = re.compile(
@@ -77,10 +79,13 @@ _STRIP_LABEL = re.compile(
 # A label that is only a verb ("增长6.9%" after "国内生产总值达到67.7万亿元，") takes its subject
 # from the clause before.
 _VERB_ONLY = re.compile(r"^(?:增长|提高|增加|下降|降低|减少|上涨|上升|达到|为|分别|分别为|分别下降|分别增长|突破)*$")
+_EN_LEAD = re.compile(r"^(?:[-•*]\s*)?(?:we\s+(?:will|shall|plan to|aim to|intend to|expect to|want to)\s+|"
+                      r"our\s+(?:goal|target|aim)\s+is\s+to\s+)", re.I)
+_EN_TRAIL = re.compile(r"\s+(?:to|of|at|by|was|were|is|reached|stood at|improved to|rose to|fell to)$", re.I)
 # A label shorter than this ("培训" of "全年培训不少于3次") is too vague to match alone.
 _MIN_LABEL_CHARS = 4
 _NUMBER_RUN = re.compile(r"[\d.．%％]+[万亿千百]*[\u4e00-\u9fff]?")
-_BIGRAM_TEXT = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+")
+_BIGRAM_TEXT = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +117,14 @@ def clause_label(text: str, start: int, fig_start: int, sentence_start: int | No
     """
     label = text[start:fig_start].strip(" ：:，,")
     label = _STRIP_LABEL.sub("", label)
+    if label and label.isascii():
+        label = _EN_LEAD.sub("", label.strip())
+        label = _EN_TRAIL.sub("", label)
+        return label
     for word in _BEFORE_FLOOR + _BEFORE_CEILING + ("为", "在", "按", "约"):
         if label.endswith(word) and len(label) > len(word) + 1:
             label = label[: -len(word)]
-    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < _MIN_LABEL_CHARS and not label.isascii()
+    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < _MIN_LABEL_CHARS
     if sentence_start is not None and (_VERB_ONLY.match(label) or short) and start > sentence_start:
         a = start - 1
         while a > sentence_start and text[a - 1] not in "，,；;：:。":
@@ -152,11 +161,36 @@ def _verb_class(label: str) -> str:
     return ""
 
 
+EN_STOP = frozenset(
+    "the a an and or of to in on for with by at from as is are was were be been will shall we our us "
+    "it its this that these those have has had not but also more than into over under per which who "
+    "their they them his her he she all any can could would should may might year years end".split()
+)
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def word_stems(s: str) -> list[str]:
+    """Lower-cased stems of the Latin words of `s`, stop words left out, in order."""
+    out: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]*", s):
+        w = w.lower().strip("'’-")
+        if w in EN_STOP or len(w) < 2:
+            continue
+        out.append(_stem(w))
+    return out
+
+
 def _bigrams(s: str) -> set[str]:
     out: set[str] = set()
     for run in _BIGRAM_TEXT.findall(s):
         if run.isascii():
-            out.add(run.lower())
+            out.update(word_stems(run))
         else:
             out.update(run[i : i + 2] for i in range(len(run) - 1))
     return out
