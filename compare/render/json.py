@@ -206,7 +206,6 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "changes": [ch for d in c.diffs for ch in _changes(c, d)],
         "figures": [_figure_pair(c, p) for p in c.figure_pairs],
         "plan_checks": [_plan_check(c, p) for p in c.plan_checks],
-        "plan_scorecard": scorecard_to_dict(c.plan_checks),
     }
 
 
