@@ -350,9 +350,10 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure]
         label = clause_label(text, a, f.span.start, sent.span.start)
         rank = 0 if sent.zone == "review" else 1
         out.append((rank, f, label, sent.span, sent.section_id))
+    # Only the review states outcomes: a figure in the new plan is next year's target, never
+    # last year's actual, so a report with no review part yields no actuals (targets `unknown`).
     out.sort(key=lambda r: (r[0], r[1].span.start))
-    return [(f, label, sp, sid) for rank, f, label, sp, sid in out if rank == 0] or \
-        [(f, label, sp, sid) for _, f, label, sp, sid in out]
+    return [(f, label, sp, sid) for rank, f, label, sp, sid in out if rank == 0]
 
 
 def check_followthrough(

@@ -361,6 +361,10 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
         tail = _EN_TIME_TAIL.sub("", tail).strip()
         if len(tail.split()) > 3:
             return None
+        # an English target names the move to the figure: "grow … to $70 million", "cut … by 40%";
+        # "will cost close to $200 million" or "up from 2.4%" only describe
+        if not _EN_GOAL.search(text, a, fig.span.start) or not _EN_COMMITMENT.search(text, sent.start, sent.end):
+            return None
     while b > a and text[b - 1] in "。；;.!?":
         b -= 1
     span = next(iter(_trimmed(text, a, b)), None)
@@ -376,6 +380,10 @@ _DURATION_UNITS = ("年", "周年")
 # "…to $70 million by the end of 2021": a deadline after the figure does not make it descriptive.
 _EN_TIME_TAIL = re.compile(r"\b(?:by|before|in|within)\s+(?:the\s+end\s+of\s+)?(?:\d{4}|the\s+year|year-end|"
                            r"next\s+year|this\s+year)\b.*$", re.I)
+_EN_GOAL = re.compile(
+    r"\b(?:grow|raise|lift|increase|reduce|cut|lower|reach|achieve|bring|double|halve|hit|improve|expand|"
+    r"boost|keep|hold|maintain|limit|cap|take)\w*\b[^.;]*?\b(?:to|by|at|below|under|above|of)\s+"
+    r"(?:at\s+least\s+|under\s+|below\s+|about\s+|around\s+|more\s+than\s+|less\s+than\s+)?$", re.I)
 # A goal stated in words the figures stage does not read ("cut lead time to under four weeks"):
 # a target with no figure, so its outcome is `unknown` unless a later stage reads the number.
 _EN_WORD_TARGET = re.compile(
