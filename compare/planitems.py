@@ -315,9 +315,15 @@ def _merge_rests(text: str, rests: Sequence[Span]) -> Iterable[Span]:
             yield Span(a, b)
 
 
+# A sentence that opens by saying what the year or the situation is ("今年是…的开局之年",
+# "世界经济有望继续复苏", "实践表明…") sets the scene; it promises nothing.
+_ZH_CONTEXT = re.compile(r"^(?:今年|明年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
+                         r"(?:是|有望|表明|面临|正处|处在|仍然|依然)")
+
+
 def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
     if language == "zh":
-        if len(_CJK.findall(s)) < _MIN_ZH_CHARS:
+        if len(_CJK.findall(s)) < _MIN_ZH_CHARS or _ZH_CONTEXT.match(s):
             return False
         if lenient:
             # in a target list, "比去年预算低0.4个百分点" and "其中…" only qualify the target before
