@@ -411,6 +411,17 @@ def _paragraph_text(report: Report, span: Span) -> str:
     return report.text_of(span)
 
 
+def _heading_chain(report: Report, section_id: str) -> str:
+    """Headings of a section and its ancestors ("“十三五”时期主要目标任务…" marks a five-year plan)."""
+    by_id = {s.id: s for s in report.sections}
+    out: list[str] = []
+    sid: str | None = section_id
+    while sid is not None and sid in by_id:
+        out.append(by_id[sid].heading)
+        sid = by_id[sid].parent
+    return " ".join(out)
+
+
 def _sentence_text(report: Report, span: Span) -> str:
     text = report.source.text
     a = span.start
@@ -441,10 +452,11 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
                          "the target's figure is written in words the figures stage does not read")
     if item.kind == PlanItemKind.TARGET and item.target is not None:
-        due = horizon_year(_paragraph_text(old, item.span))
+        headings = _heading_chain(old, item.section_id)
+        due = horizon_year(_paragraph_text(old, item.span) + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
         sentence = _sentence_text(old, item.span)
-        if (due is not None and (not years or due > max(years))) or is_multi_year(sentence):
+        if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
             why = f"a target for {due}" if due else "a target over several years"
             return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
                              f"{why}; the new report does not close it")

@@ -282,12 +282,22 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
     out: list[PlanItem] = []
     rest: list[Span] = []
     pos = piece.span.start
+    prev_end = -1
     for clause, fig, direction in targets:
+        own = clause_label(text, clause.start, fig.span.start)
+        between = text[prev_end:clause.start].strip(" ，,；;、") if prev_end >= 0 else "x"
+        if _DELTA.match(own) and not between:
+            # "农村危房改造366万户，增加100万户": the second figure is the rise over last year,
+            # part of the target before it, not a target of its own
+            pos = clause.end
+            prev_end = clause.end
+            continue
         rest.extend(_trimmed(text, pos, clause.start))
         label = clause_label(text, clause.start, fig.span.start, piece.span.start)
         out.append(PlanItem(clause, section_id, PlanItemKind.TARGET,
                             target=replace(fig, label=label or fig.label), direction=direction))
         pos = clause.end
+        prev_end = clause.end
     rest.extend(_trimmed(text, pos, piece.span.end))
     list_sentence = len(targets) >= 2
     for sp in _merge_rests(text, rest):
@@ -317,7 +327,7 @@ def _merge_rests(text: str, rests: Sequence[Span]) -> Iterable[Span]:
 
 # A sentence that opens by saying what the year or the situation is ("今年是…的开局之年",
 # "世界经济有望继续复苏", "实践表明…") sets the scene; it promises nothing.
-_ZH_CONTEXT = re.compile(r"^(?:今年|明年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
+_ZH_CONTEXT = re.compile(r"^(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
                          r"(?:是|有望|表明|面临|正处|处在|仍然|依然)")
 
 
@@ -383,6 +393,7 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
 # 涨幅回落到2.6%"): it states no target of its own.
 _NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去", "前年")
 _DURATION_UNITS = ("年", "周年")
+_DELTA = re.compile(r"^(?:比上年|比去年|同比)?(?:增加|减少|提高|降低|增长|下降)?$")
 # "…to $70 million by the end of 2021": a deadline after the figure does not make it descriptive.
 _EN_TIME_TAIL = re.compile(r"\b(?:by|before|in|within)\s+(?:the\s+end\s+of\s+)?(?:\d{4}|the\s+year|year-end|"
                            r"next\s+year|this\s+year)\b.*$", re.I)

@@ -78,6 +78,7 @@ def test_2018_commitment_with_quoted_anchor_is_addressed() -> None:
         (2014, "国内生产总值增长7.5%左右", "7.4"),  # within the stated 0.2-point tolerance
         (2015, "国内生产总值增长7%左右", "6.9"),
         (2016, "城镇登记失业率4.5%以内", "4.02"),
+        (2013, "新开工630万套", "666"),  # the same stage (新开工), not 基本建成544万套
     ],
 )
 def test_headline_targets_of_other_years(old_year: int, phrase: str, actual: str) -> None:
@@ -85,6 +86,22 @@ def test_headline_targets_of_other_years(old_year: int, phrase: str, actual: str
     check = target(old, checks, phrase)
     assert check.status == PlanStatus.MET, check.reason
     assert check.actual is not None and check.actual.value == Decimal(actual)
+
+
+def test_missed_target_is_not_met() -> None:
+    # 2016 planned M2 growth of about 13%; the 2017 review reports 11.3%
+    old, _, checks = run(2016)
+    check = target(old, checks, "广义货币M2预期增长13%左右")
+    assert check.status == PlanStatus.NOT_MET, check.reason
+    assert check.actual is not None and check.actual.value == Decimal("11.3")
+
+
+def test_five_year_plan_targets_are_not_due() -> None:
+    # the 2016 report's 十三五 part sets targets for 2020; the 2017 review does not close them
+    old, _, checks = run(2016)
+    check = target(old, checks, "城镇新增就业5000万人以上")
+    assert check.status == PlanStatus.UNKNOWN
+    assert "several years" in check.reason or "2020" in check.reason
 
 
 def test_multi_year_totals_are_not_read_as_one_year() -> None:
