@@ -7,6 +7,7 @@ copied here except the short target and outcome phrases the issue itself quotes.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cn-
 pytestmark = pytest.mark.corpus
 
 
+@cache
 def load(year: int) -> Report:
     path = CORPUS / f"{year}.txt"
     if not path.exists():
@@ -28,6 +30,7 @@ def load(year: int) -> Report:
     return parse_report(read_source(str(path)))
 
 
+@cache
 def run(old_year: int) -> tuple[Report, Report, tuple[PlanCheck, ...]]:
     old, new = load(old_year), load(old_year + 1)
     return old, new, check_followthrough(old, new)
