@@ -12,10 +12,13 @@ lists of their rare features, not with sentences × sentences. Signals:
 - `ngram`: the share of the item's bigram weight found in the sentence (weighted recall);
 - `anchor`: quoted terms (“证照分离”) and named programmes (《…》, …工程/行动/计划) of the item
   found verbatim in the sentence;
+- `clause`: one clause of a many-clause commitment restated (weighted by the clause count);
 - `section`: the sentence sits in a section the alignment paired with the item's section.
 
 A sentence in the new report's review part can say the item was carried out; the same text in the
-new plan part only says it is still planned, so it counts as weaker (`partly`).
+new plan part only says it is still planned, so it counts as weaker (`partly`), and so does a
+review passage that says the work is only begun (试点, 尚未, pilot). Targets are matched to a
+figure of the new review by label (see `targets`).
 """
 
 from __future__ import annotations
@@ -100,8 +103,6 @@ _PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "risk", "challenge")
 # item is `partly` at best, unless the plan item itself asked only for a pilot.
 _HEDGES = ("试点", "先行", "尚未", "未能", "首批", "部分", "推迟", "暂缓", "pilot", "postpone", "delay",
            "moved to", "not yet", "partial", "first phase", "trial")
-_DONE_WORDS = ("完成", "实现", "推开", "建成", "出台", "落实", "开展", "实施", "取得", "达到", "提高到",
-               "下降", "增长", "覆盖", "全面", "已", "成功", "completed", "achieved", "delivered", "did")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,8 @@ class Scorecard:
     commitments: int
     targets: int
     counts: tuple[tuple[str, int], ...]  # (status, count) in PlanStatus order
-    share_addressed: float  # (addressed + partly/2) / commitments; 0 when there are none
+    share_addressed: float  # addressed / commitments; 0 when there are none
+    share_related: float  # (addressed + partly) / commitments: anything said about the item
     share_met: float  # met / targets with a known outcome; 0 when none is known
 
     @classmethod
@@ -124,7 +126,8 @@ class Scorecard:
         known = n["met"] + n["not_met"]
         return cls(
             total=len(checks), commitments=commitments, targets=targets, counts=counts,
-            share_addressed=((n["addressed"] + n["partly"] / 2) / commitments) if commitments else 0.0,
+            share_addressed=(n["addressed"] / commitments) if commitments else 0.0,
+            share_related=((n["addressed"] + n["partly"]) / commitments) if commitments else 0.0,
             share_met=(n["met"] / known) if known else 0.0,
         )
 

@@ -28,11 +28,12 @@ __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 _EXTRA_LABELS = {
     "en": {"followup": "Plan follow-through", "item": "Plan item", "status": "Status",
            "evidence": "Evidence in the new report", "passages": "Passages of the new report",
-           "share_addressed": "commitments addressed", "share_met": "targets met (of those with a reported outcome)",
+           "share_addressed": "commitments addressed",
+           "share_related": "commitments addressed or partly", "share_met": "targets met (of those with a reported outcome)",
            "commitment": "commitment", "target": "target", "actual": "actual", "total": "items",
            "none": "none"},
     "zh": {"followup": "计划落实情况", "item": "计划事项", "status": "状态", "evidence": "本年报告中的依据",
-           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_met": "指标达成率（有实际值的）",
+           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实", "share_met": "指标达成率（有实际值的）",
            "commitment": "举措", "target": "指标", "actual": "实际", "total": "事项", "none": "无"},
 }
 _SNIPPET = 80  # characters of an evidence passage shown in the table; the full passage is linked
@@ -117,6 +118,7 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
             "targets": card.targets,
             "counts": [{"status": s, "count": n} for s, n in card.counts],
             "share_addressed": f"{card.share_addressed:.0%}",
+            "share_related": f"{card.share_related:.0%}",
             "share_met": f"{card.share_met:.0%}",
         },
         "groups": groups,

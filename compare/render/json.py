@@ -172,6 +172,7 @@ def scorecard_to_dict(checks: Sequence[PlanCheck]) -> dict[str, Any]:
         "targets": card.targets,
         "counts": dict(card.counts),
         "share_addressed": round(card.share_addressed, 4),
+        "share_related": round(card.share_related, 4),
         "share_met": round(card.share_met, 4),
     }
 
