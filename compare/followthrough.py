@@ -246,25 +246,48 @@ def _anchors(s: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]]
-                ) -> dict[int, tuple[float, float]]:
+def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]], *,
+                factor: float, floor: float) -> dict[int, tuple[float, float]]:
     """Sentence index -> (weighted recall of the item, best weighted recall of one clause).
 
-    Only sentences sharing one of the item's rarer features are scored.
+    Only sentences sharing one of the item's rarer features are scored. Rare features are summed
+    through their posting lists; only the few common ones are looked up per candidate, and a
+    candidate that cannot reach `floor` even with every common feature is dropped unscored.
     """
-    total = sum(index.weight(f) for f in item_feats)
+    weight = index.weight
+    total = sum(weight(f) for f in item_feats)
     if total <= 0:
         return {}
-    clause_totals = [sum(index.weight(f) for f in c) for c in clauses]
-    hits: set[int] = set()
+    acc: dict[int, float] = defaultdict(float)
     for f in item_feats:
-        hits.update(index.postings.get(f, ()))
+        wf = weight(f)
+        for i in index.postings.get(f, ()):
+            acc[i] += wf
+    common = [(f, weight(f)) for f in item_feats if f not in index.postings and f in index.idf]
+    common_total = sum(wf for _, wf in common)
+    clause_data = []
+    for c in clauses:
+        c_total = sum(weight(f) for f in c)
+        if c_total <= 0:
+            continue
+        c_acc: dict[int, float] = defaultdict(float)
+        for f in c:
+            wf = weight(f)
+            for i in index.postings.get(f, ()):
+                c_acc[i] += wf
+        c_common = [(f, weight(f)) for f in c if f not in index.postings and f in index.idf]
+        clause_data.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
     out: dict[int, tuple[float, float]] = {}
-    for i in sorted(hits):
+    for i in sorted(acc):
+        rare = acc[i]
+        bound = (rare + common_total) / total
+        part_bound = max(((ca.get(i, 0.0) + ct) / t for t, ca, _, ct in clause_data), default=0.0)
+        if bound < floor and part_bound * factor < floor:
+            continue
         w = index.sentences[i].weights
-        whole = sum(w[f] for f in item_feats if f in w) / total
-        part = max((sum(w[f] for f in c if f in w) / t for c, t in zip(clauses, clause_totals) if t > 0),
-                   default=0.0)
+        whole = (rare + sum(wf for f, wf in common if f in w)) / total
+        part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
+                    for t, ca, cc, _ in clause_data), default=0.0)
         out[i] = (whole, part)
     return out
 
@@ -286,7 +309,9 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
     clauses = _clause_features(item_text, index.language)
     n_parts = len(_CLAUSE_CUT.split(item_text)) if index.language == "zh" else len(re.split(r"[,;:]\s", item_text))
     factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, n_parts)))
-    scores = _candidates(index, feats, clauses)
+    # a candidate below this even with both bonuses is never shown nor decides a status
+    floor = PARTLY_CUTOFF - ANCHOR_BONUS - SECTION_BONUS
+    scores = _candidates(index, feats, clauses, factor=factor, floor=floor)
     anchors = _anchors(item_text)
     ranked: list[tuple[float, str, int]] = []
     for i, (whole, part) in scores.items():
