@@ -155,11 +155,13 @@ class _Index:
         zones = _zones(report)
         raw: list[tuple[Span, str | None, str, set[str]]] = []
         for unit, section_id in text_units(report):
-            zone = zones.get(section_id, "other")
+            zone = zones.get(section_id, "review")
             for sp in sentence_spans(text, unit.start, unit.end, language=self.language):
-                feats = features(text[sp.start:sp.end], self.language)
+                sentence = text[sp.start:sp.end]
+                feats = features(sentence, self.language)
                 if feats:
-                    raw.append((sp, section_id, zone, feats))
+                    here = "plan" if zone == "review" and _intends(sentence, self.language) else zone
+                    raw.append((sp, section_id, here, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
         for *_, feats in raw:
@@ -202,18 +204,18 @@ def features(s: str, language: str = "zh") -> set[str]:
 
 
 def _zones(report: Report) -> dict[str, str]:
-    """Section id -> review | plan | other.
+    """Section id -> review | plan.
 
     The plan and target parts (as `planitems.plan_parts` finds them) and the problems part are
-    "plan": text there says what is still to do. Review parts are "review"; a report with no
-    review role at all (an English letter) has its whole remaining body read as the account of
-    the year.
+    "plan": text there says what is still to do. Everything else is "review": besides the part
+    titled as a review, a letter narrates the year under its business headings ("Software: …
+    ended the year with …") and a work report in its preamble. Sentences of a review part that
+    announce intentions are moved to "plan" one by one (see `_intends`).
     """
     by_id = {s.id: s for s in report.sections}
     planned = {p.id for p in plan_parts(report)}
     planned |= {s.id for s in report.sections if s.role == Role.PROBLEMS
                 or (s.role == Role.OTHER and any(w in s.heading.lower() for w in _PROBLEM_WORDS))}
-    has_review = any(s.role == Role.REVIEW for s in report.sections)
 
     def chain(s: Section) -> list[Section]:
         out = [s]
@@ -224,13 +226,20 @@ def _zones(report: Report) -> dict[str, str]:
     zones: dict[str, str] = {}
     for s in report.sections:
         up = chain(s)
-        if any(c.id in planned for c in up):
-            zones[s.id] = "plan"
-        elif any(c.role == Role.REVIEW for c in up) or not has_review:
-            zones[s.id] = "review"
-        else:
-            zones[s.id] = "other"
+        zones[s.id] = "plan" if any(c.id in planned for c in up) else "review"
     return zones
+
+
+_EN_INTENT = re.compile(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
+                        r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?)\b", re.I)
+_ZH_INTENT = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
+
+
+def _intends(sentence: str, language: str) -> bool:
+    """Whether a sentence announces what is to be done rather than reporting what was done."""
+    if language == "zh":
+        return bool(_ZH_INTENT.match(sentence))
+    return bool(_EN_INTENT.search(sentence))
 
 
 def _anchors(s: str) -> tuple[str, ...]:
