@@ -73,6 +73,35 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
 
 
 @main.command(context_settings=_CONTEXT)
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
+              help="Output format (default: from the output extension, else html).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the page's labels (default: the reports' language).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool) -> None:
+    """Check each item of OLD's plan and targets against NEW's report: addressed, met, not found…
+
+    Example: yoy followup 2018.txt 2019.txt --format md
+    """
+    from .pipeline import followup_files
+    from .render import write_output
+    from .render.followup import render_followup
+
+    if old == "-" and new == "-":
+        raise click.UsageError("only one of OLD and NEW can be '-' (standard input).")
+    try:
+        comparison = followup_files(old, new)
+        content = render_followup(comparison, _format_for(output, fmt), lang=lang)
+        write_output(content, output)
+    except Exception as exc:  # one line for the user; --debug shows the traceback
+        _fail(exc, debug)
+
+
+@main.command(context_settings=_CONTEXT)
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="Output format: one CSV row per figure, or a JSON list.")

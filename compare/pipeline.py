@@ -10,7 +10,7 @@ from .ingest import read_source, source_from_string
 from .model import Comparison, SourceText
 from .structure import parse_report
 
-__all__ = ["compare_files", "compare_texts", "compare_sources"]
+__all__ = ["compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files"]
 
 
 def compare_sources(old: SourceText, new: SourceText) -> Comparison:
@@ -27,10 +27,32 @@ def compare_sources(old: SourceText, new: SourceText) -> Comparison:
         section_pairs=pairs,
         diffs=diffs,
         figure_pairs=match_figures(old_figs, new_figs, section_pairs=pairs),
-        plan_checks=check_followthrough(old_report, new_report),
+        plan_checks=check_followthrough(old_report, new_report, old_figures=old_figs,
+                                        new_figures=new_figs, section_pairs=pairs),
         old_figures=old_figs,
         new_figures=new_figs,
     )
+
+
+def followup_sources(old: SourceText, new: SourceText) -> Comparison:
+    """Only the stages follow-through needs: structure, alignment, figures, plan checks.
+
+    The result has no sentence diffs and no figure pairs.
+    """
+    old_report = parse_report(old)
+    new_report = parse_report(new)
+    pairs = align_sections(old_report, new_report)
+    old_figs = extract_figures(old_report)
+    new_figs = extract_figures(new_report)
+    checks = check_followthrough(old_report, new_report, old_figures=old_figs, new_figures=new_figs,
+                                 section_pairs=pairs)
+    return Comparison(old=old_report, new=new_report, section_pairs=pairs, diffs=(),
+                      plan_checks=checks, old_figures=old_figs, new_figures=new_figs)
+
+
+def followup_files(old_path: str, new_path: str) -> Comparison:
+    """Check last year's plan (OLD) against this year's report (NEW); "-" reads standard input."""
+    return followup_sources(read_source(old_path), read_source(new_path))
 
 
 def compare_files(old_path: str, new_path: str) -> Comparison:

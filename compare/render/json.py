@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +11,8 @@ from ..model import (
     Comparison, Evidence, Figure, FigurePair, PlanCheck, Report, SectionDiff, SectionPair, Span,
 )
 
-__all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict"]
+__all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict",
+           "plan_check_to_dict", "scorecard_to_dict"]
 
 SCHEMA_VERSION = "1.0"
 
@@ -151,6 +153,27 @@ def _plan_check(c: Comparison, p: PlanCheck) -> dict[str, Any]:
         "reason": p.reason,
         "actual": figure_to_dict(p.actual, c.new),
         "evidence": [_evidence(c, e) for e in p.evidence],
+    }
+
+
+def plan_check_to_dict(c: Comparison, p: PlanCheck) -> dict[str, Any]:
+    """One plan check as JSON (the same shape as the items of "plan_checks")."""
+    return _plan_check(c, p)
+
+
+def scorecard_to_dict(checks: Sequence[PlanCheck]) -> dict[str, Any]:
+    """Counts per status and the shares of a follow-through check."""
+    from ..followthrough import score_followthrough
+
+    card = score_followthrough(checks)
+    return {
+        "total": card.total,
+        "commitments": card.commitments,
+        "targets": card.targets,
+        "counts": dict(card.counts),
+        "share_addressed": round(card.share_addressed, 4),
+        "share_related": round(card.share_related, 4),
+        "share_met": round(card.share_met, 4),
     }
 
 

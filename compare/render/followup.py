@@ -1,0 +1,165 @@
+"""Render, follow-through only: a `Comparison`'s plan checks as HTML, JSON or Markdown.
+
+The view behind `yoy followup`: the scorecard, the items grouped under their numbered item of
+the old plan, and the passages of the new report each piece of evidence links to. No HTML here
+except through the templates (autoescaped); counting and labelling happen in
+`build_followup_context`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from ..errors import RenderError
+from ..followthrough import score_followthrough
+from ..model import Comparison, Figure, PlanItemKind, Report, Span
+from .context import LABELS
+from .html import _asset
+from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
+from .markdown import escape_md
+from .templates import templates_dir
+
+__all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
+
+_EXTRA_LABELS = {
+    "en": {"followup": "Plan follow-through", "item": "Plan item", "status": "Status",
+           "evidence": "Evidence in the new report", "passages": "Passages of the new report",
+           "share_addressed": "commitments addressed",
+           "share_related": "commitments addressed or partly", "share_met": "targets met (of those with a reported outcome)",
+           "commitment": "commitment", "target": "target", "actual": "actual", "total": "items",
+           "none": "none"},
+    "zh": {"followup": "计划落实情况", "item": "计划事项", "status": "状态", "evidence": "本年报告中的依据",
+           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实", "share_met": "指标达成率（有实际值的）",
+           "commitment": "举措", "target": "指标", "actual": "实际", "total": "事项", "none": "无"},
+}
+_SNIPPET = 80  # characters of an evidence passage shown in the table; the full passage is linked
+
+
+def _labels(lang: str) -> dict[str, str]:
+    key = "zh" if lang == "zh" else "en"
+    return {**LABELS[key], **_EXTRA_LABELS[key]}
+
+
+def _snippet(text: str) -> str:
+    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+
+
+def _figure_text(fig: Figure | None, report: Report) -> str:
+    return report.text_of(fig.span) if fig is not None else ""
+
+
+def _paragraph_of(report: Report, span: Span) -> Span:
+    for p in report.paragraphs:
+        if p.span.start <= span.start < p.span.end:
+            return p.span
+    return span
+
+
+def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
+    """Scorecard, grouped item rows and linked passages, ready for the templates."""
+    language = lang or c.old.metadata.language
+    labels = _labels(language)
+    card = score_followthrough(c.plan_checks)
+    groups: list[dict[str, Any]] = []
+    passages: dict[tuple[int, int], dict[str, Any]] = {}
+    for i, pc in enumerate(c.plan_checks):
+        sid = pc.item.section_id
+        try:
+            sec = c.old.section(sid)
+            # an inline heading runs on into its paragraph: show its first sentence only
+            heading = (sec.marker + sec.heading.split("。")[0]).strip()
+        except KeyError:
+            heading = ""
+        if not groups or groups[-1]["section"] != sid:
+            groups.append({"section": sid, "heading": heading, "rows": []})
+        evidence = []
+        for e in pc.evidence:
+            key = (e.span.start, e.span.end)
+            anchor = f"ev-{e.span.start}-{e.span.end}"
+            if key not in passages:
+                para = _paragraph_of(c.new, e.span)
+                passages[key] = {
+                    "anchor": anchor,
+                    "section": e.section_id or "",
+                    "before": c.new.text_of(Span(para.start, e.span.start)),
+                    "mark": c.new.text_of(e.span),
+                    "after": c.new.text_of(Span(e.span.end, max(e.span.end, para.end))),
+                }
+            evidence.append({"text": _snippet(c.new.text_of(e.span)), "href": f"#{anchor}",
+                             "score": f"{e.score:.2f}", "matched_by": e.matched_by})
+        groups[-1]["rows"].append({
+            "anchor": f"plan-{i}",
+            "item": c.old.text_of(pc.item.span),
+            "kind": pc.item.kind.value,
+            "status": pc.status.value,
+            "reason": pc.reason,
+            "direction": pc.item.direction,
+            "target": _figure_text(pc.item.target, c.old) if pc.item.kind == PlanItemKind.TARGET else "",
+            "actual": _figure_text(pc.actual, c.new),
+            "evidence": evidence,
+        })
+
+    def doc(rep: Report) -> dict[str, Any]:
+        m = rep.metadata
+        return {"path": rep.source.path, "year": m.year or "", "title": m.title or ""}
+
+    return {
+        "lang": "zh" if language == "zh" else "en",
+        "labels": labels,
+        "old": doc(c.old),
+        "new": doc(c.new),
+        "scorecard": {
+            "total": card.total,
+            "commitments": card.commitments,
+            "targets": card.targets,
+            "counts": [{"status": s, "count": n} for s, n in card.counts],
+            "share_addressed": f"{card.share_addressed:.0%}",
+            "share_related": f"{card.share_related:.0%}",
+            "share_met": f"{card.share_met:.0%}",
+        },
+        "groups": groups,
+        "passages": [passages[k] for k in sorted(passages)],
+    }
+
+
+def followup_to_dict(c: Comparison) -> dict[str, Any]:
+    """The JSON of `yoy followup`: both reports, the scorecard and every plan check."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "old": report_to_dict(c.old),
+        "new": report_to_dict(c.new),
+        "scorecard": scorecard_to_dict(c.plan_checks),
+        "plan_checks": [plan_check_to_dict(c, p) for p in c.plan_checks],
+    }
+
+
+@lru_cache(maxsize=2)
+def _env(markdown: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=not markdown,  # explicit: select_autoescape() would not escape *.html.j2
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    if markdown:
+        env.filters["md"] = escape_md
+    return env
+
+
+def render_followup(c: Comparison, fmt: str, *, lang: str | None = None) -> str:
+    """The follow-through view in html, json or md."""
+    if fmt == "json":
+        return json.dumps(followup_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        ctx = build_followup_context(c, lang=lang)
+        return _env(False).get_template("followup.html.j2").render(
+            css=_asset("report.css"), js=_asset("report.js"), **ctx)
+    if fmt == "md":
+        return _env(True).get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
+    raise RenderError(f"unknown format {fmt!r}; use one of html, json, md.")

@@ -1,0 +1,204 @@
+"""Follow-through: plan items of the old report checked against the new report."""
+
+from __future__ import annotations
+
+from compare.followthrough import check_followthrough, score_followthrough
+from compare.ingest import source_from_string
+from compare.model import PlanCheck, PlanItemKind, PlanStatus, Report
+from compare.planitems import extract_plan_items
+from compare.structure import parse_report
+
+OLD = """某区2030年法治政府建设情况报告
+
+一、主要举措和成效
+（一）深化审批制度改革。全年办理审批事项1200件，群众满意度持续提升。
+
+二、存在问题
+（一）执法队伍能力有待提高，少数执法人员程序意识不强。
+
+三、下一步工作计划
+（一）推进“放管服”改革。持续推进“证照分离”改革，做好照后减证的流程优化。完善“双随机、一公开”监管，推动日常监管全覆盖。
+（二）提升行政决策水平。保持重大行政决策合法性审查率100%。建立行政规范性文件备案审查信息平台。
+（三）加强执法队伍建设。组织开展行政执法人员专题培训，全年培训不少于3次。一是建设智慧法院示范中心；二是开展法律进乡村巡回宣讲活动。
+"""
+
+NEW = """某区2031年法治政府建设情况报告
+
+一、主要举措和成效
+（一）推进“放管服”改革。“证照分离”改革全面推开，照后减证流程持续优化。
+（二）规范重大行政决策。全年重大行政决策合法性审查率达100%，未发生决策失误。
+（三）加强执法队伍建设。全年组织行政执法人员专题培训2次。法律进乡村巡回宣讲活动覆盖全部乡镇。
+
+二、存在问题
+（一）基层执法力量仍然薄弱。
+
+三、下一步工作计划
+（一）建设智慧法院示范中心，提升审判信息化水平。
+"""
+
+
+def report(text: str, name: str) -> Report:
+    return parse_report(source_from_string(text, name))
+
+
+def checks() -> tuple[Report, Report, tuple[PlanCheck, ...]]:
+    old, new = report(OLD, "2030.txt"), report(NEW, "2031.txt")
+    return old, new, check_followthrough(old, new)
+
+
+def status_of(old: Report, found: tuple[PlanCheck, ...], needle: str) -> PlanCheck:
+    hits = [c for c in found if needle in old.text_of(c.item.span)]
+    assert len(hits) == 1, f"{needle!r}: {len(hits)} items"
+    return hits[0]
+
+
+def test_items_come_from_the_plan_only_and_point_into_the_old_text() -> None:
+    old, _, found = checks()
+    plan_start = OLD.index("三、下一步工作计划")
+    texts = [old.text_of(c.item.span) for c in found]
+    assert all(c.item.span.start > plan_start for c in found)
+    assert "全年办理审批事项1200件" not in "".join(texts)  # review, not plan
+    # 一是…二是… are two commitments, not one
+    assert any(t.startswith("一是建设智慧法院") for t in texts)
+    assert any(t.startswith("二是开展法律进乡村") for t in texts)
+    # items are in document order
+    assert [c.item.span.start for c in found] == sorted(c.item.span.start for c in found)
+
+
+def test_statuses() -> None:
+    old, new, found = checks()
+    zz = status_of(old, found, "证照分离")
+    assert zz.status == PlanStatus.ADDRESSED
+    assert "“证照分离”改革全面推开" in new.text_of(zz.evidence[0].span)
+    assert "anchor" in zz.evidence[0].matched_by  # the quoted term is a strong anchor
+    assert status_of(old, found, "二是开展法律进乡村").status == PlanStatus.ADDRESSED
+    # restated in the new plan only: still planned, not reported done
+    wisdom = status_of(old, found, "智慧法院")
+    assert wisdom.status == PlanStatus.PARTLY
+    assert new.text_of(wisdom.evidence[0].span).startswith("（一）建设智慧法院")
+    assert status_of(old, found, "备案审查信息平台").status == PlanStatus.NOT_FOUND
+    assert status_of(old, found, "双随机").status == PlanStatus.NOT_FOUND
+    assert status_of(old, found, "双随机").evidence == ()
+
+
+def test_targets_met_and_not_met() -> None:
+    old, new, found = checks()
+    review = status_of(old, found, "合法性审查率100%")
+    assert review.item.kind == PlanItemKind.TARGET
+    assert review.status == PlanStatus.MET
+    assert review.actual is not None and new.text_of(review.actual.span) == "100%"
+    training = status_of(old, found, "不少于3次")
+    assert training.item.direction == "floor"
+    assert training.status == PlanStatus.NOT_MET  # 2 trainings against at least 3
+    assert "2次" in new.text_of(training.evidence[0].span)
+
+
+def test_scorecard_counts() -> None:
+    _, _, found = checks()
+    card = score_followthrough(found)
+    counts = dict(card.counts)
+    assert card.total == len(found) == sum(counts.values())
+    assert card.targets == 2 and counts["met"] == 1 and counts["not_met"] == 1
+    assert 0 < card.share_addressed < 1
+
+
+def test_no_plan_part_gives_no_items() -> None:
+    text = "一、主要举措和成效\n（一）推进依法行政。全年培训3次。\n"
+    assert check_followthrough(report(text, "a.txt"), report(text, "b.txt")) == ()
+
+
+def test_target_list_sentence_splits_into_targets() -> None:
+    text = ("一、工作回顾\n去年经济平稳。\n二、今年工作安排\n"
+            "今年发展主要预期目标是：地区生产总值增长6%左右；居民消费价格涨幅3%左右；"
+            "城镇新增就业11万人以上，城镇调查失业率5.5%以内；居民收入增长和经济增长基本同步。\n")
+    old = report(text, "a.txt")
+    from compare.figures import extract_figures
+
+    items = extract_plan_items(old, extract_figures(old))
+    targets = [old.text_of(i.span) for i in items if i.kind == PlanItemKind.TARGET]
+    assert targets == ["地区生产总值增长6%左右", "居民消费价格涨幅3%左右", "城镇新增就业11万人以上",
+                       "城镇调查失业率5.5%以内"]
+    rest = [old.text_of(i.span) for i in items if i.kind == PlanItemKind.COMMITMENT]
+    assert rest == ["居民收入增长和经济增长基本同步"]  # no figure, kept as part of the target list
+    assert [i.direction for i in items if i.kind == PlanItemKind.TARGET] == ["point", "ceiling", "floor", "ceiling"]
+
+
+def test_descriptive_figure_is_not_a_target() -> None:
+    text = "一、工作回顾\n去年经济平稳。\n二、今年工作安排\n淘汰关停不达标的30万千瓦以下煤电机组。\n"
+    old = report(text, "a.txt")
+    from compare.figures import extract_figures
+
+    items = extract_plan_items(old, extract_figures(old))
+    assert [i.kind for i in items] == [PlanItemKind.COMMITMENT]
+
+
+def test_deterministic() -> None:
+    assert checks()[2] == checks()[2]
+
+
+# --- the `yoy followup` command -------------------------------------------------------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from compare.cli import main  # noqa: E402
+
+
+def write_pair(tmp_path: Path, old: str = OLD, new: str = NEW) -> tuple[str, str]:
+    (tmp_path / "2030.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "2031.txt").write_text(new, encoding="utf-8")
+    return str(tmp_path / "2030.txt"), str(tmp_path / "2031.txt")
+
+
+def test_cli_json(tmp_path: Path) -> None:
+    old, new = write_pair(tmp_path)
+    result = CliRunner().invoke(main, ["followup", old, new, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data)[:1] == ["schema_version"]
+    assert data["scorecard"]["counts"]["met"] == 1
+    by_text = {p["item"]["text"]: p for p in data["plan_checks"]}
+    assert by_text["保持重大行政决策合法性审查率100%"]["status"] == "met"
+    assert by_text["保持重大行政决策合法性审查率100%"]["actual"]["value"] == "100"
+    assert by_text["建立行政规范性文件备案审查信息平台"]["status"] == "not_found"
+
+
+def test_cli_html_links_every_evidence_to_its_passage(tmp_path: Path) -> None:
+    old, new = write_pair(tmp_path)
+    out = tmp_path / "f.html"
+    result = CliRunner().invoke(main, ["followup", old, new, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    hrefs = set(re.findall(r'href="#(ev-\d+-\d+)"', page))
+    assert hrefs
+    for anchor in hrefs:
+        assert f'id="{anchor}"' in page
+    assert "http://" not in page and "https://" not in page
+
+
+def test_cli_escapes_report_text(tmp_path: Path) -> None:
+    hostile = OLD.replace("建立行政规范性文件备案审查信息平台", "建立<script>alert(1)</script>信息平台")
+    old, new = write_pair(tmp_path, old=hostile)
+    result = CliRunner().invoke(main, ["followup", old, new, "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert "<script>alert(1)" not in result.output
+    assert "&lt;script&gt;alert(1)" in result.output
+
+
+def test_cli_markdown(tmp_path: Path) -> None:
+    old, new = write_pair(tmp_path)
+    result = CliRunner().invoke(main, ["followup", old, new, "--format", "md", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "| 保持重大行政决策合法性审查率100% (target 100%, point) | met: actual 100% |" in result.output
+
+
+def test_cli_missing_file(tmp_path: Path) -> None:
+    old, _ = write_pair(tmp_path)
+    out = tmp_path / "f.json"
+    result = CliRunner().invoke(main, ["followup", old, str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.count("Error:") == 1
+    assert not out.exists()
