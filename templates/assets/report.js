@@ -166,6 +166,7 @@
       if (banner) { banner.scrollIntoView({ block: "start" }); }
       return;
     }
+    if (focus !== null) { setFocus(null); }  // leaving a filtered view ("show everything" or any other link)
     var target = hash ? document.getElementById(hash) : null;
     if (!target) { return; }
     if (target.closest("[hidden]")) { showAll(); }
