@@ -72,6 +72,30 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
         _fail(exc, debug)
 
 
+@main.command(context_settings=_CONTEXT)
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="Output format: one CSV row per figure, or a JSON list.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file; '-' is stdout.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def figures(file: str, fmt: str, output: str, debug: bool) -> None:
+    """List the figures FILE states: value, unit, what it measures, period, where it stands.
+
+    Example: yoy figures 2020.txt --format json
+    """
+    from .figures import extract_figures
+    from .ingest import read_source
+    from .render import write_output
+    from .render.figure_list import render_figures
+    from .structure import parse_report
+
+    try:
+        report = parse_report(read_source(file))
+        write_output(render_figures(report, extract_figures(report), fmt), output)
+    except Exception as exc:  # one line for the user; --debug shows the traceback
+        _fail(exc, debug)
+
+
 def run() -> None:  # pragma: no cover - console entry point
     main(prog_name="yoy")
 

@@ -26,7 +26,7 @@ def compare_sources(old: SourceText, new: SourceText) -> Comparison:
         new=new_report,
         section_pairs=pairs,
         diffs=diffs,
-        figure_pairs=match_figures(old_figs, new_figs),
+        figure_pairs=match_figures(old_figs, new_figs, section_pairs=pairs),
         plan_checks=check_followthrough(old_report, new_report),
         old_figures=old_figs,
         new_figures=new_figs,

@@ -1,115 +1,478 @@
 """Stage 2, structure: `SourceText` -> `Report` (section tree with spans, paragraphs, stripped text).
 
-Foundation version: clean heading markers only (一、 （一） 1. and Markdown #). The structure issue
-replaces this with damaged-marker recovery, boilerplate and roles.
+Steps, each linear in the length of the text:
+1. lines (an explicit `\\n` split); a very long line whose paragraph breaks were collapsed into
+   runs of spaces is cut at those runs;
+2. boilerplate lines (`boilerplate.py`) become `Stripped` records;
+3. the remaining lines group into blocks: runs of lines without a blank line between them when
+   the text separates paragraphs by blank lines (wiki scrapes break lines inside words), else
+   one block per line;
+4. each block is a heading (a marker from `headings.py`, a damaged marker, a heading line that
+   lost its marker where a sibling heading is expected, a wiki lead sentence, an English title
+   line) or a paragraph;
+5. heading families become levels with a stack (a family ranked above the top of the stack pops
+   it), numbers lost with damaged markers are recovered from the siblings, roles come from
+   `roles.py` and metadata from `metadata.py`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .model import Metadata, Paragraph, Report, Role, Section, SourceText, Span
+from .boilerplate import classify_lines
+from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_title_line, match_marker, split_heading
+from .metadata import detect_language, extract_metadata
+from .model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
+from .roles import role_of_body, role_of_heading, subsection_role
 
-__all__ = ["parse_report"]
+__all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX"]
 
-_LEVELS: tuple[tuple[re.Pattern[str], int, str], ...] = (
-    (re.compile(r"^[一二三四五六七八九十]+、"), 1, "marker:cn_comma"),
-    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2, "marker:paren_cn"),
-    (re.compile(r"^#{1,6}\s"), 1, "marker:markdown"),
-)
+# A line this long with runs of 2+ spaces inside is a report whose paragraph breaks were
+# collapsed into spaces; no real paragraph of the corpus reaches it while holding such runs
+# except pdftotext tables, which are English and excluded.
+COLLAPSED_LINE_MIN = 400
+_COLLAPSED_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}")
+# A heading that lost its marker is a short line: the seed's four are 24–31 characters.
+LOST_MARKER_MAX = 40
+# An unmarked top-level heading in the opening ("首先报告２００１年的工作") is a short line.
+PROMOTED_HEADING_MAX = 20
+# Headings of pdftotext letters start at the left margin; table column headers are indented far.
+EN_HEADING_INDENT_MAX = 8
+_EN_DATE_LINE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\b")
+# A wiki lead sentence (bold in the original, then a line break) is short.
+LEAD_SENTENCE_MAX = 30
+# Paragraphs are separated by blank lines when at least this share of line gaps is blank;
+# the scraped and PDF texts of the corpus are all above 0.5, one-paragraph-per-line texts near 0.
+_BLANK_SEPARATED = 0.3
+_WS = " \t\u3000\u00a0"
+_CLOSING = re.compile(r"^(结束语|结语)$")
+
+
+@dataclass(slots=True)
+class _Head:
+    family: str
+    number: int | None
+    marker: str
+    rule: str
+    heading: str
+    heading_span: Span
+    inline: bool
+    level: int = 0
+    recovered: str = ""
+
+
+@dataclass(slots=True)
+class _Block:
+    span: Span
+    first_line: Span
+    single_line: bool
+    head: _Head | None = None
+    open_heading: bool = False  # a heading line whose brackets are still open
+    continued_heading: bool = False  # the whole block is one heading over several lines
 
 
 def parse_report(source: SourceText) -> Report:
-    """Split `source` into sections by heading markers and into paragraphs by lines."""
+    """Split `source` into a section tree, body paragraphs and stripped boilerplate.
+
+    Cost is linear in the length of the text: every step is one pass over lines or blocks.
+    """
     text = source.text
-    lines: list[Span] = []
+    language = detect_language(text)
+    lines, blank_gap = _lines(text, language)
+    reasons = classify_lines(text, lines, language=language)
+    stripped = _merge_stripped(text, lines, reasons)
+    blocks = _blocks(text, lines, reasons, blank_gap, language)
+    _find_heads(text, blocks, language)
+    _assign_levels(text, blocks, language)
+    sections, paragraphs = _build_tree(text, blocks, language)
+    top = [(s.heading, s.role) for s in sections if s.level == 1]
+    review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
+    preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
+    metadata = extract_metadata(
+        text,
+        language=language,
+        metadata_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r in ("metadata_block", "duplicate_metadata")],
+        signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r == "signature"],
+        top_headings=top,
+        preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
+        review=review.span.slice(text) if review else "",
+    )
+    stripped = _strip_title(text, stripped, paragraphs, sections, metadata)
+    if stripped[1]:
+        paragraphs = stripped[1]
+        sections = _recount(sections, paragraphs)
+    return Report(source=source, metadata=metadata, sections=tuple(sections),
+                  paragraphs=tuple(paragraphs), stripped=stripped[0])
+
+
+def uncovered(report: Report) -> list[Span]:
+    """Runs of non-whitespace characters covered by no paragraph, heading or stripped span,
+    and runs covered more than once. Empty when nothing is lost (the contract of this stage)."""
+    text = report.source.text
+    spans: list[Span] = [p.span for p in report.paragraphs] + [s.span for s in report.stripped]
+    para_spans = sorted(p.span for p in report.paragraphs)
+    starts = [s.start for s in para_spans]
+    for sec in report.sections:
+        if len(sec.heading_span) and not _inside(sec.heading_span, para_spans, starts):
+            spans.append(sec.heading_span)
+    cover = [0] * (len(text) + 1)
+    for sp in spans:
+        cover[sp.start] += 1
+        cover[sp.end] -= 1
+    bad: list[Span] = []
+    depth = 0
+    run_start = -1
+    for i, ch in enumerate(text):
+        depth += cover[i]
+        wrong = not ch.isspace() and depth != 1
+        if wrong and run_start < 0:
+            run_start = i
+        elif not wrong and run_start >= 0 and not ch.isspace():
+            bad.append(Span(run_start, i))
+            run_start = -1
+    if run_start >= 0:
+        bad.append(Span(run_start, len(text)))
+    return bad
+
+
+def _inside(span: Span, sorted_spans: list[Span], starts: list[int]) -> bool:
+    """Whether `span` lies inside one of `sorted_spans` (sorted, non-overlapping)."""
+    k = bisect.bisect_right(starts, span.start) - 1
+    return k >= 0 and sorted_spans[k].start <= span.start and span.end <= sorted_spans[k].end
+
+
+# --- 1. lines ------------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _lines(text: str, language: str) -> tuple[list[Span], list[bool]]:
+    """Non-blank lines (trimmed spans) and, for each, whether a blank line (or a collapsed break)
+    precedes it."""
+    out: list[Span] = []
+    gap: list[bool] = []
     pos = 0
+    blank_before = True
     for raw in text.split("\n"):
-        lines.append(Span(pos, pos + len(raw)))
-        pos += len(raw) + 1
-    heads: list[tuple[int, int, Span, str, str]] = []  # (line index, level, heading span, marker, rule)
-    for i, ln in enumerate(lines):
+        end = pos + len(raw)
+        span = _trim(text, pos, end)
+        if span is None:
+            blank_before = True
+        elif language == "zh" and len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end):
+            cut = span.start
+            for m in _COLLAPSED_BREAK.finditer(text, span.start, span.end):
+                piece = _trim(text, cut, m.start())
+                if piece:
+                    out.append(piece)
+                    gap.append(True)
+                cut = m.end()
+            piece = _trim(text, cut, span.end)
+            if piece:
+                out.append(piece)
+                gap.append(True)
+            blank_before = False
+        else:
+            out.append(span)
+            gap.append(blank_before)
+            blank_before = False
+        pos = end + 1
+    return out, gap
+
+
+def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | None]) -> tuple[Stripped, ...]:
+    out: list[Stripped] = []
+    for i, r in enumerate(reasons):
+        if r is None:
+            continue
+        if out and out[-1].reason == r and reasons[i - 1] == r and r not in ("signature",):
+            out[-1] = Stripped(Span(out[-1].span.start, lines[i].end), r)
+        else:
+            out.append(Stripped(lines[i], r))
+    return tuple(out)
+
+
+# --- 3. blocks -----------------------------------------------------------------------------
+
+
+def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
+            language: str) -> list[_Block]:
+    body = [i for i, r in enumerate(reasons) if r is None]
+    gaps = sum(1 for i in body if blank_gap[i])
+    by_blank = len(body) > 0 and gaps >= _BLANK_SEPARATED * len(body)
+    blocks: list[_Block] = []
+    prev = -2
+    for i in body:
+        ln = lines[i]
         s = ln.slice(text)
-        lead = len(s) - len(s.lstrip())
-        body = s.strip()
-        for pattern, level, rule in _LEVELS:
-            m = pattern.match(body)
-            if m and len(body) <= 80:
-                start = ln.start + lead
-                heads.append((i, level, Span(start + m.end(), start + len(body)), m.group(), rule))
-                break
-    sections: list[Section] = []
-    first_line_start = 0
-    preamble_end = lines[heads[0][0]].start if heads else len(text)
-    sections_raw: list[tuple[int, Span, str, str, Span, str, int]] = []
-    sections_raw.append((1, Span(first_line_start, preamble_end), "", "", Span(0, 0), "preamble", 0))
-    for k, (i, level, hspan, marker, rule) in enumerate(heads):
-        start = lines[i].start
-        sections_raw.append((level, Span(start, start), marker, hspan.slice(text), hspan, rule, i))
-    # compute ends: a section ends where the next section of the same or higher level starts
-    starts = [r[1].start for r in sections_raw]
+        marker = match_marker(s, language=language)
+        # a damaged marker (a bare `)`) inside a run of lines is a wiki line break, not a heading
+        starts_head = (marker is not None and (blank_gap[i] or not marker.rule.startswith("recovered:"))) or (
+            language == "en" and is_title_line(s))
+        if blocks and blocks[-1].open_heading and prev == i - 1:
+            b = blocks[-1]
+            b.span = Span(b.span.start, ln.end)
+            b.single_line = False
+            b.open_heading = _unbalanced(b.span.slice(text))
+            prev = i
+            continue
+        joins = (by_blank and blocks and not blank_gap[i] and prev == i - 1 and not starts_head
+                 and not _ends_block(text, blocks[-1], language))
+        if joins:
+            b = blocks[-1]
+            b.span = Span(b.span.start, ln.end)
+            b.single_line = False
+        else:
+            b = _Block(ln, ln, True)
+            if marker is not None and by_blank and not split_heading(s[marker.end:])[2] and _unbalanced(s):
+                # a heading cut by a wiki link ("三、关于《" + title + "》的说明") goes on
+                b.open_heading = b.continued_heading = True
+            blocks.append(b)
+        prev = i
+    return blocks
+
+
+def _unbalanced(s: str) -> bool:
+    return s.count("《") > s.count("》") or s.count("“") > s.count("”") or s.count("（") > s.count("）")
+
+
+def _ends_block(text: str, block: _Block, language: str) -> bool:
+    """A heading line ends its block: the lines after it are body, not more heading."""
+    if block.continued_heading:
+        return True
+    if not block.single_line:
+        return False
+    s = block.first_line.slice(text)
+    m = match_marker(s, language=language)
+    if m is not None:
+        return not split_heading(s[m.end:])[2]
+    if language == "en":
+        return is_title_line(s) or s.startswith("#")
+    return bool(_CLOSING.match(s))
+
+
+# --- 4. headings ---------------------------------------------------------------------------
+
+
+def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
+    seen_marked = False
+    for b in blocks:
+        s = b.first_line.slice(text)
+        base = b.first_line.start
+        m = match_marker(s, language=language)
+        if m is not None and b.continued_heading:
+            whole = b.span.slice(text)
+            heading = re.sub(r"\s", "", whole[m.end:])
+            b.head = _Head(m.family, m.number, m.text, m.rule, heading, b.span, False)
+        elif m is not None:
+            b.head = _head_from_marker(s, base, m)
+        elif language == "zh" and b.single_line and not seen_marked and _promotable(s):
+            b.head = _Head("closing", None, "", "recovered:no_marker", s, b.first_line, False)
+        elif language == "zh" and _CLOSING.match(s) and b.single_line:
+            b.head = _Head("closing", None, "", "keyword:closing", s, b.first_line, False)
+        elif language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(text, b.first_line, s):
+            b.head = _Head("title_line", None, "", "line:title_case", s, b.first_line, False)
+        elif (language == "zh" and not b.single_line and len(s) <= LEAD_SENTENCE_MAX
+              and s.endswith("。") and s.count("。") == 1):
+            b.head = _Head("lead", None, "", "line:lead_sentence", s[:-1], Span(base, base + len(s) - 1), True)
+        if b.head is not None and b.head.family != "lead":
+            seen_marked = True
+
+
+def _en_heading_layout(text: str, line: Span, s: str) -> bool:
+    """English heading lines start at the margin; indented or spaced-out short lines are the
+    column headers of pdftotext tables, and dot leaders are table rows."""
+    indent = line.start - (text.rfind("\n", 0, line.start) + 1)
+    return indent <= EN_HEADING_INDENT_MAX and "   " not in s and ". ." not in s and not _EN_DATE_LINE.match(s)
+
+
+def _promotable(s: str) -> bool:
+    """A short unmarked line before the first marked heading that names a part's role
+    ("首先报告2001年的工作"): a top-level heading whose marker was never written."""
+    if len(s) > PROMOTED_HEADING_MAX or s[-1] in "。！？；：:;!?，," or "。" in s:
+        return False
+    return role_of_heading(s, language="zh") not in (Role.OTHER, Role.PREAMBLE)
+
+
+def _head_from_marker(s: str, base: int, m: Marker) -> _Head:
+    rest = s[m.end:]
+    h_end, _, inline = split_heading(rest)
+    if m.family.startswith("markdown"):
+        inline = False
+        h_end = len(rest)
+    heading = rest[:h_end].strip(_WS)
+    if inline:
+        span = Span(base + m.end, base + m.end + h_end)
+    else:
+        span = Span(base, base + len(s))
+    return _Head(m.family, m.number, m.text, m.rule, heading, span, inline)
+
+
+def _assign_levels(text: str, blocks: list[_Block], language: str) -> None:
+    """Turn families into levels, recover headings that lost their marker and lost numbers."""
+    stack: list[str] = []  # families, outermost first
+    last_number: dict[tuple[int, str], int] = {}  # (level, family) -> number of the last sibling
+    for k, b in enumerate(blocks):
+        head = b.head
+        if head is None and language == "zh":
+            head = _lost_marker(text, blocks, k, stack, last_number)
+            b.head = head
+        if head is None:
+            continue
+        rank = FAMILY_RANK[head.family]
+        if head.family in stack:
+            del stack[stack.index(head.family) + 1:]
+        else:
+            while stack and FAMILY_RANK[stack[-1]] >= rank:
+                stack.pop()
+            stack.append(head.family)
+        head.level = len(stack)
+        # siblings deeper than this heading are finished
+        for key in [key for key in last_number if key[0] > head.level]:
+            del last_number[key]
+        key = (head.level, head.family)
+        if head.number is None and head.rule.startswith("recovered:"):
+            head.number = last_number.get(key, 0) + 1
+        if head.rule.startswith("recovered:") and head.number is not None:
+            head.recovered = format_marker(head.family, head.number)
+        if head.number is not None:
+            last_number[key] = head.number
+
+
+def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
+                 last_number: dict[tuple[int, str], int]) -> _Head | None:
+    """A short line without a final stop where a sibling heading is expected.
+
+    Two rules: the next block restarts the numbering of the current deepest family at 1 (the
+    line is a new heading one level up, like the seed's unmarked （五）–（八） between runs of
+    `1.` `2.` items), or the next block skips one number of a family on the stack (the line
+    is the missing sibling).
+    """
+    b = blocks[k]
+    s = b.first_line.slice(text)
+    if not b.single_line or len(s) > LOST_MARKER_MAX or s[-1] in "。！？；：:;!?，," or "。" in s:
+        return None
+    if k + 1 >= len(blocks) or blocks[k + 1].head is None or not stack:
+        return None
+    nxt = blocks[k + 1].head
+    assert nxt is not None
+    if nxt.family == stack[-1] and nxt.number == 1 and len(stack) >= 2:
+        family = stack[-2]
+        level = len(stack) - 1
+        if last_number.get((level, family)) is None:
+            return None
+        return _Head(family, None, "", "recovered:no_marker", s, b.first_line, False)
+    if nxt.family in stack and nxt.number is not None:
+        level = stack.index(nxt.family) + 1
+        prev = last_number.get((level, nxt.family))
+        if prev is not None and nxt.number == prev + 2:
+            return _Head(nxt.family, None, "", "recovered:no_marker", s, b.first_line, False)
+    return None
+
+
+# --- 5. tree -------------------------------------------------------------------------------
+
+
+def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Section], list[Paragraph]]:
+    body_start = blocks[0].span.start if blocks else 0
+    body_end = blocks[-1].span.end if blocks else 0
+    # raw sections: (level, start, head or None for the preamble)
+    raw: list[tuple[int, int, _Head | None]] = []
+    if blocks and blocks[0].head is None:
+        raw.append((1, body_start, None))
+    for b in blocks:
+        if b.head is not None:
+            raw.append((b.head.level, b.span.start, b.head))
     ids: list[str] = []
     parents: list[str | None] = []
-    stack: list[tuple[int, str]] = []
-    counters: dict[str | None, int] = {}
-    for idx, r in enumerate(sections_raw):
-        level = r[0]
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        parent = stack[-1][1] if stack else None
-        counters[parent] = counters.get(parent, 0) + 1
-        sid = (f"{parent}.{counters[parent]}" if parent else f"s{counters[parent]}")
+    path: list[tuple[int, str]] = []
+    children: dict[str | None, int] = {}
+    for level, _, _ in raw:
+        while path and path[-1][0] >= level:
+            path.pop()
+        parent = path[-1][1] if path else None
+        children[parent] = children.get(parent, 0) + 1
+        sid = f"{parent}.{children[parent]}" if parent else f"s{children[parent]}"
         ids.append(sid)
         parents.append(parent)
-        stack.append((level, sid))
-    ends: list[int] = []
-    for idx, r in enumerate(sections_raw):
-        end = len(text)
-        for j in range(idx + 1, len(sections_raw)):
-            if sections_raw[j][0] <= r[0]:
-                end = starts[j]
-                break
-        ends.append(end)
-    # paragraphs: non-empty lines, attributed to the deepest section that starts at or before them
+        path.append((level, sid))
+    # ends: next raw section with level <= this one (a stack keeps it linear)
+    ends = [body_end] * len(raw)
+    open_: list[int] = []
+    for j, (level, start, _) in enumerate(raw):
+        while open_ and raw[open_[-1]][0] >= level:
+            ends[open_.pop()] = start
+        open_.append(j)
+    # paragraphs, attributed to the deepest open section
     paragraphs: list[Paragraph] = []
-    counts: dict[str, int] = {}
-    sec_idx = 0
-    for ln in lines:
-        while sec_idx + 1 < len(starts) and starts[sec_idx + 1] <= ln.start:
-            sec_idx += 1
-        s = ln.slice(text)
-        if not s.strip():
+    counts = [0] * len(raw)
+    j = -1
+    for b in blocks:
+        while j + 1 < len(raw) and raw[j + 1][1] <= b.span.start:
+            j += 1
+        if b.head is not None and not b.head.inline:
+            if b.single_line or b.continued_heading:
+                continue
+            # a heading line followed by body lines in one block: the rest is a paragraph
+            rest = _trim(text, b.first_line.end, b.span.end)
+            if rest is None:
+                continue
+            paragraphs.append(Paragraph(rest, ids[j]))
+        else:
+            paragraphs.append(Paragraph(b.span, ids[max(j, 0)]))
+        counts[max(j, 0)] += 1
+    # roles
+    sections: list[Section] = []
+    top_role = Role.OTHER
+    for j, (level, start, head) in enumerate(raw):
+        if head is None:
+            role = Role.PREAMBLE
+            sections.append(Section(ids[j], parents[j], 1, "", Span(start, start), Span(start, ends[j]),
+                                    role, paragraph_count=counts[j]))
             continue
-        lead = len(s) - len(s.lstrip())
-        trail = len(s) - len(s.rstrip())
-        span = Span(ln.start + lead, ln.end - trail)
-        paragraphs.append(Paragraph(span, ids[sec_idx]))
-        counts[ids[sec_idx]] = counts.get(ids[sec_idx], 0) + 1
-    for idx, r in enumerate(sections_raw):
-        level, span, marker, heading, hspan, rule, _ = r
-        role = Role.PREAMBLE if idx == 0 else _role(heading) if level == 1 else Role.OTHER
-        sections.append(
-            Section(
-                id=ids[idx], parent=parents[idx], level=level, heading=heading,
-                heading_span=hspan, span=Span(span.start, ends[idx]), role=role, marker=marker,
-                matched_by=rule, paragraph_count=counts.get(ids[idx], 0),
-            )
-        )
-    if sections and sections[0].span.start == sections[0].span.end:
-        sections.pop(0)
-    language = "zh" if sum(1 for c in text[:5000] if "\u4e00" <= c <= "\u9fff") > 20 else "en"
-    year_m = re.search(r"(19|20)\d\d", text[:2000])
-    meta = Metadata(year=int(year_m.group()) if year_m else None, language=language)
-    return Report(source=source, metadata=meta, sections=tuple(sections),
-                  paragraphs=tuple(paragraphs), stripped=())
+        if level == 1:
+            role = role_of_heading(head.heading, language=language)
+            if role is Role.OTHER and head.family != "closing":
+                role = role_of_body(text[start:ends[j]], language=language)
+            top_role = role
+        else:
+            role, _ = subsection_role(head.heading, top_role, language=language)
+        sections.append(Section(
+            id=ids[j], parent=parents[j], level=level, heading=head.heading, heading_span=head.heading_span,
+            span=Span(start, ends[j]), role=role, marker=head.marker, recovered_marker=head.recovered,
+            number=head.number, matched_by=head.rule, paragraph_count=counts[j],
+        ))
+    return sections, paragraphs
 
 
-def _role(heading: str) -> Role:
-    for words, role in (
-        (("问题", "不足", "短板"), Role.PROBLEMS),
-        (("下一步", "工作计划", "工作安排", "主要任务", "工作任务"), Role.PLAN),
-        (("成效", "回顾", "举措"), Role.REVIEW),
-    ):
-        if any(w in heading for w in words):
-            return role
-    return Role.OTHER
+def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Paragraph],
+                 sections: list[Section], metadata: Metadata) -> tuple[tuple[Stripped, ...], list[Paragraph]]:
+    """Take the title line out of the preamble when it repeats the metadata title."""
+    if not metadata.title or not sections or sections[0].role is not Role.PREAMBLE:
+        return stripped, []
+    pre = sections[0].id
+    title = re.sub(r"\s", "", metadata.title)
+    for k, p in enumerate(paragraphs):
+        if p.section_id != pre:
+            break
+        if re.sub(r"\s", "", p.span.slice(text)) == title:
+            new = sorted((*stripped, Stripped(p.span, "title_line")), key=lambda s: s.span)
+            return tuple(new), paragraphs[:k] + paragraphs[k + 1:]
+    return stripped, []
+
+
+def _recount(sections: list[Section], paragraphs: list[Paragraph]) -> list[Section]:
+    from dataclasses import replace
+
+    counts: dict[str, int] = {}
+    for p in paragraphs:
+        counts[p.section_id] = counts.get(p.section_id, 0) + 1
+    return [replace(s, paragraph_count=counts.get(s.id, 0)) for s in sections]

@@ -1,7 +1,13 @@
 """Stage 1, ingest: a path, stdin or a string -> `SourceText`.
 
-The only stage that touches bytes and encodings. Everything after it works on one normalised
-`str` with `\\n` newlines; each normalisation is recorded as an `Edit`, so offsets stay honest.
+The only stage that touches bytes and encodings. The kind of input (plain text, HTML page, .docx,
+.pdf) is detected from the bytes (`detect.py`); each format has its reader, imported only when
+needed. Everything after this stage works on one normalised `str` with `\\n` newlines; each
+normalisation is recorded as an `Edit`, and whatever a reader dropped (page navigation, PDF page
+headers and numbers) as a `Removed`, so offsets stay honest and nothing vanishes unseen.
+
+Limits (see README, "Input formats and limits"): `MAX_INPUT_BYTES` per input, checked before the
+file is read; `pdf.MAX_PDF_PAGES`; `docx.MAX_DOCX_XML_BYTES` of unpacked XML.
 """
 
 from __future__ import annotations
@@ -12,58 +18,88 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import SourceText
+from .detect import Kind, detect_kind
 from .encoding import decode_bytes
 from .normalise import normalise_text
+from .unwrap import unwrap_hard_wrapped
 
 __all__ = ["read_source", "read_bytes", "source_from_string", "MAX_INPUT_BYTES"]
 
-# Reports are tens of kilobytes; 50 MB leaves room for long PDFs and stops a 200 MB mistake early.
+# Reports are tens of kilobytes as text and a few megabytes as PDF or docx with pictures;
+# 50 MB leaves room for long scanned-and-OCRed PDFs and stops a 200 MB mistake before reading it.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+_MB = 1024 * 1024
 
 
 def read_source(path: str) -> SourceText:
     """Read one report from a file path, or from standard input when `path` is "-"."""
     if path == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    else:
-        p = Path(path)
+        return read_bytes(data, path)
+    p = Path(path)
+    try:
         if not p.exists():
             raise InputError(f"{path}: no such file; check the path.")
         if p.is_dir():
             raise InputError(f"{path}: is a directory; give the path of a report file.")
-        try:
-            size = p.stat().st_size
+        with p.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
             if size > MAX_INPUT_BYTES:
-                raise InputError(
-                    f"{path}: file is {size // (1024 * 1024)} MB, over the "
-                    f"{MAX_INPUT_BYTES // (1024 * 1024)} MB limit; is this really one report?"
-                )
-            data = p.read_bytes()
-        except PermissionError:
-            raise InputError(f"{path}: permission denied; check the file's permissions.") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+                raise InputError(_too_big(path, size))
+            # read at most one byte over the limit: a growing file or a device cannot make us read on
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; check the file's permissions.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}); check the path.") from None
     return read_bytes(data, path)
 
 
 def read_bytes(data: bytes, path: str = "<bytes>") -> SourceText:
-    """Decode and normalise the bytes of one report."""
+    """Read the bytes of one report of any supported kind (text, HTML, docx, PDF)."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(
-            f"{path}: input is over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit; "
-            "is this really one report?"
-        )
+        raise InputError(_too_big(path, len(data)))
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty or only whitespace; give a report with text.")
+    kind = detect_kind(data, path)
+    if kind is Kind.PDF:
+        from .blocks import assemble
+        from .pdf import read_pdf
+
+        return assemble(read_pdf(data, path), path, kind.value,
+                        empty_hint="the PDF has no text left after removing page headers and "
+                                   "numbers; is this the report?")
+    if kind is Kind.DOCX:
+        from .blocks import assemble
+        from .docx import read_docx
+
+        return assemble(read_docx(data, path), path, kind.value,
+                        empty_hint="the Word document has no text; give the report's .docx.")
+    if kind is Kind.HTML:
+        from .blocks import assemble
+        from .html import read_html
+
+        return assemble(read_html(data, path), path, kind.value,
+                        empty_hint="no article text found on the page once navigation, scripts and "
+                                   "footers are removed; save the article page itself.")
     text, encoding = decode_bytes(data, path)
     return _finish(text, path, encoding)
 
 
 def source_from_string(text: str, path: str = "<string>") -> SourceText:
     """Wrap a Python string as a `SourceText` (for the API and tests)."""
-    return _finish(text.lstrip("\ufeff") if text.startswith("\ufeff") else text, path, "str")
+    return _finish(text.removeprefix("\ufeff"), path, "str")
 
 
 def _finish(text: str, path: str, encoding: str) -> SourceText:
     normalised, edits = normalise_text(text)
     if not normalised.strip():
         raise InputError(f"{path}: the file is empty or only whitespace; give a report with text.")
-    return SourceText(path=os.fspath(path), text=normalised, encoding=encoding, edits=edits)
+    normalised, edits = unwrap_hard_wrapped(normalised, edits)
+    return SourceText(path=os.fspath(path), text=normalised, encoding=encoding, kind=Kind.TEXT.value,
+                      edits=edits)
+
+
+def _too_big(path: str, size: int) -> str:
+    return (f"{path}: the input is {size / _MB:.0f} MB, over the {MAX_INPUT_BYTES // _MB} MB limit; "
+            "is this really one report?")

@@ -19,7 +19,7 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "a RAR archive"),
     (b"\x7fELF", "a program (ELF)"),
     (b"MZ", "a Windows program"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls); save it as .docx or text"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls) or a password-protected Office file; save it as .docx without a password"),
 )
 
 # Share of control characters above which decoded "text" is taken for binary data.

@@ -1,0 +1,215 @@
+"""Stage 2 helper, headings: recognise the heading marker at the start of one line.
+
+Takes the text of one line (leading whitespace already removed) and returns a `Marker`: the
+family of the marker (一、 / （一） / 1. / （1） / ① / 第一， for Chinese documents per GB/T 9704;
+Markdown `#`, Roman, lettered and numbered markers for English), its number, and — for damaged
+markers such as `一)`, `()` or a bare `)` — the rule that recognised it. Levels are not decided
+here: `structure.py` turns families into levels with a stack, because documents skip levels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Marker",
+    "match_marker",
+    "cn_number",
+    "format_marker",
+    "FAMILY_RANK",
+    "HEADING_LINE_MAX",
+    "INLINE_HEADING_MAX",
+    "split_heading",
+    "is_title_line",
+]
+
+# A heading line that is longer than this is body text that happens to start with a marker (or
+# an inline heading). 60 covers every heading line of the seed and the State Council corpus
+# (longest: 39 characters) with room for long district headings.
+HEADING_LINE_MAX = 60
+# An inline heading (`（一）推进改革。正文…`) ends at the first `。` when it comes this early; a
+# later `。` means the heading runs to the first clause break instead (seed item （三） of 三).
+INLINE_HEADING_MAX = 60
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+          "X": 10, "XI": 11, "XII": 12}
+
+# Families, outermost first; a family's rank orders it against the others when a document
+# skips a level (一、 then 1. directly: 1. is still one level below 一、).
+FAMILY_RANK: dict[str, float] = {
+    "markdown1": 1, "markdown2": 2, "markdown3": 3, "markdown4": 4, "markdown5": 5, "markdown6": 6,
+    "cn_comma": 1, "closing": 1, "paren_cn": 2, "ordinal_di": 2.5, "arabic": 3,
+    "paren_arabic": 4, "circled": 5, "lead": 6,
+    "roman": 1.2, "title_line": 1.5, "letter": 2.2, "en_number": 3.2,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A heading marker at the start of a line: `end` is where the heading text may begin."""
+
+    family: str  # key of FAMILY_RANK
+    number: int | None  # as written; None when the numeral was lost
+    text: str  # the marker as written, e.g. "（一）", "一)", "()", ")"
+    end: int  # offset after the marker (and the spaces after it) in the line
+    rule: str  # "marker:paren_cn", "recovered:lost_left_paren", …
+    language: str = "zh"
+
+
+def cn_number(numeral: str) -> int | None:
+    """`三十二` -> 32, `十` -> 10, `7` -> 7; None for anything else."""
+    if numeral.isdigit():
+        return int(numeral)
+    if not numeral or any(c not in _CN_DIGITS and c not in "十百" for c in numeral):
+        return None
+    if "百" in numeral:
+        head, _, rest = numeral.partition("百")
+        hundreds = _CN_DIGITS.get(head, 1) if head else 1
+        tail = cn_number(rest.lstrip("零〇")) if rest else 0
+        return None if tail is None else hundreds * 100 + tail
+    if "十" in numeral:
+        head, _, rest = numeral.partition("十")
+        if len(head) > 1 or len(rest) > 1:
+            return None
+        tens = _CN_DIGITS[head] if head else 1
+        return tens * 10 + (_CN_DIGITS[rest] if rest else 0)
+    if len(numeral) == 1:
+        return _CN_DIGITS[numeral]
+    return None
+
+
+def _cn_numeral(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN[n - 1]
+    if n < 20:
+        return "十" + (_CN[n - 11] if n > 10 else "")
+    if n < 100:
+        return _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
+    return str(n)
+
+
+def format_marker(family: str, number: int) -> str:
+    """The marker a heading of `family` numbered `number` should carry: ("paren_cn", 3) -> "（三）"."""
+    if family == "cn_comma":
+        return f"{_cn_numeral(number)}、"
+    if family == "paren_cn":
+        return f"（{_cn_numeral(number)}）"
+    if family == "ordinal_di":
+        return f"第{_cn_numeral(number)}，"
+    if family == "arabic":
+        return f"{number}."
+    if family == "paren_arabic":
+        return f"（{number}）"
+    if family == "circled" and 1 <= number <= len(_CIRCLED):
+        return _CIRCLED[number - 1]
+    if family in ("letter",) and 1 <= number <= 26:
+        return f"{chr(64 + number)}."
+    if family == "en_number":
+        return f"{number}."
+    return ""
+
+
+_SP = r"[ \t\u3000]*"
+_PATTERNS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    # (pattern, family, rule, language); group "n" is the numeral when present
+    (re.compile(rf"(?P<n>[{_CN}百]{{1,3}})[、．.]{_SP}"), "cn_comma", "marker:cn_comma", "zh"),
+    (re.compile(rf"[（(]{_SP}(?P<n>[{_CN}]{{1,3}}){_SP}[）)]{_SP}"), "paren_cn", "marker:paren_cn", "zh"),
+    (re.compile(rf"(?P<n>[{_CN}]{{1,3}})[）)]{_SP}"), "paren_cn", "recovered:lost_left_paren", "zh"),
+    (re.compile(rf"[（(]{_SP}[）)]{_SP}"), "paren_cn", "recovered:lost_numeral", "zh"),
+    (re.compile(rf"[）)](?![）)]){_SP}"), "paren_cn", "recovered:bare_paren", "zh"),
+    (re.compile(rf"第(?P<n>[{_CN}]{{1,3}})[，,、]{_SP}"), "ordinal_di", "marker:ordinal_di", "zh"),
+    (re.compile(rf"(?P<n>\d{{1,2}})(?:[．、]|\.(?!\d)){_SP}"), "arabic", "marker:arabic", "zh"),
+    (re.compile(rf"[（(]{_SP}(?P<n>\d{{1,2}}){_SP}[）)]{_SP}"), "paren_arabic", "marker:paren_arabic", "zh"),
+    (re.compile(rf"(?P<n>[{_CIRCLED}]){_SP}"), "circled", "marker:circled", "zh"),
+)
+_MARKDOWN = re.compile(r"(?P<hashes>#{1,6})[ \t]+")
+_EN_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"(?P<n>(?:X|IX|IV|V?I{1,3}|VI{0,3}|XI{1,2}))[.)][ \t]+"), "roman", "marker:roman"),
+    (re.compile(r"(?P<n>[A-Z])[.)][ \t]+"), "letter", "marker:letter"),
+    (re.compile(r"(?P<n>\d{1,2})[.)][ \t]+"), "en_number", "marker:en_number"),
+)
+_FINAL_STOP = "。！？；：:;!?"
+
+
+def match_marker(line: str, *, language: str) -> Marker | None:
+    """The heading marker `line` starts with, or None. `line` has no leading whitespace."""
+    m = _MARKDOWN.match(line)
+    if m and len(line) > m.end():
+        level = len(m.group("hashes"))
+        return Marker(f"markdown{level}", None, m.group().rstrip(), m.end(), "marker:markdown", language)
+    if language == "zh":
+        for pattern, family, rule, lang in _PATTERNS:
+            m = pattern.match(line)
+            if m is None or m.end() >= len(line):
+                continue
+            raw = m.groupdict().get("n")
+            number = _CIRCLED.index(raw) + 1 if raw and raw in _CIRCLED else (cn_number(raw) if raw else None)
+            if raw and number is None:
+                continue
+            # `1.5万` is a figure, `10、` on a 3-digit page line is noise: numbers stay small
+            if number is not None and number > 50:
+                continue
+            return Marker(family, number, m.group().rstrip(" \t\u3000"), m.end(), rule, lang)
+        return None
+    for pattern, family, rule in _EN_PATTERNS:
+        m = pattern.match(line)
+        if m is None:
+            continue
+        rest = line[m.end():]
+        # English list items are sentences; only short unpunctuated lines are headings
+        if not rest or len(rest) > HEADING_LINE_MAX or rest[-1] in ".,;:" or not rest[0].isupper():
+            continue
+        raw = m.group("n")
+        number = _ROMAN[raw] if family == "roman" else (ord(raw) - 64 if family == "letter" else int(raw))
+        return Marker(family, number, m.group().rstrip(), m.end(), rule, "en")
+    return None
+
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
+def split_heading(rest: str) -> tuple[int, int, bool]:
+    """Where the heading in `rest` (the line after its marker) ends.
+
+    Returns (heading_end, body_start, inline): for a heading line, heading_end drops a final
+    stop and body_start is len(rest); for an inline heading the body starts after the `。`.
+    """
+    stop = rest.find("。")
+    if (stop == -1 or stop == len(rest) - 1) and len(rest) <= HEADING_LINE_MAX:
+        end = len(rest)
+        while end and rest[end - 1] in _FINAL_STOP + "。 \u3000":
+            end -= 1
+        return end, len(rest), False
+    if 0 < stop <= INLINE_HEADING_MAX:
+        return stop, stop + 1, True
+    m = _CLAUSE.search(rest, 0, INLINE_HEADING_MAX)
+    cut = m.start() if m else min(len(rest), 30)
+    return cut, cut, True
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the",
+                "to", "vs", "vs.", "with", "our", "its", "is", "&", "–", "-"}
+
+
+def is_title_line(line: str) -> bool:
+    """A short English line in Title Case or ALL CAPS, without final punctuation."""
+    bare = line.rstrip("”’\"')")
+    if not 2 <= len(line) <= HEADING_LINE_MAX or not bare or bare[-1] in ".,;:!?*" or not line[0].isupper():
+        return False
+    words = line.split()
+    if len(words) > 9 or not any(c.isalpha() for c in line):
+        return False
+    if line.isupper():
+        return True
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w[0].isupper() or not w[0].isalpha())
+    return capitalised == len(significant)

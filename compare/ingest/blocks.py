@@ -1,0 +1,73 @@
+"""Stage 1, ingest: what a format reader hands back, and how it becomes one `SourceText`.
+
+A reader (html, docx, pdf) returns `Extracted`: paragraphs in reading order as `Block`s, what it
+dropped as `Removed` records, and the encoding it used. `assemble` normalises each block, joins
+them with the reader's separator and computes heading-hint spans in the final text.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Edit, Removed, SourceText, Span
+from .normalise import normalise_text
+
+__all__ = ["Block", "Extracted", "assemble"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph as a reader found it; `level` is a heading hint (1 = top), or None."""
+
+    text: str
+    level: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A reader's result before normalisation."""
+
+    blocks: tuple[Block, ...]
+    removed: tuple[Removed, ...]
+    encoding: str
+    separator: str = "\n"  # between blocks: "\n" (one paragraph a line) or "\n\n"
+
+
+def assemble(extracted: Extracted, path: str, kind: str, *, empty_hint: str) -> SourceText:
+    """Normalise and join the blocks; raise `InputError` (with `empty_hint`) when no text is left."""
+    parts: list[str] = []
+    edits: list[Edit] = []
+    hints: list[tuple[Span, int]] = []
+    length = 0
+    for block in extracted.blocks:
+        normalised, block_edits = normalise_text(block.text)
+        text = normalised.strip(" \t\n")
+        if not text:
+            continue
+        if parts:
+            parts.append(extracted.separator)
+            length += len(extracted.separator)
+        # edits in the stripped margins are dropped; the others shift by what strip() removed
+        lead = len(normalised) - len(normalised.lstrip(" \t\n"))
+        for e in block_edits:
+            start = e.span.start - lead
+            if 0 <= start and e.span.end - lead <= len(text):
+                edits.append(Edit(Span(length + start, length + e.span.end - lead), e.original, e.reason))
+        if block.level is not None:
+            hints.append((Span(length, length + len(text)), block.level))
+        parts.append(text)
+        length += len(text)
+    joined = "".join(parts)
+    if not joined.strip():
+        raise InputError(f"{path}: {empty_hint}")
+    return SourceText(
+        path=os.fspath(path),
+        text=joined,
+        encoding=extracted.encoding,
+        kind=kind,
+        edits=tuple(edits),
+        removed=extracted.removed,
+        heading_hints=tuple(hints),
+    )

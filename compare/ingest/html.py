@@ -1,0 +1,289 @@
+"""Stage 1, ingest: a saved web page (bytes) -> the article's paragraphs as `Extracted`.
+
+Government and news pages wrap a few thousand characters of report in navigation, breadcrumbs,
+share buttons, footers (ICP备 / 公网安备 lines) and scripts. This reader parses the page with lxml
+(tolerant of broken markup), removes that chrome and records each removed piece as `Removed`,
+and keeps the rest in document order: title, metadata table (索引号, 文号 …, which the structure
+stage strips and mines for metadata) and the body, one paragraph (<p>, <br>, block) per line.
+Headings (<h1>…<h6>) become heading hints.
+
+lxml is imported inside `read_html`, so `yoy --help` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+
+from ..errors import InputError
+from ..model import Removed
+from .blocks import Block, Extracted
+from .encoding import decode_bytes
+
+__all__ = ["read_html", "decode_html"]
+
+# Charset names pages declare, mapped to the codec that decodes them; GB18030 is a superset of
+# GB2312 and GBK, so a page that says gb2312 but uses a GBK-only character still reads.
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+    "cp936": "gb18030", "gb18030": "gb18030", "utf8": "utf-8", "utf-8": "utf-8",
+    "big5": "big5", "iso-8859-1": "cp1252", "latin1": "cp1252", "windows-1252": "cp1252",
+}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_META_SNIFF_BYTES = 8192
+
+# Elements whose content is never report text.
+_CODE_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed"}
+# Elements that are page chrome by their tag, with the reason recorded.
+_CHROME_TAGS = {
+    "nav": "html_navigation", "header": "html_header", "footer": "html_footer", "aside": "html_aside",
+    "form": "html_form", "button": "html_form", "select": "html_form", "input": "html_form",
+    "textarea": "html_form", "menu": "html_navigation",
+}
+# class/id words of chrome on government and news sites (dqwz = 当前位置, xgxx = 相关信息,
+# ewm = 二维码); "head" and "top" are left out because article title blocks use them.
+_CHROME_WORDS: tuple[tuple[str, str], ...] = (
+    (r"nav|navbar|menu|breadcrumbs?|crumbs?|position|location|dqwz|wzdh|pathway", "html_navigation"),
+    (r"share|bdshare|social|qrcode|ewm|print|toolbar|tools?|fontsize|zoomfont", "html_tools"),
+    (r"footer|foot|bottom|copyright|banquan", "html_footer"),
+    (r"header|topbar|banner|search|login|logo", "html_header"),
+    (r"sidebar|side|related|xgxx|xgwz|recommend|hot", "html_aside"),
+)
+_CHROME_CLASS = [(re.compile(rf"(?:^|[\s_\-])(?:{words})(?:$|[\s_\-\d])"), reason) for words, reason in _CHROME_WORDS]
+
+# Short lines that are page furniture wherever they stand.
+_FURNITURE_LINE = re.compile(
+    r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|Copyright|©|网站地图|联系我们"
+    r"|扫一扫在手机打开当前页|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号[:：]|分享到|^当前位置[:：]"
+    r"|^首页\s*[>＞»]",
+    re.I,
+)
+_FURNITURE_MAX_CHARS = 120  # a longer line is prose that happens to mention one of these words
+
+# Share of an element's text inside links above which it is navigation (menus, link lists);
+# article paragraphs rarely link more than a few words.
+_MAX_LINK_SHARE = 0.6
+
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "center", "dd", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
+    "caption", "body", "html",
+}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def decode_html(data: bytes, path: str) -> tuple[str, str]:
+    """Decode a page: BOM, then the <meta charset> it declares, then detection from the bytes."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return decode_bytes(data, path)
+    m = _META_CHARSET.search(data[:_META_SNIFF_BYTES])
+    if m:
+        declared = m.group(1).decode("ascii", "ignore").lower()
+        codec = _CHARSET_ALIASES.get(declared, declared)
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            pass  # the declaration is wrong (a UTF-8 page saved with a gbk meta): detect instead
+    return decode_bytes(data, path)
+
+
+def read_html(data: bytes, path: str) -> Extracted:
+    """Extract the article from a saved web page; every dropped piece is listed in `removed`."""
+    text, encoding = decode_html(data, path)
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
+    if not text.strip():
+        raise InputError(f"{path}: the page is empty; save the page again with its content.")
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        raise InputError(f"{path}: the page cannot be parsed as HTML; save it again from the browser.") from None
+    removed: list[Removed] = []
+    removed.extend(_drop_code(root))
+    main = _main_content(root)
+    removed.extend(_drop_chrome(root, main))
+    blocks, furniture = _blocks(root)
+    removed.extend(furniture)
+    return Extracted(tuple(blocks), tuple(removed), encoding, "\n")
+
+
+def _tag(el: Any) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _drop_code(root: Any) -> list[Removed]:
+    """Remove scripts and styles; record one summary line instead of pages of code."""
+    counts: dict[str, int] = {}
+    chars = 0
+    for el in list(root.iter()):
+        tag = _tag(el)
+        if tag in _CODE_TAGS and el.getparent() is not None:
+            counts[tag] = counts.get(tag, 0) + 1
+            chars += len(el.text_content() or "")
+            el.drop_tree()
+    if not counts:
+        return []
+    what = ", ".join(f"{n} <{tag}>" for tag, n in sorted(counts.items()))
+    return [Removed(f"{what} ({chars} characters of code)", "html_code")]
+
+
+def _main_content(root: Any) -> Any:
+    """The element that holds most paragraph text (readability-style scoring), or the body."""
+    scores: dict[Any, float] = {}
+    for el in root.iter("p", "div", "td", "section", "article", "span", "font"):
+        own = _own_text_len(el)
+        if own < 10:
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0.0) + own
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0.0) + own / 2
+    if not scores:
+        return root.find("body") if root.find("body") is not None else root
+    # ties go to the first element in document order (dicts keep insertion order)
+    return max(scores, key=lambda e: scores[e])
+
+
+def _own_text_len(el: Any) -> int:
+    """Characters of text directly in `el` (its text and its inline children), not in links."""
+    n = len((el.text or "").strip())
+    for child in el:
+        if _tag(child) in _BLOCK_TAGS:
+            n += len((child.tail or "").strip())
+            continue
+        if _tag(child) != "a":
+            n += len((child.text_content() or "").strip())
+        n += len((child.tail or "").strip())
+    return n
+
+
+def _drop_chrome(root: Any, main: Any) -> list[Removed]:
+    keep = set(main.iterancestors()) | {main}
+    link_len, text_len = _link_stats(root)
+    inside_main = set(main.iter())
+    doomed: list[tuple[Any, str]] = []
+    doomed_set: set[Any] = set()
+    for el in root.iter():
+        if el in keep or _tag(el) in ("html", "body", "head"):
+            continue
+        if any(a in doomed_set for a in el.iterancestors()):
+            continue
+        reason = _chrome_reason(el, inside_main=el in inside_main,
+                                links=link_len.get(el, 0), total=text_len.get(el, 0))
+        if reason:
+            doomed.append((el, reason))
+            doomed_set.add(el)
+    removed: list[Removed] = []
+    for el, reason in doomed:
+        content = _SPACES.sub(" ", " ".join(el.itertext())).strip()
+        if content:
+            removed.append(Removed(content, reason))
+        _drop_keep_tail(el)
+    return removed
+
+
+def _chrome_reason(el: Any, *, inside_main: bool, links: int, total: int) -> str | None:
+    tag = _tag(el)
+    if not tag:
+        return None
+    holds_title = tag not in ("nav",) and el.find(".//h1") is not None
+    if tag in _CHROME_TAGS and not holds_title:
+        return _CHROME_TAGS[tag]
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower().strip()
+    if marks and not holds_title:
+        for pattern, reason in _CHROME_CLASS:
+            if pattern.search(marks):
+                return reason
+    if not inside_main and tag in ("div", "ul", "ol", "table", "dl", "p", "section", "td", "tr", "span"):
+        if total > 0 and links / total > _MAX_LINK_SHARE:
+            return "html_navigation"
+    return None
+
+
+def _link_stats(root: Any) -> tuple[dict[Any, int], dict[Any, int]]:
+    """Per element: characters inside links and characters in all, in one pass over the tree."""
+    from lxml import etree
+
+    # keyed by element: holding the proxy keeps it (and its identity) alive
+    link_len: dict[Any, int] = {}
+    text_len: dict[Any, int] = {}
+    stack: list[list[int]] = []  # per open element: [text chars, link chars]
+    link_depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            if _tag(el) == "a":
+                link_depth += 1
+            n = len((el.text or "").strip())
+            stack.append([n, n if link_depth else 0])
+            continue
+        own = stack.pop()
+        text_len[el] = own[0]
+        link_len[el] = own[1]
+        if _tag(el) == "a":
+            link_depth -= 1
+        if stack:
+            tail = len((el.tail or "").strip())
+            stack[-1][0] += own[0] + tail
+            stack[-1][1] += own[1] + (tail if link_depth else 0)
+    return link_len, text_len
+
+
+def _drop_keep_tail(el: Any) -> None:
+    """Remove `el` but keep the text that follows it (lxml's drop_tree does exactly this)."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
+    """Walk the cleaned tree: block tags and <br> end a paragraph, <td> cells join with a space."""
+    from lxml import etree
+
+    blocks: list[Block] = []
+    furniture: list[Removed] = []
+    buf: list[str] = []
+    levels: list[int] = []
+
+    def flush() -> None:
+        line = _SPACES.sub(" ", "".join(buf)).strip()
+        buf.clear()
+        if not line:
+            return
+        if len(line) <= _FURNITURE_MAX_CHARS and _FURNITURE_LINE.search(line):
+            furniture.append(Removed(line, "html_footer"))
+            return
+        blocks.append(Block(line, levels[-1] if levels else None))
+
+    body = root.find("body")
+    for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
+        tag = _tag(el)
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                flush()
+            if tag in _HEADINGS:
+                levels.append(_HEADINGS[tag])
+            if el.text and tag != "title":
+                buf.append(el.text)
+            continue
+        if tag in _BLOCK_TAGS:
+            flush()
+        elif tag in ("td", "th"):
+            buf.append(" ")
+        if tag in _HEADINGS and levels:
+            levels.pop()
+        if el.tail:
+            buf.append(el.tail)
+    flush()
+    return blocks, furniture

@@ -1,0 +1,187 @@
+"""Stage 2 helper, metadata: issuer, year reported on, date, document number, title, language.
+
+Takes the normalised text plus what structure found (the stripped metadata/signature lines and
+the top-level headings) and returns a `Metadata`. Everything is read from the text; a field that
+cannot be found is None rather than guessed from the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .boilerplate import DATE_LINE, ORG_SUFFIX
+from .model import Metadata, Role
+
+__all__ = ["detect_language", "extract_metadata", "iso_date"]
+
+# Share of CJK characters among letters above which a text is Chinese; Chinese reports quote
+# English names and numbers, English ones hardly any CJK, so the split is wide.
+_CJK_SHARE = 0.3
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_FIELD = {
+    "title": re.compile(r"^标\s*题[\s:：]+(.+)$", re.M),
+    "org": re.compile(r"发布机构[\s:：]+(\S+)"),
+    "date": re.compile(r"(?:生成日期|成文日期|发文日期|发布日期)[\s:：]+(\d{4}-\d{1,2}-\d{1,2})"),
+}
+_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_TITLE_MAX = 60
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_TITLE_YEAR = re.compile(r"关于\s*((?:19|20)\d\d)\s*年")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SPEECH_DATE = re.compile(r"——\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_EN_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_EN_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December) ((?:19|20)\d\d)\b|\b(January|February|March|April|"
+                      r"May|June|July|August|September|October|November|December) (\d{1,2}), ((?:19|20)\d\d)\b")
+_EN_ISSUER = (
+    re.compile(r"To the (?:Shareholders|Stockholders|Members) of ([A-Z][\w.,&' ]{2,60}?):"),
+    re.compile(r"\*\*The (?:Deputy Prime Minister and )?(Minister for Finance)\b"),
+)
+# The year an English report is about: "net worth during 2015", "earned $4.0 billion in 2018",
+# "the financial year 1 April 2019 to 31 March 2020".
+_EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|financial year (?:\d{1,2} [A-Z][a-z]+ )?|"
+                      r"\bBudget (?:for )?|^\s*In )((?:19|20)\d\d)\b", re.M)
+# The first paragraph of a letter names its year ("increased by 13% in 2010").
+_EN_OPENING = 400
+_EN_OPENING_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d)\b")
+_GOV_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|办公室|办公厅))关于")
+
+
+def detect_language(text: str) -> str:
+    """"zh" when CJK characters make up a fair share of the letters of the first 20,000 characters."""
+    sample = text[:20000]
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return "zh" if cjk and cjk >= _CJK_SHARE * (cjk + latin) else "en"
+
+
+def iso_date(s: str) -> str | None:
+    """`2020年12月18日`, `2020-12-18`, `二〇二〇年十二月十八日` -> "2020-12-18"."""
+    s = s.strip()
+    m = _ISO.search(s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    m = re.match(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", s)
+    if m:
+        from .headings import cn_number
+
+        y = int("".join(_CN_DIGIT[c] for c in m.group(1)))
+        mo, d = cn_number(m.group(2)), cn_number(m.group(3))
+        if mo and d:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def extract_metadata(
+    text: str,
+    *,
+    language: str,
+    metadata_lines: Sequence[str],
+    signature_lines: Sequence[str],
+    top_headings: Sequence[tuple[str, Role]],
+    preamble: str,
+    review: str = "",
+) -> Metadata:
+    """Read the metadata of one report from its stripped blocks, headings and opening text."""
+    block = "\n".join(metadata_lines)
+    title = _first(_FIELD["title"], block)
+    doc_number_m = _DOC_NUMBER.search(block) or _DOC_NUMBER.search(text[:3000])
+    doc_number = re.sub(r"\s", "", doc_number_m.group()) if doc_number_m else None
+    issuer: str | None = None
+    date: str | None = None
+    for s in signature_lines:
+        if DATE_LINE.match(s):
+            date = iso_date(s)
+        elif ORG_SUFFIX.search(s):
+            issuer = s
+    if language == "zh":
+        if title is None:
+            title = _zh_title(preamble)
+        if issuer is None and title:
+            m = _GOV_ISSUER.match(title)
+            issuer = m.group(1) if m else None
+        if issuer is None:
+            issuer = _first(_FIELD["org"], block)
+        if issuer is None and "国务院总理" in text[:3000]:
+            issuer = "国务院"
+        if date is None:
+            found = _first(_FIELD["date"], block)
+            date = iso_date(found) if found else None
+        if date is None:
+            m = _SPEECH_DATE.search(text[:3000])
+            date = iso_date("-".join(m.groups())) if m else None
+        year = _zh_year(title, top_headings, review, text)
+    else:
+        for pattern in _EN_ISSUER:
+            m = pattern.search(text[:20000])
+            if m:
+                issuer = m.group(1).strip()
+                break
+        if title is None:
+            m = re.match(r"\s*#\s+(.+)", text)
+            title = m.group(1).strip() if m else None
+        m = _EN_DATE.search("\n".join(signature_lines)) or _EN_DATE.search(text[:20000])
+        if date is None and m:
+            day, month, yr = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+            date = f"{int(yr):04d}-{_EN_MONTHS[month.lower()]:02d}-{int(day):02d}"
+        opening = text.find("To the Shareholders")
+        opening = max(opening, 0)
+        m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if opening else None) or _EN_YEAR.search(
+            text, opening, opening + 20000)
+        year = int(m.group(1)) if m else None
+        if year is None and date and opening:
+            year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
+        if year is None:
+            year = _common_year(text[:8000])
+    return Metadata(issuer=issuer, year=year, date=date, doc_number=doc_number, title=title, language=language)
+
+
+def _first(pattern: re.Pattern[str], s: str) -> str | None:
+    m = pattern.search(s)
+    return m.group(1).strip() if m else None
+
+
+def _zh_title(preamble: str) -> str | None:
+    # Wiki scrapes break titles across lines ("政府工作报\n告"): join the lines of each block.
+    for chunk in re.split(r"\n[ \t\u3000]*\n", preamble[:2000]):
+        joined = re.sub(r"\s", "", chunk)
+        if joined.endswith("报告") and len(joined) <= _TITLE_MAX:
+            return joined
+    return None
+
+
+def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review: str, text: str) -> int | None:
+    if title:
+        m = _TITLE_YEAR.search(title)
+        if m:
+            return int(m.group(1))
+    top_headings = [(h.translate(_FULLWIDTH_DIGITS), role) for h, role in top_headings]
+    for h, role in top_headings:
+        m = _ANY_YEAR.search(h)
+        if m and role is Role.REVIEW:
+            return int(m.group(1))
+    for h, role in top_headings:
+        m = _ANY_YEAR.search(h)
+        if m and role in (Role.PLAN, Role.TARGETS):
+            return int(m.group(1)) - 1  # a plan for YYYY is delivered with the report on YYYY-1
+    # "过去五年工作回顾": the last year of the period is the one the review names most
+    return _latest_year(review) or _common_year(text[:3000])
+
+
+def _latest_year(s: str) -> int | None:
+    """The latest year a review names more than once (a single mention may be a far target)."""
+    counts = Counter(int(y) for y in _ANY_YEAR.findall(s))
+    repeated = [y for y, n in counts.items() if n >= 2]
+    return max(repeated) if repeated else None
+
+
+def _common_year(s: str) -> int | None:
+    counts = Counter(int(y) for y in _ANY_YEAR.findall(s))
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

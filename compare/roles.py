@@ -1,0 +1,77 @@
+"""Stage 2 helper, roles: what a top-level part is for (review, problems, plan, targets, duty).
+
+Takes a heading (and, when the heading says nothing, the opening of the part's body) and returns
+a `Role` by keywords, never by position: the same part can open or close a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Role
+
+__all__ = ["role_of_heading", "role_of_body", "subsection_role"]
+
+# Order matters: the first rule whose keywords a heading contains wins
+# ("存在问题与下一步打算" is about problems first; "工作回顾" beats the year in "2019年").
+_ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (re.compile(r"第一责任人|主要负责人.{0,6}职责|履行.{0,8}职责情况"), Role.DUTY),
+    (re.compile(r"存在.{0,4}问题|问题和不足|问题与不足|不足|短板|差距|困难和问题|问题与挑战"), Role.PROBLEMS),
+    (re.compile(r"回顾|主要举措|成效|过去.{0,4}年|工作情况|工作总结|取得.{0,4}成[绩就]|主要工作|报告.{0,10}年的?工作"), Role.REVIEW),
+    (re.compile(r"预期目标|总体要求|总体部署|政策取向|奋斗目标|指导方针|主要目标"), Role.TARGETS),
+    (re.compile(r"下一步|工作计划|打算|工作安排|主要任务|工作任务|重点工作|工作建议|政府工作的建议|"
+                r"(19|20)\d\d年.{0,6}工作|今年|思路|工作要点"), Role.PLAN),
+)
+_EN_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (re.compile(r"\b(risks?|challenges|problems|shortcomings|mistakes|weakness)", re.I), Role.PROBLEMS),
+    (re.compile(r"\b(review|performance|results|achievements|looking back|the past year|highlights)\b", re.I),
+     Role.REVIEW),
+    (re.compile(r"\b(targets?|goals|objectives|outlook|forecast)\b", re.I), Role.TARGETS),
+    (re.compile(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward|budget)\b", re.I),
+     Role.PLAN),
+)
+# A sub-section keeps its part's role unless its own heading says plainly what it is; "问题"
+# alone is too common in sub-headings ("解决“三农”问题") to override.
+_ZH_SUB_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (re.compile(r"^(存在的?问题|问题和不足|不足和问题|主要问题)"), Role.PROBLEMS),
+    (re.compile(r"^(下一步|今后工作|(19|20)\d\d年工作(计划|安排|打算))"), Role.PLAN),
+    (re.compile(r"第一责任人"), Role.DUTY),
+)
+# Body cue: a part whose heading names no role but whose body is written in the future tense of
+# a plan (要 / 将 / 继续 …) outnumbering the perfective 了 of a review. Counted on the first
+# characters only, so the cost stays linear.
+_BODY_SAMPLE = 1500
+_PLAN_CUES = re.compile(r"要|将|继续|今年|进一步|加快|抓好")
+_REVIEW_CUES = re.compile(r"了|去年|过去|取得|完成|实现")
+# Plan cues must outnumber review cues by this factor; 2.0 separates the task parts of the
+# 2000–2002 State Council reports (ratios 3–9) from their review parts (below 1).
+_PLAN_CUE_RATIO = 2.0
+
+
+def role_of_heading(heading: str, *, language: str) -> Role:
+    """The role a top-level heading names, or OTHER."""
+    for pattern, role in _ZH_RULES if language == "zh" else _EN_RULES:
+        if pattern.search(heading):
+            return role
+    if language == "zh" and re.search(r"结束语|结语", heading):
+        return Role.OTHER
+    return Role.OTHER
+
+
+def role_of_body(body: str, *, language: str) -> Role:
+    """PLAN when the opening of a part reads as a plan, else OTHER (only for Chinese text)."""
+    if language != "zh":
+        return Role.OTHER
+    sample = body[:_BODY_SAMPLE]
+    plan = len(_PLAN_CUES.findall(sample))
+    review = len(_REVIEW_CUES.findall(sample))
+    return Role.PLAN if plan >= 3 and plan >= _PLAN_CUE_RATIO * max(review, 1) else Role.OTHER
+
+
+def subsection_role(heading: str, inherited: Role, *, language: str) -> tuple[Role, bool]:
+    """The role of a sub-section: its own when its heading says so plainly, else `inherited`."""
+    if language == "zh":
+        for pattern, role in _ZH_SUB_RULES:
+            if pattern.search(heading):
+                return role, True
+    return inherited, False

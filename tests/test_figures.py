@@ -1,0 +1,248 @@
+"""Figures: extraction from small texts we wrote, exclusions, labels, matching across years."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from compare.figures import extract_figures, extract_figures_from_text, match_figures
+from compare.ingest import source_from_string
+from compare.model import Figure, Metadata, PairStatus, Report, SectionPair, Span, Stripped
+from compare.structure import parse_report
+
+
+def _figs(text: str, language: str = "zh") -> list[tuple[str, Decimal, str]]:
+    return [(text[f.span.start:f.span.end], f.value, f.unit)
+            for f in extract_figures_from_text(text, language=language)]
+
+
+def _one(text: str, language: str = "zh") -> Figure:
+    figs = extract_figures_from_text(text, language=language)
+    assert len(figs) == 1, [text[f.span.start:f.span.end] for f in figs]
+    return figs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit", "base_value", "base_unit"),
+    [
+        ("全县新增减税降费4.87亿元。", "4.87亿元", "4.87", "亿元", "487000000", "元"),
+        ("城镇新增就业1100万人。", "1100万人", "1100", "万人", "11000000", "人"),
+        ("挽回经济损失53.64万元。", "53.64万元", "53.64", "万元", "536400", "元"),
+        ("调处成功率达99.7%。", "99.7%", "99.7", "%", "99.7", "%"),
+        ("全市共有３５７家企业参加。", "３５７家", "357", "家", "357", "家"),
+        ("医疗救助１２．５％的家庭。", "１２．５％", "12.5", "%", "12.5", "%"),
+        ("全年收入1,234,567元。", "1,234,567元", "1234567", "元", "1234567", "元"),
+        ("比上年下降0.4个百分点。", "0.4个百分点", "0.4", "个百分点", "0.4", "pp"),
+        ("出生率为千分之三。", "千分之三", "3", "‰", "0.3", "%"),
+        ("失业保险覆盖百分之五十的职工。", "百分之五十", "50", "%", "50", "%"),
+        ("建成一百二十个服务站。", "一百二十个", "120", "个", "120", "个"),
+        ("培训两千三百万人次。", "两千三百万人次", "2300", "万人次", "23000000", "人次"),
+        ("外贸总额1.5万亿元。", "1.5万亿元", "1.5", "万亿元", "1500000000000", "元"),
+        ("农村贫困人口减少1386万。", "1386万", "1386", "万", "13860000", ""),
+        ("新设企业1万6千多户。", "1万6千多户", "16000", "户", "16000", "户"),
+    ],
+)
+def test_values_and_units(text: str, written: str, value: str, unit: str, base_value: str,
+                          base_unit: str) -> None:
+    fig = _one(text)
+    assert text[fig.span.start:fig.span.end] == written
+    assert (fig.value, fig.unit) == (Decimal(value), unit)
+    assert (fig.base_value, fig.base_unit) == (Decimal(base_value), base_unit)
+
+
+def test_ranges_and_qualifiers() -> None:
+    fig = _one("办理环节由原来的七个减为3至4个。".replace("七个", "七道"))
+    assert (fig.value, fig.value_high, fig.unit) == (3, 4, "个")
+    dash = _one("增长目标为6%-6.5%。")
+    assert (dash.value, dash.value_high, dash.unit) == (Decimal(6), Decimal("6.5"), "%")
+    for sep in ("—", "－", "~"):
+        f = _one(f"增长目标为6%{sep}6.5%。")
+        assert (f.value, f.value_high) == (Decimal(6), Decimal("6.5"))
+    assert _one("举办讲座60余场。").qualifier == "余"
+    assert _one("增长6.5%左右。").qualifier == "左右"
+    assert _one("新增就业1100万人以上。").qualifier == "以上"
+    assert _one("失业率控制在5.5%以内。").qualifier == "以内"
+    assert _one("惠及约300户家庭。").qualifier == "约"
+    assert _one("覆盖超过80%的乡镇。").qualifier == "超过"
+    assert _one("改造620多万套住房。").unit == "万套"
+    assert _one("受益近14亿人口。").qualifier == "近"
+
+
+def test_fraction_is_a_share() -> None:
+    fig = _one("审批事项削减三分之一。")
+    assert fig.unit == ""
+    assert fig.base_unit == "%"
+    assert abs(fig.base_value - Decimal(100) / 3) < Decimal("0.0001")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年全面完成任务。",
+        "落实《实施纲要(2015-2020年)》要求。",
+        "印发通知（县委发〔2017〕5号）。",
+        "县政府文件228号已经印发。",
+        "发布时间：2020-12-18 17:48。",
+        "2020年12月18日",
+        "(联系人：张三  电话：13800001111)",
+        "拨打12345便民服务热线。",
+        "通过“12348”服务热线咨询。",
+        "12315平台全天受理。",
+        "编制“十四五”规划，开展七五普法。",
+        "增强四个意识，坚定四个自信，做到两个维护。",
+        "实行三级四同管理，落实“四到位、十公开”，推广“1+X”和3+X模式。",
+        "一是加强领导，二是完善制度。（一）强化保障。1.高位推进。",
+        "认真贯彻党的十九大和十九届五中全会精神。",
+        "索引号 AB01100-0301-2020-00065",
+        "2020年1-10月，工作稳步推进。",
+        "第一时间成立领导小组，推行一窗受理、一次办好。",
+        "五年来，三年行动取得成效。",
+        "细颗粒物（PM2.5）浓度下降。",
+        "严格落实中央八项规定精神。",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert _figs(text) == []
+
+
+def test_labels_are_the_noun_phrase_before_the_figure() -> None:
+    text = ("2020年1-10月新增减税降费4.87亿元，调处成功率达99.7%；城镇新增就业1100万人，"
+            "国内生产总值增长6.1%，全县共聘请5名法律顾问，共受理投诉886件。")
+    labels = [f.label for f in extract_figures_from_text(text)]
+    assert labels == ["新增减税降费", "调处成功率", "城镇新增就业", "国内生产总值增长", "聘请法律顾问",
+                      "受理投诉"]
+
+
+def test_period_is_recorded() -> None:
+    figs = extract_figures_from_text("2020年1-10月新增减税降费4.87亿元。今年共举办讲座12场。")
+    assert [f.period for f in figs] == ["2020年1-10月", "今年"]
+
+
+def test_from_to_keeps_the_label_and_marks_the_start() -> None:
+    figs = extract_figures_from_text("科技进步贡献率由52.2%提高到57.5%，办理环节由原来5个缩减到3至4个。")
+    assert [f.label for f in figs] == ["科技进步贡献率", "科技进步贡献率", "办理环节", "办理环节"]
+    assert figs[0].qualifier == "从" and figs[1].qualifier == ""
+    assert figs[3].value_high == 4
+
+
+def test_english_figures() -> None:
+    text = ("Revenue rose to $1.2 billion in 2019, operating earnings were $27.5bn and we set aside "
+            "S$3.5 billion. Productivity grew 12% and wages 2.5 per cent. We employ 1,234 employees. "
+            "On 1 April 2019 Section 3 applies. The 2019 results were fine.")
+    figs = extract_figures_from_text(text, language="en")
+    got = [(text[f.span.start:f.span.end], f.value, f.unit, f.base_unit) for f in figs]
+    assert got == [
+        ("$1.2 billion", Decimal("1.2"), "$ billion", "$"),
+        ("$27.5bn", Decimal("27.5"), "$ billion", "$"),
+        ("S$3.5 billion", Decimal("3.5"), "S$ billion", "S$"),
+        ("12%", Decimal(12), "%", "%"),
+        ("2.5 per cent", Decimal("2.5"), "%", "%"),
+        ("1,234 employees", Decimal(1234), "employees", "employees"),
+    ]
+    assert figs[0].base_value == Decimal("1200000000")
+    assert figs[0].label == "Revenue"
+    assert figs[1].label == "operating earnings"
+
+
+def test_report_skips_stripped_text_and_assigns_sections() -> None:
+    text = "联系电话：共3人值班\n一、主要成效\n全年举办讲座12场。\n二、下一步计划\n举办讲座15场。\n"
+    report = parse_report(source_from_string(text, "t.txt"))
+    stripped = Report(report.source, Metadata(), report.sections, report.paragraphs,
+                      (Stripped(Span(0, text.index("\n")), "contact"),))
+    figs = extract_figures(stripped)
+    assert [(f.value, f.section_id) for f in figs] == [(12, "s2"), (15, "s3")]
+    # without the stripped record, the contact line's number is a figure too
+    assert len(extract_figures(report)) == 3
+
+
+def _fig(label: str, value: str, unit: str, base: str, base_unit: str, start: int,
+         section: str | None = None, qualifier: str = "") -> Figure:
+    return Figure(Decimal(value), unit, label, Span(start, start + 3), section, None, qualifier, "",
+                  Decimal(base), base_unit)
+
+
+def test_match_pairs_same_measure_and_computes_change() -> None:
+    old = [
+        _fig("国内生产总值增长", "6.9", "%", "6.9", "%", 10),
+        _fig("城镇新增就业", "1351", "万人", "13510000", "人", 20),
+        _fig("减税降费", "8000", "亿元", "800000000000", "元", 30),
+        _fig("棚户区住房改造", "600", "万套", "6000000", "套", 40),
+    ]
+    new = [
+        _fig("国内生产总值增长", "6.6", "%", "6.6", "%", 5),
+        _fig("城镇新增就业", "1361", "万人", "13610000", "人", 15),
+        _fig("减税降费", "1.3", "万亿元", "1300000000000", "元", 25),
+        _fig("高速铁路运营里程", "4100", "公里", "4100", "公里", 35),
+    ]
+    pairs = match_figures(old, new)
+    paired = {(p.old.label, p.new.label): p for p in pairs if p.old and p.new}
+    gdp = paired[("国内生产总值增长", "国内生产总值增长")]
+    assert gdp.delta == Decimal("-0.3") and gdp.pp_change == Decimal("-0.3")
+    jobs = paired[("城镇新增就业", "城镇新增就业")]
+    assert jobs.delta == 10 and jobs.pp_change is None
+    tax = paired[("减税降费", "减税降费")]
+    assert tax.delta == Decimal("0.5")  # in new's unit, 万亿元
+    assert tax.pct_change == Decimal("62.5")
+    assert [p.new.label for p in pairs if p.new and not p.old] == ["高速铁路运营里程"]
+    assert [p.old.label for p in pairs if p.old and not p.new] == ["棚户区住房改造"]
+
+
+def test_match_needs_compatible_units() -> None:
+    old = [_fig("城镇新增就业", "1351", "万人", "13510000", "人", 0)]
+    new = [_fig("城镇新增就业", "5", "%", "5", "%", 0)]
+    assert all(p.old is None or p.new is None for p in match_figures(old, new))
+
+
+def test_match_is_one_to_one_and_prefers_aligned_sections() -> None:
+    old = [_fig("国内生产总值增长", "6.5", "%", "6.5", "%", 0, "s3"),
+           _fig("国内生产总值增长", "6.9", "%", "6.9", "%", 50, "s2")]
+    new = [_fig("国内生产总值增长", "6.6", "%", "6.6", "%", 0, "s2")]
+    pairs = match_figures(old, new, section_pairs=[SectionPair("s2", "s2", PairStatus.MATCHED, 1.0)])
+    assert [(p.old.value if p.old else None, p.new.value if p.new else None) for p in pairs] == [
+        (Decimal("6.9"), Decimal("6.6")), (Decimal("6.5"), None)]
+    # with no alignment the same top-level section id counts as the same section
+    pairs = match_figures(old, new)
+    assert pairs[0].old is not None and pairs[0].old.value == Decimal("6.9")
+
+
+def test_match_ties_go_to_the_earlier_figure_and_from_values_lose() -> None:
+    old = [_fig("科技进步贡献率", "57.5", "%", "57.5", "%", 0, qualifier="从"),
+           _fig("科技进步贡献率", "57.5", "%", "57.5", "%", 10),
+           _fig("科技进步贡献率", "57.5", "%", "57.5", "%", 20)]
+    new = [_fig("科技进步贡献率", "58.5", "%", "58.5", "%", 0)]
+    pairs = match_figures(old, new)
+    assert pairs[0].old is old[1]
+
+
+def test_compare_texts_carries_figure_pairs() -> None:
+    from compare import compare_texts
+
+    old = "一、工作回顾\n全年城镇新增就业1351万人，调处成功率达98.5%。\n"
+    new = "一、工作回顾\n全年城镇新增就业1361万人，调处成功率达99.7%。\n"
+    c = compare_texts(old, new)
+    got = [(p.old.label, p.delta) for p in c.figure_pairs if p.old and p.new]
+    assert got == [("城镇新增就业", Decimal(10)), ("调处成功率", Decimal("1.2"))]
+
+
+def test_cli_figures_csv_and_json(tmp_path: pytest.TempPathFactory) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from compare.cli import main
+
+    path = tmp_path / "r.txt"  # type: ignore[operator]
+    path.write_text("一、成效\n全年调处成功率达99.7%，挽回损失53.64万元，拨打12345热线。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["figures", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("index,text,value,value_high,unit")
+    assert len(lines) == 3 and "99.7%" in lines[1] and "调处成功率" in lines[1]
+    assert "53.64万元" in lines[2] and "536400" in lines[2]
+    result = CliRunner().invoke(main, ["figures", str(path), "--format", "json"])
+    data = json.loads(result.output)
+    assert data["count"] == 2
+    assert [f["unit"] for f in data["figures"]] == ["%", "万元"]
+    missing = CliRunner().invoke(main, ["figures", str(tmp_path / "nope.txt")])  # type: ignore[operator]
+    assert missing.exit_code == 1 and "Error:" in missing.output and "nope.txt" in missing.output

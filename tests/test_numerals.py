@@ -1,0 +1,96 @@
+"""Numerals: Chinese/Arabic/mixed numerals -> Decimal, Chinese writing, number-with-unit tokens."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.numerals import NumeralError, number_token_spans, parse_number, to_chinese
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,234.5", "1234.5"),
+        ("１２．５", "12.5"),
+        ("一百二十", "120"),
+        ("两千三百万", "23000000"),
+        ("1.5万", "15000"),
+        ("4.87亿", "487000000"),
+        ("13万2", "132000"),
+        ("1万6千", "16000"),
+        ("一百零二", "102"),
+        ("一百二", "120"),
+        ("十万零一十", "100010"),
+        ("一亿零五万", "100050000"),
+        ("三万亿", "3000000000000"),
+        ("二〇二〇", "2020"),
+        ("三点五", "3.5"),
+        ("百分之五", "0.05"),
+        ("千分之三", "0.003"),
+        ("十二", "12"),
+        ("零", "0"),
+    ],
+)
+def test_parse_number(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)
+
+
+def test_fraction_is_exact_enough() -> None:
+    assert parse_number("三分之一") * 3 == Decimal("0.9999999999999999999999999999")
+    assert parse_number("三分之二") > Decimal("0.666")
+
+
+@pytest.mark.parametrize("text", ["", "一是", "abc", "12年", "百姓"])
+def test_not_a_numeral(text: str) -> None:
+    with pytest.raises(NumeralError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(0, "零"), (10, "十"), (12, "十二"), (105, "一百零五"), (1010, "一千零一十"),
+     (100010, "十万零一十"), (23000000, "二千三百万"), (Decimal("3.25"), "三点二五")],
+)
+def test_to_chinese(value: int | Decimal, written: str) -> None:
+    assert to_chinese(value) == written
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.integers(min_value=0, max_value=10**16 - 1))
+def test_chinese_integers_round_trip(n: int) -> None:
+    assert parse_number(to_chinese(n)) == n
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
+def test_chinese_decimals_round_trip(d: Decimal) -> None:
+    assert parse_number(to_chinese(d)) == d
+
+
+def _tokens(text: str) -> list[str]:
+    return [text[a:b] for a, b in number_token_spans(text)]
+
+
+def test_number_token_spans_keep_number_and_unit_together() -> None:
+    text = ("城镇新增就业1100万人以上，减税降费4.87亿元，成功率达99.7%，由5个缩减到3至4个，"
+            "建成十二个中心，下降6.5个百分点。Revenue of $2.3 billion rose 12%.")
+    assert _tokens(text) == ["1100万人以上", "4.87亿元", "99.7%", "5个", "3至4个", "十二个",
+                             "6.5个百分点", "$2.3 billion", "12%"]
+
+
+def test_number_token_spans_skip_chinese_words_but_keep_digit_runs() -> None:
+    # 一是 and 十四五 are words; 12345 stays one token so a diff never splits its digits.
+    assert _tokens("一是落实“十四五”规划，拨打12345热线") == ["12345"]
+
+
+def test_number_token_spans_do_not_overlap_and_are_sorted() -> None:
+    text = "6%－6.5%，60余场，620多万套，三分之二，百分之五，S$3.5 billion，1,234 employees"
+    spans = number_token_spans(text)
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert [text[a:b] for a, b in spans] == ["6%－6.5%", "60余场", "620多万套", "三分之二", "百分之五",
+                                             "S$3.5 billion", "1,234 employees"]
