@@ -146,7 +146,7 @@ def test_evidence_link_scrolls_to_and_highlights_the_passage(browser: Any, zh_pa
     page.evaluate("document.getElementById('plan').scrollIntoView()")
     assert not _in_viewport(page, "#ev0-0")
     page.click("a.evlink[href='#ev0-0']")
-    page.wait_for_function("document.querySelector('.m-ev0-0.hl') !== null")
+    page.wait_for_selector(".m-ev0-0.hl")  # a string predicate would need eval, which the page's CSP forbids
     assert _in_viewport(page, ".m-ev0-0")
     assert page.eval_on_selector(".m-ev0-0", "e => e.closest('.row').id") == "r0-3"
     context.close()
