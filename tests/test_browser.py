@@ -243,3 +243,25 @@ def test_real_reports_render_in_the_browser(browser: Any, tmp_path: Path, series
     path = tmp_path / f"{series}.html"
     path.write_text(html, encoding="utf-8")
     _screenshots(browser, path.as_uri(), f"{series}-{old}-{new}", full=False)
+
+
+@pytest.mark.parametrize("case", ["zh-district", "en-letters"])
+def test_fixture_pairs_in_the_browser(browser: Any, tmp_path: Path, case: str) -> None:
+    """The real pipeline on our fixture pairs: loads cleanly, fits a phone, evidence links land."""
+    from compare.pipeline import compare_files
+
+    folder = REPO / "fixtures" / case
+    path = tmp_path / f"{case}.html"
+    path.write_text(render_html(compare_files(str(folder / "2020.txt"), str(folder / "2021.txt"))), encoding="utf-8")
+    _screenshots(browser, path.as_uri(), f"fixture-{case}")
+    context, page, watch = _open(browser, path.as_uri(), viewport={"width": 1280, "height": 600})
+    links = page.eval_on_selector_all("a.evlink", "els => els.map(e => e.getAttribute('href'))")
+    for href in links[:3]:
+        page.click(f"a.evlink[href='{href}']")
+        page.wait_for_selector(f".m-{href[1:]}.hl")
+        assert _in_viewport(page, f".m-{href[1:]}"), href
+        page.evaluate("document.getElementById('plan').scrollIntoView()")
+    page.keyboard.press("n")
+    assert page.evaluate("document.querySelectorAll('.row.current').length") == 1
+    assert watch.errors == []
+    context.close()

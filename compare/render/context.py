@@ -443,6 +443,8 @@ def _dashboard(summary: dict[str, int], labels: dict[str, str], has_plan: bool) 
     changes = [_card(k, summary[f"changes_{k}"], labels, f"only-{k}", "main" if k in _HEADLINE_KINDS else "minor")
                for k in CHANGE_KINDS]
     changes.insert(2, _card("figures_changed", summary["figures_changed"], labels, "figures", "main"))
+    # a zero is news for the headline counts ("no new commitments"), noise for the minor ones
+    changes = [card for card in changes if card["count"] or card["tone"] == "main"]
     sections = [_card(f"sec_{s}", summary[f"sections_{s}"], labels, f"only-sec-{s}", "main")
                 for s in SECTION_STATUSES if s in ("added", "removed", "renamed", "moved")
                 or summary[f"sections_{s}"]]
