@@ -180,11 +180,16 @@ def _sibling_position(report: Report, section: Section) -> int:
                    and s.level == section.level and s.role is not Role.PREAMBLE)
 
 
+def _marked(section: Section) -> str:
+    """The heading as a reader knows it: with "一、" or "(二)", without Markdown's "##"."""
+    marker = "" if section.marker.strip().strip("#") == "" else section.marker
+    return (marker + section.heading).strip()
+
+
 def _heading(section: Section | None, labels: dict[str, str]) -> str:
     if section is None:
         return ""
-    text = (section.marker + section.heading).strip()
-    return text or labels["preamble"]
+    return _marked(section) or labels["preamble"]
 
 
 # --------------------------------------------------------------------------- the context
@@ -244,7 +249,7 @@ def _year(report: Report, language: str, side: str) -> str:
 
 
 def _page_heading(c: Comparison, years: dict[str, str], labels: dict[str, str]) -> str:
-    issuer = c.new.metadata.issuer or c.old.metadata.issuer or ""
+    issuer = c.new.metadata.issuer or c.old.metadata.issuer or c.new.metadata.title or ""
     span = f"{years['old']} → {years['new']}"
     return f"{issuer} {span}" if issuer else span
 
@@ -387,7 +392,7 @@ def _section_heading(report: Report, fig: Figure) -> str:
         sec = report.section(fig.section_id)
     except KeyError:
         return ""
-    return (sec.marker + sec.heading).strip()
+    return _marked(sec)
 
 
 def _preview(text: str) -> str:
