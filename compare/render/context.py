@@ -298,12 +298,13 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: _Mar
             new_rows.add(r.new, anchor)
             rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts))
         kinds = [k for k in CHANGE_KINDS if any(r["kind"] == k for r in rows)]
+        shown = new_sec or old_sec
         n_changes = sum(1 for r in rows if r["kind"])
         pairs.append({
             "anchor": f"p{i}",
             "status": pair.status.value,
             "status_label": labels[f"sec_{pair.status.value}"],
-            "level": (new_sec or old_sec).level if (new_sec or old_sec) else 1,
+            "level": shown.level if shown else 1,
             "old_heading": _heading(old_sec, labels),
             "new_heading": _heading(new_sec, labels),
             "both_headings": bool(old_sec and new_sec
