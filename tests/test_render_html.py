@@ -247,3 +247,10 @@ def test_figure_change_wording(old: str, new: str, delta: str, pct: str | None, 
                     Figure(Decimal(new), unit, "x", Span(0, len(new_text))), 1.0, Decimal(delta),
                     Decimal(pct) if pct else None, Decimal(pp) if pp else None)
     assert format_figure_change(fp, old_r, new_r, lang) == expected
+
+
+def test_rows_of_added_and_removed_sections_are_not_badged_twice(zh_html: str) -> None:
+    # the section badge says "删除章节"; a dropped commitment inside still says so, a plain removal does not
+    assert '<span class="badge k-dropped">删去事项</span>' in _element(zh_html, "r2-0")
+    assert "badge" not in _element(zh_html, "r2-1") and "row removed chg whole" in _element(zh_html, "r2-1")
+    assert "badge" not in _element(zh_html, "r3-0") and "row added chg whole" in _element(zh_html, "r3-0")

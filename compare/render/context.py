@@ -296,7 +296,12 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: _Mar
             anchor = f"r{i}-{k}"
             old_rows.add(r.old, anchor)
             new_rows.add(r.new, anchor)
-            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts))
+            row = _row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts)
+            # "added" on every sentence of an added section says nothing the section badge does not
+            row["badge"] = bool(row["kind"]) and not (
+                (pair.status is PairStatus.ADDED and row["kind"] == ChangeKind.ADDED.value)
+                or (pair.status is PairStatus.REMOVED and row["kind"] == ChangeKind.REMOVED.value))
+            rows.append(row)
         kinds = [k for k in CHANGE_KINDS if any(r["kind"] == k for r in rows)]
         shown = new_sec or old_sec
         n_changes = sum(1 for r in rows if r["kind"])
