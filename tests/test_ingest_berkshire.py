@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import difflib
 
 import pytest
 from conftest import CORPUS, need_shared
@@ -12,46 +12,48 @@ from compare.model import Comparison
 from compare.pipeline import compare_sources
 
 LETTERS = CORPUS / "berkshire-letters"
-_LEADER = re.compile(r"(?:\.\s?){4,}|…")
 
-# Measured on 2017/2018/2019 (ingest branch, foundation diff): 1.5 %, 1.8 %, 0.4 % of all
-# characters are reported changed, and 1.2 %, 1.4 %, 0.0 % outside table rows. What is left: the
-# page numbers that the text renderings keep (the structure stage strips page chrome), table
-# headers that wrap differently, and "..." written ". . ." by pdftotext. The bounds are about
-# twice that: a reader that loses or garbles prose, or stops joining wrapped lines, goes far past
-# them (before dot leaders and column padding were made alike, table rows alone gave 13-15 %).
-MAX_CHANGED_SHARE = 0.04
-MAX_PROSE_CHANGED_SHARE = 0.03
+# Reader level, words in order (difflib over whitespace-split words). Measured 2017/2018/2019:
+# 0.17 %, 0.07 %, 0.04 % of the PDF's words and 0.5 %, 0.3 %, 0.3 % of the text's are unmatched;
+# the text keeps its page numbers (one word a page, 13-16 pages), which the PDF reader removes.
+# A reader that drops a paragraph, garbles a font or mis-joins lines goes far past 1 %.
+MAX_UNMATCHED_WORDS = 0.01
+# Whole pipeline (`compare_sources`), share of characters in rows reported changed. Measured
+# 3.0 %, 3.1 %, 3.5 % with the structure and diff stages of main at dab4fcd: what is left is how
+# table blocks group ("(in millions)" and the rows under it) and "..." written ". . ." by
+# pdftotext. Before the readers made leaders, column padding, table headers and paragraph breaks
+# alike it was 13-51 %. The bound leaves room for later stages to move the number.
+MAX_CHANGED_SHARE = 0.06
 
 
-def _shares(c: Comparison) -> tuple[float, float]:
+def _unmatched_words(a: list[str], b: list[str]) -> tuple[float, float]:
+    same = sum(m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return 1 - same / len(a), 1 - same / len(b)
+
+
+def _changed_share(c: Comparison) -> float:
     total = sum(len(p.span) for rep in (c.old, c.new) for p in rep.paragraphs)
-    changed = prose = 0
+    changed = 0
     for diff in c.diffs:
         for row in diff.rows:
             if row.kind is None:
                 continue
-            old = c.old.text_of(row.old) if row.old else ""
-            new = c.new.text_of(row.new) if row.new else ""
             if row.segments:
-                n = sum(len(s.text) for s in row.segments if s.op.value != "equal")
+                changed += sum(len(s.text) for s in row.segments if s.op.value != "equal")
             else:
-                n = len(old) + len(new)
-            changed += n
-            if not (_LEADER.search(old) or _LEADER.search(new) or len((old + new).split()) < 12):
-                prose += n
-    return changed / total, prose / total
+                changed += (len(row.old) if row.old else 0) + (len(row.new) if row.new else 0)
+    return changed / total
 
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("year", [2017, 2018, 2019])
 def test_pdf_reads_like_its_text_rendering(year: int) -> None:
-    pdf = need_shared(LETTERS / "raw" / f"{year}.pdf")
-    txt = need_shared(LETTERS / f"{year}.txt")
-    from_pdf = read_source(str(pdf))
+    from_pdf = read_source(str(need_shared(LETTERS / "raw" / f"{year}.pdf")))
+    from_txt = read_source(str(need_shared(LETTERS / f"{year}.txt")))
     assert from_pdf.kind == "pdf"
-    assert any(r.reason == "pdf_page_number" for r in from_pdf.removed)
-    assert "To the Shareholders of Berkshire Hathaway Inc.:" in from_pdf.text.split("\n")
-    changed, prose = _shares(compare_sources(from_pdf, read_source(str(txt))))
+    assert sum(r.reason == "pdf_page_number" for r in from_pdf.removed) >= 10
+    assert "To the Shareholders of Berkshire Hathaway Inc.:" in [ln.strip() for ln in from_pdf.text.split("\n")]
+    pdf_side, txt_side = _unmatched_words(from_pdf.text.split(), from_txt.text.split())
+    assert pdf_side <= MAX_UNMATCHED_WORDS and txt_side <= MAX_UNMATCHED_WORDS, (year, pdf_side, txt_side)
+    changed = _changed_share(compare_sources(from_pdf, from_txt))
     assert changed <= MAX_CHANGED_SHARE, f"{year}: {changed:.1%} of characters reported changed"
-    assert prose <= MAX_PROSE_CHANGED_SHARE, f"{year}: {prose:.1%} of prose characters reported changed"

@@ -38,3 +38,12 @@ def test_damaged_docx_one_line_exit_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {bad}: ") and result.stderr.count("\n") == 1
     assert not out.exists()
+
+
+def test_pdf_from_stdin(tmp_path: Path) -> None:
+    new = tmp_path / "2021.txt"
+    new.write_text("\n".join(NEW) + "\n", encoding="utf-8")
+    pdf = make_pdf(layout(OLD, chars=30, per_page=30))
+    result = CliRunner().invoke(main, ["compare", "-", str(new), "--format", "json"], input=pdf)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["old"]["kind"] == "pdf"

@@ -55,9 +55,10 @@ def test_gbk_page_decoded_from_its_meta_charset() -> None:
 
 
 def test_wrong_meta_charset_falls_back_to_detection() -> None:
-    page = '<html><head><meta charset="gbk"></head><body><p>全年办理案件十二件。</p></body></html>'
+    # "政府工作报告" in UTF-8 also decodes in GB18030, as nonsense; valid UTF-8 wins over the meta tag
+    page = '<html><head><meta charset="gbk"></head><body><p>政府工作报告全年办理案件十二件。</p></body></html>'
     src = read_bytes(page.encode("utf-8"), "page.html")
-    assert src.text == "全年办理案件十二件。"
+    assert (src.encoding, src.text) == ("utf-8", "政府工作报告全年办理案件十二件。")
 
 
 def test_page_of_only_boilerplate_is_a_clear_error() -> None:
@@ -77,3 +78,18 @@ def test_hostile_markup_is_text_only() -> None:
     page = "<html><body><div><p>甲&lt;script&gt;乙</p><p>丙<b>丁</b>戊</p></div></body></html>"
     src = read_bytes(page.encode("utf-8"), "x.html")
     assert src.text == "甲<script>乙\n丙丁戊"
+
+
+def test_page_title_used_when_the_body_shows_none() -> None:
+    page = ("<html><head><title>青溪区2021年度法治政府建设情况报告_青溪区人民政府</title></head>"
+            "<body><div class='content'><p>一、主要举措和成效</p><p>全年办理案件十二件。</p></div></body></html>")
+    src = read_bytes(page.encode("utf-8"), "t.html")
+    assert src.text.split("\n")[0] == "青溪区2021年度法治政府建设情况报告"
+    assert [level for _, level in src.heading_hints] == [1]
+
+
+def test_article_title_meta_preferred_and_not_duplicated() -> None:
+    page = ('<html><head><meta name="ArticleTitle" content="年度报告"><title>别的_网站</title></head>'
+            "<body><div class='title'>年度报告</div><div><p>全年办理案件十二件。</p></div></body></html>")
+    src = read_bytes(page.encode("utf-8"), "t.html")
+    assert src.text == "年度报告\n全年办理案件十二件。"

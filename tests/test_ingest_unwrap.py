@@ -67,3 +67,12 @@ def test_edits_give_back_the_input(paras: list[str], width: int, newline: str) -
     raw = _layout(paras, width, newline)
     src = read_bytes(raw.encode("utf-8"), "letter.txt")
     assert _original(src) == raw
+
+
+def test_indented_paragraph_start_gets_a_blank_line() -> None:
+    # the second paragraph starts with a first-line indent and no blank line before it
+    raw = _layout(PARAS).replace("\n\n     We paid", "\n     We paid", 1)
+    src = read_bytes(raw.encode("utf-8"), "letter.txt")
+    assert [p.strip() for p in src.text.split("\n\n")][:3] == PARAS
+    assert any(e.reason == "paragraph_break" and e.original == "\n" for e in src.edits)
+    assert _original(src) == raw

@@ -43,20 +43,22 @@ def assemble(extracted: Extracted, path: str, kind: str, *, empty_hint: str) -> 
     length = 0
     for block in extracted.blocks:
         normalised, block_edits = normalise_text(block.text)
-        text = normalised.strip(" \t\n")
-        if not text:
+        # leading spaces stay: a reader may indent a line on purpose (PDF table headers)
+        text = normalised.lstrip("\n").rstrip()
+        if not text.strip():
             continue
         if parts:
             parts.append(extracted.separator)
             length += len(extracted.separator)
         # edits in the stripped margins are dropped; the others shift by what strip() removed
-        lead = len(normalised) - len(normalised.lstrip(" \t\n"))
+        lead = len(normalised) - len(normalised.lstrip("\n"))
         for e in block_edits:
             start = e.span.start - lead
             if 0 <= start and e.span.end - lead <= len(text):
                 edits.append(Edit(Span(length + start, length + e.span.end - lead), e.original, e.reason))
         if block.level is not None:
-            hints.append((Span(length, length + len(text)), block.level))
+            indent = len(text) - len(text.lstrip())
+            hints.append((Span(length + indent, length + len(text)), block.level))
         parts.append(text)
         length += len(text)
     joined = "".join(parts)

@@ -42,7 +42,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         raise InputError(f"{path}: the Word document is damaged or encrypted; open it in Word, "
                          "save it again as .docx without a password and try again.") from None
-    body = document.find(f"{_W}body")
+    body = document.find(f"{_W}body") if document is not None else None
     if body is None:
         raise InputError(f"{path}: the Word document has no body; open it in Word and save it again.")
     style_levels = _style_levels(styles)

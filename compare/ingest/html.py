@@ -30,6 +30,7 @@ _CHARSET_ALIASES = {
     "cp936": "gb18030", "gb18030": "gb18030", "utf8": "utf-8", "utf-8": "utf-8",
     "big5": "big5", "iso-8859-1": "cp1252", "latin1": "cp1252", "windows-1252": "cp1252",
 }
+_WEB_CODEC_PREFIXES = ("utf-", "gb", "big5", "cp", "iso8859", "shift_jis", "euc", "koi8", "mac", "latin", "ascii")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _META_SNIFF_BYTES = 8192
 
@@ -71,6 +72,9 @@ _BLOCK_TAGS = {
     "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
     "caption", "body", "html",
 }
+_TITLE_LOOKAHEAD = 12  # blocks in which a visible title would stand
+# "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
+_SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -78,20 +82,36 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def decode_html(data: bytes, path: str) -> tuple[str, str]:
-    """Decode a page: BOM, then the <meta charset> it declares, then detection from the bytes."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return decode_bytes(data, path)
+    """Decode a page: BOM, then UTF-8 if valid, then the <meta charset> it declares, then detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_bytes(data, path)
+    try:
+        # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares: GBK text is almost
+        # never valid UTF-8, but UTF-8 text often decodes (as nonsense) in GB18030, and pages
+        # re-saved as UTF-8 keep their old <meta charset="gbk">.
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     m = _META_CHARSET.search(data[:_META_SNIFF_BYTES])
     if m:
         declared = m.group(1).decode("ascii", "ignore").lower()
-        codec = _CHARSET_ALIASES.get(declared, declared)
-        try:
-            return data.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
-            pass  # the declaration is wrong (a UTF-8 page saved with a gbk meta): detect instead
+        declared_codec = _CHARSET_ALIASES.get(declared) or _web_codec(declared)
+        if declared_codec:
+            try:
+                return data.decode(declared_codec), declared_codec
+            except UnicodeDecodeError:
+                pass  # the declaration is wrong (a UTF-8 page saved with a gbk meta): detect instead
     return decode_bytes(data, path)
+
+
+def _web_codec(declared: str) -> str | None:
+    """Python's codec for a declared page charset; only text encodings pages use (never
+    "unicode_escape", "punycode" and the like, which a hostile page could name)."""
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    return name if name.startswith(_WEB_CODEC_PREFIXES) else None
 
 
 def read_html(data: bytes, path: str) -> Extracted:
@@ -114,7 +134,26 @@ def read_html(data: bytes, path: str) -> Extracted:
     removed.extend(_drop_chrome(root, main))
     blocks, furniture = _blocks(root)
     removed.extend(furniture)
+    title = _page_title(root)
+    if title and blocks and not any(b.level is not None for b in blocks) and not any(
+        title in b.text for b in blocks[:_TITLE_LOOKAHEAD]
+    ):
+        # the article shows no title (it sits in a banner image or only in the tab): take the page's;
+        # a page with no article text stays empty, so it is still refused
+        blocks.insert(0, Block(title, 1))
     return Extracted(tuple(blocks), tuple(removed), encoding, "\n")
+
+
+def _page_title(root: Any) -> str:
+    """<meta name="ArticleTitle"> (government CMSs write it), else <title> without the site name."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "articletitle" and (meta.get("content") or "").strip():
+            return _SPACES.sub(" ", meta.get("content") or "").strip()
+    title = root.find(".//title")
+    if title is None or not (title.text or "").strip():
+        return ""
+    text = _SPACES.sub(" ", title.text or "").strip()
+    return _SITE_SUFFIX.split(text, maxsplit=1)[0].strip()
 
 
 def _tag(el: Any) -> str:

@@ -45,6 +45,16 @@ _INDENT_SHARE = 0.02
 _SHORT_LINE_SHARE = 0.12
 _GAP_FACTOR = 1.6
 
+# Reflowing pieces into lines: baselines within 4 pt are one line (a superscript rises ~3 pt, a
+# bottom-aligned table header cell sits 3 pt low in the Berkshire letters;
+# lines are 10+ pt apart); a page is one column when at least half its characters are in lines
+# spanning 45 % of the text width.
+_BASELINE_TOLERANCE = 4.0
+_WIDE_LINE_SHARE = 0.45
+_SINGLE_COLUMN_SHARE = 0.5
+
+_MAX_INDENT_SPACES = 120  # a line this far in is at the right edge of a wide page
+
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.)?\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
     r"|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|[ivxlc]{1,6})\s*$",
@@ -71,11 +81,12 @@ class _Line:
     x1: float | None  # right edge of the last character
     y: float | None  # bottom of the first character, points from the page's foot
     y_end: float | None  # bottom of the last character (PDFium joins hyphenated lines itself)
+    pieces: int = 1  # text runs put together on this baseline; more than one is a table row
 
 
 def read_pdf(data: bytes, path: str) -> Extracted:
     """Read the text layer of a PDF; raise `InputError` for encrypted, damaged or scanned files."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     try:
         doc = pdfium.PdfDocument(data)
@@ -140,11 +151,50 @@ def _page_lines(doc: object, index: int, path: str) -> list[tuple[_Line, float, 
                     x0, x1, y, y_end = float(left), float(right), float(bottom), float(last_bottom)
                 line = _Line(canonical_layout(stripped), index, x0, x1, y, y_end)
                 lines.append((line, float(width), float(height)))
-            return lines
+            return _reflow(lines) if boxes else lines
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _reflow(page: list[tuple[_Line, float, float]]) -> list[tuple[_Line, float, float]]:
+    """On a single-column page, put the pieces of one printed line together, top to bottom.
+
+    PDFium returns text in content-stream order, in which a table's header cells come column by
+    column ("Year", "Book Value of", "Berkshire", …). Pieces whose baselines agree (to
+    `_BASELINE_TOLERANCE` points) form one line, ordered left to right. Pages with two or more
+    columns (few lines span half the text width) keep PDFium's order, which follows the columns.
+    """
+    if len(page) < 2:
+        return page
+    left = min(ln.x0 for ln, _, _ in page if ln.x0 is not None)
+    right = max(ln.x1 for ln, _, _ in page if ln.x1 is not None)
+    width = max(right - left, 1.0)
+    chars = sum(len(ln.text) for ln, _, _ in page)
+    wide = sum(len(ln.text) for ln, _, _ in page
+               if ln.x0 is not None and ln.x1 is not None and ln.x1 - ln.x0 >= _WIDE_LINE_SHARE * width)
+    if wide < _SINGLE_COLUMN_SHARE * chars:
+        return page
+    ordered = sorted(page, key=lambda item: -(item[0].y or 0.0))
+    groups: list[list[tuple[_Line, float, float]]] = []
+    for item in ordered:
+        if groups and abs((groups[-1][0][0].y or 0.0) - (item[0].y or 0.0)) <= _BASELINE_TOLERANCE:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    out: list[tuple[_Line, float, float]] = []
+    for group in groups:
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        group.sort(key=lambda item: item[0].x0 or 0.0)
+        lines = [g[0] for g in group]
+        merged = _Line(" ".join(ln.text for ln in lines), lines[0].page, lines[0].x0,
+                       max((ln.x1 or 0.0) for ln in lines), lines[0].y, min((ln.y_end or 0.0) for ln in lines),
+                       len(lines))
+        out.append((merged, group[0][1], group[0][2]))
+    return out
 
 
 def _chrome_key(line: _Line, *, top: bool) -> tuple[str, bool, int | None]:
@@ -188,12 +238,10 @@ def _strip_page_chrome(
 
 
 def _is_outermost(i: int, page: list[tuple[_Line, float, float]], idx: set[int]) -> bool:
-    """A number counts as a page number only at the very top or bottom (after chrome lines)."""
-    n = len(page)
-    above = [j for j in range(0, i)]
-    below = [j for j in range(i + 1, n)]
-    chrome_like = lambda j: _PAGE_NUMBER.match(page[j][0].text) is not None  # noqa: E731
-    return all(chrome_like(j) for j in above) or all(j in idx for j in below)
+    """A bare number is a page number only above all body lines or below them (in the edge zone)."""
+    only_numbers_above = all(_PAGE_NUMBER.match(page[j][0].text) for j in range(i))
+    only_edge_below = all(j in idx for j in range(i + 1, len(page)))
+    return only_numbers_above or only_edge_below
 
 
 def _paragraphs(lines: list[_Line], pages: list[list[tuple[_Line, float, float]]]) -> list[str]:
@@ -202,18 +250,39 @@ def _paragraphs(lines: list[_Line], pages: list[list[tuple[_Line, float, float]]
     geometry = _page_geometry(lines, pages)
     words = _hyphen_vocabulary(lines)
     paragraphs: list[str] = []
-    current = _dehyphenate(lines[0].text, words)
+    found: list[tuple[str, bool]] = []  # (paragraph, is it one table row)
+    current = _indent(lines[0], geometry) + _dehyphenate(lines[0].text, words)
+    row = _is_row(lines[0])
     prev = lines[0]
     for ln in lines[1:]:
         text = _dehyphenate(ln.text, words)
         if _breaks(prev, ln, geometry):
-            paragraphs.append(current)
-            current = text
+            found.append((current, row))
+            current, row = _indent(ln, geometry) + text, _is_row(ln)
         else:
-            current = _join(current, text, words)
+            current, row = _join(current, text, words), False
         prev = ln
-    paragraphs.append(current)
+    found.append((current, row))
+    # consecutive table rows stay one block, one row a line, as in text renderings of PDFs
+    for k, (text, is_row) in enumerate(found):
+        if is_row and k > 0 and found[k - 1][1]:
+            paragraphs[-1] += "\n" + text
+        else:
+            paragraphs.append(text)
     return paragraphs
+
+
+def _indent(line: _Line, geometry: dict[int, _Geometry]) -> str:
+    """The line's indent from the page's left margin as spaces, as text renderings of PDFs keep
+    it: later stages tell a heading at the margin from an indented table header by it."""
+    g = geometry[line.page]
+    if line.x0 is None or g.char_width <= 0:
+        return ""
+    return " " * max(0, min(_MAX_INDENT_SPACES, round((line.x0 - g.left) / g.char_width)))
+
+
+def _is_row(line: _Line) -> bool:
+    return line.pieces > 1 or _is_table_row(line.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +291,7 @@ class _Geometry:
     right: float
     width: float
     spacing: float  # usual distance between baselines
+    char_width: float  # usual width of one character, to turn an indent into spaces
 
 
 def _page_geometry(lines: list[_Line], pages: list[list[tuple[_Line, float, float]]]) -> dict[int, _Geometry]:
@@ -234,7 +304,7 @@ def _page_geometry(lines: list[_Line], pages: list[list[tuple[_Line, float, floa
         rights = sorted(ln.x1 for ln in lns if ln.x1 is not None)
         page_width = pages[page][0][1] if pages[page] else 600.0
         if not xs or not rights:
-            out[page] = _Geometry(0.0, page_width, page_width, 0.0)
+            out[page] = _Geometry(0.0, page_width, page_width, 0.0, 0.0)
             continue
         left = float(Counter(xs).most_common(1)[0][0])
         right = rights[int(0.9 * (len(rights) - 1))]
@@ -243,7 +313,10 @@ def _page_geometry(lines: list[_Line], pages: list[list[tuple[_Line, float, floa
             if a.y_end is not None and b.y is not None and a.y_end - b.y > 0
         )
         spacing = gaps[len(gaps) // 2] if gaps else 0.0
-        out[page] = _Geometry(left, right, max(right - left, 1.0), spacing)
+        widths = sorted((ln.x1 - ln.x0) / len(ln.text) for ln in lns
+                        if ln.x0 is not None and ln.x1 is not None and ln.pieces == 1 and len(ln.text) >= 20)
+        char_width = widths[len(widths) // 2] if widths else 0.0
+        out[page] = _Geometry(left, right, max(right - left, 1.0), spacing, char_width)
     return out
 
 
@@ -256,6 +329,8 @@ def _is_table_row(text: str) -> bool:
 
 
 def _breaks(prev: _Line, ln: _Line, geometry: dict[int, _Geometry]) -> bool:
+    if prev.pieces > 1 or ln.pieces > 1:
+        return True  # cells of a table row stand apart on one baseline: never part of a paragraph
     if _is_table_row(prev.text) or _is_table_row(ln.text) or _HEADING_START.match(ln.text):
         return True
     g_prev = geometry[prev.page]

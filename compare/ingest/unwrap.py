@@ -7,6 +7,9 @@ touched: mostly Latin letters, many lines near one common width, blank lines bet
 Chinese text is left alone (one paragraph a line already; stray breaks are the structure stage's).
 Table rows (dot leaders, column gaps) and heading or list lines are never joined. Each join is an
 `Edit` with reason "line_join" whose `original` is the newline and indentation it replaced.
+A paragraph that starts with a first-line indent (or a title line) but no blank line before it
+gets one (reason "paragraph_break"), so paragraphs are blank-line separated throughout, as the
+PDF reader writes them.
 
 In such text the layout's typography goes too, as it does in the PDF reader: a dot leader
 (". . . . ." or ".....") becomes " … " (reason "dot_leader") and a run of spaces inside a line
@@ -59,6 +62,8 @@ def unwrap_hard_wrapped(text: str, edits: tuple[Edit, ...]) -> tuple[str, tuple[
             stop = end_of_line + 1 + (len(nxt) - len(nxt.lstrip()))
             hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt.lstrip()[:1].islower()
             joins.append((start, stop, "" if hyphen else " ", "line_join"))
+        elif _starts_paragraph(line, nxt, after, width):
+            joins.append((end_of_line, end_of_line + 1, "\n\n", "paragraph_break"))
         pos = end_of_line + 1
     joins.extend(_layout_edits(lines[-1], pos))
     if not joins:
@@ -115,6 +120,13 @@ def _joinable(line: str, nxt: str, width: float) -> bool:
     if _is_table_row(body) or _is_table_row(following) or _LIST_START.match(nxt):
         return False
     return True
+
+
+def _starts_paragraph(line: str, nxt: str, after: str, width: float) -> bool:
+    """`nxt` begins a paragraph (a first-line indent, or a title) with no blank line before it."""
+    if not line.strip() or not nxt.strip() or _is_table_row(line.strip()) or _is_table_row(nxt.strip()):
+        return False
+    return _indent(nxt) > _indent(line) + _INDENT_STEP or _is_title(nxt, after, width)
 
 
 def _is_title(line: str, after: str, width: float) -> bool:
