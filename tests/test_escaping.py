@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from compare.model import (
     Role, Metadata,
 )
 from compare.render import render_html, render_json, render_markdown
+from compare.render.markdown import escape_md
 from pages import NEW_ZH, OLD_ZH, zh_comparison
 
 HOSTILE = (
@@ -147,3 +149,18 @@ def test_any_text_round_trips_through_html_and_adds_no_tag(text: str) -> None:
         parsed = _collect(cell)
         assert parsed.tags == []
         assert "".join(parsed.text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("+45个百分点", "+45个百分点"),      # not a list item: no space after "+"
+    ("- 删去", "\\- 删去"),
+    ("1. 完善制度", "1\\. 完善制度"),
+    ("2020.txt", "2020.txt"),
+    ("# 标题", "\\# 标题"),
+    ("a|b", "a\\|b"),
+    ("<b>x</b>", "\\<b\\>x\\</b\\>"),
+    ("[链接](x)", "\\[链接\\](x)"),
+    ("第一行\n第二行", "第一行 第二行"),
+])
+def test_markdown_escape(text: str, expected: str) -> None:
+    assert escape_md(text) == expected

@@ -141,7 +141,7 @@ def test_figures_table_is_sortable_and_links_to_the_figures(zh_html: str) -> Non
 def test_evidence_link_points_at_the_passage_itself(zh_html: str) -> None:
     plan = zh_html[zh_html.index('<section id="plan">'):]
     assert '<a class="evlink" href="#ev0-0">培训执法人员520人，执法队伍建设得到加强。</a>' in plan
-    assert "目标: 500人 · 实际: 520人" in visible_text(plan)
+    assert "目标：500人 · 实际：520人" in visible_text(plan)
     # the anchor sits in the new column, right before the highlighted passage
     row = _element(zh_html, "r0-3")
     new_cell = row.split('<div class="new', 1)[1]
@@ -216,10 +216,10 @@ def test_same_input_gives_byte_identical_output() -> None:
 
 def test_markdown_view_has_the_same_findings() -> None:
     md = render_markdown(zh_comparison())
-    assert md.startswith("# 年度对比: 示例区人民政府 2020 → 2021\n")
-    assert "- **语句变化**: 新增举措 1; 删去事项 1; 数据变化 3;" in md
-    assert "| 法治建设资金 | 4\\.87亿元 | 5\\.2亿元 | \\+6.8% | 一、主要做法和成效 |" in md
-    assert "- **达成** (目标) 加强行政执法队伍建设，年内培训执法人员500人。 — 目标: 500人; 实际: 520人" in md
+    assert md.startswith("# 年度对比：示例区人民政府 2020 → 2021\n")
+    assert "- **语句变化**：新增举措 1；删去事项 1；数据变化 3；" in md
+    assert "| 法治建设资金 | 4.87亿元 | 5.2亿元 | +6.8% | 一、主要做法和成效 |" in md
+    assert "- **达成** (目标) 加强行政执法队伍建设，年内培训执法人员500人。 — 目标：500人; 实际：520人" in md
     assert "### [更名] 一、主要举措和成效 → 一、主要做法和成效" in md
     assert "`4.87亿元 → 5.2亿元 (+6.8%)`" in md
     # unchanged sections are left out of the Markdown section list

@@ -472,7 +472,8 @@ def _dashboard(summary: dict[str, int], labels: dict[str, str], has_plan: bool) 
 
 def _focus_labels(labels: dict[str, str]) -> dict[str, str]:
     """What the "showing only" banner says for each `#only-…` target."""
-    out = {k: f"{labels['group_changes']}: {labels[f'dash_{k}']}" for k in CHANGE_KINDS}
-    out.update({f"sec-{s}": f"{labels['group_sections']}: {labels[f'dash_sec_{s}']}" for s in SECTION_STATUSES})
-    out.update({f"plan-{s}": f"{labels['group_plan']}: {labels[f'dash_plan_{s}']}" for s in PLAN_STATUSES})
+    c = labels["colon"]
+    out = {k: f"{labels['group_changes']}{c}{labels[f'dash_{k}']}" for k in CHANGE_KINDS}
+    out.update({f"sec-{s}": f"{labels['group_sections']}{c}{labels[f'dash_sec_{s}']}" for s in SECTION_STATUSES})
+    out.update({f"plan-{s}": f"{labels['group_plan']}{c}{labels[f'dash_plan_{s}']}" for s in PLAN_STATUSES})
     return out

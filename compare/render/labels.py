@@ -10,6 +10,8 @@ __all__ = ["LABELS", "REASONS"]
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "What changed",
+        "colon": ": ",
+        "list_sep": "; ",
         "old_report": "Old report",
         "new_report": "New report",
         "old": "Old",
@@ -114,6 +116,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "title": "年度对比",
+        "colon": "：",
+        "list_sep": "；",
         "old_report": "上年报告",
         "new_report": "本年报告",
         "old": "上年",

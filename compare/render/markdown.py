@@ -13,9 +13,11 @@ from .templates import templates_dir
 
 __all__ = ["render_markdown", "escape_md"]
 
-# Characters that mark up anywhere in a line; `#`, `+`, `-`, `=` and `1.` only matter at its start.
+# Characters that mark up anywhere in a line.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~!&])")
-_MD_LINE_START = re.compile(r"^(\s*)(?:([#+\-=>])|(\d+)([.)]))")
+# At the start of a line: "# ", "- ", "+ ", "---", "===", "1. ", "2) " open headings, lists and rules
+# (">" is escaped above already). "+45%" or "2020.txt" are plain text and stay unescaped.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#+\-=])(?=[\s#+\-=]|$)|(\d+)([.)])(?=\s|$))")
 
 
 def escape_md(text: object) -> str:
