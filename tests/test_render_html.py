@@ -254,3 +254,13 @@ def test_rows_of_added_and_removed_sections_are_not_badged_twice(zh_html: str) -
     assert '<span class="badge k-dropped">删去事项</span>' in _element(zh_html, "r2-0")
     assert "badge" not in _element(zh_html, "r2-1") and "row removed chg whole" in _element(zh_html, "r2-1")
     assert "badge" not in _element(zh_html, "r3-0") and "row added chg whole" in _element(zh_html, "r3-0")
+
+
+def test_reports_without_years_or_issuer_still_read_well() -> None:
+    from compare.pipeline import compare_texts
+
+    c = compare_texts("一、甲\n内容一。\n", "一、甲\n内容二。\n")
+    html = render_html(c)
+    assert "<h1>上年 → 本年</h1>" in html
+    assert "上年年" not in html and "本年年" not in html
+    assert "<h1>Old → New</h1>" in render_html(c, lang="en")

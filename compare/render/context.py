@@ -199,8 +199,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
     """Everything the HTML and Markdown templates show, already counted, sorted and labelled."""
     language = "zh" if (lang or c.new.metadata.language) == "zh" else "en"
     years = {"old": _year(c.old, language, "old"), "new": _year(c.new, language, "new")}
-    labels = {k: v.replace("{old}", years["old"]).replace("{new}", years["new"])
-              for k, v in LABELS[language].items()}
+    labels = {k: _fill_years(v, years) for k, v in LABELS[language].items()}
 
     figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
     old_marks, new_marks = _collect_marks(c, figure_rows)
@@ -240,6 +239,15 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
 
 _JS_LABELS = ("show", "unchanged", "collapse", "prev", "next", "view", "side_by_side", "inline",
               "showing_only", "show_all", "sort", "no_more")
+
+
+def _fill_years(label: str, years: dict[str, str]) -> str:
+    """Put the years into a label; "{old}年" becomes "2020年", or "上年" when the year is unknown."""
+    for side in ("old", "new"):
+        year = years[side]
+        label = label.replace("{%s}年" % side, f"{year}年" if year.isdigit() else year)
+        label = label.replace("{%s}" % side, year)
+    return label
 
 
 def _year(report: Report, language: str, side: str) -> str:
