@@ -164,3 +164,28 @@ def test_any_text_round_trips_through_html_and_adds_no_tag(text: str) -> None:
 ])
 def test_markdown_escape(text: str, expected: str) -> None:
     assert escape_md(text) == expected
+
+
+@settings(deadline=None, max_examples=40)
+@given(TEXT, TEXT)
+def test_changed_sentences_round_trip_through_html(old: str, new: str) -> None:
+    """Insertions and deletions split the text into <ins>/<del>, yet each cell reads as its sentence."""
+    from compare.model import ChangeKind
+    from pages import segments
+
+    def report(text: str) -> Report:
+        span = Span(0, len(text))
+        sec = Section("s1", None, 1, "甲", Span(0, 0), span, Role.OTHER)
+        return Report(SourceText("r.txt", text, "utf-8"), Metadata(year=2020), (sec,), (Paragraph(span, "s1"),), ())
+
+    row = SentenceRow(Span(0, len(old)), Span(0, len(new)), ChangeKind.REWORDED, segments(old, new), 0.5)
+    c = Comparison(report(old), report(new), (SectionPair("s1", "s1", PairStatus.MATCHED, 0.5),),
+                   (SectionDiff(0, (row,)),))
+    html = render_html(c)
+    cells = re.findall(r'<div class="(old|new)" data-side="2020">(.*?)</div>', html, re.S)
+    assert [side for side, _ in cells] == ["old", "new"]
+    for (side, cell), text in zip(cells, (old, new)):
+        parsed = _collect(cell)
+        assert set(parsed.tags) <= {"span", "ins", "del"}
+        assert "".join(parsed.text).removeprefix("表述调整 ") == text
+        assert ("ins" in parsed.tags) <= (side == "new") and ("del" in parsed.tags) <= (side == "old")
