@@ -25,7 +25,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from .model import Figure, FigurePair, Report, Section, SectionPair, Span
-from .numerals import EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
+from .numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
 
 __all__ = [
     "LABEL_MATCH_CUTOFF",
@@ -40,8 +40,9 @@ __all__ = [
 ]
 
 # Label similarity (rapidfuzz ratio, 0–1) a pair needs. On cn-state-council-gwr 2018→2019, true pairs
-# such as 居民消费价格上涨 / 居民消费价格年均上涨 score 0.89 and the closest wrong pairs of the same
-# unit (城镇调查失业率 / 城镇登记失业率 at 0.71 is a real near miss) sit below 0.75.
+# such as 居民消费价格上涨 / 居民消费价格年均上涨 score 0.89 and 企业和个人减税 / 企业和个人减税降费
+# 0.88, while wrong pairs of the same unit score 0.75 (新建改建农村公路 / 新建改建高速公路)
+# and 0.71 (城镇调查失业率 / 城镇登记失业率).
 LABEL_MATCH_CUTOFF = 0.8
 # Share of a pair's score that comes from its sections being the same or aligned; enough to let a
 # review figure pair with the review figure of the same label rather than with last year's target.
@@ -60,9 +61,11 @@ MAX_VALUE_RATIO = Decimal(100)
 # keeps matching near-linear in the number of figures.
 MAX_POSTING = 200
 
-_LABEL_MAX = 16  # characters of a Chinese label; longer noun phrases are cut at a verb
+_LABEL_MAX = 20  # characters of a Chinese label; longer noun phrases are cut at a verb
 _LOOKBACK = 40  # characters looked at before a figure for its label
 _SENTENCE_LOOKBACK = 120  # characters looked at before a figure for its period
+_PARAGRAPH_OPENING = 12  # 刚刚过去的2017年，… : the period stands within the paragraph's first words
+_PARAGRAPH_LOOKBACK = 3000  # a paragraph that opens with 五年来 or 2020年 gives its period to all it says
 
 _MAGNITUDE: dict[str, Decimal] = {
     "": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12,
@@ -80,9 +83,10 @@ _RATE_UNITS = ("%", "pp")
 _SLOGANS: tuple[str, ...] = (
     "四个意识", "四个自信", "两个维护", "四个全面", "两个确立", "两个一百年", "一个统筹", "三个代表",
     "五位一体", "三项制度", "四个最严", "两个毫不动摇", "三个有利于", "一次办好", "四到位", "十公开",
-    "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
+    "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业",
+    "两个积极性", "两个市场", "两种资源", "两个大局", "两个轮子", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
 )
-_CN_WEAK_ONE = re.compile(r"^[一两二]$")  # 一批, 一次, 两个…: words, not counts
+_CN_WEAK_ONE = re.compile(r"^一$")  # 一批, 一次, 一个时期: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
 _ARABIC_START = "0123456789０１２３４５６７８９"
 _JOINERS = "+＋/／.．@_#-－—"
@@ -122,14 +126,25 @@ _EN_STOP = {
     "over", "some", "more", "than", "a", "an", "the", "reached", "totalled", "totaled", "rose", "fell",
     "grew", "increased", "decreased", "amounted", "amounting", "stood", "up", "down", "and", "or",
     "with", "for", "in", "on", "from", "almost", "be", "been", "will", "would", "by", "roughly",
-    "just", "only", "another", "additional", "least", "most",
+    "just", "only", "another", "additional", "least", "most", "flat", "remained", "stayed", "improved",
+    "declined", "jumped", "dropped", "climbed", "rising", "falling", "growing",
 }
+# Pronouns and auxiliaries: they name no measure ("I will set aside" is "set aside").
+_EN_FILLER = {
+    "i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "our", "my", "its",
+    "their", "will", "would", "shall", "can", "could", "may", "might", "expect", "expected", "also",
+    "has", "have", "had", "s", "us",
+}
+_EN_ADJ_STOP = {"of", "to", "in", "for", "on", "at", "by", "from", "the", "a", "an", "than", "per", "was",
+                "were", "is", "are", "with", "which", "that", "this", "its", "our", "their", "it", "be"}
+# Verbs that say what is done with an amount, not what it is: the measure follows the figure.
+_EN_GENERIC = {"set", "aside", "provide", "provides", "cost", "costs", "spend", "invest", "pay", "give",
+               "allocate", "earmark", "earmarked", "commit", "committed", "receive", "inject", "top"}
 _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|less than|up to|"
                    r"at least|some|roughly|just over|just under)\s*$", re.I)
-_EN_NOT_BEFORE = re.compile(r"\b(?:section|paragraph|chapter|part|item|note|page|article|clause|figure|"
-                            r"table|schedule|annex|appendix|no\.|number)\s*$", re.I)
-_EN_MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+_EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
+                            r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
+_EN_ACRONYM = re.compile(r"\b[A-Z]{2,}[- ]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +306,7 @@ def _zh_unit(measure: str) -> tuple[str, str, Decimal]:
 def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:
     start, end = m.span()
     before = text[start - 1] if start else ""
-    if before == "第" or before in _JOINERS and start >= 2 and (text[start - 2].isalnum()):
+    if before == "第" or (before and before in _JOINERS and start >= 2 and text[start - 2].isalnum()):
         return None
     if before.isascii() and before.isalnum():  # ND01100, PM2.5, A3
         return None
@@ -369,6 +384,8 @@ def _parse_zh_percent(text: str, m: re.Match[str], q: str) -> _Parsed | None:
     unit, factor = ("‰", Decimal("0.1")) if per_mille else ("%", Decimal(1))
     value = values[0]
     high = values[1] if len(values) > 1 else None
+    if high is not None and high < value:
+        return None
     qual = "、".join(x for x in (_prefix_q(text, m.start()), q) if x)
     return _Parsed(value, high, unit, qual, value * factor, "%", Span(*m.span()), m.start())
 
@@ -395,7 +412,13 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str]) -> s
     last = ""
     for m in pattern.finditer(text, start, pos):
         last = m.group()
-    return last
+    if last:
+        return last
+    para = text.rfind("\n", max(0, pos - _PARAGRAPH_LOOKBACK), pos) + 1
+    while para < pos and text[para] in " \t\u3000":
+        para += 1
+    opening = pattern.search(text, para, min(pos, para + _PARAGRAPH_OPENING))
+    return opening.group() if opening else ""
 
 
 def _trim_zh(label: str) -> str:
@@ -429,11 +452,12 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, boo
             label = _trim_zh(label[cut.end():])
     if len(label) > _LABEL_MAX:
         label = label[-_LABEL_MAX:]
-    if label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
+    while label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
         label = label[1:]
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:
         return prev.label + label, False  # 安排5376亿元，比上年增加300亿元: the increase of that amount
-    enumerated = clause.rstrip().endswith("等")  # 医患纠纷、消费维权等8个调解组织: the noun follows
+    # 医患纠纷、消费维权等8个调解组织 / 法律援助、法律咨询3项基本职能: a list, then the counted noun
+    enumerated = clause.rstrip().endswith("等") or (cstart > 0 and text[cstart - 1] == "、")
     if from_to and not label and prev is not None:
         return prev.label, True  # 从54万亿元增加到82.7万亿元: same measure
     after = _ZH_NOUN_AFTER.match(text, parsed.span.end)
@@ -458,7 +482,8 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         if parsed is None:
             continue
         figs.append(Figure(
-            value=parsed.value, unit=parsed.unit, label=_en_label(text, parsed, m),
+            value=parsed.value, unit=parsed.unit,
+            label=_en_count_label(text, parsed, m) if m.group("noun") else _en_label(text, parsed),
             span=parsed.span, qualifier=parsed.qualifier,
             period=_period(text, start, _EN_PERIOD, set(".;\n")),
             base_value=parsed.base_value, base_unit=parsed.base_unit,
@@ -483,46 +508,68 @@ def _parse_en(text: str, m: re.Match[str]) -> _Parsed | None:
         if kind.startswith("percentage point"):
             return _Parsed(value, None, "percentage points", qual, value, "pp", Span(start, end), start)
         return _Parsed(value, None, "%", qual, value, "%", Span(start, end), start)
+    if m.group("snum"):
+        value = Decimal(m.group("snum").replace(",", ""))
+        name, factor = _EN_SCALE[m.group("sscale").lower()]
+        return _Parsed(value, None, name, qual, value * factor, "", Span(start, end), start)
     raw = m.group("qnum")
-    value = Decimal(raw.replace(",", ""))
-    if "," not in raw and "." not in raw and 1800 <= value <= 2200:
+    word = raw.lower() in EN_NUMBER_WORDS
+    value = Decimal(EN_NUMBER_WORDS[raw.lower()]) if word else Decimal(raw.replace(",", ""))
+    if not word and "," not in raw and "." not in raw and 1800 <= value <= 2200:
         return None  # a year ("2019 results")
-    if _EN_NOT_BEFORE.search(text, max(0, start - 12), start):
-        return None  # Section 3 states
-    if _EN_MONTHS.match(text, end):  # pragma: no cover - the noun group already excludes months
-        return None
+    if _EN_NOT_BEFORE.search(text, max(0, start - 12), start) or _EN_ACRONYM.search(text, max(0, start - 12), start):
+        return None  # Section 3 states; ISO 9001, COVID 19: names, not counts
+    if re.search(r"\d\s(?:and|or|to)\s$", text[max(0, start - 8):start]):
+        return None  # Scope 1 and 2 emissions: the second of two numbered names
     if "." in raw and raw.count(".") == 1 and text[max(0, start - 1):start] == "\n":
         return None  # 3.1 Results: a section number at the start of a line
+    adjectives = m.group("adj").split()
+    if any(a in _EN_ADJ_STOP for a in adjectives):
+        return None  # "2 of the companies", "3 to 5 years": not one counted noun
     noun = m.group("noun")
-    if noun in _EN_STOP or noun in ("years", "days", "months", "weeks", "hours"):
+    if noun in _EN_STOP or noun in ("years", "days", "months", "weeks", "hours", "times"):
         return None
     scale = (m.group("qscale") or "").lower()
     name, factor = _EN_SCALE.get(scale, ("", Decimal(1)))
     unit = f"{name} {noun}" if name else noun
-    return _Parsed(value, None, unit, qual, value * factor, noun, Span(start, end), start)
+    # with words between, the figure as written is the number ("28" of "28 new apprentices")
+    span_end = m.end("qscale") if adjectives and scale else m.end("qnum") if adjectives else end
+    return _Parsed(value, None, unit, qual, value * factor, noun, Span(start, span_end), start)
 
 
-def _en_label(text: str, parsed: _Parsed, m: re.Match[str]) -> str:
+def _en_words(chunk: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'&-]*", chunk) if w.lower() not in _EN_FILLER]
+
+
+def _en_count_label(text: str, parsed: _Parsed, m: re.Match[str]) -> str:
+    """"We served 1,850 customers" -> "served customers"; adjectives stay: "new handheld calibrators"."""
+    cstart = _clause_start(text, parsed.span.start, set(".;:\n,()"), 80)
+    words = [w for w in _en_words(text[cstart:parsed.span.start]) if w.lower() not in _EN_STOP]
+    return " ".join(words[-3:] + m.group("adj").split() + [m.group("noun")])
+
+
+def _en_label(text: str, parsed: _Parsed) -> str:
+    """Content words before the figure; when they are too few to name a measure ("set aside",
+    "cost"), the words after it too ("set aside $2 billion for the Rainy Day Fund")."""
     start = parsed.span.start
     cstart = _clause_start(text, start, set(".;:\n,()"), 80)
-    words = re.findall(r"[A-Za-z][A-Za-z'&-]*", text[cstart:start])
+    words = _en_words(text[cstart:start])
     while words and words[-1].lower() in _EN_STOP:
         words.pop()
     words = words[-5:]
     while words and words[0].lower() in _EN_STOP:
         words.pop(0)
-    if words:
+    if len(words) > 1 and not all(w.lower() in _EN_GENERIC for w in words):
         return " ".join(words)
-    # the measure follows the figure ("a 35% share of revenue"): first words up to punctuation
     stop = re.search(r"[.;:,()\n]", text[parsed.span.end : parsed.span.end + 80])
     after = text[parsed.span.end : parsed.span.end + (stop.start() if stop else 80)]
-    tail = re.findall(r"[A-Za-z][A-Za-z'&-]*", after)
+    tail = _en_words(after)
     while tail and tail[0].lower() in _EN_STOP:
         tail.pop(0)
     tail = tail[:4]
     while tail and tail[-1].lower() in _EN_STOP:
         tail.pop()
-    return " ".join(tail)
+    return " ".join(words + tail)
 
 
 # --- matching ------------------------------------------------------------------------------

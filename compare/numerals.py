@@ -23,6 +23,7 @@ __all__ = [
     "NumeralError",
     "ZH_TOKEN",
     "EN_TOKEN",
+    "EN_NUMBER_WORDS",
     "parse_number",
     "to_chinese",
     "number_token_spans",
@@ -214,7 +215,8 @@ CN_UNITS_ZH: tuple[str, ...] = tuple(sorted({
     "千克", "周岁", "美元", "港元", "欧元", "日元", "元", "个", "人", "名", "位", "户", "家", "项", "件",
     "起", "宗", "场", "次", "批", "所", "座", "套", "辆", "台", "部", "条", "张", "份", "篇", "期", "支",
     "只", "头", "册", "本", "间", "栋", "处", "类", "种", "款", "块", "艘", "架", "趟", "亩", "吨", "米",
-    "度", "斤", "克", "升", "株", "棵", "岁", "天", "倍", "番", "年", "例", "%", "‰", "％",
+    "度", "斤", "克", "升", "株", "棵", "岁", "天", "倍", "番", "年", "例", "%", "‰", "％", "卷", "批次",
+    "架次", "车次", "场次", "班次", "课时", "学时", "笔", "单", "轮", "堂", "门",
 }, key=lambda u: (-len(u), u)))
 
 _AR = r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?"
@@ -243,12 +245,23 @@ ZH_TOKEN = re.compile(
 EN_UNIT_PATTERN = r"(?:trillion|billion|million|thousand|bn|mn|m|k)"
 _EN_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # One English figure token: currency amounts, percentages, counts with a plural noun.
+# English number words that count things ("two new calibrators"); "one" is left out: it is a word.
+EN_NUMBER_WORDS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+_EN_WORD_NUM = "(?i:" + "|".join(sorted(EN_NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
+# One English figure token: currency amounts, percentages, counts with a plural noun (up to three
+# words between: "1.2 million pressure and flow sensors"), and bare "5.7 million".
 EN_TOKEN = re.compile(
     rf"(?P<cur>(?:S\$|US\$|HK\$|A\$|C\$|\$|£|€|¥))\s?(?P<cnum>{_EN_NUM})"
     rf"(?:\s?(?P<cscale>{EN_UNIT_PATTERN})\b)?"
     rf"|(?<![\w.$])(?P<pnum>{_EN_NUM})\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b)"
-    rf"|(?<![\w.$/-])(?P<qnum>{_EN_NUM})(?:\s(?P<qscale>trillion|billion|million|thousand)\b)?"
-    rf"\s(?P<noun>[a-z]{{2,}}s)\b"
+    rf"|(?<![\w.$/-])(?P<qnum>{_EN_NUM}|\b{_EN_WORD_NUM}\b)(?:\s(?P<qscale>trillion|billion|million|thousand)\b)?"
+    rf"(?P<adj>(?:\s[a-z][a-z-]*){{0,3}}?)\s(?P<noun>[a-z]{{2,}}s)\b"
+    rf"|(?<![\w.$/-])(?P<snum>{_EN_NUM})\s(?P<sscale>trillion|billion|million)\b"
 )
 
 _BARE_ARABIC = re.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
@@ -269,7 +282,10 @@ def number_token_spans(text: str) -> list[tuple[int, int]]:
         elif m.group("num") and m.group("num")[0] in "0123456789０１２３４５６７８９":
             found.append(m.span())
     for m in EN_TOKEN.finditer(text):
-        found.append(m.span())
+        if m.group("adj"):  # "28 new apprentices": the number (and scale) is the token
+            found.append((m.start(), m.end("qscale") if m.group("qscale") else m.end("qnum")))
+        else:
+            found.append(m.span())
     for m in _BARE_ARABIC.finditer(text):
         found.append(m.span())
     found.sort(key=lambda s: (s[0], -s[1]))

@@ -148,12 +148,15 @@ def test_english_figures() -> None:
 def test_report_skips_stripped_text_and_assigns_sections() -> None:
     text = "联系电话：共3人值班\n一、主要成效\n全年举办讲座12场。\n二、下一步计划\n举办讲座15场。\n"
     report = parse_report(source_from_string(text, "t.txt"))
-    stripped = Report(report.source, Metadata(), report.sections, report.paragraphs,
-                      (Stripped(Span(0, text.index("\n")), "contact"),))
-    figs = extract_figures(stripped)
-    assert [(f.value, f.section_id) for f in figs] == [(12, "s2"), (15, "s3")]
-    # without the stripped record, the contact line's number is a figure too
-    assert len(extract_figures(report)) == 3
+    line = Span(0, text.index("\n"))
+    with_strip = Report(report.source, Metadata(), report.sections, report.paragraphs,
+                        (Stripped(line, "contact"),))
+    ids = {s.heading: s.id for s in report.sections}
+    figs = extract_figures(with_strip)
+    assert [(f.value, f.section_id) for f in figs] == [(12, ids["主要成效"]), (15, ids["下一步计划"])]
+    # without the stripped record, the contact line's number is taken for a figure
+    bare = Report(report.source, Metadata(), report.sections, report.paragraphs, ())
+    assert [f.value for f in extract_figures(bare)] == [3, 12, 15]
 
 
 def _fig(label: str, value: str, unit: str, base: str, base_unit: str, start: int,
@@ -246,3 +249,16 @@ def test_cli_figures_csv_and_json(tmp_path: pytest.TempPathFactory) -> None:
     assert [f["unit"] for f in data["figures"]] == ["%", "万元"]
     missing = CliRunner().invoke(main, ["figures", str(tmp_path / "nope.txt")])  # type: ignore[operator]
     assert missing.exit_code == 1 and "Error:" in missing.output and "nope.txt" in missing.output
+
+
+def test_english_labels_name_the_measure_not_the_speaker() -> None:
+    text = ("I will set aside $2 billion for the Rainy Day Fund. The S&P 500 companies did well. "
+            "The overall budget surplus is $2.1 billion.")
+    figs = extract_figures_from_text(text, language="en")
+    assert [(text[f.span.start:f.span.end], f.label) for f in figs] == [
+        ("$2 billion", "set aside Rainy Day Fund"), ("$2.1 billion", "overall budget surplus")]
+
+
+def test_period_from_the_opening_of_the_paragraph() -> None:
+    text = "刚过去的2019年，各项任务全面完成。全县生产总值增长6.1%。\n五年来，累计减税800亿元。\n增长7%。"
+    assert [f.period for f in extract_figures_from_text(text)] == ["2019年", "五年来", ""]

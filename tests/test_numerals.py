@@ -94,3 +94,27 @@ def test_number_token_spans_do_not_overlap_and_are_sorted() -> None:
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert [text[a:b] for a, b in spans] == ["6%－6.5%", "60余场", "620多万套", "三分之二", "百分之五",
                                              "S$3.5 billion", "1,234 employees"]
+
+
+_ALPHABET = st.sampled_from(list("0123456789０１.,，%％‰一二两三十百千万亿零余多至到-－—个人元项次年月日第、。“”《》〔〕（）+XabS$ ") + [
+    "百分之", "分之", "个百分点", "万元", "亿元", "左右", "以上", "billion", " per cent", "\n"])
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_token_spans_are_sorted_disjoint_and_inside_the_text(text: str) -> None:
+    spans = number_token_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(x[1] <= y[0] for x, y in zip(spans, spans[1:]))
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_figure_extraction_never_fails_and_spans_hold_digits(text: str) -> None:
+    from compare.figures import extract_figures_from_text
+
+    for language in ("zh", "en"):
+        for fig in extract_figures_from_text(text, language=language):
+            assert 0 <= fig.span.start < fig.span.end <= len(text)
+            if fig.value_high is not None:
+                assert fig.value_high >= fig.value
