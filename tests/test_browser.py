@@ -112,19 +112,30 @@ def test_filter_checkboxes_show_and_hide_rows(browser: Any, zh_page_url: str) ->
 
 
 def test_dashboard_links_open_filtered_views(browser: Any, zh_page_url: str) -> None:
+    from playwright.sync_api import expect
+
+    def shown(*selectors: str) -> None:  # hash changes are handled after the click returns: wait
+        for sel in selectors:
+            expect(page.locator(sel)).to_be_visible()
+
+    def gone(*selectors: str) -> None:
+        for sel in selectors:
+            expect(page.locator(sel)).to_be_hidden()
+
     context, page, _ = _open(browser, zh_page_url)
     page.click("a[href='#only-new_commitment']")
-    assert page.is_visible("#only-new_commitment")  # the "showing only" banner
-    assert page.is_visible("#r0-3")
-    assert page.is_hidden("#r0-0") and page.is_hidden("#p2")
+    shown("#only-new_commitment", "#r0-3")  # the "showing only" banner and the one new commitment
+    gone("#r0-0", "#p2")
     page.click("#only-new_commitment a")  # "show everything"
-    assert page.is_visible("#r0-0") and page.is_visible("#p2") and page.is_hidden("#only-new_commitment")
+    shown("#r0-0", "#p2")
+    gone("#only-new_commitment")
 
     page.click("a[href='#only-sec-added']")
-    assert page.is_visible("#p3") and page.is_hidden("#p0") and page.is_hidden("#p4")
+    shown("#p3")
+    gone("#p0", "#p4")
     page.click("a[href='#only-plan-met']")
-    assert page.is_visible("#plan-0") and page.is_hidden("#plan-1")
-    assert page.is_visible("#p0")  # the section filter was dropped for the plan one
+    shown("#plan-0", "#p0")  # the section filter was dropped for the plan one
+    gone("#plan-1")
     context.close()
 
 
