@@ -90,7 +90,7 @@ def classify_lines(text: str, lines: Sequence[Span], *, language: str) -> list[s
         elif language == "en" and (_SPEAKER.match(s) or (_HANSARD_COLON.match(s) and len(s) <= _PROCEDURE_MAX)):
             reasons[i] = "speaker_procedure"
         elif (language == "en" and counts[s] >= RUNNING_HEADER_REPEATS and not s.startswith("#")
-              and not s[-1:] in ".!?"):
+              and (s.isupper() or s[-1:] not in ".!?")):
             reasons[i] = "page_chrome"
     _mark_licence(text, lines, texts, reasons)
     if language == "en":

@@ -96,6 +96,29 @@ def figures(file: str, fmt: str, output: str, debug: bool) -> None:
         _fail(exc, debug)
 
 
+@main.command(context_settings=_CONTEXT)
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: an indented tree; json: the same as data.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def outline(file: str, fmt: str, debug: bool) -> None:
+    """Print the outline FILE parses into: sections (level, marker as written, recovered marker,
+    heading, role, span, paragraphs), metadata and the stripped boilerplate.
+
+    Example: yoy outline 2020.txt --format json
+    """
+    from .ingest import read_source
+    from .outline import render_outline_json, render_outline_text
+    from .structure import parse_report
+
+    try:
+        report = parse_report(read_source(file))
+        content = render_outline_json(report) if fmt == "json" else render_outline_text(report)
+    except Exception as exc:  # one line for the user; --debug shows the traceback
+        _fail(exc, debug)
+    click.echo(content, nl=False)
+
+
 def run() -> None:  # pragma: no cover - console entry point
     main(prog_name="yoy")
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .boilerplate import DATE_LINE, ORG_SUFFIX
+from .headings import cn_number
 from .model import Metadata, Role
 
 __all__ = ["detect_language", "extract_metadata", "iso_date"]
@@ -39,11 +40,11 @@ _EN_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|
                       r"May|June|July|August|September|October|November|December) (\d{1,2}), ((?:19|20)\d\d)\b")
 _EN_ISSUER = (
     re.compile(r"To the (?:Shareholders|Stockholders|Members) of ([A-Z][\w.,&' ]{2,60}?):"),
-    re.compile(r"\*\*The (?:Deputy Prime Minister and )?(Minister for Finance)\b"),
+    re.compile(r"\*\*The (?:[A-Z][\w ]{0,40} and )?(Minister for Finance)\b"),
 )
 # The year an English report is about: "net worth during 2015", "earned $4.0 billion in 2018",
 # "the financial year 1 April 2019 to 31 March 2020".
-_EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|financial year (?:\d{1,2} [A-Z][a-z]+ )?|"
+_EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|(?i:financial year) (?:\d{1,2} [A-Z][a-z]+ )?|"
                       r"\bBudget (?:for )?|^\s*In )((?:19|20)\d\d)\b", re.M)
 # The first paragraph of a letter names its year ("increased by 13% in 2010").
 _EN_OPENING = 400
@@ -68,12 +69,10 @@ def iso_date(s: str) -> str | None:
         return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
     m = re.match(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", s)
     if m:
-        from .headings import cn_number
-
-        y = int("".join(_CN_DIGIT[c] for c in m.group(1)))
-        mo, d = cn_number(m.group(2)), cn_number(m.group(3))
-        if mo and d:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+        year = int("".join(_CN_DIGIT[c] for c in m.group(1)))
+        month, day = cn_number(m.group(2)), cn_number(m.group(3))
+        if month and day:
+            return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 
 
@@ -125,16 +124,17 @@ def extract_metadata(
         if title is None:
             m = re.match(r"\s*#\s+(.+)", text)
             title = m.group(1).strip() if m else None
-        m = _EN_DATE.search("\n".join(signature_lines)) or _EN_DATE.search(text[:20000])
+        # only a signed date: other dates in a speech are of financial years and sittings
+        m = _EN_DATE.search("\n".join(signature_lines))
         if date is None and m:
             day, month, yr = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
             date = f"{int(yr):04d}-{_EN_MONTHS[month.lower()]:02d}-{int(day):02d}"
-        opening = text.find("To the Shareholders")
-        opening = max(opening, 0)
-        m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if opening else None) or _EN_YEAR.search(
+        letter = text.find("To the Shareholders")
+        opening = max(letter, 0)
+        m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if letter >= 0 else None) or _EN_YEAR.search(
             text, opening, opening + 20000)
-        year = int(m.group(1)) if m else None
-        if year is None and date and opening:
+        year = _heading_year(top_headings) or (int(m.group(1)) if m else None)
+        if year is None and date and letter >= 0:
             year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
         if year is None:
             year = _common_year(text[:8000])
@@ -147,6 +147,10 @@ def _first(pattern: re.Pattern[str], s: str) -> str | None:
 
 
 def _zh_title(preamble: str) -> str | None:
+    for line in preamble[:2000].split("\n"):
+        line = line.strip()
+        if line.endswith("报告") and len(line) <= _TITLE_MAX:
+            return line
     # Wiki scrapes break titles across lines ("政府工作报\n告"): join the lines of each block.
     for chunk in re.split(r"\n[ \t\u3000]*\n", preamble[:2000]):
         joined = re.sub(r"\s", "", chunk)
@@ -160,6 +164,11 @@ def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review
         m = _TITLE_YEAR.search(title)
         if m:
             return int(m.group(1))
+    return _heading_year(top_headings) or _latest_year(review) or _common_year(text[:3000])
+
+
+def _heading_year(top_headings: Sequence[tuple[str, Role]]) -> int | None:
+    """The year a review heading names, or the year before the one a plan heading names."""
     top_headings = [(h.translate(_FULLWIDTH_DIGITS), role) for h, role in top_headings]
     for h, role in top_headings:
         m = _ANY_YEAR.search(h)
@@ -169,8 +178,8 @@ def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review
         m = _ANY_YEAR.search(h)
         if m and role in (Role.PLAN, Role.TARGETS):
             return int(m.group(1)) - 1  # a plan for YYYY is delivered with the report on YYYY-1
-    # "过去五年工作回顾": the last year of the period is the one the review names most
-    return _latest_year(review) or _common_year(text[:3000])
+    # "过去五年工作回顾": the caller falls back to the latest year the review names repeatedly
+    return None
 
 
 def _latest_year(s: str) -> int | None:

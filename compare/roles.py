@@ -35,7 +35,6 @@ _EN_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
 _ZH_SUB_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^(存在的?问题|问题和不足|不足和问题|主要问题)"), Role.PROBLEMS),
     (re.compile(r"^(下一步|今后工作|(19|20)\d\d年工作(计划|安排|打算))"), Role.PLAN),
-    (re.compile(r"第一责任人"), Role.DUTY),
 )
 # Body cue: a part whose heading names no role but whose body is written in the future tense of
 # a plan (要 / 将 / 继续 …) outnumbering the perfective 了 of a review. Counted on the first

@@ -37,17 +37,24 @@ COLLAPSED_LINE_MIN = 400
 _COLLAPSED_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}")
 # A heading that lost its marker is a short line: the seed's four are 24–31 characters.
 LOST_MARKER_MAX = 40
+# Leading whitespace that marks the first line of a paragraph (two full-width or ASCII spaces).
+PARAGRAPH_INDENT = 2
 # An unmarked top-level heading in the opening ("首先报告２００１年的工作") is a short line.
 PROMOTED_HEADING_MAX = 20
 # Headings of pdftotext letters start at the left margin; table column headers are indented far.
 EN_HEADING_INDENT_MAX = 8
 _EN_DATE_LINE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\b")
+# An English heading line is followed directly by prose; a table's title and column headers
+# (one per line in text read from PDF) are followed by more table.
+_PROSE_LOOKAHEAD = 1
 # A wiki lead sentence (bold in the original, then a line break) is short.
 LEAD_SENTENCE_MAX = 30
 # Paragraphs are separated by blank lines when at least this share of line gaps is blank;
 # the scraped and PDF texts of the corpus are all above 0.5, one-paragraph-per-line texts near 0.
 _BLANK_SEPARATED = 0.3
 _WS = " \t\u3000\u00a0"
+_REPORT_TITLE = re.compile(r"关于.*(报告|情况)$|报告$")
+_SENTENCE_END = "。！？；”」』"
 _CLOSING = re.compile(r"^(结束语|结语)$")
 
 
@@ -72,6 +79,7 @@ class _Block:
     head: _Head | None = None
     open_heading: bool = False  # a heading line whose brackets are still open
     continued_heading: bool = False  # the whole block is one heading over several lines
+    indent: int = 0  # leading whitespace of the first line
 
 
 def parse_report(source: SourceText) -> Report:
@@ -81,14 +89,18 @@ def parse_report(source: SourceText) -> Report:
     """
     text = source.text
     language = detect_language(text)
-    lines, blank_gap = _lines(text, language)
+    lines, blank_gap, indents, after_indent = _lines(text, language)
     reasons = classify_lines(text, lines, language=language)
     stripped = _merge_stripped(text, lines, reasons)
-    blocks = _blocks(text, lines, reasons, blank_gap, language)
-    _find_heads(text, blocks, language)
+    hints = {span.start: level for span, level in source.heading_hints}
+    blocks = _blocks(text, lines, reasons, blank_gap, indents, after_indent, language, hints)
+    _find_heads(text, blocks, language, hints)
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language)
-    top = [(s.heading, s.role) for s in sections if s.level == 1]
+    # headings that may name the year reported on: parts, and the sections one level down
+    # (English letters put "## 2020 in Review" under a "# Letter" title)
+    top = [(s.heading, s.role if s.level == 1 and language == "zh" else role_of_heading(s.heading, language=language))
+           for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
     metadata = extract_metadata(
@@ -100,12 +112,12 @@ def parse_report(source: SourceText) -> Report:
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
         review=review.span.slice(text) if review else "",
     )
-    stripped = _strip_title(text, stripped, paragraphs, sections, metadata)
-    if stripped[1]:
-        paragraphs = stripped[1]
+    stripped, kept = _strip_title(text, stripped, paragraphs, sections, metadata)
+    if kept is not None:
+        paragraphs = kept
         sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
-                  paragraphs=tuple(paragraphs), stripped=stripped[0])
+                  paragraphs=tuple(paragraphs), stripped=stripped)
 
 
 def uncovered(report: Report) -> list[Span]:
@@ -124,17 +136,20 @@ def uncovered(report: Report) -> list[Span]:
         cover[sp.end] -= 1
     bad: list[Span] = []
     depth = 0
-    run_start = -1
+    run_start = last_bad = -1
     for i, ch in enumerate(text):
         depth += cover[i]
-        wrong = not ch.isspace() and depth != 1
-        if wrong and run_start < 0:
-            run_start = i
-        elif not wrong and run_start >= 0 and not ch.isspace():
-            bad.append(Span(run_start, i))
+        if ch.isspace():
+            continue
+        if depth != 1:
+            if run_start < 0:
+                run_start = i
+            last_bad = i
+        elif run_start >= 0:
+            bad.append(Span(run_start, last_bad + 1))
             run_start = -1
     if run_start >= 0:
-        bad.append(Span(run_start, len(text)))
+        bad.append(Span(run_start, last_bad + 1))
     return bad
 
 
@@ -155,11 +170,15 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _lines(text: str, language: str) -> tuple[list[Span], list[bool]]:
-    """Non-blank lines (trimmed spans) and, for each, whether a blank line (or a collapsed break)
-    precedes it."""
+def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int], list[bool]]:
+    """Non-blank lines (trimmed spans); for each, whether a blank line (or a collapsed break)
+    precedes it, its indentation, and whether the line before it held only an indent (a wiki
+    scrape puts the indent of a paragraph that opens with a bold lead sentence on a line of its own)."""
     out: list[Span] = []
     gap: list[bool] = []
+    indents: list[int] = []
+    after_indent: list[bool] = []
+    indent_only = False
     pos = 0
     blank_before = True
     for raw in text.split("\n"):
@@ -167,6 +186,7 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool]]:
         span = _trim(text, pos, end)
         if span is None:
             blank_before = True
+            indent_only = end > pos
         elif language == "zh" and len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end):
             cut = span.start
             for m in _COLLAPSED_BREAK.finditer(text, span.start, span.end):
@@ -174,18 +194,24 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool]]:
                 if piece:
                     out.append(piece)
                     gap.append(True)
+                    indents.append(0)
+                    after_indent.append(False)
                 cut = m.end()
             piece = _trim(text, cut, span.end)
             if piece:
                 out.append(piece)
                 gap.append(True)
-            blank_before = False
+                indents.append(0)
+                after_indent.append(False)
+            blank_before = indent_only = False
         else:
             out.append(span)
             gap.append(blank_before)
-            blank_before = False
+            indents.append(span.start - pos)
+            after_indent.append(indent_only)
+            blank_before = indent_only = False
         pos = end + 1
-    return out, gap
+    return out, gap, indents, after_indent
 
 
 def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | None]) -> tuple[Stripped, ...]:
@@ -204,7 +230,8 @@ def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | No
 
 
 def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
-            language: str) -> list[_Block]:
+            indents: Sequence[int], after_indent: Sequence[bool], language: str,
+            hints: dict[int, int]) -> list[_Block]:
     body = [i for i, r in enumerate(reasons) if r is None]
     gaps = sum(1 for i in body if blank_gap[i])
     by_blank = len(body) > 0 and gaps >= _BLANK_SEPARATED * len(body)
@@ -216,7 +243,7 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
         marker = match_marker(s, language=language)
         # a damaged marker (a bare `)`) inside a run of lines is a wiki line break, not a heading
         starts_head = (marker is not None and (blank_gap[i] or not marker.rule.startswith("recovered:"))) or (
-            language == "en" and is_title_line(s))
+            language == "en" and is_title_line(s)) or ln.start in hints
         if blocks and blocks[-1].open_heading and prev == i - 1:
             b = blocks[-1]
             b.span = Span(b.span.start, ln.end)
@@ -224,20 +251,33 @@ def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], bla
             b.open_heading = _unbalanced(b.span.slice(text))
             prev = i
             continue
+        # an indented line opens a paragraph even without a blank line before it (letters whose
+        # wrapped lines ingest has joined keep one paragraph per indented line)
+        indented = indents[i] >= PARAGRAPH_INDENT
         joins = (by_blank and blocks and not blank_gap[i] and prev == i - 1 and not starts_head
-                 and not _ends_block(text, blocks[-1], language))
+                 and not indented and not _ends_block(text, blocks[-1], language)
+                 and blocks[-1].first_line.start not in hints
+                 and not (language == "zh" and _ends_paragraph(text, lines[prev], blocks[-1], after_indent[prev])))
         if joins:
             b = blocks[-1]
             b.span = Span(b.span.start, ln.end)
             b.single_line = False
         else:
-            b = _Block(ln, ln, True)
+            b = _Block(ln, ln, True, indent=indents[i])
             if marker is not None and by_blank and not split_heading(s[marker.end:])[2] and _unbalanced(s):
                 # a heading cut by a wiki link ("三、关于《" + title + "》的说明") goes on
                 b.open_heading = b.continued_heading = True
             blocks.append(b)
         prev = i
     return blocks
+
+
+def _ends_paragraph(text: str, line: Span, block: _Block, after_indent: bool) -> bool:
+    """A Chinese line that ends a sentence ends its paragraph, unless it is a short lead
+    sentence that a wiki scrape split from the paragraph it opens (after an indent-only line)."""
+    if text[line.end - 1] not in _SENTENCE_END:
+        return False
+    return not (block.single_line and len(line) <= LEAD_SENTENCE_MAX and after_indent)
 
 
 def _unbalanced(s: str) -> bool:
@@ -262,9 +302,9 @@ def _ends_block(text: str, block: _Block, language: str) -> bool:
 # --- 4. headings ---------------------------------------------------------------------------
 
 
-def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
+def _find_heads(text: str, blocks: list[_Block], language: str, hints: dict[int, int]) -> None:
     seen_marked = False
-    for b in blocks:
+    for k, b in enumerate(blocks):
         s = b.first_line.slice(text)
         base = b.first_line.start
         m = match_marker(s, language=language)
@@ -274,11 +314,17 @@ def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
             b.head = _Head(m.family, m.number, m.text, m.rule, heading, b.span, False)
         elif m is not None:
             b.head = _head_from_marker(s, base, m)
+        elif base in hints and b.single_line and not (language == "zh" and _REPORT_TITLE.search(s)):
+            # (the <h1> title of a Chinese report stays in the preamble: it is the title, not a part)
+            # a heading style of a .docx or an <h1>–<h6> of a web page
+            level = min(max(hints[base], 1), 6)
+            b.head = _Head(f"markdown{level}", None, "", "hint:heading_style", s, b.first_line, False)
         elif language == "zh" and b.single_line and not seen_marked and _promotable(s):
             b.head = _Head("closing", None, "", "recovered:no_marker", s, b.first_line, False)
         elif language == "zh" and _CLOSING.match(s) and b.single_line:
             b.head = _Head("closing", None, "", "keyword:closing", s, b.first_line, False)
-        elif language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(text, b.first_line, s):
+        elif (language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(b.indent, s)
+              and _prose_follows(text, blocks, k)):
             b.head = _Head("title_line", None, "", "line:title_case", s, b.first_line, False)
         elif (language == "zh" and not b.single_line and len(s) <= LEAD_SENTENCE_MAX
               and s.endswith("。") and s.count("。") == 1):
@@ -287,11 +333,22 @@ def _find_heads(text: str, blocks: list[_Block], language: str) -> None:
             seen_marked = True
 
 
-def _en_heading_layout(text: str, line: Span, s: str) -> bool:
+def _en_heading_layout(indent: int, s: str) -> bool:
     """English heading lines start at the margin; indented or spaced-out short lines are the
     column headers of pdftotext tables, and dot leaders are table rows."""
-    indent = line.start - (text.rfind("\n", 0, line.start) + 1)
     return indent <= EN_HEADING_INDENT_MAX and "   " not in s and ". ." not in s and not _EN_DATE_LINE.match(s)
+
+
+_PROSE = re.compile(r"[a-z][.!?][\"”’)]?(\s|$)")
+
+
+def _prose_follows(text: str, blocks: list[_Block], k: int) -> bool:
+    """An English heading line introduces prose; table column headers introduce more table."""
+    for nxt in blocks[k + 1 : k + 1 + _PROSE_LOOKAHEAD]:
+        s = nxt.span.slice(text)
+        if _PROSE.search(s):
+            return True
+    return False
 
 
 def _promotable(s: str) -> bool:
@@ -431,7 +488,7 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
         counts[max(j, 0)] += 1
     # roles
     sections: list[Section] = []
-    top_role = Role.OTHER
+    role_of: dict[str, Role] = {}
     for j, (level, start, head) in enumerate(raw):
         if head is None:
             role = Role.PREAMBLE
@@ -442,9 +499,13 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
             role = role_of_heading(head.heading, language=language)
             if role is Role.OTHER and head.family != "closing":
                 role = role_of_body(text[start:ends[j]], language=language)
-            top_role = role
         else:
-            role, _ = subsection_role(head.heading, top_role, language=language)
+            inherited = role_of.get(parents[j] or "", Role.OTHER)
+            role, _ = subsection_role(head.heading, inherited, language=language)
+            if role is Role.OTHER and language == "en":
+                # a letter under one title ("# Letter to Shareholders") has its parts one level down
+                role = role_of_heading(head.heading, language=language)
+        role_of[ids[j]] = role
         sections.append(Section(
             id=ids[j], parent=parents[j], level=level, heading=head.heading, heading_span=head.heading_span,
             span=Span(start, ends[j]), role=role, marker=head.marker, recovered_marker=head.recovered,
@@ -454,10 +515,11 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
 
 
 def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Paragraph],
-                 sections: list[Section], metadata: Metadata) -> tuple[tuple[Stripped, ...], list[Paragraph]]:
-    """Take the title line out of the preamble when it repeats the metadata title."""
+                 sections: list[Section], metadata: Metadata) -> tuple[tuple[Stripped, ...], list[Paragraph] | None]:
+    """Take the title line out of the preamble when it repeats the metadata title; the second
+    value is the paragraphs without it, or None when nothing changed."""
     if not metadata.title or not sections or sections[0].role is not Role.PREAMBLE:
-        return stripped, []
+        return stripped, None
     pre = sections[0].id
     title = re.sub(r"\s", "", metadata.title)
     for k, p in enumerate(paragraphs):
@@ -466,7 +528,7 @@ def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Par
         if re.sub(r"\s", "", p.span.slice(text)) == title:
             new = sorted((*stripped, Stripped(p.span, "title_line")), key=lambda s: s.span)
             return tuple(new), paragraphs[:k] + paragraphs[k + 1:]
-    return stripped, []
+    return stripped, None
 
 
 def _recount(sections: list[Section], paragraphs: list[Paragraph]) -> list[Section]:

@@ -1,0 +1,58 @@
+"""Issuer, year reported on, date, document number, title and language come from the text."""
+
+from __future__ import annotations
+
+from compare.ingest import source_from_string
+from compare.metadata import detect_language, iso_date
+from compare.structure import parse_report
+
+
+def meta(text: str):  # noqa: ANN201 - Metadata
+    return parse_report(source_from_string(text)).metadata
+
+
+def test_district_report_metadata() -> None:
+    m = meta(
+        "文号 某区政文〔2030〕12号\n标题 某市某区人民政府关于2030年依法行政工作情况的报告\n\n"
+        "一、主要举措和成效\n\n全年完成任务。\n\n某市某区人民政府\n\n2030年12月20日\n"
+    )
+    assert (m.issuer, m.year, m.date, m.doc_number, m.language) == (
+        "某市某区人民政府", 2030, "2030-12-20", "某区政文〔2030〕12号", "zh")
+    assert m.title == "某市某区人民政府关于2030年依法行政工作情况的报告"
+
+
+def test_year_reported_on_is_the_review_year_not_the_publication_year() -> None:
+    m = meta("各位代表：\n\n一、2030年工作回顾\n\n去年完成任务。\n\n二、2031年工作任务\n\n今年要继续努力。\n")
+    assert m.year == 2030
+    m = meta("各位代表：\n\n一、过去一年的工作\n\n去年完成任务。\n\n二、2031年主要任务\n\n今年要继续努力。\n")
+    assert m.year == 2030
+
+
+def test_title_broken_across_lines_is_joined() -> None:
+    m = meta("\n\n工作报\n告\n\n——2030年3月5日在大会上\n\n各位代表：\n\n一、2029年工作回顾\n\n完成任务。\n")
+    assert m.title == "工作报告"
+    assert m.date == "2030-03-05"
+    assert m.year == 2029
+
+
+def test_english_letter_metadata() -> None:
+    m = meta(
+        "To the Shareholders of Example Holdings Inc.:\n\n     Our gain in net worth during 2030 was large.\n\n"
+        "Insurance\n\n     Float grew.\n\nFebruary 24, 2031                    Jane Doe\n"
+        "                                     Chairman of the Board\n"
+    )
+    assert (m.issuer, m.year, m.date, m.language) == ("Example Holdings Inc.", 2030, "2031-02-24", "en")
+
+
+def test_iso_dates_and_language() -> None:
+    assert iso_date("2020年12月18日") == "2020-12-18"
+    assert iso_date("2020-1-8") == "2020-01-08"
+    assert iso_date("二〇二〇年十二月十八日") == "2020-12-18"
+    assert iso_date("no date") is None
+    assert detect_language("一、工作回顾 GDP增长6%") == "zh"
+    assert detect_language("The year in review, with 6% growth.") == "en"
+
+
+def test_contact_numbers_are_not_left_in_the_body() -> None:
+    r = parse_report(source_from_string("一、工作回顾\n\n全年完成任务。\n\n联系电话：0591-12345678\n"))
+    assert "12345678" not in "".join(r.text_of(p.span) for p in r.paragraphs)
