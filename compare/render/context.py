@@ -1,185 +1,487 @@
-"""View model: `Comparison` -> plain dicts and strings for the templates. No HTML in here."""
+"""Stage 7, render: the view model. `Comparison` -> plain dicts and strings for the templates.
+
+Counting, sorting, labelling and number formatting happen here, once, for the HTML and Markdown
+views alike. Nothing in here is HTML: report text stays plain text and the templates escape it.
+Ids come from positions (`p3`, `r3-5`, `fig-2`, `ev4-0`), never from titles.
+
+Cost: each row, figure and plan item is looked up by bisection over the rows of its side, so the
+whole view model is O(n log n) in the number of rows.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..model import ChangeKind, Comparison, Figure, Op, Report, SentenceRow, Segment
+from ..model import (
+    ChangeKind, Comparison, Figure, FigurePair, Op, PairStatus, PlanStatus, Report, Role, Section,
+    SentenceRow, Span,
+)
 from .json import summary_counts
+from .labels import LABELS, REASONS
 
-__all__ = ["build_context", "LABELS"]
+__all__ = ["build_context", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
+           "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "What changed",
-        "summary": "Summary",
-        "sections": "Section by section",
-        "figures": "Figures",
-        "plan": "Plan follow-through",
-        "stripped": "Stripped boilerplate",
-        "old": "Old",
-        "new": "New",
-        "no_changes": "No changes.",
-        "new_commitment": "new commitment",
-        "dropped": "dropped",
-        "changed_figure": "changed figure",
-        "reworded": "reworded",
-        "moved": "moved",
-        "added": "added",
-        "removed": "removed",
-        "matched": "matched",
-        "renamed": "renamed",
-        "split": "split",
-        "merged": "merged",
-        "addressed": "addressed",
-        "partly": "partly",
-        "not_found": "not found",
-        "met": "met",
-        "not_met": "not met",
-        "unknown": "unknown",
-    },
-    "zh": {
-        "title": "年度对比",
-        "summary": "摘要",
-        "sections": "逐节对比",
-        "figures": "数据变化",
-        "plan": "计划落实情况",
-        "stripped": "已剔除的版式内容",
-        "old": "上年",
-        "new": "本年",
-        "no_changes": "无变化。",
-        "new_commitment": "新增举措",
-        "dropped": "删去事项",
-        "changed_figure": "数据变化",
-        "reworded": "表述调整",
-        "moved": "位置调整",
-        "added": "新增",
-        "removed": "删除",
-        "matched": "对应",
-        "renamed": "更名",
-        "split": "拆分",
-        "merged": "合并",
-        "addressed": "已落实",
-        "partly": "部分落实",
-        "not_found": "未见落实",
-        "met": "达成",
-        "not_met": "未达成",
-        "unknown": "无法判断",
-    },
-}
+CHANGE_KINDS: tuple[str, ...] = tuple(k.value for k in ChangeKind)
+# Statuses a reader may want to list; "matched" is the normal case and gets no dashboard card.
+SECTION_STATUSES: tuple[str, ...] = ("added", "removed", "renamed", "moved", "split", "merged")
+PLAN_STATUSES: tuple[str, ...] = tuple(s.value for s in PlanStatus)
+# The three kinds a first-time reader looks for; the rest of the dashboard is smaller.
+_HEADLINE_KINDS = ("new_commitment", "dropped")
+# Evidence passages are whole paragraphs; the scorecard shows the start and links to the rest.
+EVIDENCE_PREVIEW_CHARS = 160
 
 
-def _fmt(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    q = value.quantize(Decimal("0.01")) if value != value.to_integral() else value.to_integral()
-    text = format(q.normalize(), "f") if q == q.to_integral() else format(q, "f").rstrip("0").rstrip(".")
-    return text
+# --------------------------------------------------------------------------- numbers
 
 
-def _fig(fig: Figure | None, report: Report) -> dict[str, Any] | None:
-    if fig is None:
-        return None
-    return {"text": report.text_of(fig.span), "label": fig.label, "value": _fmt(fig.value), "unit": fig.unit}
+def _plain(value: Decimal, places: int = 2) -> str:
+    """A Decimal as a reader writes it: at most `places` decimals, no trailing zeros, no exponent."""
+    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(q, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
-def _side(segments: tuple[Segment, ...], keep: Op) -> list[dict[str, str]]:
-    return [{"op": s.op.value, "text": s.text} for s in segments if s.op in (Op.EQUAL, keep)]
+def _signed(value: Decimal, places: int) -> str:
+    text = _plain(value, places)
+    return text if text.startswith("-") or text == "0" else "+" + text
 
 
-def _row(c: Comparison, row: SentenceRow, pair_index: int, row_index: int) -> dict[str, Any]:
-    old_text = c.old.text_of(row.old) if row.old else ""
-    new_text = c.new.text_of(row.new) if row.new else ""
+def format_figure_change(fp: FigurePair, old: Report, new: Report, lang: str) -> str:
+    """`4.87亿元 → 5.2亿元 (+6.8%)`; rates give their change in percentage points."""
+    old_text = old.text_of(fp.old.span) if fp.old else "—"
+    new_text = new.text_of(fp.new.span) if fp.new else "—"
+    change = _change_text(fp, lang)
+    return f"{old_text} → {new_text}" + (f" ({change})" if change else "")
+
+
+def _change_text(fp: FigurePair, lang: str) -> str:
+    if fp.pp_change is not None:
+        return _signed(fp.pp_change, 2) + ("个百分点" if lang == "zh" else " pp")
+    if fp.pct_change is not None:
+        return _signed(fp.pct_change, 1) + "%"
+    if fp.delta is not None and fp.new is not None:
+        return _signed(fp.delta, 2) + ("" if lang == "zh" else " ") + fp.new.unit
+    return ""
+
+
+def _sort_number(value: Decimal | None) -> str:
+    return "" if value is None else _plain(value, 6)
+
+
+# --------------------------------------------------------------------------- marks
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A passage to make addressable: `span` in one side's text, `id` for links, `cls` for looks."""
+
+    span: Span
+    id: str
+    cls: str
+
+
+class _Marks:
+    """The marks of one side; each id is placed once, on the first piece it covers."""
+
+    def __init__(self, marks: Iterable[_Mark]) -> None:
+        self.marks = sorted(marks, key=lambda m: (m.span.start, m.span.end, m.id))
+        self.starts = [m.span.start for m in self.marks]
+        self.placed: set[str] = set()
+        self.longest = max((len(m.span) for m in self.marks), default=0)
+
+    def overlapping(self, span: Span) -> list[_Mark]:
+        # marks starting at most `longest` before the span can still reach into it
+        lo = bisect.bisect_left(self.starts, span.start - self.longest)
+        hi = bisect.bisect_left(self.starts, span.end)
+        return [m for m in self.marks[lo:hi] if m.span.end > span.start and m.span.start < span.end]
+
+
+def _pieces(segs: Sequence[tuple[str, str]], base: int, marks: _Marks) -> list[dict[str, Any]]:
+    """Split the segments of one side at mark boundaries; each piece knows its marks and anchors.
+
+    `base` is the offset of the row's text, so segment offsets are absolute positions.
+    """
+    total = sum(len(t) for _, t in segs)
+    hits = marks.overlapping(Span(base, base + total)) if marks.marks else []
+    out: list[dict[str, Any]] = []
+    pos = base
+    for op, text in segs:
+        if not text:
+            continue
+        end = pos + len(text)
+        cuts = sorted({pos, end} | {b for m in hits for b in (m.span.start, m.span.end) if pos < b < end})
+        for a, b in zip(cuts, cuts[1:]):
+            covering = [m for m in hits if m.span.start < b and m.span.end > a]
+            anchors = [m.id for m in covering if m.id not in marks.placed]
+            marks.placed.update(anchors)
+            out.append({
+                "op": op,
+                "text": text[a - pos : b - pos],
+                "anchors": anchors,
+                "cls": " ".join(dict.fromkeys([m.cls for m in covering] + [f"m-{m.id}" for m in covering])),
+            })
+        pos = end
+    return out
+
+
+# --------------------------------------------------------------------------- rows and pairs
+
+
+def _side_segments(row: SentenceRow, text: str, keep: Op) -> list[tuple[str, str]]:
+    """The row's segments for one side, or the side's text as one run when they do not rebuild it."""
     if row.segments:
-        old_segs = _side(row.segments, Op.DELETE)
-        new_segs = _side(row.segments, Op.INSERT)
-    else:
-        old_op = "equal" if row.kind is None else "delete"
-        new_op = "equal" if row.kind is None else "insert"
-        old_segs = [{"op": old_op, "text": old_text}] if old_text else []
-        new_segs = [{"op": new_op, "text": new_text}] if new_text else []
-    return {
-        "anchor": f"c{pair_index}-{row_index}",
-        "kind": row.kind.value if row.kind else "",
-        "old": old_segs,
-        "new": new_segs,
-        "old_anchor": f"o{row.old.start}" if row.old else "",
-        "new_anchor": f"n{row.new.start}" if row.new else "",
-    }
+        segs = [(s.op.value, s.text) for s in row.segments if s.op in (Op.EQUAL, keep)]
+        if "".join(t for _, t in segs) == text:
+            return segs
+    if not text:
+        return []
+    if row.kind is None:
+        return [("equal", text)]
+    return [("delete" if keep is Op.DELETE else "insert", text)]
+
+
+class _RowIndex:
+    """Rows of one side sorted by position, to find the row that holds a passage."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, int, str]] = []
+
+    def add(self, span: Span | None, anchor: str) -> None:
+        if span is not None:
+            self.items.append((span.start, span.end, anchor))
+
+    def freeze(self) -> None:
+        self.items.sort()
+        self.starts = [s for s, _, _ in self.items]
+
+    def find(self, span: Span) -> str:
+        """Anchor of the first row overlapping `span` ("" when no row shows it)."""
+        i = bisect.bisect_right(self.starts, span.start) - 1
+        for j in range(max(i, 0), len(self.items)):
+            s, e, anchor = self.items[j]
+            if s >= span.end:
+                break
+            if e > span.start and s < span.end:
+                return anchor
+        return ""
+
+
+def _sibling_position(report: Report, section: Section) -> int:
+    # the preamble is a level-1 section without a heading; readers do not count it as a part
+    return 1 + sum(1 for s in report.sections
+                   if s.parent == section.parent and s.span.start < section.span.start
+                   and s.level == section.level and s.role is not Role.PREAMBLE)
+
+
+def _marked(section: Section) -> str:
+    """The heading as a reader knows it: with "一、" or "(二)", without Markdown's "##"."""
+    marker = "" if section.marker.strip().strip("#") == "" else section.marker
+    return (marker + section.heading).strip()
+
+
+def _heading(section: Section | None, labels: dict[str, str]) -> str:
+    if section is None:
+        return ""
+    return _marked(section) or labels["preamble"]
+
+
+# --------------------------------------------------------------------------- the context
 
 
 def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
     """Everything the HTML and Markdown templates show, already counted, sorted and labelled."""
-    language = lang or c.new.metadata.language
-    labels = LABELS["zh" if language == "zh" else "en"]
-    pairs = []
-    for i, (pair, diff) in enumerate(zip(c.section_pairs, c.diffs)):
-        old_sec = c.old.section(pair.old_id) if pair.old_id else None
-        new_sec = c.new.section(pair.new_id) if pair.new_id else None
-        rows = [_row(c, r, i, k) for k, r in enumerate(diff.rows)]
-        pairs.append(
-            {
-                "anchor": f"p{i}",
-                "status": pair.status.value,
-                "score": f"{pair.score:.2f}",
-                "old_heading": (old_sec.marker + old_sec.heading) if old_sec else "",
-                "new_heading": (new_sec.marker + new_sec.heading) if new_sec else "",
-                "changed": any(r["kind"] for r in rows),
-                "rows": rows,
-            }
-        )
-    figures = []
-    for i, fp in enumerate(c.figure_pairs):
-        if not (fp.old and fp.new and fp.delta):
-            continue
-        figures.append(
-            {
-                "anchor": f"fig-{i}",
-                "label": (fp.new or fp.old).label if (fp.new or fp.old) else "",
-                "old": _fig(fp.old, c.old),
-                "new": _fig(fp.new, c.new),
-                "delta": _fmt(fp.delta),
-                "pct": (_fmt(fp.pct_change) + "%") if fp.pct_change is not None else "",
-            }
-        )
-    plan = []
-    for i, pc in enumerate(c.plan_checks):
-        plan.append(
-            {
-                "anchor": f"plan-{i}",
-                "status": pc.status.value,
-                "item": c.old.text_of(pc.item.span),
-                "evidence": [
-                    {"text": c.new.text_of(e.span), "score": f"{e.score:.2f}", "href": f"#n{e.span.start}"}
-                    for e in pc.evidence
-                ],
-            }
-        )
-    stripped = [
-        {"side": side, "reason": s.reason, "text": rep.text_of(s.span)}
-        for side, rep in (("old", c.old), ("new", c.new))
-        for s in rep.stripped
-    ] + [
-        {"side": side, "reason": r.reason, "text": r.text}
-        for side, rep in (("old", c.old), ("new", c.new))
-        for r in rep.source.removed
-    ]
+    language = "zh" if (lang or c.new.metadata.language) == "zh" else "en"
+    years = {"old": _year(c.old, language, "old"), "new": _year(c.new, language, "new")}
+    labels = {k: _fill_years(v, years) for k, v in LABELS[language].items()}
 
-    def doc(rep: Report) -> dict[str, Any]:
-        m = rep.metadata
-        return {"path": rep.source.path, "year": m.year or "", "title": m.title or "",
-                "issuer": m.issuer or "", "doc_number": m.doc_number or ""}
+    figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
+    old_marks, new_marks = _collect_marks(c, figure_rows)
+
+    pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks)
+    figures = _figures(c, figure_rows, language, old_rows, new_rows)
+    plan = _plan(c, labels, old_rows, new_rows)
+    summary = summary_counts(c)
 
     return {
-        "lang": "zh" if language == "zh" else "en",
+        "lang": language,
         "labels": labels,
-        "old": doc(c.old),
-        "new": doc(c.new),
-        "summary": summary_counts(c),
-        "change_kinds": [k.value for k in ChangeKind],
+        "years": years,
+        "heading": _page_heading(c, years, labels),
+        "old": _doc(c.old, years["old"]),
+        "new": _doc(c.new, years["new"]),
+        "summary": summary,
+        "dashboard": _dashboard(summary, labels, len(c.plan_checks) > 0),
+        "change_kinds": list(CHANGE_KINDS),
+        "section_statuses": list(SECTION_STATUSES),
+        "plan_statuses": list(PLAN_STATUSES),
+        "filters": [{"key": k, "label": labels[k], "count": summary[f"changes_{k}"]} for k in CHANGE_KINDS],
         "pairs": pairs,
         "figures": figures,
+        "figures_note": labels["figures_note"].format(
+            changed=summary["figures_changed"],
+            same=summary["figures_paired"] - summary["figures_changed"],
+            only_old=summary["figures_dropped"], only_new=summary["figures_new"]),
         "plan": plan,
-        "stripped": stripped,
+        "stripped": _stripped(c, language, labels, years),
+        "focus": _focus_labels(labels),
+        "payload": {"lang": language, "labels": {k: labels[k] for k in _JS_LABELS},
+                    "kinds": [[k, labels[k]] for k in CHANGE_KINDS],  # a list: tojson sorts keys
+                    "focus": _focus_labels(labels)},
     }
+
+
+_JS_LABELS = ("show", "unchanged", "collapse", "prev", "next", "view", "side_by_side", "inline",
+              "showing_only", "show_all", "sort", "no_more")
+
+
+def _fill_years(label: str, years: dict[str, str]) -> str:
+    """Put the years into a label; "{old}年" becomes "2020年", or "上年" when the year is unknown."""
+    for side in ("old", "new"):
+        year = years[side]
+        label = label.replace("{%s}年" % side, f"{year}年" if year.isdigit() else year)
+        label = label.replace("{%s}" % side, year)
+    return label
+
+
+def _year(report: Report, language: str, side: str) -> str:
+    if report.metadata.year:
+        return str(report.metadata.year)
+    return LABELS[language][side]
+
+
+def _page_heading(c: Comparison, years: dict[str, str], labels: dict[str, str]) -> str:
+    issuer = c.new.metadata.issuer or c.old.metadata.issuer or c.new.metadata.title or ""
+    span = f"{years['old']} → {years['new']}"
+    return f"{issuer} {span}" if issuer else span
+
+
+def _doc(report: Report, year: str) -> dict[str, str]:
+    m = report.metadata
+    return {"year": year, "title": m.title or "", "issuer": m.issuer or "", "date": m.date or "",
+            "doc_number": m.doc_number or "", "path": report.source.path}
+
+
+def _is_changed(fp: FigurePair) -> bool:
+    return fp.old is not None and fp.new is not None and bool(fp.delta)
+
+
+def _collect_marks(c: Comparison, figure_rows: Sequence[int]) -> tuple[_Marks, _Marks]:
+    old: list[_Mark] = []
+    new: list[_Mark] = []
+    for i in figure_rows:
+        fp = c.figure_pairs[i]
+        assert fp.old is not None and fp.new is not None
+        old.append(_Mark(fp.old.span, f"fo{i}", "fig"))
+        new.append(_Mark(fp.new.span, f"fn{i}", "fig"))
+    for i, pc in enumerate(c.plan_checks):
+        old.append(_Mark(pc.item.span, f"pi{i}", "plan-item"))
+        for j, e in enumerate(pc.evidence):
+            new.append(_Mark(e.span, f"ev{i}-{j}", "evidence"))
+    return _Marks(old), _Marks(new)
+
+
+def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: _Marks, new_marks: _Marks,
+           ) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
+    old_rows, new_rows = _RowIndex(), _RowIndex()
+    fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
+                     if _is_changed(fp) and fp.old is not None)
+    fig_starts = [s for s, _ in fig_old]
+    pairs: list[dict[str, Any]] = []
+    diffs = {d.pair_index: d for d in c.diffs}
+    for i, pair in enumerate(c.section_pairs):
+        diff = diffs.get(i)
+        old_sec = c.old.section(pair.old_id) if pair.old_id else None
+        new_sec = c.new.section(pair.new_id) if pair.new_id else None
+        rows: list[dict[str, Any]] = []
+        for k, r in enumerate(diff.rows if diff else ()):
+            anchor = f"r{i}-{k}"
+            old_rows.add(r.old, anchor)
+            new_rows.add(r.new, anchor)
+            row = _row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts)
+            # "added" on every sentence of an added section says nothing the section badge does not
+            row["badge"] = bool(row["kind"]) and not (
+                (pair.status is PairStatus.ADDED and row["kind"] == ChangeKind.ADDED.value)
+                or (pair.status is PairStatus.REMOVED and row["kind"] == ChangeKind.REMOVED.value))
+            rows.append(row)
+        kinds = [k for k in CHANGE_KINDS if any(r["kind"] == k for r in rows)]
+        shown = new_sec or old_sec
+        n_changes = sum(1 for r in rows if r["kind"])
+        pairs.append({
+            "anchor": f"p{i}",
+            "status": pair.status.value,
+            "status_label": labels[f"sec_{pair.status.value}"],
+            "level": shown.level if shown else 1,
+            "old_heading": _heading(old_sec, labels),
+            "new_heading": _heading(new_sec, labels),
+            "both_headings": bool(old_sec and new_sec
+                                  and _heading(old_sec, labels) != _heading(new_sec, labels)),
+            "note": _pair_note(c, pair.status, old_sec, new_sec, labels),
+            "changed": n_changes > 0 or pair.status is not PairStatus.MATCHED,
+            "n_changes": labels["n_changes"].replace("{n}", str(n_changes)) if n_changes else "",
+            "kinds": kinds,
+            "rows": rows,
+        })
+    old_rows.freeze()
+    new_rows.freeze()
+    return pairs, old_rows, new_rows
+
+
+def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_sec: Section | None,
+               labels: dict[str, str]) -> str:
+    if status is PairStatus.RENAMED and old_sec and new_sec:
+        return (labels["note_renamed"].replace("{old_heading}", _heading(old_sec, labels))
+                .replace("{new_heading}", _heading(new_sec, labels)))
+    if status is PairStatus.MOVED and old_sec and new_sec:
+        return (labels["note_moved"].replace("{old_pos}", str(_sibling_position(c.old, old_sec)))
+                .replace("{new_pos}", str(_sibling_position(c.new, new_sec))))
+    return {PairStatus.ADDED: labels["note_added"], PairStatus.REMOVED: labels["note_removed"],
+            PairStatus.SPLIT: labels["note_split"], PairStatus.MERGED: labels["note_merged"]}.get(status, "")
+
+
+def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], language: str,
+         old_marks: _Marks, new_marks: _Marks, fig_old: list[tuple[int, int]], fig_starts: list[int],
+         ) -> dict[str, Any]:
+    old_text = c.old.text_of(r.old) if r.old else ""
+    new_text = c.new.text_of(r.new) if r.new else ""
+    old_pieces = _pieces(_side_segments(r, old_text, Op.DELETE), r.old.start, old_marks) if r.old else []
+    new_pieces = _pieces(_side_segments(r, new_text, Op.INSERT), r.new.start, new_marks) if r.new else []
+    figures: list[str] = []
+    if r.old is not None and r.new is not None and r.kind is not None:
+        lo = bisect.bisect_left(fig_starts, r.old.start)
+        hi = bisect.bisect_left(fig_starts, r.old.end)
+        for _, i in fig_old[lo:hi]:
+            fp = c.figure_pairs[i]
+            if fp.new is not None and r.new.start <= fp.new.span.start < r.new.end:
+                figures.append(format_figure_change(fp, c.old, c.new, language))
+    return {
+        "anchor": anchor,
+        "kind": r.kind.value if r.kind else "",
+        "label": labels[r.kind.value] if r.kind else "",
+        "reason": r.reason,
+        "old": old_pieces,
+        "new": new_pieces,
+        "badge_side": "new" if r.new is not None else "old",
+        "figures": figures,
+    }
+
+
+def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows: _RowIndex,
+             new_rows: _RowIndex) -> list[dict[str, Any]]:
+    out = []
+    for order, i in enumerate(figure_rows):
+        fp = c.figure_pairs[i]
+        assert fp.old is not None and fp.new is not None
+        section = _section_heading(c.new, fp.new)
+        out.append({
+            "anchor": f"fig-{i}",
+            "order": order,
+            "label": fp.new.label or fp.old.label,
+            "old": c.old.text_of(fp.old.span),
+            "new": c.new.text_of(fp.new.span),
+            "old_href": f"#fo{i}" if old_rows.find(fp.old.span) else "",
+            "new_href": f"#fn{i}" if new_rows.find(fp.new.span) else "",
+            "change": _change_text(fp, language),
+            "text": format_figure_change(fp, c.old, c.new, language),
+            "section": section,
+            "sort_old": _sort_number(fp.old.base_value if fp.old.base_value is not None else fp.old.value),
+            "sort_new": _sort_number(fp.new.base_value if fp.new.base_value is not None else fp.new.value),
+            "sort_change": _sort_number(fp.pp_change if fp.pp_change is not None
+                                        else fp.pct_change if fp.pct_change is not None else fp.delta),
+            "rising": bool(fp.delta is not None and fp.delta > 0),
+        })
+    return out
+
+
+def _section_heading(report: Report, fig: Figure) -> str:
+    if not fig.section_id:
+        return ""
+    try:
+        sec = report.section(fig.section_id)
+    except KeyError:
+        return ""
+    return _marked(sec)
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EVIDENCE_PREVIEW_CHARS else text[:EVIDENCE_PREVIEW_CHARS].rstrip() + "…"
+
+
+def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex,
+          ) -> list[dict[str, Any]]:
+    out = []
+    for i, pc in enumerate(c.plan_checks):
+        out.append({
+            "anchor": f"plan-{i}",
+            "status": pc.status.value,
+            "status_label": labels[pc.status.value],
+            "kind": pc.item.kind.value,
+            "kind_label": labels[pc.item.kind.value],
+            "item": c.old.text_of(pc.item.span),
+            "item_href": f"#pi{i}" if old_rows.find(pc.item.span) else "",
+            "target": c.old.text_of(pc.item.target.span) if pc.item.target else "",
+            "actual": c.new.text_of(pc.actual.span) if pc.actual else "",
+            "reason": pc.reason,
+            "evidence": [
+                {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}",
+                 "href": f"#ev{i}-{j}" if new_rows.find(e.span) else ""}
+                for j, e in enumerate(pc.evidence)
+            ],
+        })
+    return out
+
+
+def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[str, str],
+              ) -> list[dict[str, str]]:
+    reasons = REASONS[language]
+    out = []
+    for side, rep in (("old", c.old), ("new", c.new)):
+        for s in sorted(rep.stripped, key=lambda s: (s.span.start, s.span.end)):
+            out.append({"side": side, "year": years[side], "reason": reasons.get(s.reason, s.reason),
+                        "text": rep.text_of(s.span)})
+        for r in rep.source.removed:
+            out.append({"side": side, "year": years[side],
+                        "reason": f"{reasons.get(r.reason, r.reason)} ({labels['removed_by_reader']})",
+                        "text": r.text})
+    return out
+
+
+def _card(key: str, count: int, labels: dict[str, str], href_key: str, tone: str) -> dict[str, Any]:
+    return {"key": key, "label": labels[f"dash_{key}"], "count": count,
+            "href": f"#{href_key}" if count else "", "tone": tone}
+
+
+def _dashboard(summary: dict[str, int], labels: dict[str, str], has_plan: bool) -> list[dict[str, Any]]:
+    changes = [_card(k, summary[f"changes_{k}"], labels, f"only-{k}", "main" if k in _HEADLINE_KINDS else "minor")
+               for k in CHANGE_KINDS]
+    changes.insert(2, _card("figures_changed", summary["figures_changed"], labels, "figures", "main"))
+    # a zero is news for the headline counts ("no new commitments"), noise for the minor ones
+    changes = [card for card in changes if card["count"] or card["tone"] == "main"]
+    sections = [_card(f"sec_{s}", summary[f"sections_{s}"], labels, f"only-sec-{s}", "main")
+                for s in SECTION_STATUSES if s in ("added", "removed", "renamed", "moved")
+                or summary[f"sections_{s}"]]
+    plan = [_card(f"plan_{s}", summary[f"plan_{s}"], labels, f"only-plan-{s}", "main")
+            for s in PLAN_STATUSES
+            if s in ("addressed", "partly", "not_found") or summary[f"plan_{s}"]]
+    return [
+        {"key": "changes", "title": labels["group_changes"], "cards": changes, "empty": ""},
+        {"key": "sections", "title": labels["group_sections"], "cards": sections, "empty": ""},
+        {"key": "plan", "title": labels["group_plan"], "cards": plan if has_plan else [],
+         "empty": "" if has_plan else labels["no_plan"]},
+    ]
+
+
+def _focus_labels(labels: dict[str, str]) -> dict[str, str]:
+    """What the "showing only" banner says for each `#only-…` target."""
+    c = labels["colon"]
+    out = {k: f"{labels['group_changes']}{c}{labels[f'dash_{k}']}" for k in CHANGE_KINDS}
+    out.update({f"sec-{s}": f"{labels['group_sections']}{c}{labels[f'dash_sec_{s}']}" for s in SECTION_STATUSES})
+    out.update({f"plan-{s}": f"{labels['group_plan']}{c}{labels[f'dash_plan_{s}']}" for s in PLAN_STATUSES})
+    return out

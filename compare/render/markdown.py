@@ -13,12 +13,25 @@ from .templates import templates_dir
 
 __all__ = ["render_markdown", "escape_md"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Characters that mark up anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~!&])")
+# At the start of a line: "# ", "- ", "+ ", "---", "===", "1. ", "2) " open headings, lists and rules
+# (">" is escaped above already). "+45%" or "2020.txt" are plain text and stay unescaped.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#+\-=])(?=[\s#+\-=]|$)|(\d+)([.)])(?=\s|$))")
 
 
 def escape_md(text: object) -> str:
     """Escape Markdown control characters and fold newlines, so report text stays text."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    folded = " ".join(str(text).replace("\r", "\n").split("\n"))
+    escaped = _MD_SPECIAL.sub(r"\\\1", folded)
+    return _MD_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    # a backslash escapes punctuation only: "1." becomes "1\.", "+" becomes "\+"
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
 @lru_cache(maxsize=1)
