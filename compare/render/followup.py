@@ -159,7 +159,9 @@ def render_followup(c: Comparison, fmt: str, *, lang: str | None = None) -> str:
     if fmt == "html":
         ctx = build_followup_context(c, lang=lang)
         return _env(False).get_template("followup.html.j2").render(
-            css=_asset("report.css"), js=_asset("report.js"), **ctx)
+            # the shared page frame without its script: this page has no filters to drive
+            css=_asset("report.css"), js="", payload={}, change_kinds=(), section_statuses=(),
+            plan_statuses=(), **ctx)
     if fmt == "md":
         return _env(True).get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
     raise RenderError(f"unknown format {fmt!r}; use one of html, json, md.")
