@@ -17,6 +17,7 @@ compares only figures that share a base unit and a label bigram, with a cap per 
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -24,7 +25,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from .model import Figure, FigurePair, Report, Section, SectionPair, Span
+from .model import Figure, FigurePair, PeriodKind, Report, Section, SectionPair, Span
 from .numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
 
 __all__ = [
@@ -37,6 +38,9 @@ __all__ = [
     "extract_figures_from_text",
     "match_figures",
     "is_rate",
+    "heads_agree",
+    "period_kind",
+    "periods_compatible",
 ]
 
 # Label similarity (rapidfuzz ratio, 0–1) a pair needs. On cn-state-council-gwr 2018→2019, true pairs
@@ -92,13 +96,57 @@ _ARABIC_START = "0123456789０１２３４５６７８９"
 _JOINERS = "+＋/／.．@_#-－—"
 
 _ZH_PREFIX_Q = re.compile(r"(?:不少于|不低于|不超过|不到|不足|超过|大约|将近|接近|约|近|逾|超)$")
+_ZH_YEARS = r"(?:[两二三四五六七八九十]|十[一二三四五六七八九]|(?<!\d)\d{1,2})"  # 五, 十五, 10: not 一
+# Several years: 过去五年, 五年来, 十三五以来, 党的十八大以来, 2013年以来, 2016-2020年. Tried before
+# the one-year forms so that 2013年以来 is read whole.
+_ZH_MULTI_YEAR = re.compile(
+    rf"(?:(?:过去|近|今后|未来){_ZH_YEARS}年(?:来|间|中|里)?|{_ZH_YEARS}年(?:来|间|中|里|以来)"
+    r"|这些年|这几年|近几年|近年来|多年来|“?十[一二三四五六七八九]五”?(?:期间|时期|以来)"
+    r"|党的十[六七八九]大以来|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-－—~～至到](?:19|20)\d{2}年)"
+)
 _ZH_PERIOD = re.compile(
-    r"(?:(?:19|20)\d{2}年(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
+    rf"(?:{_ZH_MULTI_YEAR.pattern[3:-1]}"
+    r"|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
     r"|(?<!\d)\d{1,2}[-－—~～至到]\d{1,2}月"
-    r"|今年(?:以来)?|去年|上年|全年|过去五年|五年来|五年间|截至目前|截止目前|目前)"
+    r"|今年(?:以来)?|去年|上年|全年|截至目前|截止目前|目前)"
 )
 _LEADING_PERIOD = re.compile(rf"^(?:(?:{_ZH_PERIOD.pattern})[，,、]?)+")
-_EN_PERIOD = re.compile(r"\b(?:FY\s?)?(?:19|20)\d{2}\b")
+# 累计 with no other period stated sums several years (五年来累计, or the whole life of a programme).
+_ZH_CUMULATIVE = "累计"
+# 年均增长7.1%, 平均每年减少1000万: an average over several years (but 年均浓度 is one year's mean).
+_ZH_AVERAGE = re.compile(r"(?:年均|平均每年|每年平均)(?:实际)?(?:增长|上涨|下降|提高|增加|减少|降低|递增|递减|增速)")
+# The figure after these is a level reached (从9000公里增加到2万5千公里, 提高到58.5%), not an amount of
+# the period: comparable whatever the period. 达到 is left out: 累计达到 and 减税达到 are amounts.
+_ZH_LEVEL_BEFORE = re.compile(r"(?:^|[^达截直])(?:到|至)$")
+_ZH_STOCK_LABEL = re.compile(r"(?:总里程|总量|总额|总规模|余额|保有量|存量|总数)$")
+# A percentage whose label ends in a share or ratio (占…比例, 服务业比重, 城镇化率) is a level, like
+# 4% of GDP kept every year of five; a percentage after a verb (增长7.1%) is a change over its period.
+_ZH_RATIO_LABEL = re.compile(r"(?:比例|比重|占比|率)$")
+# Words that make a label an addition (新增高速铁路运营里程); a level of the same thing is a stock.
+_ADDITION = re.compile(r"新增|净增|新建|新开工|\bnew\b|\badditional\b|\bnet\b", re.I)
+_EN_MULTI_YEAR = re.compile(
+    r"\b(?:(?:over|in|during|for) the (?:past|last|next|coming) (?:\w+ )?(?:years|decade)"
+    r"|(?:over|across) (?:\w+ )?(?:years|decade)|since (?:FY\s?)?(?:19|20)\d{2}"
+    r"|cumulative(?:ly)?|(?:two|three|four|five|ten|\d+)-year|(?:19|20)\d{2}\s?(?:-|–|to)\s?(?:19|20)\d{2})\b",
+    re.I)
+_EN_PERIOD = re.compile(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{2}}\b)", re.I)
+# Words one label may have where the other has the other: the same direction (增长 / 提高) or the
+# same thing (使用外资 / 利用外资). Single characters too, since labels are compared character by character.
+_SYNONYM: dict[str, str] = {w: group[0] for group in (
+    ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "增"),
+    ("下降", "减少", "降低", "缩小", "缩减", "压减", "减"),
+    ("使用", "利用"),
+    ("raise", "raised", "increase", "increased", "rise", "rose", "grow", "grew"),
+    ("cut", "reduce", "reduced", "lower", "lowered", "decrease", "decreased"),
+) for w in group}
+# Words a label may carry or leave out without naming another measure: periods (去年 / 上年) and
+# adverbs (继续提高 / 水平提高, 要下降 / 下降); dropped before labels are compared for substitutions.
+_LABEL_NOISE = re.compile(
+    r"今年|去年|上年|全年|当年|本年|同期|继续|持续|进一步|分别|同比|预期|^[再要拟将]|总(?=里程|量|额|数|规模)"
+    r"|[再又要均都也将已还](?=增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|缩小|缩减|压减|完成|安排|达到|实现)")
+_EN_LEVEL_BEFORE = re.compile(
+    r"\b(?:rose|fell|increased|decreased|grew|declined|climbed|dropped|risen|fallen|reduced|raised|up|down)"
+    r" to\s*(?:about |around |over |nearly )?$", re.I)
 _ZH_CLAUSE_STOP = set("，。；：！？\n,;:!?（）()“”‘’《》、——|｜")
 _ZH_SENTENCE_STOP = set("。；！？\n")
 # Verbs, copulas and prepositions trimmed from the end of a label (longest first).
@@ -174,10 +222,37 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     sections = sorted(report.sections, key=lambda s: (s.span.start, -s.span.end))
     starts = [s.span.start for s in sections]
     by_id = {s.id: s for s in sections}
+    pattern = _EN_PERIOD if language == "en" else _ZH_PERIOD
+    heading_periods = {s.id: _heading_period(s.heading, pattern) for s in sections}
     figs: list[Figure] = []
     for fig in extract_figures_from_text(text, language=language, excluded=excluded):
-        figs.append(_with_section(fig, sections, starts, by_id))
+        fig = _with_section(fig, sections, starts, by_id)
+        if not fig.period:
+            fig = _with_heading_period(fig, by_id, heading_periods)
+        figs.append(fig)
     return tuple(figs)
+
+
+def _heading_period(heading: str, pattern: re.Pattern[str]) -> str:
+    """The period a heading states (一、过去五年工作回顾 -> 过去五年); "" when it states none, or
+    periods of both kinds (2015年工作和“十二五”时期发展回顾: its paragraphs say which is which)."""
+    found = [m.group() for m in pattern.finditer(heading)]
+    if not found or len({period_kind(p) for p in found}) > 1:
+        return ""
+    return found[0]
+
+
+def _with_heading_period(fig: Figure, by_id: dict[str, Section], heading_periods: dict[str, str]) -> Figure:
+    """A figure whose sentence and paragraph state no period takes the nearest heading's."""
+    section_id = fig.section_id
+    while section_id:
+        period = heading_periods.get(section_id, "")
+        if period:
+            kind = period_kind(period) if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
+            return replace(fig, period=period, period_kind=kind)
+        section = by_id.get(section_id)
+        section_id = section.parent if section else None
+    return fig
 
 
 def _with_section(fig: Figure, sections: list[Section], starts: list[int], by_id: dict[str, Section]) -> Figure:
@@ -248,6 +323,7 @@ def _bracketed(text: str, opener: str, closer: str, limit: int) -> list[tuple[in
 def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     prev: Figure | None = None
+    scopes = _Scopes(text, _ZH_PERIOD, "".join(sorted(_ZH_SENTENCE_STOP - {"\n"})))
     for m in ZH_TOKEN.finditer(text):
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:
@@ -257,11 +333,12 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
             # the "from" end of 从X到Y is last year's or an earlier value, not the current one
             prev = replace(prev, qualifier="、".join(x for x in (FROM_QUALIFIER, prev.qualifier) if x))
             figs[-1] = prev
+        period = _period(text, parsed.numeral_start, _ZH_PERIOD, _ZH_SENTENCE_STOP, scopes)
         fig = Figure(
             value=parsed.value, unit=parsed.unit, label=label, span=parsed.span,
-            value_high=parsed.value_high, qualifier=parsed.qualifier,
-            period=_period(text, parsed.numeral_start, _ZH_PERIOD, _ZH_SENTENCE_STOP),
+            value_high=parsed.value_high, qualifier=parsed.qualifier, period=period,
             base_value=parsed.base_value, base_unit=parsed.base_unit,
+            period_kind=_zh_period_kind(text, parsed, label, period),
         )
         figs.append(fig)
         prev = fig
@@ -407,18 +484,90 @@ def _clause_start(text: str, pos: int, stops: set[str], limit: int) -> int:
     return i
 
 
-def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str]) -> str:
+class _Scopes:
+    """Periods that scope the rest of their paragraph, found in one pass over the text.
+
+    A paragraph's opening (刚刚过去的2017年，… / 2015年是…) gives its period to everything the
+    paragraph says; so does a later sentence that opens with a period and a comma (…。过去五年，…),
+    until the next such sentence. A figure takes the latest scope of its own paragraph.
+    """
+
+    def __init__(self, text: str, pattern: re.Pattern[str], stops: str) -> None:
+        self._paragraphs: list[int] = []
+        self._at: list[int] = []
+        self._period: list[str] = []
+        boundary = re.compile(f"[{re.escape(stops)}]")
+        for para in re.finditer(r"[^\n]+", text):
+            self._paragraphs.append(para.start())
+            opening = True
+            start = para.start()
+            for stop in [*boundary.finditer(text, para.start(), para.end()), None]:
+                end = stop.end() if stop else para.end()
+                found = self._opening(text, start, end, pattern, need_comma=not opening)
+                if found:
+                    self._at.append(start)
+                    self._period.append(found)
+                opening = False
+                start = end
+
+    @staticmethod
+    def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, need_comma: bool) -> str:
+        while start < end and text[start] in " \t\u3000":
+            start += 1
+        m = pattern.search(text, start, min(end, start + _PARAGRAPH_OPENING))
+        if m is None:
+            return ""
+        if need_comma and text[m.end():m.end() + 1] not in ("，", ","):
+            return ""
+        return m.group()
+
+    def at(self, pos: int) -> str:
+        """The period scoping position `pos` within its paragraph, or ""."""
+        i = bisect.bisect_right(self._at, pos - 1) - 1
+        if i < 0:
+            return ""
+        p = bisect.bisect_right(self._paragraphs, pos) - 1
+        if p >= 0 and self._at[i] < self._paragraphs[p]:
+            return ""  # the latest scope belongs to an earlier paragraph
+        return self._period[i]
+
+
+def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str], scopes: _Scopes) -> str:
+    """The period of the figure at `pos`: the last one its sentence states before it, else the
+    period scoping its paragraph there. A bare 累计 counts only when nothing else is stated."""
     start = _clause_start(text, pos, stops, _SENTENCE_LOOKBACK)
     last = ""
     for m in pattern.finditer(text, start, pos):
         last = m.group()
     if last:
         return last
-    para = text.rfind("\n", max(0, pos - _PARAGRAPH_LOOKBACK), pos) + 1
-    while para < pos and text[para] in " \t\u3000":
-        para += 1
-    opening = pattern.search(text, para, min(pos, para + _PARAGRAPH_OPENING))
-    return opening.group() if opening else ""
+    scoped = scopes.at(pos)
+    if scoped:
+        return scoped
+    return _ZH_CUMULATIVE if text.find(_ZH_CUMULATIVE, start, pos) != -1 else ""
+
+
+def period_kind(period: str) -> PeriodKind:
+    """The kind of a period as `_period` finds it: several years, one year, or none stated."""
+    if not period:
+        return PeriodKind.UNSTATED
+    if period == _ZH_CUMULATIVE or _ZH_MULTI_YEAR.fullmatch(period) or _EN_MULTI_YEAR.fullmatch(period):
+        return PeriodKind.MULTI_YEAR
+    return PeriodKind.YEAR
+
+
+def _zh_period_kind(text: str, parsed: _Parsed, label: str, period: str) -> PeriodKind:
+    """POINT for a level reached (…提高到57.5%, 总里程), MULTI_YEAR for an average over years
+    (年均增长7.1%) or a figure in a several-year scope, else by the period stated."""
+    pos = parsed.numeral_start - len(_prefix_q(text, parsed.numeral_start))
+    clause = text[_clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK):pos]
+    if _ZH_AVERAGE.search(clause):
+        return PeriodKind.MULTI_YEAR
+    if _ZH_LEVEL_BEFORE.search(clause) or _ZH_STOCK_LABEL.search(label):
+        return PeriodKind.POINT
+    if parsed.base_unit == "%" and _ZH_RATIO_LABEL.search(_LABEL_NOISE.sub("", label)):
+        return PeriodKind.POINT
+    return period_kind(period)
 
 
 def _trim_zh(label: str) -> str:
@@ -474,6 +623,7 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, boo
 
 def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
+    scopes = _Scopes(text, _EN_PERIOD, ".;!?")
     for m in EN_TOKEN.finditer(text):
         start, end = m.span()
         if start in blocked:
@@ -481,12 +631,14 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         parsed = _parse_en(text, m)
         if parsed is None:
             continue
+        period = _period(text, start, _EN_PERIOD, set(".;\n"), scopes)
+        level = _EN_LEVEL_BEFORE.search(text, max(0, start - 40), start) is not None
         figs.append(Figure(
             value=parsed.value, unit=parsed.unit,
             label=_en_count_label(text, parsed, m) if m.group("noun") else _en_label(text, parsed),
-            span=parsed.span, qualifier=parsed.qualifier,
-            period=_period(text, start, _EN_PERIOD, set(".;\n")),
+            span=parsed.span, qualifier=parsed.qualifier, period=period,
             base_value=parsed.base_value, base_unit=parsed.base_unit,
+            period_kind=PeriodKind.POINT if level else period_kind(period),
         ))
     return figs
 
@@ -615,6 +767,47 @@ def _closeness(old: Figure, new: Figure) -> float:
     return float(min(a, b) / max(a, b))
 
 
+def periods_compatible(old: Figure, new: Figure) -> bool:
+    """Whether two figures cover comparable stretches of time.
+
+    A figure over several years (a five-year total, 年均 average, 累计) compares only with another
+    such figure; a level reached (POINT) compares with any figure of one year or none, but not with
+    an addition (新增高速铁路运营里程 4100公里 is not the length of the network).
+    """
+    old_kind, new_kind = old.period_kind, new.period_kind
+    if (old_kind is PeriodKind.MULTI_YEAR) != (new_kind is PeriodKind.MULTI_YEAR):
+        return False
+    if (old_kind is PeriodKind.POINT) != (new_kind is PeriodKind.POINT):
+        other = new if old_kind is PeriodKind.POINT else old
+        return _ADDITION.search(other.label) is None
+    return True
+
+
+def heads_agree(old_label: str, new_label: str) -> bool:
+    """False when one label puts other words where the other has its own (一般性转移支付 /
+    均衡性转移支付, 比去年预算低 / 比去年预算高): a substitution names another measure, while
+    words only added or left out (全国财政支出 / 财政支出) name the same one. Words of one
+    direction (增长 / 提高) may stand for each other; period words and adverbs are not compared."""
+    old_words, new_words = _head_tokens(old_label), _head_tokens(new_label)
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        if i1 == 0 and j1 == 0 and _LABEL_MAX in (len(old_label), len(new_label)):
+            continue  # a label cut to its last _LABEL_MAX characters starts anywhere
+        old_part, new_part = "".join(old_words[i1:i2]), "".join(new_words[j1:j2])
+        if _SYNONYM.get(old_part, old_part) != _SYNONYM.get(new_part, new_part):
+            return False
+    return True
+
+
+def _head_tokens(label: str) -> list[str]:
+    """Characters of a Chinese label (period words removed), lower-case words of an English one."""
+    if re.search(r"[\u4e00-\u9fff]", label):
+        return list(_LABEL_NOISE.sub("", label))
+    return [w for w in re.findall(r"[a-z0-9$%]+", label.lower()) if w not in _EN_STOP]
+
+
 def _values_compatible(old: Figure, new: Figure) -> bool:
     if is_rate(old) or old.base_value is None or new.base_value is None:
         return True
@@ -636,6 +829,10 @@ def _pair(old: Figure, new: Figure, score: float) -> FigurePair:
     pct = delta_base / old_base * 100 if old_base else None
     pp = delta_base if is_rate(new) else None
     return FigurePair(old, new, round(score, 4), delta, pct, pp)
+
+
+def _pair_allowed(old: Figure, new: Figure) -> bool:
+    return periods_compatible(old, new) and heads_agree(old.label, new.label)
 
 
 def match_figures(
@@ -675,7 +872,7 @@ def match_figures(
         for i in seen:
             o = old[i]
             sim = fuzz.ratio(o.label, fig.label) / 100.0
-            if sim < cutoff or not _values_compatible(o, fig):
+            if sim < cutoff or not _values_compatible(o, fig) or not _pair_allowed(o, fig):
                 continue
             agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
             score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)

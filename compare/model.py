@@ -28,6 +28,7 @@ __all__ = [
     "Segment",
     "ChangeKind",
     "SentenceRow",
+    "PeriodKind",
     "SectionDiff",
     "Figure",
     "FigurePair",
@@ -247,6 +248,15 @@ class SectionDiff:
     change_score: float = 0.0  # 0 = identical, 1 = nothing in common
 
 
+class PeriodKind(str, Enum):
+    """What stretch of time a figure covers; figures of different kinds measure different things."""
+
+    POINT = "point"  # a level reached at a moment (提高到57.5%, 从9000公里增加到2万5千公里, 总里程)
+    YEAR = "year"  # an amount or rate of one year or part of one (2017年, 今年, 全年, 1-10月)
+    MULTI_YEAR = "multi_year"  # an amount, change or average over several years (五年来, 累计, 年均增长)
+    UNSTATED = "unstated"  # no period stated: read as the report's own year
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity stated in a report."""
@@ -261,6 +271,7 @@ class Figure:
     period: str = ""  # e.g. "2020年1-10月"
     base_value: Decimal | None = None  # value in the base unit (亿元 → 元), for comparison
     base_unit: str = ""
+    period_kind: PeriodKind = PeriodKind.UNSTATED
 
 
 @dataclass(frozen=True, slots=True)

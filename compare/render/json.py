@@ -76,6 +76,7 @@ def figure_to_dict(fig: Figure | None, report: Report) -> dict[str, Any] | None:
         "qualifier": fig.qualifier,
         "label": fig.label,
         "period": fig.period,
+        "period_kind": fig.period_kind.value,
         "text": report.text_of(fig.span),
         "span": _span(fig.span),
         "section": fig.section_id,
