@@ -139,8 +139,10 @@ _SYNONYM: dict[str, str] = {w: group[0] for group in (
     ("raise", "raised", "increase", "increased", "rise", "rose", "grow", "grew"),
     ("cut", "reduce", "reduced", "lower", "lowered", "decrease", "decreased"),
 ) for w in group}
+_ZH_SYNONYM_WORD = re.compile("|".join(sorted((w for w in _SYNONYM if not w.isascii() and len(w) > 1),
+                                              key=lambda w: (-len(w), w))))
 # Words a label may carry or leave out without naming another measure: periods (去年 / 上年) and
-# adverbs (继续提高 / 水平提高, 要下降 / 下降); dropped before labels are compared for substitutions.
+# adverbs (继续提高, 要下降, 再增加); dropped before labels are compared for substitutions.
 _LABEL_NOISE = re.compile(
     r"今年|去年|上年|全年|当年|本年|同期|继续|持续|进一步|分别|同比|预期|^[再要拟将]|总(?=里程|量|额|数|规模)"
     r"|[再又要均都也将已还](?=增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|缩小|缩减|压减|完成|安排|达到|实现)")
@@ -804,7 +806,8 @@ def heads_agree(old_label: str, new_label: str) -> bool:
 def _head_tokens(label: str) -> list[str]:
     """Characters of a Chinese label (period words removed), lower-case words of an English one."""
     if re.search(r"[\u4e00-\u9fff]", label):
-        return list(_LABEL_NOISE.sub("", label))
+        label = _LABEL_NOISE.sub("", label)
+        return list(_ZH_SYNONYM_WORD.sub(lambda m: _SYNONYM[m.group()], label))
     return [w for w in re.findall(r"[a-z0-9$%]+", label.lower()) if w not in _EN_STOP]
 
 

@@ -1,0 +1,183 @@
+"""Figures: the period a figure covers (one year, several years, a level reached) and how it limits
+matching across years. All texts are invented for these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from compare import compare_texts
+from compare.figures import (
+    extract_figures,
+    extract_figures_from_text,
+    heads_agree,
+    match_figures,
+    periods_compatible,
+)
+from compare.ingest import source_from_string
+from compare.model import Figure, PeriodKind, Span
+from compare.structure import parse_report
+
+MULTI, YEAR, POINT, UNSTATED = (PeriodKind.MULTI_YEAR, PeriodKind.YEAR, PeriodKind.POINT,
+                                PeriodKind.UNSTATED)
+
+
+def _kinds(text: str, language: str = "zh") -> dict[str, tuple[str, PeriodKind]]:
+    """Figure as written -> (period, kind)."""
+    return {text[f.span.start:f.span.end]: (f.period, f.period_kind)
+            for f in extract_figures_from_text(text, language=language)}
+
+
+def test_a_paragraph_opening_with_several_years_scopes_all_its_sentences() -> None:
+    text = ("过去五年，全县面貌焕然一新。修建乡村道路380公里。安置移民2700户。\n"
+            "全县修建乡村道路95公里。\n")
+    got = _kinds(text)
+    assert got["380公里"] == ("过去五年", MULTI)
+    assert got["2700户"] == ("过去五年", MULTI)
+    assert got["95公里"] == ("", UNSTATED)  # the next paragraph is not in that scope
+
+
+def test_a_later_sentence_opening_with_a_period_scopes_the_rest_of_its_paragraph() -> None:
+    text = "2023年是规划收官之年，新建公园4座。近五年，全县新建公园17座，绿地增加90公顷。\n"
+    got = _kinds(text)
+    assert got["4座"] == ("2023年", YEAR)
+    assert got["17座"] == ("近五年", MULTI)
+    assert got["90公顷"] == ("近五年", MULTI)
+
+
+def test_a_period_stated_in_the_sentence_beats_the_paragraph_scope() -> None:
+    text = "五年来，全县累计植树1200万株。2023年，全县植树260万株。\n"
+    got = _kinds(text)
+    assert got["1200万株"][1] is MULTI
+    assert got["260万株"] == ("2023年", YEAR)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "kind"),
+    [
+        ("“十四五”以来，全区新增学位8600个。", "8600个", MULTI),
+        ("2019年以来，全区新增学位8600个。", "8600个", MULTI),
+        ("党的十九大以来，全区新增学位8600个。", "8600个", MULTI),
+        ("全区累计新增学位8600个。", "8600个", MULTI),
+        ("今年累计新增学位860个。", "860个", YEAR),
+        ("全区地区生产总值年均增长6.4%。", "6.4%", MULTI),
+        ("全区细颗粒物年均浓度下降4.5%。", "4.5%", UNSTATED),  # one year's mean concentration
+        ("一年来，全区新增学位860个。", "860个", UNSTATED),
+        ("今年新增学位860个。", "860个", YEAR),
+        ("2023年1-9月新增学位860个。", "860个", YEAR),
+    ],
+)
+def test_period_kinds(text: str, written: str, kind: PeriodKind) -> None:
+    assert _kinds(text)[written][1] is kind
+
+
+def test_a_level_reached_is_a_point_whatever_the_scope() -> None:
+    got = _kinds("五年来，全区森林覆盖率由41.3%提高到47.8%，公交线路总里程达860公里，"
+                 "新能源公交车增加到530辆，共治理河道64条。\n")
+    assert got["47.8%"][1] is POINT
+    assert got["860公里"][1] is POINT  # a total length
+    assert got["530辆"][1] is POINT
+    assert got["64条"][1] is MULTI
+    # a share kept over the years is a level too; a change in a share is not
+    shares = _kinds("五年来，研发投入占地区生产总值比重保持在3%以上，服务业比重提高6个百分点。\n")
+    assert shares["3%以上"][1] is POINT
+    assert shares["6个百分点"][1] is MULTI
+
+
+def test_english_periods() -> None:
+    text = ("Over the past five years, we have built 4,200 homes. This year we built 900 homes. "
+            "Payouts rose to $3.2 billion.")
+    got = _kinds(text, "en")
+    assert got["4,200 homes"][1] is MULTI
+    assert got["900 homes"][1] is UNSTATED
+    assert got["$3.2 billion"][1] is POINT
+
+
+def _report(text: str):  # noqa: ANN202 - a Report
+    return parse_report(source_from_string(text, "t.txt"))
+
+
+def test_a_heading_gives_its_period_to_sections_that_state_none() -> None:
+    text = ("一、过去五年工作回顾\n"
+            "（一）坚持生态优先。全县治理水土流失面积210平方公里。\n"
+            "刚刚过去的2023年，全县治理水土流失面积46平方公里。\n"
+            "二、2024年工作安排\n"
+            "治理水土流失面积50平方公里。\n"
+            "三、2023年工作和五年来的经验\n"
+            "治理水土流失面积48平方公里。\n")
+    report = _report(text)
+    got = {report.text_of(f.span): (f.period, f.period_kind) for f in extract_figures(report)}
+    assert got["210平方公里"] == ("过去五年", MULTI)  # from the heading of the parent section
+    assert got["46平方公里"] == ("2023年", YEAR)  # its paragraph says which year
+    assert got["50平方公里"] == ("2024年", YEAR)
+    assert got["48平方公里"] == ("", UNSTATED)  # a heading naming both kinds decides nothing
+
+
+def _f(label: str, value: str, base_unit: str, kind: PeriodKind, start: int) -> Figure:
+    return Figure(Decimal(value), base_unit, label, Span(start, start + 3), base_value=Decimal(value),
+                  base_unit=base_unit, period_kind=kind)
+
+
+def test_several_year_totals_pair_only_with_several_year_totals() -> None:
+    old = [_f("棚户区改造", "2600", "套", MULTI, 0), _f("城镇新增就业", "1351", "人", YEAR, 10)]
+    new = [_f("棚户区改造", "620", "套", UNSTATED, 0), _f("城镇新增就业", "1361", "人", UNSTATED, 10),
+           _f("棚户区改造", "3100", "套", MULTI, 20)]
+    pairs = match_figures(old, new)
+    got = [(p.old.value if p.old else None, p.new.value if p.new else None) for p in pairs]
+    assert (Decimal(2600), Decimal(620)) not in got
+    assert (None, Decimal(620)) in got  # new, not a -76% change
+    assert (Decimal(2600), Decimal(3100)) in got
+    assert (Decimal(1351), Decimal(1361)) in got
+
+
+def test_levels_pair_across_periods_but_not_with_additions() -> None:
+    level = _f("高铁运营里程", "25000", "公里", POINT, 0)
+    assert periods_compatible(level, _f("高铁运营里程", "29000", "公里", YEAR, 0))
+    assert not periods_compatible(level, _f("新增高铁运营里程", "4100", "公里", YEAR, 0))
+    assert not periods_compatible(_f("高铁运营里程", "9000", "公里", MULTI, 0), level)
+    assert periods_compatible(_f("科技进步贡献率", "57.5", "%", POINT, 0),
+                              _f("科技进步贡献率", "58.5", "%", POINT, 0))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "same"),
+    [
+        ("中央对地方一般性转移支付增长", "中央对地方均衡性转移支付增长", False),
+        ("赤字率比去年预算低", "赤字率比去年预算高", False),
+        ("城镇调查失业率", "城镇登记失业率", False),
+        ("全区财政支出", "财政支出", True),
+        ("安排地方专项债券", "安排地方政府专项债券", True),
+        ("安排财政赤字比去年预算增加", "安排财政赤字比上年增加", True),
+        ("企业退休人员基本养老金继续提高", "企业退休人员基本养老金水平提高", True),
+        ("实际使用外资", "实际利用外资", True),
+        ("居民人均可支配收入增长", "居民人均可支配收入提高", True),
+        ("set aside over the next three years", "set aside over the next five years", False),
+        ("overall budget deficit", "overall Budget deficit", True),
+    ],
+)
+def test_labels_name_the_same_measure_unless_words_are_substituted(old: str, new: str, same: bool) -> None:
+    assert heads_agree(old, new) is same
+
+
+def test_compare_leaves_a_five_year_total_unpaired_and_keeps_the_yearly_pairs() -> None:
+    old = ("一、过去五年工作回顾\n"
+           "五年来，全县改造老旧小区860个，城镇新增就业5.2万人，森林覆盖率由41.3%提高到47.8%。\n"
+           "刚刚过去的2023年，城镇新增就业1.1万人，地区生产总值增长5.9%，实际使用外资2.3亿美元。\n"
+           "二、2024年工作安排\n"
+           "地区生产总值增长6%左右，城镇新增就业1万人以上。\n")
+    new = ("一、2024年工作回顾\n"
+           "地区生产总值增长6.1%，城镇新增就业1.2万人，实际利用外资2.6亿美元。"
+           "全年改造老旧小区170个，森林覆盖率提高到48.4%。\n"
+           "二、2025年工作安排\n"
+           "地区生产总值增长5.5%左右，城镇新增就业1万人以上。\n")
+    c = compare_texts(old, new)
+    got = {(c.old.text_of(p.old.span) if p.old else None, c.new.text_of(p.new.span) if p.new else None)
+           for p in c.figure_pairs}
+    assert ("1.1万人", "1.2万人") in got
+    assert ("5.9%", "6.1%") in got
+    assert ("2.3亿美元", "2.6亿美元") in got
+    assert ("47.8%", "48.4%") in got  # levels reached compare across periods
+    assert ("6%左右", "5.5%左右") in got
+    assert ("860个", None) in got and (None, "170个") in got  # five-year total vs one year: unpaired
+    assert ("5.2万人", None) in got
