@@ -100,7 +100,7 @@ _ZH_YEARS = r"(?:[两二三四五六七八九十]|十[一二三四五六七八�
 # Several years: 过去五年, 五年来, 十三五以来, 党的十八大以来, 2013年以来, 2016-2020年. Tried before
 # the one-year forms so that 2013年以来 is read whole.
 _ZH_MULTI_YEAR = re.compile(
-    rf"(?:(?:过去|近|今后|未来){_ZH_YEARS}年(?:来|间|中|里)?|{_ZH_YEARS}年(?:来|间|中|里|以来)"
+    rf"(?:(?:过去|近|今后|未来|前){_ZH_YEARS}年(?:来|间|中|里)?|{_ZH_YEARS}年(?:来|间|中|里|以来|内|(?=累计|共|新增|合计))"
     r"|这些年|这几年|近几年|近年来|多年来|“?十[一二三四五六七八九]五”?(?:期间|时期|以来)"
     r"|党的十[六七八九]大以来|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-－—~～至到](?:19|20)\d{2}年)"
 )
@@ -118,12 +118,17 @@ _ZH_AVERAGE = re.compile(r"(?:年均|平均每年|每年平均)(?:实际)?(?:增
 # The figure after these is a level reached (从9000公里增加到2万5千公里, 提高到58.5%), not an amount of
 # the period: comparable whatever the period. 达到 is left out: 累计达到 and 减税达到 are amounts.
 _ZH_LEVEL_BEFORE = re.compile(r"(?:^|[^达截直])(?:到|至)$")
-_ZH_STOCK_LABEL = re.compile(r"(?:总里程|总量|总额|总规模|余额|保有量|存量|总数)$")
+_ZH_STOCK_LABEL = re.compile(r"(?:里程|总量|总额|总规模|余额|保有量|存量|总数|积累)$")
+# A per-head or per-day measure (人均纯收入达到5919元, 日均新设企业) is a level of its year, unless a
+# change is what is measured (人均纯收入增长, 年均增长).
+_ZH_PER_UNIT_LABEL = re.compile(r"人均|日均|户均|平均每")
+_ZH_CHANGE_END = re.compile(r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|缩小|缩减|压减|增|降)$")
 # A percentage whose label ends in a share or ratio (占…比例, 服务业比重, 城镇化率) is a level, like
 # 4% of GDP kept every year of five; a percentage after a verb (增长7.1%) is a change over its period.
 _ZH_RATIO_LABEL = re.compile(r"(?:比例|比重|占比|率)$")
+_ZH_SHARE_CLAUSE = re.compile(r"占[^，。；、\d]{0,6}$")  # 重建占14.8%, 占世界的60%
 # Words that make a label an addition (新增高速铁路运营里程); a level of the same thing is a stock.
-_ADDITION = re.compile(r"新增|净增|新建|新开工|\bnew\b|\badditional\b|\bnet\b", re.I)
+_ADDITION = re.compile(r"新增|净增|新建|改建|扩建|新开工|\bnew\b|\badditional\b|\bnet\b", re.I)
 _EN_MULTI_YEAR = re.compile(
     r"\b(?:(?:over|in|during|for) the (?:past|last|next|coming) (?:\w+ )?(?:years|decade)"
     r"|(?:over|across) (?:\w+ )?(?:years|decade)|since (?:FY\s?)?(?:19|20)\d{2}"
@@ -133,9 +138,10 @@ _EN_PERIOD = re.compile(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{
 # Words one label may have where the other has the other: the same direction (增长 / 提高) or the
 # same thing (使用外资 / 利用外资). Single characters too, since labels are compared character by character.
 _SYNONYM: dict[str, str] = {w: group[0] for group in (
-    ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "增"),
+    ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "涨幅", "增幅", "增速", "增"),
     ("下降", "减少", "降低", "缩小", "缩减", "压减", "减"),
     ("使用", "利用"),
+    ("安排", "投入", "下拨", "拨付"),
     ("raise", "raised", "increase", "increased", "rise", "rose", "grow", "grew"),
     ("cut", "reduce", "reduced", "lower", "lowered", "decrease", "decreased"),
 ) for w in group}
@@ -490,8 +496,10 @@ class _Scopes:
     """Periods that scope the rest of their paragraph, found in one pass over the text.
 
     A paragraph's opening (刚刚过去的2017年，… / 2015年是…) gives its period to everything the
-    paragraph says; so does a later sentence that opens with a period and a comma (…。过去五年，…),
-    until the next such sentence. A figure takes the latest scope of its own paragraph.
+    paragraph says; so does a later sentence that opens with a period (…。过去五年，… / …。今年要…),
+    until the next such sentence. A later sentence opens a several-year scope only with a comma
+    after the period (五年来，…), not in passing (五年来的实践证明). A figure takes the latest scope
+    of its own paragraph.
     """
 
     def __init__(self, text: str, pattern: re.Pattern[str], stops: str) -> None:
@@ -505,7 +513,7 @@ class _Scopes:
             start = para.start()
             for stop in [*boundary.finditer(text, para.start(), para.end()), None]:
                 end = stop.end() if stop else para.end()
-                found = self._opening(text, start, end, pattern, need_comma=not opening)
+                found = self._opening(text, start, end, pattern, first=opening)
                 if found:
                     self._at.append(start)
                     self._period.append(found)
@@ -513,13 +521,14 @@ class _Scopes:
                 start = end
 
     @staticmethod
-    def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, need_comma: bool) -> str:
+    def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, first: bool) -> str:
         while start < end and text[start] in " \t\u3000":
             start += 1
         m = pattern.search(text, start, min(end, start + _PARAGRAPH_OPENING))
         if m is None:
             return ""
-        if need_comma and text[m.end():m.end() + 1] not in ("，", ","):
+        if (not first and period_kind(m.group()) is PeriodKind.MULTI_YEAR
+                and text[m.end():m.end() + 1] not in ("，", ",")):
             return ""
         return m.group()
 
@@ -565,9 +574,12 @@ def _zh_period_kind(text: str, parsed: _Parsed, label: str, period: str) -> Peri
     clause = text[_clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK):pos]
     if _ZH_AVERAGE.search(clause):
         return PeriodKind.MULTI_YEAR
-    if _ZH_LEVEL_BEFORE.search(clause) or _ZH_STOCK_LABEL.search(label):
+    if _ZH_LEVEL_BEFORE.search(clause) or (_ZH_STOCK_LABEL.search(label) and not _ADDITION.search(label)):
         return PeriodKind.POINT
-    if parsed.base_unit == "%" and _ZH_RATIO_LABEL.search(_LABEL_NOISE.sub("", label)):
+    bare = _LABEL_NOISE.sub("", label)
+    if parsed.base_unit == "%" and (_ZH_RATIO_LABEL.search(bare) or _ZH_SHARE_CLAUSE.search(clause)):
+        return PeriodKind.POINT  # 服务业比重51.6%, 灾后恢复重建占14.8%: shares are levels
+    if _ZH_PER_UNIT_LABEL.search(bare) and not _ZH_CHANGE_END.search(bare):
         return PeriodKind.POINT
     return period_kind(period)
 
@@ -835,7 +847,13 @@ def _pair(old: Figure, new: Figure, score: float) -> FigurePair:
 
 
 def _pair_allowed(old: Figure, new: Figure) -> bool:
+    if _is_from(old) and not _is_from(new):
+        return False  # 由120元提高到200元: 120元 is a year before the old report's; nothing new is that old
     return periods_compatible(old, new) and heads_agree(old.label, new.label)
+
+
+def _is_from(fig: Figure) -> bool:
+    return FROM_QUALIFIER in fig.qualifier.split("、")
 
 
 def match_figures(

@@ -46,6 +46,15 @@ def test_a_later_sentence_opening_with_a_period_scopes_the_rest_of_its_paragraph
     assert got["90公顷"] == ("近五年", MULTI)
 
 
+def test_a_later_one_year_opening_ends_a_several_year_scope_without_a_comma() -> None:
+    text = ("2016年以来，全县实行新的补贴办法，成效明显。今年要适当压减补贴规模。"
+            "拟安排补贴资金3.5亿元。\n")
+    assert _kinds(text)["3.5亿元"] == ("今年", YEAR)
+    # a several-year phrase in passing does not open a scope
+    text = "今年全县新建学校4所。五年来的实践证明，办法管用。新建幼儿园9所。\n"
+    assert _kinds(text)["9所"] == ("今年", YEAR)
+
+
 def test_a_period_stated_in_the_sentence_beats_the_paragraph_scope() -> None:
     text = "五年来，全县累计植树1200万株。2023年，全县植树260万株。\n"
     got = _kinds(text)
@@ -65,6 +74,11 @@ def test_a_period_stated_in_the_sentence_beats_the_paragraph_scope() -> None:
         ("全区细颗粒物年均浓度下降4.5%。", "4.5%", UNSTATED),  # one year's mean concentration
         ("一年来，全区新增学位860个。", "860个", UNSTATED),
         ("今年新增学位860个。", "860个", YEAR),
+        ("“十四五”前三年累计新增学位8600个。", "8600个", MULTI),
+        ("三年内新增学位8600个。", "8600个", MULTI),
+        ("全区居民人均可支配收入达到41200元。", "41200元", POINT),  # a per-head level
+        ("全区居民人均可支配收入增长5.1%。", "5.1%", UNSTATED),
+        ("五年来，新建学校占全部学校的30%。", "30%", POINT),  # a share is a level
         ("2023年1-9月新增学位860个。", "860个", YEAR),
     ],
 )
@@ -181,3 +195,13 @@ def test_compare_leaves_a_five_year_total_unpaired_and_keeps_the_yearly_pairs() 
     assert ("6%左右", "5.5%左右") in got
     assert ("860个", None) in got and (None, "170个") in got  # five-year total vs one year: unpaired
     assert ("5.2万人", None) in got
+
+
+def test_the_from_value_of_an_old_report_pairs_with_no_later_value() -> None:
+    # 由120元提高到200元 / 由200元提高到260元: 120元 is two years older than 260元
+    c = compare_texts("一、工作回顾\n补助标准由每人每年120元提高到200元。\n",
+                      "一、工作回顾\n补助标准由每人每年200元提高到260元。\n")
+    got = {(c.old.text_of(p.old.span) if p.old else None, c.new.text_of(p.new.span) if p.new else None)
+           for p in c.figure_pairs}
+    assert ("200元", "200元") in got
+    assert ("120元", None) in got and (None, "260元") in got
