@@ -117,7 +117,10 @@ _ZH_CUMULATIVE = "累计"
 _ZH_AVERAGE = re.compile(r"(?:年均|平均每年|每年平均)(?:实际)?(?:增长|上涨|下降|提高|增加|减少|降低|递增|递减|增速)")
 # The figure after these is a level reached (从9000公里增加到2万5千公里, 提高到58.5%), not an amount of
 # the period: comparable whatever the period. 达到 is left out: 累计达到 and 减税达到 are amounts.
-_ZH_LEVEL_BEFORE = re.compile(r"(?:^|[^达截直])(?:到|至)$")
+_ZH_LEVEL_BEFORE = re.compile(
+    r"(?:提高|增加|增长|上升|上涨|下降|减少|降低|扩大|缩小|缩减|缩短|提升|回落|回升|跃升|攀升|压缩|压减|上调|下调"
+    r"|升|降|增|减)(?:到|至)$")
+_FROM_TO_GAP = re.compile(r"[^，。；,;、\n]{0,6}(?:到|至)")  # 从54万亿元增加到82.7万亿元: between the two
 _ZH_STOCK_LABEL = re.compile(r"(?:里程|总量|总额|总规模|余额|保有量|存量|总数|积累)$")
 # A per-head or per-day measure (人均纯收入达到5919元, 日均新设企业) is a level of its year, unless a
 # change is what is measured (人均纯收入增长, 年均增长).
@@ -346,7 +349,7 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
             value=parsed.value, unit=parsed.unit, label=label, span=parsed.span,
             value_high=parsed.value_high, qualifier=parsed.qualifier, period=period,
             base_value=parsed.base_value, base_unit=parsed.base_unit,
-            period_kind=_zh_period_kind(text, parsed, label, period),
+            period_kind=_zh_period_kind(text, parsed, label, period, prev),
         )
         figs.append(fig)
         prev = fig
@@ -567,14 +570,15 @@ def period_kind(period: str) -> PeriodKind:
     return PeriodKind.YEAR
 
 
-def _zh_period_kind(text: str, parsed: _Parsed, label: str, period: str) -> PeriodKind:
+def _zh_period_kind(text: str, parsed: _Parsed, label: str, period: str, prev: Figure | None) -> PeriodKind:
     """POINT for a level reached (…提高到57.5%, 总里程), MULTI_YEAR for an average over years
     (年均增长7.1%) or a figure in a several-year scope, else by the period stated."""
     pos = parsed.numeral_start - len(_prefix_q(text, parsed.numeral_start))
     clause = text[_clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK):pos]
     if _ZH_AVERAGE.search(clause):
         return PeriodKind.MULTI_YEAR
-    if _ZH_LEVEL_BEFORE.search(clause) or (_ZH_STOCK_LABEL.search(label) and not _ADDITION.search(label)):
+    to_end = prev is not None and prev.span.end <= pos and _FROM_TO_GAP.fullmatch(text, prev.span.end, pos)
+    if to_end or _ZH_LEVEL_BEFORE.search(clause) or (_ZH_STOCK_LABEL.search(label) and not _ADDITION.search(label)):
         return PeriodKind.POINT
     bare = _LABEL_NOISE.sub("", label)
     if parsed.base_unit == "%" and (_ZH_RATIO_LABEL.search(bare) or _ZH_SHARE_CLAUSE.search(clause)):

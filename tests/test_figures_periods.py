@@ -93,6 +93,9 @@ def test_a_level_reached_is_a_point_whatever_the_scope() -> None:
     assert got["860公里"][1] is POINT  # a total length
     assert got["530辆"][1] is POINT
     assert got["64条"][1] is MULTI
+    # 收到, 得到 end in 到 but reach no level
+    assert _kinds("今年，区政府共收到行政复议申请10起。")["10起"][1] is YEAR
+    assert _kinds("人均收入从3万元到3.6万元。")["3.6万元"][1] is POINT
     # a share kept over the years is a level too; a change in a share is not
     shares = _kinds("五年来，研发投入占地区生产总值比重保持在3%以上，服务业比重提高6个百分点。\n")
     assert shares["3%以上"][1] is POINT
