@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -801,6 +802,7 @@ def periods_compatible(old: Figure, new: Figure) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same two labels meet again in every pair of sections
 def heads_agree(old_label: str, new_label: str) -> bool:
     """False when one label puts other words where the other has its own (一般性转移支付 /
     均衡性转移支付, 比去年预算低 / 比去年预算高): a substitution names another measure, while
