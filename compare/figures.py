@@ -70,6 +70,7 @@ _LABEL_MAX = 20  # characters of a Chinese label; longer noun phrases are cut at
 _LOOKBACK = 40  # characters looked at before a figure for its label
 _SENTENCE_LOOKBACK = 120  # characters looked at before a figure for its period
 _PARAGRAPH_OPENING = 12  # 刚刚过去的2017年，… : the period stands within the paragraph's first words
+_EN_PARAGRAPH_OPENING = 48  # "Over the past five years, …", "In the first half of 2020, …"
 _PARAGRAPH_LOOKBACK = 3000  # a paragraph that opens with 五年来 or 2020年 gives its period to all it says
 
 _MAGNITUDE: dict[str, Decimal] = {
@@ -138,7 +139,8 @@ _EN_MULTI_YEAR = re.compile(
     r"|(?:over|across) (?:\w+ )?(?:years|decade)|since (?:FY\s?)?(?:19|20)\d{2}"
     r"|cumulative(?:ly)?|(?:two|three|four|five|ten|\d+)-year|(?:19|20)\d{2}\s?(?:-|–|to)\s?(?:19|20)\d{2})\b",
     re.I)
-_EN_PERIOD = re.compile(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{2}}\b)", re.I)
+_EN_PERIOD = re.compile(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{2}}\b"
+                        r"|\b(?:this|last|next) (?:financial )?year\b)", re.I)
 # Words one label may have where the other has the other: the same direction (增长 / 提高) or the
 # same thing (使用外资 / 利用外资). Single characters too, since labels are compared character by character.
 _SYNONYM: dict[str, str] = {w: group[0] for group in (
@@ -157,7 +159,7 @@ _LABEL_NOISE = re.compile(
     r"今年|去年|上年|全年|当年|本年|同期|继续|持续|进一步|分别|同比|预期|^[再要拟将]|总(?=里程|量|额|数|规模)"
     r"|[再又要均都也将已还](?=增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|缩小|缩减|压减|完成|安排|达到|实现)")
 _EN_LEVEL_BEFORE = re.compile(
-    r"\b(?:rose|fell|increased|decreased|grew|declined|climbed|dropped|risen|fallen|reduced|raised|up|down)"
+    r"\b(?:rose|fell|increased|decreased|grew|declined|climbed|dropped|risen|fallen|reduced|raised|cut|lowered)"
     r" to\s*(?:about |around |over |nearly )?$", re.I)
 _ZH_CLAUSE_STOP = set("，。；：！？\n,;:!?（）()“”‘’《》、——|｜")
 _ZH_SENTENCE_STOP = set("。；！？\n")
@@ -335,7 +337,7 @@ def _bracketed(text: str, opener: str, closer: str, limit: int) -> list[tuple[in
 def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     prev: Figure | None = None
-    scopes = _Scopes(text, _ZH_PERIOD, "".join(sorted(_ZH_SENTENCE_STOP - {"\n"})))
+    scopes = _Scopes(text, _ZH_PERIOD, re.compile("[。；！？]"), _PARAGRAPH_OPENING)
     for m in ZH_TOKEN.finditer(text):
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:
@@ -491,9 +493,14 @@ def _prefix_q(text: str, start: int) -> str:
 def _clause_start(text: str, pos: int, stops: set[str], limit: int) -> int:
     lo = max(0, pos - limit)
     i = pos
-    while i > lo and text[i - 1] not in stops:
+    while i > lo and (text[i - 1] not in stops or _inside_number(text, i - 1)):
         i -= 1
     return i
+
+
+def _inside_number(text: str, i: int) -> bool:
+    """The point of $27.5 billion or the comma of 1,200: between two digits, not a stop."""
+    return (text[i] in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
 
 
 class _Scopes:
@@ -506,18 +513,17 @@ class _Scopes:
     of its own paragraph.
     """
 
-    def __init__(self, text: str, pattern: re.Pattern[str], stops: str) -> None:
+    def __init__(self, text: str, pattern: re.Pattern[str], boundary: re.Pattern[str], window: int) -> None:
         self._paragraphs: list[int] = []
         self._at: list[int] = []
         self._period: list[str] = []
-        boundary = re.compile(f"[{re.escape(stops)}]")
         for para in re.finditer(r"[^\n]+", text):
             self._paragraphs.append(para.start())
             opening = True
             start = para.start()
             for stop in [*boundary.finditer(text, para.start(), para.end()), None]:
                 end = stop.end() if stop else para.end()
-                found = self._opening(text, start, end, pattern, first=opening)
+                found = self._opening(text, start, min(end, start + window), pattern, first=opening)
                 if found:
                     self._at.append(start)
                     self._period.append(found)
@@ -528,7 +534,7 @@ class _Scopes:
     def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, first: bool) -> str:
         while start < end and text[start] in " \t\u3000":
             start += 1
-        m = pattern.search(text, start, min(end, start + _PARAGRAPH_OPENING))
+        m = pattern.search(text, start, end)
         if m is None:
             return ""
         if (not first and period_kind(m.group()) is PeriodKind.MULTI_YEAR
@@ -642,7 +648,7 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, boo
 
 def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
-    scopes = _Scopes(text, _EN_PERIOD, ".;!?")
+    scopes = _Scopes(text, _EN_PERIOD, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING)  # not the point of $1.7 billion
     for m in EN_TOKEN.finditer(text):
         start, end = m.span()
         if start in blocked:

@@ -107,8 +107,13 @@ def test_english_periods() -> None:
             "Payouts rose to $3.2 billion.")
     got = _kinds(text, "en")
     assert got["4,200 homes"][1] is MULTI
-    assert got["900 homes"][1] is UNSTATED
+    assert got["900 homes"] == ("This year", YEAR)
     assert got["$3.2 billion"][1] is POINT
+    assert _kinds("The scheme will support up to 70% of costs.", "en")["70%"][1] is UNSTATED  # a cap
+    scoped = _kinds("Over the past five years, we spent $1.5 billion on roads. We built 4,200 homes.\n"
+                    "We built 900 homes.", "en")
+    assert scoped["4,200 homes"][1] is MULTI  # the scope runs past the point of $1.5 and the full stop
+    assert scoped["900 homes"][1] is UNSTATED
 
 
 def _report(text: str):  # noqa: ANN202 - a Report
@@ -208,3 +213,9 @@ def test_the_from_value_of_an_old_report_pairs_with_no_later_value() -> None:
            for p in c.figure_pairs}
     assert ("200元", "200元") in got
     assert ("120元", None) in got and (None, "260元") in got
+
+
+def test_the_point_of_a_decimal_does_not_end_the_sentence() -> None:
+    text = "For the whole ten-year span, the gain totaled $27.5 billion, of which $400 million came in one year."
+    got = _kinds(text, "en")
+    assert got["$400 million"] == ("ten-year", MULTI)
