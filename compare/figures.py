@@ -6,12 +6,19 @@ measures (a label from the noun phrase before it), the period when one is stated
 a base unit (亿元 -> 元, 万人 -> 人, $ billion -> $) for comparison. Years, dates, document numbers,
 phone and hotline numbers, slogans, ordinals and text in `report.stripped` are not figures.
 
-`match_figures` takes the old and new figures and returns `FigurePair`s: one-to-one pairs of figures
-that measure the same thing (label similarity, same base unit, same or aligned section), with the
-change; the unpaired are new or dropped figures.
+Each figure also gets a `PeriodKind`: the stretch of time it covers, read from its sentence, then the
+scope of its paragraph (a 过去五年，… / "Over the past five years," opening), then its section heading
+(一、过去五年工作回顾): a several-year amount or average (五年来, 累计, 年均增长), one year's (2017年,
+今年), a level reached (提高到57.5%, 总里程, 占…比重), or unstated.
 
-Cost: one regular-expression scan of the text plus a bounded look-around per figure; matching
-compares only figures that share a base unit and a label bigram, with a cap per bigram.
+`match_figures` takes the old and new figures and returns `FigurePair`s: one-to-one pairs of figures
+that measure the same thing (label similarity, same base unit, same or aligned section, comparable
+periods, no word of one label put in place of another's), with the change; the unpaired are new or
+dropped figures.
+
+Cost: one regular-expression scan of the text, one pass for paragraph scopes, plus a bounded
+look-around per figure; matching compares only figures that share a base unit and a label bigram,
+with a cap per bigram.
 """
 
 from __future__ import annotations
@@ -106,6 +113,7 @@ _ZH_MULTI_YEAR = re.compile(
     r"|这些年|这几年|近几年|近年来|多年来|“?十[一二三四五六七八九]五”?(?:期间|时期|以来)"
     r"|党的十[六七八九]大以来|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-－—~～至到](?:19|20)\d{2}年)"
 )
+_ZH_N_YEARS = re.compile(rf"{_ZH_YEARS}年")  # 五年 of 五年累计, 两年 of 两年新增 (matched before 累计)
 _ZH_PERIOD = re.compile(
     rf"(?:{_ZH_MULTI_YEAR.pattern[3:-1]}"
     r"|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
@@ -572,7 +580,8 @@ def period_kind(period: str) -> PeriodKind:
     """The kind of a period as `_period` finds it: several years, one year, or none stated."""
     if not period:
         return PeriodKind.UNSTATED
-    if period == _ZH_CUMULATIVE or _ZH_MULTI_YEAR.fullmatch(period) or _EN_MULTI_YEAR.fullmatch(period):
+    if (period == _ZH_CUMULATIVE or _ZH_MULTI_YEAR.fullmatch(period) or _ZH_N_YEARS.fullmatch(period)
+            or _EN_MULTI_YEAR.fullmatch(period)):
         return PeriodKind.MULTI_YEAR
     return PeriodKind.YEAR
 
