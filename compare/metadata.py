@@ -80,6 +80,10 @@ _PLAN_ROLES = (Role.PLAN, Role.TARGETS)
 # A signed date stands on its own line just above the signature name in some letters
 # ("February 28, 2014" / "Warren E. Buffett" / "Chairman of the Board").
 _EN_DATE_ABOVE = 2
+# When the signature was not found (a letter followed by a second letter, as Berkshire's 2014 one by
+# the Vice Chairman's), a date line, a name line and a chairman's title in a row are still a signature.
+_EN_SIGNED = re.compile(r"^[ \t]*(\w+ \d{1,2}, (?:19|20)\d\d|\d{1,2} \w+ (?:19|20)\d\d)[ \t]*\n(?:[ \t]*\n)*"
+                        r"[ \t]*[A-Z][^\n]{1,60}\n(?:[ \t]*\n)*[ \t]*(?:Chairman|Chair|Chief Executive|President)\b", re.M)
 
 
 def detect_language(text: str) -> str:
@@ -167,6 +171,9 @@ def extract_metadata(
         # only a signed date: other dates in a speech are of financial years and sittings
         if date is None:
             date = _en_date("\n".join(signature_lines)) or _en_date(_lines_above(text, signature_lines))
+        if date is None:
+            m = _EN_SIGNED.search(text)
+            date = _en_date(m.group(1)) if m else None
         letter = text.find("To the Shareholders")
         opening = max(letter, 0)
         m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if letter >= 0 else None) or _EN_YEAR.search(

@@ -116,3 +116,13 @@ def test_letter_date_on_its_own_line_above_the_signature() -> None:
         "                    Chairman of the Board\n"
     )
     assert (m.year, m.date) == (2030, "2031-02-24")
+
+
+def test_letter_signed_before_a_second_letter_still_has_its_date() -> None:
+    second = "".join(f"     Our partner adds thought number {i} on the matter at hand.\n\n" for i in range(80))
+    m = meta(
+        "To the Shareholders of Example Holdings Inc.:\n\n     Our gain in net worth during 2030 was large.\n\n"
+        "February 24, 2031\n\n                    Jane Q. Doe\n\n                    Chairman of the Board\n\n"
+        "Vice Chairman's Thoughts\n\n" + second
+    )
+    assert m.date == "2031-02-24"

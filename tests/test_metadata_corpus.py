@@ -65,8 +65,7 @@ def test_berkshire_letters(year: int) -> None:
     r = _parse(CORPUS / "berkshire-letters" / f"{year}.txt")
     m = r.metadata
     assert (m.issuer, m.year, m.plan_year) == ("Berkshire Hathaway Inc.", year, None)
-    if m.date is not None:
-        assert m.date.startswith(str(year + 1))
+    assert m.date is not None and m.date.startswith(str(year + 1))  # signed early the next year
     roles = {s.heading: s.role for s in r.sections if s.level == 1}
     assert Role.PLAN not in roles.values()  # no part of a letter sets next year's plan
     if "The Year at Berkshire" in roles:
