@@ -75,3 +75,12 @@ def test_html_and_markdown_say_what_the_years_are() -> None:
     md = render_markdown(c)
     assert md.startswith("# 年度对比：某省人民政府 2031 → 2032\n")
     assert "| 内容 | 回顾2030年，部署2031年工作 | 回顾2031年，部署2032年工作 |" in md
+
+
+def test_followup_page_names_the_reports_by_the_same_years() -> None:
+    from compare.render.followup import render_followup
+
+    c = compare_texts(work_report(2031), work_report(2032))
+    assert render_followup(c, "md").startswith("# 计划落实情况: 2031 → 2032\n")
+    c = compare_texts(letter(2030), letter(2031))
+    assert render_followup(c, "md").startswith("# Plan follow-through: 2030 → 2031\n")

@@ -23,7 +23,7 @@ from ..model import (
 from .json import summary_counts
 from .labels import LABELS, REASONS
 
-__all__ = ["build_context", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
+__all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
 
 CHANGE_KINDS: tuple[str, ...] = tuple(k.value for k in ChangeKind)
@@ -276,6 +276,13 @@ def _year_basis(c: Comparison) -> str:
     """
     both = _known_by_plan_year(c.old.metadata) and _known_by_plan_year(c.new.metadata)
     return "plan" if both else "reported"
+
+
+def header_years(c: Comparison) -> dict[str, int | None]:
+    """The years the page header names the two documents by ("old"/"new"), None when unknown."""
+    basis = _year_basis(c)
+    return {side: (r.metadata.plan_year if basis == "plan" else r.metadata.year)
+            for side, r in (("old", c.old), ("new", c.new))}
 
 
 def _year(report: Report, language: str, side: str, basis: str = "reported") -> str:
