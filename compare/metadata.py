@@ -183,7 +183,7 @@ def extract_metadata(
             year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
         if year is None:
             year = _common_year(text[:8000])
-        plan_year = _named_year(top_headings)
+        plan_year = _named_year(top_headings, year)
         this_year = len(_EN_THIS_YEAR.findall(plan))
         current = plan_year is not None and this_year >= _CURRENT_MIN and this_year > len(_EN_NEXT_YEAR.findall(plan))
     return Metadata(issuer=issuer, year=year, date=date, doc_number=doc_number, title=title, language=language,
@@ -209,13 +209,19 @@ def _lines_above(text: str, signature_lines: Sequence[str]) -> str:
     return "\n".join(ln for ln in above[-_EN_DATE_ABOVE:] if _EN_DATE.fullmatch(ln))
 
 
-def _named_year(top_headings: Sequence[tuple[str, Role]]) -> int | None:
-    """The year a plan heading names ("2019年政府工作任务"), else the year a targets heading names."""
+def _named_year(top_headings: Sequence[tuple[str, Role]], year: int | None) -> int | None:
+    """The year a plan heading names ("2019年政府工作任务"), else the year a targets heading names.
+
+    Only the year reported on or the one after it: "到2035年的远景目标" names a horizon, not the
+    year the plan is for.
+    """
     for roles in ((Role.PLAN,), (Role.TARGETS,)):
         for h, role in top_headings:
-            m = _ANY_YEAR.search(h.translate(_FULLWIDTH_DIGITS))
-            if m and role in roles:
-                return int(m.group(1))
+            if role not in roles:
+                continue
+            for m in _ANY_YEAR.finditer(h.translate(_FULLWIDTH_DIGITS)):
+                if year is None or int(m.group(1)) in (year, year + 1):
+                    return int(m.group(1))
     return None
 
 
@@ -231,7 +237,7 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
     says_now = any("今年" in h for h, role in top_headings if role in _PLAN_ROLES)
     now = len(_ZH_THIS_YEAR.findall(plan))
     current = says_now or (now >= _CURRENT_MIN and now > plan.count("明年"))
-    named = _named_year(top_headings)
+    named = _named_year(top_headings, year)
     if named is not None:
         return named, current
 

@@ -126,3 +126,9 @@ def test_letter_signed_before_a_second_letter_still_has_its_date() -> None:
         "Vice Chairman's Thoughts\n\n" + second
     )
     assert m.date == "2031-02-24"
+
+
+def test_a_far_horizon_in_a_targets_heading_is_not_the_plan_year() -> None:
+    m = meta("各位代表：\n\n一、2030年工作回顾\n\n完成了任务。\n\n二、到2045年的远景目标\n\n要建成强省。\n\n"
+             "三、今年主要任务\n\n今年要稳住增长。\n")
+    assert (m.plan_year, m.plan_year_is_current) == (2031, True)
