@@ -1,8 +1,14 @@
-"""Stage 2 helper, metadata: issuer, year reported on, date, document number, title, language.
+"""Stage 2 helper, metadata: issuer, year reported on, plan year, date, document number, title, language.
 
-Takes the normalised text plus what structure found (the stripped metadata/signature lines and
-the top-level headings) and returns a `Metadata`. Everything is read from the text; a field that
-cannot be found is None rather than guessed from the file name.
+Takes the normalised text plus what structure found (the stripped metadata/signature lines, the
+top-level headings with their roles, the text of the review and plan parts) and returns a
+`Metadata`. Everything is read from the text; a field that cannot be found is None rather than
+guessed from the file name.
+
+Two years: `year` is the year reported on (2018 for the 政府工作报告 delivered in March 2019, whose
+first part is "一、2018年工作回顾"); `plan_year` is the year its plan and targets address (2019), and
+`plan_year_is_current` says the plan calls that year 今年 / "this year", i.e. the document was
+delivered in the year it plans and is known by it.
 """
 
 from __future__ import annotations
@@ -50,6 +56,34 @@ _EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|(?i:financial 
 _EN_OPENING = 400
 _EN_OPENING_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d)\b")
 _GOV_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|办公室|办公厅))关于")
+# A work report delivered to a congress opens with who speaks for whom and what is delivered:
+# "现在，我代表国务院，向大会作政府工作报告" / "…向大会报告政府工作" / "…向大会报告过去五年政府工作".
+# The State Council reports of 2000–2019 state no title line except in 2017, but every one says on
+# whose behalf it is delivered, and 15 of 20 name themselves 政府工作报告 / 报告…政府工作 there
+# (2001, 2003 and 2008 only say 作报告 / 报告…工作, and get no title).
+_OPENING = 1000
+_ZH_SPEAKS_FOR = re.compile(r"我代表\s*(国务院|[\u4e00-\u9fff]{2,20}?人民政府)")
+_ZH_SELF_TITLE = re.compile(r"作\s*政府工作报告|报告\s*(?:过去五年的?|本届政府)?\s*政府工作")
+# "今年" in a plan part: the plan addresses the year the document is delivered in. "今年以来" is the
+# review's "so far this year" of a report written in December, not a plan's year. A plan is taken
+# to be for "this year" when it says so at least this often and more often than 明年; the State
+# Council plans say 今年 9–29 times, the district reports' 下一步 parts never.
+_ZH_THIS_YEAR = re.compile(r"今年(?!以来)")
+_EN_THIS_YEAR = re.compile(r"\bthis year\b", re.I)
+_EN_NEXT_YEAR = re.compile(r"\bnext year\b", re.I)
+_CURRENT_MIN = 3
+# "2006年是实施“十一五”规划的第一年" opens the plan of a report that calls its plan year 今年.
+_YEAR_IS = re.compile(r"((?:19|20)\d\d)\s*年是")
+# How far after "YYYY年是" a "今年" still names the same year ("2000年是世纪交替之年，…做好今年政府工作").
+_YEAR_IS_WINDOW = 150
+_PLAN_ROLES = (Role.PLAN, Role.TARGETS)
+# A signed date stands on its own line just above the signature name in some letters
+# ("February 28, 2014" / "Warren E. Buffett" / "Chairman of the Board").
+_EN_DATE_ABOVE = 2
+# When the signature was not found (a letter followed by a second letter, as Berkshire's 2014 one by
+# the Vice Chairman's), a date line, a name line and a chairman's title in a row are still a signature.
+_EN_SIGNED = re.compile(r"^[ \t]*(\w+ \d{1,2}, (?:19|20)\d\d|\d{1,2} \w+ (?:19|20)\d\d)[ \t]*\n(?:[ \t]*\n)*"
+                        r"[ \t]*[A-Z][^\n]{1,60}\n(?:[ \t]*\n)*[ \t]*(?:Chairman|Chair|Chief Executive|President)\b", re.M)
 
 
 def detect_language(text: str) -> str:
@@ -85,8 +119,12 @@ def extract_metadata(
     top_headings: Sequence[tuple[str, Role]],
     preamble: str,
     review: str = "",
+    plan: str = "",
 ) -> Metadata:
-    """Read the metadata of one report from its stripped blocks, headings and opening text."""
+    """Read the metadata of one report from its stripped blocks, headings and opening text.
+
+    `review` is the text of the review part, `plan` the text of the plan and targets parts.
+    """
     block = "\n".join(metadata_lines)
     title = _first(_FIELD["title"], block)
     doc_number_m = _DOC_NUMBER.search(block) or _DOC_NUMBER.search(text[:3000])
@@ -101,11 +139,16 @@ def extract_metadata(
     if language == "zh":
         if title is None:
             title = _zh_title(preamble)
+        if title is None and _ZH_SELF_TITLE.search(preamble[:_OPENING]):
+            title = "政府工作报告"
         if issuer is None and title:
             m = _GOV_ISSUER.match(title)
             issuer = m.group(1) if m else None
         if issuer is None:
             issuer = _first(_FIELD["org"], block)
+        if issuer is None:
+            m = _ZH_SPEAKS_FOR.search(preamble[:_OPENING])
+            issuer = m.group(1) if m else None
         if issuer is None and "国务院总理" in text[:3000]:
             issuer = "国务院"
         if date is None:
@@ -115,6 +158,7 @@ def extract_metadata(
             m = _SPEECH_DATE.search(text[:3000])
             date = iso_date("-".join(m.groups())) if m else None
         year = _zh_year(title, top_headings, review, text)
+        plan_year, current = _zh_plan_year(top_headings, year, plan, text)
     else:
         for pattern in _EN_ISSUER:
             m = pattern.search(text[:20000])
@@ -125,10 +169,11 @@ def extract_metadata(
             m = re.match(r"\s*#\s+(.+)", text)
             title = m.group(1).strip() if m else None
         # only a signed date: other dates in a speech are of financial years and sittings
-        m = _EN_DATE.search("\n".join(signature_lines))
-        if date is None and m:
-            day, month, yr = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
-            date = f"{int(yr):04d}-{_EN_MONTHS[month.lower()]:02d}-{int(day):02d}"
+        if date is None:
+            date = _en_date("\n".join(signature_lines)) or _en_date(_lines_above(text, signature_lines))
+        if date is None:
+            m = _EN_SIGNED.search(text)
+            date = _en_date(m.group(1)) if m else None
         letter = text.find("To the Shareholders")
         opening = max(letter, 0)
         m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if letter >= 0 else None) or _EN_YEAR.search(
@@ -138,7 +183,88 @@ def extract_metadata(
             year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
         if year is None:
             year = _common_year(text[:8000])
-    return Metadata(issuer=issuer, year=year, date=date, doc_number=doc_number, title=title, language=language)
+        plan_year = _named_year(top_headings, year)
+        this_year = len(_EN_THIS_YEAR.findall(plan))
+        current = plan_year is not None and this_year >= _CURRENT_MIN and this_year > len(_EN_NEXT_YEAR.findall(plan))
+    return Metadata(issuer=issuer, year=year, date=date, doc_number=doc_number, title=title, language=language,
+                    plan_year=plan_year, plan_year_is_current=current)
+
+
+def _en_date(s: str) -> str | None:
+    m = _EN_DATE.search(s)
+    if not m:
+        return None
+    day, month, yr = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    return f"{int(yr):04d}-{_EN_MONTHS[month.lower()]:02d}-{int(day):02d}"
+
+
+def _lines_above(text: str, signature_lines: Sequence[str]) -> str:
+    """The last non-blank lines above the signature, where a letter's date may stand alone."""
+    if not signature_lines:
+        return ""
+    at = text.rfind(signature_lines[0])
+    if at < 0:
+        return ""
+    above = [ln.strip() for ln in text[max(0, at - 400):at].split("\n") if ln.strip()]
+    return "\n".join(ln for ln in above[-_EN_DATE_ABOVE:] if _EN_DATE.fullmatch(ln))
+
+
+def _named_year(top_headings: Sequence[tuple[str, Role]], year: int | None) -> int | None:
+    """The year a plan heading names ("2019年政府工作任务"), else the year a targets heading names.
+
+    Only the year reported on or the one after it: "到2035年的远景目标" names a horizon, not the
+    year the plan is for.
+    """
+    for roles in ((Role.PLAN,), (Role.TARGETS,)):
+        for h, role in top_headings:
+            if role not in roles:
+                continue
+            for m in _ANY_YEAR.finditer(h.translate(_FULLWIDTH_DIGITS)):
+                if year is None or int(m.group(1)) in (year, year + 1):
+                    return int(m.group(1))
+    return None
+
+
+def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, plan: str,
+                  text: str) -> tuple[int | None, bool]:
+    """The year the plan addresses and whether the plan calls it 今年.
+
+    A plan heading naming a year decides; a plan that only says 今年 ("对今年政府工作的建议",
+    "今年主要任务", or task parts with no year at all) is for the year a "YYYY年是…" sentence names
+    next to 今年, else for the year after the one reported on (its review is of 去年).
+    """
+    plan = plan.translate(_FULLWIDTH_DIGITS)
+    says_now = any("今年" in h for h, role in top_headings if role in _PLAN_ROLES)
+    now = len(_ZH_THIS_YEAR.findall(plan))
+    current = says_now or (now >= _CURRENT_MIN and now > plan.count("明年"))
+    named = _named_year(top_headings, year)
+    if named is not None:
+        return named, current
+
+    def plausible(ys: list[int]) -> list[int]:
+        # 今年 is the year reported on (a report written in December) or the one after it
+        return [y for y in ys if year is None or y in (year, year + 1)]
+
+    # the plan itself says which year is 今年 ("2001年是…的第一年。…做好今年的各项工作")
+    stated = plausible([int(m.group(1)) for m in _YEAR_IS.finditer(plan)
+                        if "今年" in plan[m.end():m.end() + _YEAR_IS_WINDOW]])
+    if stated:
+        return stated[0], True
+    whole = text.translate(_FULLWIDTH_DIGITS)
+    if not current:
+        # A report that calls the year after the one it reviews 今年 anywhere was delivered in that
+        # year, and so was its plan (2001: the plan parts are the five-year plan's tasks and say 今年
+        # once, the year is fixed in a closing "2001年是…做好今年的各项工作").
+        after = [int(m.group(1)) for m in _YEAR_IS.finditer(whole)
+                 if year is not None and int(m.group(1)) == year + 1
+                 and "今年" in whole[m.end():m.end() + _YEAR_IS_WINDOW]]
+        return (after[0], True) if plan and after else (None, False)
+    candidates = plausible([int(m.group(1)) for m in _YEAR_IS.finditer(plan)]
+                           + [int(m.group(1)) for m in _YEAR_IS.finditer(whole)
+                              if "今年" in whole[m.end():m.end() + _YEAR_IS_WINDOW]])
+    if candidates:
+        return candidates[0], True
+    return (year + 1 if year is not None else None), year is not None
 
 
 def _first(pattern: re.Pattern[str], s: str) -> str | None:

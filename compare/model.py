@@ -151,6 +151,13 @@ class Metadata:
     doc_number: str | None = None  # e.g. "宁区政文〔2020〕228号"
     title: str | None = None
     language: str = "zh"  # "zh" | "en"
+    # The year the plan/targets part addresses, as a plan or targets heading names it ("三、2019年
+    # 政府工作任务", "Priorities for 2021") or as its "今年" resolves; None when no plan names a year.
+    plan_year: int | None = None
+    # True when the plan calls its year 今年 / "this year": the document was delivered in the year it
+    # plans (a 政府工作报告 delivered in March 2019 reviews 2018 and plans 2019) and readers know it by
+    # that year rather than by the year reported on.
+    plan_year_is_current: bool = False
 
 
 @dataclass(frozen=True, slots=True)

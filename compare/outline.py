@@ -49,6 +49,8 @@ def outline_to_dict(report: Report) -> dict[str, Any]:
             "date": m.date,
             "doc_number": m.doc_number,
             "language": m.language,
+            "plan_year": m.plan_year,
+            "plan_year_is_current": m.plan_year_is_current,
         },
         "sections": [_section_dict(s) for s in report.sections],
         "paragraphs": len(report.paragraphs),
@@ -79,6 +81,8 @@ def render_outline_text(report: Report) -> str:
         f"  date:       {m.date or '-'}",
         f"  doc_number: {m.doc_number or '-'}",
         f"  language:   {m.language}",
+        f"  plan_year:  {m.plan_year if m.plan_year is not None else '-'}"
+        + (" (今年 / this year: delivered in the year it plans)" if m.plan_year_is_current else ""),
         "",
         f"outline ({len(report.sections)} sections, {len(report.paragraphs)} paragraphs):",
     ]

@@ -22,12 +22,26 @@ _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"下一步|工作计划|打算|工作安排|主要任务|工作任务|重点工作|工作建议|政府工作的建议|"
                 r"(19|20)\d\d年.{0,6}工作|今年|思路|工作要点"), Role.PLAN),
 )
+# An English heading that names the whole document's genre ("# Budget Speech", "Letter to
+# Shareholders", "2020 Annual Report") is its title, not a part: its words say nothing about what
+# the text under it does. The Singapore budget speeches are one such title over the whole speech,
+# which "budget" used to make a plan.
+_EN_TITLE = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:budget\s+(?:speech|statement)s?|(?:annual\s+)?letters?\s+to\s+"
+    r"(?:our\s+|the\s+)?(?:fellow\s+)?(?:share|stock)holders|(?:chairman|ceo)['’]s\s+(?:letter|statement)|"
+    r"annual\s+report|shareholder\s+letter)(?:\s+(?:for\s+)?(?:19|20)\d\d)?\s*$", re.I)
+# "budget" is not a plan word: the budget speeches use it for the whole document, and a part named
+# for a budget may as well report its outturn. "The Year at Berkshire" opens the Berkshire letters
+# of 2013–2015 with what happened last year. Outlooks over decades ("The Road Ahead" on succession,
+# "The Next 50 Years at Berkshire") set no plan the next letter could report on, so "ahead" alone
+# is not a plan word; only "the year ahead" is.
 _EN_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"\b(risks?|challenges|problems|shortcomings|mistakes|weakness)", re.I), Role.PROBLEMS),
-    (re.compile(r"\b(review|performance|results|achievements|looking back|the past year|highlights)\b", re.I),
+    (re.compile(r"\b(review|performance|results|achievements|looking back|the past year|highlights|"
+                r"the year at)\b", re.I),
      Role.REVIEW),
     (re.compile(r"\b(targets?|goals|objectives|outlook|forecast)\b", re.I), Role.TARGETS),
-    (re.compile(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward|budget)\b", re.I),
+    (re.compile(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward)\b", re.I),
      Role.PLAN),
 )
 # A sub-section keeps its part's role unless its own heading says plainly what it is; "问题"
@@ -48,12 +62,12 @@ _PLAN_CUE_RATIO = 2.0
 
 
 def role_of_heading(heading: str, *, language: str) -> Role:
-    """The role a top-level heading names, or OTHER."""
+    """The role a top-level heading names, or OTHER (also for a document title such as "Budget Speech")."""
+    if language != "zh" and _EN_TITLE.match(heading):
+        return Role.OTHER
     for pattern, role in _ZH_RULES if language == "zh" else _EN_RULES:
         if pattern.search(heading):
             return role
-    if language == "zh" and re.search(r"结束语|结语", heading):
-        return Role.OTHER
     return Role.OTHER
 
 

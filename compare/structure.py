@@ -103,6 +103,10 @@ def parse_report(source: SourceText) -> Report:
            for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
+    plan_roles = (Role.PLAN, Role.TARGETS)
+    role_by_id = {s.id: s.role for s in sections}
+    plan = "\n".join(s.span.slice(text) for s in sections
+                     if s.role in plan_roles and role_by_id.get(s.parent or "") not in plan_roles)
     metadata = extract_metadata(
         text,
         language=language,
@@ -111,6 +115,7 @@ def parse_report(source: SourceText) -> Report:
         top_headings=top,
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
         review=review.span.slice(text) if review else "",
+        plan=plan,
     )
     stripped, kept = _strip_title(text, stripped, paragraphs, sections, metadata)
     if kept is not None:

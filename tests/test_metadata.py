@@ -56,3 +56,79 @@ def test_iso_dates_and_language() -> None:
 def test_contact_numbers_are_not_left_in_the_body() -> None:
     r = parse_report(source_from_string("一、工作回顾\n\n全年完成任务。\n\n联系电话：0591-12345678\n"))
     assert "12345678" not in "".join(r.text_of(p.span) for p in r.paragraphs)
+
+
+# --- plan year: the year a plan addresses, and whether the document was delivered in it -----------
+
+def test_work_report_opening_names_issuer_and_genre_and_plan_year() -> None:
+    m = meta(
+        "各位代表：\n\n现在，我代表某省人民政府，向大会作政府工作报告，请予审议。\n\n"
+        "一、2030年工作回顾\n\n过去一年，全省完成了各项任务。\n\n"
+        "二、2031年主要任务\n\n今年要稳住增长。今年要扩大开放。今年要办好民生实事。\n"
+    )
+    assert (m.issuer, m.title, m.year, m.plan_year, m.plan_year_is_current) == (
+        "某省人民政府", "政府工作报告", 2030, 2031, True)
+    assert m.date is None  # the opening states no date
+
+
+def test_opening_that_only_reports_work_states_no_title() -> None:
+    m = meta("各位代表：\n\n现在，我代表某省人民政府向大会作报告。\n\n一、2030年工作回顾\n\n完成了任务。\n")
+    assert m.issuer == "某省人民政府"
+    assert m.title is None
+
+
+def test_plan_that_says_only_this_year_is_for_the_year_after_the_review() -> None:
+    m = meta("各位代表：\n\n一、去年工作回顾\n\n2030年，全省完成了各项任务，2030年收入增长。\n\n"
+             "二、今年主要任务\n\n要稳住增长，要扩大开放。\n")
+    assert (m.year, m.plan_year, m.plan_year_is_current) == (2030, 2031, True)
+
+
+def test_plan_parts_without_a_year_take_it_from_the_sentence_naming_this_year() -> None:
+    m = meta("各位代表：\n\n一、2030年工作回顾\n\n完成了任务。\n\n"
+             "二、坚持扩大内需\n\n2031年是新规划的第一年，做好今年工作意义重大。今年要扩大内需，今年要稳定就业。\n")
+    assert (m.plan_year, m.plan_year_is_current) == (2031, True)
+
+
+def test_plan_for_next_year_is_not_the_documents_own_year() -> None:
+    # a year-end district report: the plan names next year and speaks of 明年, not 今年
+    m = meta("标题 某区人民政府关于2030年法治政府建设情况的报告\n\n一、主要举措和成效\n\n今年以来完成了任务。\n\n"
+             "二、2031年工作打算\n\n明年将继续推进改革。\n\n某区人民政府\n\n2030年12月20日\n")
+    assert (m.year, m.plan_year, m.plan_year_is_current) == (2030, 2031, False)
+    m = meta("标题 某区人民政府关于2030年法治政府建设情况的报告\n\n一、主要举措和成效\n\n完成了任务。\n\n"
+             "二、下一步工作计划\n\n继续推进改革。\n")
+    assert (m.plan_year, m.plan_year_is_current) == (None, False)
+
+
+def test_english_plan_year_and_this_year() -> None:
+    letter = ("# Letter to Shareholders\n\n## 2030 in Review\n\nRevenue grew in 2030.\n\n"
+              "## Priorities for 2031\n\n- We will open a plant.\n")
+    m = meta(letter)
+    assert (m.year, m.plan_year, m.plan_year_is_current) == (2030, 2031, False)
+    m = meta(letter.replace("We will open a plant.", "This year we will open a plant. This year we hire. "
+                            "This year we ship."))
+    assert (m.plan_year, m.plan_year_is_current) == (2031, True)
+
+
+def test_letter_date_on_its_own_line_above_the_signature() -> None:
+    m = meta(
+        "To the Shareholders of Example Holdings Inc.:\n\n     Our gain in net worth during 2030 was large.\n\n"
+        "Insurance\n\n     Float grew.\n\nFebruary 24, 2031\n                    Jane Q. Doe\n"
+        "                    Chairman of the Board\n"
+    )
+    assert (m.year, m.date) == (2030, "2031-02-24")
+
+
+def test_letter_signed_before_a_second_letter_still_has_its_date() -> None:
+    second = "".join(f"     Our partner adds thought number {i} on the matter at hand.\n\n" for i in range(80))
+    m = meta(
+        "To the Shareholders of Example Holdings Inc.:\n\n     Our gain in net worth during 2030 was large.\n\n"
+        "February 24, 2031\n\n                    Jane Q. Doe\n\n                    Chairman of the Board\n\n"
+        "Vice Chairman's Thoughts\n\n" + second
+    )
+    assert m.date == "2031-02-24"
+
+
+def test_a_far_horizon_in_a_targets_heading_is_not_the_plan_year() -> None:
+    m = meta("各位代表：\n\n一、2030年工作回顾\n\n完成了任务。\n\n二、到2045年的远景目标\n\n要建成强省。\n\n"
+             "三、今年主要任务\n\n今年要稳住增长。\n")
+    assert (m.plan_year, m.plan_year_is_current) == (2031, True)

@@ -50,3 +50,33 @@ def test_subsections_inherit_unless_their_heading_is_plain() -> None:
     # "问题" inside an ordinary sub-heading does not make it a problems section
     assert subsection_role("坚持把解决“三农”问题放在突出位置", Role.REVIEW, language="zh") == (Role.REVIEW, False)
     assert subsection_role("存在的问题", Role.REVIEW, language="zh") == (Role.PROBLEMS, True)
+
+
+@pytest.mark.parametrize("title", ["Budget Speech", "Budget Statement 2031", "Letter to Shareholders",
+                                   "Annual Letter to Our Shareholders", "2030 Annual Report"])
+def test_an_english_document_title_gets_no_role(title: str) -> None:
+    # a title stands over the whole text: "Budget" in "Budget Speech" once made a whole speech a plan
+    assert role_of_heading(title, language="en") is Role.OTHER
+
+
+def test_english_review_and_outlook_keywords() -> None:
+    assert role_of_heading("The Year at Example Corp", language="en") is Role.REVIEW
+    assert role_of_heading("2030 in Review", language="en") is Role.REVIEW
+    # a part named for a budget may report its outturn: "budget" alone says no plan
+    assert role_of_heading("The Capital Budget", language="en") is Role.OTHER
+    # an outlook over decades sets no plan a next report could be checked against
+    assert role_of_heading("The Road Ahead", language="en") is Role.OTHER
+    assert role_of_heading("Priorities for 2031", language="en") is Role.PLAN
+
+
+def test_a_budget_speech_under_one_title_has_no_plan_part() -> None:
+    from compare.ingest import source_from_string
+    from compare.structure import parse_report
+
+    r = parse_report(source_from_string(
+        "# Budget Speech\n\n---\n\n**The Minister for Finance (Mr A)**\n\n"
+        ": Mr Speaker, I beg to move that Parliament approves the financial policy of the Government "
+        "for the financial year 1 April 2031 to 31 March 2032.\n\nOur economy grew last year. We will "
+        "raise the grant this year.\n"))
+    assert [s.role for s in r.sections if s.heading == "Budget Speech"] == [Role.OTHER]
+    assert all(s.role is not Role.PLAN for s in r.sections)

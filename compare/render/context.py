@@ -17,16 +17,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Figure, FigurePair, Op, PairStatus, PlanStatus, Report, Role, Section,
+    ChangeKind, Comparison, Figure, FigurePair, Metadata, Op, PairStatus, PlanStatus, Report, Role, Section,
     SentenceRow, Span,
 )
 from .json import summary_counts
 from .labels import LABELS, REASONS
 
-__all__ = ["build_context", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
+__all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
 
 CHANGE_KINDS: tuple[str, ...] = tuple(k.value for k in ChangeKind)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Statuses a reader may want to list; "matched" is the normal case and gets no dashboard card.
 SECTION_STATUSES: tuple[str, ...] = ("added", "removed", "renamed", "moved", "split", "merged")
 PLAN_STATUSES: tuple[str, ...] = tuple(s.value for s in PlanStatus)
@@ -198,7 +199,8 @@ def _heading(section: Section | None, labels: dict[str, str]) -> str:
 def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
     """Everything the HTML and Markdown templates show, already counted, sorted and labelled."""
     language = "zh" if (lang or c.new.metadata.language) == "zh" else "en"
-    years = {"old": _year(c.old, language, "old"), "new": _year(c.new, language, "new")}
+    basis = _year_basis(c)
+    years = {"old": _year(c.old, language, "old", basis), "new": _year(c.new, language, "new", basis)}
     labels = {k: _fill_years(v, years) for k, v in LABELS[language].items()}
 
     figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
@@ -214,8 +216,9 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
         "labels": labels,
         "years": years,
         "heading": _page_heading(c, years, labels),
-        "old": _doc(c.old, years["old"]),
-        "new": _doc(c.new, years["new"]),
+        "years_note": _years_note(c, basis, labels),
+        "old": _doc(c.old, years["old"], basis, labels),
+        "new": _doc(c.new, years["new"], basis, labels),
         "summary": summary,
         "dashboard": _dashboard(summary, labels, len(c.plan_checks) > 0),
         "change_kinds": list(CHANGE_KINDS),
@@ -250,22 +253,79 @@ def _fill_years(label: str, years: dict[str, str]) -> str:
     return label
 
 
-def _year(report: Report, language: str, side: str) -> str:
-    if report.metadata.year:
-        return str(report.metadata.year)
+# ------------------------------------------------------------------ the header: which years
+
+
+def _known_by_plan_year(m: Metadata) -> bool:
+    """Whether readers know this document by the year it plans rather than the year it reports on.
+
+    A 政府工作报告 delivered in March 2019 reviews 2018 and plans 2019, calls 2019 今年, and is "the
+    2019 report". A report whose title names the year reported on ("关于2020年法治政府建设情况的报告")
+    is known by that year whatever its plan says; so is a letter whose plan is for next year.
+    """
+    if m.plan_year is None or not m.plan_year_is_current or m.plan_year == m.year:
+        return False
+    return not (m.title and m.year is not None and str(m.year) in m.title.translate(_FULLWIDTH_DIGITS))
+
+
+def _year_basis(c: Comparison) -> str:
+    """"plan" when both documents are known by the year they plan, else "reported".
+
+    Mixed pairs fall back to the years reported on for both, so the two header years are always
+    of the same kind and the arrow never joins a plan year to a review year.
+    """
+    both = _known_by_plan_year(c.old.metadata) and _known_by_plan_year(c.new.metadata)
+    return "plan" if both else "reported"
+
+
+def header_years(c: Comparison) -> dict[str, int | None]:
+    """The years the page header names the two documents by ("old"/"new"), None when unknown."""
+    basis = _year_basis(c)
+    return {side: (r.metadata.plan_year if basis == "plan" else r.metadata.year)
+            for side, r in (("old", c.old), ("new", c.new))}
+
+
+def _year(report: Report, language: str, side: str, basis: str = "reported") -> str:
+    m = report.metadata
+    year = m.plan_year if basis == "plan" else m.year
+    if year:
+        return str(year)
     return LABELS[language][side]
 
 
+def _years_note(c: Comparison, basis: str, labels: dict[str, str]) -> str:
+    """One sentence under the page heading saying what its two years are."""
+    if basis == "plan":
+        return labels["years_by_plan"].format(old_review=c.old.metadata.year, new_review=c.new.metadata.year)
+    if c.old.metadata.year is None and c.new.metadata.year is None:
+        return ""
+    return labels["years_by_report"]
+
+
+def _doc_years(m: Metadata, basis: str, labels: dict[str, str]) -> str:
+    """What the document's years are, when more than the card's year: "回顾2018年，部署2019年工作",
+    "2020; plan for 2021"."""
+    if m.year is None:
+        return ""
+    if basis == "plan" and m.plan_year is not None:
+        return labels["doc_years_plan"].format(review=m.year, plan=m.plan_year)
+    if m.plan_year is not None and m.plan_year != m.year:
+        return labels["doc_years_report_plan"].format(review=m.year, plan=m.plan_year)
+    return ""  # the year alone: the card's year already says it
+
+
 def _page_heading(c: Comparison, years: dict[str, str], labels: dict[str, str]) -> str:
+    """Issuer (or, without one, the title) and the two years; the cards below say what they are."""
     issuer = c.new.metadata.issuer or c.old.metadata.issuer or c.new.metadata.title or ""
     span = f"{years['old']} → {years['new']}"
     return f"{issuer} {span}" if issuer else span
 
 
-def _doc(report: Report, year: str) -> dict[str, str]:
+def _doc(report: Report, year: str, basis: str, labels: dict[str, str]) -> dict[str, str]:
     m = report.metadata
-    return {"year": year, "title": m.title or "", "issuer": m.issuer or "", "date": m.date or "",
-            "doc_number": m.doc_number or "", "path": report.source.path}
+    return {"year": year, "years": _doc_years(m, basis, labels), "title": m.title or "",
+            "issuer": m.issuer or "", "date": m.date or "", "doc_number": m.doc_number or "",
+            "path": report.source.path}
 
 
 def _is_changed(fp: FigurePair) -> bool:

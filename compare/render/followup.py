@@ -17,7 +17,7 @@ import jinja2
 from ..errors import RenderError
 from ..followthrough import score_followthrough
 from ..model import Comparison, Figure, PlanItemKind, Report, Span
-from .context import LABELS
+from .context import LABELS, header_years
 from .html import _asset
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
 from .markdown import escape_md
@@ -103,15 +103,17 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
             "evidence": evidence,
         })
 
-    def doc(rep: Report) -> dict[str, Any]:
+    years = header_years(c)  # the years the comparison page names the documents by
+
+    def doc(rep: Report, side: str) -> dict[str, Any]:
         m = rep.metadata
-        return {"path": rep.source.path, "year": m.year or "", "title": m.title or ""}
+        return {"path": rep.source.path, "year": years[side] or "", "title": m.title or ""}
 
     return {
         "lang": "zh" if language == "zh" else "en",
         "labels": labels,
-        "old": doc(c.old),
-        "new": doc(c.new),
+        "old": doc(c.old, "old"),
+        "new": doc(c.new, "new"),
         "scorecard": {
             "total": card.total,
             "commitments": card.commitments,

@@ -42,6 +42,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "issuer": m.issuer,
         "date": m.date,
         "doc_number": m.doc_number,
+        "plan_year": m.plan_year,
+        "plan_year_is_current": m.plan_year_is_current,
         "sections": [
             {
                 "id": s.id,
