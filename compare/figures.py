@@ -810,11 +810,24 @@ def periods_compatible(old: Figure, new: Figure) -> bool:
     """
     old_kind, new_kind = old.period_kind, new.period_kind
     if (old_kind is PeriodKind.MULTI_YEAR) != (new_kind is PeriodKind.MULTI_YEAR):
-        return False
+        # An average yearly rate (居民消费价格年均上涨1.9%) is a rate per year like one year's
+        # rate (上涨2.1%): a reader compares the two. Five-year totals and shares never pair.
+        multi, other = (old, new) if old_kind is PeriodKind.MULTI_YEAR else (new, old)
+        return (_is_average_rate(multi) and other.unit == "%"
+                and other.period_kind is not PeriodKind.POINT and not _ZH_AVERAGE.search(other.label))
     if (old_kind is PeriodKind.POINT) != (new_kind is PeriodKind.POINT):
         other = new if old_kind is PeriodKind.POINT else old
         return _ADDITION.search(other.label) is None
     return True
+
+
+_EN_AVERAGE = re.compile(r"\b(?:average|annual(?:ised|ized)?)\b.{0,30}\b(?:growth|increase|rise|decline)\b"
+                         r"|\b(?:grew|rose|fell|increased|declined) (?:by )?an average\b", re.I)
+
+
+def _is_average_rate(fig: Figure) -> bool:
+    """A percentage averaged over years (年均增长7.1%, "average annual growth of 3%")."""
+    return fig.unit == "%" and bool(_ZH_AVERAGE.search(fig.label) or _EN_AVERAGE.search(fig.label))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same two labels meet again in every pair of sections

@@ -220,3 +220,17 @@ def test_the_point_of_a_decimal_does_not_end_the_sentence() -> None:
     text = "Across our ten-year plan, grants reached $13.5 million, and $800,000 of it went to schools."
     got = _kinds(text, "en")
     assert got["$800,000"] == ("ten-year", MULTI)
+
+
+def test_an_average_yearly_rate_pairs_with_one_years_rate_and_the_page_says_its_period() -> None:
+    old = ("一、过去五年工作回顾\n五年来，全市居民消费价格年均上涨1.6%，累计新建公租房3.2万套。\n"
+           "二、今年工作安排\n继续推进公租房建设。\n")
+    new = ("一、2024年工作回顾\n2024年，全市居民消费价格上涨0.8%，新建公租房6800套。\n"
+           "二、今年工作安排\n继续推进公租房建设。\n")
+    c = compare_texts(old, new)
+    got = {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
+    assert ("1.6%", "0.8%") in got  # a rate per year both times
+    assert not any(o == "3.2万套" for o, _ in got)  # a five-year total is not one year's 6800套
+    from compare import render
+    md = render(c, "md")
+    assert "1.6%（五年来） | 0.8% | -0.8个百分点" in md

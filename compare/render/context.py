@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Figure, FigurePair, Metadata, Op, PairStatus, PlanStatus, Report, Role, Section,
+    ChangeKind, Comparison, Figure, FigurePair, Metadata, Op, PairStatus, PeriodKind, PlanStatus, Report, Role, Section,
     SentenceRow, Span,
 )
 from .json import summary_counts
@@ -443,8 +443,8 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows:
             "anchor": f"fig-{i}",
             "order": order,
             "label": fp.new.label or fp.old.label,
-            "old": c.old.text_of(fp.old.span),
-            "new": c.new.text_of(fp.new.span),
+            "old": _figure_cell(fp.old, c.old, language, fp.new),
+            "new": _figure_cell(fp.new, c.new, language, fp.old),
             "old_href": f"#fo{i}" if old_rows.find(fp.old.span) else "",
             "new_href": f"#fn{i}" if new_rows.find(fp.new.span) else "",
             "change": _change_text(fp, language),
@@ -457,6 +457,15 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows:
             "rising": bool(fp.delta is not None and fp.delta > 0),
         })
     return out
+
+
+def _figure_cell(fig: Figure, report: Report, language: str, other: Figure) -> str:
+    """The figure as written, plus its period when it covers several years and its counterpart
+    does not (1.9%（五年来） next to one year's 2.1%), so the reader sees what is compared."""
+    text = report.text_of(fig.span)
+    if fig.period_kind is PeriodKind.MULTI_YEAR and other.period_kind is not PeriodKind.MULTI_YEAR and fig.period:
+        return f"{text}（{fig.period}）" if language == "zh" else f"{text} ({fig.period})"
+    return text
 
 
 def _section_heading(report: Report, fig: Figure) -> str:
