@@ -107,3 +107,16 @@ def test_missing_output_folder_is_one_line(pair: tuple[Path, Path], tmp_path: Pa
 def test_help_has_an_example() -> None:
     code, stdout, _ = run("compare", "--help")
     assert code == 0 and "yoy compare 2020.txt 2021.txt" in stdout
+
+
+def test_output_file_gets_the_users_usual_file_mode(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    # a report is made to be shared: not the 0600 of a temporary file
+    import os
+    old_mask = os.umask(0o022)
+    try:
+        out = tmp_path / "report.html"
+        code, _, err = run("compare", str(pair[0]), str(pair[1]), "-o", str(out))
+    finally:
+        os.umask(old_mask)
+    assert code == 0, err
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -27,6 +27,8 @@ def write_output(content: str, path: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
+        # mkstemp creates the file 0600; give the report the mode any new file of the user gets
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -36,3 +38,9 @@ def write_output(content: str, path: str) -> None:
         if isinstance(exc, OSError):
             raise RenderError(f"{path}: cannot write the output ({exc.strerror}).") from None
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
