@@ -516,11 +516,17 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         if hedge:
             status = PlanStatus.PARTLY
     if status == PlanStatus.NOT_FOUND:
-        return PlanCheck(item, status, (), None,
-                         f"best related passage scored {max(best_review, best_elsewhere):.2f} "
-                         f"< {PARTLY_CUTOFF}")
-    where = "review" if best_review >= PARTLY_CUTOFF else "plan or other part only"
-    reason = f"best {where} passage scored {max(best_review, best_elsewhere):.2f}"
+        reason = f"best review passage scored {best_review:.2f} < {PARTLY_CUTOFF}"
+        if best_elsewhere >= PARTLY_CUTOFF:
+            reason += (f"; a passage of the new plan or another part scored {best_elsewhere:.2f} "
+                       f"< {ADDRESSED_CUTOFF}")
+        return PlanCheck(item, status, (), None, reason)
+    if best_review >= PARTLY_CUTOFF:
+        reason = f"best review passage scored {best_review:.2f}"
+    else:
+        # the new report only restates the item where it says what is still to do
+        reason = (f"not in the review; the new plan or another part restates it "
+                  f"(scored {best_elsewhere:.2f})")
     if hedge:
         reason += f", but it says the work is only begun ({hedge})"
     return PlanCheck(item, status, tuple(evidence), None, reason)

@@ -22,6 +22,7 @@ from ..model import (
 )
 from .json import summary_counts
 from .labels import LABELS, REASONS
+from .reasons import plan_reason
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
@@ -208,7 +209,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
 
     pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks)
     figures = _figures(c, figure_rows, language, old_rows, new_rows)
-    plan = _plan(c, labels, old_rows, new_rows)
+    plan = _plan(c, labels, old_rows, new_rows, language)
     summary = summary_counts(c)
 
     return {
@@ -483,7 +484,7 @@ def _preview(text: str) -> str:
     return text if len(text) <= EVIDENCE_PREVIEW_CHARS else text[:EVIDENCE_PREVIEW_CHARS].rstrip() + "…"
 
 
-def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex,
+def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex, language: str,
           ) -> list[dict[str, Any]]:
     out = []
     for i, pc in enumerate(c.plan_checks):
@@ -497,7 +498,7 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
             "item_href": f"#pi{i}" if old_rows.find(pc.item.span) else "",
             "target": c.old.text_of(pc.item.target.span) if pc.item.target else "",
             "actual": c.new.text_of(pc.actual.span) if pc.actual else "",
-            "reason": pc.reason,
+            "reason": plan_reason(pc.reason, language),
             "evidence": [
                 {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}",
                  "href": f"#ev{i}-{j}" if new_rows.find(e.span) else ""}

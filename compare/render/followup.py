@@ -21,6 +21,7 @@ from .context import LABELS, header_years
 from .html import _asset
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
 from .markdown import escape_md
+from .reasons import plan_reason
 from .templates import templates_dir
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
@@ -96,7 +97,7 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
             "item": c.old.text_of(pc.item.span),
             "kind": pc.item.kind.value,
             "status": pc.status.value,
-            "reason": pc.reason,
+            "reason": plan_reason(pc.reason, language),
             "direction": pc.item.direction,
             "target": _figure_text(pc.item.target, c.old) if pc.item.kind == PlanItemKind.TARGET else "",
             "actual": _figure_text(pc.actual, c.new),
