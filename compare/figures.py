@@ -604,6 +604,26 @@ def _zh_period_kind(text: str, parsed: _Parsed, label: str, period: str, prev: F
     return period_kind(period)
 
 
+# Verbs that end the lead-in of a long Chinese label (全年主持召开|区政府常务会议…): cutting right
+# after one keeps whole words, where cutting at a fixed length splits 召开 into 召|开.
+_ZH_LEAD_VERB = re.compile(r"召开|开展|组织|主持|举办|完成|实施|推动|推进|建立|办理|审查|开通|发放|培训|接待|受理")
+
+
+def _shorten_zh(label: str) -> str:
+    """The last `_LABEL_MAX` characters of a long label, moved to start after a lead-in verb when
+    one ends a little before that point."""
+    cut = len(label) - _LABEL_MAX
+    best = None
+    for m in _ZH_LEAD_VERB.finditer(label, max(0, cut - 6), len(label) - 4):
+        if m.end() >= cut - 6:
+            best = m.end()
+            if m.end() >= cut:
+                break
+    if best is not None and len(label) - best >= 4:
+        return label[best:]
+    return label[-_LABEL_MAX:]
+
+
 def _trim_zh(label: str) -> str:
     changed = True
     while changed and label:
@@ -634,7 +654,7 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, boo
         if cut and len(label) - cut.end() >= 2:
             label = _trim_zh(label[cut.end():])
     if len(label) > _LABEL_MAX:
-        label = label[-_LABEL_MAX:]
+        label = _shorten_zh(label)
     while label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
         label = label[1:]
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:

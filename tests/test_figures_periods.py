@@ -234,3 +234,9 @@ def test_an_average_yearly_rate_pairs_with_one_years_rate_and_the_page_says_its_
     from compare import render
     md = render(c, "md")
     assert "1.6%（五年来） | 0.8% | -0.8个百分点" in md
+
+
+def test_a_long_label_is_shortened_after_its_lead_in_verb_not_inside_a_word() -> None:
+    text = "全年主持召开区政府常务会议专题研究法治政府建设工作4次。"
+    (fig,) = extract_figures_from_text(text, language="zh")
+    assert fig.label == "区政府常务会议专题研究法治政府建设工作"
