@@ -264,3 +264,19 @@ def test_reports_without_years_or_issuer_still_read_well() -> None:
     assert "<h1>上年 → 本年</h1>" in html
     assert "上年年" not in html and "本年年" not in html
     assert "<h1>Old → New</h1>" in render_html(c, lang="en")
+
+
+def test_evidence_from_the_new_plan_is_marked_as_such() -> None:
+    # a passage of this year's plan says the work is still to do: the reader must see where it stands
+    from conftest import FIXTURES
+
+    from compare import compare_files, render
+    from compare.render.context import build_context
+
+    c = compare_files(str(FIXTURES / "zh-district/2020.txt"), str(FIXTURES / "zh-district/2021.txt"))
+    evidence = [e for row in build_context(c)["plan"] for e in row["evidence"]]
+    in_plan = {e["text"][:12] for e in evidence if e["in_plan"]}
+    in_review = {e["text"][:12] for e in evidence if not e["in_plan"]}
+    assert "推动“一件事一次办”办理" in in_plan
+    assert "“证照分离”改革全覆盖在" in in_review
+    assert "见于本年计划" in render(c, "html") and "见于本年计划" in render(c, "md")

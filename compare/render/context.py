@@ -487,6 +487,7 @@ def _preview(text: str) -> str:
 def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex, language: str,
           ) -> list[dict[str, Any]]:
     out = []
+    in_plan = _plan_section_ids(c.new) if c.plan_checks else frozenset()
     for i, pc in enumerate(c.plan_checks):
         out.append({
             "anchor": f"plan-{i}",
@@ -501,11 +502,32 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
             "reason": plan_reason(pc.reason, language),
             "evidence": [
                 {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}",
-                 "href": f"#ev{i}-{j}" if new_rows.find(e.span) else ""}
+                 "href": f"#ev{i}-{j}" if new_rows.find(e.span) else "",
+                 # a passage of the new plan says the work is still to do, not that it was done
+                 "in_plan": e.section_id in in_plan}
                 for j, e in enumerate(pc.evidence)
             ],
         })
     return out
+
+
+def _plan_section_ids(report: Report) -> frozenset[str]:
+    """Ids of the sections inside the report's plan and target parts."""
+    from ..planitems import plan_parts
+
+    parts = {s.id for s in plan_parts(report)}
+    by_id = {s.id: s for s in report.sections}
+    out: set[str] = set()
+    for s in report.sections:
+        sid: str | None = s.id
+        seen = 0
+        while sid is not None and sid in by_id and seen <= len(by_id):
+            if sid in parts:
+                out.add(s.id)
+                break
+            sid = by_id[sid].parent
+            seen += 1
+    return frozenset(out)
 
 
 def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[str, str],
