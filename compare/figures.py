@@ -209,7 +209,41 @@ _EN_ADJ_STOP = {"of", "to", "in", "for", "on", "at", "by", "from", "the", "a", "
                 "were", "is", "are", "with", "which", "that", "this", "its", "our", "their", "it", "be"}
 # Verbs that say what is done with an amount, not what it is: the measure follows the figure.
 _EN_GENERIC = {"set", "aside", "provide", "provides", "cost", "costs", "spend", "invest", "pay", "give",
-               "allocate", "earmark", "earmarked", "commit", "committed", "receive", "inject", "top"}
+               "allocate", "earmark", "earmarked", "commit", "committed", "receive", "inject", "top",
+               "introduce", "launch", "announce"}
+# Words a noun phrase does not cross (determiners, pronouns, prepositions, auxiliaries, verbs that
+# say what happened to a measure): "we will grow Software annual recurring revenue to" ends at grow.
+_EN_BREAK = {
+    "the", "a", "an", "this", "that", "these", "those", "our", "its", "their", "my", "your", "his",
+    "her", "each", "every", "any", "all", "both", "which", "who", "whose", "what", "where", "when",
+    "i", "we", "you", "he", "she", "it", "they", "us", "them", "to", "in", "for", "on", "at", "by",
+    "from", "with", "over", "under", "into", "than", "about", "around", "between", "across",
+    "during", "through", "per", "as", "via", "after", "before", "since", "until", "against",
+    "and", "or", "but", "while", "because", "if", "so", "then", "not", "no", "is", "are", "was",
+    "were", "be", "been", "being", "will", "would", "shall", "can", "could", "may", "might", "must",
+    "has", "have", "had", "do", "does", "did", "grow", "lift", "raise", "raised", "cut", "reduce",
+    "boost", "keep", "kept", "hold", "held", "reach", "hit", "bring", "brought", "take", "took",
+    "make", "made", "served", "shipped", "introduced", "ended", "closed", "opened", "added",
+    "earn", "pay", "paid", "exceed", "exceeded", "double", "doubled", "expect", "estimate",
+    "budgeted", "expects", "estimated", "including", "includes", "included", "excluding",
+}
+_EN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "its", "their", "my", "your",
+                   "his", "her"}
+# Words of _EN_STOP that belong to a measure's name when they stand inside it ("additional
+# funding" is an addition, "net debt" is not debt).
+_EN_KEEP = {"additional", "net"}
+_EN_LABEL_WORDS = 6  # a longer run of capitalised or table words names no single measure
+_EN_TIME_TAIL = re.compile(
+    r"\b(?:(?:for|in|during|over|on|at|of|by) (?:(?:the|that|this|each|a|its|our) )?)?"
+    r"(?:(?:financial|fiscal|calendar|full|whole|last|next|same|first|second|third|fourth) )?"
+    r"(?:year|quarter|half|month|period|date|day|week|yearend)s?$", re.I)
+_EN_PER = re.compile(r"\s*(?:a|per|each) (share|year|annum|month|person|head|household)\b", re.I)
+_EN_PER_SUFFIX = re.compile(r" per share$")
+# A second figure for the same measure, after the first: "$0.12 per share, or $0.48", "$1.2 billion or 0.3%".
+_EN_ALT = re.compile(r"^(?:\s*(?:a|per) \w+)?\s*,?\s*(?:or|i\.e\.|equal to|equivalent to|about)\s*$", re.I)
+_EN_YEAR_TAIL = re.compile(r"\s*(?:for the (?:full |whole )?year|a year|per year|per annum|annually)\b", re.I)
+_EN_SUB_ANNUAL = re.compile(r"^(?:quarterly|monthly|interim|half-year(?:ly)?) ", re.I)
+_EN_OF_TAIL = re.compile(r"\s*of (GDP|GNP|revenue|revenues|sales|income|earnings)\b")
 _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|less than|up to|"
                    r"at least|some|roughly|just over|just under)\s*$", re.I)
 _EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
@@ -689,7 +723,8 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         level = _EN_LEVEL_BEFORE.search(text, max(0, start - 40), start) is not None
         figs.append(Figure(
             value=parsed.value, unit=parsed.unit,
-            label=_en_count_label(text, parsed, m) if m.group("noun") else _en_label(text, parsed),
+            label=(_en_count_label(text, parsed, m, figs[-1] if figs else None) if m.group("noun")
+                   else _en_label(text, parsed, figs[-1] if figs else None)),
             span=parsed.span, qualifier=parsed.qualifier, period=period,
             base_value=parsed.base_value, base_unit=parsed.base_unit,
             period_kind=PeriodKind.POINT if level else period_kind(period),
@@ -733,7 +768,7 @@ def _parse_en(text: str, m: re.Match[str]) -> _Parsed | None:
     if any(a in _EN_ADJ_STOP for a in adjectives):
         return None  # "2 of the companies", "3 to 5 years": not one counted noun
     noun = m.group("noun")
-    if noun in _EN_STOP or noun in ("years", "days", "months", "weeks", "hours", "times"):
+    if noun in _EN_STOP or noun in ("years", "days", "months", "weeks", "hours", "times", "decades"):
         return None
     scale = (m.group("qscale") or "").lower()
     name, factor = _EN_SCALE.get(scale, ("", Decimal(1)))
@@ -747,19 +782,98 @@ def _en_words(chunk: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][A-Za-z'&-]*", chunk) if w.lower() not in _EN_FILLER]
 
 
-def _en_count_label(text: str, parsed: _Parsed, m: re.Match[str]) -> str:
-    """"We served 1,850 customers" -> "served customers"; adjectives stay: "new handheld calibrators"."""
+def _en_count_label(text: str, parsed: _Parsed, m: re.Match[str], prev: Figure | None) -> str:
+    """The counted noun and its adjectives: "took in 28 new apprentices" -> "new apprentices",
+    "We served 1,850 customers in 41 countries" -> "customers", "countries". A bare noun keeps the
+    content words before it in its clause, back to the previous number ("the Budget takes major
+    steps in four areas" -> "Budget takes major steps areas"): "areas" alone would pair with any
+    other count of areas in a long report."""
+    counted = m.group("adj").split() + [m.group("noun")]
+    if len(counted) > 1 and counted[-2:] not in (["percentage", "points"], ["basis", "points"]):
+        return " ".join(counted)
     cstart = _clause_start(text, parsed.span.start, set(".;:\n,()"), 80)
-    words = [w for w in _en_words(text[cstart:parsed.span.start]) if w.lower() not in _EN_STOP]
-    return " ".join(words[-3:] + m.group("adj").split() + [m.group("noun")])
+    if prev is not None and cstart <= prev.span.end <= parsed.span.start:
+        cstart = prev.span.end
+    chunk = text[cstart:parsed.span.start]
+    words = [w for w in _en_words(chunk) if w.lower() not in _EN_STOP and w.lower() not in _EN_BREAK
+             and not _EN_TIME_TAIL.fullmatch(w)]
+    return " ".join(words[-3:] + counted)
 
 
-def _en_label(text: str, parsed: _Parsed) -> str:
-    """Content words before the figure; when they are too few to name a measure ("set aside",
-    "cost"), the words after it too ("set aside $2 billion for the Rainy Day Fund")."""
-    start = parsed.span.start
+def _en_noun_phrase(chunk: str) -> list[str]:
+    """The noun phrase that ends `chunk`: "we raised the quarterly dividend to" -> quarterly dividend,
+    "Revenue for the year was flat at" -> Revenue, "the market value of our shares" -> market value of
+    shares. Trailing verbs and prepositions are dropped, then words are taken back to a determiner,
+    pronoun, preposition or verb; one "of" joins two nouns (Bank of America)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'&-]*|\d[\d,.]*", chunk)
+    while words and (words[-1].lower() in _EN_STOP or words[-1].lower() in _EN_FILLER
+                     or words[-1].lower() in _EN_BREAK):
+        words.pop()
+    joined = " ".join(words)
+    cut = _EN_TIME_TAIL.search(joined)
+    if cut and cut.start() > 0:  # "Revenue for the year": the time is the figure's period, not its name
+        words = joined[: cut.start()].split()
+        while words and (words[-1].lower() in _EN_STOP or words[-1].lower() in _EN_BREAK):
+            words.pop()
+    phrase: list[str] = []
+    joined_of = False
+    i = len(words) - 1
+    while i >= 0:
+        w = words[i]
+        low = w.lower()
+        if (low in _EN_DETERMINERS and phrase and not joined_of and i > 1 and words[i - 1].lower() == "of"
+                and _en_content(words[i - 2])):
+            i -= 1  # "value of our shares": the determiner goes, "of" joins
+            continue
+        if low == "of" and phrase and not joined_of and i > 0 and _en_content(words[i - 1]):
+            joined_of = True
+            phrase.insert(0, w)
+            i -= 1
+            continue
+        if not _en_content(w):
+            break
+        phrase.insert(0, w)
+        i -= 1
+    return phrase[-_EN_LABEL_WORDS:]
+
+
+def _en_content(word: str) -> bool:
+    low = word.lower()
+    return not (word[0].isdigit() or low in _EN_BREAK or low in _EN_FILLER
+                or (low in _EN_STOP and low not in _EN_KEEP))
+
+
+def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
+    """The noun phrase before the figure ("Operating margin improved to 14.2%" -> Operating
+    margin); a second figure for the same thing ("$0.12 per share, or $0.48 for the year", "$1.2
+    billion or 0.3% of GDP") takes the first one's label; when the words before are too few to
+    name a measure ("set aside", "cost"), the words after the figure are added."""
+    start, end = parsed.span.start, parsed.span.end
+    after = text[end : end + 40]
+    per = _EN_PER.match(after)
+    if prev is not None and prev.label and prev.span.end <= start and _EN_ALT.match(text[prev.span.end:start]):
+        base = _EN_PER_SUFFIX.sub("", prev.label)
+        if _EN_YEAR_TAIL.match(after):
+            return "annual " + _EN_SUB_ANNUAL.sub("", base)
+        of = _EN_OF_TAIL.match(after)
+        if of:
+            return f"{base} to {of.group(1)}"
+        return base
     cstart = _clause_start(text, start, set(".;:\n,()"), 80)
-    words = _en_words(text[cstart:start])
+    words = _en_noun_phrase(text[cstart:start])
+    before = _en_words(text[cstart:start])
+    # one word with more before it ("cost the Government", "the bottom 20%") names too little to
+    # match on in a long report; a label that is the whole clause ("Revenue grew 6%") is kept
+    weak = len(words) == 1 and len([w for w in before if w.lower() not in _EN_STOP
+                                    and not _EN_TIME_TAIL.fullmatch(w)]) > 1
+    if words and not weak and not all(w.lower() in _EN_GENERIC for w in words):
+        label = " ".join(words)
+        if per and "share" not in label.lower() and per.group(1).lower() == "share":
+            label += " per share"
+        return label
+    # "set aside $2 billion for the Rainy Day Fund", "will cost the Government $80 million":
+    # the verb and what follows
+    words = before
     while words and words[-1].lower() in _EN_STOP:
         words.pop()
     words = words[-5:]
@@ -767,9 +881,8 @@ def _en_label(text: str, parsed: _Parsed) -> str:
         words.pop(0)
     if len(words) > 1 and not all(w.lower() in _EN_GENERIC for w in words):
         return " ".join(words)
-    stop = re.search(r"[.;:,()\n]", text[parsed.span.end : parsed.span.end + 80])
-    after = text[parsed.span.end : parsed.span.end + (stop.start() if stop else 80)]
-    tail = _en_words(after)
+    stop = re.search(r"[.;:,()\n]", text[end : end + 80])
+    tail = _en_words(text[end : end + (stop.start() if stop else 80)])
     while tail and tail[0].lower() in _EN_STOP:
         tail.pop(0)
     tail = tail[:4]
