@@ -70,6 +70,16 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
         write_output(content, output)
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)
+    _warn_issuers(comparison)
+
+
+def _warn_issuers(comparison: object) -> None:
+    from .pipeline import different_issuers
+
+    names = different_issuers(comparison)  # type: ignore[arg-type]
+    if names:
+        click.echo(f"Warning: the reports name different issuers ({names[0]} / {names[1]}); "
+                   "check that you picked two years of the same issuer.", err=True)
 
 
 @main.command(context_settings=_CONTEXT)

@@ -10,7 +10,7 @@ from .ingest import read_source, source_from_string
 from .model import Comparison, SourceText
 from .structure import parse_report
 
-__all__ = ["compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files"]
+__all__ = ["different_issuers", "compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files"]
 
 
 def compare_sources(old: SourceText, new: SourceText) -> Comparison:
@@ -63,3 +63,17 @@ def compare_files(old_path: str, new_path: str) -> Comparison:
 def compare_texts(old_text: str, new_text: str, *, old_name: str = "old", new_name: str = "new") -> Comparison:
     """Compare two reports given as strings."""
     return compare_sources(source_from_string(old_text, old_name), source_from_string(new_text, new_name))
+
+
+def different_issuers(c: Comparison) -> tuple[str, str] | None:
+    """The two issuers when both reports name one and the names differ, else None.
+
+    Comparing two issuers' reports is usually a mistake (a wrong file picked), so the CLI warns
+    and the page says so; it still runs, since a reader may want it on purpose.
+    """
+    a, b = c.old.metadata.issuer, c.new.metadata.issuer
+    if not a or not b:
+        return None
+    if "".join(a.split()).lower() == "".join(b.split()).lower():
+        return None
+    return a, b

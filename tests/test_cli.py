@@ -120,3 +120,25 @@ def test_output_file_gets_the_users_usual_file_mode(pair: tuple[Path, Path], tmp
         os.umask(old_mask)
     assert code == 0, err
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_reports_of_two_issuers_warn_but_still_compare(tmp_path: Path) -> None:
+    # picking another district's report by mistake is easy: say so on stderr and on the page
+    head = "{name}关于{year}年法治政府建设情况的报告\n一、主要举措和成效\n（一）加强组织领导。全年办理案件12件。\n"
+    tail = "\n{name}\n{year}年12月20日\n"
+    old = tmp_path / "a.txt"
+    new = tmp_path / "b.txt"
+    old.write_text(head.format(name="甲市乙区人民政府", year=2020) + tail.format(name="甲市乙区人民政府", year=2020),
+                   encoding="utf-8")
+    new.write_text(head.format(name="丙市丁区人民政府", year=2021) + tail.format(name="丙市丁区人民政府", year=2021),
+                   encoding="utf-8")
+    out = tmp_path / "r.md"
+    code, _, err = run("compare", str(old), str(new), "-o", str(out))
+    assert code == 0
+    assert "different issuers" in err and "甲市乙区人民政府" in err and "丙市丁区人民政府" in err
+    assert "发布单位不同" in out.read_text(encoding="utf-8")
+
+
+def test_reports_of_one_issuer_do_not_warn(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    code, _, err = run("compare", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "r.md"))
+    assert code == 0 and err == ""

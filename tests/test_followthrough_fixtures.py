@@ -47,3 +47,15 @@ def test_every_item_in_the_old_plan(case: str) -> None:
     old, _, checks = run(case)
     assert len(checks) >= len(expected(case)["plan_items"])
     assert all(c.item.span.end <= len(old.source.text) for c in checks)
+
+
+def test_followup_page_speaks_chinese_and_marks_evidence_from_the_new_plan() -> None:
+    from conftest import FIXTURES
+
+    from compare.pipeline import followup_files
+    from compare.render.followup import render_followup
+
+    c = followup_files(str(FIXTURES / "zh-district/2020.txt"), str(FIXTURES / "zh-district/2021.txt"))
+    html = render_followup(c, "html")
+    assert "90%以上 · 下限" in html and "· floor" not in html
+    assert "见于本年计划" in html

@@ -23,6 +23,7 @@ from ..model import (
 from .json import summary_counts
 from .labels import LABELS, REASONS
 from .reasons import plan_reason
+from ..pipeline import different_issuers
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
@@ -217,6 +218,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
         "labels": labels,
         "years": years,
         "heading": _page_heading(c, years, labels),
+        "issuer_note": labels["different_issuers"] if different_issuers(c) else "",
         "years_note": _years_note(c, basis, labels),
         "old": _doc(c.old, years["old"], basis, labels),
         "new": _doc(c.new, years["new"], basis, labels),
@@ -318,6 +320,8 @@ def _doc_years(m: Metadata, basis: str, labels: dict[str, str]) -> str:
 def _page_heading(c: Comparison, years: dict[str, str], labels: dict[str, str]) -> str:
     """Issuer (or, without one, the title) and the two years; the cards below say what they are."""
     issuer = c.new.metadata.issuer or c.old.metadata.issuer or c.new.metadata.title or ""
+    if different_issuers(c):
+        issuer = f"{c.old.metadata.issuer} / {c.new.metadata.issuer}"
     span = f"{years['old']} → {years['new']}"
     return f"{issuer} {span}" if issuer else span
 

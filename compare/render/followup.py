@@ -17,7 +17,7 @@ import jinja2
 from ..errors import RenderError
 from ..followthrough import score_followthrough
 from ..model import Comparison, Figure, PlanItemKind, Report, Span
-from .context import LABELS, header_years
+from .context import LABELS, _plan_section_ids, header_years
 from .html import _asset
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
 from .markdown import escape_md
@@ -37,6 +37,7 @@ _EXTRA_LABELS = {
            "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实", "share_met": "指标达成率（有实际值的）",
            "commitment": "举措", "target": "指标", "actual": "实际", "total": "事项", "none": "无"},
 }
+_DIRECTIONS = {"zh": {"floor": "下限", "ceiling": "上限", "point": "点目标", "range": "区间"}}
 _SNIPPET = 80  # characters of an evidence passage shown in the table; the full passage is linked
 
 
@@ -65,6 +66,7 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
     language = lang or c.old.metadata.language
     labels = _labels(language)
     card = score_followthrough(c.plan_checks)
+    in_plan = _plan_section_ids(c.new) if c.plan_checks else frozenset()
     groups: list[dict[str, Any]] = []
     passages: dict[tuple[int, int], dict[str, Any]] = {}
     for i, pc in enumerate(c.plan_checks):
@@ -91,14 +93,15 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
                     "after": c.new.text_of(Span(e.span.end, max(e.span.end, para.end))),
                 }
             evidence.append({"text": _snippet(c.new.text_of(e.span)), "href": f"#{anchor}",
-                             "score": f"{e.score:.2f}", "matched_by": e.matched_by})
+                             "score": f"{e.score:.2f}", "matched_by": e.matched_by,
+                             "in_plan": e.section_id in in_plan})
         groups[-1]["rows"].append({
             "anchor": f"plan-{i}",
             "item": c.old.text_of(pc.item.span),
             "kind": pc.item.kind.value,
             "status": pc.status.value,
             "reason": plan_reason(pc.reason, language),
-            "direction": pc.item.direction,
+            "direction": _DIRECTIONS.get(language, {}).get(pc.item.direction, pc.item.direction),
             "target": _figure_text(pc.item.target, c.old) if pc.item.kind == PlanItemKind.TARGET else "",
             "actual": _figure_text(pc.actual, c.new),
             "evidence": evidence,
