@@ -238,7 +238,8 @@ _EN_TIME_TAIL = re.compile(
     r"(?:(?:financial|fiscal|calendar|full|whole|last|next|same|first|second|third|fourth) )?"
     r"(?:year|quarter|half|month|period|date|day|week|yearend)s?$", re.I)
 _EN_PER = re.compile(r"\s*(?:a|per|each) (share|year|annum|month|person|head|household)\b", re.I)
-_EN_PER_SUFFIX = re.compile(r" per share$")
+_EN_PER_UNIT = {"annum": "year", "head": "person"}
+_EN_PER_SUFFIX = re.compile(r" per (?:share|year|month|person|household)$")
 # A second figure for the same measure, after the first: "$0.12 per share, or $0.48", "$1.2 billion or 0.3%".
 _EN_ALT = re.compile(r"^(?:\s*(?:a|per) \w+)?\s*,?\s*(?:or|i\.e\.|equal to|equivalent to|about)\s*$", re.I)
 _EN_YEAR_TAIL = re.compile(r"\s*(?:for the (?:full |whole )?year|a year|per year|per annum|annually)\b", re.I)
@@ -868,8 +869,10 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
                                     and not _EN_TIME_TAIL.fullmatch(w)]) > 1
     if words and not weak and not all(w.lower() in _EN_GENERIC for w in words):
         label = " ".join(words)
-        if per and "share" not in label.lower() and per.group(1).lower() == "share":
-            label += " per share"
+        if per:  # "$0.12 per share", "$1,900 a month": an amount per unit is not a total
+            unit = _EN_PER_UNIT.get(per.group(1).lower(), per.group(1).lower())
+            if unit not in label.lower():
+                label += f" per {unit}"
         return label
     # "set aside $2 billion for the Rainy Day Fund", "will cost the Government $80 million":
     # the verb and what follows

@@ -24,6 +24,7 @@ def _labels(text: str) -> dict[str, str]:
     ("We served 3,400 members in 12 towns and ended the year with 57 volunteers.", "12 towns", "towns"),
     ("We served 3,400 members in 12 towns and ended the year with 57 volunteers.",
      "57 volunteers", "volunteers"),
+    ("We will cut the garden club membership fee to $12 a month.", "$12", "garden club membership fee per month"),
     ("The market value of our bonds on that date was $2.2 billion.", "$2.2 billion", "market value of bonds"),
 ])
 def test_label_is_the_noun_phrase(text: str, figure: str, label: str) -> None:
