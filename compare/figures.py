@@ -227,6 +227,7 @@ _EN_BREAK = {
     "earn", "pay", "paid", "exceed", "exceeded", "double", "doubled", "expect", "estimate",
     "budgeted", "expects", "estimated", "including", "includes", "included", "excluding",
 }
+# Determiners dropped between "of" and its noun ("market value of our shares" -> market value of shares).
 _EN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "its", "their", "my", "your",
                    "his", "her"}
 # Words of _EN_STOP that belong to a measure's name when they stand inside it ("additional
@@ -855,7 +856,8 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
     if prev is not None and prev.label and prev.span.end <= start and _EN_ALT.match(text[prev.span.end:start]):
         base = _EN_PER_SUFFIX.sub("", prev.label)
         if _EN_YEAR_TAIL.match(after):
-            return "annual " + _EN_SUB_ANNUAL.sub("", base)
+            base = _EN_SUB_ANNUAL.sub("", base)
+            return base if base.lower().startswith("annual ") else "annual " + base
         of = _EN_OF_TAIL.match(after)
         if of:
             return f"{base} to {of.group(1)}"

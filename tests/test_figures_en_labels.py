@@ -35,6 +35,8 @@ def test_second_figure_for_the_same_measure_takes_the_first_label() -> None:
     labels = _labels("The board raised the quarterly payout to $0.25 per share, or $1.00 for the year.")
     assert labels["$0.25"] == "quarterly payout per share"
     assert labels["$1.00"] == "annual payout"
+    labels = _labels("We paid an annual bonus of $300 a person, or $9,000 for the year.")
+    assert labels["$9,000"] == "annual bonus"
     labels = _labels("We expect a primary surplus of $3.0 billion or 0.6% of GDP.")
     assert labels["$3.0 billion"] == "primary surplus"
     assert labels["0.6%"] == "primary surplus to GDP"
