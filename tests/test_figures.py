@@ -247,6 +247,8 @@ def test_cli_figures_csv_and_json(tmp_path: pytest.TempPathFactory) -> None:
     data = json.loads(result.output)
     assert data["count"] == 2
     assert [f["unit"] for f in data["figures"]] == ["%", "万元"]
+    # a success rate is a level reached; the amount recovered is the year's (全年 scopes the sentence)
+    assert [f["period_kind"] for f in data["figures"]] == ["point", "year"]
     missing = CliRunner().invoke(main, ["figures", str(tmp_path / "nope.txt")])  # type: ignore[operator]
     assert missing.exit_code == 1 and "Error:" in missing.output and "nope.txt" in missing.output
 

@@ -16,7 +16,7 @@ __all__ = ["FIGURE_FORMATS", "FIGURE_COLUMNS", "render_figures"]
 
 FIGURE_FORMATS = ("csv", "json")
 FIGURE_COLUMNS = ("index", "text", "value", "value_high", "unit", "qualifier", "label", "period",
-                  "section", "start", "end", "base_value", "base_unit")
+                  "period_kind", "section", "start", "end", "base_value", "base_unit")
 
 
 def _row(index: int, fig: Figure, report: Report) -> dict[str, Any]:
@@ -31,6 +31,7 @@ def _row(index: int, fig: Figure, report: Report) -> dict[str, Any]:
         "qualifier": d["qualifier"],
         "label": d["label"],
         "period": d["period"],
+        "period_kind": d["period_kind"],
         "section": d["section"],
         "start": fig.span.start,
         "end": fig.span.end,
