@@ -75,8 +75,8 @@ def test_a_budget_speech_under_one_title_has_no_plan_part() -> None:
 
     r = parse_report(source_from_string(
         "# Budget Speech\n\n---\n\n**The Minister for Finance (Mr A)**\n\n"
-        ": Mr Speaker, I beg to move that Parliament approves the financial policy of the Government "
-        "for the financial year 1 April 2031 to 31 March 2032.\n\nOur economy grew last year. We will "
+        ": Mr Speaker, I move that this House approve the fiscal plans of our Government "
+        "for the year from 1 April 2031 to 31 March 2032.\n\nOur economy grew last year. We will "
         "raise the grant this year.\n"))
     assert [s.role for s in r.sections if s.heading == "Budget Speech"] == [Role.OTHER]
     assert all(s.role is not Role.PLAN for s in r.sections)
