@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from .errors import CompareError
+
+if TYPE_CHECKING:  # the model is imported only when a command runs: `yoy --help` stays fast
+    from .model import Comparison
 
 __all__ = ["main"]
 
@@ -35,6 +39,23 @@ def _format_for(output: str, fmt: str | None) -> str:
     return {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}.get(ext, "html")
 
 
+def _pair_options(command: Callable[..., None]) -> Callable[..., None]:
+    """OLD NEW -o --format --lang --debug: the arguments of every command that reads two years."""
+    for decorator in reversed((
+        click.argument("old", type=click.Path(allow_dash=True)),
+        click.argument("new", type=click.Path(allow_dash=True)),
+        click.option("-o", "--output", default="-", show_default=True,
+                     help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout."),
+        click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
+                     help="Output format (default: from the output extension, else html)."),
+        click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                     help="Language of the page's labels (default: the reports' language)."),
+        click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
+    )):
+        command = decorator(command)
+    return command
+
+
 @click.group(context_settings=_CONTEXT)
 @click.version_option(package_name="yoy-compare")
 def main() -> None:
@@ -45,15 +66,7 @@ def main() -> None:
 
 
 @main.command(context_settings=_CONTEXT)
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
-@click.option("-o", "--output", default="-", show_default=True,
-              help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout.")
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
-              help="Output format (default: from the output extension, else html).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the page's labels (default: the reports' language).")
-@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@_pair_options
 def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool) -> None:
     """Compare OLD (last year's report) with NEW (this year's) and write the comparison.
 
@@ -73,25 +86,17 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
     _warn_issuers(comparison)
 
 
-def _warn_issuers(comparison: object) -> None:
+def _warn_issuers(comparison: Comparison) -> None:
     from .pipeline import different_issuers
 
-    names = different_issuers(comparison)  # type: ignore[arg-type]
+    names = different_issuers(comparison)
     if names:
         click.echo(f"Warning: the reports name different issuers ({names[0]} / {names[1]}); "
                    "check that you picked two years of the same issuer.", err=True)
 
 
 @main.command(context_settings=_CONTEXT)
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
-@click.option("-o", "--output", default="-", show_default=True,
-              help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout.")
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
-              help="Output format (default: from the output extension, else html).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the page's labels (default: the reports' language).")
-@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@_pair_options
 def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool) -> None:
     """Check each item of OLD's plan and targets against NEW's report: addressed, met, not found…
 

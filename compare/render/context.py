@@ -516,21 +516,14 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
 
 
 def _plan_section_ids(report: Report) -> frozenset[str]:
-    """Ids of the sections inside the report's plan and target parts."""
+    """Ids of the sections inside the report's plan and target parts (a parent comes before its
+    children in `report.sections`, so one pass finds every descendant)."""
     from ..planitems import plan_parts
 
-    parts = {s.id for s in plan_parts(report)}
-    by_id = {s.id: s for s in report.sections}
-    out: set[str] = set()
+    out = {s.id for s in plan_parts(report)}
     for s in report.sections:
-        sid: str | None = s.id
-        seen = 0
-        while sid is not None and sid in by_id and seen <= len(by_id):
-            if sid in parts:
-                out.add(s.id)
-                break
-            sid = by_id[sid].parent
-            seen += 1
+        if s.parent in out:
+            out.add(s.id)
     return frozenset(out)
 
 
