@@ -49,7 +49,7 @@ _EN_ISSUER = (
     re.compile(r"\*\*The (?:[A-Z][\w ]{0,40} and )?(Minister for Finance)\b"),
 )
 # The year an English report is about: "net worth during 2015", "earned $4.0 billion in 2018",
-# "the financial year 1 April 2019 to 31 March 2020".
+# "for the financial year 1 April 2031 to 31 March 2032".
 _EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|(?i:financial year) (?:\d{1,2} [A-Z][a-z]+ )?|"
                       r"\bBudget (?:for )?|^\s*In )((?:19|20)\d\d)\b", re.M)
 # The first paragraph of a letter names its year ("increased by 13% in 2010").
