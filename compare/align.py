@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .model import PairStatus, Report, Role, Section, SectionPair, Span
-from .similarity import (
+from .text.similarity import (
     CONTENT_ONLY_CUTOFF,
     CONTENT_WEIGHT,
     CROSS_PARENT_CUTOFF,

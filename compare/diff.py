@@ -41,9 +41,9 @@ from .model import (
     ChangeKind, Comparison, Op, PairStatus, Report, Role, Section, SectionDiff, SectionPair, Segment,
     SentenceRow, Span,
 )
-from .sentences import split_sentences, subtract_spans
-from .similarity import MOVED_SENTENCE_CUTOFF, SENTENCE_MATCH_CUTOFF, sentence_candidates, sentence_key
-from .tokens import is_number_token, is_year_token, tokenize
+from .text.sentences import split_sentences, subtract_spans
+from .text.similarity import MOVED_SENTENCE_CUTOFF, SENTENCE_MATCH_CUTOFF, sentence_candidates, sentence_key
+from .text.tokens import is_number_token, is_year_token, tokenize
 
 __all__ = [
     "diff_sections",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.headings import cn_number, format_marker, is_title_line, match_marker, split_heading
+from compare.structure.headings import cn_number, format_marker, is_title_line, match_marker, split_heading
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from compare.model import Figure, PlanStatus, Span
-from compare.targets import (
+from compare.followthrough.targets import (
     CEILING,
     FLOOR,
     POINT,

@@ -518,7 +518,7 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
 def _plan_section_ids(report: Report) -> frozenset[str]:
     """Ids of the sections inside the report's plan and target parts (a parent comes before its
     children in `report.sections`, so one pass finds every descendant)."""
-    from ..planitems import plan_parts
+    from ..followthrough.plan_items import plan_parts
 
     out = {s.id for s in plan_parts(report)}
     for s in report.sections:

@@ -15,14 +15,14 @@ from typing import Any
 import jinja2
 
 from ..errors import RenderError
-from ..followthrough import score_followthrough
+from ..followthrough.evidence import score_followthrough
 from ..model import Comparison, Figure, PlanItemKind, Report, Span
 from .context import LABELS, _plan_section_ids, header_years
 from .html import _asset
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
 from .markdown import escape_md
 from .reasons import plan_reason
-from .templates import templates_dir
+from .environment import templates_dir
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .model import Span
+from ..model import Span
 
 __all__ = ["split_sentences", "subtract_spans", "HEADING_LINE_MAX"]
 

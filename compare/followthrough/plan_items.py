@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .model import Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
+from ..model import Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
 from .targets import clause_label, direction_of, qualifier_after
 
 __all__ = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Role
+from ..model import Role
 
 __all__ = ["role_of_heading", "role_of_body", "subsection_role"]
 

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import (
+from ..model import (
     Evidence,
     Figure,
     PlanCheck,
@@ -42,7 +42,7 @@ from .model import (
     SectionPair,
     Span,
 )
-from .planitems import extract_plan_items, plan_parts, sentence_spans, text_units
+from .plan_items import extract_plan_items, plan_parts, sentence_spans, text_units
 from .targets import (
     Actual,
     clause_label,
@@ -411,7 +411,7 @@ def check_followthrough(
     Figures default to the figures stage run on each report. Targets whose outcome is not
     reported get `unknown`; commitments with no related passage get `not_found`.
     """
-    from .figures import extract_figures
+    from ..figures.extract import extract_figures
 
     if old_figures is None:
         old_figures = extract_figures(old)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Figure, PlanStatus, Span
+from ..model import Figure, PlanStatus, Span
 
 __all__ = [
     "FLOOR",

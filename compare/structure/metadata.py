@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from .boilerplate import DATE_LINE, ORG_SUFFIX
 from .headings import cn_number
-from .model import Metadata, Role
+from ..model import Metadata, Role
 
 __all__ = ["detect_language", "extract_metadata", "iso_date"]
 
