@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from ..model import Figure, PeriodKind, Report, Section, Span
 from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
+from ..text.sentences import ZH_SENTENCE_ENDS
 
 __all__ = [
     "FROM_QUALIFIER",
@@ -123,7 +124,7 @@ _EN_LEVEL_BEFORE = re.compile(
     r"\b(?:rose|fell|increased|decreased|grew|declined|climbed|dropped|risen|fallen|reduced|raised|cut|lowered)"
     r" to\s*(?:about |around |over |nearly )?$", re.I)
 _ZH_CLAUSE_STOP = set("，。；：！？\n,;:!?（）()“”‘’《》、——|｜")
-_ZH_SENTENCE_STOP = set("。；！？\n")
+_ZH_SENTENCE_STOP = set(ZH_SENTENCE_ENDS + "\n")
 # Verbs, copulas and prepositions trimmed from the end of a label (longest first).
 _ZH_TRAIL = tuple(sorted({
     "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "近", "超过", "逾", "实现",
@@ -334,7 +335,7 @@ def _bracketed(text: str, opener: str, closer: str, limit: int) -> list[tuple[in
 def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     prev: Figure | None = None
-    scopes = _Scopes(text, _ZH_PERIOD, re.compile("[。；！？]"), _PARAGRAPH_OPENING)
+    scopes = _Scopes(text, _ZH_PERIOD, re.compile(f"[{ZH_SENTENCE_ENDS}]"), _PARAGRAPH_OPENING)
     for m in ZH_TOKEN.finditer(text):
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:

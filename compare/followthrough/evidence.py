@@ -42,7 +42,8 @@ from ..model import (
     SectionPair,
     Span,
 )
-from .plan_items import extract_plan_items, plan_parts, sentence_spans, text_units
+from ..text.sentences import sentence_around, split_clauses
+from .plan_items import extract_plan_items, plan_parts, text_units
 from .targets import (
     Actual,
     clause_label,
@@ -162,7 +163,7 @@ class _Index:
         raw: list[tuple[Span, str | None, str, set[str]]] = []
         for unit, section_id in text_units(report):
             zone = zones.get(section_id, "review")
-            for sp in sentence_spans(text, unit.start, unit.end, language=self.language):
+            for sp in split_clauses(text, unit.start, unit.end, language=self.language):
                 sentence = text[sp.start:sp.end]
                 feats = features(sentence, self.language)
                 if feats:
@@ -464,17 +465,6 @@ def _heading_chain(report: Report, section_id: str) -> str:
     return " ".join(out)
 
 
-def _sentence_text(report: Report, span: Span) -> str:
-    text = report.source.text
-    a = span.start
-    while a > 0 and text[a - 1] not in "。！？\n":
-        a -= 1
-    b = span.end
-    while b < len(text) and text[b] not in "。！？\n":
-        b += 1
-    return text[a:b]
-
-
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
            fig_candidates: list[tuple[Figure, str, Span, str | None]]) -> PlanCheck:
     item_text = old.text_of(item.span)
@@ -497,7 +487,7 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         headings = _heading_chain(old, item.section_id)
         due = horizon_year(_paragraph_text(old, item.span) + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
-        sentence = _sentence_text(old, item.span)
+        sentence = old.text_of(sentence_around(old.source.text, item.span))
         if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
             why = f"a target for {due}" if due else "a target over several years"
             return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,

@@ -16,13 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
+from ..text.sentences import full_sentences, split_clauses
 from .targets import clause_label, direction_of, qualifier_after
 
 __all__ = [
     "PLAN_ROLES",
     "plan_parts",
     "extract_plan_items",
-    "sentence_spans",
     "numbered_item_of",
     "text_units",
 ]
@@ -40,10 +40,6 @@ _PLAN_HEADING_WORDS = ("工作任务", "工作计划", "工作安排", "工作�
 _MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
 _MIN_EN_WORDS = 5
 
-# Sentence ends; full-width and ASCII. A semicolon ends a commitment too: target lists and task
-# lists separate items with "；".
-_ZH_SENTENCE_END = re.compile(r"[。！？；;!?]+[”’」』）)]*")
-_EN_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"'”’])[.!?;]+[\"'”’)]*(?=\s|$)")
 _ORDINAL_PART = re.compile(r"(?:^|(?<=[。；，：,;:\s]))(?:[一二三四五六七八九十]+是|首先|其次|最后|第[一二三四五六七八九十]+[，,])")
 _LEAD_MARKER = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、)）](?!\d)"
@@ -165,16 +161,6 @@ def numbered_item_of(report: Report, section_id: str, parts: Sequence[Section]) 
     return section_id
 
 
-def sentence_spans(text: str, start: int, end: int, *, language: str = "zh") -> Iterable[Span]:
-    """Sentences of text[start:end] as spans, trimmed of spaces; ends stay with their sentence."""
-    pattern = _ZH_SENTENCE_END if language == "zh" else _EN_SENTENCE_END
-    pos = start
-    for m in pattern.finditer(text, start, end):
-        yield from _trimmed(text, pos, m.end())
-        pos = m.end()
-    yield from _trimmed(text, pos, end)
-
-
 def _trimmed(text: str, start: int, end: int) -> Iterable[Span]:
     while start < end and text[start].isspace():
         start += 1
@@ -215,7 +201,7 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
                 para_items.extend(_items_of_piece(text, piece, para.section_id, inside, language, rejected))
             # A sentence listing several targets ("预期目标是：…；…；居民收入增长和经济增长基本同步。")
             # keeps its members without a figure or verb too: they are targets in words.
-            for full in _full_sentences(text, para.span):
+            for full in full_sentences(text, para.span.start, para.span.end):
                 n_targets = sum(1 for i in para_items if i.kind == PlanItemKind.TARGET
                                 and full.start <= i.span.start < full.end)
                 if n_targets >= 2:
@@ -246,7 +232,7 @@ def _is_heading_only(report: Report, sid: str, span: Span) -> bool:
 
 def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
     """Sentences of a paragraph, with 一是…二是… parts cut apart and a leading marker removed."""
-    for sent in sentence_spans(text, para.start, para.end, language=language):
+    for sent in split_clauses(text, para.start, para.end, language=language):
         s = sent.start
         m = _LEAD_MARKER.match(text, s, sent.end)
         if m and m.end() > s:
@@ -260,15 +246,6 @@ def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
         sub = [sp for a, b in zip(cuts, cuts[1:]) for sp in _trimmed(text, a, b)]
         for sp in sub:
             yield _Piece(sp, False)
-
-
-def _full_sentences(text: str, para: Span) -> Iterable[Span]:
-    pos = para.start
-    for m in re.finditer(r"[。！？!?]+", text[para.start:para.end]):
-        yield Span(pos, para.start + m.end())
-        pos = para.start + m.end()
-    if pos < para.end:
-        yield Span(pos, para.end)
 
 
 def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Figure],

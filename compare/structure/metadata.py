@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .boilerplate import DATE_LINE, ORG_SUFFIX
-from .headings import cn_number
+from ..text.numerals import parse_ordinal
 from ..model import Metadata, Role
 
 __all__ = ["detect_language", "extract_metadata", "iso_date"]
@@ -104,7 +104,7 @@ def iso_date(s: str) -> str | None:
     m = re.match(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", s)
     if m:
         year = int("".join(_CN_DIGIT[c] for c in m.group(1)))
-        month, day = cn_number(m.group(2)), cn_number(m.group(3))
+        month, day = parse_ordinal(m.group(2)), parse_ordinal(m.group(3))
         if month and day:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None
