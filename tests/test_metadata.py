@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from compare.ingest import source_from_string
-from compare.structure.metadata import detect_language, iso_date
+from compare.structure.metadata import iso_date
+from compare.text.cjk import detect_language
 from compare.structure.parse import parse_report
 
 

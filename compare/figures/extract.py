@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ..text.cjk import CJK, detect_language
 from ..model import Figure, PeriodKind, Report, Section, Span
 from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
 from ..text.sentences import ZH_SENTENCE_ENDS
@@ -137,7 +138,7 @@ _ZH_TRAIL = tuple(sorted({
 }, key=lambda w: (-len(w), w)))
 # Words after which the rest of a long label is kept (共排查出各类矛盾纠纷 -> 排查出各类矛盾纠纷).
 _ZH_CUT = re.compile(r".*(?:共计|累计|共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
-_ZH_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_ZH_NOUN_AFTER = re.compile(f"[{CJK}]{{2,16}}")
 _ZH_NOUN_AFTER_CUT = re.compile(
     r"(?:实现|进行|的|已|全部|均|正在|作出|由|被|受益|得到|成为|中|在|和|与|并|等|以上|就|参加|缩减|增加|减少|提高|下降)")
 # Verbs that put the counted noun after the number: 共聘请2名法律顾问 -> 聘请法律顾问.
@@ -229,7 +230,7 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     deepest section that contains it.
     """
     text = report.source.text
-    language = report.metadata.language or _guess_language(text)
+    language = report.metadata.language or detect_language(text)
     excluded = [(s.span.start, s.span.end) for s in report.stripped]
     sections = sorted(report.sections, key=lambda s: (s.span.start, -s.span.end))
     starts = [s.span.start for s in sections]
@@ -275,11 +276,6 @@ def _with_section(fig: Figure, sections: list[Section], starts: list[int], by_id
     if sec is None:
         return fig
     return replace(fig, section_id=sec.id)
-
-
-def _guess_language(text: str) -> str:
-    sample = text[:5000]
-    return "zh" if sum(1 for c in sample if "\u4e00" <= c <= "\u9fff") > 20 else "en"
 
 
 def extract_figures_from_text(

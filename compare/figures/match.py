@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
+from ..text.cjk import CJK_CHAR
 from ..model import Figure, FigurePair, PeriodKind, SectionPair
 from .extract import _ADDITION, _EN_STOP, _LABEL_MAX, _LABEL_NOISE, _RATE_UNITS, _ZH_AVERAGE, FROM_QUALIFIER
 
@@ -157,7 +158,7 @@ def heads_agree(old_label: str, new_label: str) -> bool:
 
 def _head_tokens(label: str) -> list[str]:
     """Characters of a Chinese label (period words removed), lower-case words of an English one."""
-    if re.search(r"[\u4e00-\u9fff]", label):
+    if CJK_CHAR.search(label):
         label = _LABEL_NOISE.sub("", label)
         return list(_ZH_SYNONYM_WORD.sub(lambda m: _SYNONYM[m.group()], label))
     return [w for w in re.findall(r"[a-z0-9$%]+", label.lower()) if w not in _EN_STOP]

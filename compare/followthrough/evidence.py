@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.cjk import CJK, is_cjk
 from ..model import (
     Evidence,
     Figure,
@@ -98,9 +99,9 @@ _MAX_POSTING_SHARE = 0.2
 # cap on the fixture pairs and on gwr 2013→14, 2016→17, 2018→19; and far below 20% of a long report.
 _MAX_POSTINGS = 32
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
+_WORD_RUN = re.compile(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,40})》")
-_PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
+_PROGRAMME = re.compile(rf"[{CJK}]{{2,8}}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
 # Words too common in plan and review text to be a named programme on their own.
 _GENERIC_PROGRAMMES = ("体制机制", "工作机制", "长效机制", "制度", "改革", "体系")
 # Headings of a problems part when the structure stage gave it no role.
@@ -205,8 +206,8 @@ def features(s: str, language: str = "zh") -> set[str]:
     """Character bigrams of Chinese runs, lower-cased word stems and word pairs of Latin text."""
     out: set[str] = set()
     words: list[str] = []
-    for run in _CJK_RUN.findall(s):
-        if "\u4e00" <= run[0] <= "\u9fff":
+    for run in _WORD_RUN.findall(s):
+        if is_cjk(run[0]):
             if len(run) == 1:
                 out.add(run)
             out.update(run[i : i + 2] for i in range(len(run) - 1))

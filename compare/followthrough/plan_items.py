@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..text.cjk import CJK_CHAR
 from ..model import Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
 from ..text.sentences import full_sentences, split_clauses
 from .targets import clause_label, direction_of, qualifier_after
@@ -46,7 +47,7 @@ _LEAD_MARKER = re.compile(
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[)）]|[-—•·*#]+\s*|[IVX]{1,4}\.\s|[A-Za-z]\.\s)\s*"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,：:、]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = CJK_CHAR
 
 # Action verbs that make a Chinese clause a commitment when they open it (推进, 完善, 落实, 保持…
 # from the issue, plus the verbs that open task clauses in 政府工作报告 and 法治政府建设年度报告).

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..text.cjk import CJK, count_cjk
 from ..model import Figure, PlanStatus, Span
 
 __all__ = [
@@ -89,8 +90,8 @@ _TRAILING_VERB = re.compile(r"(?:基本)?(?:建成|完成|开工|新开工|竣�
                             r"达|为|超过)$")
 # A label shorter than this ("培训" of "全年培训不少于3次") is too vague to match alone.
 _MIN_LABEL_CHARS = 4
-_NUMBER_RUN = re.compile(r"[\d.．%％]+[万亿千百]*[\u4e00-\u9fff]?")
-_BIGRAM_TEXT = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9'’-]*")
+_NUMBER_RUN = re.compile(rf"[\d.．%％]+[万亿千百]*[{CJK}]?")
+_BIGRAM_TEXT = re.compile(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def clause_label(text: str, start: int, fig_start: int, sentence_start: int | No
     for word in _BEFORE_FLOOR + _BEFORE_CEILING + ("为", "在", "按", "约"):
         if label.endswith(word) and len(label) > len(word) + 1:
             label = label[: -len(word)]
-    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < _MIN_LABEL_CHARS
+    short = count_cjk(label) < _MIN_LABEL_CHARS
     if sentence_start is not None and (_VERB_ONLY.match(label) or short) and start > sentence_start:
         a = start - 1
         while a > sentence_start and text[a - 1] not in "，,；;：:。":

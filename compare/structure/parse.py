@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from .boilerplate import classify_lines
 from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_title_line, match_marker, split_heading
-from .metadata import detect_language, extract_metadata
+from ..text.cjk import detect_language
+from .metadata import extract_metadata
 from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
 from .roles import role_of_body, role_of_heading, subsection_role
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS

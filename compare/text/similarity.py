@@ -26,6 +26,8 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from .cjk import CJK_WIDE
+
 __all__ = [
     "HEADING_SAME",
     "HEADING_RELATED",
@@ -129,7 +131,7 @@ _MARKER = re.compile(
     r"[①-⑳]|[IVXivx]+\.|[A-Za-z]\.|#+)\s*"
 )
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = re.compile(f"[{CJK_WIDE}]+")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*")
 
 

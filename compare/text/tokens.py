@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .cjk import CJK_WIDE
+
 __all__ = ["Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
 
 Token = tuple[int, int]
@@ -31,7 +33,7 @@ _NUMBER = re.compile(
     r"(?:\s?(?:" + _ZH_UNITS + r")|" + _EN_UNITS + r")?"
 )
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{CJK_WIDE}]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*")
 _SPACE = re.compile(r"\s+")
 
