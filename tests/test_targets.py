@@ -18,8 +18,8 @@ from compare.followthrough.targets import (
     horizon_year,
     is_multi_year,
     judge_target,
-    label_similarity,
 )
+from compare.text.similarity import label_similarity
 
 
 def fig(value: str, unit: str = "%", label: str = "", qualifier: str = "", high: str | None = None) -> Figure:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from ..text.cjk import CJK_CHAR
+from ..text.similarity import cjk_bigrams
 from ..model import Figure, FigurePair, PeriodKind, SectionPair
 from .extract import _ADDITION, _EN_STOP, _LABEL_MAX, _LABEL_NOISE, _RATE_UNITS, _ZH_AVERAGE, FROM_QUALIFIER
 
@@ -74,10 +75,9 @@ def is_rate(fig: Figure) -> bool:
 
 
 def _bigrams(label: str) -> set[str]:
+    # candidate keys: bigrams of the whole lower-cased label, Latin letters and spaces included
     s = label.lower()
-    if len(s) < 2:
-        return {s} if s else set()
-    return {s[i : i + 2] for i in range(len(s) - 1)}
+    return set(cjk_bigrams(s, lone=True)) if s else set()
 
 
 def _chain(section_id: str | None) -> tuple[str, ...]:

@@ -44,6 +44,8 @@ from ..model import (
     Span,
 )
 from ..text.sentences import sentence_around, split_clauses
+from ..text.similarity import cjk_bigrams
+from ..text.tokens import word_stems
 from .plan_items import extract_plan_items, plan_parts, text_units
 from .targets import (
     Actual,
@@ -52,7 +54,6 @@ from .targets import (
     horizon_year,
     is_multi_year,
     judge_target,
-    word_stems,
 )
 
 __all__ = [
@@ -208,9 +209,7 @@ def features(s: str, language: str = "zh") -> set[str]:
     words: list[str] = []
     for run in _WORD_RUN.findall(s):
         if is_cjk(run[0]):
-            if len(run) == 1:
-                out.add(run)
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
+            out.update(cjk_bigrams(run, lone=True))
         elif run[0].isalpha():
             for w in word_stems(run):
                 words.append(w)

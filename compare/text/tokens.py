@@ -16,7 +16,9 @@ from collections.abc import Callable
 
 from .cjk import CJK_WIDE
 
-__all__ = ["Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
+__all__ = [
+    "EN_STOP",
+    "word_stems","Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
 
 Token = tuple[int, int]
 
@@ -121,3 +123,28 @@ def tokenize(text: str) -> list[Token]:
         tokens.append((pos, end))
         pos = end
     return tokens
+
+
+EN_STOP = frozenset(
+    "the a an and or of to in on for with by at from as is are was were be been will shall we our us "
+    "it its this that these those have has had not but also more than into over under per which who "
+    "their they them his her he she all any can could would should may might year years end".split()
+)
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def word_stems(s: str) -> list[str]:
+    """Lower-cased stems of the Latin words of `s`, stop words left out, in order."""
+    out: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]*", s):
+        w = w.lower().strip("'’-")
+        if w in EN_STOP or len(w) < 2:
+            continue
+        out.append(_stem(w))
+    return out
