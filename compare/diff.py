@@ -39,8 +39,9 @@ from dataclasses import dataclass
 from .align import heaviest_in_order, heading_range, section_roles
 from .model import (
     ChangeKind, Comparison, Op, PairStatus, Report, Role, Section, SectionDiff, SectionPair, Segment,
-    SentenceRow, Span,
+    SentenceRow, Span, PLAN_ROLES,
 )
+from .text.cues import future_cue, opening_action
 from .text.sentences import split_sentences, subtract_spans
 from .text.similarity import MOVED_SENTENCE_CUTOFF, SENTENCE_MATCH_CUTOFF, sentence_candidates, sentence_key
 from .text.tokens import is_number_token, is_year_token, tokenize
@@ -54,31 +55,6 @@ __all__ = [
     "unaccounted",
 ]
 
-# Verbs of a measure or commitment (issue #4 names 将, 推进, 加强, 建立, 完善, 实施, 力争).
-_ZH_ACTION = "推进|推动|推行|加强|建立|健全|完善|实施|落实|深化|加快|确保|着力|强化|构建|开展|扩大|促进|力争"
-# Words about the future: a sentence with one commits to act wherever it stands. 将 and 要 count
-# only before a verb or adverb (将部分事项交由… and 主要/要求 are not about the future).
-_FUTURE = re.compile(
-    r"(?:将|要)(?=继续|进一步|加快|全面|持续|深入|着力|大力|积极|不断|坚持|重点|围绕|以|按照|努力|切实|聚焦|"
-    + _ZH_ACTION + r")|力争|下一步|明年|计划(?:于|在|到)|预计将|"
-    # English: the issuer speaking of itself (we, I, the Government) within a few words of
-    # will / plan to …; "others will over-deliver" and "BNSF will require" are not commitments.
-    r"\b(?:we|i|the government|government)\b(?:\s+[\w’']+){0,3}?\s+"
-    r"(?:will|shall|plans? to|intends? to|aims? to|are going to|commit(?:s|ted)? to|expects? to)\b",
-    re.IGNORECASE,
-)
-# A sentence that opens with an action states a measure (推行“容缺受理”机制,… / We closed our
-# Leeds line…): removed, it is a dropped measure; added, a new one. A sentence that only tells
-# what happened (“证照分离”改革全覆盖在全区落地… / In July we sold…) is plain added or removed text.
-_OPENS_WITH_ACTION = re.compile(
-    r"^\s*(?:[0-9]+[.、．)]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)?\s*"
-    r"(?:(?:全面|持续|进一步|深入|积极|认真|大力|继续|切实|不断|扎实|稳步|加快)?(?:" + _ZH_ACTION + r")"
-    # English: "We" (the issuer, not the narrating "I") and a verb in the past tense
-    r"|we\s+(?:also\s+|then\s+|again\s+)?(?:[a-z]+ed|sold|bought|built|made|cut|set|began|won|led|"
-    r"took|brought|spent|paid|raised|grew|rose|kept|held|sent|put|shut|hired)\b)",
-    re.IGNORECASE,
-)
-_PLAN_ROLES = frozenset({Role.PLAN, Role.TARGETS})
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
@@ -89,14 +65,14 @@ def is_commitment(text: str, role: Role) -> tuple[bool, str]:
     action verb. The same rule serves added sentences (new_commitment) and removed ones
     (dropped), so swapping old and new swaps the two kinds.
     """
-    if role in _PLAN_ROLES:
+    if role in PLAN_ROLES:
         return True, f"in a {role.value} part"
-    m = _FUTURE.search(text)
-    if m:
-        return True, f"future marker '{m.group()}'"
-    m = _OPENS_WITH_ACTION.match(text)
-    if m:
-        return True, f"opens with an action '{m.group().strip()}'"
+    cue = future_cue(text)
+    if cue:
+        return True, f"future marker '{cue}'"
+    cue = opening_action(text)
+    if cue:
+        return True, f"opens with an action '{cue}'"
     return False, ""
 
 

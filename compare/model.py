@@ -18,6 +18,7 @@ __all__ = [
     "SourceText",
     "Stripped",
     "Role",
+    "PLAN_ROLES",
     "Section",
     "Paragraph",
     "Metadata",
@@ -111,6 +112,11 @@ class Role(str, Enum):
     TARGETS = "targets"
     DUTY = "duty"  # 第一责任人职责 (duty of the principal responsible person)
     OTHER = "other"
+
+
+# The roles of the parts that state a plan: what the diff counts as commitments and the
+# follow-through reads plan items from.
+PLAN_ROLES: frozenset[Role] = frozenset({Role.PLAN, Role.TARGETS})
 
 
 @dataclass(frozen=True, slots=True)

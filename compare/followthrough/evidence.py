@@ -43,6 +43,7 @@ from ..model import (
     SectionPair,
     Span,
 )
+from ..text.cues import announces_intent
 from ..text.sentences import sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
 from ..text.tokens import word_stems
@@ -169,7 +170,7 @@ class _Index:
                 sentence = text[sp.start:sp.end]
                 feats = features(sentence, self.language)
                 if feats:
-                    here = "plan" if zone == "review" and _intends(sentence, self.language) else zone
+                    here = "plan" if zone == "review" and announces_intent(sentence, self.language) else zone
                     raw.append((sp, section_id, here, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
@@ -227,7 +228,7 @@ def _zones(report: Report) -> dict[str, str]:
     "plan": text there says what is still to do. Everything else is "review": besides the part
     titled as a review, a letter narrates the year under its business headings ("Software: …
     ended the year with …") and a work report in its preamble. Sentences of a review part that
-    announce intentions are moved to "plan" one by one (see `_intends`).
+    announce intentions are moved to "plan" one by one (see `text.cues.announces_intent`).
     """
     by_id = {s.id: s for s in report.sections}
     planned = {p.id for p in plan_parts(report)}
@@ -245,18 +246,6 @@ def _zones(report: Report) -> dict[str, str]:
         up = chain(s)
         zones[s.id] = "plan" if any(c.id in planned for c in up) else "review"
     return zones
-
-
-_EN_INTENT = re.compile(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
-                        r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?)\b", re.I)
-_ZH_INTENT = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
-
-
-def _intends(sentence: str, language: str) -> bool:
-    """Whether a sentence announces what is to be done rather than reporting what was done."""
-    if language == "zh":
-        return bool(_ZH_INTENT.match(sentence))
-    return bool(_EN_INTENT.search(sentence))
 
 
 def _anchors(s: str) -> tuple[str, ...]:

@@ -16,19 +16,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..text.cjk import CJK_CHAR
-from ..model import Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
+from ..model import PLAN_ROLES, Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
+from ..text.cues import EN_COMMITMENT, ZH_ACTIONS, ZH_CLAUSE_LEAD, ZH_SCENE_SETTING, ZH_STRONG_ACTIONS
 from ..text.sentences import full_sentences, split_clauses
 from .targets import clause_label, direction_of, qualifier_after
 
 __all__ = [
-    "PLAN_ROLES",
     "plan_parts",
     "extract_plan_items",
     "numbered_item_of",
     "text_units",
 ]
-
-PLAN_ROLES = (Role.PLAN, Role.TARGETS)
 
 # Fallback when the structure stage found no PLAN/TARGETS part (crude structure, an unusual
 # report): top-level headings with these words are plan parts. Kept short on purpose: the roles
@@ -49,42 +47,7 @@ _LEAD_MARKER = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[，,：:、]")
 _CJK = CJK_CHAR
 
-# Action verbs that make a Chinese clause a commitment when they open it (推进, 完善, 落实, 保持…
-# from the issue, plus the verbs that open task clauses in 政府工作报告 and 法治政府建设年度报告).
-# A verb must open a clause, after the words in _ZH_CLAUSE_LEAD: "发展" inside "中国的发展成就" is a
-# noun, "发展农产品加工业" is a task.
-_ZH_ACTIONS = (
-    "推进", "完善", "落实", "保持", "加强", "加快", "实施", "推动", "深化", "建立", "健全", "开展", "提高",
-    "扩大", "降低", "减少", "支持", "促进", "发展", "建设", "制定", "出台", "优化", "提升", "强化",
-    "规范", "继续", "坚持", "确保", "做好", "抓好", "创建", "启动", "取消", "清理", "压减", "推广", "鼓励",
-    "引导", "严格", "实行", "执行", "组织", "构建", "打造", "培育", "增强", "巩固", "拓展", "加大", "稳定",
-    "改善", "保障", "整治", "治理", "防范", "化解", "打好", "打赢", "解决", "淘汰", "退出", "设立", "设置",
-    "部署", "放宽", "下调", "调整", "修订", "修改", "废止", "制修订", "编制", "发挥", "筑牢", "守住",
-    "增加", "新增", "完成", "实现", "安排", "发行", "提供", "扶持", "整合", "改革", "改进", "探索", "促",
-    "抓", "办好", "用好", "管好", "稳", "降", "提", "减", "补", "防", "建", "办", "推", "加", "深入", "全面",
-    "大力", "着力", "积极", "持续", "努力", "力争", "严厉", "依法", "认真", "切实", "扎实", "坚决",
-    "统筹", "聚焦", "围绕", "瞄准", "实行", "坚守", "维护", "营造", "畅通", "开通", "召开", "举办",
-    "承接", "配齐", "配强", "整顿", "遏制", "严控", "严禁", "杜绝", "落细", "压实", "督促",
-    "推开", "压缩", "缩短", "精简", "下放", "减轻", "延长", "开工", "新建", "改建", "增设", "试点", "推行",
-    "做强", "做大", "做优", "严把", "严查", "打击", "查处", "惩处", "保护", "开发", "引进", "兑现",
-)
-# Verbs that mark a commitment wherever they stand in a clause ("在全国推开“证照分离”改革"):
-# rarely used as nouns in these reports.
-_ZH_STRONG_ACTIONS = ("推进", "推开", "落实", "实施", "完善", "加强", "建立", "健全", "开展", "推动", "深化",
-                      "加快", "推行", "出台", "启动", "取消", "压减", "扩大")
-# Words that may come before the verb at the head of a clause: subjects, time, modals, adverbs.
-_ZH_CLAUSE_LEAD = re.compile(
-    r"^(?:我们|我区|我市|我县|各级政府|政府|各地|各部门|今年|明年|全年|年内|下一步|同时|此外|并|还|也|"
-    r"要|将|必须|应|应当|需要|拟|再|更|更加|进一步|不断|逐步|稳步|大幅|明显|重点|着重|首先|其次|最后|"
-    r"[一二三四五六七八九十]+是)+"
-)
 _ZH_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
-_EN_COMMITMENT = re.compile(
-    r"\b(?:will|shall|plan(?:s|ned)? to|intend(?:s)? to|aim(?:s)? to|expect(?:s)? to|commit(?:ted)? to|"
-    r"going to|we'll|goal is|target is|priority|priorities|continue to|seek to|propose to)\b",
-    re.I,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
@@ -303,27 +266,21 @@ def _merge_rests(text: str, rests: Sequence[Span]) -> Iterable[Span]:
             yield Span(a, b)
 
 
-# A sentence that opens by saying what the year or the situation is ("今年是…的开局之年",
-# "世界经济有望继续复苏", "实践表明…") sets the scene; it promises nothing.
-_ZH_CONTEXT = re.compile(r"^(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
-                         r"(?:是|有望|表明|面临|正处|处在|仍然|依然)")
-
-
 def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
     if language == "zh":
-        if len(_CJK.findall(s)) < _MIN_ZH_CHARS or _ZH_CONTEXT.match(s):
+        if len(_CJK.findall(s)) < _MIN_ZH_CHARS or ZH_SCENE_SETTING.match(s):
             return False
         if lenient:
             # in a target list, "比去年预算低0.4个百分点" and "其中…" only qualify the target before
             return not s.startswith(_NOT_TARGET_LEAD)
         for m in _ZH_CLAUSE.finditer(s):
-            head = _ZH_CLAUSE_LEAD.sub("", m.group().strip())
-            if head.startswith(_ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
+            head = ZH_CLAUSE_LEAD.sub("", m.group().strip())
+            if head.startswith(ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
                 return True
-        return any(v in s for v in _ZH_STRONG_ACTIONS)
+        return any(v in s for v in ZH_STRONG_ACTIONS)
     if len(s.split()) < _MIN_EN_WORDS:
         return False
-    return lenient or bool(_EN_COMMITMENT.search(s))
+    return lenient or bool(EN_COMMITMENT.search(s))
 
 
 def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[Span, Figure, str] | None:
@@ -357,7 +314,7 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
             return None
         # an English target names the move to the figure: "grow … to $70 million", "cut … by 40%";
         # "will cost close to $200 million" or "up from 2.4%" only describe
-        if not _EN_GOAL.search(text, a, fig.span.start) or not _EN_COMMITMENT.search(text, sent.start, sent.end):
+        if not _EN_GOAL.search(text, a, fig.span.start) or not EN_COMMITMENT.search(text, sent.start, sent.end):
             return None
     while b > a and text[b - 1] in "。；;.!?":
         b -= 1

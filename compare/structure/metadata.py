@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..text.cjk import CJK
 from .boilerplate import DATE_LINE, ORG_SUFFIX
 from ..text.numerals import parse_ordinal
-from ..model import Metadata, Role
+from ..model import PLAN_ROLES, Metadata, Role
 
 __all__ = ["extract_metadata", "iso_date"]
 
@@ -76,7 +76,6 @@ _CURRENT_MIN = 3
 _YEAR_IS = re.compile(r"((?:19|20)\d\d)\s*年是")
 # How far after "YYYY年是" a "今年" still names the same year ("2000年是世纪交替之年，…做好今年政府工作").
 _YEAR_IS_WINDOW = 150
-_PLAN_ROLES = (Role.PLAN, Role.TARGETS)
 # A signed date stands on its own line just above the signature name in some letters
 # ("February 28, 2014" / "Warren E. Buffett" / "Chairman of the Board").
 _EN_DATE_ABOVE = 2
@@ -226,7 +225,7 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
     next to 今年, else for the year after the one reported on (its review is of 去年).
     """
     plan = plan.translate(_FULLWIDTH_DIGITS)
-    says_now = any("今年" in h for h, role in top_headings if role in _PLAN_ROLES)
+    says_now = any("今年" in h for h, role in top_headings if role in PLAN_ROLES)
     now = len(_ZH_THIS_YEAR.findall(plan))
     current = says_now or (now >= _CURRENT_MIN and now > plan.count("明年"))
     named = _named_year(top_headings, year)
@@ -294,7 +293,7 @@ def _heading_year(top_headings: Sequence[tuple[str, Role]]) -> int | None:
             return int(m.group(1))
     for h, role in top_headings:
         m = _ANY_YEAR.search(h)
-        if m and role in (Role.PLAN, Role.TARGETS):
+        if m and role in PLAN_ROLES:
             return int(m.group(1)) - 1  # a plan for YYYY is delivered with the report on YYYY-1
     # "过去五年工作回顾": the caller falls back to the latest year the review names repeatedly
     return None

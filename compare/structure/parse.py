@@ -26,7 +26,7 @@ from .boilerplate import classify_lines
 from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_title_line, match_marker, split_heading
 from ..text.cjk import detect_language
 from .metadata import extract_metadata
-from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
+from ..model import PLAN_ROLES, Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
 from .roles import role_of_body, role_of_heading, subsection_role
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 
@@ -106,10 +106,9 @@ def parse_report(source: SourceText) -> Report:
            for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
-    plan_roles = (Role.PLAN, Role.TARGETS)
     role_by_id = {s.id: s.role for s in sections}
     plan = "\n".join(s.span.slice(text) for s in sections
-                     if s.role in plan_roles and role_by_id.get(s.parent or "") not in plan_roles)
+                     if s.role in PLAN_ROLES and role_by_id.get(s.parent or "") not in PLAN_ROLES)
     metadata = extract_metadata(
         text,
         language=language,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Role
+from ..text.cues import count_plan_cues, count_review_cues
 
 __all__ = ["role_of_heading", "role_of_body", "subsection_role"]
 
@@ -54,8 +55,6 @@ _ZH_SUB_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
 # a plan (要 / 将 / 继续 …) outnumbering the perfective 了 of a review. Counted on the first
 # characters only, so the cost stays linear.
 _BODY_SAMPLE = 1500
-_PLAN_CUES = re.compile(r"要|将|继续|今年|进一步|加快|抓好")
-_REVIEW_CUES = re.compile(r"了|去年|过去|取得|完成|实现")
 # Plan cues must outnumber review cues by this factor; 2.0 separates the task parts of the
 # 2000–2002 State Council reports (ratios 3–9) from their review parts (below 1).
 _PLAN_CUE_RATIO = 2.0
@@ -76,8 +75,8 @@ def role_of_body(body: str, *, language: str) -> Role:
     if language != "zh":
         return Role.OTHER
     sample = body[:_BODY_SAMPLE]
-    plan = len(_PLAN_CUES.findall(sample))
-    review = len(_REVIEW_CUES.findall(sample))
+    plan = count_plan_cues(sample)
+    review = count_review_cues(sample)
     return Role.PLAN if plan >= 3 and plan >= _PLAN_CUE_RATIO * max(review, 1) else Role.OTHER
 
 
