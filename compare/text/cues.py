@@ -74,7 +74,10 @@ ZH_SCENE_SETTING = re.compile(r"^(?:今年|明年|\d{4}年|这|当前|目前|实
 
 # --- anywhere in a report (diff) ------------------------------------------------------------------
 
-# Verbs of a measure or commitment (issue #4 names 将, 推进, 加强, 建立, 完善, 实施, 力争).
+# Verbs of a measure or commitment (issue #4 names 将, 推进, 加强, 建立, 完善, 实施, 力争). Narrower
+# than ZH_STRONG_ACTIONS on purpose: the diff reads review text too, where 出台 / 启动 / 取消 report
+# what was done. (Using ZH_STRONG_ACTIONS here turned the zh-district review sentence 出台《…办法》
+# into a new commitment, against fixtures/zh-district/EXPECTED.md.)
 _ZH_ACTION = "推进|推动|推行|加强|建立|健全|完善|实施|落实|深化|加快|确保|着力|强化|构建|开展|扩大|促进|力争"
 # Words about the future: a sentence with one commits to act wherever it stands. 将 and 要 count
 # only before a verb or adverb (将部分事项交由… and 主要/要求 are not about the future).
