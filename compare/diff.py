@@ -36,10 +36,10 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import heaviest_in_order, heading_range, section_roles
+from .align import heaviest_in_order, heading_range
 from .model import (
     ChangeKind, Comparison, Op, PairStatus, Report, Role, Section, SectionDiff, SectionPair, Segment,
-    SentenceRow, Span, PLAN_ROLES,
+    SentenceRow, Span,
 )
 from .text.cues import future_cue, opening_action
 from .text.sentences import split_sentences, subtract_spans
@@ -58,15 +58,15 @@ __all__ = [
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
-def is_commitment(text: str, role: Role) -> tuple[bool, str]:
+def is_commitment(text: str, plan_role: Role | None) -> tuple[bool, str]:
     """Whether a sentence commits to (or states) an action, and why (for `SentenceRow.reason`).
 
     Everything in a plan or target part counts; elsewhere a word about the future or an opening
     action verb. The same rule serves added sentences (new_commitment) and removed ones
     (dropped), so swapping old and new swaps the two kinds.
     """
-    if role in PLAN_ROLES:
-        return True, f"in a {role.value} part"
+    if plan_role is not None:
+        return True, f"in a {plan_role.value} part"
     cue = future_cue(text)
     if cue:
         return True, f"future marker '{cue}'"
@@ -334,7 +334,7 @@ def _groups(pairs: Sequence[SectionPair]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], role: Role,
+def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], plan_role: Role | None,
                added: bool) -> list[SentenceRow]:
     text = report.source.text
     spans: list[Span] = []
@@ -343,7 +343,7 @@ def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], 
     spans.extend(split_sentences(text, ranges[section.id]))
     rows: list[SentenceRow] = []
     for sp in spans:
-        commit, why = is_commitment(text[sp.start : sp.end], role)
+        commit, why = is_commitment(text[sp.start : sp.end], plan_role)
         if added:
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
             rows.append(SentenceRow(None, sp, kind, score=0.0, reason=why or "section added"))
@@ -374,16 +374,15 @@ def _change_score(rows: Sequence[SentenceRow]) -> float:
 def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tuple[SectionDiff, ...]:
     """One `SectionDiff` per pair, in pair order (see the module docstring for the rules)."""
     o_ranges, n_ranges = own_ranges(old), own_ranges(new)
-    o_roles, n_roles = section_roles(old), section_roles(new)
     o_text, n_text = old.source.text, new.source.text
     rows_of: dict[int, list[SentenceRow]] = {k: [] for k in range(len(pairs))}
     for group in _groups(pairs):
         first = pairs[group[0]]
         if len(group) == 1 and first.status == PairStatus.ADDED and first.new_id:
-            rows_of[group[0]] = _one_sided(new, new.section(first.new_id), n_ranges, n_roles[first.new_id], True)
+            rows_of[group[0]] = _one_sided(new, new.section(first.new_id), n_ranges, new.plan_role(first.new_id), True)
             continue
         if len(group) == 1 and first.status == PairStatus.REMOVED and first.old_id:
-            rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, o_roles[first.old_id], False)
+            rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, old.plan_role(first.old_id), False)
             continue
         old_ids = sorted({sid for k in group if (sid := pairs[k].old_id)}, key=lambda s: _pos(old, s))
         new_ids = sorted({nid for k in group if (nid := pairs[k].new_id)}, key=lambda s: _pos(new, s))
@@ -410,7 +409,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                     continue
                 old_done.add(i)
                 s = olds[i]
-                commit, why = is_commitment(o_text[s.span.start : s.span.end], o_roles[s.section_id])
+                commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id))
                 kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
                 ordered.append((by_old[s.section_id],
                                 SentenceRow(s.span, None, kind, score=0.0, reason=why or "no counterpart")))
@@ -426,7 +425,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                 k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
-                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], n_roles[ns.section_id])
+                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id))
                 kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
                 ordered.append((by_new[ns.section_id],
                                 SentenceRow(None, ns.span, kind, score=0.0, reason=why or "no counterpart")))
@@ -447,7 +446,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
 
 
 def _pos(report: Report, section_id: str) -> int:
-    return report.section(section_id).span.start
+    return report.by_id[section_id].span.start
 
 
 def change_counts(diffs: Sequence[SectionDiff]) -> dict[str, int]:

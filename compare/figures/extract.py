@@ -232,16 +232,16 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     text = report.source.text
     language = report.metadata.language or detect_language(text)
     excluded = [(s.span.start, s.span.end) for s in report.stripped]
-    sections = sorted(report.sections, key=lambda s: (s.span.start, -s.span.end))
-    starts = [s.span.start for s in sections]
-    by_id = {s.id: s for s in sections}
+    sections = report.sections
     pattern = _EN_PERIOD if language == "en" else _ZH_PERIOD
     heading_periods = {s.id: _heading_period(s.heading, pattern) for s in sections}
     figs: list[Figure] = []
     for fig in extract_figures_from_text(text, language=language, excluded=excluded):
-        fig = _with_section(fig, sections, starts, by_id)
+        holder = report.section_at(fig.span.start)
+        if holder is not None:
+            fig = replace(fig, section_id=holder.id)
         if not fig.period:
-            fig = _with_heading_period(fig, by_id, heading_periods)
+            fig = _with_heading_period(fig, report, heading_periods)
         figs.append(fig)
     return tuple(figs)
 
@@ -255,27 +255,14 @@ def _heading_period(heading: str, pattern: re.Pattern[str]) -> str:
     return found[0]
 
 
-def _with_heading_period(fig: Figure, by_id: dict[str, Section], heading_periods: dict[str, str]) -> Figure:
+def _with_heading_period(fig: Figure, report: Report, heading_periods: dict[str, str]) -> Figure:
     """A figure whose sentence and paragraph state no period takes the nearest heading's."""
-    section_id = fig.section_id
-    while section_id:
+    for section_id in report.lineage(fig.section_id or ""):
         period = heading_periods.get(section_id, "")
         if period:
             kind = period_kind(period) if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
             return replace(fig, period=period, period_kind=kind)
-        section = by_id.get(section_id)
-        section_id = section.parent if section else None
     return fig
-
-
-def _with_section(fig: Figure, sections: list[Section], starts: list[int], by_id: dict[str, Section]) -> Figure:
-    i = bisect.bisect_right(starts, fig.span.start) - 1
-    sec = sections[i] if i >= 0 else None
-    while sec is not None and not (sec.span.start <= fig.span.start < max(sec.span.end, sec.span.start + 1)):
-        sec = by_id.get(sec.parent) if sec.parent else None
-    if sec is None:
-        return fig
-    return replace(fig, section_id=sec.id)
 
 
 def extract_figures_from_text(

@@ -47,7 +47,7 @@ from ..text.cues import announces_intent
 from ..text.sentences import sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
 from ..text.tokens import word_stems
-from .plan_items import extract_plan_items, plan_parts, text_units
+from .plan_items import extract_plan_items, text_units
 from .targets import (
     Actual,
     clause_label,
@@ -189,16 +189,8 @@ class _Index:
         self.sentences = [
             _Sentence(sp, sid, zone, {f: self.idf[f] for f in feats}) for sp, sid, zone, feats in raw
         ]
-        by_id = {s.id: s for s in report.sections}
         # section id -> the ids of it and its ancestors, for the section bonus of every candidate
-        self.lineage: dict[str, frozenset[str]] = {}
-        for s in report.sections:
-            chain: list[str] = []
-            sid: str | None = s.id
-            while sid is not None and sid in by_id and len(chain) <= len(by_id):
-                chain.append(sid)
-                sid = by_id[sid].parent
-            self.lineage[s.id] = frozenset(chain)
+        self.lineage: dict[str, frozenset[str]] = {s.id: frozenset(report.lineage(s.id)) for s in report.sections}
 
     def weight(self, f: str) -> float:
         return self.idf.get(f, self.default_idf)
@@ -224,28 +216,18 @@ def features(s: str, language: str = "zh") -> set[str]:
 def _zones(report: Report) -> dict[str, str]:
     """Section id -> review | plan.
 
-    The plan and target parts (as `planitems.plan_parts` finds them) and the problems part are
+    The plan and target parts (`Report.plan_ids`, decided by the structure stage) and the problems part are
     "plan": text there says what is still to do. Everything else is "review": besides the part
     titled as a review, a letter narrates the year under its business headings ("Software: …
     ended the year with …") and a work report in its preamble. Sentences of a review part that
     announce intentions are moved to "plan" one by one (see `text.cues.announces_intent`).
     """
-    by_id = {s.id: s for s in report.sections}
-    planned = {p.id for p in plan_parts(report)}
+    planned = set(report.plan_parts)
     planned |= {s.id for s in report.sections if s.role == Role.PROBLEMS
                 or (s.role == Role.OTHER and any(w in s.heading.lower() for w in _PROBLEM_WORDS))}
 
-    def chain(s: Section) -> list[Section]:
-        out = [s]
-        while out[-1].parent and out[-1].parent in by_id:
-            out.append(by_id[out[-1].parent])
-        return out
-
-    zones: dict[str, str] = {}
-    for s in report.sections:
-        up = chain(s)
-        zones[s.id] = "plan" if any(c.id in planned for c in up) else "review"
-    return zones
+    return {s.id: "plan" if any(sid in planned for sid in report.lineage(s.id)) else "review"
+            for s in report.sections}
 
 
 def _anchors(s: str) -> tuple[str, ...]:
@@ -412,7 +394,7 @@ def check_followthrough(
         return ()
     index = _Index(new)
     fig_candidates = _figure_candidates(new, index, new_figures)
-    parts = plan_parts(old)
+    parts = [old.by_id[i] for i in old.plan_parts]
     pair_map: dict[str, set[str]] = defaultdict(set)
     for p in section_pairs:
         if p.old_id and p.new_id:
@@ -427,31 +409,22 @@ def check_followthrough(
 def _paired_for(old: Report, section_id: str, pair_map: dict[str, set[str]],
                 parts: Sequence[Section]) -> frozenset[str]:
     out: set[str] = set()
-    sid: str | None = section_id
-    by_id = {s.id: s for s in old.sections}
     part_ids = {p.id for p in parts}
-    while sid is not None and sid not in part_ids:
+    for sid in old.lineage(section_id) or (section_id,):
+        if sid in part_ids:
+            break
         out |= pair_map.get(sid, set())
-        sid = by_id[sid].parent if sid in by_id else None
     return frozenset(out)
 
 
 def _paragraph_text(report: Report, span: Span) -> str:
-    for p in report.paragraphs:
-        if p.span.start <= span.start < p.span.end:
-            return report.text_of(p.span)
-    return report.text_of(span)
+    p = report.paragraph_at(span.start)
+    return report.text_of(p.span if p is not None else span)
 
 
 def _heading_chain(report: Report, section_id: str) -> str:
     """Headings of a section and its ancestors ("“十三五”时期主要目标任务…" marks a five-year plan)."""
-    by_id = {s.id: s for s in report.sections}
-    out: list[str] = []
-    sid: str | None = section_id
-    while sid is not None and sid in by_id:
-        out.append(by_id[sid].heading)
-        sid = by_id[sid].parent
-    return " ".join(out)
+    return " ".join(report.by_id[sid].heading for sid in report.lineage(section_id))
 
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],

@@ -22,19 +22,9 @@ from ..text.sentences import full_sentences, split_clauses
 from .targets import clause_label, direction_of, qualifier_after
 
 __all__ = [
-    "plan_parts",
     "extract_plan_items",
-    "numbered_item_of",
     "text_units",
 ]
-
-# Fallback when the structure stage found no PLAN/TARGETS part (crude structure, an unusual
-# report): top-level headings with these words are plan parts. Kept short on purpose: the roles
-# stage owns the real keyword lists.
-_PLAN_HEADING_WORDS = ("工作任务", "工作计划", "工作安排", "工作的建议", "工作思路", "工作打算", "下一步",
-                       "总体要求", "预期目标", "主要目标", "目标任务", "总体部署", "重点工作", "主要任务",
-                       "outlook", "plan", "priorit", "year ahead",
-                       "looking ahead", "the future")
 
 _MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
 _MIN_EN_WORDS = 5
@@ -61,36 +51,6 @@ class _Piece:
     list_member: bool  # part of a sentence listing several targets: kept even without a verb
 
 
-def plan_parts(report: Report) -> tuple[Section, ...]:
-    """The old report's plan and target parts: sections whose role is PLAN or TARGETS.
-
-    Nested matches are dropped (a PLAN section inside a PLAN part is already covered). When the
-    structure stage marked none, top-level headings naming a plan or targets are used instead.
-    """
-    chosen = [s for s in report.sections if s.role in PLAN_ROLES]
-    if not chosen:
-        named = [s for s in report.sections if any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)]
-        top = [s for s in report.sections if s.level == 1]
-        first = next((i for i, s in enumerate(top) if s in named), None)
-        chosen = named
-        if first is not None and report.metadata.language == "zh":
-            # A Chinese work report puts its plan after the review; the task parts that follow
-            # the first plan heading ("三、把改革开放扎实推向纵深") carry no keyword of their own.
-            chosen = [s for s in top[first:] if s.role in (Role.OTHER, Role.PLAN, Role.TARGETS)]
-    ids = {s.id for s in chosen}
-    by_id = {s.id: s for s in report.sections}
-
-    def nested(s: Section) -> bool:
-        p = s.parent
-        while p is not None:
-            if p in ids:
-                return True
-            p = by_id[p].parent if p in by_id else None
-        return False
-
-    return tuple(s for s in chosen if not nested(s))
-
-
 def text_units(report: Report) -> tuple[tuple[Span, str], ...]:
     """(span, section id) of every paragraph and of every heading no paragraph holds, in order.
 
@@ -98,31 +58,13 @@ def text_units(report: Report) -> tuple[tuple[Span, str], ...]:
     commitment or an outcome, so plan items and evidence are looked for there too.
     """
     units = [(p.span, p.section_id) for p in report.paragraphs]
-    starts = sorted(p.span.start for p in report.paragraphs)
-    ends = {p.span.start: p.span.end for p in report.paragraphs}
     for sec in report.sections:
         h = sec.heading_span
-        if h.end <= h.start:
-            continue
-        k = bisect_left(starts, h.start + 1) - 1
-        if k >= 0 and starts[k] <= h.start < ends[starts[k]]:
+        if h.end <= h.start or report.paragraph_at(h.start) is not None:
             continue
         units.append((h, sec.id))
     units.sort(key=lambda u: (u[0].start, u[0].end))
     return tuple(units)
-
-
-def numbered_item_of(report: Report, section_id: str, parts: Sequence[Section]) -> str:
-    """The id of the numbered item (child of a plan part) that holds `section_id`, else the part."""
-    by_id = {s.id: s for s in report.sections}
-    part_ids = {p.id for p in parts}
-    sid: str | None = section_id
-    while sid is not None and sid in by_id:
-        parent = by_id[sid].parent
-        if parent in part_ids or sid in part_ids:
-            return sid
-        sid = parent
-    return section_id
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterable[Span]:
@@ -138,7 +80,7 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
     """Every commitment and quantitative target of `report`'s plan and target parts, in order."""
     text = report.source.text
     language = report.metadata.language
-    parts = plan_parts(report)
+    parts = [report.by_id[i] for i in report.plan_parts]
     figs = sorted((f for f in figures if f.unit), key=lambda f: f.span.start)
     starts = [f.span.start for f in figs]
     items: list[PlanItem] = []
@@ -150,7 +92,7 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
                 continue
             if _is_heading_only(report, para.section_id, para.span):
                 # a part's own heading ("三、下一步工作计划") states no commitment
-                sec = _section(report, para.section_id)
+                sec = report.by_id.get(para.section_id)
                 if sec is None or sec.id == part.id or sec.level <= part.level:
                     continue
             para_items: list[PlanItem] = []
@@ -180,15 +122,8 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
     return tuple(items)
 
 
-def _section(report: Report, sid: str) -> Section | None:
-    for s in report.sections:
-        if s.id == sid:
-            return s
-    return None
-
-
 def _is_heading_only(report: Report, sid: str, span: Span) -> bool:
-    sec = _section(report, sid)
+    sec = report.by_id.get(sid)
     if sec is None or sec.heading_span.end <= sec.heading_span.start:
         return False
     return span.start <= sec.heading_span.start and sec.heading_span.end >= span.end - 1

@@ -27,7 +27,7 @@ from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_t
 from ..text.cjk import detect_language
 from .metadata import extract_metadata
 from ..model import PLAN_ROLES, Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
-from .roles import role_of_body, role_of_heading, subsection_role
+from .roles import plan_part_ids, role_of_body, role_of_heading, subsection_role
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 
 __all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX"]
@@ -124,7 +124,8 @@ def parse_report(source: SourceText) -> Report:
         paragraphs = kept
         sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
-                  paragraphs=tuple(paragraphs), stripped=stripped)
+                  paragraphs=tuple(paragraphs), stripped=stripped,
+                  plan_parts=plan_part_ids(sections, language=language))
 
 
 def uncovered(report: Report) -> list[Span]:
