@@ -127,11 +127,11 @@ def figures(file: str, fmt: str, output: str, debug: bool) -> None:
 
     Example: yoy figures 2020.txt --format json
     """
-    from .figures import extract_figures
+    from .figures.extract import extract_figures
     from .ingest import read_source
     from .render import write_output
     from .render.figure_list import render_figures
-    from .structure import parse_report
+    from .structure.parse import parse_report
 
     try:
         report = parse_report(read_source(file))
@@ -152,8 +152,8 @@ def outline(file: str, fmt: str, debug: bool) -> None:
     Example: yoy outline 2020.txt --format json
     """
     from .ingest import read_source
-    from .outline import render_outline_json, render_outline_text
-    from .structure import parse_report
+    from .render.outline import render_outline_json, render_outline_text
+    from .structure.parse import parse_report
 
     try:
         report = parse_report(read_source(file))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from .align import align_sections
 from .diff import diff_sections
-from .figures import extract_figures, match_figures
-from .followthrough import check_followthrough
+from .figures.extract import extract_figures
+from .figures.match import match_figures
+from .followthrough.evidence import check_followthrough
 from .ingest import read_source, source_from_string
 from .model import Comparison, SourceText
-from .structure import parse_report
+from .structure.parse import parse_report
 
 __all__ = ["different_issuers", "compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files"]
 

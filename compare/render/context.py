@@ -491,7 +491,7 @@ def _preview(text: str) -> str:
 def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex, language: str,
           ) -> list[dict[str, Any]]:
     out = []
-    in_plan = _plan_section_ids(c.new) if c.plan_checks else frozenset()
+    in_plan = c.new.plan_ids if c.plan_checks else frozenset()
     for i, pc in enumerate(c.plan_checks):
         out.append({
             "anchor": f"plan-{i}",
@@ -513,18 +513,6 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
             ],
         })
     return out
-
-
-def _plan_section_ids(report: Report) -> frozenset[str]:
-    """Ids of the sections inside the report's plan and target parts (a parent comes before its
-    children in `report.sections`, so one pass finds every descendant)."""
-    from ..planitems import plan_parts
-
-    out = {s.id for s in plan_parts(report)}
-    for s in report.sections:
-        if s.parent in out:
-            out.add(s.id)
-    return frozenset(out)
 
 
 def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[str, str],

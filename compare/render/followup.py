@@ -15,14 +15,14 @@ from typing import Any
 import jinja2
 
 from ..errors import RenderError
-from ..followthrough import score_followthrough
+from ..followthrough.evidence import score_followthrough
 from ..model import Comparison, Figure, PlanItemKind, Report, Span
-from .context import LABELS, _plan_section_ids, header_years
+from .context import LABELS, header_years
 from .html import _asset
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
 from .markdown import escape_md
 from .reasons import plan_reason
-from .templates import templates_dir
+from .environment import templates_dir
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 
@@ -55,10 +55,8 @@ def _figure_text(fig: Figure | None, report: Report) -> str:
 
 
 def _paragraph_of(report: Report, span: Span) -> Span:
-    for p in report.paragraphs:
-        if p.span.start <= span.start < p.span.end:
-            return p.span
-    return span
+    p = report.paragraph_at(span.start)
+    return p.span if p is not None else span
 
 
 def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
@@ -66,7 +64,7 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
     language = lang or c.old.metadata.language
     labels = _labels(language)
     card = score_followthrough(c.plan_checks)
-    in_plan = _plan_section_ids(c.new) if c.plan_checks else frozenset()
+    in_plan = c.new.plan_ids if c.plan_checks else frozenset()
     groups: list[dict[str, Any]] = []
     passages: dict[tuple[int, int], dict[str, Any]] = {}
     for i, pc in enumerate(c.plan_checks):

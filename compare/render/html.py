@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..model import Comparison
 from .context import build_context
-from .templates import templates_dir
+from .environment import templates_dir
 
 __all__ = ["render_html"]
 

@@ -166,7 +166,7 @@ def plan_check_to_dict(c: Comparison, p: PlanCheck) -> dict[str, Any]:
 
 def scorecard_to_dict(checks: Sequence[PlanCheck]) -> dict[str, Any]:
     """Counts per status and the shares of a follow-through check."""
-    from ..followthrough import score_followthrough
+    from ..followthrough.evidence import score_followthrough
 
     card = score_followthrough(checks)
     return {

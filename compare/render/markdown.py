@@ -9,7 +9,7 @@ import jinja2
 
 from ..model import Comparison
 from .context import build_context
-from .templates import templates_dir
+from .environment import templates_dir
 
 __all__ = ["render_markdown", "escape_md"]
 
