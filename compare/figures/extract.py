@@ -107,6 +107,7 @@ _ZH_VERB_ONLY = re.compile(
     r"(?:增长|增加|提高|上升|上涨|提升|扩大|回升|增|涨|升|下降|减少|降低|缩小|缩减|压减|回落|下跌|下滑|降|减|跌"
     r"|增速|增幅|涨幅|降幅|增长率)?(?:了|为|达|达到|至|到)?")
 _ZH_PAREN = re.compile(r"[（(][^（）()]{0,10}[）)]")  # （下同）, (含税): asides inside a label
+CJK_ONLY = re.compile(f"[{CJK}]+")
 _ZH_ASIDE = re.compile(r"(?:[（(][^（）()]{0,10}[）)]|“[^“”]{1,10}”)$")
 # A label that names no measure of its own: a share (占…比重) or a stock (总量) of the clause before's subject.
 _ZH_OF_SUBJECT = re.compile(r"^(?:占|总量|总数|总额|总规模|总计|规模)")
@@ -180,7 +181,7 @@ _ZH_TRAIL = tuple(sorted({
     "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "近", "超过", "逾", "实现",
     "完成", "增长到", "提高到", "增加到", "上升到", "下降到", "减少到", "降低到", "扩大到", "缩减到",
     "缩减至", "缩短到", "缩短至", "降到", "降至", "升至", "达至", "突破", "有", "了", "在", "减少到",
-    "提升到", "压缩到", "压缩至", "等", "提升至", "提高至", "增长至", "增加至", "上升至", "下降至", "降低至",
+    "提升到", "压缩到", "压缩至", "等", "保持", "维持", "提升至", "提高至", "增长至", "增加至", "上升至", "下降至", "降低至",
     "减少至", "扩大至",
     "稳定在", "保持在", "控制在", "占", "分别", "均", "已", "全部", "都", "由", "从", "原来", "接近",
     "不到", "不足", "以", "超", "计", "仅", "将近", "大约", "高于", "低于", "不低于", "不少于",
@@ -196,6 +197,8 @@ _ZH_COUNT_VERB = re.compile(
     r"(?:聘请|收到|举办|开展|成立|设立|新设|建成|建设|培训|办理|受理|查处|制定|抽取|选派|组建|新建|打造|创建|"
     r"推出|发放|解决|提供|接待|化解|审查|出台|印发|签署|新签|组织|整治|关停|淘汰|修订|制定修订|培育|认定|"
     r"评选|表彰|引进|招收|资助|救助|帮扶|安置|改造|新开工|开工|完成|实施|推动|吸引|新登记|登记)$")
+# The verb a count's label may open with (废止规范性文件6件、修改3件: 修改 counts 规范性文件 too).
+_ZH_LEAD_COUNT_VERB = re.compile(_ZH_COUNT_VERB.pattern[:-1].replace("(?:", "^(?:废止|修改|审结|办结|", 1))
 _EN_STOP = {
     "larger", "smaller", "higher", "lower", "bigger",  # "a larger basic deficit" is a basic deficit
     "of", "was", "were", "is", "are", "to", "by", "at", "about", "around", "approximately", "nearly",
@@ -834,11 +837,13 @@ def _clause_subject(text: str, cstart: int) -> str:
     start = _clause_start(text, cstart - 1, _ZH_NO_NEWLINE_STOP, _LOOKBACK)
     clause = text[start:cstart - 1]
     m = _ZH_SUBJECT_END.search(clause)
-    clause = clause[: m.start()] if m else ""
+    clause = clause[: m.start()] if m else clause  # no number: the clause is what the verb counts
     for _ in range(3):
         clause = _ZH_LEAD_IN.sub("", _LEADING_PERIOD.sub("", clause.strip()))
     subject = _trim_zh(clause)
-    return subject if 2 <= len(subject) <= _LABEL_MAX and "\n" not in subject else ""
+    if len(subject) > _LABEL_MAX:
+        subject = _shorten_zh(subject)
+    return subject if len(subject) >= 2 and "\n" not in subject else ""
 
 
 def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figure | None) -> tuple[str, bool]:
@@ -890,6 +895,16 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
             return prev.label, False
         subject = _ZH_CHANGE_BEFORE.sub("", _ZH_ADDITION_LEAD.sub("", prev.label))  # 森林覆盖率提升10个百分点至75.1%
         return (subject + re.sub(r"(?:至|到)$", "", label))[-_LABEL_MAX:], False
+    if (same_sentence and prev_subject is not None and len(label) == 2 and CJK_ONLY.fullmatch(label)
+            and (verb := _ZH_LEAD_COUNT_VERB.match(prev_subject.label))
+            and len(prev_subject.label) - verb.end() >= 2):
+        # 收到行政复议申请38件，受理34件: 受理 counts the applications too
+        return label + prev_subject.label[verb.end():], False
+    if len(label) == 2 and CJK_ONLY.fullmatch(label) and not same_sentence and not _ZH_VERB_ONLY.fullmatch(label):
+        # 组织网上学法考试，参考3418人: a bare verb takes the clause before as its object
+        subject = _clause_subject(text, cstart)
+        if subject:
+            return (subject + label)[-_LABEL_MAX:], False
     if label and _ZH_VERB_ONLY.fullmatch(label) and not same_sentence:
         # 国内生产总值达到74.4万亿元，增长6.7% (the amount not read as a figure): the clause before
         subject = _clause_subject(text, cstart)
