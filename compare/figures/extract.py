@@ -68,6 +68,7 @@ _SLOGANS: tuple[str, ...] = (
     "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业",
     "两个积极性", "两个市场", "两种资源", "两个大局", "两个轮子", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
 )
+_SLOGAN_AT = re.compile("|".join(re.escape(x) for x in sorted(_SLOGANS, key=lambda x: (-len(x), x))))
 _CN_WEAK_ONE = re.compile(r"^一$")  # 一批, 一次, 一个时期: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
 _ARABIC_START = "0123456789０１２３４５６７８９"
@@ -187,6 +188,7 @@ _ZH_TRAIL = tuple(sorted({
     "不到", "不足", "以", "超", "计", "仅", "将近", "大约", "高于", "低于", "不低于", "不少于",
     "不超过", "拟按", "按", "其中", "新增的", "的", "和", "及", "与", "共有", "已有", "达到了",
 }, key=lambda w: (-len(w), w)))
+_ZH_TRAIL_END = re.compile("(?:" + "|".join(re.escape(w) for w in _ZH_TRAIL) + ")$")
 # Words after which the rest of a long label is kept (共排查出各类矛盾纠纷 -> 排查出各类矛盾纠纷).
 _ZH_CUT = re.compile(r".*(?P<cut>共计|累计|(?<!公)共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
 _ZH_NOUN_AFTER = re.compile(f"[{CJK}]{{2,16}}")
@@ -588,7 +590,7 @@ def _parse_zh_token(text: str, m: re.Match[str]) -> _Parsed | None:
         return None
     if end < len(text) and text[end] in "+＋":  # 1+X
         return None
-    if any(text.startswith(s, start) for s in _SLOGANS):
+    if _SLOGAN_AT.match(text, start):
         return None
     qualifier_parts: list[str] = []
     q = m.group("q") or ""
@@ -819,14 +821,12 @@ def _shorten_zh(label: str) -> str:
 
 
 def _trim_zh(label: str) -> str:
-    changed = True
-    while changed and label:
-        changed = False
-        for word in _ZH_TRAIL:
-            if label.endswith(word) and len(label) > len(word) - 1:
-                label = label[: -len(word)]
-                changed = True
-                break
+    # one regular expression of all trailing words (longest first) instead of a loop over them
+    while label:
+        m = _ZH_TRAIL_END.search(label)
+        if m is None:
+            break
+        label = label[: m.start()]
     return label
 
 
