@@ -100,6 +100,7 @@ _EN_CHANGE_BEFORE = re.compile(
     re.I)
 # A label that opens with its verb of change (再减少农村贫困人口1000万): the amount is a change.
 _ZH_CHANGE_LEAD = re.compile(r"^(?:(?P<up>增加|提高|扩大|提升)(?!值)|(?P<down>减少|降低|压减|缩减))")
+_ZH_RATE_LABEL = re.compile(r"(?P<rate>增速|增幅|涨幅|降幅|增长率)$")
 # Lead-ins that start a clause without naming the measure (issue 19): 从2017年的…, 预计全年…, 分别…
 _ZH_LEAD_IN = re.compile(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比|比上年|比去年|同口径|全年|初步核算)+")
 # A label that is only a verb of change, or nothing: the clause elides its subject, which is the
@@ -397,9 +398,11 @@ class _Semantics:
         label, scope = fig.label, ""
         if self.language == "zh":
             before = _ZH_PREFIX_Q.sub("", _ZH_PAREN.sub("", lead)).rstrip()
-            change = _ZH_CHANGE_BEFORE.search(before) or _ZH_CHANGE_LEAD.match(label)
+            # 增长7%, 减少农村贫困人口1000万, 居民消费价格涨幅控制在3%: a change by its verb or its rate word
+            change = (_ZH_CHANGE_BEFORE.search(before) or _ZH_CHANGE_LEAD.match(label)
+                      or _ZH_RATE_LABEL.search(label))
             is_change = fig.period_kind is not PeriodKind.POINT and (change is not None or fig.base_unit == "pp")
-            down = is_change and change is not None and change.group("down") is not None
+            down = is_change and change is not None and change.groupdict().get("down") is not None
             m = _ZH_SCOPE.match(label)
             if m:
                 scope = "" if m.group() == self.own else m.group()
@@ -410,7 +413,7 @@ class _Semantics:
             before = _EN_Q.sub("", lead).rstrip()
             change = _EN_CHANGE_BEFORE.search(before)
             is_change = fig.period_kind is not PeriodKind.POINT and change is not None
-            down = is_change and change is not None and change.group("down") is not None
+            down = is_change and change is not None and change.groupdict().get("down") is not None
             target = announces_intent(lead, "en")
         kind = FigureKind.TARGET if target else FigureKind.OUTCOME
         if FROM_QUALIFIER in fig.qualifier.split("、"):

@@ -11,8 +11,9 @@ through here. The rules (issue 19), each with the code `refusal` returns:
 - ``period``: the same period kind — several years only with several years, a level reached only
   with a level reached, part of a year only with part of a year, a fiscal year with a fiscal year.
   A figure that states no period reads as the report's own year (`PeriodKind.UNSTATED` = YEAR);
-- ``consecutive``: when both name their year (2017年 / 2018年, FY2019 / FY2020), the new one is the
-  year after the old one;
+- ``consecutive``: when both name their fiscal year (FY2019 / FY2020), the new one is the year after
+  the old one (a calendar year read from a heading or a paragraph's opening is too loose a guess to
+  refuse a pair on);
 - ``scope``: the same area (深汕特别合作区 never pairs with the whole city);
 - ``change``: a change (增长6%) only with a change, a level or amount only with a level or amount;
 - ``baseline``: the "from" end of 从X到Y is older than the old report's year: it pairs with no
@@ -49,7 +50,7 @@ MAX_VALUE_RATIO = Decimal(100)
 # A change larger than this (in %) reads better as a ratio: +130 % is "×2.3" (issue 19).
 RATIO_ABOVE_PCT = Decimal(100)
 _RATE_UNITS = ("%", "pp")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
 
 
 def is_rate(fig: Figure) -> bool:
@@ -68,7 +69,7 @@ def periods_compatible(old: Figure, new: Figure) -> bool:
 
 
 def _year(fig: Figure) -> int | None:
-    m = _YEAR.search(fig.period)
+    m = _FISCAL_YEAR.search(fig.period)
     return int(m.group(1)) if m else None
 
 
