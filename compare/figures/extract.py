@@ -203,6 +203,7 @@ _ZH_COUNT_VERB = re.compile(
 # The verb a count's label may open with (废止规范性文件6件、修改3件: 修改 counts 规范性文件 too).
 _ZH_LEAD_COUNT_VERB = re.compile(_ZH_COUNT_VERB.pattern[:-1].replace("(?:", "^(?:废止|修改|审结|办结|", 1))
 _EN_STOP = {
+    "between",  # "from between 0.5% and 2.5%": the range is the figure, not its name
     "larger", "smaller", "higher", "lower", "bigger",  # "a larger basic deficit" is a basic deficit
     "of", "was", "were", "is", "are", "to", "by", "at", "about", "around", "approximately", "nearly",
     "over", "some", "more", "than", "a", "an", "the", "reached", "totalled", "totaled", "rose", "fell",
@@ -263,6 +264,9 @@ _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|
 _EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
                             r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
 _EN_FOR_THE_YEAR = re.compile(r"\b(?:for|in) the (?:full |whole |financial |fiscal )?year\b", re.I)
+# Verbs that end the noun phrase opening a clause ("real median income grew by …").
+_EN_VERB_HINT = {"grew", "rose", "fell", "increased", "decreased", "declined", "was", "were", "is", "are",
+                 "reached", "stood", "remained", "will", "would", "has", "have", "had", "climbed", "dropped"}
 _EN_ACRONYM = re.compile(r"\b[A-Z]{2,}[- ]$")
 
 
@@ -1061,6 +1065,29 @@ def _en_content(word: str) -> bool:
                 or (low in _EN_STOP and low not in _EN_KEEP))
 
 
+def _en_earlier_subject(text: str, cstart: int) -> str:
+    """The noun phrase that opens the nearest earlier clause of the same sentence, or ""."""
+    sentence_start = max(text.rfind(". ", 0, cstart), text.rfind("\n", 0, cstart), cstart - 200, 0)
+    end = cstart - 1  # the stop that ends the earlier clause
+    while end > sentence_start + 1:
+        prev_stop = max(text.rfind(",", sentence_start, end), text.rfind(";", sentence_start, end), sentence_start)
+        clause = text[prev_stop + (0 if prev_stop == sentence_start else 1): end]
+        words = re.findall(r"[A-Za-z][A-Za-z'&‑-]*|\d[\d,.]*", clause)
+        phrase: list[str] = []
+        for w in words:
+            if not _en_content(w) or w.lower() in _EN_VERB_HINT:
+                if phrase:
+                    break
+                if w.lower() not in _EN_DETERMINERS:
+                    break  # "as measured by", "Between 2016 and 2019": the clause opens with no noun
+                continue
+            phrase.append(w)
+        if phrase and len(phrase) <= _EN_LABEL_WORDS:
+            return " ".join(phrase)
+        end = prev_stop
+    return ""
+
+
 def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
     """The noun phrase before the figure ("Operating margin improved to 14.2%" -> Operating
     margin); a second figure for the same thing ("$0.12 per share, or $0.48 for the year", "$1.2
@@ -1102,6 +1129,12 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
         words.pop(0)
     if len(words) > 1 and not all(w.lower() in _EN_GENERIC for w in words):
         return " ".join(words)
+    if not words:
+        # "labour productivity, as measured by …, rose by 2.6% per year": the clause holding the
+        # figure has only its verb; the subject is the noun phrase opening an earlier clause
+        subject = _en_earlier_subject(text, cstart)
+        if subject:
+            return subject
     stop = re.search(r"[.;:,()\n]", text[end : end + 80])
     tail = _en_words(text[end : end + (stop.start() if stop else 80)])
     while tail and tail[0].lower() in _EN_STOP:

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Figure, FigurePair, Metadata, Op, PairStatus, PeriodKind, PlanStatus, Report, Role, Section,
+    ChangeKind, Comparison, Figure, FigureKind, FigurePair, Metadata, Op, PairStatus, PeriodKind, PlanStatus, Report, Role, Section,
     SentenceRow, Span,
 )
 from .json import summary_counts
@@ -456,7 +456,7 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows:
         out.append({
             "anchor": f"fig-{i}",
             "order": order,
-            "label": fp.new.label or fp.old.label,
+            "label": _figure_label(fp.new, language),
             "old": _figure_cell(fp.old, c.old, language, fp.new),
             "new": _figure_cell(fp.new, c.new, language, fp.old),
             "old_href": f"#fo{i}" if old_rows.find(fp.old.span) else "",
@@ -471,6 +471,15 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows:
             "rising": bool(fp.delta is not None and fp.delta > 0),
         })
     return out
+
+
+def _figure_label(fig: Figure, language: str) -> str:
+    """The label, with the kind when it is not an outcome: the same measure can stand twice in a
+    table, once as last year's result and once as this year's target (issue 19)."""
+    if fig.kind is FigureKind.OUTCOME:
+        return fig.label
+    kind = LABELS[language][f"figure_kind_{fig.kind.value}"]
+    return f"{fig.label}（{kind}）" if language == "zh" else f"{fig.label} ({kind})"
 
 
 def _unpaired(c: Comparison, language: str, *, old_side: bool) -> list[dict[str, str]]:
