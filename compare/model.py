@@ -41,7 +41,9 @@ __all__ = [
     "PlanItem",
     "Evidence",
     "PlanCheck",
+    "Scorecard",
     "Comparison",
+    "FollowUp",
 ]
 
 
@@ -415,6 +417,19 @@ class PlanCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class Scorecard:
+    """Counts of a follow-through check and the share of commitments addressed."""
+
+    total: int
+    commitments: int
+    targets: int
+    counts: tuple[tuple[str, int], ...]  # (status, count) in PlanStatus order
+    share_addressed: float  # addressed / commitments; 0 when there are none
+    share_related: float  # (addressed + partly) / commitments: anything said about the item
+    share_met: float  # met / targets with a known outcome; 0 when none is known
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     old: Report
     new: Report
@@ -424,3 +439,24 @@ class Comparison:
     plan_checks: tuple[PlanCheck, ...] = ()
     old_figures: tuple[Figure, ...] = field(default=())
     new_figures: tuple[Figure, ...] = field(default=())
+    # (old issuer, new issuer) when both reports name one and the names differ; a warning for
+    # every view, since comparing two issuers' reports is usually a wrong file picked
+    issuer_warning: tuple[str, str] | None = None
+
+    def _repr_html_(self) -> str:
+        """The HTML page, so a notebook shows a comparison as the page itself."""
+        from .render.html import render_html
+
+        return render_html(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What `yoy followup` reports: last year's plan checked against this year's report."""
+
+    old: Report
+    new: Report
+    section_pairs: tuple[SectionPair, ...]
+    plan_checks: tuple[PlanCheck, ...]
+    scorecard: Scorecard
+    issuer_warning: tuple[str, str] | None = None

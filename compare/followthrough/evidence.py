@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..text.cjk import CJK, is_cjk
 from ..model import (
+    Scorecard,
     Evidence,
     Figure,
     PlanCheck,
@@ -64,7 +65,6 @@ __all__ = [
     "SECTION_BONUS",
     "CLAUSE_FACTOR",
     "MAX_EVIDENCE",
-    "Scorecard",
     "check_followthrough",
     "score_followthrough",
 ]
@@ -115,36 +115,20 @@ _HEDGES = ("试点", "先行", "尚未", "未能", "首批", "部分", "推迟",
            "moved to", "not yet", "partial", "first phase", "trial")
 
 
-@dataclass(frozen=True, slots=True)
-class Scorecard:
-    """Counts of a follow-through check and the share of commitments addressed."""
-
-    total: int
-    commitments: int
-    targets: int
-    counts: tuple[tuple[str, int], ...]  # (status, count) in PlanStatus order
-    share_addressed: float  # addressed / commitments; 0 when there are none
-    share_related: float  # (addressed + partly) / commitments: anything said about the item
-    share_met: float  # met / targets with a known outcome; 0 when none is known
-
-    @classmethod
-    def of(cls, checks: Sequence[PlanCheck]) -> "Scorecard":
-        counts = tuple((s.value, sum(1 for c in checks if c.status == s)) for s in PlanStatus)
-        n = dict(counts)
-        commitments = sum(1 for c in checks if c.item.kind == PlanItemKind.COMMITMENT)
-        targets = len(checks) - commitments
-        known = n["met"] + n["not_met"]
-        return cls(
-            total=len(checks), commitments=commitments, targets=targets, counts=counts,
-            share_addressed=(n["addressed"] / commitments) if commitments else 0.0,
-            share_related=((n["addressed"] + n["partly"]) / commitments) if commitments else 0.0,
-            share_met=(n["met"] / known) if known else 0.0,
-        )
-
-
 def score_followthrough(checks: Sequence[PlanCheck]) -> Scorecard:
     """The scorecard of a follow-through check: counts per status and the shares."""
-    return Scorecard.of(checks)
+    counts = tuple((s.value, sum(1 for c in checks if c.status == s)) for s in PlanStatus)
+    n = dict(counts)
+    commitments = sum(1 for c in checks if c.item.kind == PlanItemKind.COMMITMENT)
+    targets = len(checks) - commitments
+    known = n[PlanStatus.MET.value] + n[PlanStatus.NOT_MET.value]
+    addressed, partly = n[PlanStatus.ADDRESSED.value], n[PlanStatus.PARTLY.value]
+    return Scorecard(
+        total=len(checks), commitments=commitments, targets=targets, counts=counts,
+        share_addressed=(addressed / commitments) if commitments else 0.0,
+        share_related=((addressed + partly) / commitments) if commitments else 0.0,
+        share_met=(n[PlanStatus.MET.value] / known) if known else 0.0,
+    )
 
 
 @dataclass(frozen=True, slots=True)

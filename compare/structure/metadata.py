@@ -22,7 +22,7 @@ from .boilerplate import DATE_LINE, ORG_SUFFIX
 from ..text.numerals import parse_ordinal
 from ..model import PLAN_ROLES, Metadata, Role
 
-__all__ = ["extract_metadata", "iso_date"]
+__all__ = ["extract_metadata", "iso_date", "issuer_warning"]
 
 # Share of CJK characters among letters above which a text is Chinese; Chinese reports quote
 # English names and numbers, English ones hardly any CJK, so the split is wide.
@@ -311,3 +311,17 @@ def _common_year(s: str) -> int | None:
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def issuer_warning(old: Metadata, new: Metadata) -> tuple[str, str] | None:
+    """The two issuers when both reports name one and the names differ, else None.
+
+    Comparing two issuers' reports is usually a mistake (a wrong file picked), so the CLI warns
+    and the page says so; it still runs, since a reader may want it on purpose.
+    """
+    a, b = old.issuer, new.issuer
+    if not a or not b:
+        return None
+    if "".join(a.split()).lower() == "".join(b.split()).lower():
+        return None
+    return a, b
