@@ -40,6 +40,9 @@ __all__ = [
     "PlanStatus",
     "PlanItem",
     "Evidence",
+    "ReasonCode",
+    "TargetRule",
+    "Reason",
     "PlanCheck",
     "Scorecard",
     "Comparison",
@@ -407,13 +410,53 @@ class Evidence:
     matched_by: str = ""
 
 
+class ReasonCode(str, Enum):
+    """Why a plan check has its status; `render.labels` words each code in English and Chinese."""
+
+    REVIEW_PASSAGE = "review_passage"  # best review passage scored {review}
+    REVIEW_PASSAGE_BEGUN = "review_passage_begun"  # … but it says the work is only begun ({hedge})
+    RESTATED = "restated"  # not in the review; the new plan or another part restates it ({elsewhere})
+    RESTATED_BEGUN = "restated_begun"  # … but it says the work is only begun ({hedge})
+    NO_PASSAGE = "no_passage"  # best review passage scored {review} < {partly}
+    NO_PASSAGE_RESTATED = "no_passage_restated"  # … and the plan or another part {elsewhere} < {addressed}
+    TARGET_IN_WORDS = "target_in_words"  # the target's figure is written in words
+    TARGET_DUE_LATER = "target_due_later"  # a target for {year}, not yet due
+    TARGET_MULTI_YEAR = "target_multi_year"  # a target over several years, not yet due
+    NO_OUTCOME = "no_outcome"  # no reported outcome found in the new report
+    TARGET_JUDGED = "target_judged"  # target {target} ({direction}), actual {actual}: {rule}
+
+
+class TargetRule(str, Enum):
+    """The comparison a target was judged by (values of a TARGET_JUDGED reason)."""
+
+    AT_LEAST = "at_least"  # actual ≥ target
+    AT_MOST = "at_most"  # actual ≤ target
+    RANGE_LOW = "range_low"  # actual ≥ low end of range
+    RANGE_HIGH = "range_high"  # actual ≤ high end of range
+    RANGE_WITHIN = "range_within"  # actual within range
+    NEAR_OR_ABOVE = "near_or_above"  # actual ≥ target − {tolerance}
+    NEAR = "near"  # |actual − target| ≤ {tolerance}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a plan check has its status: a code and the values its sentence needs (already
+    formatted as shown: "0.79", "6.5%左右"). Render words it; nothing parses it back."""
+
+    code: ReasonCode
+    values: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        return next((v for k, v in self.values if k == key), default)
+
+
 @dataclass(frozen=True, slots=True)
 class PlanCheck:
     item: PlanItem
     status: PlanStatus
     evidence: tuple[Evidence, ...] = ()
     actual: Figure | None = None  # for targets: the outcome found in the new report
-    reason: str = ""
+    reason: Reason | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from compare.model import Figure, PlanStatus, Span
+from compare.model import Figure, PlanStatus, ReasonCode, Span, TargetRule
+from compare.render.labels import reason_text
 from compare.followthrough.targets import (
     CEILING,
     FLOOR,
@@ -49,7 +50,8 @@ def test_price_target_met_by_lower_rise() -> None:
     status, reason = judge_target(fig("3", label="居民消费价格涨幅", qualifier="左右"), CEILING,
                                   fig("2.1", label="居民消费价格上涨"))
     assert status == PlanStatus.MET
-    assert "actual ≤ target" in reason
+    assert reason.get("rule") == TargetRule.AT_MOST.value
+    assert reason_text(reason, "en").endswith(": actual ≤ target")
     status, _ = judge_target(fig("3", label="居民消费价格涨幅", qualifier="左右"), CEILING, fig("0.2"))
     assert status == PlanStatus.MET
     status, _ = judge_target(fig("3", label="居民消费价格涨幅"), CEILING, fig("3.4"))
@@ -85,7 +87,8 @@ def test_range() -> None:
 def test_unknown_without_actual() -> None:
     status, reason = judge_target(fig("4.5", label="城镇登记失业率"), CEILING, None)
     assert status == PlanStatus.UNKNOWN
-    assert "no reported outcome" in reason
+    assert reason.code is ReasonCode.NO_OUTCOME
+    assert reason_text(reason, "en") == "no reported outcome found in the new report"
 
 
 def test_find_actual_prefers_the_same_measure() -> None:

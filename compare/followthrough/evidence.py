@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 from ..text.cjk import CJK, is_cjk
 from ..model import (
+    Reason,
+    ReasonCode,
     Scorecard,
     Evidence,
     Figure,
@@ -427,17 +429,16 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         for score, how, i in chosen
     ]
     if item.kind == PlanItemKind.TARGET and item.target is None:
-        return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
-                         "the target's figure is written in words the figures stage does not read")
+        return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, Reason(ReasonCode.TARGET_IN_WORDS))
     if item.kind == PlanItemKind.TARGET and item.target is not None:
         headings = _heading_chain(old, item.section_id)
         due = horizon_year(_paragraph_text(old, item.span) + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
         sentence = old.text_of(sentence_around(old.source.text, item.span))
         if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
-            why = f"a target for {due}" if due else "a target over several years"
-            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
-                             f"{why}; the new report does not close it")
+            why = (Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)) if due
+                   else Reason(ReasonCode.TARGET_MULTI_YEAR))
+            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
         actual: Actual | None = find_actual(item.target, fig_candidates)
         status, reason = judge_target(item.target, item.direction, actual.figure if actual else None)
         if actual is not None:
@@ -451,18 +452,14 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         hedge = next((h for h in _HEDGES if h in best_text.lower() and h not in item_text.lower()), "")
         if hedge:
             status = PlanStatus.PARTLY
+    scores = (("review", f"{best_review:.2f}"), ("elsewhere", f"{best_elsewhere:.2f}"),
+              ("partly", str(PARTLY_CUTOFF)), ("addressed", str(ADDRESSED_CUTOFF)))
     if status == PlanStatus.NOT_FOUND:
-        reason = f"best review passage scored {best_review:.2f} < {PARTLY_CUTOFF}"
-        if best_elsewhere >= PARTLY_CUTOFF:
-            reason += (f"; a passage of the new plan or another part scored {best_elsewhere:.2f} "
-                       f"< {ADDRESSED_CUTOFF}")
-        return PlanCheck(item, status, (), None, reason)
+        code = ReasonCode.NO_PASSAGE_RESTATED if best_elsewhere >= PARTLY_CUTOFF else ReasonCode.NO_PASSAGE
+        return PlanCheck(item, status, (), None, Reason(code, scores))
     if best_review >= PARTLY_CUTOFF:
-        reason = f"best review passage scored {best_review:.2f}"
+        code = ReasonCode.REVIEW_PASSAGE_BEGUN if hedge else ReasonCode.REVIEW_PASSAGE
     else:
         # the new report only restates the item where it says what is still to do
-        reason = (f"not in the review; the new plan or another part restates it "
-                  f"(scored {best_elsewhere:.2f})")
-    if hedge:
-        reason += f", but it says the work is only begun ({hedge})"
-    return PlanCheck(item, status, tuple(evidence), None, reason)
+        code = ReasonCode.RESTATED_BEGUN if hedge else ReasonCode.RESTATED
+    return PlanCheck(item, status, tuple(evidence), None, Reason(code, (*scores, ("hedge", hedge))))

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..text.cjk import CJK, count_cjk
 from ..text.similarity import label_similarity
-from ..model import Figure, PlanStatus, Span
+from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetRule
 
 __all__ = [
     "FLOOR",
@@ -230,10 +230,10 @@ def _tolerance(unit: str, value: Decimal) -> Decimal:
     return abs(value) * POINT_TOLERANCE_REL
 
 
-def judge_target(target: Figure, direction: str, actual: Figure | None) -> tuple[PlanStatus, str]:
-    """met / not_met / unknown, with a one-line reason naming the comparison and tolerance."""
+def judge_target(target: Figure, direction: str, actual: Figure | None) -> tuple[PlanStatus, Reason]:
+    """met / not_met / unknown, with the reason naming the comparison and tolerance."""
     if actual is None:
-        return PlanStatus.UNKNOWN, "no reported outcome found in the new report"
+        return PlanStatus.UNKNOWN, Reason(ReasonCode.NO_OUTCOME)
     unit, t_val, t_high = _base(target)
     _, a_val, a_high = _base(actual)
     if a_high is not None:  # an outcome given as a range: judge by its middle
@@ -242,29 +242,29 @@ def judge_target(target: Figure, direction: str, actual: Figure | None) -> tuple
     # growth, a cut achieved, or a count of things to do (套, 户, 人, 公里): overshooting is no miss.
     # Rates and money (budgets) stay two-sided unless their verb says otherwise.
     amount = _verb_class(target.label) in ("up", "down") or unit not in _TWO_SIDED_UNITS
-    shown = f"target {_fmt(target)} ({direction}), actual {_fmt(actual)}"
+    tolerance = ""
     if direction == FLOOR:
-        ok = a_val >= t_val
-        rule = "actual ≥ target"
+        ok, rule = a_val >= t_val, TargetRule.AT_LEAST
     elif direction == CEILING:
-        ok = a_val <= (t_high if t_high is not None else t_val)
-        rule = "actual ≤ target"
+        ok, rule = a_val <= (t_high if t_high is not None else t_val), TargetRule.AT_MOST
     elif direction == RANGE:
         low, high = t_val, t_high if t_high is not None else t_val
         if amount:
-            ok, rule = a_val >= low, "actual ≥ low end of range"
+            ok, rule = a_val >= low, TargetRule.RANGE_LOW
         elif any(w in target.label for w in _CEILING_LABELS):
-            ok, rule = a_val <= high, "actual ≤ high end of range"
+            ok, rule = a_val <= high, TargetRule.RANGE_HIGH
         else:
-            ok, rule = low <= a_val <= high, "actual within range"
+            ok, rule = low <= a_val <= high, TargetRule.RANGE_WITHIN
     else:
+        tolerance = _num(tol)
         if amount:
-            ok = a_val >= t_val - tol
-            rule = f"actual ≥ target − {_num(tol)}{'pp' if unit in ('%', '％') else ''}"
+            ok, rule = a_val >= t_val - tol, TargetRule.NEAR_OR_ABOVE
         else:
-            ok = abs(a_val - t_val) <= tol
-            rule = f"|actual − target| ≤ {_num(tol)}{'pp' if unit in ('%', '％') else ''}"
-    return (PlanStatus.MET if ok else PlanStatus.NOT_MET), f"{shown}: {rule}"
+            ok, rule = abs(a_val - t_val) <= tol, TargetRule.NEAR
+    values = (("target", _fmt(target)), ("direction", direction), ("actual", _fmt(actual)),
+              ("rule", rule.value), ("tolerance", tolerance),
+              ("points", "yes" if tolerance and unit in ("%", "％") else ""))
+    return (PlanStatus.MET if ok else PlanStatus.NOT_MET), Reason(ReasonCode.TARGET_JUDGED, values)
 
 
 def _num(d: Decimal) -> str:

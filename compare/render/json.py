@@ -10,6 +10,7 @@ from typing import Any
 from ..model import (
     Comparison, Evidence, Figure, FigurePair, FollowUp, PlanCheck, Report, SectionDiff, SectionPair, Span,
 )
+from .labels import reason_text
 from .summary import summary_counts
 
 __all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict",
@@ -154,7 +155,7 @@ def _plan_check(c: Comparison | FollowUp, p: PlanCheck) -> dict[str, Any]:
             "direction": p.item.direction,
         },
         "status": p.status.value,
-        "reason": p.reason,
+        "reason": reason_text(p.reason, "en"),
         "actual": figure_to_dict(p.actual, c.new),
         "evidence": [_evidence(c, e) for e in p.evidence],
     }
