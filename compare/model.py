@@ -11,13 +11,17 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from types import MappingProxyType
 
 __all__ = [
     "Span",
     "Edit",
     "Removed",
+    "InputKind",
+    "Language",
+    "StrippedReason",
+    "TargetDirection",
     "SourceText",
     "Stripped",
     "Role",
@@ -88,6 +92,46 @@ class Removed:
     reason: str
 
 
+class InputKind(StrEnum):
+    """What a reader made of an input: plain text, an HTML page, a .docx or a PDF."""
+
+    TEXT = "text"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+class Language(StrEnum):
+    """The language a report is written in, as the structure stage detects it."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+class StrippedReason(StrEnum):
+    """Why text was taken out of the body (`Stripped.reason`); the page words each one."""
+
+    METADATA_BLOCK = "metadata_block"  # the title block: issuer, date, document number
+    DUPLICATE_METADATA = "duplicate_metadata"  # the same details repeated further on
+    PUBLISH_TIME = "publish_time"  # 发布时间 / 来源 lines of a web page
+    PAGE_CHROME = "page_chrome"  # page headers, footers, page numbers
+    CONTACT = "contact"  # phone, address, e-mail lines
+    PUBLIC_NOTICE = "public_notice"  # 公开方式 and similar notices
+    SPEAKER_PROCEDURE = "speaker_procedure"  # 请予审议 and other procedure of a speech
+    LICENCE_FOOTER = "licence_footer"  # licence or copyright notice at the end
+    SIGNATURE = "signature"  # sign-off, name and date at the end
+    TITLE_LINE = "title_line"  # the document's title repeated as a line of the body
+
+
+class TargetDirection(StrEnum):
+    """Which way a quantitative target binds: at least, at most, about, or within a range."""
+
+    FLOOR = "floor"
+    CEILING = "ceiling"
+    POINT = "point"
+    RANGE = "range"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """One input, decoded and normalised: `\\n` newlines, no BOM, no zero-width characters."""
@@ -95,7 +139,7 @@ class SourceText:
     path: str  # as given by the user; "-" for stdin, "<string>" for API strings
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", or the reader ("docx", "pdf")
-    kind: str = "text"  # text | html | docx | pdf
+    kind: InputKind = InputKind.TEXT
     edits: tuple[Edit, ...] = ()
     removed: tuple[Removed, ...] = ()
     # Heading hints from structured formats (docx heading styles): (span of the line, level).
@@ -107,7 +151,7 @@ class Stripped:
     """Text taken out of the body as boilerplate, with why; listed in every output."""
 
     span: Span
-    reason: str  # e.g. "metadata_block", "duplicate_metadata", "page_chrome", "signature", "contact"
+    reason: StrippedReason
 
 
 class Role(str, Enum):
@@ -164,7 +208,7 @@ class Metadata:
     date: str | None = None  # ISO date of publication or signature, "2020-12-18"
     doc_number: str | None = None  # e.g. "宁区政文〔2020〕228号"
     title: str | None = None
-    language: str = "zh"  # "zh" | "en"
+    language: Language = Language.ZH
     # The year the plan/targets part addresses, as a plan or targets heading names it ("三、2019年
     # 政府工作任务", "Priorities for 2021") or as its "今年" resolves; None when no plan names a year.
     plan_year: int | None = None
@@ -399,7 +443,7 @@ class PlanItem:
     section_id: str
     kind: PlanItemKind
     target: Figure | None = None  # for targets
-    direction: str = ""  # for targets: floor | ceiling | point | range
+    direction: TargetDirection | None = None  # for targets
 
 
 @dataclass(frozen=True, slots=True)

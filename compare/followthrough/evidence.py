@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..text.cjk import CJK, is_cjk
 from ..model import (
@@ -133,11 +134,18 @@ def score_followthrough(checks: Sequence[PlanCheck]) -> Scorecard:
     )
 
 
+class Zone(StrEnum):
+    """Where a sentence of the new report stands: telling what was done, or what is still to do."""
+
+    REVIEW = "review"
+    PLAN = "plan"  # the plan, targets and problems parts, and review sentences announcing an intent
+
+
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     span: Span
     section_id: str | None
-    zone: str  # "review" | "plan" | "other"
+    zone: Zone
     weights: dict[str, float]  # feature -> idf
 
 
@@ -149,14 +157,14 @@ class _Index:
         self.text = text
         self.language = report.metadata.language
         zones = _zones(report)
-        raw: list[tuple[Span, str | None, str, set[str]]] = []
+        raw: list[tuple[Span, str | None, Zone, set[str]]] = []
         for unit, section_id in text_units(report):
-            zone = zones.get(section_id, "review")
+            zone = zones.get(section_id, Zone.REVIEW)
             for sp in split_clauses(text, unit.start, unit.end, language=self.language):
                 sentence = text[sp.start:sp.end]
                 feats = features(sentence, self.language)
                 if feats:
-                    here = "plan" if zone == "review" and announces_intent(sentence, self.language) else zone
+                    here = Zone.PLAN if zone is Zone.REVIEW and announces_intent(sentence, self.language) else zone
                     raw.append((sp, section_id, here, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
@@ -199,7 +207,7 @@ def features(s: str, language: str = "zh") -> set[str]:
     return out
 
 
-def _zones(report: Report) -> dict[str, str]:
+def _zones(report: Report) -> dict[str, Zone]:
     """Section id -> review | plan.
 
     The plan and target parts (`Report.plan_ids`, decided by the structure stage) and the problems part are
@@ -212,7 +220,7 @@ def _zones(report: Report) -> dict[str, str]:
     planned |= {s.id for s in report.sections if s.role == Role.PROBLEMS
                 or (s.role == Role.OTHER and any(w in s.heading.lower() for w in _PROBLEM_WORDS))}
 
-    return {s.id: "plan" if any(sid in planned for sid in report.lineage(s.id)) else "review"
+    return {s.id: Zone.PLAN if any(sid in planned for sid in report.lineage(s.id)) else Zone.REVIEW
             for s in report.sections}
 
 
@@ -348,7 +356,7 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure]
         while a > sent.span.start and text[a - 1] not in "，,；;：:、。（(——\n":
             a -= 1
         label = clause_label(text, a, f.span.start, sent.span.start)
-        rank = 0 if sent.zone == "review" else 1
+        rank = 0 if sent.zone is Zone.REVIEW else 1
         out.append((rank, f, label, sent.span, sent.section_id))
     # Only the review states outcomes: a figure in the new plan is next year's target, never
     # last year's actual, so a report with no review part yields no actuals (targets `unknown`).
@@ -417,8 +425,8 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
            fig_candidates: list[tuple[Figure, str, Span, str | None]]) -> PlanCheck:
     item_text = old.text_of(item.span)
     ranked = _ranked_evidence(index, item_text, paired, new)
-    review = [r for r in ranked if index.sentences[r[2]].zone == "review"]
-    elsewhere = [r for r in ranked if index.sentences[r[2]].zone != "review"]
+    review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
+    elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= PARTLY_CUTOFF][:MAX_EVIDENCE]

@@ -152,7 +152,7 @@ def _plan_check(c: Comparison | FollowUp, p: PlanCheck) -> dict[str, Any]:
             "section": p.item.section_id,
             "kind": p.item.kind.value,
             "target": figure_to_dict(p.item.target, c.old),
-            "direction": p.item.direction,
+            "direction": p.item.direction or "",
         },
         "status": p.status.value,
         "reason": reason_text(p.reason, "en"),

@@ -26,7 +26,7 @@ from .boilerplate import classify_lines
 from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_title_line, match_marker, split_heading
 from ..text.cjk import detect_language
 from .metadata import extract_metadata
-from ..model import PLAN_ROLES, Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
+from ..model import PLAN_ROLES, Metadata, StrippedReason, Paragraph, Report, Role, Section, SourceText, Span, Stripped
 from .roles import plan_part_ids, role_of_body, role_of_heading, subsection_role
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 
@@ -112,8 +112,8 @@ def parse_report(source: SourceText) -> Report:
     metadata = extract_metadata(
         text,
         language=language,
-        metadata_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r in ("metadata_block", "duplicate_metadata")],
-        signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r == "signature"],
+        metadata_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r in (StrippedReason.METADATA_BLOCK, StrippedReason.DUPLICATE_METADATA)],
+        signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r is StrippedReason.SIGNATURE],
         top_headings=top,
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
         review=review.span.slice(text) if review else "",
@@ -222,12 +222,12 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int],
     return out, gap, indents, after_indent
 
 
-def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | None]) -> tuple[Stripped, ...]:
+def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[StrippedReason | None]) -> tuple[Stripped, ...]:
     out: list[Stripped] = []
     for i, r in enumerate(reasons):
         if r is None:
             continue
-        if out and out[-1].reason == r and reasons[i - 1] == r and r not in ("signature",):
+        if out and out[-1].reason == r and reasons[i - 1] == r and r is not StrippedReason.SIGNATURE:
             out[-1] = Stripped(Span(out[-1].span.start, lines[i].end), r)
         else:
             out.append(Stripped(lines[i], r))
@@ -237,7 +237,7 @@ def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | No
 # --- 3. blocks -----------------------------------------------------------------------------
 
 
-def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
+def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[StrippedReason | None], blank_gap: Sequence[bool],
             indents: Sequence[int], after_indent: Sequence[bool], language: str,
             hints: dict[int, int]) -> list[_Block]:
     body = [i for i, r in enumerate(reasons) if r is None]
@@ -534,7 +534,7 @@ def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Par
         if p.section_id != pre:
             break
         if re.sub(r"\s", "", p.span.slice(text)) == title:
-            new = sorted((*stripped, Stripped(p.span, "title_line")), key=lambda s: s.span)
+            new = sorted((*stripped, Stripped(p.span, StrippedReason.TITLE_LINE)), key=lambda s: s.span)
             return tuple(new), paragraphs[:k] + paragraphs[k + 1:]
     return stripped, None
 
