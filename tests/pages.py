@@ -12,8 +12,26 @@ from dataclasses import replace
 from decimal import Decimal
 
 from compare.model import (
-    ChangeKind, Comparison, Evidence, Figure, FigurePair, Op, PairStatus, PlanCheck, PlanItem,
-    PlanItemKind, PlanStatus, Reason, ReasonCode, Removed, SectionDiff, SectionPair, Segment, SentenceRow, SourceText, Span,
+    ChangeKind,
+    Comparison,
+    Evidence,
+    Figure,
+    FigurePair,
+    Op,
+    PairStatus,
+    PlanCheck,
+    PlanItem,
+    PlanItemKind,
+    PlanStatus,
+    Reason,
+    ReasonCode,
+    Removed,
+    SectionDiff,
+    SectionPair,
+    Segment,
+    SentenceRow,
+    SourceText,
+    Span,
     Stripped,
 )
 from compare.structure.parse import parse_report

@@ -49,10 +49,10 @@ def test_every_code_and_rule_has_a_sentence_in_both_languages() -> None:
 
 
 def test_every_reason_on_the_fixture_page_is_in_chinese() -> None:
-    from conftest import FIXTURES
-
     from compare import compare_files
     from compare.render.context import build_context
+
+    from conftest import FIXTURES
 
     c = compare_files(str(FIXTURES / "zh-district/2020.txt"), str(FIXTURES / "zh-district/2021.txt"))
     reasons = [row["reason"] for row in build_context(c)["plan"]]

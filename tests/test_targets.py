@@ -6,8 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from compare.model import Figure, PlanStatus, ReasonCode, Span, TargetDirection, TargetRule
-from compare.render.labels import reason_text
 from compare.followthrough.targets import (
     clause_label,
     direction_of,
@@ -16,6 +14,8 @@ from compare.followthrough.targets import (
     is_multi_year,
     judge_target,
 )
+from compare.model import Figure, PlanStatus, ReasonCode, Span, TargetDirection, TargetRule
+from compare.render.labels import reason_text
 from compare.text.similarity import label_similarity
 
 

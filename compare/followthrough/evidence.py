@@ -30,23 +30,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..text.cjk import CJK, is_cjk
 from ..model import (
-    Reason,
-    ReasonCode,
-    Scorecard,
     Evidence,
     Figure,
     PlanCheck,
     PlanItem,
     PlanItemKind,
     PlanStatus,
+    Reason,
+    ReasonCode,
     Report,
     Role,
+    Scorecard,
     Section,
     SectionPair,
     Span,
 )
+from ..text.cjk import CJK, is_cjk
 from ..text.cues import announces_intent
 from ..text.sentences import sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams

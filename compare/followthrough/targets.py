@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, count_cjk
 from ..text.similarity import label_similarity
-from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 
 __all__ = [
     "POINT_TOLERANCE_PP",

@@ -10,6 +10,7 @@ import codecs
 import io
 import os
 import zipfile
+
 from ..errors import InputError
 from ..model import InputKind
 

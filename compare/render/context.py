@@ -17,11 +17,24 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Figure, FigurePair, FollowUp, Metadata, Op, PairStatus, PeriodKind, PlanStatus, Report, Role, Section,
-    SentenceRow, Span,
+    ChangeKind,
+    Comparison,
+    Figure,
+    FigurePair,
+    FollowUp,
+    Metadata,
+    Op,
+    PairStatus,
+    PeriodKind,
+    PlanStatus,
+    Report,
+    Role,
+    Section,
+    SentenceRow,
+    Span,
 )
-from .summary import summary_counts
 from .labels import LABELS, REASONS, reason_text
+from .summary import summary_counts
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]

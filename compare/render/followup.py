@@ -15,8 +15,8 @@ from ..errors import RenderError
 from ..model import Figure, FollowUp, PlanItemKind, Report, Span
 from .context import LABELS, header_years
 from .environment import asset, html_environment, markdown_environment
-from .labels import TARGET_DIRECTIONS, reason_text
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict
+from .labels import TARGET_DIRECTIONS, reason_text
 from .summary import scorecard_to_dict
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
@@ -29,7 +29,8 @@ _EXTRA_LABELS = {
            "commitment": "commitment", "target": "target", "actual": "actual", "total": "items",
            "none": "none"},
     "zh": {"followup": "计划落实情况", "item": "计划事项", "status": "状态", "evidence": "本年报告中的依据",
-           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实", "share_met": "指标达成率（有实际值的）",
+           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实",
+           "share_met": "指标达成率（有实际值的）",
            "commitment": "举措", "target": "指标", "actual": "实际", "total": "事项", "none": "无"},
 }
 _SNIPPET = 80  # characters of an evidence passage shown in the table; the full passage is linked

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from ..model import (
-    Comparison, Evidence, Figure, FigurePair, FollowUp, PlanCheck, Report, SectionDiff, SectionPair, Span,
+    Comparison,
+    Evidence,
+    Figure,
+    FigurePair,
+    FollowUp,
+    PlanCheck,
+    Report,
+    SectionDiff,
+    SectionPair,
+    Span,
 )
 from .labels import reason_text
 from .summary import summary_counts
@@ -122,8 +130,9 @@ def _changes(c: Comparison, diff: SectionDiff) -> list[dict[str, Any]]:
 def _figure_pair(c: Comparison, p: FigurePair) -> dict[str, Any]:
     old = figure_to_dict(p.old, c.old)
     new = figure_to_dict(p.new, c.new)
+    either = p.new or p.old
     return {
-        "label": (p.new or p.old).label if (p.new or p.old) else "",
+        "label": either.label if either else "",
         "status": "paired" if p.old and p.new else ("new" if p.new else "dropped"),
         "old": old,
         "new": new,

@@ -288,7 +288,8 @@ PLAN_REASONS: dict[str, dict[ReasonCode, str]] = {
         ReasonCode.RESTATED: "回顾部分未提及；本年计划等部分再次提出（相似度{elsewhere}）",
         ReasonCode.RESTATED_BEGUN: "回顾部分未提及；本年计划等部分再次提出（相似度{elsewhere}），但原文表明工作尚在起步（“{hedge}”）",
         ReasonCode.NO_PASSAGE: "回顾部分最相关段落相似度{review} < {partly}",
-        ReasonCode.NO_PASSAGE_RESTATED: "回顾部分最相关段落相似度{review} < {partly}；本年计划等部分的相关表述相似度{elsewhere} < {addressed}",
+        ReasonCode.NO_PASSAGE_RESTATED: ("回顾部分最相关段落相似度{review} < {partly}；"
+                                         "本年计划等部分的相关表述相似度{elsewhere} < {addressed}"),
         ReasonCode.TARGET_IN_WORDS: "目标数值的写法未能识别",
         ReasonCode.TARGET_DUE_LATER: "{year}年的目标，本年报告尚未到期",
         ReasonCode.TARGET_MULTI_YEAR: "多年期目标，本年报告尚未到期",
