@@ -1,7 +1,7 @@
 """Stage 4, diff: section pairs -> one `SectionDiff` per pair (sentence rows, segments, kinds).
 
 Inside a section pair only the section's own text is compared (text under a child section belongs
-to the child's pair). Sentences (`sentences.split_sentences`) are aligned in four steps:
+to the child's pair). Sentences (`text.sentences.split_sentences`) are aligned in four steps:
 1. unchanged sentences (equal after collapsing whitespace) are paired, the k-th occurrence
    of a sentence in old with its k-th occurrence in new (stock sentences repeat);
 2. the rest get candidates from a shingle index and a rapidfuzz ratio (`similarity`);

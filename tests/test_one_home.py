@@ -39,6 +39,12 @@ def test_the_chinese_numeral_parser_lives_in_one_file() -> None:
     assert _files_matching(r"[\"']九[\"']\s*:\s*9") == ["text/numerals.py"]
 
 
+def test_the_unit_list_and_english_number_words_live_in_one_file() -> None:
+    # the counters that follow a number (平方公里 …) and the English number words (nineteen …)
+    assert _files_matching(r"平方公里") == ["text/numerals.py"]
+    assert _files_matching(r"nineteen") == ["text/numerals.py"]
+
+
 def test_the_commitment_lexicon_lives_in_one_file() -> None:
     # verbs that make a commitment (推进, 落实 …) and English "will / plan to" cues
     assert _files_matching(r"\"推进\", \"完善\"|推进\|推动|plan\(\?:s\)\? to") == ["text/cues.py"]

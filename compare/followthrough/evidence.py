@@ -1,7 +1,7 @@
 """Stage 6, follow-through: plan items of year N checked against the report of year N+1.
 
 Takes the old and new `Report`s (and, when available, their figures and the section alignment);
-returns one `PlanCheck` per plan item (see `planitems`) with a status and the best passages of
+returns one `PlanCheck` per plan item (see `plan_items`) with a status and the best passages of
 the new report as evidence.
 
 Evidence: the new report is cut into sentences once and indexed by character bigrams (words for

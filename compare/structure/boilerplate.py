@@ -4,7 +4,7 @@ Takes the text and its non-blank lines (spans with surrounding whitespace remove
 reason for each line that is boilerplate, or None: government page chrome and metadata blocks
 (also duplicated ones), publication time, the signature block, contact lines, `(此件主动公开)`,
 wiki licence footers, PDF page numbers and running headers, and Hansard procedural lines.
-`structure.py` records every one as a `Stripped` span; nothing is dropped silently.
+`parse.py` records every one as a `Stripped` span; nothing is dropped silently.
 """
 
 from __future__ import annotations
