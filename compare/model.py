@@ -241,7 +241,7 @@ class Report:
     _paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_id = {s.id: s for s in self.sections}
+        by_id = {sec.id: sec for sec in self.sections}  # the one section index; stages use by_id
         if len(by_id) != len(self.sections):
             raise ValueError("Report: section ids must be unique")
         roles: dict[str, Role] = {}

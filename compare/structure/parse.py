@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import PLAN_ROLES, Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped, StrippedReason
+from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped, StrippedReason
 from ..text.cjk import detect_language
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 from .boilerplate import classify_lines
@@ -106,9 +106,9 @@ def parse_report(source: SourceText) -> Report:
            for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
-    role_by_id = {s.id: s.role for s in sections}
-    plan = "\n".join(s.span.slice(text) for s in sections
-                     if s.role in PLAN_ROLES and role_by_id.get(s.parent or "") not in PLAN_ROLES)
+    plan_parts = plan_part_ids(sections, language=language)
+    by_id = {sec.id: sec for sec in sections}
+    plan = "\n".join(by_id[i].span.slice(text) for i in plan_parts)
     metadata = extract_metadata(
         text,
         language=language,
@@ -126,7 +126,7 @@ def parse_report(source: SourceText) -> Report:
         sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
                   paragraphs=tuple(paragraphs), stripped=stripped,
-                  plan_parts=plan_part_ids(sections, language=language))
+                  plan_parts=plan_parts)  # _recount keeps ids and roles: the plan is decided once
 
 
 def uncovered(report: Report) -> list[Span]:
