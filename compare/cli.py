@@ -16,7 +16,7 @@ import click
 from .errors import CompareError
 
 if TYPE_CHECKING:  # the model is imported only when a command runs: `yoy --help` stays fast
-    from .model import Comparison
+    from .model import Comparison, FollowUp
 
 __all__ = ["main"]
 
@@ -86,10 +86,8 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
     _warn_issuers(comparison)
 
 
-def _warn_issuers(comparison: Comparison) -> None:
-    from .pipeline import different_issuers
-
-    names = different_issuers(comparison)
+def _warn_issuers(comparison: Comparison | FollowUp) -> None:
+    names = comparison.issuer_warning
     if names:
         click.echo(f"Warning: the reports name different issuers ({names[0]} / {names[1]}); "
                    "check that you picked two years of the same issuer.", err=True)

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Span
 from ..text.cjk import CJK, detect_language
-from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Section, Span
 from ..text.cues import announces_intent
 from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
 from ..text.sentences import ZH_SENTENCE_ENDS, split_sentences
@@ -208,7 +208,7 @@ _EN_STOP = {
     "of", "was", "were", "is", "are", "to", "by", "at", "about", "around", "approximately", "nearly",
     "over", "some", "more", "than", "a", "an", "the", "reached", "totalled", "totaled", "rose", "fell",
     "grew", "increased", "decreased", "amounted", "amounting", "stood", "up", "down", "and", "or",
-    "with", "for", "in", "on", "from", "almost", "be", "been", "will", "would", "by", "roughly",
+    "with", "for", "in", "on", "from", "almost", "be", "been", "will", "would", "roughly",
     "just", "only", "another", "additional", "least", "most", "flat", "remained", "stayed", "improved",
     "declined", "jumped", "dropped", "climbed", "rising", "falling", "growing",
 }
@@ -587,7 +587,7 @@ def _names_a_thing(text: str, m: re.Match[str], parsed: _Parsed) -> bool:
     return written.endswith("条") and _ZH_PACKAGE_AFTER.match(after) is not None
 
 
-def _parse_zh_token(text: str, m: re.Match[str]) -> _Parsed | None:
+def _parse_zh_token(text: str, m: re.Match[str]) -> _Parsed | None:  # noqa: C901 - one pass of ordered rules
     start, end = m.span()
     before = text[start - 1] if start else ""
     if before == "第" or (before and before in _JOINERS and start >= 2 and text[start - 2].isalnum()

@@ -17,9 +17,9 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
+from ..model import Figure, FigurePair, SectionPair
 from ..text.cjk import CJK_CHAR
 from ..text.similarity import cjk_bigrams
-from ..model import Figure, FigurePair, SectionPair
 from .extract import FROM_QUALIFIER
 from .rules import abridged, change_of, label_key, refusal
 

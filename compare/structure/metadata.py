@@ -17,12 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..model import PLAN_ROLES, Language, Metadata, Role
 from ..text.cjk import CJK
-from .boilerplate import DATE_LINE, ORG_SUFFIX
 from ..text.numerals import parse_ordinal
-from ..model import PLAN_ROLES, Metadata, Role
+from .boilerplate import DATE_LINE, ORG_SUFFIX
 
-__all__ = ["extract_metadata", "iso_date"]
+__all__ = ["extract_metadata", "iso_date", "issuer_warning"]
 
 # Share of CJK characters among letters above which a text is Chinese; Chinese reports quote
 # English names and numbers, English ones hardly any CJK, so the split is wide.
@@ -101,10 +101,10 @@ def iso_date(s: str) -> str | None:
     return None
 
 
-def extract_metadata(
+def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is left to the structure work (issue 12)
     text: str,
     *,
-    language: str,
+    language: Language,
     metadata_lines: Sequence[str],
     signature_lines: Sequence[str],
     top_headings: Sequence[tuple[str, Role]],
@@ -311,3 +311,17 @@ def _common_year(s: str) -> int | None:
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def issuer_warning(old: Metadata, new: Metadata) -> tuple[str, str] | None:
+    """The two issuers when both reports name one and the names differ, else None.
+
+    Comparing two issuers' reports is usually a mistake (a wrong file picked), so the CLI warns
+    and the page says so; it still runs, since a reader may want it on purpose.
+    """
+    a, b = old.issuer, new.issuer
+    if not a or not b:
+        return None
+    if "".join(a.split()).lower() == "".join(b.split()).lower():
+        return None
+    return a, b
