@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from conftest import FIXTURES
-
 from compare.model import Comparison, Figure, FigurePair
+
+from conftest import FIXTURES
 
 DEVSET = FIXTURES / "figure-pairs.json"
 LABEL_REACH = 40  # the fixture's own rule: the label stands at most 40 characters before the value

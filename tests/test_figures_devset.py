@@ -7,11 +7,11 @@ pairs per report pair (a listed not-pair, or a dev-set figure paired with anothe
 from __future__ import annotations
 
 import pytest
-
-from conftest import CORPUS, need_shared
 from figure_devset import cases, offsets, score
 
 from compare import compare_files
+
+from conftest import CORPUS, need_shared
 
 pytestmark = pytest.mark.corpus
 

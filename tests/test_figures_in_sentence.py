@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
-
 from compare.cli import main
+
+from conftest import FIXTURES
 
 SENTENCES: list[dict[str, Any]] = json.loads(
     (FIXTURES / "numerals" / "cn2an_cases.json").read_text(encoding="utf-8"))["issue19"]["in_sentence"]

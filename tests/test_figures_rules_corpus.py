@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
-
 from compare.align import align_sections
 from compare.figures.extract import extract_figures
 from compare.figures.match import match_figures
@@ -23,6 +21,8 @@ from compare.figures.rules import period_class
 from compare.ingest import read_source
 from compare.model import Figure, FigurePair, Report
 from compare.structure.parse import parse_report
+
+from conftest import CORPUS
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 

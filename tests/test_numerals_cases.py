@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES
-
 from compare.text.numerals import NumeralError, parse_number
+
+from conftest import FIXTURES
 
 CASES: dict[str, Any] = json.loads((FIXTURES / "numerals" / "cn2an_cases.json").read_text(encoding="utf-8"))
 VALUES = sorted({**CASES["strict"], **CASES["normal"], **CASES["smart"], **CASES["issue19"]["values"]}.items())

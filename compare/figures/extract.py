@@ -182,7 +182,7 @@ _ZH_SENTENCE_STOP = set(ZH_SENTENCE_ENDS + "\n")
 _ZH_TRAIL = tuple(sorted({
     "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "近", "超过", "逾", "实现",
     "完成", "增长到", "提高到", "增加到", "上升到", "下降到", "减少到", "降低到", "扩大到", "缩减到",
-    "缩减至", "缩短到", "缩短至", "降到", "降至", "升至", "达至", "突破", "有", "了", "在", "减少到",
+    "缩减至", "缩短到", "缩短至", "降到", "降至", "升至", "达至", "突破", "有", "了", "在",
     "提升到", "压缩到", "压缩至", "等", "保持", "维持", "提升至", "提高至", "增长至", "增加至", "上升至", "下降至", "降低至",
     "减少至", "扩大至",
     "稳定在", "保持在", "控制在", "占", "分别", "均", "已", "全部", "都", "由", "从", "原来", "接近",
@@ -856,15 +856,8 @@ def _clause_subject(text: str, cstart: int) -> str:
 def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figure | None) -> tuple[str, bool]:
     """The label of a figure, and whether it is the "to" end of 从X到Y (the label of X)."""
     pos = parsed.numeral_start
-    pre = _prefix_q(text, pos)
-    pos -= len(pre)
-    cstart = _clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK)
-    while cstart > 1 and text[cstart - 1] in "）)”" and _ZH_ASIDE.search(text, max(0, cstart - 14), cstart):
-        # 同比（下同）增长5.3%, 专精特新“小巨人”企业742家: an aside or a short name does not end the clause
-        opened = max(text.rfind("（", 0, cstart), text.rfind("(", 0, cstart), text.rfind("“", 0, cstart))
-        cstart = _clause_start(text, opened, _ZH_CLAUSE_STOP, _LOOKBACK)
-    if prev is not None and cstart < prev.span.end <= pos:
-        cstart = prev.span.end  # 由原来5个缩减到3至4个: the clause of the second figure starts after the first
+    pos -= len(_prefix_q(text, pos))
+    cstart = _label_clause_start(text, pos, prev)
     clause = _ZH_PAREN.sub("", text[cstart:pos])
     # 从X到Y joins two figures of one measure; 提升10个百分点至75.1% joins a change and a level
     from_to = (bool(re.search(r"(?:到|至)$", clause)) and prev is not None and prev.span.end == cstart
@@ -872,51 +865,16 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
     for _ in range(3):  # 预计全年…, 其中：2017年…: lead-ins and periods, in any order
         clause = _ZH_LEAD_IN.sub("", _LEADING_PERIOD.sub("", clause))
     clause = re.sub(r"^[\d０-９.．%％\sA-Za-z]+", "", clause)  # 12315平台… : the code is not the label
-    label = _trim_zh(clause.strip())
-    if len(label) > 2:
-        cut = _ZH_CUT.match(label)
-        if cut and len(label) - cut.end() >= 2:
-            rest = _trim_zh(_LEADING_PERIOD.sub("", label[cut.end():]).lstrip("的"))
-            # 研发投入强度从2017年的2.1%: what follows 从 is a period, the measure stands before it
-            label = rest if len(rest) >= 2 else _trim_zh(label[: cut.start("cut")]) or rest
-    if len(label) > _LABEL_MAX:
-        label = _shorten_zh(label)
-    while label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
-        label = label[1:]
+    label = _zh_measure_words(clause)
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:
         return prev.label + label, False  # 安排5376亿元，比上年增加300亿元: the increase of that amount
     # 医患纠纷、消费维权等8个调解组织 / 法律援助、法律咨询3项基本职能: a list, then the counted noun
     enumerated = clause.rstrip().endswith("等") or (cstart > 0 and text[cstart - 1] == "、")
     if from_to and not label and prev is not None:
         return prev.label, True  # 从54万亿元增加到82.7万亿元: same measure
-    # the subject of an elided clause is the latest figure's in the sentence that counts a thing (not
-    # a duration: 连续9年保持两位数增长，…，占地区生产总值比重6.46% is the share of the first subject)
-    prev_subject = subject_fig
-    same_sentence = (prev_subject is not None and bool(prev_subject.label) and prev_subject.span.end <= pos
-                     and not any(c in _ZH_SENTENCE_STOP for c in text[prev_subject.span.end:pos]))
-    if same_sentence and prev_subject is not None and (_ZH_VERB_ONLY.fullmatch(label) or _ZH_OF_SUBJECT.match(label)):
-        prev = prev_subject
-        # 全市地区生产总值3.24万亿元，增长3.3% / 分别增长12.7%、15.9% / 研发投入…、增长11.8%，占地区
-        # 生产总值比重提升至5.81%: the subject is the clause before's
-        if not label:
-            return prev.label, False
-        subject = _ZH_CHANGE_BEFORE.sub("", _ZH_ADDITION_LEAD.sub("", prev.label))  # 森林覆盖率提升10个百分点至75.1%
-        return (subject + re.sub(r"(?:至|到)$", "", label))[-_LABEL_MAX:], False
-    if (same_sentence and prev_subject is not None and len(label) == 2 and CJK_ONLY.fullmatch(label)
-            and (verb := _ZH_LEAD_COUNT_VERB.match(prev_subject.label))
-            and len(prev_subject.label) - verb.end() >= 2):
-        # 收到行政复议申请38件，受理34件: 受理 counts the applications too
-        return label + prev_subject.label[verb.end():], False
-    if len(label) == 2 and CJK_ONLY.fullmatch(label) and not same_sentence and not _ZH_VERB_ONLY.fullmatch(label):
-        # 组织网上学法考试，参考3418人: a bare verb takes the clause before as its object
-        subject = _clause_subject(text, cstart)
-        if subject:
-            return (subject + label)[-_LABEL_MAX:], False
-    if label and _ZH_VERB_ONLY.fullmatch(label) and not same_sentence:
-        # 国内生产总值达到74.4万亿元，增长6.7% (the amount not read as a figure): the clause before
-        subject = _clause_subject(text, cstart)
-        if subject:
-            return (subject + label)[-_LABEL_MAX:], False
+    elided = _elided_subject(text, label, cstart, pos, subject_fig)
+    if elided is not None:
+        return elided, False
     after = _ZH_NOUN_AFTER.match(text, parsed.span.end)
     if after and (len(label) <= 2 or enumerated or _ZH_COUNT_VERB.search(label)):
         noun = after.group()
@@ -929,9 +887,67 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
     return label, False
 
 
+def _label_clause_start(text: str, pos: int, prev: Figure | None) -> int:
+    """Where the clause naming the figure at `pos` starts."""
+    cstart = _clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK)
+    while cstart > 1 and text[cstart - 1] in "）)”" and _ZH_ASIDE.search(text, max(0, cstart - 14), cstart):
+        # 同比（下同）增长5.3%, 专精特新“小巨人”企业742家: an aside or a short name does not end the clause
+        opened = max(text.rfind("（", 0, cstart), text.rfind("(", 0, cstart), text.rfind("“", 0, cstart))
+        cstart = _clause_start(text, opened, _ZH_CLAUSE_STOP, _LOOKBACK)
+    if prev is not None and cstart < prev.span.end <= pos:
+        cstart = prev.span.end  # 由原来5个缩减到3至4个: the clause of the second figure starts after the first
+    return cstart
+
+
+def _zh_measure_words(clause: str) -> str:
+    """The clause cut to the words that name the measure: trailing verbs off, a lead-in cut away."""
+    label = _trim_zh(clause.strip())
+    if len(label) > 2:
+        cut = _ZH_CUT.match(label)
+        if cut and len(label) - cut.end() >= 2:
+            rest = _trim_zh(_LEADING_PERIOD.sub("", label[cut.end():]).lstrip("的"))
+            # 研发投入强度从2017年的2.1%: what follows 从 is a period, the measure stands before it
+            label = rest if len(rest) >= 2 else _trim_zh(label[: cut.start("cut")]) or rest
+    if len(label) > _LABEL_MAX:
+        label = _shorten_zh(label)
+    while label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
+        label = label[1:]
+    return label
+
+
+def _elided_subject(text: str, label: str, cstart: int, pos: int, subject_fig: Figure | None) -> str | None:
+    """The label of a clause that elides its subject, or None when the clause names its own.
+
+    The subject is that of the latest figure in the sentence that counts a thing (not a duration:
+    连续9年保持两位数增长，…，占地区生产总值比重6.46% is the share of the first subject), else the
+    words opening the clause before."""
+    same_sentence = (subject_fig is not None and bool(subject_fig.label) and subject_fig.span.end <= pos
+                     and not any(c in _ZH_SENTENCE_STOP for c in text[subject_fig.span.end:pos]))
+    bare_verb = len(label) == 2 and CJK_ONLY.fullmatch(label) is not None
+    if same_sentence and subject_fig is not None:
+        if _ZH_VERB_ONLY.fullmatch(label) or _ZH_OF_SUBJECT.match(label):
+            # 全市地区生产总值3.24万亿元，增长3.3% / 分别增长12.7%、15.9% / 研发投入…，占地区生产总值比重
+            if not label:
+                return subject_fig.label
+            subject = _ZH_CHANGE_BEFORE.sub("", _ZH_ADDITION_LEAD.sub("", subject_fig.label))  # 覆盖率提升…至75.1%
+            return (subject + re.sub(r"(?:至|到)$", "", label))[-_LABEL_MAX:]
+        verb = _ZH_LEAD_COUNT_VERB.match(subject_fig.label)
+        if bare_verb and verb and len(subject_fig.label) - verb.end() >= 2:
+            return label + subject_fig.label[verb.end():]  # 收到行政复议申请38件，受理34件
+        return None
+    if label and (bare_verb or _ZH_VERB_ONLY.fullmatch(label)):
+        # 组织网上学法考试，参考3418人 (a bare verb counts what the clause before names) /
+        # 国内生产总值达到74.4万亿元，增长6.7% (the amount not read as a figure)
+        subject = _clause_subject(text, cstart)
+        if subject:
+            return (subject + label)[-_LABEL_MAX:]
+    return None
+
+
 def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
-    scopes = _Scopes(text, _EN_PERIOD, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING, carry=_EN_FISCAL)  # not the point of $1.7 billion
+    # the boundary is not the point of $1.7 billion
+    scopes = _Scopes(text, _EN_PERIOD, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING, carry=_EN_FISCAL)
     for m in EN_TOKEN.finditer(text):
         start, end = m.span()
         if start in blocked:

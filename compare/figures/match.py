@@ -18,7 +18,6 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from ..model import Figure, FigurePair, SectionPair
-from ..text.cjk import CJK_CHAR
 from ..text.similarity import cjk_bigrams
 from .extract import FROM_QUALIFIER
 from .rules import abridged, change_of, label_key, refusal
@@ -85,6 +84,15 @@ def _closeness_base(fig: Figure) -> Decimal:
     return fig.base_value if fig.base_value is not None else fig.value
 
 
+def _likeness(old: Figure, new: Figure, cutoff: float) -> float:
+    """How alike the two labels are (0–1), compared by `rules.label_key`."""
+    old_key, new_key = label_key(old), label_key(new)
+    sim = fuzz.ratio(old_key, new_key) / 100.0
+    if sim < cutoff and abridged(old_key, new_key):
+        return cutoff  # 居民人均可支配收入实际增长 / 居民收入增长: the same measure, named short
+    return sim
+
+
 def match_figures(
     old: Sequence[Figure],
     new: Sequence[Figure],
@@ -94,8 +102,8 @@ def match_figures(
 ) -> tuple[FigurePair, ...]:
     """Pair old and new figures that measure the same thing, one to one.
 
-    A pair needs labels at least `cutoff` alike (rapidfuzz ratio), the same base unit, and values
-    within `MAX_VALUE_RATIO` of each other for amounts; figures in the same or an aligned section
+    A pair needs labels at least `cutoff` alike (rapidfuzz ratio on `rules.label_key`) and must pass
+    every rule of `rules.refusal` (unit, kind, period kind, scope …); figures in the same or an aligned section
     (`section_pairs`, else the same top-level section id) score higher. Best scores are taken
     first; ties go to the earlier old, then the earlier new figure. Output: paired and new figures
     in the new report's order, then dropped figures in the old report's order.
@@ -121,10 +129,7 @@ def match_figures(
             seen.update(posting)
         for i in seen:
             o = old[i]
-            old_key, new_key = label_key(o), label_key(fig)
-            sim = fuzz.ratio(old_key, new_key) / 100.0
-            if sim < cutoff and abridged(old_key, new_key):
-                sim = cutoff  # 居民人均可支配收入实际增长 / 居民收入增长: the same measure, named short
+            sim = _likeness(o, fig, cutoff)
             if sim < cutoff or refusal(o, fig) is not None:
                 continue
             agree = _sections_agree(o, fig, aligned, old_paired, new_paired)

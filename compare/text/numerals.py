@@ -123,11 +123,11 @@ def _integer(s: str, original: str) -> Decimal:
         head, tail = s[:i], s[i + 1 :]
         if not head:
             raise NumeralError(f"{original!r}: {big} with no number before it")
-        high = _integer(head, original) if big == "亿" else _section(head, original, top=True)
+        high = _integer(head, original) if big == "亿" else _section(head, original)
         if "." in head and tail:
             raise NumeralError(f"{original!r}: a decimal before {big} takes nothing after it")
         return high * size + _after_big(tail, size, original)
-    return _section(s, original, top=True)
+    return _section(s, original)
 
 
 def _after_big(tail: str, size: int, original: str) -> Decimal:
@@ -175,15 +175,11 @@ def _tokens(s: str, original: str) -> list[_Token]:
     return out
 
 
-def _section(s: str, original: str, *, top: bool) -> Decimal:
+def _section(s: str, original: str) -> Decimal:
     """A number below 万 written with 十 / 百 / 千 (or Arabic digits, or digit by digit)."""
     toks = _tokens(s, original)
     if not any(kind == "mult" for kind, _, _ in toks):
-        if len(toks) == 1:
-            return toks[0][1]  # 7, 1720, 10.1, 零
-        if all(kind == "zero" or (kind == "num" and text in CN_DIGITS) for kind, _, text in toks):
-            return Decimal("".join(str(int(v)) for _, v, _ in toks))  # 一七二零, 二〇二〇
-        raise NumeralError(f"{original!r}: two numbers with no multiplier between them")
+        return _digit_run(toks, original)
     total = Decimal(0)
     last = Decimal(10**4)
     pending: _Token | None = None
@@ -201,34 +197,51 @@ def _section(s: str, original: str, *, top: bool) -> Decimal:
         else:
             if value >= last:
                 raise NumeralError(f"{original!r}: {text} after a smaller or equal multiplier")
-            if pending is None:
-                if not (value == 10 and total == 0 and not gap):  # 十一 = 11, but 百十一 is not a numeral
-                    raise NumeralError(f"{original!r}: {text} with no digit before it")
-                coef = Decimal(1)
-            else:
-                coef = pending[1]
-                if not (0 < coef < 10) or (pending[2][0].isdigit() and pending[2].startswith("0")):
-                    raise NumeralError(f"{original!r}: {pending[2]}{text} is not a numeral")
-            total += coef * value
+            total += _coefficient(pending, value, text, first=total == 0 and not gap, original=original) * value
             last, pending, gap = value, None, False
     if pending is not None:
-        value, text = pending[1], pending[2]
-        if gap or last == 10:
-            if value >= (last / 10 if gap else last):
-                raise NumeralError(f"{original!r}: {text} is too large for its place")
-            if text[0].isdigit() and text.startswith("0"):
-                raise NumeralError(f"{original!r}: {text} has a leading zero")
-            total += value
-        elif text[0].isdigit() and len(text) > 1:
-            # 四千230: an Arabic group fills the places below the multiplier exactly
-            if text.startswith("0") or len(text) != len(str(int(last))) - 1 or "." in text:
-                raise NumeralError(f"{original!r}: {text} does not fit after {int(last)}")
-            total += value
-        elif value == value.to_integral() and value < 10:
-            total += value * (last / 10)  # 一百二 = 120, 两千六 = 2600
-        else:
-            raise NumeralError(f"{original!r}: {text} does not fit after {int(last)}")
+        total += _units(pending, last, gap, original)
     return total
+
+
+def _digit_run(toks: list[_Token], original: str) -> Decimal:
+    """No multiplier: one number (7, 1720, 10.1, 零) or digits position by position (一七二零, 二〇二〇)."""
+    if len(toks) == 1:
+        return toks[0][1]
+    if all(kind == "zero" or (kind == "num" and text in CN_DIGITS) for kind, _, text in toks):
+        return Decimal("".join(str(int(v)) for _, v, _ in toks))
+    raise NumeralError(f"{original!r}: two numbers with no multiplier between them")
+
+
+def _coefficient(pending: _Token | None, mult: Decimal, text: str, *, first: bool, original: str) -> Decimal:
+    """The digit before a multiplier: 1–9, or nothing before a leading 十 (十一 = 11; 百十一 is wrong)."""
+    if pending is None:
+        if mult == 10 and first:
+            return Decimal(1)
+        raise NumeralError(f"{original!r}: {text} with no digit before it")
+    coef = pending[1]
+    if not (0 < coef < 10) or (pending[2][0].isdigit() and pending[2].startswith("0")):
+        raise NumeralError(f"{original!r}: {pending[2]}{text} is not a numeral")
+    return coef
+
+
+def _units(pending: _Token, last: Decimal, gap: bool, original: str) -> Decimal:
+    """The number after the last multiplier: units after 十 or 零 (一百零一), an Arabic group that fills
+    the places below (四千230), or one colloquial digit (一百二 = 120, 两千六 = 2600)."""
+    value, text = pending[1], pending[2]
+    if gap or last == 10:
+        if value >= (last / 10 if gap else last):
+            raise NumeralError(f"{original!r}: {text} is too large for its place")
+        if text[0].isdigit() and text.startswith("0"):
+            raise NumeralError(f"{original!r}: {text} has a leading zero")
+        return value
+    if text[0].isdigit() and len(text) > 1:
+        if text.startswith("0") or len(text) != len(str(int(last))) - 1 or "." in text:
+            raise NumeralError(f"{original!r}: {text} does not fit after {int(last)}")
+        return value
+    if value == value.to_integral() and value < 10:
+        return value * (last / 10)
+    raise NumeralError(f"{original!r}: {text} does not fit after {int(last)}")
 
 
 def parse_ordinal(numeral: str) -> int | None:
