@@ -264,6 +264,8 @@ _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|
 _EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
                             r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
 _EN_FOR_THE_YEAR = re.compile(r"\b(?:for|in) the (?:full |whole |financial |fiscal )?year\b", re.I)
+_EN_OF_PHRASE = re.compile(r"\s+of\s+((?:(?!the\b|a\b|an\b|our\b|its\b|their\b)[a-z][\w'-]*\s?){1,4})(?=[,.;:)]|\s+and\b)")
+_EN_COPULA_END = re.compile(r"\b(?:are|is|were|was|includes?|included|comprising|comprises?|totall?ed)\s*$", re.I)
 # Verbs that end the noun phrase opening a clause ("real median income grew by …").
 _EN_VERB_HINT = {"grew", "rose", "fell", "increased", "decreased", "declined", "was", "were", "is", "are",
                  "reached", "stood", "remained", "will", "would", "has", "have", "had", "climbed", "dropped"}
@@ -1122,6 +1124,11 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
             return f"{base} to {of.group(1)}"
         return base
     cstart = _clause_start(text, start, set(".;:\n,()"), 80)
+    of_phrase = _EN_OF_PHRASE.match(text, end)
+    if of_phrase and (_EN_COPULA_END.search(text, cstart, start) or not text[cstart:start].strip()):
+        # "The four components of that figure are $21.9 billion of operating earnings, $4.9 billion
+        # of realized capital gains": what the amount is of names it
+        return of_phrase.group(1).strip()
     words = _en_noun_phrase(text[cstart:start])
     before = _en_words(text[cstart:start])
     # one word with more before it ("cost the Government", "the bottom 20%") names too little to

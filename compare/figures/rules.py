@@ -27,7 +27,8 @@ through here. The rules (issue 19), each with the code `refusal` returns:
 `match_figures` scores the candidates that pass by the likeness of their `label_key`s.
 
 How a pair shows its change is decided here too (`change_of`): percentage points only when both
-sides are rates, and a ratio (×2.3) instead of a percentage when the change is over 100 %.
+sides are rates of at most `RATE_MAX` (a cumulative gain of 19,784 % is not), and a ratio (×2.3)
+instead of a percentage when the change is over 100 %.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ MAX_VALUE_RATIO = Decimal(100)
 # A change larger than this (in %) reads better as a ratio: +130 % is "×2.3" (issue 19).
 RATIO_ABOVE_PCT = Decimal(100)
 _RATE_UNITS = ("%", "pp")
+# A percentage above this is a multiple (a cumulative gain of 19,784 %), not a rate shown in
+# percentage points; rates above 100 % exist (net revenue retention 118 %), so the line is drawn at ×10.
+RATE_MAX = Decimal(1000)
 _FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
 
 
@@ -149,7 +153,8 @@ def change_of(old: Figure, new: Figure, score: float) -> FigurePair:
     delta_base = new_base - old_base
     factor = abs(new_base / new.value) if new.value and new.base_value is not None else Decimal(1)
     delta = delta_base / factor if factor else delta_base
-    rates = is_rate(old) and is_rate(new)
+    # a cumulative gain of 2,744,062% is no rate to subtract: points only between rates up to RATE_MAX
+    rates = is_rate(old) and is_rate(new) and max(abs(old_base), abs(new_base)) <= RATE_MAX
     pct = delta_base / abs(old_base) * 100 if old_base else None
     pp = delta_base if rates else None
     ratio = None
