@@ -86,7 +86,7 @@ def test_no_pair_joins_unlike_figures(old: Path, new: Path) -> None:
 # the characters after it, why).
 NOT_FIGURES = (
     (re.compile(r"^[一二三四五六七八九十]+期"), "project phase (一期, 二期)"),
-    (re.compile(r"^[一二三四五六七八九十]+(?:届|次(?:会议|全会|全体会议|常委会))"), "ordinal (第X届, X次会议)"),
+    (re.compile(r"^[一二三四五六七八九十]+(?:届|次(?:会议|全会|全体会议|常委会|党代会|人代会))"), "ordinal (第X届, X次会议)"),
     (re.compile(r"^[0-9０-９一二三四五六七八九十]+号线"), "line name (X号线)"),
     (re.compile(r"^[0-9０-９一二三四五六七八九十]+条(?:措施|举措|硬措施|意见)"), "policy name (X条措施)"),
     (re.compile(r"^十[一二三四五六七八九]五"), "plan name (十四五)"),

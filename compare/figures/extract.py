@@ -76,7 +76,7 @@ _MINUS = "-－−﹣"
 _NOT_BEFORE_SIGN = set("%％‰0123456789０１２３４５６７８９.．)）]】")  # 6%－6.5%: a range, not a sign
 # Numerals that name a thing (issue 19): a project phase, a session of a congress, a policy package.
 _ZH_PHASE = re.compile(r"[一二三四五六七八九十]+期")
-_ZH_SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会)")
+_ZH_SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会|党代会|人代会|职代会|团代会)")
 _ZH_PACKAGE_AFTER = re.compile(r"(?:措施|举措|硬措施|意见|规定|政策|若干措施)")
 _JOINERS = "+＋/／.．@_#-－—"
 
