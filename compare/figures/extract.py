@@ -734,10 +734,11 @@ class _Scopes:
                 opening = False
                 start = end
             if carry is not None:
-                stated = [m.group() for m in pattern.finditer(text, para.start(), para.end())]
-                fiscal = [p for p in stated if carry.search(p)]
-                if stated:
-                    carried, carried_for = (fiscal[-1], 0) if fiscal else ("", 0)
+                last = None
+                for last in carry.finditer(text, para.start(), para.end()):
+                    pass
+                if last is not None:  # the last fiscal year the paragraph names runs on
+                    carried, carried_for = last.group(), 0
 
     @staticmethod
     def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, first: bool) -> str:
