@@ -734,11 +734,9 @@ class _Scopes:
                 opening = False
                 start = end
             if carry is not None:
-                last = None
-                for last in carry.finditer(text, para.start(), para.end()):
-                    pass
-                if last is not None:  # the last fiscal year the paragraph names runs on
-                    carried, carried_for = last.group(), 0
+                named = carry.findall(text, para.start(), para.end())
+                if named:  # the last fiscal year the paragraph names runs on
+                    carried, carried_for = f"FY{named[-1]}", 0
 
     @staticmethod
     def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, first: bool) -> str:
