@@ -90,24 +90,32 @@ _CEILING_WORDS = frozenset({"以内", "以下", "不超过", "控制在", "不�
 _ABOUT_WORDS = frozenset({"左右", "上下", "约", "大约", "近", "将近", "接近", "about", "around",
                           "approximately", "nearly", "almost", "roughly", "some"})
 # The end of the words before a change (增长7%, 下降0.5个百分点, 比去年预算低0.4个百分点, 增速为-9.9%).
+# Words of change, one list for every question figures ask about them (is this a change, a fall,
+# a clause with only its verb; what a change measures without its verb: rules.label_key).
+ZH_RISE_WORDS = ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "回升")
+ZH_FALL_WORDS = ("下降", "减少", "降低", "缩小", "缩减", "压减", "回落", "下跌", "下滑")
+ZH_RATE_WORDS = ("增长率", "增速", "增幅", "涨幅", "降幅")
+EN_RISE_WORDS = ("rose", "grew", "increased", "climbed", "gained", "up", "increase", "growth", "rise")
+EN_FALL_WORDS = ("fell", "declined", "decreased", "dropped", "down", "decline", "decrease", "fall")
+_RISE = "|".join(ZH_RISE_WORDS)
+_FALL = "|".join(ZH_FALL_WORDS)
+_RATE_WORD = "|".join(ZH_RATE_WORDS)
 _ZH_CHANGE_BEFORE = re.compile(
-    r"(?:(?P<up>增长|增加|提高|上升|上涨|提升|扩大|回升|增|涨|升|比[^，。；]{0,8}?(?:高|多))"
-    r"|(?P<down>下降|减少|降低|缩小|缩减|压减|回落|下跌|下滑|降|减|跌|比[^，。；]{0,8}?(?:低|少))"
-    r"|(?P<rate>增速|增幅|涨幅|降幅|增长率))(?:了|为|达|达到)?$")
+    rf"(?:(?P<up>{_RISE}|增|涨|升|比[^，。；]{{0,8}}?(?:高|多))"
+    rf"|(?P<down>{_FALL}|降|减|跌|比[^，。；]{{0,8}}?(?:低|少))"
+    rf"|(?P<rate>{_RATE_WORD}))(?:了|为|达|达到)?$")
 _EN_CHANGE_BEFORE = re.compile(
-    r"\b(?:(?P<up>rose|grew|increased|climbed|gained|up|increase|growth|rise)"
-    r"|(?P<down>fell|declined|decreased|dropped|down|decline|decrease|fall))(?: of| by)?\s*(?:about |around |some |nearly )?$",
+    rf"\b(?:(?P<up>{'|'.join(EN_RISE_WORDS)})|(?P<down>{'|'.join(EN_FALL_WORDS)}))"
+    r"(?: of| by)?\s*(?:about |around |some |nearly )?$",
     re.I)
 # A label that opens with its verb of change (再减少农村贫困人口1000万): the amount is a change.
 _ZH_CHANGE_LEAD = re.compile(r"^(?:(?P<up>增加|提高|扩大|提升)(?!值)|(?P<down>减少|降低|压减|缩减))")
-_ZH_RATE_LABEL = re.compile(r"(?P<rate>增速|增幅|涨幅|降幅|增长率)$")
+_ZH_RATE_LABEL = re.compile(rf"(?P<rate>{_RATE_WORD})$")
 # Lead-ins that start a clause without naming the measure (issue 19): 从2017年的…, 预计全年…, 分别…
 _ZH_LEAD_IN = re.compile(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比|比上年|比去年|同口径|全年|初步核算)+")
 # A label that is only a verb of change, or nothing: the clause elides its subject, which is the
 # previous figure's (全市地区生产总值3.24万亿元，增长3.3%; 分别增长12.7%、15.9%).
-_ZH_VERB_ONLY = re.compile(
-    r"(?:增长|增加|提高|上升|上涨|提升|扩大|回升|增|涨|升|下降|减少|降低|缩小|缩减|压减|回落|下跌|下滑|降|减|跌"
-    r"|增速|增幅|涨幅|降幅|增长率)?(?:了|为|达|达到|至|到)?")
+_ZH_VERB_ONLY = re.compile(rf"(?:{_RATE_WORD}|{_RISE}|{_FALL}|增|涨|升|降|减|跌)?(?:了|为|达|达到|至|到)?")
 _ZH_PAREN = re.compile(r"[（(][^（）()]{0,10}[）)]")  # （下同）, (含税): asides inside a label
 CJK_ONLY = re.compile(f"[{CJK}]+")
 _ZH_ASIDE = re.compile(r"(?:[（(][^（）()]{0,10}[）)]|“[^“”]{1,10}”)$")

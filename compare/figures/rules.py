@@ -40,7 +40,17 @@ from decimal import Decimal
 
 from ..model import Figure, FigureKind, FigurePair, PeriodKind
 from ..text.cjk import CJK_CHAR
-from .extract import _ADDITION, _EN_STOP, _LABEL_MAX, _LABEL_NOISE
+from .extract import (
+    _ADDITION,
+    _EN_STOP,
+    _LABEL_MAX,
+    _LABEL_NOISE,
+    EN_FALL_WORDS,
+    EN_RISE_WORDS,
+    ZH_FALL_WORDS,
+    ZH_RATE_WORDS,
+    ZH_RISE_WORDS,
+)
 
 __all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "refusal", "change_of", "heads_agree", "is_rate",
            "label_key", "abridged", "period_class", "periods_compatible"]
@@ -79,9 +89,9 @@ def _year(fig: Figure) -> int | None:
 
 # Verbs of change: a change figure's label without them names what changes.
 _CHANGE_WORDS = re.compile(
-    r"增长率|增长|增加(?!值)|提高|上升|上涨|提升|扩大|回升|下降|减少|降低|缩小|缩减|压减|回落|下跌|下滑|增速|增幅|涨幅|降幅"
-    r"|(?<=比)([^，。；]{0,8}?)[高低多少]"
-    r"|\b(?:rose|grew|increased|increase|growth|rise|fell|declined|decreased|dropped|decline|decrease|fall)\b",
+    "|".join((*ZH_RATE_WORDS, *(w if w != "增加" else "增加(?!值)" for w in ZH_RISE_WORDS), *ZH_FALL_WORDS))
+    + r"|(?<=比)([^，。；]{0,8}?)[高低多少]"
+    + r"|\b(?:" + "|".join(w for w in (*EN_RISE_WORDS, *EN_FALL_WORDS) if w not in ("up", "down")) + r")\b",
     re.I)
 
 
