@@ -1109,6 +1109,12 @@ def _en_earlier_subject(text: str, cstart: int) -> str:
             phrase.append(w)
         if phrase and len(phrase) <= _EN_LABEL_WORDS:
             return " ".join(phrase)
+        if words and words[0].lower() in _EN_FILLER:
+            # "We will also double the MediSave withdrawal limit for …, from $450 to $900": the
+            # clause before names the measure last
+            tail = _en_noun_phrase(clause)
+            if tail:
+                return " ".join(tail)
         end = prev_stop
     return ""
 

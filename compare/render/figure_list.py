@@ -17,7 +17,7 @@ __all__ = ["FIGURE_FORMATS", "FIGURE_COLUMNS", "render_figures"]
 FIGURE_FORMATS = ("csv", "json")
 FIGURE_COLUMNS = ("index", "text", "value", "value_high", "unit", "qualifier", "label", "period",
                   "period_kind", "kind", "bound", "change", "down", "scope", "section", "start", "end",
-                  "base_value", "base_unit")
+                  "base_value", "base_unit", "sentence")
 
 
 def _row(index: int, fig: Figure, report: Report) -> dict[str, Any]:
@@ -43,6 +43,7 @@ def _row(index: int, fig: Figure, report: Report) -> dict[str, Any]:
         "end": fig.span.end,
         "base_value": _num(fig.base_value),
         "base_unit": fig.base_unit,
+        "sentence": d["sentence"],
     }
 
 
