@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 
 from ..errors import InputError
 from .blocks import Block, Extracted
+from .tables import format_row
 
 __all__ = ["read_docx", "MAX_DOCX_XML_BYTES"]
 
@@ -203,14 +204,14 @@ def _runs_text(p: ElementTree.Element) -> str:
 
 
 def _table(tbl: ElementTree.Element) -> list[Block]:
-    """One line per row, cells separated by a tab (nested tables flatten into their cell)."""
+    """One line per row, written by `tables.format_row` (nested tables flatten into their cell)."""
     rows: list[Block] = []
-    for tr in tbl.iter(f"{_W}tr"):
+    for tr in tbl.findall(f"{_W}tr"):  # nested tables are read inside their cell
         cells = []
         for tc in tr.findall(f"{_W}tc"):
             cells.append(" ".join(_runs_text(p).strip() for p in tc.iter(f"{_W}p") if _runs_text(p).strip()))
-        line = "\t".join(c for c in cells)
-        if line.strip():
+        line = format_row(cells)
+        if line:
             rows.append(Block(line))
     return rows
 

@@ -1,0 +1,48 @@
+"""Stage 1, ingest: how every reader (PDF, .docx, HTML) writes one row of a table into the text.
+
+A row is one line. A row with Chinese text, or whose first cell starts with a heading marker, is
+written with its cells between pipes, as Markdown writes tables: ``| 夏粮 | 16.38 | -1.7 |``.
+The pipe at the start keeps the row from looking like a heading line to the structure stage (a
+row ``二、衣着 101.3`` of a price table, ``（1）税收收入 69.10 12.5`` of a budget table would
+otherwise read as a part or a section), and the pipes between cells keep cells apart where a
+space would not: Chinese prose has no spaces, and the typographic spaces of typeset reports
+("约 4.4 万亿元") are closed after reading (`spacing.py`). A pipe inside a cell becomes "¦".
+
+Any other row (English figures: ``1965 … 23.8 49.5 10.0``) keeps its cells one space apart, as
+text renderings of PDFs write tables, so that a letter read from its PDF and from its text
+rendering read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["format_row", "is_row_line", "ROW_START", "CELL_SEPARATOR"]
+
+ROW_START = "| "
+CELL_SEPARATOR = " | "
+ROW_END = " |"
+_SPACES = re.compile(r"\s+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# heading markers a first cell may start with: 一、 （一） 第一章 1. 1、 (1) ① and English I. A. 1)
+_MARKER_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百]+[章节条部分]"
+    r"|\d{1,2}[、.．)](?!\d)|[①-⑳]|[IVX]{1,4}\.\s|[A-Z][.)]\s|#)"
+)
+
+
+def format_row(cells: Sequence[str]) -> str:
+    """One table row as a line; empty cells stay (columns line up), an all-empty row is ""."""
+    clean = [_SPACES.sub(" ", c).strip().replace("|", "¦") for c in cells]
+    if not any(clean):
+        return ""
+    if not any(_IDEOGRAPH.search(c) for c in clean) and not _MARKER_START.match(clean[0]):
+        return " ".join(c for c in clean if c)
+    return ROW_START + CELL_SEPARATOR.join(clean) + ROW_END
+
+
+def is_row_line(line: str) -> bool:
+    """Whether a line of the text is a table row written by `format_row`."""
+    s = line.strip()
+    return s.startswith("|") and s.endswith("|") and len(s) >= 3
