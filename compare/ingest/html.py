@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import Removed
 from .blocks import Block, Extracted
 from .encoding import decode_bytes
+from .tables import format_row
 
 __all__ = ["read_html", "decode_html"]
 
@@ -49,16 +50,27 @@ _CHROME_WORDS: tuple[tuple[str, str], ...] = (
     (r"share|bdshare|social|qrcode|ewm|print|toolbar|tools?|fontsize|zoomfont", "html_tools"),
     (r"footer|foot|bottom|copyright|banquan", "html_footer"),
     (r"header|topbar|banner|search|login|logo", "html_header"),
-    (r"sidebar|side|related|xgxx|xgwz|recommend|hot", "html_aside"),
+    (r"sidebar|side|related|xgxx|xgwz|glgj|recommend|hot", "html_aside"),
+    (r"dialog|modal|popup|pop|mask|overlay|layer|tanchuang", "html_popup"),
 )
 _CHROME_CLASS = [(re.compile(rf"(?:^|[\s_\-])(?:{words})(?:$|[\s_\-\d])"), reason) for words, reason in _CHROME_WORDS]
 
-# Short lines that are page furniture wherever they stand.
+# Short lines that are page furniture wherever they stand: footers, tool bars, the headings of
+# link boxes (关联稿件), site services (智能问答, 政务邮箱) and the leave-site pop-up.
 _FURNITURE_LINE = re.compile(
     r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|Copyright|©|网站地图|联系我们"
     r"|扫一扫在手机打开当前页|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号[:：]|分享到|^当前位置[:：]"
-    r"|^首页\s*[>＞»]",
+    r"|^首页\s*[>＞»]|^(?:关联稿件|相关稿件|相关阅读|相关文章|相关链接|相关新闻|相关文件|延伸阅读)[:：]?$"
+    r"|智能问答|智能客服|政务邮箱|书记信箱|县长信箱|区长信箱|市长信箱|返回顶部|关闭本页|即将离开.{0,40}是否继续"
+    r"|^(?:继续访问|放弃|取消|确定|我知道了)$",
     re.I,
+)
+# Pieces of a line that are furniture while the rest is not: a visit counter beside the
+# publication time, bracketed buttons, the font-size switch.
+_FURNITURE_PIECE = re.compile(
+    r"(?:访问量|浏览量|浏览次数|访问次数|阅读量|阅读次数|点击量|点击数|点击率)\s*[:：]\s*\d+\s*次?"
+    r"|【\s*(?:返回顶部|关闭本页|打印本页|关闭窗口|打印|关闭|收藏|纠错)\s*】"
+    r"|【?\s*字[体号]\s*[:：]\s*大\s*中\s*小\s*】?"
 )
 _FURNITURE_MAX_CHARS = 120  # a longer line is prose that happens to mention one of these words
 
@@ -72,6 +84,19 @@ _BLOCK_TAGS = {
     "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
     "caption", "body", "html",
 }
+# The 信息公开 metadata table of government portals: its labels (spaces inside a label are padding,
+# "索 引 号"); the structure stage strips and mines the lines of `_KNOWN_LABELS`.
+_LABELS = (r"索\s*引\s*号|主题分类|主\s*题\s*词|体裁分类|组配分类|服务对象|信息分类|发文机关|发布机构|所属机构|"
+           r"公开方式|公开范围|公开时限|有\s*效\s*性|成文日期|发文日期|发布日期|生成日期|实施日期|废止日期|"
+           r"发文字号|文\s*号|标\s*题|名\s*称|内容概述|公文种类|信息来源|责任部门")
+_LABEL_PIECE = re.compile(rf"^({_LABELS})\s*(?:[:：]\s*(.*)|$)")
+_LABEL_SPLIT = re.compile(rf"\s+(?=(?:{_LABELS})\s*[:：])")
+_LABEL_KEY = re.compile(r"\s")
+_KNOWN_LABELS = re.compile(r"^(?:索引号|文号|发文字号|发布机构|发文机关|生成日期|成文日期|发文日期|发布日期|标题|"
+                           r"内容概述|主题分类|所属机构|公文种类|有效性|主题词|信息来源)$")
+_METADATA_MIN_LABELS = 3  # fewer is a sentence that mentions a 文号, not the table
+_METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
+_METADATA_VALUE_MAX = 120  # a title is the longest value; a longer chunk is prose
 _TITLE_LOOKAHEAD = 12  # blocks in which a visible title would stand
 # "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
@@ -130,18 +155,78 @@ def read_html(data: bytes, path: str) -> Extracted:
         raise InputError(f"{path}: the page cannot be parsed as HTML; save it again from the browser.") from None
     removed: list[Removed] = []
     removed.extend(_drop_code(root))
+    fields, unused = _read_metadata_table(root)
+    removed.extend(unused)
     main = _main_content(root)
     removed.extend(_drop_chrome(root, main))
     blocks, furniture = _blocks(root)
     removed.extend(furniture)
+    blocks[:0] = [Block(f"{label}：{value}") for label, value in fields]
     title = _page_title(root)
-    if title and blocks and not any(b.level is not None for b in blocks) and not any(
-        title in b.text for b in blocks[:_TITLE_LOOKAHEAD]
+    if title and len(blocks) > len(fields) and not any(b.level is not None for b in blocks) and not any(
+        title in b.text for b in blocks[len(fields):len(fields) + _TITLE_LOOKAHEAD]
     ):
         # the article shows no title (it sits in a banner image or only in the tab): take the page's;
         # a page with no article text stays empty, so it is still refused
-        blocks.insert(0, Block(title, 1))
+        blocks.insert(len(fields), Block(title, 1))
     return Extracted(tuple(blocks), tuple(removed), encoding, "\n")
+
+
+def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed]]:
+    """Find the 信息公开 table (索引号, 发布机构, 发文日期 … in cells, list items or spans), take it
+    out of the page and return its fields as (label, value) pairs, plus what was not kept.
+
+    A label is never taken as a value: a label whose cell is empty gets no value. The structure
+    stage knows the labels of `_KNOWN_LABELS` (it strips their lines and reads title, issuer and
+    date from them); the fields under other labels (名称, 公开方式 …) and empty ones are listed as
+    removed, so the body gets no metadata either way.
+    """
+    best: Any = None
+    best_pieces: list[str] = []
+    best_labels = 0
+    for el in root.iter("table", "tbody", "ul", "ol", "dl", "div", "section"):
+        if len(el.text_content() or "") > _METADATA_TABLE_MAX_CHARS:
+            continue
+        pieces = _label_pieces(el)
+        if any(len(p) > _METADATA_VALUE_MAX for p in pieces):
+            continue  # prose: an article that mentions a 文号, not the table
+        labels = len({_LABEL_KEY.sub("", m.group(1)) for p in pieces if (m := _LABEL_PIECE.match(p))})
+        # the innermost element holding as many labels as any: a wrapper may also hold the title
+        if labels >= _METADATA_MIN_LABELS and (labels > best_labels or (
+                labels == best_labels and best is not None and best in el.iterancestors())):
+            best, best_pieces, best_labels = el, pieces, labels
+    if best is None:
+        return [], []
+    pieces = best_pieces
+    fields: list[tuple[str, str]] = []
+    removed: list[Removed] = []
+    k = 0
+    while k < len(pieces):
+        m = _LABEL_PIECE.match(pieces[k])
+        if m is None:
+            removed.append(Removed(pieces[k], "html_metadata"))
+            k += 1
+            continue
+        label, value = _LABEL_KEY.sub("", m.group(1)), (m.group(2) or "").strip()
+        if not value and k + 1 < len(pieces) and not _LABEL_PIECE.match(pieces[k + 1]):
+            value = pieces[k + 1]
+            k += 1
+        if value and _KNOWN_LABELS.match(label):
+            fields.append((label, value))
+        else:
+            removed.append(Removed(f"{label}：{value}", "html_metadata"))
+        k += 1
+    best.drop_tree()
+    return fields, removed
+
+
+def _label_pieces(el: Any) -> list[str]:
+    """The element's text chunks, a chunk with several "label：value" pairs cut before each label."""
+    pieces: list[str] = []
+    for chunk in el.itertext():
+        chunk = _SPACES.sub(" ", chunk).strip()
+        pieces.extend(p.strip() for p in _LABEL_SPLIT.split(chunk) if p.strip())
+    return pieces
 
 
 def _page_title(root: Any) -> str:
@@ -287,39 +372,72 @@ def _drop_keep_tail(el: Any) -> None:
 
 
 def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
-    """Walk the cleaned tree: block tags and <br> end a paragraph, <td> cells join with a space."""
+    """Walk the cleaned tree: block tags and <br> end a paragraph; a table row is one line
+    written by `tables.format_row` (a block inside a cell is part of the cell)."""
     from lxml import etree
 
     blocks: list[Block] = []
     furniture: list[Removed] = []
     buf: list[str] = []
     levels: list[int] = []
+    rows: list[list[str]] = []  # cells of the open table rows, innermost last
+    cell_depth: list[int] = []  # per open row: how many cells are open
+
+    def take(text: str) -> str:
+        line = _SPACES.sub(" ", text).strip()
+        if not line:
+            return ""
+        for m in _FURNITURE_PIECE.finditer(line):
+            furniture.append(Removed(m.group().strip(), "html_tools"))
+        line = _SPACES.sub(" ", _FURNITURE_PIECE.sub(" ", line)).strip()
+        if line and len(line) <= _FURNITURE_MAX_CHARS and _FURNITURE_LINE.search(line):
+            furniture.append(Removed(line, "html_footer"))
+            return ""
+        return line
 
     def flush() -> None:
-        line = _SPACES.sub(" ", "".join(buf)).strip()
+        text = "".join(buf)
         buf.clear()
-        if not line:
+        if rows and cell_depth[-1]:
+            rows[-1][-1] += " " + text  # a paragraph inside a cell stays in the cell
             return
-        if len(line) <= _FURNITURE_MAX_CHARS and _FURNITURE_LINE.search(line):
-            furniture.append(Removed(line, "html_footer"))
-            return
-        blocks.append(Block(line, levels[-1] if levels else None))
+        line = take(text)
+        if line:
+            blocks.append(Block(line, levels[-1] if levels else None))
 
     body = root.find("body")
     for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
         tag = _tag(el)
         if event == "start":
-            if tag in _BLOCK_TAGS:
+            if tag == "tr":
+                flush()
+                rows.append([])
+                cell_depth.append(0)
+            elif tag in ("td", "th") and rows:
+                flush()
+                rows[-1].append("")
+                cell_depth[-1] += 1
+            elif tag in _BLOCK_TAGS:
                 flush()
             if tag in _HEADINGS:
                 levels.append(_HEADINGS[tag])
             if el.text and tag != "title":
                 buf.append(el.text)
             continue
-        if tag in _BLOCK_TAGS:
+        if tag in ("td", "th") and rows and cell_depth[-1]:
             flush()
-        elif tag in ("td", "th"):
-            buf.append(" ")
+            cell_depth[-1] -= 1
+        elif tag == "tr" and rows:
+            flush()
+            cells = [take(c) for c in rows.pop()]
+            cell_depth.pop()
+            line = format_row(cells)
+            if line and rows and cell_depth[-1]:
+                rows[-1][-1] += " " + " ".join(c for c in cells if c)  # a nested table flattens into its cell
+            elif line:
+                blocks.append(Block(line))
+        elif tag in _BLOCK_TAGS:
+            flush()
         if tag in _HEADINGS and levels:
             levels.pop()
         if el.tail:
