@@ -3,7 +3,7 @@
 A reader (html, docx, pdf) returns `Extracted`: paragraphs in reading order as `Block`s, what it
 dropped as `Removed` records, and the encoding it used. `assemble` normalises each block, joins
 them with the reader's separator and computes heading-hint spans in the final text. Typographic
-spaces of Chinese text are closed in each block (`spacing.py`).
+spaces of Chinese text are closed in each block (`spacing.py`), tab-separated rows written as rows.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..model import Edit, Removed, SourceText, Span
 from .normalise import normalise_text
 from .spacing import close_typographic_spaces, is_chinese
+from .tables import rows_from_tabs
 
 __all__ = ["Block", "Extracted", "assemble"]
 
@@ -48,6 +49,7 @@ def assemble(extracted: Extracted, path: str, kind: str, *, empty_hint: str) -> 
     chinese = is_chinese("\n".join(b.text for b in extracted.blocks[:_LANGUAGE_SAMPLE_BLOCKS]))
     for block in extracted.blocks:
         normalised, block_edits = normalise_text(block.text)
+        normalised, block_edits = rows_from_tabs(normalised, block_edits)
         normalised, block_edits = close_typographic_spaces(normalised, block_edits, chinese=chinese)
         # leading spaces stay: a reader may indent a line on purpose (PDF table headers)
         text = normalised.lstrip("\n").rstrip()

@@ -33,8 +33,10 @@ _CJK_SHARE = 0.3
 _SAMPLE = 20000
 # A figure standing alone between spaces: digits with a decimal point or thousands separators, a
 # sign, a percent sign. Not part of a code, a date or a time ("QX01200-0301", "2020-12-16", "09:40").
-_FIGURE = re.compile(r"(?<![\w.\-/:])[-+−]?\d+(?:[.,]\d+)*[%‰]?(?![\w\-/:])")
-_IDEO_CHAR = re.compile(rf"[{_IDEO}]")
+_FIGURE = re.compile(r"(?<![A-Za-z0-9_.\-/:])[-+−]?\d+(?:[.,]\d+)*[%‰]?(?![A-Za-z0-9_\-/:])")
+# What a figure's space is closed against: Chinese characters and full-width punctuation
+# ("比为 6.1 ∶40.7", "增长 5.2% ，").
+_CLOSES_FIGURE = re.compile(rf"[{_IDEO}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\u2236]")
 # Lines of a metadata table ("生成日期 2020-12-16", "索 引 号 QX…") keep their spaces: they part a
 # label from its value.
 _METADATA_LABEL = re.compile(
@@ -83,12 +85,12 @@ def _figure_spaces(line: str) -> list[tuple[int, int]]:
         a = m.start()
         while a > 0 and line[a - 1] == " ":
             a -= 1
-        if a < m.start() and a > 0 and _IDEO_CHAR.match(line[a - 1]):
+        if a < m.start() and a > 0 and _CLOSES_FIGURE.match(line[a - 1]):
             out.append((a, m.start()))
         b = m.end()
         while b < len(line) and line[b] == " ":
             b += 1
-        if b > m.end() and b < len(line) and _IDEO_CHAR.match(line[b]):
+        if b > m.end() and b < len(line) and _CLOSES_FIGURE.match(line[b]):
             out.append((m.end(), b))
     return out
 

@@ -11,6 +11,9 @@ space would not: Chinese prose has no spaces, and the typographic spaces of type
 Any other row (English figures: ``1965 … 23.8 49.5 10.0``) keeps its cells one space apart, as
 text renderings of PDFs write tables, so that a letter read from its PDF and from its text
 rendering read the same.
+
+Text copied from a table (a web page's, Word's) separates cells by tabs; `rows_from_tabs` writes
+such lines of Chinese text as rows too, recording each as an `Edit` with reason "table_row".
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["format_row", "is_row_line", "ROW_START", "CELL_SEPARATOR"]
+from ..model import Edit
+from .edits import apply_replacements
+
+__all__ = ["format_row", "is_row_line", "rows_from_tabs", "ROW_START", "CELL_SEPARATOR"]
 
 ROW_START = "| "
 CELL_SEPARATOR = " | "
@@ -46,3 +52,25 @@ def is_row_line(line: str) -> bool:
     """Whether a line of the text is a table row written by `format_row`."""
     s = line.strip()
     return s.startswith("|") and s.endswith("|") and len(s) >= 3
+
+
+_TABS = re.compile(r"\t+")
+
+
+def rows_from_tabs(text: str, edits: tuple[Edit, ...]) -> tuple[str, tuple[Edit, ...]]:
+    """Lines whose cells are separated by tabs (after any indent) become rows, when Chinese."""
+    if "\t" not in text:
+        return text, edits
+    cuts: list[tuple[int, int, str, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        body = line.strip(" \t\u3000")
+        if "\t" in body:
+            row = format_row(_TABS.split(body))
+            if row.startswith(ROW_START):
+                start = pos + len(line) - len(line.lstrip(" \t\u3000"))
+                cuts.append((start, start + len(body), row, "table_row"))
+        pos += len(line) + 1
+    if not cuts:
+        return text, edits
+    return apply_replacements(text, edits, cuts)

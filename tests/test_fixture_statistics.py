@@ -1,0 +1,37 @@
+"""The 统计公报 fixture pair agrees with its EXPECTED.md, and ingest reads its tables as rows."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, expected
+
+from compare.ingest import read_source
+from compare.structure import parse_report
+
+CASE = "zh-statistics"
+
+
+def _text(year: int) -> str:
+    return (FIXTURES / CASE / f"{year}.txt").read_text(encoding="utf-8")
+
+
+def test_expected_strings_stand_in_their_files() -> None:
+    exp = expected(CASE)
+    old, new = _text(exp["old_year"]), _text(exp["new_year"])
+    for fig in exp["figures"]:
+        assert fig["old"] in old and fig["new"] in new, fig
+    for s in exp["new_sentences"]:
+        assert s in new and s not in old
+    for s in exp["dropped_sentences"]:
+        assert s in old and s not in new
+    assert exp["titles"][0] in old and exp["titles"][1] in new
+    assert old.count(exp["issuer"]) == 1 and new.count(exp["issuer"]) == 1
+
+
+def test_ten_parts_and_the_price_table_as_rows() -> None:
+    exp = expected(CASE)
+    for k, year in enumerate((exp["old_year"], exp["new_year"])):
+        src = read_source(str(FIXTURES / CASE / f"{year}.txt"))
+        rows = [ln for ln in src.text.split("\n") if ln.startswith("| ")]
+        assert len(rows) == exp["table_rows_per_year"]
+        parts = [s.heading for s in parse_report(src).sections if s.level == 1 and s.heading]
+        assert parts == [p.split("|")[min(k, p.count("|"))] for p in exp["parts"]]
