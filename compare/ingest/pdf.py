@@ -1,15 +1,21 @@
 """Stage 1, ingest: PDF bytes with a text layer -> paragraphs in reading order as `Extracted`.
 
 Text and character positions come from PDFium (pypdfium2), the PDF engine of Chromium: fast,
-tolerant of damaged files, and it reports where each line sits on the page. From the lines this
-reader
-- removes running headers and footers (the same line, digits aside, at the top or bottom of
+tolerant of damaged files, and it reports where each character sits on the page. The reader goes
+by those positions, not by PDFium's text stream alone:
+- lines: a new line starts at PDFium's line break, and also where the baseline moves or the text
+  steps back to the left (a heading set 45 pt below a paragraph can follow it in the stream with
+  no break); characters 2 ems apart on one baseline are table cells; on single-column pages the
+  pieces of one printed line are put together left to right;
+- it removes running headers and footers (the same line, digits aside, at the top or bottom of
   several pages) and page numbers (a bare number, "- 3 -", "第3页", "Page 3 of 9" at a page's
   top or bottom), recording each as `Removed`;
 - rebuilds paragraphs: a line joins the previous one unless there is a larger vertical gap, an
-  indent, a short previous line, a heading marker or a table row; English lines join with a space
-  (a line-end hyphen is dropped only when the joined word occurs elsewhere in the document),
-  Chinese lines join with nothing.
+  indent, a short previous line, a heading marker, a table row, or a line set larger than the
+  body or centred (a heading stands alone); a Chinese line that stops inside a sentence is short
+  only far from the margin (a figure kept whole moves to the next line); English lines join with
+  a space (a line-end hyphen is dropped only when the joined word occurs elsewhere in the
+  document), Chinese lines join with nothing. Table rows are written by `tables.format_row`.
 Paragraphs are separated by a blank line, as in text renderings of PDFs. Dot leaders become
 " … " and runs of spaces one space, as the plain-text reader does for text saved from a PDF.
 
@@ -18,9 +24,12 @@ Multi-column layouts are read in PDFium's text order, which follows the content 
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..model import Removed
@@ -70,6 +79,7 @@ _BASELINE_SHIFT_EM = 0.6
 # Characters on one baseline further apart than 2 ems are in different table cells: justified prose
 # spaces words by under an em, the columns of a table stand apart by several.
 _CELL_GAP_EM = 2.0
+_DEFAULT_SIZE = 10.0  # points, when PDFium reports no font size
 _SINGLE_COLUMN_SHARE = 0.5
 
 _MAX_INDENT_SPACES = 120  # a line this far in is at the right edge of a wide page
@@ -101,8 +111,8 @@ class _Line:
     page: int
     x0: float | None  # left edge of the first character, points; None when PDFium gave no box
     x1: float | None  # right edge of the last character
-    y: float | None  # bottom of the first character, points from the page's foot
-    y_end: float | None  # bottom of the last character (PDFium joins hyphenated lines itself)
+    y: float | None  # baseline of the first character, points from the page's foot
+    y_end: float | None  # baseline of the last character
     pieces: int = 1  # cells on this baseline (runs far apart); more than one is a table row
     cells: tuple[str, ...] = ()  # the cells' text, left to right
     size: float = 0.0  # font size in points, 0 when unknown
@@ -110,7 +120,7 @@ class _Line:
 
 def read_pdf(data: bytes, path: str) -> Extracted:
     """Read the text layer of a PDF; raise `InputError` for encrypted, damaged or scanned files."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2 as pdfium
 
     try:
         doc = pdfium.PdfDocument(data)
@@ -147,7 +157,7 @@ def read_pdf(data: bytes, path: str) -> Extracted:
 
 def _page_lines(doc: object, index: int, path: str) -> list[tuple[_Line, float, float]]:
     """The page's non-blank lines with their geometry, plus the page width and height."""
-    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c
 
     page = doc[index]  # type: ignore[index]
     try:
@@ -177,7 +187,7 @@ class _Char:
     y: float  # baseline (the character's origin), points from the page's foot
 
 
-def _runs(textpage: object, pdfium_c: object, text: str) -> list[tuple[list[_Char | None], float]]:
+def _runs(textpage: Any, pdfium_c: Any, text: str) -> list[tuple[list[_Char | None], float]]:
     """Characters grouped into runs on one baseline, in PDFium's order; `None` marks a space.
 
     A run ends at PDFium's line break, and also where the baseline moves (a heading set 45 pt
@@ -185,11 +195,9 @@ def _runs(textpage: object, pdfium_c: object, text: str) -> list[tuple[list[_Cha
     the text goes back to the left. Each run carries its font size (size times the text matrix's
     vertical scale), measured on its first character.
     """
-    import ctypes
-
-    raw = textpage.raw  # type: ignore[attr-defined]
+    raw = textpage.raw
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    matrix = pdfium_c.FS_MATRIX()  # type: ignore[attr-defined]
+    matrix = pdfium_c.FS_MATRIX()
     runs: list[tuple[list[_Char | None], float]] = []
     current: list[_Char | None] = []
     size = 0.0
@@ -209,8 +217,8 @@ def _runs(textpage: object, pdfium_c: object, text: str) -> list[tuple[list[_Cha
             if current:
                 current.append(None)
             continue
-        left, _, right, _ = textpage.get_charbox(i)  # type: ignore[attr-defined]
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))  # type: ignore[attr-defined]
+        left, _, right, _ = textpage.get_charbox(i)
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
         char = _Char(ch, float(left), float(max(right, left)), float(oy.value))
         if last is not None and (abs(char.y - last.y) > max(_BASELINE_TOLERANCE, _BASELINE_SHIFT_EM * size)
                                  or char.x1 < last.x0 - size):
@@ -223,17 +231,15 @@ def _runs(textpage: object, pdfium_c: object, text: str) -> list[tuple[list[_Cha
     return runs
 
 
-def _font_size(pdfium_c: object, raw: object, i: int, matrix: object) -> float:
-    import math
-
-    size = float(pdfium_c.FPDFText_GetFontSize(raw, i))  # type: ignore[attr-defined]
-    import ctypes
-
-    if pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix)):  # type: ignore[attr-defined]
-        scale = math.hypot(matrix.c, matrix.d)  # type: ignore[attr-defined]
+def _font_size(pdfium_c: Any, raw: Any, i: int, matrix: Any) -> float:
+    """The font size times the vertical scale of the character's matrix (PDFs that set text at
+    1 pt and scale it up report 1 pt as the font size)."""
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
+    if pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix)):
+        scale = math.hypot(matrix.c, matrix.d)
         if scale > 0:
             size *= scale
-    return size if size > 0 else 10.0
+    return size if size > 0 else _DEFAULT_SIZE
 
 
 def _line_of(run: tuple[list[_Char | None], float], page: int) -> _Line:
