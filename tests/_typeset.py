@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 FONT_DIR = Path("/usr/share/fonts/opentype/noto")
-FONT = FONT_DIR / "NotoSerifCJK-Regular.ttc"
+FONT = FONT_DIR / "NotoSansCJK-Regular.ttc"
 _SC = 2  # Simplified Chinese face in Noto's font collections (JP, KR, SC, TC, HK)
 
 PAGE_W, PAGE_H = 595.0, 842.0

@@ -63,8 +63,11 @@ _SHORT_MID_SENTENCE_SHARE = 0.4
 _HEADING_SIZE_FACTOR = 1.1
 _CENTRED_MIN_MARGIN = 4
 _CENTRED_TOLERANCE = 2
-# A Chinese row of a table read as one run: a label and at least this many figures after it.
-_MIN_ROW_FIGURES = 1
+# A Chinese row of a table read as one run: a label of at most 20 characters and at least two
+# figures after it (one figure after a few words is as often the end of a line of prose that
+# broke after a figure: "…并腾退 20.4").
+_MIN_ROW_FIGURES = 2
+_ROW_LABEL_MAX = 20
 _GAP_FACTOR = 1.6
 
 # Reflowing pieces into lines: baselines within 4 pt are one line (a superscript rises ~3 pt, a
@@ -96,7 +99,7 @@ _HEADING_START = re.compile(
 _LEADER = re.compile(r"(?:\.\s?){4,}|…")
 _NUMERIC_TOKEN = re.compile(r"^[($+\-−]*[\d.,]*\d[\d.,]*%?\)?\*?$")
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_PROSE_PUNCT = re.compile(r"[，。；！？：]")
+_PROSE_PUNCT = re.compile(r"[，。；！？：,;“”]")
 _SENTENCE_END = re.compile(r"[。！？；：.!?;:][”’\"')）」』]*$")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -406,13 +409,15 @@ def _is_row(line: _Line) -> bool:
 def _row_cells(line: _Line) -> tuple[str, ...]:
     """The cells of a table row, or () when the line is not one.
 
-    Cells stand apart on the page (`_CELL_GAP_EM`), or, in Chinese text, a label is followed by
-    figures only ("夏粮 16.38 -1.7", "二、衣着 101.3"), which prose never is: prose puts a unit
-    or a word after its figures. A line of single characters set apart ("目 录") is a spaced
-    title, not a row.
+    Cells stand apart on the page (`_CELL_GAP_EM`), or, in Chinese text, a short label is
+    followed by figures only ("夏粮 16.38 -1.7", "二、衣着 101.3 0.5"), which prose never is:
+    prose puts a unit or a word after its figures. A line of single characters set apart
+    ("目 录") is a spaced title, and a cell of prose (a sentence's punctuation in a long cell)
+    makes a line prose, not a row.
     """
     if line.pieces > 1 and len(line.cells) > 1:
-        if all(len(c) == 1 for c in line.cells):
+        if all(len(c) == 1 for c in line.cells) or any(
+                len(c) > _ROW_LABEL_MAX and _IDEOGRAPH.search(c) and _PROSE_PUNCT.search(c) for c in line.cells):
             return ()
         return line.cells
     if not _IDEOGRAPH.search(line.text) or _PROSE_PUNCT.search(line.text):
@@ -421,9 +426,10 @@ def _row_cells(line: _Line) -> tuple[str, ...]:
     tail = 0
     while tail < len(tokens) and _NUMERIC_TOKEN.match(tokens[-1 - tail]):
         tail += 1
-    if tail < _MIN_ROW_FIGURES or tail == len(tokens):
+    label = " ".join(tokens[: len(tokens) - tail])
+    if tail < _MIN_ROW_FIGURES or not label or len(label) > _ROW_LABEL_MAX:
         return ()
-    return (" ".join(tokens[: len(tokens) - tail]), *tokens[len(tokens) - tail:])
+    return (label, *tokens[len(tokens) - tail:])
 
 
 def _body_size(lines: list[_Line]) -> float:
