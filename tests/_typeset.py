@@ -36,6 +36,7 @@ class Item:
     rows: tuple[tuple[str, ...], ...] = ()
     size: float = BODY
     space_before: float = 0.0
+    indent: bool = True  # a paragraph's first line is indented two characters
 
 
 def para(*lines: str, space_before: float = 0.0) -> Item:
@@ -96,7 +97,7 @@ def typeset(items: Sequence[Item], *, footer: bool = True) -> bytes:
             if item.kind == "heading":
                 x = (PAGE_W - pdf.get_string_width(line)) / 2
             else:
-                x = LEFT + (2 * BODY if k == 0 else 0.0)
+                x = LEFT + (2 * BODY if k == 0 and item.indent else 0.0)
             pdf.text(x, y, line)
             y += LEADING if item.kind == "para" else item.size * 1.8
     return bytes(pdf.output())

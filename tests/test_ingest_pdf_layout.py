@@ -8,7 +8,7 @@ with the reason when the font or fpdf2 is missing.
 from __future__ import annotations
 
 import pytest
-from _typeset import fill, heading, para, table, typeset
+from _typeset import Item, fill, heading, para, table, typeset
 
 from compare.figures import extract_figures
 from compare.ingest import read_bytes
@@ -98,3 +98,31 @@ def test_spaced_figures_are_read_and_the_spaces_recorded(source: SourceText) -> 
 def test_page_numbers_are_removed(source: SourceText) -> None:
     assert ("pdf_page_number", "- 1 -") in [(r.reason, r.text) for r in source.removed]
     assert "- 1 -" not in source.text
+
+
+# A paragraph whose last line is full: nothing in its own lines says where it ends.
+FULL = "全年全县经济运行总体平稳，重点项目建设有序推进，城乡居民收入稳步增长，社会事业全面发展，" * 3
+
+
+def _full_paragraph() -> Item:
+    lines = fill(FULL)
+    return para(*lines[:-1])  # drop the short remainder: the last line reaches the margin
+
+
+def test_heading_set_larger_at_the_margin_stands_alone() -> None:
+    # no marker, no extra space, flush left: only its 16 pt size over 12 pt body text sets it apart
+    items = [_full_paragraph(), Item("para", lines=("工业生产情况",), size=16, indent=False),
+             para(*fill("全年规模以上工业增加值比上年增长 6.1%，工业生产保持平稳增长。"))]
+    src = read_bytes(typeset(items), "size.pdf")
+    assert "工业生产情况" in _lines(src)
+
+
+def test_centred_heading_at_the_body_size_stands_alone() -> None:
+    # a long centred heading without marker or final stop, at the body size and leading, over a
+    # paragraph set without indent: only centring says the paragraph does not go on from it
+    title = "全县工业和建筑业生产经营总体情况与主要指标"
+    items = [_full_paragraph(), heading(title, size=12, space_before=0),
+             Item("para", lines=fill("全年规模以上工业增加值比上年增长 6.1%，工业生产保持平稳增长。", first_indent=0),
+                  indent=False)]
+    src = read_bytes(typeset(items), "centred.pdf")
+    assert title in _lines(src)
