@@ -69,3 +69,10 @@ def test_row_format() -> None:
     assert format_row(["1965", "23.8", "10.0"]) == "1965 23.8 10.0"
     assert format_row(["1.", "Insurance", "23.8"]) == "| 1. | Insurance | 23.8 |"  # would read as a heading
     assert is_row_line("| 夏粮 | 16.38 |") and not is_row_line("一、综合")
+
+
+def test_tab_separated_lines() -> None:
+    src = source_from_string("一、综合\n指标\t全市\t城市\n一、食品烟酒\t2.6\t2.5\n二、衣着\t0.7\n第一章\t总则\n项目\t说明\n")
+    assert src.text.split("\n") == ["一、综合", "| 指标 | 全市 | 城市 |", "| 一、食品烟酒 | 2.6 | 2.5 |",
+                                    "| 二、衣着 | 0.7 |", "第一章\t总则", "项目\t说明", ""]
+    assert _original(src) == "一、综合\n指标\t全市\t城市\n一、食品烟酒\t2.6\t2.5\n二、衣着\t0.7\n第一章\t总则\n项目\t说明\n"

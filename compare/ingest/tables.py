@@ -55,18 +55,23 @@ def is_row_line(line: str) -> bool:
 
 
 _TABS = re.compile(r"\t+")
+_MIN_TAB_CELLS = 3
+_FIGURE_CELL = re.compile(r"^[-+−]?[\d.,]*\d[\d.,]*\s*[%‰]?$")
 
 
 def rows_from_tabs(text: str, edits: tuple[Edit, ...]) -> tuple[str, tuple[Edit, ...]]:
-    """Lines whose cells are separated by tabs (after any indent) become rows, when Chinese."""
+    """Lines whose cells are separated by tabs (after any indent) become rows, when Chinese: three
+    cells or more, or a label and a figure."""
     if "\t" not in text:
         return text, edits
     cuts: list[tuple[int, int, str, str]] = []
     pos = 0
     for line in text.split("\n"):
         body = line.strip(" \t\u3000")
-        if "\t" in body:
-            row = format_row(_TABS.split(body))
+        cells = _TABS.split(body)
+        # two cells without a figure are a heading with a tab after its marker ("第一章\t总则")
+        if len(cells) >= _MIN_TAB_CELLS or (len(cells) == 2 and _FIGURE_CELL.match(cells[1].strip())):
+            row = format_row(cells)
             if row.startswith(ROW_START):
                 start = pos + len(line) - len(line.lstrip(" \t\u3000"))
                 cuts.append((start, start + len(body), row, "table_row"))
