@@ -88,3 +88,19 @@ def test_title_from_the_title_tag_when_the_article_has_none() -> None:
         '<div class="art-title">松岭县人民政府关于2023年法治政府建设情况的报告</div>', "")
     report = parse_report(read_bytes(page.encode("utf-8"), "no_title.html"))
     assert report.metadata.title == "松岭县人民政府关于2023年法治政府建设情况的报告"
+
+
+def test_title_of_any_wording_from_the_page_when_the_table_has_none() -> None:
+    # a communiqué's title does not end in 报告; the table has no 标题 or 名称: the <title> is used
+    page = ("<html><head><title>松岭县2023年国民经济和社会发展统计公报_松岭县人民政府</title></head><body>"
+            "<table><tr><td>索引号：</td><td>QX-9</td><td>发布机构：</td><td>松岭县统计局</td></tr>"
+            "<tr><td>发文日期：</td><td>2024-03-15</td></tr></table><div class='art'>"
+            "<div class='t'>松岭县2023年国民经济和社会发展统计公报</div><p>一、综合</p>"
+            "<p>初步核算，全年全县地区生产总值比上年增长百分之五点一，经济运行总体平稳。</p></div></body></html>")
+    report = parse_report(read_bytes(page.encode("utf-8"), "communique.html"))
+    assert report.metadata.title == "松岭县2023年国民经济和社会发展统计公报"
+    assert report.metadata.issuer == "松岭县统计局"
+    assert report.metadata.date == "2024-03-15"
+    # a page title that is only the issuer's name is not taken for the document's
+    page2 = page.replace("松岭县2023年国民经济和社会发展统计公报_松岭县人民政府", "松岭县统计局")
+    assert "标题：" not in read_bytes(page2.encode("utf-8"), "p.html").text

@@ -97,7 +97,8 @@ _KNOWN_LABELS = re.compile(r"^(?:索引号|文号|发文字号|发布机构|发�
 _METADATA_MIN_LABELS = 3  # fewer is a sentence that mentions a 文号, not the table
 _METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
 _METADATA_VALUE_MAX = 120  # a title is the longest value; a longer chunk is prose
-_TITLE_LOOKAHEAD = 12  # blocks in which a visible title would stand
+_TITLE_LOOKAHEAD = 12
+_TITLE_MIN_CHARS = 6  # a shorter page title is a site's or an office's name, not a document's  # blocks in which a visible title would stand
 # "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -155,31 +156,47 @@ def read_html(data: bytes, path: str) -> Extracted:
         raise InputError(f"{path}: the page cannot be parsed as HTML; save it again from the browser.") from None
     removed: list[Removed] = []
     removed.extend(_drop_code(root))
-    fields, unused = _read_metadata_table(root)
+    fields, unused, name = _read_metadata_table(root)
     removed.extend(unused)
     main = _main_content(root)
     removed.extend(_drop_chrome(root, main))
     blocks, furniture = _blocks(root)
     removed.extend(furniture)
-    blocks[:0] = [Block(f"{label}：{value}") for label, value in fields]
     title = _page_title(root)
-    if title and len(blocks) > len(fields) and not any(b.level is not None for b in blocks) and not any(
-        title in b.text for b in blocks[len(fields):len(fields) + _TITLE_LOOKAHEAD]
+    if title and blocks and not any(b.level is not None for b in blocks) and not any(
+        title in b.text for b in blocks[:_TITLE_LOOKAHEAD]
     ):
         # the article shows no title (it sits in a banner image or only in the tab): take the page's;
         # a page with no article text stays empty, so it is still refused
-        blocks.insert(len(fields), Block(title, 1))
+        blocks.insert(0, Block(title, 1))
+    # a 信息公开 table without 标题 gets the document's title as that field, so that it is read
+    # whatever its wording: the table's 名称, else the page's title (not when that is only the
+    # site's or the issuer's name)
+    if blocks and fields and not any(label == "标题" for label, _ in fields):
+        site = {_site_name(root)} | {v for label, v in fields if label in ("发布机构", "发文机关")}
+        doc_title = name or (title if title not in site and len(title) >= _TITLE_MIN_CHARS else "")
+        if doc_title:
+            fields.append(("标题", doc_title))
+    blocks[:0] = [Block(f"{label}：{value}") for label, value in fields]
     return Extracted(tuple(blocks), tuple(removed), encoding, "\n")
 
 
-def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed]]:
+def _site_name(root: Any) -> str:
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "sitename":
+            return _SPACES.sub(" ", meta.get("content") or "").strip()
+    return ""
+
+
+def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed], str]:
     """Find the 信息公开 table (索引号, 发布机构, 发文日期 … in cells, list items or spans), take it
     out of the page and return its fields as (label, value) pairs, plus what was not kept.
 
     A label is never taken as a value: a label whose cell is empty gets no value. The structure
     stage knows the labels of `_KNOWN_LABELS` (it strips their lines and reads title, issuer and
     date from them); the fields under other labels (名称, 公开方式 …) and empty ones are listed as
-    removed, so the body gets no metadata either way.
+    removed, so the body gets no metadata either way. The value of 名称 (the document's title) is
+    returned too.
     """
     best: Any = None
     best_pieces: list[str] = []
@@ -196,10 +213,11 @@ def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed
                 labels == best_labels and best is not None and best in el.iterancestors())):
             best, best_pieces, best_labels = el, pieces, labels
     if best is None:
-        return [], []
+        return [], [], ""
     pieces = best_pieces
     fields: list[tuple[str, str]] = []
     removed: list[Removed] = []
+    name = ""
     k = 0
     while k < len(pieces):
         m = _LABEL_PIECE.match(pieces[k])
@@ -215,9 +233,11 @@ def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed
             fields.append((label, value))
         else:
             removed.append(Removed(f"{label}：{value}", "html_metadata"))
+            if label == "名称" and value:
+                name = value
         k += 1
     best.drop_tree()
-    return fields, removed
+    return fields, removed, name
 
 
 def _label_pieces(el: Any) -> list[str]:
