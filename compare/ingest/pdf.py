@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Removed
 from .blocks import Block, Extracted
-from .tables import format_row
+from .tables import ROW_START, format_row
 from .unwrap import canonical_layout
 
 __all__ = ["read_pdf", "MAX_PDF_PAGES"]
@@ -68,6 +68,7 @@ _CENTRED_TOLERANCE = 2
 # broke after a figure: "…并腾退 20.4").
 _MIN_ROW_FIGURES = 2
 _ROW_LABEL_MAX = 20
+_PROSE_WORDS = 5  # lower-case words in a cell of English prose; a row label has a few capitalised ones
 _GAP_FACTOR = 1.6
 
 # Reflowing pieces into lines: baselines within 4 pt are one line (a superscript rises ~3 pt, a
@@ -103,6 +104,7 @@ _PROSE_PUNCT = re.compile(r"[，。；！？：,;“”]")
 _SENTENCE_END = re.compile(r"[。！？；：.!?;:][”’\"')）」』]*$")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _PDFIUM_HYPHEN = "\ufffe"
 _MARKED_HYPHEN = re.compile("([A-Za-z]*)\ufffe([A-Za-z]*)")
@@ -387,7 +389,10 @@ def _start(line: _Line, geometry: dict[int, _Geometry], words: set[str]) -> tupl
     """The text a line opens its paragraph with, and whether the line is a table row."""
     cells = _row_cells(line)
     if cells:
-        return format_row(cells), True
+        row = format_row(cells)
+        # a row between pipes stands at the margin; a row of figures keeps its indent, as text
+        # renderings of PDFs keep it
+        return (row if row.startswith(ROW_START) else _indent(line, geometry) + row), True
     if _is_table_row(line.text):  # a row of one run (dot leaders, figures a space apart): as read
         return _indent(line, geometry) + line.text, True
     return _indent(line, geometry) + _dehyphenate(line.text, words), False
@@ -413,10 +418,11 @@ def _row_cells(line: _Line) -> tuple[str, ...]:
     followed by figures only ("夏粮 16.38 -1.7", "二、衣着 101.3 0.5"), which prose never is:
     prose puts a unit or a word after its figures. A line of single characters set apart
     ("目 录") is a spaced title, and a cell of prose (a sentence's punctuation in a long cell)
-    makes a line prose, not a row.
+    makes a line prose, not a row; so does prose in the last cell (a bullet set apart from its
+    text: "Š   Clayton Homes acquired two builders …").
     """
     if line.pieces > 1 and len(line.cells) > 1:
-        if all(len(c) == 1 for c in line.cells) or any(
+        if all(len(c) == 1 for c in line.cells) or _is_prose(line.cells[-1]) or any(
                 len(c) > _ROW_LABEL_MAX and _IDEOGRAPH.search(c) and _PROSE_PUNCT.search(c) for c in line.cells):
             return ()
         return line.cells
@@ -430,6 +436,15 @@ def _row_cells(line: _Line) -> tuple[str, ...]:
     if tail < _MIN_ROW_FIGURES or not label or len(label) > _ROW_LABEL_MAX:
         return ()
     return (label, *tokens[len(tokens) - tail:])
+
+
+def _is_prose(cell: str) -> bool:
+    """Words running on: a sentence's punctuation in Chinese, five or more lower-case words in English."""
+    if len(cell) <= _ROW_LABEL_MAX:
+        return False
+    if _IDEOGRAPH.search(cell):
+        return bool(_PROSE_PUNCT.search(cell))
+    return len(_LOWER_WORD.findall(cell)) >= _PROSE_WORDS
 
 
 def _body_size(lines: list[_Line]) -> float:
