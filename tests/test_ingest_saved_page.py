@@ -104,3 +104,19 @@ def test_title_of_any_wording_from_the_page_when_the_table_has_none() -> None:
     # a page title that is only the issuer's name is not taken for the document's
     page2 = page.replace("松岭县2023年国民经济和社会发展统计公报_松岭县人民政府", "松岭县统计局")
     assert "标题：" not in read_bytes(page2.encode("utf-8"), "p.html").text
+
+
+def test_page_laid_out_in_a_table_keeps_its_paragraphs() -> None:
+    # older county sites put the whole article in one cell of a layout table, with a data table inside
+    article = "".join(f"<p>{t}</p>" for t in (
+        "一、主要做法和成效", "（一）完善依法决策机制。全年县政府常务会议审议重大行政决策事项九项，均经过合法性审查。",
+        "（二）化解行政争议。全年办理行政复议案件情况见下表。"))
+    data = "<table><tr><td>1. 行政复议案件</td><td>37</td></tr><tr><td>2. 行政应诉案件</td><td>21</td></tr></table>"
+    page = (f"<html><body><table width='980'><tr><td width='200'><a href='/'>首页</a></td>"
+            f"<td>{article}{data}<p>二、存在的不足</p><p>部分乡镇执法力量薄弱，执法人员法律素养有待提升。</p></td></tr>"
+            "</table></body></html>")
+    src = read_bytes(page.encode("utf-8"), "layout.html")
+    lines = src.text.split("\n")
+    assert "一、主要做法和成效" in lines and "二、存在的不足" in lines
+    assert "| 1. 行政复议案件 | 37 |" in lines and "| 2. 行政应诉案件 | 21 |" in lines
+    assert [s.heading for s in parse_report(src).sections if s.level == 1 and s.heading] == ["主要做法和成效", "存在的不足"]

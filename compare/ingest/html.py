@@ -98,6 +98,9 @@ _METADATA_MIN_LABELS = 3  # fewer is a sentence that mentions a 文号, not the 
 _METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
 _METADATA_VALUE_MAX = 120  # a title is the longest value; a longer chunk is prose
 _TITLE_LOOKAHEAD = 12
+# A cell of a data table holds a label, a figure or a short phrase; a longer one is a layout
+# table's (old government sites put the whole article in one cell).
+_DATA_CELL_MAX = 150
 _TITLE_MIN_CHARS = 6  # a shorter page title is a site's or an office's name, not a document's  # blocks in which a visible title would stand
 # "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
@@ -392,16 +395,18 @@ def _drop_keep_tail(el: Any) -> None:
 
 
 def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
-    """Walk the cleaned tree: block tags and <br> end a paragraph; a table row is one line
-    written by `tables.format_row` (a block inside a cell is part of the cell)."""
+    """Walk the cleaned tree: block tags and <br> end a paragraph; a row of a data table is one
+    line written by `tables.format_row` (a paragraph inside a cell is part of the cell); the
+    cells of a layout table (a page laid out in a table) join with a space, as text."""
     from lxml import etree
 
     blocks: list[Block] = []
     furniture: list[Removed] = []
     buf: list[str] = []
     levels: list[int] = []
-    rows: list[list[str]] = []  # cells of the open table rows, innermost last
-    cell_depth: list[int] = []  # per open row: how many cells are open
+    data_rows = _data_table_rows(root)
+    row: list[str] | None = None  # the cells of the open data-table row
+    in_cell = False
 
     def take(text: str) -> str:
         line = _SPACES.sub(" ", text).strip()
@@ -418,8 +423,8 @@ def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
     def flush() -> None:
         text = "".join(buf)
         buf.clear()
-        if rows and cell_depth[-1]:
-            rows[-1][-1] += " " + text  # a paragraph inside a cell stays in the cell
+        if row is not None and in_cell:
+            row[-1] += " " + text  # a paragraph inside a cell stays in the cell
             return
         line = take(text)
         if line:
@@ -429,14 +434,13 @@ def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
     for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
         tag = _tag(el)
         if event == "start":
-            if tag == "tr":
+            if tag == "tr" and el in data_rows:
                 flush()
-                rows.append([])
-                cell_depth.append(0)
-            elif tag in ("td", "th") and rows:
+                row, in_cell = [], False
+            elif tag in ("td", "th") and row is not None:
                 flush()
-                rows[-1].append("")
-                cell_depth[-1] += 1
+                row.append("")
+                in_cell = True
             elif tag in _BLOCK_TAGS:
                 flush()
             if tag in _HEADINGS:
@@ -444,23 +448,39 @@ def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
             if el.text and tag != "title":
                 buf.append(el.text)
             continue
-        if tag in ("td", "th") and rows and cell_depth[-1]:
+        if tag in ("td", "th") and row is not None:
             flush()
-            cell_depth[-1] -= 1
-        elif tag == "tr" and rows:
+            in_cell = False
+        elif tag == "tr" and row is not None and el in data_rows:
             flush()
-            cells = [take(c) for c in rows.pop()]
-            cell_depth.pop()
-            line = format_row(cells)
-            if line and rows and cell_depth[-1]:
-                rows[-1][-1] += " " + " ".join(c for c in cells if c)  # a nested table flattens into its cell
-            elif line:
+            line = format_row([take(c) for c in row])
+            row = None
+            if line:
                 blocks.append(Block(line))
         elif tag in _BLOCK_TAGS:
             flush()
+        elif tag in ("td", "th"):
+            buf.append(" ")
         if tag in _HEADINGS and levels:
             levels.pop()
         if el.tail:
             buf.append(el.tail)
     flush()
     return blocks, furniture
+
+
+def _data_table_rows(root: Any) -> set[Any]:
+    """The <tr> elements of data tables: no table inside, a row of two cells or more, every
+    cell short. A page laid out in a table (the article in one cell) is not a data table."""
+    rows: set[Any] = set()
+    for table in root.iter("table"):
+        if any(True for _ in table.iterdescendants("table")):
+            continue
+        trs = [tr for tr in table.iterdescendants("tr")]
+        cells = [[c for c in tr if _tag(c) in ("td", "th")] for tr in trs]
+        if not any(len(c) >= 2 for c in cells):
+            continue
+        if any(len(_SPACES.sub(" ", cell.text_content() or "").strip()) > _DATA_CELL_MAX for c in cells for cell in c):
+            continue
+        rows.update(trs)
+    return rows
