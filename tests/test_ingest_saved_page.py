@@ -120,3 +120,23 @@ def test_page_laid_out_in_a_table_keeps_its_paragraphs() -> None:
     assert "一、主要做法和成效" in lines and "二、存在的不足" in lines
     assert "| 1. 行政复议案件 | 37 |" in lines and "| 2. 行政应诉案件 | 21 |" in lines
     assert [s.heading for s in parse_report(src).sections if s.level == 1 and s.heading] == ["主要做法和成效", "存在的不足"]
+
+
+def test_a_list_of_documents_is_a_table_not_the_metadata() -> None:
+    # a table in the article listing documents under 名称 / 文号 / 发文日期 stays in the body
+    rows = "".join(f"<tr><td>{n}</td><td>松政〔2023〕{k}号</td><td>2023-0{k}-10</td></tr>"
+                   for k, n in ((1, "松岭县行政执法公示办法"), (2, "松岭县重大行政决策程序规定"), (3, "松岭县规范性文件管理办法")))
+    page = (PAGE.read_text(encoding="utf-8").replace(
+        '<p style="text-indent:2em"><strong>二、存在的不足</strong></p>',
+        f"<table><tr><th>名称</th><th>文号</th><th>发文日期</th></tr>{rows}</table>"
+        '<p style="text-indent:2em"><strong>二、存在的不足</strong></p>'))
+    src = read_bytes(page.encode("utf-8"), "list.html")
+    lines = src.text.split("\n")
+    assert "| 名称 | 文号 | 发文日期 |" in lines
+    assert "| 松岭县重大行政决策程序规定 | 松政〔2023〕2号 | 2023-02-10 |" in lines
+    assert parse_report(src).metadata.doc_number == "松政〔2024〕5号"  # the page's own table still read
+    # and on a page without a 信息公开 table, the list is not taken for one
+    small = ("<html><body><div><p>一、规范性文件管理</p><p>全年制定规范性文件三件，均按程序备案，现列表如下。</p>"
+             f"<table><tr><th>名称</th><th>文号</th><th>发文日期</th></tr>{rows}</table></div></body></html>")
+    src = read_bytes(small.encode("utf-8"), "small.html")
+    assert "| 松岭县行政执法公示办法 | 松政〔2023〕1号 | 2023-01-10 |" in src.text.split("\n")

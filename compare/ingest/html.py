@@ -95,6 +95,7 @@ _LABEL_KEY = re.compile(r"\s")
 _KNOWN_LABELS = re.compile(r"^(?:索引号|文号|发文字号|发布机构|发文机关|生成日期|成文日期|发文日期|发布日期|标题|"
                            r"内容概述|主题分类|所属机构|公文种类|有效性|主题词|信息来源)$")
 _METADATA_MIN_LABELS = 3  # fewer is a sentence that mentions a 文号, not the table
+_METADATA_SPARE_PIECES = 2  # pieces beyond one value per label: a caption (信息公开), a note
 _METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
 _METADATA_VALUE_MAX = 120  # a title is the longest value; a longer chunk is prose
 _TITLE_LOOKAHEAD = 12
@@ -211,6 +212,8 @@ def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed
         if any(len(p) > _METADATA_VALUE_MAX for p in pieces):
             continue  # prose: an article that mentions a 文号, not the table
         labels = len({_LABEL_KEY.sub("", m.group(1)) for p in pieces if (m := _LABEL_PIECE.match(p))})
+        if len(pieces) - labels > labels + _METADATA_SPARE_PIECES:
+            continue  # more values than labels: a list of documents under a 名称/文号/日期 header
         # the innermost element holding as many labels as any: a wrapper may also hold the title
         if labels >= _METADATA_MIN_LABELS and (labels > best_labels or (
                 labels == best_labels and best is not None and best in el.iterancestors())):
