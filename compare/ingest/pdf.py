@@ -184,12 +184,9 @@ def _page_lines(doc: object, index: int, path: str) -> list[tuple[_Line, float, 
         page.close()
 
 
-@dataclass(frozen=True, slots=True)
-class _Char:
-    ch: str
-    x0: float  # left and right of the character's box, points
-    x1: float
-    y: float  # baseline (the character's origin), points from the page's foot
+# One character: (text, left, right, baseline) in points from the page's foot; a plain tuple, as
+# a page has thousands and this is the reader's inner loop. None in a run stands for a space.
+_Char = tuple[str, float, float, float]
 
 
 def _runs(textpage: Any, pdfium_c: Any, text: str) -> list[tuple[list[_Char | None], float]]:
@@ -201,38 +198,40 @@ def _runs(textpage: Any, pdfium_c: Any, text: str) -> list[tuple[list[_Char | No
     vertical scale), measured on its first character.
     """
     raw = textpage.raw
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    # two C calls a character: the reader's cost; the by-reference arguments are made once
+    left, right, bottom, top, ox, oy = (ctypes.c_double() for _ in range(6))
+    box_refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
+    get_box, get_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
     matrix = pdfium_c.FS_MATRIX()
     runs: list[tuple[list[_Char | None], float]] = []
     current: list[_Char | None] = []
     size = 0.0
+    shift = 0.0  # the baseline move that starts a new line, for the current size
     last: _Char | None = None
-
-    def flush() -> None:
-        nonlocal current, last
-        if any(c is not None for c in current):
-            runs.append((current, size))
-        current, last = [], None
-
     for i, ch in enumerate(text):
-        if ch in "\r\n":
-            flush()
-            continue
-        if ch.isspace():
-            if current:
+        if ch == "\r" or ch == "\n" or ch.isspace():
+            if ch in "\r\n":
+                if last is not None:
+                    runs.append((current, size))
+                current, last = [], None
+            elif last is not None:
                 current.append(None)
             continue
-        left, _, right, _ = textpage.get_charbox(i)
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
-        char = _Char(ch, float(left), float(max(right, left)), float(oy.value))
-        if last is not None and (abs(char.y - last.y) > max(_BASELINE_TOLERANCE, _BASELINE_SHIFT_EM * size)
-                                 or char.x1 < last.x0 - size):
-            flush()
+        get_box(raw, i, *box_refs)
+        get_origin(raw, i, *origin_refs)
+        x0 = left.value
+        char = (ch, x0, max(right.value, x0), oy.value)
+        if last is not None and (abs(char[3] - last[3]) > shift or char[2] < last[1] - size):
+            runs.append((current, size))
+            current, last = [], None
         if last is None:
             size = _font_size(pdfium_c, raw, i, matrix)
+            shift = max(_BASELINE_TOLERANCE, _BASELINE_SHIFT_EM * size)
         current.append(char)
         last = char
-    flush()
+    if last is not None:
+        runs.append((current, size))
     return runs
 
 
@@ -252,23 +251,24 @@ def _line_of(run: tuple[list[_Char | None], float], page: int) -> _Line:
     chars, size = run
     cells: list[str] = []
     buf: list[str] = []
+    gap = _CELL_GAP_EM * size
     prev: _Char | None = None
     first: _Char | None = None
     for c in chars:
         if c is None:
             buf.append(" ")
             continue
-        if prev is not None and c.x0 - prev.x1 > _CELL_GAP_EM * size:
+        if prev is not None and c[1] - prev[2] > gap:
             cells.append("".join(buf))
             buf = []
         if first is None:
             first = c
-        buf.append(c.ch)
+        buf.append(c[0])
         prev = c
     cells.append("".join(buf))
     cleaned = tuple(t for t in (canonical_layout(cell.strip()) for cell in cells) if t)
     assert first is not None and prev is not None  # a run holds at least one character
-    return _Line(" ".join(cleaned), page, first.x0, prev.x1, first.y, prev.y, len(cleaned), cleaned, size)
+    return _Line(" ".join(cleaned), page, first[1], prev[2], first[3], prev[3], len(cleaned), cleaned, size)
 
 
 def _reflow(page: list[tuple[_Line, float, float]]) -> list[tuple[_Line, float, float]]:
