@@ -84,6 +84,7 @@ _BASELINE_SHIFT_EM = 0.6
 # spaces words by under an em, the columns of a table stand apart by several.
 _CELL_GAP_EM = 2.0
 _DEFAULT_SIZE = 10.0  # points, when PDFium reports no font size
+_STRAIGHT = 0.01  # radians: a character turned further is rotated text
 _SINGLE_COLUMN_SHARE = 0.5
 
 _MAX_INDENT_SPACES = 120  # a line this far in is at the right edge of a wide page
@@ -222,7 +223,10 @@ def _runs(textpage: Any, pdfium_c: Any, text: str) -> list[tuple[list[_Char | No
         get_origin(raw, i, *origin_refs)
         x0 = left.value
         char = (ch, x0, max(right.value, x0), oy.value)
-        if last is not None and (abs(char[3] - last[3]) > shift or char[2] < last[1] - size):
+        if last is not None and (abs(char[3] - last[3]) > shift or char[2] < last[1] - size) and (
+                abs(pdfium_c.FPDFText_GetCharAngle(raw, i)) < _STRAIGHT):
+            # (rotated text, a landscape table set sideways, runs along its own baseline: PDFium's
+            # line stands)
             runs.append((current, size))
             current, last = [], None
         if last is None:
