@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import FIXTURES, expected
 
 from compare.ingest import read_source
@@ -35,3 +36,22 @@ def test_ten_parts_and_the_price_table_as_rows() -> None:
         assert len(rows) == exp["table_rows_per_year"]
         parts = [s.heading for s in parse_report(src).sections if s.level == 1 and s.heading]
         assert parts == [p.split("|")[min(k, p.count("|"))] for p in exp["parts"]]
+
+
+def test_no_passage_copied_from_shared() -> None:
+    # the project rule, as tests/test_fixtures_consistent.py checks it for the other cases
+    from test_fixtures_consistent import COPY_WINDOW, SHARED
+
+    if not SHARED.exists():
+        pytest.skip(f"{SHARED} is absent: ../shared is not beside this checkout")
+    windows: set[str] = set()
+    for path in [*sorted((FIXTURES / CASE).glob("*.txt")), FIXTURES / "formats" / "county_report.html"]:
+        text = path.read_text(encoding="utf-8")
+        windows.update(text[i : i + COPY_WINDOW] for i in range(len(text) - COPY_WINDOW + 1))
+    holdout = SHARED / "holdout"
+    for path in sorted(SHARED.rglob("*")):
+        if not path.is_file() or holdout in path.parents or path.suffix.lower() in {".pdf", ".zip", ".gz"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        hits = [w for w in windows if w in text] if len(text) < 2_000_000 else []
+        assert not hits, f"{path} shares a {COPY_WINDOW}-character passage with a fixture: {hits[0]!r}"
