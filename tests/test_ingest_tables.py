@@ -45,3 +45,16 @@ def test_docx_rows_are_rows_not_sections() -> None:
     assert [s.heading for s in report.sections if s.heading] == ["财政收支", "居民消费价格", "下一步工作"]
     # the edit that made a tab-aligned paragraph a row keeps the original
     assert any(e.reason == "table_row" and e.original == "1. 食品烟酒\t2.6" for e in src.edits)
+
+
+def test_docx_report_set_in_a_one_cell_table_keeps_its_paragraphs() -> None:
+    # a Word file that boxes the whole report in a one-cell table: its cell is text, not a row
+    inner = "".join(para(t) for t in ("一、主要举措", "全年办理行政复议案件十二件，依法纠正违法行为两件，行政争议得到有效化解。",
+                                      "二、下一步工作", "继续加强执法人员培训，全年组织专题培训不少于四次。"))
+    data = "<w:tbl>" + _row("项目", "件数") + _row("1. 复议案件", "12") + "</w:tbl>"
+    body = "<w:tbl><w:tr><w:tc>" + inner + data + "</w:tc></w:tr></w:tbl>"
+    src = read_bytes(make_docx(body), "boxed.docx")
+    lines = src.text.split("\n")
+    assert "一、主要举措" in lines and "二、下一步工作" in lines
+    assert "| 1. 复议案件 | 12 |" in lines  # the data table inside the box is still rows
+    assert [s.heading for s in parse_report(src).sections if s.heading] == ["主要举措", "下一步工作"]

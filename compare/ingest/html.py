@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..model import Removed
 from .blocks import Block, Extracted
 from .encoding import decode_bytes
-from .tables import format_row
+from .tables import format_row, is_data_table
 
 __all__ = ["read_html", "decode_html"]
 
@@ -99,9 +99,6 @@ _METADATA_SPARE_PIECES = 2  # pieces beyond one value per label: a caption (信�
 _METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
 _METADATA_VALUE_MAX = 120  # a title is the longest value; a longer chunk is prose
 _TITLE_LOOKAHEAD = 12
-# A cell of a data table holds a label, a figure or a short phrase; a longer one is a layout
-# table's (old government sites put the whole article in one cell).
-_DATA_CELL_MAX = 150
 _TITLE_MIN_CHARS = 6  # a shorter page title is a site's or an office's name, not a document's  # blocks in which a visible title would stand
 # "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
@@ -473,17 +470,12 @@ def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
 
 
 def _data_table_rows(root: Any) -> set[Any]:
-    """The <tr> elements of data tables: no table inside, a row of two cells or more, every
-    cell short. A page laid out in a table (the article in one cell) is not a data table."""
+    """The <tr> elements of data tables (`tables.is_data_table`); a page laid out in a table (the
+    article in one cell) is not one."""
     rows: set[Any] = set()
     for table in root.iter("table"):
-        if any(True for _ in table.iterdescendants("table")):
-            continue
-        trs = [tr for tr in table.iterdescendants("tr")]
-        cells = [[c for c in tr if _tag(c) in ("td", "th")] for tr in trs]
-        if not any(len(c) >= 2 for c in cells):
-            continue
-        if any(len(_SPACES.sub(" ", cell.text_content() or "").strip()) > _DATA_CELL_MAX for c in cells for cell in c):
-            continue
-        rows.update(trs)
+        trs = list(table.iterdescendants("tr"))
+        cells = [[c.text_content() or "" for c in tr if _tag(c) in ("td", "th")] for tr in trs]
+        if is_data_table(cells, nested=any(True for _ in table.iterdescendants("table"))):
+            rows.update(trs)
     return rows

@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from ..model import Edit
 from .edits import apply_replacements
 
-__all__ = ["format_row", "is_row_line", "rows_from_tabs", "ROW_START", "CELL_SEPARATOR"]
+__all__ = ["format_row", "is_row_line", "is_data_table", "rows_from_tabs", "ROW_START", "CELL_SEPARATOR",
+           "DATA_CELL_MAX"]
 
 ROW_START = "| "
 CELL_SEPARATOR = " | "
@@ -36,6 +37,18 @@ _MARKER_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百]+[章节条部分]"
     r"|\d{1,2}[、.．)](?!\d)|[①-⑳]|[IVX]{1,4}\.\s|[A-Z][.)]\s|#)"
 )
+
+
+# A cell of a data table holds a label, a figure or a short phrase; a longer one is a layout
+# table's (old government pages and some Word files put the whole report in a table's cell).
+DATA_CELL_MAX = 150
+
+
+def is_data_table(rows: Sequence[Sequence[str]], *, nested: bool = False) -> bool:
+    """A table of data (its rows are table rows) rather than of layout (its cells are text):
+    no table inside, a row of two cells or more, every cell short."""
+    return (not nested and any(len(r) >= 2 for r in rows)
+            and all(len(_SPACES.sub(" ", c).strip()) <= DATA_CELL_MAX for r in rows for c in r))
 
 
 def format_row(cells: Sequence[str]) -> str:
