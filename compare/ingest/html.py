@@ -98,8 +98,8 @@ _METADATA_MIN_LABELS = 3  # fewer is a sentence that mentions a 文号, not the 
 _METADATA_SPARE_PIECES = 2  # pieces beyond one value per label: a caption (信息公开), a note
 _METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
 _METADATA_VALUE_MAX = 120  # a title is the longest value; a longer chunk is prose
-_TITLE_LOOKAHEAD = 12
-_TITLE_MIN_CHARS = 6  # a shorter page title is a site's or an office's name, not a document's  # blocks in which a visible title would stand
+_TITLE_LOOKAHEAD = 12  # blocks in which a visible title would stand
+_TITLE_MIN_CHARS = 6  # a shorter page title is a site's or an office's name, not a document's
 # "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
