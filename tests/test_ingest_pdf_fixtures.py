@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
+from _formats import make_docx, para
 from _typeset import items_of, typeset
 
 from compare.figures import extract_figures
 from compare.ingest import read_bytes, read_source
 from compare.model import Report
+from compare.pipeline import compare_sources
 from compare.structure import parse_report
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -53,3 +56,33 @@ def test_same_figures(pair: tuple[Report, Report]) -> None:
     pdf = Counter((f.value, f.unit) for f in extract_figures(from_pdf))
     assert sum(txt.values()) >= 40
     assert pdf == txt, (sorted((txt - pdf).elements()), sorted((pdf - txt).elements()))
+
+
+def _docx_of(text: str) -> bytes:
+    """The report as a .docx: one paragraph a line, tab-separated lines as a table."""
+    body, rows = [], []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            body.append("<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc>{para(escape(c))}</w:tc>" for c in r)
+                                            + "</w:tr>" for r in rows) + "</w:tbl>")
+            rows = []
+        if line.strip():
+            body.append(para(escape(line)))
+    return make_docx("".join(body))
+
+
+def test_pdf_against_docx_pairs_like_txt_against_txt() -> None:
+    # issue 18: a typeset PDF and the next year's .docx linked 15 of their figures; read alike,
+    # they pair sections and figures as the two texts do
+    old_path, new_path = FIXTURES / "zh-statistics" / "2022.txt", FIXTURES / "zh-statistics" / "2023.txt"
+    as_text = compare_sources(read_source(str(old_path)), read_source(str(new_path)))
+    pdf = read_bytes(typeset(items_of(old_path.read_text(encoding="utf-8"))), "2022.pdf")
+    docx = read_bytes(_docx_of(new_path.read_text(encoding="utf-8")), "2023.docx")
+    mixed = compare_sources(pdf, docx)
+    assert [(p.status, p.old_id, p.new_id) for p in mixed.section_pairs] == [
+        (p.status, p.old_id, p.new_id) for p in as_text.section_pairs]
+    assert len(as_text.figure_pairs) >= 100
+    assert len(mixed.figure_pairs) == len(as_text.figure_pairs)
