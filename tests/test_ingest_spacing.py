@@ -76,3 +76,10 @@ def test_tab_separated_lines() -> None:
     assert src.text.split("\n") == ["一、综合", "| 指标 | 全市 | 城市 |", "| 一、食品烟酒 | 2.6 | 2.5 |",
                                     "| 二、衣着 | 0.7 |", "第一章\t总则", "项目\t说明", ""]
     assert _original(src) == "一、综合\n指标\t全市\t城市\n一、食品烟酒\t2.6\t2.5\n二、衣着\t0.7\n第一章\t总则\n项目\t说明\n"
+
+
+def test_thin_and_no_break_spaces_closed_and_kept_as_the_original() -> None:
+    text = "全年生产总值约\u20094.4\u2009万亿元，增长\u00a05.2%。"
+    src = source_from_string(text)
+    assert src.text == "全年生产总值约4.4万亿元，增长5.2%。"
+    assert _original(src) == text  # the odd-space edit is folded into the closing edit
