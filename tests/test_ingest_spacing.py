@@ -83,3 +83,12 @@ def test_thin_and_no_break_spaces_closed_and_kept_as_the_original() -> None:
     src = source_from_string(text)
     assert src.text == "全年生产总值约4.4万亿元，增长5.2%。"
     assert _original(src) == text  # the odd-space edit is folded into the closing edit
+
+
+def test_tab_separated_metadata_table_stays_for_the_structure_stage() -> None:
+    text = "索引号：\tQX-2021-0545\t发布机构：\t坪溪区人民政府\n生成日期 2021-02-02\n一、综合\n指标\t全市\t城市\n"
+    src = source_from_string(text)
+    lines = src.text.split("\n")
+    assert lines[0] == "索引号：\tQX-2021-0545\t发布机构：\t坪溪区人民政府"  # not a row: the metadata table
+    assert lines[1] == "生成日期 2021-02-02"  # its space parts a label from its value
+    assert lines[3] == "| 指标 | 全市 | 城市 |"

@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import Removed
 from .blocks import Block, Extracted
 from .encoding import decode_bytes
+from .labels import KNOWN_LABELS, LABELS
 from .tables import format_row, is_data_table
 
 __all__ = ["read_html", "decode_html"]
@@ -84,16 +85,10 @@ _BLOCK_TAGS = {
     "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
     "caption", "body", "html",
 }
-# The 信息公开 metadata table of government portals: its labels (spaces inside a label are padding,
-# "索 引 号"); the structure stage strips and mines the lines of `_KNOWN_LABELS`.
-_LABELS = (r"索\s*引\s*号|主题分类|主\s*题\s*词|体裁分类|组配分类|服务对象|信息分类|发文机关|发布机构|所属机构|"
-           r"公开方式|公开范围|公开时限|有\s*效\s*性|成文日期|发文日期|发布日期|生成日期|实施日期|废止日期|"
-           r"发文字号|文\s*号|标\s*题|名\s*称|内容概述|公文种类|信息来源|责任部门")
-_LABEL_PIECE = re.compile(rf"^({_LABELS})\s*(?:[:：]\s*(.*)|$)")
-_LABEL_SPLIT = re.compile(rf"\s+(?=(?:{_LABELS})\s*[:：])")
+# The 信息公开 table's labels (labels.py): a piece that starts with one, and where a chunk holds several.
+_LABEL_PIECE = re.compile(rf"^({LABELS})\s*(?:[:：]\s*(.*)|$)")
+_LABEL_SPLIT = re.compile(rf"\s+(?=(?:{LABELS})\s*[:：])")
 _LABEL_KEY = re.compile(r"\s")
-_KNOWN_LABELS = re.compile(r"^(?:索引号|文号|发文字号|发布机构|发文机关|生成日期|成文日期|发文日期|发布日期|标题|"
-                           r"内容概述|主题分类|所属机构|公文种类|有效性|主题词|信息来源)$")
 _METADATA_MIN_LABELS = 3  # fewer is a sentence that mentions a 文号, not the table
 _METADATA_SPARE_PIECES = 2  # pieces beyond one value per label: a caption (信息公开), a note
 _METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
@@ -194,7 +189,7 @@ def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed
     out of the page and return its fields as (label, value) pairs, plus what was not kept.
 
     A label is never taken as a value: a label whose cell is empty gets no value. The structure
-    stage knows the labels of `_KNOWN_LABELS` (it strips their lines and reads title, issuer and
+    stage knows the labels of `labels.KNOWN_LABELS` (it strips their lines and reads title, issuer and
     date from them); the fields under other labels (名称, 公开方式 …) and empty ones are listed as
     removed, so the body gets no metadata either way. The value of 名称 (the document's title) is
     returned too.
@@ -232,7 +227,7 @@ def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed
         if not value and k + 1 < len(pieces) and not _LABEL_PIECE.match(pieces[k + 1]):
             value = pieces[k + 1]
             k += 1
-        if value and _KNOWN_LABELS.match(label):
+        if value and KNOWN_LABELS.match(label):
             fields.append((label, value))
         else:
             removed.append(Removed(f"{label}：{value}", "html_metadata"))

@@ -23,6 +23,7 @@ import re
 
 from ..model import Edit
 from .edits import apply_replacements
+from .labels import METADATA_LINE
 
 __all__ = ["close_typographic_spaces", "is_chinese"]
 
@@ -37,12 +38,6 @@ _FIGURE = re.compile(r"(?<![A-Za-z0-9_.\-/:])[-+−]?\d+(?:[.,]\d+)*[%‰]?(?![A
 # What a figure's space is closed against: Chinese characters and full-width punctuation
 # ("比为 6.1 ∶40.7", "增长 5.2% ，").
 _CLOSES_FIGURE = re.compile(rf"[{_IDEO}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\u2236]")
-# Lines of a metadata table ("生成日期 2020-12-16", "索 引 号 QX…") keep their spaces: they part a
-# label from its value.
-_METADATA_LABEL = re.compile(
-    r"^(?:索\s*引\s*号|文\s*号|发文字号|发布机构|发文机关|生成日期|成文日期|发文日期|发布日期|发布时间|标\s*题"
-    r"|内容概述|主题分类|所属机构|公文种类|有\s*效\s*性|主\s*题\s*词|信息来源|来\s*源|名\s*称)"
-)
 # A heading or title line: short, no sentence punctuation.
 _SPACED_LINE_MAX = 30
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?|]")
@@ -64,7 +59,7 @@ def close_typographic_spaces(
     pos = 0
     for line in text.split("\n"):
         body = line.strip(" \t\u3000")
-        if _METADATA_LABEL.match(body):
+        if METADATA_LINE.match(body):  # its spaces part a label from its value
             pos += len(line) + 1
             continue
         found = _figure_spaces(line)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from ..model import Edit
 from .edits import apply_replacements
+from .labels import METADATA_LINE
 
 __all__ = ["format_row", "is_row_line", "is_data_table", "rows_from_tabs", "ROW_START", "CELL_SEPARATOR",
            "DATA_CELL_MAX"]
@@ -81,6 +82,9 @@ def rows_from_tabs(text: str, edits: tuple[Edit, ...]) -> tuple[str, tuple[Edit,
     pos = 0
     for line in text.split("\n"):
         body = line.strip(" \t\u3000")
+        if METADATA_LINE.match(body):  # "索引号：\t…\t发布机构：\t…" is the metadata table, read as such
+            pos += len(line) + 1
+            continue
         cells = _TABS.split(body)
         # two cells without a figure are a heading with a tab after its marker ("第一章\t总则")
         if len(cells) >= _MIN_TAB_CELLS or (len(cells) == 2 and _FIGURE_CELL.match(cells[1].strip())):
