@@ -867,7 +867,7 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
     pos = parsed.numeral_start
     pos -= len(_prefix_q(text, pos))
     cstart = _label_clause_start(text, pos, prev)
-    clause = _ZH_PAREN.sub("", text[cstart:pos])
+    clause = _ZH_PAREN.sub("", text[cstart:pos]).strip(" \t\u3000\n")  # an indent opens no label
     # 从X到Y joins two figures of one measure; 提升10个百分点至75.1% joins a change and a level
     from_to = (bool(re.search(r"(?:到|至)$", clause)) and prev is not None and prev.span.end == cstart
                and prev.base_unit == parsed.base_unit)
