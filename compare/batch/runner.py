@@ -1,0 +1,127 @@
+"""Batch stage 3: where the work runs: in this process, a local process pool, or a Dask cluster.
+
+All three take the same picklable task and worker function and hand back results as they finish,
+so the batch loop does not know which one it drives.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, Protocol
+
+from ..series.adapter import CompareError
+
+__all__ = ["Runner", "SerialRunner", "PoolRunner", "DaskRunner", "make_runner"]
+
+
+class Runner(Protocol):
+    def submit(self, fn: Callable[[Any], Any], arg: Any) -> object: ...
+
+    def wait_any(self) -> list[tuple[object, Any, BaseException | None]]: ...
+
+    def pending(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+class SerialRunner:
+    """Runs each task when submitted (--jobs 1): no process start-up, tracebacks stay simple."""
+
+    def __init__(self) -> None:
+        self._done: deque[tuple[object, Any, BaseException | None]] = deque()
+        self._n = 0
+
+    def submit(self, fn: Callable[[Any], Any], arg: Any) -> object:
+        self._n += 1
+        handle = self._n
+        try:
+            self._done.append((handle, fn(arg), None))
+        except Exception as exc:
+            self._done.append((handle, None, exc))
+        return handle
+
+    def wait_any(self) -> list[tuple[object, Any, BaseException | None]]:
+        out = list(self._done)
+        self._done.clear()
+        return out
+
+    def pending(self) -> int:
+        return len(self._done)
+
+    def close(self) -> None:
+        pass
+
+
+class PoolRunner:
+    def __init__(self, jobs: int) -> None:
+        self._pool = ProcessPoolExecutor(max_workers=jobs)
+        self._pending: set[Future[Any]] = set()
+
+    def submit(self, fn: Callable[[Any], Any], arg: Any) -> object:
+        f = self._pool.submit(fn, arg)
+        self._pending.add(f)
+        return f
+
+    def wait_any(self) -> list[tuple[object, Any, BaseException | None]]:
+        done, self._pending = wait(self._pending, return_when=FIRST_COMPLETED)
+        out: list[tuple[object, Any, BaseException | None]] = []
+        for f in done:
+            exc = f.exception()
+            out.append((f, None if exc else f.result(), exc))
+        return out
+
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskRunner:
+    """Tasks on a dask.distributed scheduler: the same worker functions, the outputs on a shared disk."""
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise CompareError("--dask needs Dask: pip install 'yoy-compare[dask]'.") from None
+        try:
+            self._client = Client(address, timeout="15s", set_as_default=False)
+        except OSError as exc:
+            raise CompareError(f"cannot reach the Dask scheduler at {address} ({exc}); start one with "
+                               "`dask scheduler` and pass the address it prints.") from None
+        self._pending: set[Any] = set()
+
+    def submit(self, fn: Callable[[Any], Any], arg: Any) -> object:
+        f = self._client.submit(fn, arg, pure=False)
+        self._pending.add(f)
+        return f
+
+    def wait_any(self) -> list[tuple[object, Any, BaseException | None]]:
+        from distributed import wait as dask_wait
+
+        result = dask_wait(list(self._pending), return_when="FIRST_COMPLETED")
+        out: list[tuple[object, Any, BaseException | None]] = []
+        for f in result.done:
+            self._pending.discard(f)
+            try:
+                out.append((f, f.result(), None))
+            except Exception as exc:  # the worker died or the task was lost
+                out.append((f, None, exc))
+        return out
+
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def make_runner(*, jobs: int, dask_address: str | None) -> Runner:
+    if dask_address:
+        return DaskRunner(dask_address)
+    if jobs <= 1:
+        return SerialRunner()
+    return PoolRunner(jobs)
