@@ -13,7 +13,10 @@ from typing import Any, Protocol
 
 from ..series.adapter import CompareError
 
-__all__ = ["Runner", "SerialRunner", "PoolRunner", "DaskRunner", "make_runner"]
+__all__ = ["DASK_CONNECT_TIMEOUT", "Runner", "SerialRunner", "PoolRunner", "DaskRunner", "make_runner"]
+
+# How long to wait for the scheduler: a live one answers in well under a second.
+DASK_CONNECT_TIMEOUT = "10s"
 
 
 class Runner(Protocol):
@@ -88,32 +91,32 @@ class DaskRunner:
         except ImportError:
             raise CompareError("--dask needs Dask: pip install 'yoy-compare[dask]'.") from None
         try:
-            self._client = Client(address, timeout="15s", set_as_default=False)
+            self._client = Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
         except OSError as exc:
             raise CompareError(f"cannot reach the Dask scheduler at {address} ({exc}); start one with "
                                "`dask scheduler` and pass the address it prints.") from None
-        self._pending: set[Any] = set()
+        from distributed import as_completed
+
+        # this client, not a process-wide default one: the batch may run inside another Dask program
+        self._done = as_completed(loop=self._client.loop)
+        self._pending = 0
 
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> object:
         f = self._client.submit(fn, arg, pure=False)
-        self._pending.add(f)
+        self._done.add(f)
+        self._pending += 1
         return f
 
     def wait_any(self) -> list[tuple[object, Any, BaseException | None]]:
-        from distributed import wait as dask_wait
-
-        result = dask_wait(list(self._pending), return_when="FIRST_COMPLETED")
-        out: list[tuple[object, Any, BaseException | None]] = []
-        for f in result.done:
-            self._pending.discard(f)
-            try:
-                out.append((f, f.result(), None))
-            except Exception as exc:  # the worker died or the task was lost
-                out.append((f, None, exc))
-        return out
+        f = next(self._done)
+        self._pending -= 1
+        try:
+            return [(f, f.result(), None)]
+        except Exception as exc:  # the worker died or the task was lost
+            return [(f, None, exc)]
 
     def pending(self) -> int:
-        return len(self._pending)
+        return self._pending
 
     def close(self) -> None:
         self._client.close()
