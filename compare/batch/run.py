@@ -1,7 +1,8 @@
 """`yoy batch` as a library call: discover, check inputs, run pairs and series pages, write the index.
 
-Order of work: every input is read and parsed once here (cheap next to a comparison) so a broken
-file becomes one failed row and drops out of its issuer's chain instead of failing two pairs;
+Order of work: every input is read and parsed once first (by the workers; cheap next to a
+comparison; skipped for a file a later pair output already used) so a broken file becomes one
+failed row and drops out of its issuer's chain instead of failing two pairs;
 pairs whose outputs are newer than both inputs are skipped (resume); the rest go to the runner;
 an issuer's series page is submitted as soon as its last pair is back.
 """
@@ -13,13 +14,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..series.adapter import read_report, write_output
+from ..series.adapter import write_output
 from ..series.run import MIN_REPORTS
 from .discover import BatchInput, discover_inputs, safe_name
 from .index import render_index_csv, render_index_html
 from .progress import Progress
 from .runner import make_runner
-from .work import PairTask, Row, RowKind, SeriesTask, one_line, read_cached_row, run_pair, run_series
+from .work import (
+    CACHE_DIR, PairTask, Row, RowKind, SeriesTask, check_input, one_line, read_cached_row, run_pair, run_series,
+)
 
 __all__ = ["BatchResult", "run_batch"]
 
@@ -51,12 +54,20 @@ def _up_to_date(outputs: Sequence[str], inputs: Sequence[str]) -> bool:
     return min(made) >= max(used)  # type: ignore[type-var]
 
 
-def _check_input(item: BatchInput) -> str | None:
-    try:
-        read_report(item.path)
-    except Exception as exc:
-        return one_line(exc)
-    return None
+def _known_good(item: BatchInput, others: Sequence[BatchInput], outdir: str) -> bool:
+    """Whether a pair output made after the file's last change used it: it parsed then, and will now."""
+    made = _mtime(item.path)
+    if made is None:
+        return False
+    folder = os.path.join(outdir, CACHE_DIR, safe_name(item.issuer))
+    for other in others:
+        if other.label == item.label:
+            continue
+        for stem in (f"{item.label}-{other.label}", f"{other.label}-{item.label}"):
+            t = _mtime(os.path.join(folder, stem + ".json"))
+            if t is not None and t >= made:
+                return True
+    return False
 
 
 def _series_task(issuer: str, folder: str, outdir: str, tasks: Sequence[PairTask],
@@ -96,13 +107,30 @@ def run_batch(input_path: str, outdir: str, *, jobs: int = 1, dask_address: str 
     for item in found.inputs:
         by_issuer[item.issuer].append(item)
 
+    runner = make_runner(jobs=jobs, dask_address=dask_address)
+    try:
+        # Every input is parsed once, in parallel, unless a pair made after its last change used it.
+        errors: dict[str, str | None] = {}
+        checking: dict[object, str] = {}
+        for item in found.inputs:
+            if not force and _known_good(item, by_issuer[item.issuer], outdir):
+                errors[item.path] = None
+            else:
+                checking[runner.submit(check_input, item.path)] = item.path
+        while runner.pending():
+            for handle, error, exc in runner.wait_any():
+                errors[checking.pop(handle)] = one_line(exc) if exc is not None else error
+    except BaseException:
+        runner.close()
+        raise
+
     input_rows: list[Row] = []
     plans: list[tuple[str, str, list[PairTask]]] = []
     for issuer in sorted(by_issuer, key=safe_name):
         folder = safe_name(issuer)
         good: list[BatchInput] = []
         for item in by_issuer[issuer]:
-            error = _check_input(item)
+            error = errors[item.path]
             if error is None:
                 good.append(item)
             else:
@@ -121,7 +149,6 @@ def run_batch(input_path: str, outdir: str, *, jobs: int = 1, dask_address: str 
     series_rows: dict[int, Row] = {}
     remaining = {k: len(t) for k, (_, _, t) in enumerate(plans)}
     computed = skipped = 0
-    runner = make_runner(jobs=jobs, dask_address=dask_address)
     owner: dict[object, tuple[str, int, int]] = {}
 
     def issuer_done(k: int) -> None:

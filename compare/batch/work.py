@@ -14,13 +14,15 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from ..series.adapter import CompareError, render_comparison, series_comparison, summary_counts, write_output
+from ..series.adapter import (
+    CompareError, read_report, render_comparison, series_comparison, summary_counts, write_output,
+)
 from ..series.build import build_series
 from ..series.facts import facts_from_dict, facts_to_dict, pair_facts
 from ..series.render import render_series
 
-__all__ = ["CACHE_DIR", "CACHE_VERSION", "RowKind", "Row", "PairTask", "SeriesTask", "run_pair", "run_series",
-           "one_line", "read_cached_row"]
+__all__ = ["CACHE_DIR", "CACHE_VERSION", "RowKind", "Row", "PairTask", "SeriesTask", "check_input", "run_pair",
+           "run_series", "one_line", "read_cached_row"]
 
 CACHE_DIR = ".yoy-cache"
 CACHE_VERSION = 1
@@ -109,6 +111,15 @@ def one_line(exc: BaseException) -> str:
     else:
         text = f"internal error: {type(exc).__name__}: {exc}"
     return " ".join(text.split())
+
+
+def check_input(path: str) -> str | None:
+    """None when the file reads and parses as a report, else the one-line reason; never raises."""
+    try:
+        read_report(path)
+    except Exception as exc:
+        return one_line(exc)
+    return None
 
 
 def _pair_row(task: PairTask, counts: dict[str, int]) -> Row:

@@ -11,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CompareError, InputError, RenderError
-from ..model import Comparison, Figure, Metadata, PlanItem, Report
+from ..model import Comparison, Figure, Metadata, PlanItem, Report, SourceText
 
 __all__ = [
-    "CompareError", "InputError", "RenderError", "RESTATE_CUTOFF", "read_report", "series_comparison",
+    "CompareError", "InputError", "RenderError", "RESTATE_CUTOFF", "read_text", "parse", "read_report",
+    "series_comparison",
     "plan_section_ids", "plan_items", "known_by_plan_year", "summary_counts", "render_comparison",
     "write_output", "templates_dir", "escape_md", "COMPARISON_SCHEMA_VERSION",
 ]
@@ -31,27 +32,41 @@ def _restate_cutoff() -> float:
 RESTATE_CUTOFF: float = _restate_cutoff()
 
 
-def read_report(path: str) -> Report:
-    """Read and parse one report (no comparison)."""
+def read_text(path: str) -> SourceText:
+    """Read one input (the ingest stage only)."""
     from ..ingest import read_source
+
+    return read_source(path)
+
+
+def parse(source: SourceText) -> Report:
+    """The structure stage on one input."""
     from ..structure import parse_report
 
-    return parse_report(read_source(path))
+    return parse_report(source)
 
 
-def series_comparison(old_path: str, new_path: str, *, full: bool) -> Comparison:
-    """What a series needs of one consecutive pair: figure pairs and plan checks.
+def read_report(path: str) -> Report:
+    """Read and parse one report (no comparison)."""
+    return parse(read_text(path))
+
+
+def series_comparison(old: str | SourceText, new: str | SourceText, *, full: bool) -> Comparison:
+    """What a series needs of one consecutive pair (paths, or inputs already read): figure pairs
+    and plan checks.
 
     `full` runs every stage (the pairwise page needs the sentence diffs); otherwise the diff stage,
     the most expensive one after follow-through, is skipped.
     """
-    from ..pipeline import compare_files, followup_files
+    from ..pipeline import compare_sources, followup_sources
 
+    old_src = old if isinstance(old, SourceText) else read_text(old)
+    new_src = new if isinstance(new, SourceText) else read_text(new)
     if full:
-        return compare_files(old_path, new_path)
+        return compare_sources(old_src, new_src)
     from ..figures import match_figures
 
-    c = followup_files(old_path, new_path)
+    c = followup_sources(old_src, new_src)
     return replace(c, figure_pairs=match_figures(c.old_figures, c.new_figures, section_pairs=c.section_pairs))
 
 

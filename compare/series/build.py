@@ -7,6 +7,7 @@ Cost is linear in the number of figures, plan items and sections over all years.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -106,21 +107,39 @@ def _trends(facts: Sequence[PairFacts]) -> tuple[tuple[FigureTrend, ...], dict[_
 # ------------------------------------------------------------------ commitment lineage
 
 
-def _overlap(item: PlanItemFact, span: tuple[int, int]) -> int:
-    return max(0, min(item.end, span[1]) - max(item.start, span[0]))
+def _restating_item(span: tuple[int, int], starts: Sequence[int], candidates: Sequence[PlanItemFact]
+                    ) -> PlanItemFact | None:
+    """The plan item (sorted by start, not overlapping) that overlaps `span` most; None if none does."""
+    best: PlanItemFact | None = None
+    best_overlap = 0
+    # items starting before the span's end; walk back while they can still reach into it
+    k = bisect_left(starts, span[1]) - 1
+    while k >= 0:
+        y = candidates[k]
+        if y.end <= span[0]:
+            break  # plan items do not overlap: every earlier one ends before the span too
+        overlap = min(y.end, span[1]) - max(y.start, span[0])
+        if overlap >= best_overlap:
+            best, best_overlap = y, overlap  # ties: the earlier item
+        k -= 1
+    return best
 
 
-def _successors(facts: Sequence[PairFacts]) -> dict[_Key, _Key]:
+def _successors(facts: Sequence[PairFacts], items: dict[_Key, PlanItemFact]) -> dict[_Key, _Key]:
     """Item of year i -> the item of year i+1's plan that restates it (each has one predecessor)."""
+    by_year: dict[int, list[PlanItemFact]] = {}
+    for (year, _, _), item in sorted(items.items()):
+        by_year.setdefault(year, []).append(item)
     out: dict[_Key, _Key] = {}
     for i, f in enumerate(facts):
+        candidates = by_year.get(i + 1, [])
+        starts = [y.start for y in candidates]
         wanted: list[tuple[float, int, PlanFact, PlanItemFact]] = []
         for p in f.plan:
             if p.restated is None:
                 continue
-            span = p.restated
-            best = max(f.new_plan, key=lambda y: (_overlap(y, span), -y.start), default=None)
-            if best is not None and _overlap(best, span) > 0 and best.kind == p.item.kind:
+            best = _restating_item(p.restated, starts, candidates)
+            if best is not None and best.kind == p.item.kind:
                 wanted.append((p.restated_score, p.item.start, p, best))
         taken: set[int] = set()
         for _, _, p, y in sorted(wanted, key=lambda w: (-w[0], w[1])):
@@ -141,7 +160,7 @@ def _lineage(facts: Sequence[PairFacts]) -> tuple[Lineage, ...]:
     for i, f in enumerate(facts):  # the last plan is checked by no pair; earlier ones are the same items
         for y in f.new_plan:
             items.setdefault((i + 1, y.start, y.end), y)
-    succ = _successors(facts)
+    succ = _successors(facts, items)
     has_before = set(succ.values())
     rows: list[tuple[tuple[int, int, int, int], Lineage]] = []
     for key in sorted(items):

@@ -114,7 +114,8 @@ class PairFacts:
     counts: tuple[tuple[str, int], ...]  # the pairwise page's summary counts, in its order
     figures: tuple[FigureLink, ...]
     plan: tuple[PlanFact, ...]  # old plan's items, in old order
-    new_plan: tuple[PlanItemFact, ...]  # the new report's own plan items (the next pair checks them)
+    new_plan: tuple[PlanItemFact, ...]  # the new report's own plan items (the next pair checks them);
+    # () when left out (see `pair_facts`)
     old_sections: tuple[SectionFact, ...]
     new_sections: tuple[SectionFact, ...]
     section_links: tuple[SectionLink, ...]
@@ -137,8 +138,12 @@ def _sections(report: Report) -> tuple[SectionFact, ...]:
                  for s in report.sections if s.level <= MAX_SECTION_LEVEL)
 
 
-def pair_facts(c: Comparison) -> PairFacts:
-    """The facts of one consecutive pair (its comparison needs figure pairs and plan checks)."""
+def pair_facts(c: Comparison, *, new_plan: bool = True) -> PairFacts:
+    """The facts of one consecutive pair (its comparison needs figure pairs and plan checks).
+
+    `new_plan` False leaves out the new report's own plan items, when the next pair's checks will
+    list them anyway (they are needed for the last pair of a series only).
+    """
     new_plan_ids = plan_section_ids(c.new)
     plan: list[PlanFact] = []
     for check in c.plan_checks:
@@ -157,7 +162,7 @@ def pair_facts(c: Comparison) -> PairFacts:
             restated_score=best.score if best else 0.0,
         ))
     new_items = tuple(PlanItemFact(i.span.start, i.span.end, c.new.text_of(i.span), i.kind.value)
-                      for i in plan_items(c.new, c.new_figures))
+                      for i in plan_items(c.new, c.new_figures)) if new_plan else ()
     kept_old = {s.id for s in c.old.sections if s.level <= MAX_SECTION_LEVEL}
     kept_new = {s.id for s in c.new.sections if s.level <= MAX_SECTION_LEVEL}
     links = tuple(SectionLink(p.old_id, p.new_id, p.status.value) for p in c.section_pairs
