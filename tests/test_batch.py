@@ -168,3 +168,16 @@ def test_page_chrome_only_file_is_a_failed_row_whenever_the_pipeline_refuses_it(
     else:  # accepted today: compared like any other report, nothing lost
         assert inputs == []
         assert [p[2] for p in pairs] == ["ok", "ok"]
+
+
+def test_index_escapes_what_came_from_file_names_and_errors() -> None:
+    from compare.batch.index import render_index_csv, render_index_html
+    from compare.batch.work import Row
+
+    hostile = '<script>alert(1)</script> & "q"'
+    rows = [Row(issuer=hostile, kind="input", old="2020", new="", status="failed", error=hostile, href=""),
+            Row(issuer=hostile, kind="pair", old="2020", new="2021", status="ok", error="", href='a"b/2020-2021.html')]
+    html = render_index_html(rows)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="a&#34;b/2020-2021.html"' in html
+    assert _rows(render_index_csv(rows))[0]["error"] == hostile

@@ -49,9 +49,11 @@ def _mtime(path: str) -> float | None:
 def _up_to_date(outputs: Sequence[str], inputs: Sequence[str]) -> bool:
     made = [_mtime(p) for p in outputs]
     used = [_mtime(p) for p in inputs]
-    if any(t is None for t in made) or any(t is None for t in used):
+    made_known = [t for t in made if t is not None]
+    used_known = [t for t in used if t is not None]
+    if len(made_known) < len(made) or len(used_known) < len(used) or not made_known:
         return False
-    return min(made) >= max(used)  # type: ignore[type-var]
+    return min(made_known) >= max(used_known, default=0.0)
 
 
 def _known_good(item: BatchInput, others: Sequence[BatchInput], outdir: str) -> bool:
@@ -64,7 +66,7 @@ def _known_good(item: BatchInput, others: Sequence[BatchInput], outdir: str) -> 
         if other.label == item.label:
             continue
         for stem in (f"{item.label}-{other.label}", f"{other.label}-{item.label}"):
-            t = _mtime(os.path.join(folder, stem + ".json"))
+            t = _mtime(os.path.join(folder, stem + ".row.json"))
             if t is not None and t >= made:
                 return True
     return False
@@ -149,6 +151,7 @@ def run_batch(input_path: str, outdir: str, *, jobs: int = 1, dask_address: str 
     series_rows: dict[int, Row] = {}
     remaining = {k: len(t) for k, (_, _, t) in enumerate(plans)}
     computed = skipped = 0
+    recomputed: set[int] = set()  # issuers with a pair compared in this run
     owner: dict[object, tuple[str, int, int]] = {}
 
     def issuer_done(k: int) -> None:
@@ -157,7 +160,8 @@ def run_batch(input_path: str, outdir: str, *, jobs: int = 1, dask_address: str 
         task = _series_task(issuer, folder, outdir, tasks, rows)
         if task is None:
             return
-        if not force and _up_to_date([task.html_path], task.cache_paths):
+        # skipped only when every pair was up to date too: a newly failed pair changes the run
+        if not force and k not in recomputed and _up_to_date([task.html_path], task.cache_paths):
             series_rows[k] = Row(issuer=issuer, kind=RowKind.SERIES, old=task.labels[0], new=task.labels[-1],
                                  status="ok", error="", href=f"{folder}/series.html")
             return
@@ -168,7 +172,7 @@ def run_batch(input_path: str, outdir: str, *, jobs: int = 1, dask_address: str 
             for i, task in enumerate(tasks):
                 cached = None
                 if not force and _up_to_date(task.outputs(), [task.old_path, task.new_path]):
-                    cached = read_cached_row(task.cache_path)
+                    cached = read_cached_row(task.row_path)
                 if cached is not None:
                     pair_rows[(k, i)] = cached
                     skipped += 1
@@ -192,6 +196,7 @@ def run_batch(input_path: str, outdir: str, *, jobs: int = 1, dask_address: str 
                                      error=one_line(exc), href="")
                 if what == "pair":
                     pair_rows[(k, i)] = result
+                    recomputed.add(k)
                     computed += 1
                     progress.advance(computed=True)
                     remaining[k] -= 1

@@ -91,19 +91,19 @@ class DaskRunner:
         except ImportError:
             raise CompareError("--dask needs Dask: pip install 'yoy-compare[dask]'.") from None
         try:
-            self._client = Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+            self._client = Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise CompareError(f"cannot reach the Dask scheduler at {address} ({exc}); start one with "
                                "`dask scheduler` and pass the address it prints.") from None
         from distributed import as_completed
 
         # this client, not a process-wide default one: the batch may run inside another Dask program
-        self._done = as_completed(loop=self._client.loop)
+        self._done = as_completed(loop=self._client.loop)  # type: ignore[no-untyped-call]
         self._pending = 0
 
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> object:
         f = self._client.submit(fn, arg, pure=False)
-        self._done.add(f)
+        self._done.add(f)  # type: ignore[no-untyped-call]
         self._pending += 1
         return f
 
@@ -119,7 +119,7 @@ class DaskRunner:
         return self._pending
 
     def close(self) -> None:
-        self._client.close()
+        self._client.close()  # type: ignore[no-untyped-call]
 
 
 def make_runner(*, jobs: int, dask_address: str | None) -> Runner:

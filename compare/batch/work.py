@@ -18,7 +18,7 @@ from ..series.adapter import (
     CompareError, read_report, render_comparison, series_comparison, summary_counts, write_output,
 )
 from ..series.build import build_series
-from ..series.facts import facts_from_dict, facts_to_dict, pair_facts
+from ..series.facts import PairFacts, facts_from_dict, facts_to_dict, pair_facts
 from ..series.render import render_series
 
 __all__ = ["CACHE_DIR", "CACHE_VERSION", "RowKind", "Row", "PairTask", "SeriesTask", "check_input", "run_pair",
@@ -83,10 +83,16 @@ class PairTask:
 
     @property
     def cache_path(self) -> str:
+        """The facts of the pair, for the issuer's series page."""
         return os.path.join(self.outdir, CACHE_DIR, self.folder, self.stem + ".json")
 
+    @property
+    def row_path(self) -> str:
+        """The pair's index row: a resumed run reads this small file only."""
+        return os.path.join(self.outdir, CACHE_DIR, self.folder, self.stem + ".row.json")
+
     def outputs(self) -> list[str]:
-        return [self.html_path, self.cache_path] + ([self.json_path] if self.with_json else [])
+        return [self.html_path, self.cache_path, self.row_path] + ([self.json_path] if self.with_json else [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +146,14 @@ def run_pair(task: PairTask) -> Row:
         html = render_comparison(c, "html")
         data = render_comparison(c, "json") if task.with_json else None
         row = _pair_row(task, summary_counts(c))
-        cache = json.dumps({"version": CACHE_VERSION, "row": row.to_dict(), "facts": facts_to_dict(pair_facts(c))},
+        facts = json.dumps({"version": CACHE_VERSION, "facts": facts_to_dict(pair_facts(c))},
                            ensure_ascii=False, separators=(",", ":"))
         write_output(html, task.html_path)
         if data is not None:
             write_output(data, task.json_path)
+        write_output(facts, task.cache_path)
         # written last: its presence and time say the pair's outputs are complete
-        write_output(cache, task.cache_path)
+        write_output(json.dumps({"version": CACHE_VERSION, "row": row.to_dict()}, ensure_ascii=False), task.row_path)
         return row
     except Exception as exc:  # a failing pair is a row, never a crash that loses the others
         return Row(issuer=task.issuer, kind=RowKind.PAIR, old=task.old_label, new=task.new_label,
@@ -165,8 +172,8 @@ def read_cached_row(path: str) -> Row | None:
         return None
 
 
-def _load_facts(paths: Sequence[str]) -> list[object]:
-    out = []
+def _load_facts(paths: Sequence[str]) -> list[PairFacts]:
+    out: list[PairFacts] = []
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             out.append(facts_from_dict(json.load(fh)["facts"]))
@@ -178,7 +185,7 @@ def run_series(task: SeriesTask) -> Row:
     href = f"{task.folder}/series.html"
     try:
         facts = _load_facts(task.cache_paths)
-        series = build_series(facts, task.labels, hrefs=task.hrefs, warnings=task.notes)  # type: ignore[arg-type]
+        series = build_series(facts, task.labels, hrefs=task.hrefs, warnings=task.notes)
         write_output(render_series(series, "html"), task.html_path)
         return Row(issuer=task.issuer, kind=RowKind.SERIES, old=task.labels[0], new=task.labels[-1], status="ok",
                    error="", href=href)

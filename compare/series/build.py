@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
-from .facts import FigureFact, PairFacts, PlanFact, PlanItemFact, SectionFact
+from .facts import DocInfo, FigureFact, PairFacts, PlanFact, PlanItemFact, SectionFact
 from .model import (
     FigureTrend, Lineage, LineageCell, Outcome, PairLink, Series, StructureCell, StructureRow, TargetCell,
     TargetRow, TrendPoint, YearInfo,
@@ -54,8 +54,8 @@ def build_series(facts: Sequence[PairFacts], labels: Sequence[str], *, hrefs: Se
     )
 
 
-def _issuer(docs: Sequence[object]) -> str | None:
-    names = [d.issuer for d in docs if getattr(d, "issuer", None)]  # type: ignore[attr-defined]
+def _issuer(docs: Sequence[DocInfo]) -> str | None:
+    names = [d.issuer for d in docs if d.issuer]
     if not names:
         return None
     counts = Counter(names)

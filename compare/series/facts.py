@@ -207,6 +207,12 @@ def _fig_from(d: dict[str, Any] | None) -> FigureFact | None:
                       d["qualifier"], d["period"], d["period_kind"], _dec(d["base_value"]), d["base_unit"])
 
 
+def _fig_req(d: dict[str, Any]) -> FigureFact:
+    fig = _fig_from(d)
+    assert fig is not None
+    return fig
+
+
 def _doc_dict(d: DocInfo) -> dict[str, Any]:
     return {"path": d.path, "issuer": d.issuer, "year": d.year, "plan_year": d.plan_year,
             "known_by_plan_year": d.known_by_plan_year, "title": d.title, "language": d.language}
@@ -253,11 +259,10 @@ def facts_from_dict(d: dict[str, Any]) -> PairFacts:
         old=_doc_from(d["old"]),
         new=_doc_from(d["new"]),
         counts=tuple((str(k), int(v)) for k, v in d["counts"].items()),
-        figures=tuple(FigureLink(_fig_from(x["old"]), _fig_from(x["new"]), x["score"])  # type: ignore[arg-type]
-                      for x in d["figures"]),
+        figures=tuple(FigureLink(_fig_req(x["old"]), _fig_req(x["new"]), x["score"]) for x in d["figures"]),
         plan=tuple(PlanFact(_item_from(p["item"]), p["status"], p["reason"], _fig_from(p["target"]),
                             _fig_from(p["actual"]), p["direction"],
-                            tuple(p["restated"]) if p["restated"] else None,  # type: ignore[arg-type]
+                            (p["restated"][0], p["restated"][1]) if p["restated"] else None,
                             p["restated_score"]) for p in d["plan"]),
         new_plan=tuple(_item_from(i) for i in d["new_plan"]),
         old_sections=tuple(SectionFact(**s) for s in d["old_sections"]),
