@@ -253,3 +253,18 @@ def test_yantian_all_years_page_json_markdown(tmp_path: Path) -> None:
     assert any(sum(v is not None for v in t["values"]) >= 5 for t in data["figure_trends"])
     assert any(c["flagged"] for c in data["commitments"])
     assert render_series(s, "md").count("\n| ") > 20
+
+
+def test_byte_identical_under_any_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    files = [str(f) for f in fixture_years(tmp_path)]
+    code = ("import sys; from compare.series import series_files, render_series; "
+            "s = series_files(sys.argv[1:]); sys.stdout.write(render_series(s, 'html') + render_series(s, 'json'))")
+    outs = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outs.add(subprocess.run([sys.executable, "-c", code, *files], env=env, capture_output=True, check=True).stdout)
+    assert len(outs) == 1
