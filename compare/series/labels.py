@@ -36,7 +36,7 @@ SERIES_LABELS: dict[str, dict[str, str]] = {
         "none": "无",
         "status_met": "完成", "status_not_met": "未完成", "status_unknown": "无法判断",
         "st_first": "首次出现", "st_matched": "相同", "st_renamed": "改名", "st_moved": "移动",
-        "st_split": "拆分", "st_merged": "合并",
+        "st_split": "拆分", "st_merged": "合并", "st_new": "新增", "st_gone": "此后不再出现",
         "count_new_commitment": "新承诺", "count_dropped": "删去", "count_changed_figure": "数字变化",
         "count_addressed": "计划已落实", "count_not_found": "计划未提及", "count_met": "目标完成",
         "count_not_met": "目标未完成",
@@ -76,7 +76,7 @@ SERIES_LABELS: dict[str, dict[str, str]] = {
         "none": "none",
         "status_met": "met", "status_not_met": "not met", "status_unknown": "unknown",
         "st_first": "first", "st_matched": "same", "st_renamed": "renamed", "st_moved": "moved",
-        "st_split": "split", "st_merged": "merged",
+        "st_split": "split", "st_merged": "merged", "st_new": "new", "st_gone": "gone",
         "count_new_commitment": "new commitments", "count_dropped": "dropped", "count_changed_figure":
         "changed figures", "count_addressed": "plan addressed", "count_not_found": "plan not found",
         "count_met": "targets met", "count_not_met": "targets not met",

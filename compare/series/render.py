@@ -8,6 +8,7 @@ Jinja's autoescape.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -19,7 +20,7 @@ from .adapter import RenderError, escape_md, templates_dir
 from .build import FLAG_YEARS
 from .facts import DocInfo
 from .labels import REVIEW_MARKS, SERIES_LABELS
-from .model import FigureTrend, Lineage, Series, TrendPoint
+from .model import FigureTrend, Lineage, Series, StructureCell, TrendPoint
 
 __all__ = ["SERIES_SCHEMA_VERSION", "SERIES_FORMATS", "series_to_dict", "series_context", "render_series",
            "sparkline"]
@@ -110,6 +111,22 @@ def _lineage_row(c: Lineage, labels: list[str], words: dict[str, str]) -> dict[s
             "years": len(c.stated), "cells": cells}
 
 
+def _structure_cells(cells: Sequence[StructureCell | None], words: dict[str, str]) -> list[dict[str, str] | None]:
+    """A part's headings by year: "new" where it first appears after the first year, "gone" in the
+    year after its last appearance, the section pair status (renamed, moved…) in between."""
+    present = [i for i, x in enumerate(cells) if x is not None]
+    out: list[dict[str, str] | None] = []
+    for i, x in enumerate(cells):
+        if x is None:
+            gone = bool(present) and i == present[-1] + 1
+            out.append({"heading": "", "status": "gone", "status_label": words["st_gone"]} if gone else None)
+            continue
+        status = "new" if x.status == "first" and i > 0 else x.status
+        label = "" if status in ("first", "matched") else words.get(f"st_{status}", status)
+        out.append({"heading": x.heading, "status": status, "status_label": label})
+    return out
+
+
 def series_context(s: Series, *, lang: str | None = None) -> dict[str, Any]:
     """Everything the series templates show, in display order."""
     language = lang or ("zh" if s.language == "zh" else "en")
@@ -140,11 +157,7 @@ def series_context(s: Series, *, lang: str | None = None) -> dict[str, Any]:
                                                   if f"status_{x.status}" in words else x.status,
                                                   "reason": x.reason} for x in r.cells]}
                for r in s.targets]
-    structure = [{"level": r.level,
-                  "cells": [None if x is None else {"heading": x.heading, "status": x.status,
-                                                    "status_label": words.get(f"st_{x.status}", x.status)}
-                            for x in r.cells]}
-                 for r in s.structure]
+    structure = [{"level": r.level, "cells": _structure_cells(r.cells, words)} for r in s.structure]
     first, last = labels[0], labels[-1]
     heading = f"{s.issuer} {first}–{last}" if s.issuer else f"{first}–{last}"
     return {
