@@ -181,3 +181,12 @@ def test_index_escapes_what_came_from_file_names_and_errors() -> None:
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="a&#34;b/2020-2021.html"' in html
     assert _rows(render_index_csv(rows))[0]["error"] == hostile
+
+
+def test_series_page_of_a_batch_warns_on_a_second_issuer(tmp_path: Path) -> None:
+    root = small_batch_folder(tmp_path / "in", with_corpus=False)
+    third = root / "qingxi" / "2022.txt"
+    third.write_text(third.read_text(encoding="utf-8").replace("青溪区", "白沙区"), encoding="utf-8")
+    run_batch(str(root), str(tmp_path / "out"), jobs=1)
+    page = (tmp_path / "out" / "qingxi" / "series.html").read_text(encoding="utf-8")
+    assert "more than one issuer" in page and "白沙区" in page

@@ -19,6 +19,7 @@ from ..series.adapter import (
 )
 from ..series.build import build_series
 from ..series.facts import PairFacts, facts_from_dict, facts_to_dict, pair_facts
+from ..series.order import issuer_warning
 from ..series.render import render_series
 
 __all__ = ["CACHE_DIR", "CACHE_VERSION", "RowKind", "Row", "PairTask", "SeriesTask", "check_input", "run_pair",
@@ -185,7 +186,10 @@ def run_series(task: SeriesTask) -> Row:
     href = f"{task.folder}/series.html"
     try:
         facts = _load_facts(task.cache_paths)
-        series = build_series(facts, task.labels, hrefs=task.hrefs, warnings=task.notes)
+        docs = [f.old for f in facts] + [facts[-1].new]
+        second = issuer_warning([d.path for d in docs], docs)
+        series = build_series(facts, task.labels, hrefs=task.hrefs,
+                              warnings=task.notes + ((second,) if second else ()))
         write_output(render_series(series, "html"), task.html_path)
         return Row(issuer=task.issuer, kind=RowKind.SERIES, old=task.labels[0], new=task.labels[-1], status="ok",
                    error="", href=href)

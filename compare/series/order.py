@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .facts import DocInfo
 
-__all__ = ["Ordered", "order_reports", "series_labels", "file_year"]
+__all__ = ["Ordered", "order_reports", "series_labels", "file_year", "issuer_warning"]
 
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -61,6 +61,18 @@ def _norm(name: str) -> str:
     return "".join(name.split()).lower()
 
 
+def issuer_warning(paths: Sequence[str], docs: Sequence[DocInfo]) -> str | None:
+    """A warning naming each issuer (with its first file) when the reports name more than one."""
+    issuers: dict[str, str] = {}
+    for path, d in zip(paths, docs):
+        if d.issuer:
+            issuers.setdefault(_norm(d.issuer), f"{d.issuer} ({path})")
+    if len(issuers) < 2:
+        return None
+    return ("the reports name more than one issuer: " + ", ".join(issuers.values())
+            + "; check that all files are of one issuer.")
+
+
 def order_reports(paths: Sequence[str], docs: Sequence[DocInfo]) -> Ordered:
     """Sort by the year reported on (a plan year stands for the year before it); a report with
     no year in it goes by the year in its file name, else after the dated ones, in argument order.
@@ -83,13 +95,9 @@ def order_reports(paths: Sequence[str], docs: Sequence[DocInfo]) -> Ordered:
                 warnings.append(f"{path}: no year found in the report nor in its file name; placed last.")
         keyed.append(((0 if year is not None else 1, year or 0, position), path, d))
     keyed.sort(key=lambda k: k[0])
-    issuers: dict[str, str] = {}
-    for _, path, d in keyed:
-        if d.issuer:
-            issuers.setdefault(_norm(d.issuer), f"{d.issuer} ({path})")
-    if len(issuers) > 1:
-        warnings.append("the reports name more than one issuer: " + ", ".join(issuers.values())
-                        + "; check that all files are of one issuer.")
+    second = issuer_warning([p for _, p, _ in keyed], [d for _, _, d in keyed])
+    if second:
+        warnings.append(second)
     ordered_paths = tuple(p for _, p, _ in keyed)
     ordered_docs = tuple(d for _, _, d in keyed)
     return Ordered(ordered_paths, ordered_docs, series_labels(ordered_docs, ordered_paths), tuple(warnings))
