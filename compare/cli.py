@@ -264,6 +264,9 @@ def batch(input_path: str, outdir: str, with_json: bool, jobs: int | None, dask_
         progress.close()
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if not quiet:
+        click.echo(f"{result.computed} pairs compared, {result.skipped} up to date; index: {result.index_html}",
+                   err=True)
     if result.failed:
         click.echo(f"Error: {result.failed} of {result.total} rows failed; see {result.index_csv}", err=True)
         sys.exit(1)

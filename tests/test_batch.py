@@ -135,7 +135,10 @@ def test_quiet_and_no_tty_print_no_progress(tmp_path: Path) -> None:
     root = small_batch_folder(tmp_path / "in", with_corpus=False)
     shutil.rmtree(root / "qingxi")
     result = CliRunner().invoke(main, ["batch", str(root), "-o", str(tmp_path / "out"), "--jobs", "1"])
-    assert "pairs" not in result.stderr and "ETA" not in result.stderr
+    assert "ETA" not in result.stderr and "[" not in result.stderr  # no progress bar without a terminal
+    assert "1 pairs compared, 0 up to date" in result.stderr
+    quiet = CliRunner().invoke(main, ["batch", str(root), "-o", str(tmp_path / "out"), "--jobs", "1", "-q"])
+    assert quiet.stderr.startswith("Error: 1 of 2 rows failed") and quiet.stderr.count("\n") == 1  # the empty 2022
 
 
 def test_progress_bar_counts_pairs(tmp_path: Path) -> None:
