@@ -193,3 +193,23 @@ def test_series_page_of_a_batch_warns_on_a_second_issuer(tmp_path: Path) -> None
     run_batch(str(root), str(tmp_path / "out"), jobs=1)
     page = (tmp_path / "out" / "qingxi" / "series.html").read_text(encoding="utf-8")
     assert "more than one issuer" in page and "白沙区" in page
+
+
+def _die(_: object) -> object:
+    os._exit(7)  # a worker killed mid-task (as by the out-of-memory killer)
+
+
+def test_a_dead_worker_is_a_failed_row_and_the_pool_goes_on() -> None:
+    from compare.batch.runner import PoolRunner
+
+    runner = PoolRunner(1)
+    try:
+        dead = runner.submit(_die, None)
+        results = []
+        while runner.pending():
+            results.extend(runner.wait_any())
+        assert [(h is dead, exc is not None) for h, _, exc in results] == [(True, True)]
+        again = runner.submit(abs, -3)  # the broken pool is replaced
+        assert runner.wait_any() == [(again, 3, None)]
+    finally:
+        runner.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from ..series.adapter import CompareError
@@ -59,11 +60,19 @@ class SerialRunner:
 
 class PoolRunner:
     def __init__(self, jobs: int) -> None:
+        self._jobs = jobs
         self._pool = ProcessPoolExecutor(max_workers=jobs)
         self._pending: set[Future[Any]] = set()
 
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> object:
-        f = self._pool.submit(fn, arg)
+        try:
+            f = self._pool.submit(fn, arg)
+        except BrokenProcessPool:
+            # a worker died (killed, out of memory): its tasks come back as failed rows; the rest
+            # of the batch goes on in a new pool
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = ProcessPoolExecutor(max_workers=self._jobs)
+            f = self._pool.submit(fn, arg)
         self._pending.add(f)
         return f
 
