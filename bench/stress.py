@@ -4,7 +4,7 @@
     python bench/stress.py --case sections-3000 --case one-sentence
     python bench/stress.py --timeout 30 --max-rss-mb 1500 --json results.json
 
-Each case runs `yoy` (the real CLI, output to /dev/null) in a child process, so a blow-up never
+Each case runs `yoy` (the real CLI, output to a file in a temporary folder) in a child process, so a blow-up never
 takes this process or the machine with it: the child is killed when its CPU time passes --timeout
 (CPU, not wall: on a shared machine the wall clock measures the neighbours), its wall time passes
 three times that, or its resident memory (polled from /proc every 20 ms) passes --max-rss-mb;
@@ -222,22 +222,23 @@ def build_cases(folder: Path) -> dict[str, tuple[list[str], int]]:
         path.write_bytes(data)
         return str(path)
 
+    out = str(folder / "out.html")  # a file, never a device: a broken writer must not replace /dev/null
     big = write("sections-10000.txt", sections_report(10_000).encode("utf-8"))
     small = write("sections-3000.txt", sections_report(3_000).encode("utf-8"))
-    cases["sections-10000"] = (["compare", big, big, "-o", os.devnull, "--format", "html"], os.path.getsize(big))
-    cases["sections-3000"] = (["compare", small, small, "-o", os.devnull, "--format", "html"],
+    cases["sections-10000"] = (["compare", big, big, "-o", out, "--format", "html"], os.path.getsize(big))
+    cases["sections-3000"] = (["compare", small, small, "-o", out, "--format", "html"],
                               os.path.getsize(small))
     cases["outline-10000"] = (["outline", big, "--format", "json"], os.path.getsize(big))
     numbered = write("paragraphs.docx", numbered_docx())
-    cases["docx-paragraphs"] = (["compare", numbered, numbered, "-o", os.devnull, "--format", "html"],
+    cases["docx-paragraphs"] = (["compare", numbered, numbered, "-o", out, "--format", "html"],
                                 os.path.getsize(numbered))
     bomb = write("bomb.docx", bomb_docx())
     small_zh = write("small.txt", sections_report(20).encode("utf-8"))
-    cases["docx-bomb"] = (["compare", bomb, small_zh, "-o", os.devnull, "--format", "html"], os.path.getsize(bomb))
+    cases["docx-bomb"] = (["compare", bomb, small_zh, "-o", out, "--format", "html"], os.path.getsize(bomb))
     old, new = one_sentence()
     a = write("sentence-old.txt", old.encode("utf-8"))
     b = write("sentence-new.txt", new.encode("utf-8"))
-    cases["one-sentence"] = (["compare", a, b, "-o", os.devnull, "--format", "html"], os.path.getsize(a))
+    cases["one-sentence"] = (["compare", a, b, "-o", out, "--format", "html"], os.path.getsize(a))
     return cases
 
 
