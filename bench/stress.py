@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             ap.error(f"unknown case(s) {unknown}; choose from {sorted(cases)}")
         results = []
-        print(f"| case | input KB | outcome | CPU s | peak RSS MB | wall s |\n|---|---:|---|---:|---:|---:|")
+        print("| case | input KB | outcome | CPU s | peak RSS MB | wall s |\n|---|---:|---|---:|---:|---:|")
         for name in chosen:
             cmd, size = cases[name]
             r = run_case(name, cmd, size, timeout=args.timeout, max_rss_mb=args.max_rss_mb)

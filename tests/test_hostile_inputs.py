@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from compare import InputError, compare_texts, render
+
 from conftest import FIXTURES
 
 OLD = FIXTURES / "zh-district" / "2020.txt"

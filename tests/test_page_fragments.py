@@ -9,8 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import test_browser
+from test_browser import _open
 
-from test_browser import _open, browser, zh_page_url  # noqa: F401  (fixtures)
+# the fixtures of the browser tests, shared: one Chromium and one page for both files
+browser = test_browser.browser
+zh_page_url = test_browser.zh_page_url
 
 pytestmark = pytest.mark.browser
 

@@ -165,7 +165,7 @@ def _head_tokens(label: str) -> list[str]:
 
 
 def _values_compatible(old: Figure, new: Figure) -> bool:
-    if is_rate(old) or old.base_value is None or new.base_value is None:
+    if is_rate(old) or is_rate(new) or old.base_value is None or new.base_value is None:
         return True
     a, b = abs(old.base_value), abs(new.base_value)
     if a == 0 or b == 0:
@@ -188,13 +188,27 @@ def _pair(old: Figure, new: Figure, score: float) -> FigurePair:
 
 
 def _pair_allowed(old: Figure, new: Figure) -> bool:
-    if _is_from(old) and not _is_from(new):
-        return False  # 由120元提高到200元: 120元 is a year before the old report's; nothing new is that old
-    return periods_compatible(old, new) and heads_agree(old.label, new.label)
+    if _is_from(old) != _is_from(new) and _base(old) != _base(new):
+        # 由120元提高到200元: the "from" value is an earlier year's; it pairs with the other
+        # report's value only where it restates it (200元 / 由200元提高到260元). The rule reads
+        # the same whichever report is old, so swapping them pairs the same figures.
+        return False
+    # the labels in one fixed order: the word alignment inside heads_agree is not symmetric
+    return periods_compatible(old, new) and heads_agree(*sorted((old.label, new.label)))
 
 
 def _is_from(fig: Figure) -> bool:
     return FROM_QUALIFIER in fig.qualifier.split("、")
+
+
+def _label_bigram_counts(figures: Sequence[Figure]) -> dict[tuple[str, str], int]:
+    """(base unit, label bigram) -> how many of the figures have it."""
+    counts: dict[tuple[str, str], int] = {}
+    for fig in figures:
+        if fig.label:
+            for gram in _bigrams(fig.label):
+                counts[(fig.base_unit, gram)] = counts.get((fig.base_unit, gram), 0) + 1
+    return counts
 
 
 def match_figures(
@@ -209,7 +223,7 @@ def match_figures(
     A pair needs labels at least `cutoff` alike (rapidfuzz ratio), the same base unit, and values
     within `MAX_VALUE_RATIO` of each other for amounts; figures in the same or an aligned section
     (`section_pairs`, else the same top-level section id) score higher. Best scores are taken
-    first; ties go to the earlier old, then the earlier new figure. Output: paired and new figures
+    first; ties go to the pair nearer both starts (the same pair whichever side is old). Output: paired and new figures
     in the new report's order, then dropped figures in the old report's order.
     """
     aligned = {(p.old_id, p.new_id) for p in section_pairs if p.old_id and p.new_id}
@@ -221,14 +235,17 @@ def match_figures(
             continue
         for gram in _bigrams(fig.label):
             index.setdefault((fig.base_unit, gram), []).append(i)
-    candidates: list[tuple[float, int, int, int, int]] = []
+    # a bigram too common on either side proposes nothing, so that swapping old and new
+    # proposes the same candidates
+    new_df = _label_bigram_counts(new)
+    candidates: list[tuple[float, int, int, int, int, int]] = []
     for j, fig in enumerate(new):
         if not fig.label:
             continue
         seen: set[int] = set()
         for gram in sorted(_bigrams(fig.label)):
             posting = index.get((fig.base_unit, gram), ())
-            if len(posting) > MAX_POSTING:
+            if len(posting) > MAX_POSTING or new_df[(fig.base_unit, gram)] > MAX_POSTING:
                 continue
             seen.update(posting)
         for i in seen:
@@ -239,13 +256,16 @@ def match_figures(
             agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
             score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
                      + VALUE_WEIGHT * _closeness(o, fig))
-            if FROM_QUALIFIER in o.qualifier.split("、"):
+            if _is_from(o) and _is_from(fig):  # two earlier years' values: the weakest evidence
                 score -= _FROM_PENALTY
-            candidates.append((-score, o.span.start, fig.span.start, i, j))
+            # ties: the pair nearest the two documents' starts, then the closer positions,
+            # which read the same whichever side is old
+            candidates.append((-score, o.span.start + fig.span.start, abs(o.span.start - fig.span.start),
+                               o.span.start, i, j))
     candidates.sort()
     old_taken: dict[int, int] = {}
     new_taken: dict[int, tuple[int, float]] = {}
-    for neg_score, _, _, i, j in candidates:
+    for neg_score, _, _, _, i, j in candidates:
         if i in old_taken or j in new_taken:
             continue
         old_taken[i] = j
