@@ -23,6 +23,8 @@ from .detect import detect_kind
 from .encoding import decode_bytes
 from .limits import MAX_INPUT_BYTES, too_big
 from .normalise import normalise_text, removed_controls
+from .spacing import close_typographic_spaces
+from .tables import rows_from_tabs
 from .unwrap import unwrap_hard_wrapped
 
 __all__ = ["read_source", "read_bytes", "source_from_string", "MAX_INPUT_BYTES"]
@@ -117,5 +119,7 @@ def _finish(text: str, path: str, encoding: str) -> SourceText:
         raise InputError(f"{path}: the file is empty or only whitespace; give a report with text.")
     removed = removed_controls(edits)
     normalised, edits = unwrap_hard_wrapped(normalised, edits)
+    normalised, edits = rows_from_tabs(normalised, edits)
+    normalised, edits = close_typographic_spaces(normalised, edits)
     return SourceText(path=os.fspath(path), text=normalised, encoding=encoding, kind=InputKind.TEXT,
                       edits=edits, removed=removed)

@@ -2,7 +2,8 @@
 
 A reader (html, docx, pdf) returns `Extracted`: paragraphs in reading order as `Block`s, what it
 dropped as `Removed` records, and the encoding it used. `assemble` normalises each block, joins
-them with the reader's separator and computes heading-hint spans in the final text.
+them with the reader's separator and computes heading-hint spans in the final text. Typographic
+spaces of Chinese text are closed in each block (`spacing.py`), tab-separated rows written as rows.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from ..errors import InputError
 from ..model import Edit, InputKind, Removed, SourceText, Span
 from .limits import MAX_TEXT_BYTES
 from .normalise import normalise_text, removed_controls
+from .spacing import close_typographic_spaces, is_chinese
+from .tables import rows_from_tabs
 
 __all__ = ["Block", "Extracted", "assemble"]
+
+_LANGUAGE_SAMPLE_BLOCKS = 400  # enough paragraphs to tell Chinese text from English
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,7 @@ def assemble(extracted: Extracted, path: str, kind: InputKind, *, empty_hint: st
     length = 0
     size = 0
     controls: list[Edit] = []
+    chinese = is_chinese("\n".join(b.text for b in extracted.blocks[:_LANGUAGE_SAMPLE_BLOCKS]))
     for block in extracted.blocks:
         size += len(block.text.encode("utf-8", "surrogatepass"))
         if size > MAX_TEXT_BYTES:  # a reader that streams checks sooner; this catches every reader
@@ -51,6 +57,8 @@ def assemble(extracted: Extracted, path: str, kind: InputKind, *, empty_hint: st
                              "(a small compressed file can hold much more text); is this really one report?")
         normalised, block_edits = normalise_text(block.text)
         controls.extend(block_edits)
+        normalised, block_edits = rows_from_tabs(normalised, block_edits)
+        normalised, block_edits = close_typographic_spaces(normalised, block_edits, chinese=chinese)
         # leading spaces stay: a reader may indent a line on purpose (PDF table headers)
         text = normalised.lstrip("\n").rstrip()
         if not text.strip():
