@@ -19,12 +19,13 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from ..model import Figure, FigurePair, PeriodKind, SectionPair
+from ..model import Figure, FigurePair, Metadata, PeriodKind, SectionPair
 from ..text.cjk import CJK_CHAR
 from ..text.similarity import cjk_bigrams
 from .extract import _ADDITION, _EN_STOP, _LABEL_MAX, _LABEL_NOISE, _RATE_UNITS, _ZH_AVERAGE, FROM_QUALIFIER
 
 __all__ = [
+    "in_time_order",
     "LABEL_MATCH_CUTOFF",
     "SECTION_WEIGHT",
     "MAX_VALUE_RATIO",
@@ -187,14 +188,23 @@ def _pair(old: Figure, new: Figure, score: float) -> FigurePair:
     return FigurePair(old, new, round(score, 4), delta, pct, pp)
 
 
-def _pair_allowed(old: Figure, new: Figure) -> bool:
-    if _is_from(old) != _is_from(new) and _base(old) != _base(new):
-        # 由120元提高到200元: the "from" value is an earlier year's; it pairs with the other
-        # report's value only where it restates it (200元 / 由200元提高到260元). The rule reads
-        # the same whichever report is old, so swapping them pairs the same figures.
+def _pair_allowed(old: Figure, new: Figure, *, old_is_earlier: bool = True) -> bool:
+    earlier, later = (old, new) if old_is_earlier else (new, old)
+    if _is_from(earlier) and not _is_from(later):
+        # 由120元提高到200元: 120元 is a year before the earlier report's; nothing of the later
+        # report is that old. Which report is earlier comes from their years, not from the
+        # argument order, so swapping old and new pairs the same figures.
         return False
     # the labels in one fixed order: the word alignment inside heads_agree is not symmetric
     return periods_compatible(old, new) and heads_agree(*sorted((old.label, new.label)))
+
+
+def in_time_order(old: Metadata, new: Metadata) -> bool:
+    """Whether the old report is the earlier one, by the year each reports on and then the year
+    it plans (a 政府工作报告 reviews last year and plans this one); True when the years do not say."""
+    if old.year is None or new.year is None:
+        return True
+    return (old.year, old.plan_year or old.year) <= (new.year, new.plan_year or new.year)
 
 
 def _is_from(fig: Figure) -> bool:
@@ -217,14 +227,17 @@ def match_figures(
     *,
     section_pairs: Sequence[SectionPair] = (),
     cutoff: float = LABEL_MATCH_CUTOFF,
+    old_is_earlier: bool = True,
 ) -> tuple[FigurePair, ...]:
     """Pair old and new figures that measure the same thing, one to one.
 
     A pair needs labels at least `cutoff` alike (rapidfuzz ratio), the same base unit, and values
     within `MAX_VALUE_RATIO` of each other for amounts; figures in the same or an aligned section
     (`section_pairs`, else the same top-level section id) score higher. Best scores are taken
-    first; ties go to the pair nearer both starts (the same pair whichever side is old). Output: paired and new figures
-    in the new report's order, then dropped figures in the old report's order.
+    first; ties go to the pair nearer both starts (the same pair whichever side is old). A "from"
+    value (由X提高到Y) of the earlier report (`old_is_earlier`, see `in_time_order`) never pairs with a current
+    value of the later one. Output: paired and new figures in the new report's order, then dropped
+    figures in the old report's order.
     """
     aligned = {(p.old_id, p.new_id) for p in section_pairs if p.old_id and p.new_id}
     old_paired = {o for o, _ in aligned}
@@ -251,7 +264,7 @@ def match_figures(
         for i in seen:
             o = old[i]
             sim = fuzz.ratio(o.label, fig.label) / 100.0
-            if sim < cutoff or not _values_compatible(o, fig) or not _pair_allowed(o, fig):
+            if sim < cutoff or not _values_compatible(o, fig) or not _pair_allowed(o, fig, old_is_earlier=old_is_earlier):
                 continue
             agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
             score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
