@@ -446,8 +446,9 @@ def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: lis
         left_new.extend(rest_new)
         free_old.update(k.id for k in rest_old)
         free_new.update(k.id for k in rest_new)
-    left_old[:] = [s for s in left_old if s.id in free_old]
-    left_new[:] = [s for s in left_new if s.id in free_new]
+    # a child left unpaired again by its walk is in the list twice (its place and the walk's rest)
+    left_old[:] = list({s.id: s for s in left_old if s.id in free_old}.values())
+    left_new[:] = list({s.id: s for s in left_new if s.id in free_new}.values())
 
 
 def _cross_parent_cells(old: _Side, new: _Side, olds: Sequence[Section],
