@@ -447,8 +447,19 @@ def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: lis
         free_old.update(k.id for k in rest_old)
         free_new.update(k.id for k in rest_new)
     # a child left unpaired again by its walk is in the list twice (its place and the walk's rest)
-    left_old[:] = list({s.id: s for s in left_old if s.id in free_old}.values())
-    left_new[:] = list({s.id: s for s in left_new if s.id in free_new}.values())
+    left_old[:] = _kept_once(left_old, free_old)
+    left_new[:] = _kept_once(left_new, free_new)
+
+
+def _kept_once(sections: Sequence[Section], keep: set[str]) -> list[Section]:
+    """`sections` whose id is in `keep`, each once, in order."""
+    out: list[Section] = []
+    seen: set[str] = set()
+    for s in sections:
+        if s.id in keep and s.id not in seen:
+            seen.add(s.id)
+            out.append(s)
+    return out
 
 
 def _cross_parent_cells(old: _Side, new: _Side, olds: Sequence[Section],
