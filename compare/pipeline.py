@@ -5,7 +5,7 @@ from __future__ import annotations
 from .align import align_sections
 from .diff import diff_sections
 from .figures.extract import extract_figures
-from .figures.match import in_time_order, match_figures
+from .figures.match import match_figures
 from .followthrough.evidence import check_followthrough, score_followthrough
 from .ingest import read_source, source_from_string
 from .model import Comparison, FollowUp, SourceText
@@ -28,8 +28,7 @@ def compare_sources(old: SourceText, new: SourceText) -> Comparison:
         new=new_report,
         section_pairs=pairs,
         diffs=diffs,
-        figure_pairs=match_figures(old_figs, new_figs, section_pairs=pairs,
-                                   old_is_earlier=in_time_order(old_report.metadata, new_report.metadata)),
+        figure_pairs=match_figures(old_figs, new_figs, section_pairs=pairs),
         plan_checks=check_followthrough(old_report, new_report, old_figures=old_figs,
                                         new_figures=new_figs, section_pairs=pairs),
         old_figures=old_figs,

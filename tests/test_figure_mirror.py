@@ -16,7 +16,7 @@ from corpus_digests import consecutive_pairs
 from compare import CompareError
 from compare.align import align_sections
 from compare.figures.extract import extract_figures
-from compare.figures.match import in_time_order, match_figures
+from compare.figures.match import match_figures
 from compare.ingest import read_source
 from compare.model import Figure, Report
 from compare.structure.parse import parse_report
@@ -29,8 +29,7 @@ Pairs = set[tuple[tuple[int, int], tuple[int, int]]]
 
 
 def _pairs(old: Report, new: Report, old_figs: tuple[Figure, ...], new_figs: tuple[Figure, ...]) -> Pairs:
-    matched = match_figures(old_figs, new_figs, section_pairs=align_sections(old, new),
-                            old_is_earlier=in_time_order(old.metadata, new.metadata))
+    matched = match_figures(old_figs, new_figs, section_pairs=align_sections(old, new))
     return {((p.old.span.start, p.old.span.end), (p.new.span.start, p.new.span.end))
             for p in matched if p.old is not None and p.new is not None}
 
