@@ -31,16 +31,18 @@ from __future__ import annotations
 
 import bisect
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from .model import PairStatus, Report, Role, Section, SectionPair, Span
 from .text.similarity import (
     CONTENT_ONLY_CUTOFF,
     CONTENT_WEIGHT,
     CROSS_PARENT_CUTOFF,
+    DENSE_PAIR_LIMIT,
     HEADING_RELATED,
     HEADING_SAME,
     HEADING_WEIGHT,
@@ -50,9 +52,16 @@ from .text.similarity import (
     ROLE_PENALTY,
     SECTION_PAIR_CUTOFF,
     SPLIT_GAIN,
+    blocked_pairs,
+    blocking_features,
     combined_cosine,
     content_vectors,
     heading_matrix,
+    heading_similarity,
+    normalise_heading,
+    sparse_combined_cosine,
+    sparse_content_vectors,
+    sparse_cosine,
 )
 
 __all__ = ["align_sections", "heaviest_in_order", "heading_range"]
@@ -152,31 +161,116 @@ class _Decision:
     matched_by: str
 
 
-def _score_matrix(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> tuple[
-    np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray
-]:
-    """(combined, heading, content, old vectors, new vectors) for siblings olds × news."""
+@dataclass(slots=True)
+class _Cells:
+    """Scored sibling pairs: (score, heading ratio, content cosine) per (old index, new index).
+
+    Only the cells the rules can use are kept: candidates (`ok`) and pairs whose content reaches
+    CONTENT_ONLY_CUTOFF (split and merge). `combined(single_is_old, k, first, second)` is the cosine
+    of section k of one side with the sum of sections `first` and `second` of the other.
+    """
+
+    cells: dict[tuple[int, int], tuple[float, float, float]]
+    ok: list[tuple[int, int]]
+    combined: Callable[[bool, int, int, int], float]
+
+
+def _role_term(ro: Role, rn: Role) -> float:
+    if ro == Role.PREAMBLE or rn == Role.PREAMBLE:
+        return ROLE_BONUS if ro == rn else -ROLE_PENALTY
+    if ro in _KNOWN_ROLES and rn in _KNOWN_ROLES:
+        return ROLE_BONUS if ro == rn else -ROLE_PENALTY
+    return 0.0
+
+
+def _score_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> _Cells:
+    """Every sibling pair for short lists; blocked candidates (text.similarity) for long ones."""
+    if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
+        return _dense_cells(old, new, olds, news)
+    return _sparse_cells(old, new, olds, news)
+
+
+def _dense_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> _Cells:
     h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
     otexts = [old.content(s) for s in olds]
     ntexts = [new.content(s) for s in news]
     wo, wn = content_vectors(otexts, ntexts)
     c = np.clip(wo @ wn.T, 0.0, 1.0)
-    role = np.zeros_like(h)
-    for i, o in enumerate(olds):
-        ro = old.report.effective_role(o.id)
-        for j, n in enumerate(news):
-            rn = new.report.effective_role(n.id)
-            if ro == Role.PREAMBLE or rn == Role.PREAMBLE:
-                role[i, j] = ROLE_BONUS if ro == rn else -ROLE_PENALTY
-            elif ro in _KNOWN_ROLES and rn in _KNOWN_ROLES:
-                role[i, j] = ROLE_BONUS if ro == rn else -ROLE_PENALTY
+    o_roles = [old.report.effective_role(o.id) for o in olds]
+    n_roles = [new.report.effective_role(n.id) for n in news]
+    role = np.array([[_role_term(ro, rn) for rn in n_roles] for ro in o_roles]).reshape(h.shape)
     o_empty = np.array([not t.strip() for t in otexts])
     n_empty = np.array([not t.strip() for t in ntexts])
     score = HEADING_WEIGHT * h + CONTENT_WEIGHT * c + role
     # heading-only sections on both sides: the heading is all there is to compare
     both_empty = np.outer(o_empty, n_empty)
-    score = np.where(both_empty, h + role, score)
-    return np.clip(score, 0.0, 1.0), h, c, wo, wn
+    score = np.clip(np.where(both_empty, h + role, score), 0.0, 1.0)
+    ok = (score >= SECTION_PAIR_CUTOFF) & ((h >= HEADING_RELATED) | (c >= CONTENT_ONLY_CUTOFF))
+    ok |= _mutual_best(score)
+    keep = np.argwhere(ok | (c >= CONTENT_ONLY_CUTOFF))
+    cells = {(int(i), int(j)): (float(score[i, j]), float(h[i, j]), float(c[i, j])) for i, j in keep}
+
+    def combined(single_is_old: bool, k: int, first: int, second: int) -> float:
+        if single_is_old:
+            return combined_cosine(wo[k], [wn[first], wn[second]])
+        return combined_cosine(wn[k], [wo[first], wo[second]])
+
+    return _Cells(cells, [(int(i), int(j)) for i, j in np.argwhere(ok)], combined)
+
+
+def _sparse_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> _Cells:
+    """Long sibling lists: score only blocked candidates, with sparse vectors (no N × N matrix)."""
+    otexts = [old.content(s) for s in olds]
+    ntexts = [new.content(s) for s in news]
+    wo, wn = sparse_content_vectors(otexts, ntexts)
+    o_heads = [normalise_heading(s.heading) for s in olds]
+    n_heads = [normalise_heading(s.heading) for s in news]
+    o_roles = [old.report.effective_role(o.id) for o in olds]
+    n_roles = [new.report.effective_role(n.id) for n in news]
+    candidates = blocked_pairs([blocking_features(s.heading, v.keys()) for s, v in zip(olds, wo, strict=True)],
+                               [blocking_features(s.heading, v.keys()) for s, v in zip(news, wn, strict=True)])
+    cells: dict[tuple[int, int], tuple[float, float, float]] = {}
+    for i, j in sorted(candidates):
+        a, b = o_heads[i], n_heads[j]
+        hh = 1.0 if not a and not b else (0.0 if not a or not b else fuzz.ratio(a, b) / 100.0)
+        cc = sparse_cosine(wo[i], wn[j])
+        role = _role_term(o_roles[i], n_roles[j])
+        if not otexts[i].strip() and not ntexts[j].strip():
+            ss = hh + role
+        else:
+            ss = HEADING_WEIGHT * hh + CONTENT_WEIGHT * cc + role
+        cells[(i, j)] = (min(1.0, max(0.0, ss)), hh, cc)
+    ok = [ij for ij, (ss, hh, cc) in cells.items()
+          if ss >= SECTION_PAIR_CUTOFF and (hh >= HEADING_RELATED or cc >= CONTENT_ONLY_CUTOFF)]
+    ok_set = set(ok)
+    ok.extend(ij for ij in sorted(_sparse_mutual_best(cells)) if ij not in ok_set)
+
+    def combined(single_is_old: bool, k: int, first: int, second: int) -> float:
+        if single_is_old:
+            return sparse_combined_cosine(wo[k], wn[first], wn[second])
+        return sparse_combined_cosine(wn[k], wo[first], wo[second])
+
+    return _Cells(cells, ok, combined)
+
+
+def _sparse_mutual_best(cells: dict[tuple[int, int], tuple[float, float, float]]) -> set[tuple[int, int]]:
+    """`_mutual_best` over the scored cells only (an unscored pair shares no rare feature)."""
+    rows: dict[int, list[tuple[float, int]]] = {}
+    cols: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), (ss, _, _) in cells.items():
+        rows.setdefault(i, []).append((ss, j))
+        cols.setdefault(j, []).append((ss, i))
+    out: set[tuple[int, int]] = set()
+    for i, row in rows.items():
+        s, j = max(row, key=lambda t: (t[0], -t[1]))  # the first column on ties, as np.argmax
+        if s < MUTUAL_BEST_FLOOR:
+            continue
+        if any(s < o + MUTUAL_BEST_MARGIN for o, jj in row if jj != j):
+            continue
+        if any(s < o + MUTUAL_BEST_MARGIN for o, ii in cols[j] if ii != i):
+            continue
+        out.add((i, j))
+    return out
 
 
 def _mutual_best(score: np.ndarray) -> np.ndarray:
@@ -208,13 +302,11 @@ def _align_siblings(  # noqa: C901 - one pass of ordered rules; splitting it is 
     """Pair siblings; returns decisions and the sections left unpaired on each side."""
     if not olds or not news:
         return [], list(olds), list(news)
-    score, h, c, wo, wn = _score_matrix(old, new, olds, news)
+    scored = _score_cells(old, new, olds, news)
+    cells = scored.cells
     n_old, n_new = len(olds), len(news)
-    ok = (score >= SECTION_PAIR_CUTOFF) & ((h >= HEADING_RELATED) | (c >= CONTENT_ONLY_CUTOFF))
-    ok |= _mutual_best(score)
-    cand = np.argwhere(ok)
     ranked = sorted(
-        ((float(score[i, j]), int(i), int(j)) for i, j in cand),
+        ((cells[(i, j)][0], i, j) for i, j in scored.ok),
         key=lambda t: (-round(t[0], 9), abs(t[1] / n_old - t[2] / n_new), t[1] + t[2], t[1]),
     )
     o_used: dict[int, int] = {}
@@ -229,38 +321,47 @@ def _align_siblings(  # noqa: C901 - one pass of ordered rules; splitting it is 
     size_o = [len(old.content(s)) + len(s.heading) for s in olds]
     size_n = [len(new.content(s)) + len(s.heading) for s in news]
     # as for sentences: keep the most sections in place (weight 1 + score/2), so the fewest are moved
-    chain = heaviest_in_order([(i, j, 1.0 + float(score[i, j]) / 2 + (size_o[i] + size_n[j]) * 1e-9)
+    chain = heaviest_in_order([(i, j, 1.0 + cells[(i, j)][0] / 2 + (size_o[i] + size_n[j]) * 1e-9)
                                for i, j in one_to_one])
     decisions: dict[int, _Decision] = {}
     for k, (i, j) in enumerate(one_to_one):
-        hh, cc = float(h[i, j]), float(c[i, j])
+        ss, hh, cc = cells[(i, j)]
         if k not in chain:
             status, via = PairStatus.MOVED, "order"
         elif hh >= HEADING_SAME:
             status, via = PairStatus.MATCHED, ""
         else:
             status, via = PairStatus.RENAMED, ""
-        decisions[i] = _Decision([olds[i]], [news[j]], status, float(score[i, j]), _describe(hh, cc, via))
+        decisions[i] = _Decision([olds[i]], [news[j]], status, ss, _describe(hh, cc, via))
 
     # Split (an unpaired new section that, with the paired partner, stands for one old section)
     # and merged (the mirror image) are weighed together, the largest gain first, so that
     # swapping old and new gives the mirrored decisions; equal gains go by the leftover
-    # section's own text, never by side.
+    # section's own text, never by side. Only cells whose content reaches the cutoff can take
+    # part: they are looked up per section (in the order the pairs were taken), never old × new.
+    o_rank = {i: r for r, i in enumerate(o_used)}
+    n_rank = {j: r for r, j in enumerate(n_used)}
+    near_new: dict[int, list[int]] = {}
+    near_old: dict[int, list[int]] = {}
+    for (i, j), (_, _, cc) in cells.items():
+        if cc >= CONTENT_ONLY_CUTOFF:
+            near_new.setdefault(j, []).append(i)
+            near_old.setdefault(i, []).append(j)
     moves: list[tuple[float, int, int, str, int, int]] = []
     for j in (j for j in range(n_new) if j not in n_used):
-        for i, j2 in o_used.items():
-            if c[i, j] >= CONTENT_ONLY_CUTOFF:
-                gain = combined_cosine(wo[i], [wn[j2], wn[j]]) - float(c[i, j2])
-                if gain >= SPLIT_GAIN:
-                    text = new.content(news[j])
-                    moves.append((gain, len(text), zlib.crc32(text.encode()), "split", i, j))
+        for i in sorted((i for i in near_new.get(j, ()) if i in o_rank), key=o_rank.__getitem__):
+            j2 = o_used[i]
+            gain = scored.combined(True, i, j2, j) - cells[(i, j2)][2]
+            if gain >= SPLIT_GAIN:
+                text = new.content(news[j])
+                moves.append((gain, len(text), zlib.crc32(text.encode()), "split", i, j))
     for i in (i for i in range(n_old) if i not in o_used):
-        for j, i2 in n_used.items():
-            if c[i, j] >= CONTENT_ONLY_CUTOFF:
-                gain = combined_cosine(wn[j], [wo[i2], wo[i]]) - float(c[i2, j])
-                if gain >= SPLIT_GAIN:
-                    text = old.content(olds[i])
-                    moves.append((gain, len(text), zlib.crc32(text.encode()), "merged", i, j))
+        for j in sorted((j for j in near_old.get(i, ()) if j in n_rank), key=n_rank.__getitem__):
+            i2 = n_used[j]
+            gain = scored.combined(False, j, i2, i) - cells[(i2, j)][2]
+            if gain >= SPLIT_GAIN:
+                text = old.content(olds[i])
+                moves.append((gain, len(text), zlib.crc32(text.encode()), "merged", i, j))
     moves.sort(key=lambda m: (-round(m[0], 9), -m[1], m[2], m[3]))
     for gain, _, _, kind, i, j in moves:
         if kind == "split":
@@ -277,7 +378,8 @@ def _align_siblings(  # noqa: C901 - one pass of ordered rules; splitting it is 
             host.old.append(olds[i])
             host.status = PairStatus.MERGED
             o_used[i] = j
-        host.matched_by = _describe(float(h[i, j]), float(c[i, j]), f"{kind}:gain={gain:.2f}")
+        _, hh, cc = cells[(i, j)]
+        host.matched_by = _describe(hh, cc, f"{kind}:gain={gain:.2f}")
     rest_old = [olds[i] for i in range(n_old) if i not in o_used]
     rest_new = [news[j] for j in range(n_new) if j not in n_used]
     return list(decisions.values()), rest_old, rest_new
@@ -302,10 +404,7 @@ def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: lis
     news = [s for s in left_new if new.content(s).strip()]
     if not olds or not news:
         return
-    h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
-    wo, wn = content_vectors([old.content(s) for s in olds], [new.content(s) for s in news])
-    c = np.clip(wo @ wn.T, 0.0, 1.0)
-    cand = np.argwhere(c >= CROSS_PARENT_CUTOFF)
+    found = _cross_parent_cells(old, new, olds, news)
     n_o, n_n = max(len(old.report.sections), 1), max(len(new.report.sections), 1)
 
     def key(t: tuple[float, int, int]) -> tuple[float, float, int, float, float]:
@@ -313,10 +412,10 @@ def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: lis
         # whichever side is old
         _, i, j = t
         ro, rn = old.position[olds[i].id] / n_o, new.position[news[j].id] / n_n
-        return (-round(t[0], 9), -round(float(h[i, j]), 9), abs(olds[i].level - news[j].level),
+        return (-round(t[0], 9), -round(found[(i, j)][0], 9), abs(olds[i].level - news[j].level),
                 round(abs(ro - rn), 9), round(ro + rn, 9))
 
-    ranked = sorted(((float(c[i, j]), int(i), int(j)) for i, j in cand), key=key)
+    ranked = sorted(((cc, i, j) for (i, j), (_, cc) in found.items()), key=key)
     used_o: set[int] = set()
     used_n: set[int] = set()
     paired: list[_Decision] = []
@@ -325,21 +424,64 @@ def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: lis
             continue
         used_o.add(i)
         used_n.add(j)
-        score = min(1.0, HEADING_WEIGHT * float(h[i, j]) + CONTENT_WEIGHT * s)
+        hh = found[(i, j)][0]
+        score = min(1.0, HEADING_WEIGHT * hh + CONTENT_WEIGHT * s)
         paired.append(_Decision([olds[i]], [news[j]], PairStatus.MOVED, score,
-                                _describe(float(h[i, j]), s, "content:cross-parent")))
-    for d in paired:
-        left_old.remove(d.old[0])
-        left_new.remove(d.new[0])
+                                _describe(hh, s, "content:cross-parent")))
+    # ids in sets, lists rebuilt once: with thousands of leftovers, list.remove per pair is quadratic
+    taken_old = {d.old[0].id for d in paired}
+    taken_new = {d.new[0].id for d in paired}
+    free_old = {s.id for s in left_old} - taken_old
+    free_new = {s.id for s in left_new} - taken_new
     for d in paired:
         out.append(d)
-        kids_old = [k for k in old.children.get(d.old[0].id, []) if k in left_old]
-        kids_new = [k for k in new.children.get(d.new[0].id, []) if k in left_new]
-        for k in kids_old:
-            left_old.remove(k)
-        for k in kids_new:
-            left_new.remove(k)
-        _walk(old, new, kids_old, kids_new, out, left_old, left_new)
+        kids_old = [k for k in old.children.get(d.old[0].id, []) if k.id in free_old]
+        kids_new = [k for k in new.children.get(d.new[0].id, []) if k.id in free_new]
+        free_old.difference_update(k.id for k in kids_old)
+        free_new.difference_update(k.id for k in kids_new)
+        rest_old: list[Section] = []
+        rest_new: list[Section] = []
+        _walk(old, new, kids_old, kids_new, out, rest_old, rest_new)
+        left_old.extend(rest_old)
+        left_new.extend(rest_new)
+        free_old.update(k.id for k in rest_old)
+        free_new.update(k.id for k in rest_new)
+    # a child left unpaired again by its walk is in the list twice (its place and the walk's rest)
+    left_old[:] = _kept_once(left_old, free_old)
+    left_new[:] = _kept_once(left_new, free_new)
+
+
+def _kept_once(sections: Sequence[Section], keep: set[str]) -> list[Section]:
+    """`sections` whose id is in `keep`, each once, in order."""
+    out: list[Section] = []
+    seen: set[str] = set()
+    for s in sections:
+        if s.id in keep and s.id not in seen:
+            seen.add(s.id)
+            out.append(s)
+    return out
+
+
+def _cross_parent_cells(old: _Side, new: _Side, olds: Sequence[Section],
+                        news: Sequence[Section]) -> dict[tuple[int, int], tuple[float, float]]:
+    """(heading ratio, content cosine) of the leftover pairs whose content reaches
+    CROSS_PARENT_CUTOFF: every pair for few leftovers, blocked candidates for many."""
+    otexts = [old.content(s) for s in olds]
+    ntexts = [new.content(s) for s in news]
+    if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
+        h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
+        wo, wn = content_vectors(otexts, ntexts)
+        c = np.clip(wo @ wn.T, 0.0, 1.0)
+        return {(int(i), int(j)): (float(h[i, j]), float(c[i, j])) for i, j in np.argwhere(c >= CROSS_PARENT_CUTOFF)}
+    so, sn = sparse_content_vectors(otexts, ntexts)
+    candidates = blocked_pairs([blocking_features(s.heading, v.keys()) for s, v in zip(olds, so, strict=True)],
+                               [blocking_features(s.heading, v.keys()) for s, v in zip(news, sn, strict=True)])
+    found: dict[tuple[int, int], tuple[float, float]] = {}
+    for i, j in sorted(candidates):
+        cc = sparse_cosine(so[i], sn[j])
+        if cc >= CROSS_PARENT_CUTOFF:
+            found[(i, j)] = (heading_similarity(olds[i].heading, news[j].heading), cc)
+    return found
 
 
 def align_sections(old: Report, new: Report) -> tuple[SectionPair, ...]:
@@ -372,16 +514,36 @@ def _order(old: _Side, new: _Side, decisions: Sequence[_Decision], left_old: Seq
     for nsec in new.report.sections:
         ordered.extend(sorted(by_new.get(nsec.id, []), key=lambda p: old.position[p.old_id] if p.old_id else -1))
     removed = sorted(left_old, key=lambda s: old.position[s.id])
+    if not removed:
+        return tuple(ordered)
+    # Each removed section goes right after its predecessor in the old report (its last pair);
+    # the first one after any removed sections already at the start. A linked list over the
+    # pairs keeps each insertion O(1): list.insert after a scan was quadratic in the sections.
     removed_ids = {s.id for s in removed}
+    nodes = list(ordered)
+    nxt = [*range(1, len(nodes)), -1] if nodes else []
+    head = 0 if nodes else -1
+    last: dict[str, int] = {p.old_id: k for k, p in enumerate(nodes) if p.old_id is not None}
     for s in removed:
         pos = old.position[s.id]
         pred = old.report.sections[pos - 1].id if pos > 0 else None
-        pair = SectionPair(s.id, None, PairStatus.REMOVED, 0.0, "unmatched")
+        k = len(nodes)
+        nodes.append(SectionPair(s.id, None, PairStatus.REMOVED, 0.0, "unmatched"))
+        nxt.append(-1)
         if pred is None:
-            at = 0
-            while at < len(ordered) and ordered[at].old_id in removed_ids and ordered[at].new_id is None:
-                at += 1
+            prev, cur = -1, head
+            while cur != -1 and nodes[cur].old_id in removed_ids and nodes[cur].new_id is None:
+                prev, cur = cur, nxt[cur]
         else:
-            at = max((k for k, p in enumerate(ordered) if p.old_id == pred), default=-1) + 1
-        ordered.insert(at, pair)
+            prev = last.get(pred, -1)
+        if prev == -1:
+            nxt[k], head = head, k
+        else:
+            nxt[k], nxt[prev] = nxt[prev], k
+        last[s.id] = k
+    ordered = []
+    cur = head
+    while cur != -1:
+        ordered.append(nodes[cur])
+        cur = nxt[cur]
     return tuple(ordered)

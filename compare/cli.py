@@ -45,8 +45,8 @@ def _format_for(output: str, fmt: str | None) -> str:
 def _pair_options(command: Callable[..., None]) -> Callable[..., None]:
     """OLD NEW -o --format --lang --debug: the arguments of every command that reads two years."""
     for decorator in reversed((
-        click.argument("old", type=click.Path(allow_dash=True)),
-        click.argument("new", type=click.Path(allow_dash=True)),
+        click.argument("old", type=click.Path(allow_dash=True, readable=False)),
+        click.argument("new", type=click.Path(allow_dash=True, readable=False)),
         click.option("-o", "--output", default="-", show_default=True,
                      help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout."),
         click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
@@ -149,7 +149,7 @@ def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None,
 
 
 @main.command(context_settings=_CONTEXT)
-@click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="Output format: one CSV row per figure, or a JSON list.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; '-' is stdout.")
@@ -175,7 +175,7 @@ def figures(file: str, fmt: str, output: str, debug: bool) -> None:
 
 
 @main.command(context_settings=_CONTEXT)
-@click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: an indented tree; json: the same as data.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
@@ -187,14 +187,15 @@ def outline(file: str, fmt: str, debug: bool) -> None:
     """
     from .ingest import read_source
     from .render.outline import render_outline_json, render_outline_text
+    from .render.write import write_output
     from .structure.parse import parse_report
 
     try:
         report = parse_report(read_source(file))
         content = render_outline_json(report) if fmt == "json" else render_outline_text(report)
+        write_output(content, "-")
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)
-    click.echo(content, nl=False)
 
 
 @main.command(context_settings=_CONTEXT)

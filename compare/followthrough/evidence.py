@@ -23,10 +23,11 @@ figure of the new review by label (see `targets`).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -238,12 +239,13 @@ def _anchors(s: str) -> tuple[str, ...]:
 
 
 def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]], *,
-                factor: float, floor: float) -> dict[int, tuple[float, float]]:
-    """Sentence index -> (weighted recall of the item, best weighted recall of one clause).
+                factor: float, floor: float) -> tuple[list[tuple[float, int]], Callable[[int], tuple[float, float]]]:
+    """(upper bound of the score, sentence index) per candidate, and the exact scorer.
 
-    Only sentences sharing one of the item's rarer features are scored. Rare features are summed
-    through their posting lists; only the few common ones are looked up per candidate, and a
-    candidate that cannot reach `floor` even with every common feature is dropped unscored.
+    Only sentences sharing one of the item's rarer features are candidates. Rare features are
+    summed through their posting lists; the bound adds every common feature (looked up per
+    candidate only when it is scored), and a candidate whose bound cannot reach `floor` is
+    dropped. The scorer gives (weighted recall of the item, best weighted recall of one clause).
     """
     weight = index.weight
     # Features are sets: every float sum below runs in sorted order, so that the same inputs give
@@ -251,7 +253,7 @@ def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]]
     feats = sorted(item_feats)
     total = sum(weight(f) for f in feats)
     if total <= 0:
-        return {}
+        return [], lambda i: (0.0, 0.0)
     acc: dict[int, float] = defaultdict(float)
     for f in feats:
         wf = weight(f)
@@ -272,19 +274,44 @@ def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]]
                 c_acc[i] += wf
         c_common = [(f, weight(f)) for f in c if f not in index.postings and f in index.idf]
         clause_data.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
-    out: dict[int, tuple[float, float]] = {}
+    bounds: list[tuple[float, int]] = []
     for i in sorted(acc):
-        rare = acc[i]
-        bound = (rare + common_total) / total
+        bound = (acc[i] + common_total) / total
         part_bound = max(((ca.get(i, 0.0) + ct) / t for t, ca, _, ct in clause_data), default=0.0)
         if bound < floor and part_bound * factor < floor:
             continue
+        bounds.append((max(bound, part_bound * factor), i))
+
+    def score(i: int) -> tuple[float, float]:
         w = index.sentences[i].weights
-        whole = (rare + sum(wf for f, wf in common if f in w)) / total
+        whole = (acc[i] + sum(wf for f, wf in common if f in w)) / total
         part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
                     for t, ca, cc, _ in clause_data), default=0.0)
-        out[i] = (whole, part)
-    return out
+        return whole, part
+
+    return bounds, score
+
+
+class _ZoneNeed:
+    """The lowest score a further candidate of one zone (review / elsewhere) must reach to change
+    what `_check` keeps of it: its MAX_EVIDENCE best at or above PARTLY_CUTOFF, and its best score
+    (shown in the reason). Equal scores count: ties go by position."""
+
+    def __init__(self) -> None:
+        self.kept: list[float] = []  # min-heap of the MAX_EVIDENCE best scores >= PARTLY_CUTOFF
+        self.best = -math.inf
+
+    def add(self, score: float) -> None:
+        self.best = max(self.best, score)
+        if score >= PARTLY_CUTOFF:
+            heapq.heappush(self.kept, score)
+            if len(self.kept) > MAX_EVIDENCE:
+                heapq.heappop(self.kept)
+
+    def need(self) -> float:
+        if len(self.kept) >= MAX_EVIDENCE:
+            return self.kept[0]
+        return min(PARTLY_CUTOFF, self.best)
 
 
 _CLAUSE_CUT = re.compile(r"[，,；;：:]")
@@ -306,10 +333,23 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
     factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, n_parts)))
     # a candidate below this even with both bonuses is never shown nor decides a status
     floor = PARTLY_CUTOFF - ANCHOR_BONUS - SECTION_BONUS
-    scores = _candidates(index, feats, clauses, factor=factor, floor=floor)
+    bounds, score_of = _candidates(index, feats, clauses, factor=factor, floor=floor)
     anchors = _anchors(item_text)
+    bonus = (ANCHOR_BONUS if anchors else 0.0) + (SECTION_BONUS if paired_new else 0.0)
+    # Upper bound first, early stop: candidates in order of the best score they could reach; once
+    # none left in a zone (review / elsewhere) can reach what that zone still needs, the rest are
+    # never scored. Most candidates share a few common bigrams only and never matter.
+    bounds.sort(key=lambda b: (-b[0], b[1]))
+    in_review = [index.sentences[i].zone is Zone.REVIEW for _, i in bounds]
+    left = {True: in_review.count(True), False: in_review.count(False)}
+    found = {True: _ZoneNeed(), False: _ZoneNeed()}
     ranked: list[tuple[float, str, int]] = []
-    for i, (whole, part) in scores.items():
+    for (bound, i), review_zone in zip(bounds, in_review, strict=True):
+        reach = min(1.0, bound + bonus) + 1e-9  # float sums of a subset never exceed the whole
+        if all(not left[z] or reach < found[z].need() for z in (True, False)):
+            break
+        left[review_zone] -= 1
+        whole, part = score_of(i)
         sent = index.sentences[i]
         stext = index.text[sent.span.start:sent.span.end]
         if part * factor > whole:
@@ -324,6 +364,7 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
             score += SECTION_BONUS
             signals.append("section")
         ranked.append((min(score, 1.0), "+".join(signals), i))
+        found[review_zone].add(min(score, 1.0))
     # review first, then score, then position: deterministic tie-breaks
     ranked.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
     return ranked

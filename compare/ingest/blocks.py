@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Edit, InputKind, Removed, SourceText, Span
-from .normalise import normalise_text
+from .limits import MAX_TEXT_BYTES
+from .normalise import normalise_text, removed_controls
 from .spacing import close_typographic_spaces, is_chinese
 from .tables import rows_from_tabs
 
@@ -46,9 +47,16 @@ def assemble(extracted: Extracted, path: str, kind: InputKind, *, empty_hint: st
     edits: list[Edit] = []
     hints: list[tuple[Span, int]] = []
     length = 0
+    size = 0
+    controls: list[Edit] = []
     chinese = is_chinese("\n".join(b.text for b in extracted.blocks[:_LANGUAGE_SAMPLE_BLOCKS]))
     for block in extracted.blocks:
+        size += len(block.text.encode("utf-8", "surrogatepass"))
+        if size > MAX_TEXT_BYTES:  # a reader that streams checks sooner; this catches every reader
+            raise InputError(f"{path}: the text in it is over the {MAX_TEXT_BYTES // 2**20} MB limit "
+                             "(a small compressed file can hold much more text); is this really one report?")
         normalised, block_edits = normalise_text(block.text)
+        controls.extend(block_edits)
         normalised, block_edits = rows_from_tabs(normalised, block_edits)
         normalised, block_edits = close_typographic_spaces(normalised, block_edits, chinese=chinese)
         # leading spaces stay: a reader may indent a line on purpose (PDF table headers)
@@ -78,6 +86,6 @@ def assemble(extracted: Extracted, path: str, kind: InputKind, *, empty_hint: st
         encoding=extracted.encoding,
         kind=kind,
         edits=tuple(edits),
-        removed=extracted.removed,
+        removed=extracted.removed + removed_controls(controls),
         heading_hints=tuple(hints),
     )

@@ -51,7 +51,8 @@ def _zip_kind(data: bytes, path: str) -> InputKind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a zip "version" zipfile does not know (a damaged header; fuzzing)
         what = "Word document" if path.lower().endswith(".docx") else "zip archive"
         raise InputError(
             f"{path}: this {what} is damaged or truncated; open it in Word and save it again."

@@ -16,9 +16,11 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from xml.etree import ElementTree
+from xml.parsers import expat
 
 from ..errors import InputError
 from .blocks import Block, Extracted
+from .limits import MAX_TEXT_BYTES
 from .tables import format_row, is_data_table
 
 __all__ = ["read_docx", "MAX_DOCX_XML_BYTES"]
@@ -51,7 +53,9 @@ def read_docx(data: bytes, path: str) -> Extracted:
     formats = _numbering_formats(numbering)
     counters: dict[str, list[int]] = {}
     blocks: list[Block] = []
+    size = 0
     for el in body:
+        counted = len(blocks)
         if el.tag == f"{_W}p":
             blocks.append(_paragraph(el, style_levels, formats, counters))
         elif el.tag == f"{_W}tbl":
@@ -59,6 +63,10 @@ def read_docx(data: bytes, path: str) -> Extracted:
         elif el.tag == f"{_W}sdt":  # content control wrapping paragraphs (tables of contents, forms)
             for p in el.iter(f"{_W}p"):
                 blocks.append(_paragraph(p, style_levels, formats, counters))
+        size += sum(len(b.text.encode("utf-8", "surrogatepass")) for b in blocks[counted:])
+        if size > MAX_TEXT_BYTES:  # stop early: 183 KB of .docx can hold 60 MB of text
+            raise InputError(f"{path}: the text in it is over the {MAX_TEXT_BYTES // 2**20} MB limit "
+                             "(a small compressed file can hold much more text); is this really one report?")
     return Extracted(tuple(b for b in blocks if b.text.strip()), (), "docx", "\n")
 
 
@@ -73,7 +81,7 @@ def _part(archive: zipfile.ZipFile, name: str, path: str, *, required: bool = Tr
         raise InputError(f"{path}: the Word document unpacks to over {MAX_DOCX_XML_BYTES // 2**20} MB "
                          "of XML; is this really one report?")
     raw = archive.read(name)
-    if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw:
+    if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw or _declares_dtd(raw):
         # Word never writes a DTD; entity definitions are how XML bombs expand
         raise InputError(f"{path}: the Word document contains XML entity definitions Word never writes; "
                          "open it in Word and save it again.")
@@ -81,6 +89,35 @@ def _part(archive: zipfile.ZipFile, name: str, path: str, *, required: bool = Tr
         return ElementTree.fromstring(raw)
     except ElementTree.ParseError:
         raise InputError(f"{path}: the Word document's {name} is damaged; open it in Word and save it again.") from None
+
+
+class _Prolog(Exception):
+    """Raised by the prolog scan when it has seen what it looks for."""
+
+
+def _declares_dtd(raw: bytes) -> bool:
+    """True when the XML declares a DOCTYPE, in whatever encoding it is written (UTF-16 hides
+    the ASCII bytes `<!DOCTYPE`); expat reads the prolog and the scan stops at the root element."""
+    found = False
+
+    def doctype(*_: object) -> None:
+        nonlocal found
+        found = True
+        raise _Prolog
+
+    def root(*_: object) -> None:
+        raise _Prolog
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = root
+    try:
+        parser.Parse(raw, True)
+    except _Prolog:
+        pass
+    except expat.ExpatError:
+        pass  # damaged XML: the real parse reports it
+    return found
 
 
 def _style_levels(styles: ElementTree.Element | None) -> dict[str, int]:

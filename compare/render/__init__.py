@@ -1,26 +1,59 @@
-"""Stage 7, render: `Comparison` -> HTML, JSON or Markdown text; atomic writing."""
+"""Stage 7, render: `Comparison` -> HTML, JSON or Markdown text; atomic writing.
+
+The views are loaded on first use (module `__getattr__`, as in `compare/__init__`): `yoy outline`
+and `yoy figures` import `compare.render.outline` without pulling in jinja2 and the page.
+"""
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ..errors import RenderError
-from ..model import Comparison
-from .html import render_html
-from .json import comparison_to_dict, render_json
-from .markdown import render_markdown
-from .write import write_output
+
+if TYPE_CHECKING:
+    from ..model import Comparison
+    from .html import render_html
+    from .json import comparison_to_dict, render_json
+    from .markdown import render_markdown
+    from .write import write_output
 
 __all__ = ["render", "render_html", "render_json", "render_markdown", "comparison_to_dict",
            "write_output", "FORMATS"]
 
 FORMATS = ("html", "json", "md")
 
+# public name -> the module that defines it
+_HOMES = {
+    "render_html": ".html",
+    "render_json": ".json",
+    "comparison_to_dict": ".json",
+    "render_markdown": ".markdown",
+    "write_output": ".write",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
 
 def render(c: Comparison, fmt: str, *, lang: str | None = None) -> str:
     """Render in one of FORMATS."""
     if fmt == "html":
+        from .html import render_html
+
         return render_html(c, lang=lang)
     if fmt == "json":
+        from .json import render_json
+
         return render_json(c)
     if fmt == "md":
+        from .markdown import render_markdown
+
         return render_markdown(c, lang=lang)
     raise RenderError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")

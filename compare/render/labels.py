@@ -265,6 +265,7 @@ REASONS: dict[str, dict[str, str]] = {
         "contact": "contact details",
         "licence": "licence notice",
         "navigation": "site navigation",
+        "bidi_control": "bidirectional control characters (they reorder text on screen)",
     },
     "zh": {
         "metadata_block": "文件信息",
@@ -274,6 +275,7 @@ REASONS: dict[str, dict[str, str]] = {
         "contact": "联系方式",
         "licence": "版权声明",
         "navigation": "网站导航",
+        "bidi_control": "双向文字控制符（会颠倒屏幕上的文字顺序）",
     },
 }
 

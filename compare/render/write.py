@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 
-from ..errors import RenderError
+from ..errors import RenderError, printable_path
 
 __all__ = ["check_output", "write_output"]
 
@@ -46,8 +46,7 @@ def write_output(content: str, path: str) -> None:
     directly: renaming over it would turn `/dev/null` into a regular file.
     """
     if path == "-":
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        _write_stdout(content)
         return
     target = os.path.realpath(path)
     try:
@@ -83,6 +82,30 @@ def write_output(content: str, path: str) -> None:
         raise
 
 
+def _write_stdout(content: str) -> None:
+    stream = sys.stdout
+    if stream is None:  # started with descriptor 1 closed (`yoy … >&-`)
+        raise RenderError("-: standard output is closed; write the output to a file with -o FILE.")
+    try:
+        stream.write(content)
+        stream.flush()
+    except (OSError, ValueError) as exc:  # a full disk, a closed descriptor
+        _silence_stdout()
+        raise RenderError(f"-: cannot write to standard output ({getattr(exc, 'strerror', None) or exc}); "
+                          "write the output to a file with -o FILE.") from None
+
+
+def _silence_stdout() -> None:
+    """Point descriptor 1 at /dev/null, so the interpreter's own flush at exit does not fail again
+    and print a second error (the unwritten page stays in the buffer)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _write_direct(content: str, path: str) -> None:
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -92,9 +115,7 @@ def _write_direct(content: str, path: str) -> None:
 
 
 def _shown(path: str) -> str:
-    """A path as one printable line: undecodable bytes and control characters escaped."""
-    return path.encode("utf-8", "backslashreplace").decode("utf-8").encode(
-        "unicode_escape").decode("ascii") if not path.isprintable() else path
+    return printable_path(path)
 
 
 def _umask() -> int:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..errors import InputError
 from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped, StrippedReason
 from ..text.cjk import detect_language
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
@@ -30,8 +31,13 @@ from .headings import FAMILY_RANK, Marker, format_marker, is_title_line, match_m
 from .metadata import extract_metadata
 from .roles import plan_part_ids, role_of_body, role_of_heading, subsection_role
 
-__all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX"]
+__all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX", "MAX_SECTIONS"]
 
+# More headings than this is no report (a 300-page report has a few hundred; a list exported
+# as numbered paragraphs, or 200,000 Word list items, has tens of thousands): refused with a
+# sentence, since aligning and rendering that many sections is what an input limit is for.
+# 10,000 parts still compare in seconds (bench/stress.py).
+MAX_SECTIONS = 20_000
 # A line this long with runs of 2+ spaces inside is a report whose paragraph breaks were
 # collapsed into spaces; no real paragraph of the corpus reaches it while holding such runs
 # except pdftotext tables, which are English and excluded.
@@ -98,6 +104,10 @@ def parse_report(source: SourceText) -> Report:
     hints = {span.start: level for span, level in source.heading_hints}
     blocks = _blocks(text, lines, reasons, blank_gap, indents, after_indent, language, hints)
     _find_heads(text, blocks, language, hints)
+    heads = sum(1 for b in blocks if b.head is not None)
+    if heads > MAX_SECTIONS:
+        raise InputError(f"{source.path}: {heads:,} headings found, over the {MAX_SECTIONS:,} limit; "
+                         "is this one report? Give the report itself, not a list or an export.")
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language)
     # headings that may name the year reported on: parts, and the sections one level down

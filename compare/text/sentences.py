@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Span
 
 __all__ = [
+    "MAX_SENTENCE_CHARS",
     "SHORT_FIRST_LINE_MAX",
     "ZH_FULL_STOPS",
     "ZH_SENTENCE_ENDS",
@@ -43,6 +44,14 @@ __all__ = [
 # A first line of a paragraph this short with no sentence end is a heading-like line of its own.
 # Chosen from the corpus: Chinese headings run to about 30 characters, English title lines to 60.
 SHORT_FIRST_LINE_MAX = 40
+
+# A display sentence longer than this is cut into pieces before anything scores it: comparing two
+# sentences (ratio, intraline diff) costs their lengths multiplied, and a 1.5 MB run of numbers
+# without a full stop took minutes. The longest sentence in the corpus has 1,396 characters (a
+# scraped menu line); real sentences stay far below. Pieces end after a comma, colon or space in
+# the second half of the window when there is one, else at the cap.
+MAX_SENTENCE_CHARS = 2000
+_SOFT_BREAKS = frozenset("，,、：:；; \t\u3000")
 
 # The sentence-end sets: full stops, the Chinese semicolon that ends a sentence too, ASCII ends,
 # and the closing quotes and brackets that stay with the sentence they close.
@@ -157,7 +166,24 @@ def _split_range(text: str, start: int, end: int) -> list[Span]:
         spans.extend(_trim(text, pos, piece_end))
         pos = c + 1
     spans.extend(_trim(text, pos, end))
-    return _merge_punctuation(text, spans)
+    return _cap_length(text, _merge_punctuation(text, spans))
+
+
+def _cap_length(text: str, spans: list[Span]) -> list[Span]:
+    """Spans longer than MAX_SENTENCE_CHARS cut into pieces (linear: each window is read once)."""
+    out: list[Span] = []
+    for sp in spans:
+        start = sp.start
+        while sp.end - start > MAX_SENTENCE_CHARS:
+            cut = start + MAX_SENTENCE_CHARS
+            for k in range(cut - 1, start + MAX_SENTENCE_CHARS // 2, -1):
+                if text[k] in _SOFT_BREAKS:
+                    cut = k + 1
+                    break
+            out.extend(_trim(text, start, cut))
+            start = cut
+        out.extend(_trim(text, start, sp.end))
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> list[Span]:

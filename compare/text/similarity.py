@@ -18,9 +18,11 @@ table in bench/README.md), and checking the corpus tests and `bench/run.py` stil
 from __future__ import annotations
 
 import heapq
+import math
 import re
 import zlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -58,6 +60,13 @@ __all__ = [
     "content_matrix",
     "content_vectors",
     "combined_cosine",
+    "DENSE_PAIR_LIMIT",
+    "SparseVector",
+    "sparse_content_vectors",
+    "sparse_cosine",
+    "sparse_combined_cosine",
+    "blocking_features",
+    "blocked_pairs",
     "sentence_key",
     "sentence_similarity",
     "sentence_candidates",
@@ -105,6 +114,22 @@ CROSS_PARENT_CUTOFF = 0.55
 # partner alone, and this section alone reaches CONTENT_ONLY_CUTOFF with it. A small gain is
 # what any related sibling adds; a real split adds the missing half.
 SPLIT_GAIN = 0.08
+
+# --- bounded cost for long sibling lists ---------------------------------------------------------
+# Up to this many old × new pairs, every pair of siblings is scored with dense matrices (200 × 200
+# siblings: 6.5 MB of vectors per side). Real reports stay far below it (the largest corpus sibling
+# list has under 60 parts); a list of 10,000 parts would need 330 MB per side and an N × N matrix.
+DENSE_PAIR_LIMIT = 40_000
+# Above it, only candidate pairs are scored, with sparse vectors: two sections are candidates when
+# they share one of their BLOCK_RARE_FEATURES rarest features (found in at most BLOCK_DF_CAP of
+# the siblings; heading and content n-grams), keeping BLOCK_CANDIDATES per section and direction
+# (most shared first), or when they stand within BLOCK_ORDER_WINDOW places of the same relative
+# position. A section that moved far shares rare words with itself; one that shares none is not
+# the same section. Work and memory stay linear in the number of siblings.
+BLOCK_DF_CAP = 50
+BLOCK_RARE_FEATURES = 24
+BLOCK_CANDIDATES = 5
+BLOCK_ORDER_WINDOW = 1
 
 # --- sentence alignment -------------------------------------------------------------------------
 # rapidfuzz ratio (0–1) at or above which two sentences are the same sentence (changed in place).
@@ -224,6 +249,100 @@ def combined_cosine(single: NDArray[np.float64], parts: Sequence[NDArray[np.floa
     total = np.sum(parts, axis=0)
     norm = float(np.linalg.norm(total))
     return 0.0 if norm == 0 else float(np.clip(single @ total / norm, 0.0, 1.0))
+
+
+SparseVector = dict[int, float]
+
+
+def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list[SparseVector], list[SparseVector]]:
+    """The vectors of `content_vectors` as {feature: weight} dicts: memory grows with the text,
+    not with sections × dimensions. Same weights (sub-linear tf × idf over both sides)."""
+    counts = [Counter(_features(t)) for t in (*old, *new)]
+    df: Counter[int] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts)
+    vectors: list[SparseVector] = []
+    for c in counts:
+        weights = {f: math.log1p(k) * (math.log((1.0 + n) / (1.0 + df[f])) + 1.0) for f, k in c.items()}
+        norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
+        vectors.append({f: w / norm for f, w in weights.items()})
+    return vectors[: len(old)], vectors[len(old) :]
+
+
+def sparse_cosine(a: SparseVector, b: SparseVector) -> float:
+    """Dot product of two sparse unit vectors, clipped to 0–1. `fsum` rounds exactly, so the
+    result is the same whichever vector comes first (swapping old and new mirrors the result)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return min(1.0, max(0.0, math.fsum(w * large[f] for f, w in small.items() if f in large)))
+
+
+def sparse_combined_cosine(single: SparseVector, first: SparseVector, second: SparseVector) -> float:
+    """`combined_cosine` for sparse vectors: cosine of `single` with `first + second`."""
+    norm2 = (math.fsum(w * w for w in first.values()) + math.fsum(w * w for w in second.values())
+             + 2 * sparse_cosine(first, second))
+    if norm2 <= 0:
+        return 0.0
+    return min(1.0, max(0.0, (sparse_cosine(single, first) + sparse_cosine(single, second)) / math.sqrt(norm2)))
+
+
+def blocking_features(heading: str, content: Collection[int]) -> frozenset[int]:
+    """The features of a section's content (its sparse vector's keys) and the hashed n-grams of
+    its normalised heading (as negative numbers, so that a heading bigram and a content bigram
+    never count as the same feature)."""
+    return frozenset(content) | frozenset(-1 - f for f in _features(normalise_heading(heading)))
+
+
+def blocked_pairs(old: Sequence[Collection[int]], new: Sequence[Collection[int]]) -> set[tuple[int, int]]:
+    """Candidate (old index, new index) pairs of two long sibling lists (see BLOCK_* above).
+
+    Rare features are counted over both sides together and proposals go both ways, so swapping
+    old and new gives the mirrored set.
+    """
+    df: Counter[int] = Counter()
+    for feats in (*old, *new):
+        df.update(feats)
+    pairs: set[tuple[int, int]] = set()
+    for i, j in _propose(old, new, df):
+        pairs.add((i, j))
+    for j, i in _propose(new, old, df):
+        pairs.add((i, j))
+    for i, j in _window(len(old), len(new)):
+        pairs.add((i, j))
+    for j, i in _window(len(new), len(old)):
+        pairs.add((i, j))
+    return pairs
+
+
+def _propose(query: Sequence[Collection[int]], target: Sequence[Collection[int]],
+             df: Counter[int]) -> list[tuple[int, int]]:
+    index: dict[int, list[int]] = {}
+    for j, feats in enumerate(target):
+        for f in feats:
+            if df[f] <= BLOCK_DF_CAP:
+                index.setdefault(f, []).append(j)
+    n_q, n_t = max(len(query), 1), max(len(target), 1)
+    out: list[tuple[int, int]] = []
+    for i, feats in enumerate(query):
+        rare = sorted((df[f], f) for f in feats if f in index)[:BLOCK_RARE_FEATURES]
+        shared: Counter[int] = Counter()
+        for _, f in rare:
+            shared.update(index[f])
+        best = heapq.nsmallest(BLOCK_CANDIDATES, shared.items(),
+                               key=lambda kv: (-kv[1], abs(i / n_q - kv[0] / n_t), kv[0]))
+        out.extend((i, j) for j, _ in best)
+    return out
+
+
+def _window(n_query: int, n_target: int) -> list[tuple[int, int]]:
+    if not n_query or not n_target:
+        return []
+    out: list[tuple[int, int]] = []
+    for i in range(n_query):
+        centre = (i * n_target) // n_query
+        out.extend((i, j) for j in range(max(0, centre - BLOCK_ORDER_WINDOW),
+                                          min(n_target, centre + BLOCK_ORDER_WINDOW + 1)))
+    return out
 
 
 _SPACES = re.compile(r"\s+")

@@ -158,7 +158,8 @@
 
   // ---- links: filtered views and passages
   function follow() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash = location.hash.slice(1);
+    try { hash = decodeURIComponent(hash); } catch (e) { /* a malformed %-escape (#%E0%A4%A): use it as typed */ }
     document.querySelectorAll(".hl").forEach(function (e) { e.classList.remove("hl"); });
     if (hash.indexOf("only-") === 0) {
       setFocus(hash.slice(5));
