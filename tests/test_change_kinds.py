@@ -60,8 +60,8 @@ def test_dashboard_changed_figure_count_is_the_rows_it_counts() -> None:
             continue
         (o1, o2), (n1, n2) = fig["old"]["span"], fig["new"]["span"]
         for ch in data["changes"]:
-            if ch["old"] and ch["new"] and ch["old"][0] <= o1 and o2 <= ch["old"][1] \
-                    and ch["new"][0] <= n1 and n2 <= ch["new"][1]:
+            if ch["old_span"] and ch["new_span"] and ch["old_span"][0] <= o1 and o2 <= ch["old_span"][1] \
+                    and ch["new_span"][0] <= n1 and n2 <= ch["new_span"][1]:
                 assert ch["kind"] in ("changed_figure", "moved"), (fig["label"], ch["kind"], ch["old_text"])
 
 
