@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare import Comparison, InputError, compare_files, compare_texts, render
+
 from conftest import FIXTURES
 
 CASES = ["zh-district", "en-letters"]
@@ -40,7 +41,7 @@ def test_json_has_the_documented_keys_in_order(case: str) -> None:
             assert set(s) >= {"span", "reason"}
     statuses = {"matched", "renamed", "moved", "split", "merged", "added", "removed"}
     assert all(p["status"] in statuses for p in data["section_pairs"])
-    kinds = {"new_commitment", "dropped", "changed_figure", "reworded", "moved", "added", "removed"}
+    kinds = {"new_commitment", "dropped", "completed", "changed_figure", "reworded", "moved", "added", "removed"}
     assert all(c["kind"] in kinds for c in data["changes"])
 
 

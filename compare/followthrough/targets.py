@@ -1,0 +1,498 @@
+"""Stage 6b, targets: direction of a quantitative target and whether the reported actual meets it.
+
+Takes a target `Figure` (from a plan item of the old report) and the figures of the new report;
+returns the direction (floor / ceiling / point / range), the actual figure found in the new
+report's review, and met / not_met / unknown with the tolerance used. Numbers themselves come
+from the figures stage; this module only reads the words around them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
+from ..text.cjk import CJK, count_cjk
+from ..text.similarity import (
+    ABBREVIATION_SCORE,
+    abbreviates,
+    in_order,
+    label_containment,
+    label_similarity,
+)
+
+__all__ = [
+    "POINT_TOLERANCE_PP",
+    "POINT_TOLERANCE_REL",
+    "ACTUAL_LABEL_CUTOFF",
+    "INDICATOR_CUTOFF",
+    "STAGE_BONUS",
+    "STAGE_MATCH_LIFT",
+    "Actual",
+    "Measure",
+    "measure_of",
+    "indicator_core",
+    "same_indicator",
+    "respective_label",
+    "noun_after",
+    "qualifier_after",
+    "clause_label",
+    "direction_of",
+    "find_actual",
+    "judge_target",
+    "horizon_year",
+    "is_multi_year",
+]
+
+# Tolerance of a point target ("增长6.5%左右"): within 0.2 percentage points for a rate, within 5%
+# of the value otherwise. Chosen on the targets and outcomes of cn-state-council-gwr 2012→2013 …
+# 2018→2019: 7.5%左右 → 7.4% (2014), 7%左右 → 6.9% (2015) and 6.5%左右 → 6.6% (2018) are read as
+# met by the reports themselves ("完成主要目标"); a miss of half a point would not be.
+POINT_TOLERANCE_PP = Decimal("0.2")
+POINT_TOLERANCE_REL = Decimal("0.05")
+
+# Lowest label similarity (character-bigram Dice, 0–1) for a figure of the new report to count as
+# the outcome of a target. "城镇调查失业率" ~ "调查失业率稳定在" is 0.62, "城镇登记失业率" ~
+# "调查失业率稳定在" 0.31, "居民消费价格涨幅" ~ "居民消费价格上涨" 0.71, while "国内生产总值增长" ~
+# "全社会研发支出占国内生产总值比重超过" is 0.45 (wrong, 2013→2014); set between the right and
+# wrong pairs of cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and the zh-district fixture.
+ACTUAL_LABEL_CUTOFF = 0.5
+# Lowest `same_indicator` score for an outcome (issue 17: the same indicator, or unknown): the best
+# of the labels' Dice, the indicators' Dice and the share of the target's indicator found in the
+# outcome's label. 「污水处理能力」 ~ 「垃圾焚烧处理能力」 is 0.57 and 「工业投资」 ~ 「治水完成投资」 0.4
+# (other indicators), while 「普惠幼儿园」 ~ 「新增普惠性幼儿园」 is 0.83 and 「居民登记失业率」 ~
+# 「城镇登记失业率」 0.67; set on fixtures/targets-devset.json and cn-state-council-gwr 2013→2019.
+INDICATOR_CUTOFF = 0.65
+
+_FLOOR, _CEILING, _POINT = TargetDirection.FLOOR, TargetDirection.CEILING, TargetDirection.POINT
+_QUALIFIERS = (
+    ("以上", _FLOOR), ("以内", _CEILING), ("以下", _CEILING), ("左右", _POINT), ("上下", _POINT),
+    ("之内", _CEILING), ("多", _FLOOR), ("余", _FLOOR), ("强", _FLOOR), ("内", _CEILING),
+)
+_BEFORE_FLOOR = ("超过", "不低于", "不少于", "至少", "力争达到", "达到", "突破", "高于", "逾")
+_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内", "不多于")
+# Labels whose figure is a ceiling even when written "左右": a price rise, unemployment, a deficit
+# ("居民消费价格涨幅3%左右" is met by a 2.1% rise).
+_CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠杆率", "inflation", "unemployment", "deficit")
+# Labels whose figure is an amount to reach (growth, output, cuts achieved): overshooting a
+# point target is not a miss.
+_TWO_SIDED_UNITS = ("%", "％", "个百分点", "pp", "元", "$", "S$", "US$", "£", "€", "¥", "percentage points")
+_UP_WORDS = ("增长", "提高", "提升", "增加", "新增", "上升", "达到", "突破", "新建", "改建", "建成", "完成", "开工",
+             "扩大", "改造", "安置", "搬迁", "培训", "覆盖",
+             "growth", "grow", "increase", "raise", "lift", "reach", "expand", "double", "improve")
+_DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
+_RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
+_STRIP_LABEL = re.compile(
+    r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时|比上年|比去年|同比|较上年)+")
+# A label that is only a verb ("增长6.9%" after "国内生产总值达到67.7万亿元，") takes its subject
+# from the clause before.
+_VERB_ONLY = re.compile(r"^(?:增长|提高|增加|下降|降低|减少|上涨|上升|达到|为|分别|分别为|分别下降|分别增长|突破)*$")
+_EN_LEAD = re.compile(r"^(?:[-•*]\s*)?(?:we\s+(?:will|shall|plan to|aim to|intend to|expect to|want to)\s+|"
+                      r"our\s+(?:goal|target|aim)\s+is\s+to\s+)", re.I)
+_EN_TRAIL = re.compile(r"\s+(?:to|of|at|by|was|were|is|reached|stood at|improved to|rose to|fell to)$", re.I)
+_TRAILING_VERB = re.compile(r"(?:基本)?(?:建成|完成|开工|新开工|竣工|增长|提高|下降|降低|达到|突破|新增|减少|增加|"
+                            r"达|为|超过)$")
+# A label shorter than this ("培训" of "全年培训不少于3次") is too vague to match alone.
+_MIN_LABEL_CHARS = 4
+_NUMBER_RUN = re.compile(rf"[\d.．%％]+[万亿千百]*[{CJK}]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Actual:
+    """A figure of the new report read as the outcome of a target."""
+
+    figure: Figure
+    sentence: Span  # the sentence of the new report that states it
+    section_id: str | None
+    score: float  # label similarity, 0–1
+
+
+def qualifier_after(text: str, fig: Figure) -> tuple[str, int]:
+    """The qualifier written right after a figure (左右, 以上, 以内…) and where it ends."""
+    end = fig.span.end
+    if fig.qualifier and text.startswith(fig.qualifier, end):
+        return fig.qualifier, end + len(fig.qualifier)
+    for word, _ in _QUALIFIERS:
+        if text.startswith(word, end):
+            return word, end + len(word)
+    return fig.qualifier, end
+
+
+def clause_label(text: str, start: int, fig_start: int, sentence_start: int | None = None) -> str:
+    """What a figure measures: the clause text before it, without 今年/全年/再…
+
+    With `sentence_start`, a label that is only a verb borrows the previous clause of the sentence
+    (numbers removed): "国内生产总值达到67.7万亿元，增长6.9%" -> "国内生产总值达到增长".
+    """
+    label = text[start:fig_start].strip(" ：:，,")
+    label = _STRIP_LABEL.sub("", label)
+    if label and label.isascii():
+        label = _EN_LEAD.sub("", label.strip())
+        label = _EN_TRAIL.sub("", label)
+        return label
+    for word in _BEFORE_FLOOR + _BEFORE_CEILING + ("为", "在", "按", "约"):
+        if label.endswith(word) and len(label) > len(word) + 1:
+            label = label[: -len(word)]
+    short = count_cjk(label) < _MIN_LABEL_CHARS
+    if sentence_start is not None and (_VERB_ONLY.match(label) or short) and start > sentence_start:
+        a = start - 1
+        while a > sentence_start and text[a - 1] not in "，,；;：:。":
+            a -= 1
+        before = _NUMBER_RUN.sub("", text[a:start - 1]).strip()
+        before = _TRAILING_VERB.sub("", _STRIP_LABEL.sub("", before))  # the subject only
+        label = before + label
+    return label
+
+
+def direction_of(clause: str, fig: Figure, qualifier: str) -> TargetDirection:
+    """floor | ceiling | point | range, from the qualifier, the words before it and the label."""
+    if fig.value_high is not None:
+        return TargetDirection.RANGE
+    q_dir = next((d for w, d in _QUALIFIERS if w == qualifier), None)
+    if q_dir in (TargetDirection.FLOOR, TargetDirection.CEILING):
+        return q_dir
+    # longest word first: "不少于" is a floor although it contains "少于", "不超过" a ceiling
+    for word in sorted(_BEFORE_FLOOR + _BEFORE_CEILING, key=len, reverse=True):
+        if word in clause:
+            return TargetDirection.FLOOR if word in _BEFORE_FLOOR else TargetDirection.CEILING
+    if any(w in clause.lower() for w in _CEILING_LABELS):
+        return TargetDirection.CEILING
+    return TargetDirection.POINT
+
+
+def _verb_class(label: str) -> str:
+    low = label.lower()
+    if any(w in low for w in _RISE_WORDS):
+        return "rise"
+    if any(w in low for w in _DOWN_WORDS):
+        return "down"
+    if any(w in low for w in _UP_WORDS):
+        return "up"
+    return ""
+
+
+_SCALE = {
+    "万亿元": ("元", Decimal(10) ** 12), "亿元": ("元", Decimal(10) ** 8), "万元": ("元", Decimal(10) ** 4),
+    "元": ("元", Decimal(1)), "万人": ("人", Decimal(10) ** 4), "人": ("人", Decimal(1)),
+    "亿吨": ("吨", Decimal(10) ** 8), "万吨": ("吨", Decimal(10) ** 4), "吨": ("吨", Decimal(1)),
+    "万户": ("户", Decimal(10) ** 4), "户": ("户", Decimal(1)), "万套": ("套", Decimal(10) ** 4),
+    "套": ("套", Decimal(1)), "万公里": ("公里", Decimal(10) ** 4), "公里": ("公里", Decimal(1)),
+}
+
+
+def _base(fig: Figure) -> tuple[str, Decimal, Decimal | None]:
+    """(base unit, value, high value) for comparing figures written in different units."""
+    if fig.base_unit and fig.base_value is not None:
+        factor = fig.base_value / fig.value if fig.value else Decimal(1)
+        high = fig.value_high * factor if fig.value_high is not None else None
+        return fig.base_unit, fig.base_value, high
+    unit, factor = _SCALE.get(fig.unit, (fig.unit, Decimal(1)))
+    if fig.unit not in _SCALE:
+        for prefix, power in (("万亿", 12), ("亿", 8), ("万", 4)):
+            if fig.unit.startswith(prefix):  # 1万 / 1.0万个: the amount in units of one
+                unit, factor = fig.unit[len(prefix):], Decimal(10) ** power
+                break
+    high = fig.value_high * factor if fig.value_high is not None else None
+    return unit, fig.value * factor, high
+
+
+# Stages of a building programme: a count of one stage is never the outcome of another, and the
+# same stage in both labels ("新开工630万套" / "新开工保障性安居工程666万套") is worth this much
+# label similarity (cn-state-council-gwr 2013→2014: 0.44 without it, the right pair).
+STAGE_BONUS = 0.1
+# ...and a same-stage pair in one unit at ACTUAL_LABEL_CUTOFF with the bonus reaches INDICATOR_CUTOFF.
+STAGE_MATCH_LIFT = 0.2
+_STAGES = ("开工", "建成", "竣工", "完成", "启动", "投产")
+
+
+def _last_stage(label: str) -> str:
+    found = [(label.rfind(w), w) for w in _STAGES if w in label]
+    return max(found)[1] if found else ""
+
+
+def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]],
+                *, measure: Measure | None = None, cutoff: float = INDICATOR_CUTOFF) -> Actual | None:
+    """The candidate figure that states the outcome of `target`: the same indicator (see
+    `same_indicator`: head noun, scope, new vs total), in a compatible unit, best score.
+
+    `candidates` are (figure, measure or bare label, sentence span, section id) of the new
+    report's review, in document order; ties go to the earlier candidate. A verb of the opposite
+    class (增长 vs 下降) or another stage of a building programme (开工 vs 建成) rules a candidate
+    out, so "单位国内生产总值能耗下降3.1%" is never the outcome of GDP growth.
+    """
+    t_measure = measure or Measure(target.label, indicator_core(target.label), frozenset(),
+                                   _count_kind(target.label, target.unit))
+    t_unit = _base(target)[0]
+    t_verb = _verb_class(target.label)
+    best: Actual | None = None
+    t_stage = _last_stage(target.label)
+    for fig, found, sentence, section_id in candidates:
+        m = found if isinstance(found, Measure) else Measure(
+            found, indicator_core(found), frozenset(), _count_kind(found, fig.unit))
+        c_unit = _base(fig)[0]
+        if not _compatible_units(t_unit, c_unit):
+            continue
+        c_stage = _last_stage(m.label)
+        if t_stage and c_stage and t_stage != c_stage:
+            continue  # "新开工630万套" is not met or missed by "基本建成544万套"
+        c_verb = _verb_class(m.label)
+        if t_verb and c_verb and t_verb != c_verb and {t_verb, c_verb} != {"up", "rise"}:
+            continue
+        score = same_indicator(t_measure, m)
+        if t_stage and t_stage == c_stage and t_stage != "完成" and c_unit == t_unit \
+                and not _foreign_scope(m, t_measure):
+            # one stage of one building programme in one unit (新开工630万套 / 新开工…666万套): the
+            # stage names what is counted even when the programme is worded differently
+            score = max(score, label_similarity(target.label, m.label) + STAGE_BONUS + STAGE_MATCH_LIFT)
+        if score < cutoff:
+            continue
+        if best is None or score > best.score:
+            best = Actual(fig, sentence, section_id, min(score, 1.0))
+    return best
+
+
+# Counters of "items" in general: 项目200宗 and 项目193个 count the same things.
+_ITEM_COUNTERS = frozenset("个宗项件处")
+# Counter words: "1万" and "1.0万个" are one amount; a unit written without its counter matches any.
+_COUNTERS = frozenset("个家所座条项件台辆套户人名张场次宗处")
+
+
+def _compatible_units(a: str, b: str) -> bool:
+    a, b = a.removesuffix("次") or a, b.removesuffix("次") or b  # 400场次 / 800多场
+    if a == b or (a in _ITEM_COUNTERS and b in _ITEM_COUNTERS):
+        return True
+    return (not a and b in _COUNTERS) or (not b and a in _COUNTERS)
+
+
+def _tolerance(unit: str, value: Decimal) -> Decimal:
+    if unit in ("%", "％"):
+        return POINT_TOLERANCE_PP
+    return abs(value) * POINT_TOLERANCE_REL
+
+
+def judge_target(target: Figure, direction: TargetDirection | None, actual: Figure | None) -> tuple[PlanStatus, Reason]:
+    """met / not_met / unknown, with the reason naming the comparison and tolerance."""
+    if actual is None:
+        return PlanStatus.UNKNOWN, Reason(ReasonCode.NO_OUTCOME)
+    unit, t_val, t_high = _base(target)
+    _, a_val, a_high = _base(actual)
+    if a_high is not None:  # an outcome given as a range: judge by its middle
+        a_val = (a_val + a_high) / 2
+    tol = _tolerance(unit, t_val)
+    # growth, a cut achieved, or a count of things to do (套, 户, 人, 公里): overshooting is no miss.
+    # Rates and money (budgets) stay two-sided unless their verb says otherwise.
+    amount = _verb_class(target.label) in ("up", "down") or unit not in _TWO_SIDED_UNITS
+    tolerance = ""
+    if direction == TargetDirection.FLOOR:
+        ok, rule = a_val >= t_val, TargetRule.AT_LEAST
+    elif direction == TargetDirection.CEILING:
+        ok, rule = a_val <= (t_high if t_high is not None else t_val), TargetRule.AT_MOST
+    elif direction == TargetDirection.RANGE:
+        low, high = t_val, t_high if t_high is not None else t_val
+        if amount:
+            ok, rule = a_val >= low, TargetRule.RANGE_LOW
+        elif any(w in target.label for w in _CEILING_LABELS):
+            ok, rule = a_val <= high, TargetRule.RANGE_HIGH
+        else:
+            ok, rule = low <= a_val <= high, TargetRule.RANGE_WITHIN
+    else:
+        tolerance = _num(tol)
+        if amount:
+            ok, rule = a_val >= t_val - tol, TargetRule.NEAR_OR_ABOVE
+        else:
+            ok, rule = abs(a_val - t_val) <= tol, TargetRule.NEAR
+    values = (("target", _fmt(target)), ("direction", direction or ""), ("actual", _fmt(actual)),
+              ("rule", rule.value), ("tolerance", tolerance),
+              ("points", "yes" if tolerance and unit in ("%", "％") else ""))
+    return (PlanStatus.MET if ok else PlanStatus.NOT_MET), Reason(ReasonCode.TARGET_JUDGED, values)
+
+
+def _num(d: Decimal) -> str:
+    s = format(d.normalize(), "f")
+    return s
+
+
+def _fmt(f: Figure) -> str:
+    v = _num(f.value)
+    if f.value_high is not None:
+        v += f"–{_num(f.value_high)}"
+    return f"{v}{f.unit}{f.qualifier}"
+
+
+_BY_YEAR = re.compile(r"到(20\d\d)年")
+_MULTI_YEAR_WORDS = ("五年", "累计", "年均", "十二五", "十三五", "十四五", "过去几年", "这些年")
+
+
+def horizon_year(context: str) -> int | None:
+    """The latest year a target is due by ("到2020年…"), if its context names one."""
+    years = [int(y) for y in _BY_YEAR.findall(context)]
+    return max(years) if years else None
+
+
+def is_multi_year(context: str) -> bool:
+    """Whether a passage speaks of several years (五年, 累计, 年均, 十三五…), not of one year."""
+    return any(w in context for w in _MULTI_YEAR_WORDS)
+
+
+# --- the same indicator (issue 17) ----------------------------------------------------------------
+
+# Words that say a count is of new things or of the whole stock: 新增1000家 is never met by a
+# total of 2.5万家, and 总量超过1800家 never by 新增476家. The marker nearest the figure decides.
+_NEW_MARKERS = ("新增", "新引进", "新认定", "新建", "新开工", "新设", "新推广", "新开", "引进", "增加")
+_TOTAL_MARKERS = ("累计", "总量", "总数", "总计", "保有量", "增至", "共有")
+# 达 / 达到 right before the figure reads a level reached (国家高新技术企业达370家): a total.
+_REACHED = re.compile(r"(?:达到|达|增至|突破)$")
+# Units of rates: new-vs-total does not apply to them (nor to money).
+_RATE_UNITS = ("%", "％", "个百分点", "‰")
+# A sub-area named before a figure: the figure is that area's, not the issuer's (a cooperation
+# zone's growth rate is not the city's).
+_SUB_AREA = re.compile(rf"[{CJK}]{{0,8}}?(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|"
+                       r"综保区|试验区|产业园|街道|前海|河套|口岸)")
+# Wider areas than a district's or a city's own: a district report citing the city's figure.
+_WIDER = {"区": ("全市", "全省", "全国"), "县": ("全市", "全省", "全国"), "市": ("全省", "全国")}
+# Leading words that are not the indicator: time, the issuer's own scope, modal verbs.
+_LEAD_WORDS = re.compile(r"^(?:20\d\d年|各类|各项|今年|全年|年内|明年|全区|全市|本区|我区|本市|我市|全县|辖区|力争|"
+                         r"确保|实现|完成|推动|继续|进一步|加快|其中|同比|比上年|比去年|（下同）|\(下同\))+")
+# Verbs and count words heading a label: what is done to the indicator, not the indicator (new vs
+# total and the stage of a programme are compared apart).
+_LEAD_VERBS = re.compile(r"^(?:新增|新引进|新认定|新建|新开工|新推广|新设|新开|新改扩建|改扩建|引进|认定|打通|建成|完成|开工|"
+                         r"筹集|建设|升级改造|改造提升|改造|推广应用|推广|淘汰|拆除消化|拆除|消化|治理|供应|安排|实现|培育|"
+                         r"培养|选聘|组织|开展|举办|落户|累计|总量|优化调整|优化|调整|新开和|和|及|、)+")
+_TRAIL_WORDS = re.compile(r"(?:同比|（下同）|\(下同\))?(?:分别)?(?:增长|提高|提升|下降|降低|减少|增加|上涨|上升|达到|压缩|"
+                          r"缩短|达|为|突破|超过|控制在|保持在|保持|提高到|提升至|提高至|降至|下降至|增至|稳定在|在|至|到)+$")
+_EN_LEAD_VERBS = re.compile(
+    r"^(?:(?:we|our|the|a|an|to|with|of|and|grow|lift|raise|increase|reduce|cut|lower|reach|achieve|bring|"
+    r"double|halve|hit|improve|expand|boost|keep|hold|maintain|limit|take|ended|closed|finished|end|close|"
+    r"the year|year)\s+)+", re.IGNORECASE)
+# Head words that only say "how many" of the indicator before them: 就业人数 is 就业 counted.
+_GENERIC_HEAD = re.compile(r"(?:人数|数量|总数|总量|规模|个数|数|任务|工作)$")
+# Head nouns a report writes either way: 上市企业 / 上市公司.
+_HEAD_SYNONYMS = {"公司": "企业"}
+_HEAD_TOKEN = re.compile(rf"[{CJK}]|[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a figure measures, as far as telling a target's outcome from another figure needs."""
+
+    label: str
+    core: str  # the indicator: the label without time, own scope, verbs of change
+    scope: frozenset[str]  # sub-areas or wider areas named before the figure in its sentence
+    count: str  # "new" | "total" | "" for counts; always "" for rates and money
+
+
+def _count_kind(label: str, unit: str) -> str:
+    if unit in _RATE_UNITS or unit.endswith("元"):
+        return ""
+    if _REACHED.search(label) and not any(w in label for w in _NEW_MARKERS):
+        return "total"
+    best = (-1, "")
+    for words, kind in ((_NEW_MARKERS, "new"), (_TOTAL_MARKERS, "total")):
+        for w in words:
+            k = label.rfind(w)
+            if k >= 0 and k + len(w) > best[0]:
+                best = (k + len(w), kind)
+    return best[1]
+
+
+def indicator_core(label: str) -> str:
+    """The indicator a label names: 「全区地区生产总值同比（下同）增长」 -> 「地区生产总值」,
+    「新增公办中小学学位」 -> 「公办中小学学位」, 「打通红棉路、沙荷路等断头路」 -> 「断头路」."""
+    core = label.strip(" ：:，,")
+    if core.isascii():
+        return _EN_LEAD_VERBS.sub("", core).strip()
+    for _ in range(3):
+        core = _LEAD_VERBS.sub("", _LEAD_WORDS.sub("", core))
+    k = core.rfind("等")
+    if k >= 0 and count_cjk(core[k + 1:]) >= 2:
+        core = core[k + 1:]
+    # 「筹办第五届龙岗区运动会及群众性文体活动」: the figure counts the last thing listed
+    last = re.split(r"及|与|和", core)[-1]
+    if last != core and count_cjk(last) >= 4:
+        core = last
+    for _ in range(2):
+        core = _TRAIL_WORDS.sub("", core)
+    return core
+
+
+def measure_of(text: str, fig: Figure, label: str, sentence: Span, *, issuer: str | None = None) -> Measure:
+    """The `Measure` of a figure stated in `text` inside `sentence`, under `label`. The sentence's
+    subject (its first clause) and the figure's own clause name the area it belongs to."""
+    before = text[sentence.start : fig.span.start]
+    clause = before[max(before.rfind(c) for c in "，,；;：:") + 1:]
+    subject = re.split(r"[，,；;：:]", before, maxsplit=1)[0]
+    scope = {m.group() for m in _SUB_AREA.finditer(subject + "，" + clause)
+             if not m.group().startswith(("全区", "本区"))}
+    level = issuer.replace("人民政府", "")[-1:] if issuer else ""
+    scope.update(w for w in _WIDER.get(level, ()) if w in clause)
+    count = _count_kind(clause if len(clause) > len(label) else label, fig.unit) or _count_kind(label, fig.unit)
+    return Measure(label, indicator_core(label), frozenset(scope), count)
+
+
+def _foreign_scope(outcome: Measure, target: Measure) -> bool:
+    """Whether the outcome names an area the target does not (「前海」 is within 「全面推进前海…」)."""
+    return any(not any(o in t or t in o for t in target.scope) for o in outcome.scope)
+
+
+def _synonyms(text: str) -> str:
+    for word, same in _HEAD_SYNONYMS.items():
+        text = text.replace(word, same)
+    return text
+
+
+def same_indicator(target: Measure, outcome: Measure) -> float:
+    """How surely `outcome` measures what `target` does, 0–1; 0 when it cannot: another head noun
+    (the last two characters of the indicator, in order), another scope, new against total."""
+    if _foreign_scope(outcome, target):
+        return 0.0
+    if target.count and outcome.count and target.count != outcome.count:
+        return 0.0
+    t_core, o_core = target.core or target.label, outcome.core or outcome.label
+    head = _HEAD_TOKEN.findall(_synonyms(_GENERIC_HEAD.sub("", t_core) or t_core).lower())[-2:]
+    short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)
+    hay = _HEAD_TOKEN.findall(_synonyms(o_core + " " + outcome.label).lower())
+    if head and not short and not in_order(head, hay):
+        return 0.0
+    t_core, o_core, o_label = _synonyms(t_core), _synonyms(o_core), _synonyms(outcome.label)
+    score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core),
+                label_containment(t_core, o_label))
+    return max(score, ABBREVIATION_SCORE) if short else score
+
+
+_RESPECTIVE = re.compile(r"分别(?:为|是|比上年|同比|较上年)?(?:增长|提高|提升|下降|降低|减少|增加|达到|达|为|是)?$")
+_RUN_MEMBER = re.compile(r"[\d.．]+[%％万亿千百元个项家人吨户套所座条次张]*(?:左右|以上|以下|以内)?(?:、|和|及)$")
+
+
+def respective_label(text: str, fig: Figure, sentence_start: int) -> str:
+    """The label of the k-th figure after 「A、B分别下降」: 「万元GDP能耗、水耗分别下降4.3%、2.0%」 gives
+    「万元GDP能耗下降」 for 4.3% and 「万元GDP水耗下降」 for 2.0%; "" when the figure is in no such run."""
+    k = 0
+    pos = fig.span.start
+    while True:  # walk back over earlier figures of the run: "4.3%、" before "2.0%"
+        m = _RUN_MEMBER.search(text, max(sentence_start, pos - 24), pos)
+        if not m or m.end() != pos:
+            break
+        pos = m.start()
+        k += 1
+    before = text[sentence_start:pos]
+    r = _RESPECTIVE.search(before)
+    if not r:
+        return ""
+    head = before[: r.start()]
+    head = head[max(head.rfind(c) for c in "，,；;：:") + 1 :]
+    items = [i for i in re.split(r"、|和|及", head) if i]
+    if len(items) < 2 or k >= len(items):
+        return ""
+    verb = re.sub(r"^分别(?:为|是|比上年|同比|较上年)?", "", r.group())
+    first = items[0]
+    if k == 0:
+        return first + verb
+    return first[: max(0, len(first) - len(items[k]))] + items[k] + verb
+
+
+def noun_after(text: str, fig: Figure) -> str:
+    """The noun a figure counts when it comes after it (「新建和改造提升1200多座公共厕所」 -> 「公共厕所」)."""
+    m = re.match(rf"(?:左右|以上|以内|多|余)?([{CJK}“”]{{2,12}}?)(?=[，,；;：:、。（(]|$)", text[fig.span.end : fig.span.end + 16])
+    return m.group(1) if m else ""
