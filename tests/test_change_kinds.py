@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from compare import compare_files, render
+from compare.pipeline import compare_files
+from compare.render import render
 
 from conftest import CORPUS, FIXTURES, expected, need_shared
 

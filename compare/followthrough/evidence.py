@@ -375,6 +375,9 @@ _SETS_TARGETS = re.compile(r"(?:预期|主要)目标(?:是|为|：|:)|目标是|
 _PLAN_YEAR_WORDS = ("今年", "力争")
 # Kinds of figure (when the figures stage sets one) that are never an outcome.
 _NOT_OUTCOME_KINDS = ("target", "budget", "baseline")
+# A figure between 从/由 and 下降至/提高到… is the starting level, not the outcome.
+_FROM = re.compile(r"[从由]")
+_TO = re.compile(r"[^，,；;。]{0,3}?(?:下降|降低|提高|提升|增加|减少|增长|上升|扩大|缩小|压减|降|增)(?:至|到)")
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年)?(?:（下同）)?(?:分别)?(?:增长|下降|提高|降低|增加|减少|上涨|上升)$")
 
 
@@ -414,12 +417,15 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *,
         if sent.zone is not Zone.REVIEW:
             continue
         sentence = text[sent.span.start:sent.span.end]
+        lead = text[sent.span.start:f.span.start]  # 「…完成升级改造，…预计今年6月投入使用」 is last year's
         if _SETS_TARGETS.search(sentence) or (
-                new.metadata.plan_year_is_current and any(w in sentence for w in _PLAN_YEAR_WORDS)):
+                new.metadata.plan_year_is_current and any(w in lead for w in _PLAN_YEAR_WORDS)):
             continue
         a = _clause_start(text, f.span.start, sent.span.start)
         if _MULTI_YEAR_OPENER.search(sentence) or is_multi_year(text[a:f.span.start]):
             continue
+        if _FROM.search(text, a, f.span.start) and _TO.match(text, f.span.end):
+            continue  # 「从每立方米29.6微克下降至27.3微克」: the level it started from
         label = _figure_label(text, f, a, sent.span.start)
         out.append((f, measure_of(text, f, label, sent.span, issuer=new.metadata.issuer), sent.span,
                     sent.section_id))
@@ -467,9 +473,12 @@ def _figure_label(text: str, fig: Figure, clause_start: int, sentence_start: int
         if subject:
             return subject + raw
     own = fig.label.strip()
+    before = clause_label(text, clause_start, fig.span.start, sentence_start)
     if count_cjk(own) >= 3 and not _GROWTH_ONLY.match(own):
-        return own if indicator_core(own) else own + noun_after(text, fig)
-    return clause_label(text, clause_start, fig.span.start, sentence_start) or own
+        if not indicator_core(own):
+            return own + noun_after(text, fig)  # 「新建和改造提升1200多座公共厕所」
+        return before if own in before else own  # the clause may say more: 「PM2.5平均浓度降至」
+    return before or own
 
 
 def check_followthrough(

@@ -72,7 +72,8 @@ _QUALIFIERS = (
     ("之内", _CEILING), ("多", _FLOOR), ("余", _FLOOR), ("强", _FLOOR), ("内", _CEILING),
 )
 _BEFORE_FLOOR = ("超过", "不低于", "不少于", "至少", "力争达到", "达到", "突破", "高于", "逾")
-_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内", "不多于")
+_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内", "不多于", "下降至", "下降到", "降至", "降低至",
+                   "降低到", "压减至", "压缩至", "缩短至")
 # Labels whose figure is a ceiling even when written "左右": a price rise, unemployment, a deficit
 # ("居民消费价格涨幅3%左右" is met by a 2.1% rise).
 _CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠杆率", "inflation", "unemployment", "deficit")
@@ -261,6 +262,7 @@ _COUNTERS = frozenset("个家所座条项件台辆套户人名张场次宗处")
 
 def _compatible_units(a: str, b: str) -> bool:
     a, b = a.removesuffix("次") or a, b.removesuffix("次") or b  # 400场次 / 800多场
+    a, b = a.split("/")[0], b.split("/")[0]  # 28.5微克/立方米 / 每立方米…27.3微克
     if a == b or (a in _ITEM_COUNTERS and b in _ITEM_COUNTERS):
         return True
     return (not a and b in _COUNTERS) or (not b and a in _COUNTERS)
@@ -322,7 +324,8 @@ def _fmt(f: Figure) -> str:
 
 
 _BY_YEAR = re.compile(r"到(20\d\d)年")
-_MULTI_YEAR_WORDS = ("五年", "累计", "年均", "十二五", "十三五", "十四五", "过去几年", "这些年")
+# 年均 counts only before a change (年均增长 over several years); 「PM2.5年均浓度」 is one year's average.
+_MULTI_YEAR = re.compile(r"五年|累计|年均(?:增长|增速|下降|提高|减少|增加|缩减|上涨|递增)|十二五|十三五|十四五|过去几年|这些年")
 
 
 def horizon_year(context: str) -> int | None:
@@ -333,7 +336,7 @@ def horizon_year(context: str) -> int | None:
 
 def is_multi_year(context: str) -> bool:
     """Whether a passage speaks of several years (五年, 累计, 年均, 十三五…), not of one year."""
-    return any(w in context for w in _MULTI_YEAR_WORDS)
+    return bool(_MULTI_YEAR.search(context))
 
 
 # --- the same indicator (issue 17) ----------------------------------------------------------------
