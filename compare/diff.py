@@ -34,6 +34,7 @@ import difflib
 import re
 import zlib
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -299,8 +300,10 @@ def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[Chang
 
 # --- sentence alignment -------------------------------------------------------------------------
 
-def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence]) -> tuple[list[tuple[int, int, float, bool]], set[int], set[int]]:
-    """Matched (old index, new index, score, moved) plus unmatched old / new indices."""
+def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence]
+                     ) -> tuple[list[tuple[int, int, float, bool]], set[int], set[int], list[tuple[int, int, float]]]:
+    """Matched (old index, new index, score, moved), unmatched old / new indices, and the
+    candidate pairs left unmatched (old index, new index, score: alike, but out of order)."""
     # unchanged sentences: equal keys, the k-th occurrence in old with the k-th in new (the
     # same whichever side is old; SequenceMatcher's longest-block choice is not)
     positions: dict[str, list[int]] = {}
@@ -317,6 +320,7 @@ def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence]) -> tu
     n_taken = {j for j, _ in matched.values()}
     rest_o = [i for i in range(len(olds)) if i not in matched]
     rest_n = [j for j in range(len(news)) if j not in n_taken]
+    near: list[tuple[int, int, float]] = []
     if rest_o and rest_n:
         cands = sentence_candidates(
             [olds[i].key for i in rest_o], [news[j].key for j in rest_n], cutoff=SENTENCE_MATCH_CUTOFF
@@ -325,6 +329,7 @@ def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence]) -> tu
         cands.sort(key=lambda t: (-t[0], abs(rest_o[t[1]] / no - rest_n[t[2]] / nn), t[1] + t[2], t[1]))
         for score, a, b in cands:
             i, j = rest_o[a], rest_n[b]
+            near.append((i, j, score))
             if i in matched or j in n_taken:
                 continue
             matched[i] = (j, score)
@@ -346,7 +351,7 @@ def _align_sentences(olds: Sequence[_Sentence], news: Sequence[_Sentence]) -> tu
         out.append((i, j, s, moved))
         un_o.discard(i)
         un_n.discard(j)
-    return out, un_o, un_n
+    return out, un_o, un_n, [(i, j, sc) for i, j, sc in near if i in un_o and j in un_n]
 
 
 def _tie(key: str) -> float:
@@ -431,6 +436,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
     o_ranges, n_ranges = own_ranges(old), own_ranges(new)
     o_text, n_text = old.source.text, new.source.text
     rows_of: dict[int, list[SentenceRow]] = {k: [] for k in range(len(pairs))}
+    leftover: list[tuple[Span, Span, float]] = []  # alike sentence pairs the first pass left apart
     for group in _groups(pairs):
         first = pairs[group[0]]
         if len(group) == 1 and first.status == PairStatus.ADDED and first.new_id:
@@ -446,7 +452,8 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
         pair_of = {(pairs[k].old_id, pairs[k].new_id): k for k in group}
         by_old = {pairs[k].old_id: k for k in reversed(group)}
         by_new = {pairs[k].new_id: k for k in reversed(group)}
-        matched, un_o, un_n = _align_sentences(olds, news)
+        matched, un_o, un_n, near = _align_sentences(olds, news)
+        leftover.extend((olds[i].span, news[j].span, sc) for i, j, sc in near)
         # rows in reading order: walk the new sentences; old-only rows go before the next
         # in-order match that comes after them in the old text
         match_of_new = {j: (i, s, mv) for i, j, s, mv in matched}
@@ -488,7 +495,9 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
         for k, row in ordered:
             rows_of[k].append(row)
     group_of = {k: g for g, group in enumerate(_groups(pairs)) for k in group}
-    rows_of = _pair_one_sided(old, new, rows_of, group_of, old_figures, new_figures)
+    one_sided_groups = {group_of[k] for k, p in enumerate(pairs) if p.status in (PairStatus.ADDED, PairStatus.REMOVED)}
+    rows_of = _pair_one_sided(old, new, rows_of, group_of, old_figures, new_figures,
+                              leftover=leftover, apart=one_sided_groups)
     rows_of = _judge_one_sided(old, new, rows_of, plan_checks, old_figures, new_figures)
     diffs: list[SectionDiff] = []
     for k, pair in enumerate(pairs):
@@ -602,8 +611,12 @@ class _OneSided:
     text: str
 
 
+_NUMERAL_CHAR = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
+
+
 def _masked(text: str) -> str:
-    return masked_key(text, number_spans(text))
+    """The sentence key with numbers masked (no number search in a sentence without a numeral)."""
+    return masked_key(text, number_spans(text)) if _NUMERAL_CHAR.search(text) else sentence_key(text)
 
 
 def _figures_in(figures: Sequence[Figure], starts: Sequence[int], span: Span) -> list[Figure]:
@@ -657,36 +670,40 @@ def _measure_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], ol
                         new_figures: Sequence[Figure]) -> list[tuple[int, int, float]]:
     """(old, new, score) of one-sided sentences stating one measure with another value: within a
     group any such pair; across groups only a measure found in exactly one sentence of each side
-    (the section aligner may have left the two parts apart: 专项债券 moved to another part)."""
+    (the section aligner may have left the two parts apart: 专项债券 moved to another part).
+
+    New figures are indexed by label bigram (posting lists capped), so each old figure is scored
+    against a bounded number of new ones."""
     of = sorted(old_figures, key=lambda f: f.span.start)
     nf = sorted(new_figures, key=lambda f: f.span.start)
-    o_figs = [_figures_in(of, [f.span.start for f in of], o.span) for o in olds]
-    n_starts = [f.span.start for f in nf]
+    o_starts, n_starts = [f.span.start for f in of], [f.span.start for f in nf]
+    o_figs = [_figures_in(of, o_starts, o.span) for o in olds]
     n_figs = [_figures_in(nf, n_starts, n.span) for n in news]
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, list[tuple[int, Figure]]] = {}
     for j, figs in enumerate(n_figs):
-        for f in figs:
-            for g in _label_grams(f.label):
-                postings.setdefault(g, []).append(j)
-    hits: list[tuple[int, int, float]] = []
+        for g in figs:
+            for gram in _label_grams(g.label):
+                postings.setdefault(gram, []).append((j, g))
+    best: dict[tuple[int, int], float] = {}
     for i, figs in enumerate(o_figs):
-        seen: set[int] = set()
         for f in figs:
-            for g in sorted(_label_grams(f.label)):
-                for j in postings.get(g, [])[:_MAX_LABEL_POSTINGS]:
-                    if j in seen:
+            if _label_size(f.label) < 2:
+                continue
+            seen: set[int] = set()
+            for gram in sorted(_label_grams(f.label)):
+                for j, g in postings.get(gram, [])[:_MAX_LABEL_POSTINGS]:
+                    if id(g) in seen:
                         continue
-                    seen.add(j)
-                    best = max((_same_measure(a, b) for a in figs for b in n_figs[j] if _label_size(a.label) >= 2),
-                               default=0.0)
-                    if best >= FIGURE_LABEL_CUTOFF:
-                        hits.append((i, j, best))
+                    seen.add(id(g))
+                    score = _same_measure(f, g)
+                    if score >= FIGURE_LABEL_CUTOFF and score > best.get((i, j), 0.0):
+                        best[(i, j)] = score
     per_old: dict[int, int] = {}
     per_new: dict[int, int] = {}
-    for i, j, _ in hits:
+    for i, j in best:
         per_old[i] = per_old.get(i, 0) + 1
         per_new[j] = per_new.get(j, 0) + 1
-    return [(i, j, score) for i, j, score in hits
+    return [(i, j, score) for (i, j), score in sorted(best.items())
             if olds[i].group == news[j].group or (
                 per_old[i] == 1 and per_new[j] == 1
                 and any(_label_size(f.label) >= _MIN_CROSS_LABEL_CHARS for f in o_figs[i]))]
@@ -694,15 +711,20 @@ def _measure_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], ol
 
 def _pair_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceRow]],
                     group_of: dict[int, int], old_figures: Sequence[Figure],
-                    new_figures: Sequence[Figure]) -> dict[int, list[SentenceRow]]:
+                    new_figures: Sequence[Figure], *, leftover: Sequence[tuple[Span, Span, float]] = (),
+                    apart: frozenset[int] | set[int] = frozenset()) -> dict[int, list[SentenceRow]]:
     """Pair the old-only and new-only sentences that are one sentence rewritten (issue 17: one
     changed sentence is one change): the same measure (a figure label), the same words once
     numbers are masked, or the same subject, within a section group; across groups only the same
     measure (unique on both sides) or a near-verbatim restatement. A paired row takes the new
     sentence's place and the old-only row goes, so a run of one-sided rows stays one block.
 
+    `leftover`: the first pass's alike pairs it left apart (reused, not recomputed); `apart`:
+    the groups of added and removed sections, whose sentences may pair across groups.
+
     Cost: candidates come from label and shingle indexes (`sentence_candidates`), never all
-    old × new sentences.
+    old × new sentences; masked texts are scored again only for sentences holding a number, and
+    across groups only for sentences of added or removed sections.
     """
     olds, news = _one_sided_rows(old, new, rows_of, group_of)
     if not olds or not news:
@@ -717,39 +739,79 @@ def _pair_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceRo
     for i, j, score in _measure_candidates(olds, news, old_figures, new_figures):
         offer(i, j, 0, score)
     o_masked, n_masked = [_masked(o.text) for o in olds], [_masked(n.text) for n in news]
-    for score, i, j in sentence_candidates(o_masked, n_masked, cutoff=MOVED_SENTENCE_CUTOFF):
-        if olds[i].group != news[j].group:
-            offer(i, j, 1, score)
-    for i, j, rank, score in _group_candidates(old, new, olds, news, o_masked, n_masked):
-        offer(i, j, rank, score)
+    o_index = {o.span: i for i, o in enumerate(olds)}
+    n_index = {n.span: j for j, n in enumerate(news)}
+    for o_span, n_span, score in leftover:
+        if o_span in o_index and n_span in n_index:
+            offer(o_index[o_span], n_index[n_span], 1, score)
+    # One scoring of the masked texts, for the sentences it can change: those holding a number
+    # (within a group; the others' alike pairs are the leftovers above) and those of added or
+    # removed sections (across groups, near-verbatim only).
+    xs = [i for i, o in enumerate(olds) if o_masked[i] != sentence_key(o.text) or o.group in apart]
+    ys = [j for j, n in enumerate(news) if n_masked[j] != sentence_key(n.text) or n.group in apart]
+    if xs and ys:
+        for score, a, b in sentence_candidates([o_masked[i] for i in xs], [n_masked[j] for j in ys],
+                                               cutoff=MASKED_MATCH_CUTOFF):
+            i, j = xs[a], ys[b]
+            if olds[i].group == news[j].group or (
+                    score >= MOVED_SENTENCE_CUTOFF and (olds[i].group in apart or news[j].group in apart)):
+                offer(i, j, 1, score)
+    # ...and a sentence of an added or removed section against the rest of the other side
+    x_set, y_set = set(xs), set(ys)
+    o_apart = [i for i in xs if olds[i].group in apart]
+    n_apart = [j for j in ys if news[j].group in apart]
+    for left, right in ((o_apart, [j for j in range(len(news)) if j not in y_set]),
+                        ([i for i in range(len(olds)) if i not in x_set], n_apart)):
+        if left and right:
+            for score, a, b in sentence_candidates([o_masked[i] for i in left], [n_masked[j] for j in right],
+                                                   cutoff=MOVED_SENTENCE_CUTOFF):
+                if olds[left[a]].group != news[right[b]].group:
+                    offer(left[a], right[b], 1, score)
+    for i, j in _subject_candidates(old, new, olds, news):
+        offer(i, j, 2, 0.5)
     return _apply_pairs(olds, news, cands, rows_of)
 
 
-def _group_candidates(old: Report, new: Report, olds: Sequence[_OneSided], news: Sequence[_OneSided],
-                      o_masked: Sequence[str], n_masked: Sequence[str]) -> list[tuple[int, int, int, float]]:
-    """(old, new, route, score) within each section group: masked words, then subject."""
+def _subject_candidates(old: Report, new: Report, olds: Sequence[_OneSided], news: Sequence[_OneSided]
+                        ) -> list[tuple[int, int]]:
+    """(old, new) within a group sharing a subject: a run of SUBJECT_CHARS CJK characters at the
+    head of both, in no other one-sided sentence of the group, and rare in both reports."""
     by_group_o: dict[int, list[int]] = {}
     by_group_n: dict[int, list[int]] = {}
     for i, o in enumerate(olds):
         by_group_o.setdefault(o.group, []).append(i)
     for j, n in enumerate(news):
         by_group_n.setdefault(n.group, []).append(j)
-    o_text, n_text = old.source.text, new.source.text
-    out: list[tuple[int, int, int, float]] = []
+    pairs: list[tuple[int, int, str]] = []
     for g, ois in by_group_o.items():
         nis = by_group_n.get(g)
         if not nis:
             continue
-        for score, a, b in sentence_candidates([o_masked[i] for i in ois], [n_masked[j] for j in nis],
-                                               cutoff=MASKED_MATCH_CUTOFF):
-            out.append((ois[a], nis[b], 1, score))
         grams_n = _subject_grams(nis, news)
         for gram, xs in _subject_grams(ois, olds).items():
             ys = grams_n.get(gram)
-            if len(xs) == 1 and ys is not None and len(ys) == 1 \
-                    and o_text.count(gram) <= _SUBJECT_MAX_USES and n_text.count(gram) <= _SUBJECT_MAX_USES:
-                out.append((xs[0], ys[0], 2, 0.5))
-    return out
+            if len(xs) == 1 and ys is not None and len(ys) == 1:
+                pairs.append((xs[0], ys[0], gram))
+    if not pairs:
+        return []
+    o_uses, n_uses = _gram_uses(old.source.text), _gram_uses(new.source.text)
+    return [(i, j) for i, j, gram in pairs
+            if o_uses[gram] <= _SUBJECT_MAX_USES and n_uses[gram] <= _SUBJECT_MAX_USES]
+
+
+def _gram_uses(text: str) -> Counter[str]:
+    """How often each run of SUBJECT_CHARS CJK characters occurs in a text (one linear pass)."""
+    uses: Counter[str] = Counter()
+    run: list[str] = []
+    for ch in text + "\n":
+        if is_cjk(ch):
+            run.append(ch)
+            continue
+        if len(run) >= SUBJECT_CHARS:
+            joined = "".join(run)
+            uses.update(joined[p : p + SUBJECT_CHARS] for p in range(len(joined) - SUBJECT_CHARS + 1))
+        run = []
+    return uses
 
 
 def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: dict[tuple[int, int], tuple[int, float]],

@@ -21,6 +21,7 @@ import heapq
 import re
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -338,15 +339,17 @@ def cjk_bigrams(run: str, *, lone: bool = False) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def label_bigrams(s: str) -> set[str]:
-    """Character bigrams of the CJK runs of a label and word stems of its Latin words."""
+@lru_cache(maxsize=1 << 16)
+def label_bigrams(s: str) -> frozenset[str]:
+    """Character bigrams of the CJK runs of a label and word stems of its Latin words (cached: the
+    follow-through and the diff score the same labels many times)."""
     out: set[str] = set()
     for run in _LABEL_TEXT.findall(s):
         if run.isascii():
             out.update(word_stems(run))
         else:
             out.update(cjk_bigrams(run))
-    return out
+    return frozenset(out)
 
 
 def label_similarity(a: str, b: str) -> float:
