@@ -19,8 +19,12 @@ from .structure.parse import parse_report
 __all__ = ["compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files", "followup_texts"]
 
 
-def compare_sources(old: SourceText, new: SourceText) -> Comparison:
-    """Run every stage on two already-read inputs."""
+def compare_sources(old: SourceText, new: SourceText, *, sentences: bool = True) -> Comparison:
+    """Run every stage on two already-read inputs.
+
+    `sentences=False` skips the sentence diff (its `diffs` stay empty): what a series or a batch
+    summary needs of a pair is its figures and plan checks, and the diff is a costly stage.
+    """
     old_report = parse_report(old)
     new_report = parse_report(new)
     pairs = align_sections(old_report, new_report)
@@ -31,7 +35,7 @@ def compare_sources(old: SourceText, new: SourceText) -> Comparison:
     checks = check_followthrough(old_report, new_report, old_figures=old_figs, new_figures=new_figs,
                                  section_pairs=pairs)
     diffs = diff_sections(old_report, new_report, pairs, old_figures=old_figs, new_figures=new_figs,
-                          plan_checks=checks)
+                          plan_checks=checks) if sentences else ()
     return Comparison(
         old=old_report,
         new=new_report,

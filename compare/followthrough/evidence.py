@@ -34,6 +34,7 @@ from enum import StrEnum
 from ..model import (
     Evidence,
     Figure,
+    FigureKind,
     PeriodKind,
     PlanCheck,
     PlanItem,
@@ -377,8 +378,6 @@ _ONE_YEAR = re.compile(r"一年来|过去一年|去年|全年|上年")
 _SETS_TARGETS = re.compile(r"(?:预期|主要)目标(?:是|为|：|:)|目标是|目标为")
 # Words of a sentence about the plan year, when the plan calls its year 今年.
 _PLAN_YEAR_WORDS = ("今年", "力争")
-# Kinds of figure (when the figures stage sets one) that are never an outcome.
-_NOT_OUTCOME_KINDS = ("target", "budget", "baseline")
 # A figure between 从/由 and 下降至/提高到… is the starting level, not the outcome.
 _FROM = re.compile(r"[从由]")
 _TO = re.compile(r"[^，,；;。]{0,3}?(?:下降|降低|提高|提升|增加|减少|增长|上升|扩大|缩小|压减|降|增)(?:至|到)")
@@ -391,7 +390,8 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *,
 
     Only the review states outcomes: a figure of the new plan, targets or problems part, of a
     sentence setting or about the plan year's targets, of a multi-year sentence or clause, of
-    another year, or of a kind other than an outcome is never last year's actual. A multi-year
+    another year, or of another kind than an outcome (a target, forecast or baseline, as the figures
+    stage reads it) is never last year's actual. A multi-year
     paragraph is left out only when it opens so and names no single year, so a one-paragraph
     report keeps its outcomes.
     """
@@ -407,7 +407,7 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *,
             multi.append(p.span)
     out: list[tuple[Figure, Measure, Span, str | None]] = []
     for f in sorted(figures, key=lambda f: f.span.start):
-        if not f.unit or str(getattr(f, "kind", "") or "") in _NOT_OUTCOME_KINDS:
+        if not f.unit or f.kind is not FigureKind.OUTCOME:
             continue
         if f.period_kind == PeriodKind.MULTI_YEAR or any(sp.start <= f.span.start < sp.end for sp in multi):
             continue
