@@ -353,7 +353,8 @@ class Segment:
 
 class ChangeKind(str, Enum):
     NEW_COMMITMENT = "new_commitment"
-    DROPPED = "dropped"
+    DROPPED = "dropped"  # an old plan item the new report neither reports done nor restates
+    COMPLETED = "completed"  # an old plan item reported done that left the plan
     CHANGED_FIGURE = "changed_figure"
     REWORDED = "reworded"
     MOVED = "moved"
@@ -465,6 +466,7 @@ class PlanItemKind(str, Enum):
 class PlanStatus(str, Enum):
     ADDRESSED = "addressed"
     PARTLY = "partly"
+    RESTATED = "restated"  # the only evidence is the new report's plan: carried over, not reported done
     NOT_FOUND = "not_found"
     MET = "met"
     NOT_MET = "not_met"
@@ -493,14 +495,14 @@ class ReasonCode(str, Enum):
 
     REVIEW_PASSAGE = "review_passage"  # best review passage scored {review}
     REVIEW_PASSAGE_BEGUN = "review_passage_begun"  # … but it says the work is only begun ({hedge})
-    RESTATED = "restated"  # not in the review; the new plan or another part restates it ({elsewhere})
-    RESTATED_BEGUN = "restated_begun"  # … but it says the work is only begun ({hedge})
+    RESTATED = "restated"  # not in the review; only the new plan restates it ({elsewhere})
     NO_PASSAGE = "no_passage"  # best review passage scored {review} < {partly}
     NO_PASSAGE_RESTATED = "no_passage_restated"  # … and the plan or another part {elsewhere} < {addressed}
     TARGET_IN_WORDS = "target_in_words"  # the target's figure is written in words
     TARGET_DUE_LATER = "target_due_later"  # a target for {year}, not yet due
     TARGET_MULTI_YEAR = "target_multi_year"  # a target over several years, not yet due
     NO_OUTCOME = "no_outcome"  # no reported outcome found in the new report
+    TARGET_RESTATED = "target_restated"  # no reported outcome; the new plan sets it again ({elsewhere})
     TARGET_JUDGED = "target_judged"  # target {target} ({direction}), actual {actual}: {rule}
 
 

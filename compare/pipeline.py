@@ -1,4 +1,8 @@
-"""Composes the stages: ingest -> structure -> align -> diff -> figures -> follow-through."""
+"""Composes the stages: ingest -> structure -> align -> figures -> follow-through -> diff.
+
+The diff runs last because it asks the follow-through which old plan items were done
+(`completed`) and which were dropped.
+"""
 
 from __future__ import annotations
 
@@ -24,17 +28,21 @@ def compare_sources(old: SourceText, new: SourceText, *, sentences: bool = True)
     old_report = parse_report(old)
     new_report = parse_report(new)
     pairs = align_sections(old_report, new_report)
-    diffs = diff_sections(old_report, new_report, pairs) if sentences else ()
     old_figs = extract_figures(old_report)
     new_figs = extract_figures(new_report)
+    # the diff consults the follow-through: "dropped" and "completed" rows and the plan scorecard
+    # come from one result (issue 17)
+    checks = check_followthrough(old_report, new_report, old_figures=old_figs, new_figures=new_figs,
+                                 section_pairs=pairs)
+    diffs = diff_sections(old_report, new_report, pairs, old_figures=old_figs, new_figures=new_figs,
+                          plan_checks=checks) if sentences else ()
     return Comparison(
         old=old_report,
         new=new_report,
         section_pairs=pairs,
         diffs=diffs,
         figure_pairs=match_figures(old_figs, new_figs, section_pairs=pairs),
-        plan_checks=check_followthrough(old_report, new_report, old_figures=old_figs,
-                                        new_figures=new_figs, section_pairs=pairs),
+        plan_checks=checks,
         old_figures=old_figs,
         new_figures=new_figs,
         issuer_warning=issuer_warning(old_report.metadata, new_report.metadata),

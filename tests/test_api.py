@@ -41,7 +41,7 @@ def test_json_has_the_documented_keys_in_order(case: str) -> None:
             assert set(s) >= {"span", "reason"}
     statuses = {"matched", "renamed", "moved", "split", "merged", "added", "removed"}
     assert all(p["status"] in statuses for p in data["section_pairs"])
-    kinds = {"new_commitment", "dropped", "changed_figure", "reworded", "moved", "added", "removed"}
+    kinds = {"new_commitment", "dropped", "completed", "changed_figure", "reworded", "moved", "added", "removed"}
     assert all(c["kind"] in kinds for c in data["changes"])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.diff import change_counts, intraline_segments, unaccounted
+from compare.diff import change_counts, diff_sections, intraline_segments, unaccounted
 from compare.model import Comparison, Op, Segment
 from compare.pipeline import compare_texts
 from compare.text.tokens import tokenize
@@ -87,7 +87,33 @@ def test_comparing_a_report_with_itself_gives_no_changes() -> None:
 
 
 def _swap(kind: str) -> str:
-    return {"added": "removed", "removed": "added", "new_commitment": "dropped", "dropped": "new_commitment"}.get(kind, kind)
+    """The kind a row has with old and new swapped, for rows with both sides.
+
+    Rows with one side swap sides: every old-only kind (removed, dropped, completed) becomes a
+    new-only one (added, new_commitment) and back. Which one-sided kind a row gets is not
+    symmetric on purpose (issue 17): `dropped` / `completed` come from the follow-through of the
+    old plan, `new_commitment` from the new sentence's words.
+    """
+    return _SIDE.get(kind, kind)
+
+
+_SIDE = {"added": "old_only", "new_commitment": "old_only", "removed": "new_only", "dropped": "new_only",
+         "completed": "new_only"}
+
+
+def _sides(rows: list[tuple[str, str | None, str | None]]) -> list[tuple[str, str | None, str | None]]:
+    """Rows with their one-sided kinds named by side (what the swap test compares)."""
+    flip = {"old_only": "new_only", "new_only": "old_only"}
+    return sorted((flip[_SIDE[k]] if k in _SIDE else k, o, n) for k, o, n in rows)
+
+
+def _stage_kinds(c: Comparison) -> list[tuple[str, str | None, str | None]]:
+    """The diff stage alone (no follow-through): its one-sided kinds swap exactly."""
+    diffs = diff_sections(c.old, c.new, c.section_pairs, old_figures=c.old_figures, new_figures=c.new_figures)
+    return kinds(Comparison(c.old, c.new, c.section_pairs, diffs))
+
+
+_STAGE_SWAP = {"added": "removed", "removed": "added", "new_commitment": "dropped", "dropped": "new_commitment"}
 
 
 def test_swapping_old_and_new_swaps_kinds_and_keeps_pairs() -> None:
@@ -97,10 +123,12 @@ def test_swapping_old_and_new_swaps_kinds_and_keeps_pairs() -> None:
               title="主要举措和成效")
     fwd, back = compare_texts(old, new), compare_texts(new, old)
     assert {(p.old_id, p.new_id) for p in fwd.section_pairs} == {(p.new_id, p.old_id) for p in back.section_pairs}
-    assert sorted(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert _sides(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert sorted(_stage_kinds(fwd)) == sorted((_STAGE_SWAP.get(k, k), n, o) for k, o, n in _stage_kinds(back))
     assert {k for k, _, _ in kinds(fwd)} == {"changed_figure", "moved", "added", "removed", "new_commitment", "dropped"}
     counts, back_counts = change_counts(fwd.diffs), change_counts(back.diffs)
-    assert counts["added"] == back_counts["removed"] and counts["new_commitment"] == back_counts["dropped"]
+    assert counts["added"] + counts["new_commitment"] == back_counts["removed"] + back_counts["dropped"] \
+        + back_counts["completed"]
     assert counts["changed_figure"] == back_counts["changed_figure"] == 1
 
 
@@ -136,7 +164,8 @@ def test_properties_on_random_reports(r1: list[str], r2: list[str], p1: list[str
     old, new = doc("".join(r1), "".join(p1)), doc("".join(r2), "".join(p2))
     fwd, back = compare_texts(old, new), compare_texts(new, old)
     assert unaccounted(fwd) == ()
-    assert sorted(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert _sides(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert sorted(_stage_kinds(fwd)) == sorted((_STAGE_SWAP.get(k, k), n, o) for k, o, n in _stage_kinds(back))
     for d in fwd.diffs:
         for r in d.rows:
             if r.segments:
@@ -186,6 +215,10 @@ def test_fixture_sentence_changes_have_the_right_kind(case: str) -> None:
         assert [k for k, o, n, _ in rows if n and text in n] == ["new_commitment"], text
     for text in want["dropped"]:
         assert [k for k, o, n, _ in rows if o and text in o] == ["dropped"], text
+    for text in want["completed"]:  # a plan item reported done that left the plan (issue 17)
+        assert [k for k, o, n, _ in rows if o and text in o] == ["completed"], text
+    for text in want["removed_measures"]:  # a past measure not repeated: not a dropped plan item
+        assert [k for k, o, n, _ in rows if o and text in o] == ["removed"], text
     for old_text, new_text in want["reworded"]:
         assert [k for k, o, n, _ in rows if o and n and old_text in o and new_text in n] == ["reworded"], old_text
     for old_text, new_text in want["moved_sentences"]:
@@ -257,5 +290,6 @@ def test_properties_on_random_outlines(old_parts: list, new_parts: list) -> None
         ids = {p.old_id if side == "old" else p.new_id for p in fwd.section_pairs}
         assert {s.id for s in rep.sections} <= ids
     assert {(p.old_id, p.new_id) for p in fwd.section_pairs} == {(p.new_id, p.old_id) for p in back.section_pairs}
-    assert sorted(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert _sides(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
+    assert sorted(_stage_kinds(fwd)) == sorted((_STAGE_SWAP.get(k, k), n, o) for k, o, n in _stage_kinds(back))
     assert kinds(compare_texts(old, old)) == []

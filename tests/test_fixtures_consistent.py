@@ -16,10 +16,11 @@ from conftest import FIXTURES, expected
 CASES = ("zh-district", "en-letters")
 KEYS = {
     "old_year", "new_year", "issuer", "old_doc_number", "new_doc_number", "sections",
-    "damaged_markers", "figures", "new_commitments", "dropped", "reworded", "moved_sentences",
+    "damaged_markers", "figures", "new_commitments", "dropped", "completed", "removed_measures", "reworded",
+    "moved_sentences",
     "plan_items", "not_figures", "stripped_reasons_expected",
 }
-PLAN_STATUSES = {"addressed", "partly", "not_found", "met", "not_met", "unknown"}
+PLAN_STATUSES = {"addressed", "partly", "restated", "not_found", "met", "not_met", "unknown"}
 # A passage this long shared with a real report counts as copied (project rule).
 COPY_WINDOW = 40
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -87,8 +88,12 @@ def test_sentence_changes_are_where_they_say(case: str) -> None:
     for s in exp["new_commitments"]:
         assert s in _plan(new) or s in new, s
         assert s not in old
-    for s in exp["dropped"]:
+    for s in exp["dropped"] + exp["completed"] + exp["removed_measures"]:
         assert s in old and s not in new
+    for s in exp["dropped"] + exp["completed"]:  # old plan items
+        assert s in _plan(old), s
+    done = [i["item_starts"] for i in exp["plan_items"] if i["status"] in ("addressed", "met")]
+    assert all(any(d.startswith(s) or s.startswith(d) for d in done) for s in exp["completed"])
     for o, n in exp["reworded"]:
         assert o in old and n in new and o not in new and n not in old
     for o, n in exp["moved_sentences"]:

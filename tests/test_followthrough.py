@@ -72,9 +72,9 @@ def test_statuses() -> None:
     assert "“证照分离”改革全面推开" in new.text_of(zz.evidence[0].span)
     assert "anchor" in zz.evidence[0].matched_by  # the quoted term is a strong anchor
     assert status_of(old, found, "二是开展法律进乡村").status == PlanStatus.ADDRESSED
-    # restated in the new plan only: still planned, not reported done
+    # restated in the new plan only: still planned, not reported done (issue 17: `restated`)
     wisdom = status_of(old, found, "智慧法院")
-    assert wisdom.status == PlanStatus.PARTLY
+    assert wisdom.status == PlanStatus.RESTATED
     assert new.text_of(wisdom.evidence[0].span).startswith("（一）建设智慧法院")
     assert status_of(old, found, "备案审查信息平台").status == PlanStatus.NOT_FOUND
     assert status_of(old, found, "双随机").status == PlanStatus.NOT_FOUND

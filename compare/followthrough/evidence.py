@@ -23,17 +23,19 @@ figure of the new review by label (see `targets`).
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from ..model import (
     Evidence,
     Figure,
+    FigureKind,
+    PeriodKind,
     PlanCheck,
     PlanItem,
     PlanItemKind,
@@ -47,24 +49,30 @@ from ..model import (
     SectionPair,
     Span,
 )
-from ..text.cjk import CJK, is_cjk
-from ..text.cues import announces_intent
-from ..text.sentences import sentence_around, split_clauses
+from ..text.cjk import CJK, count_cjk, is_cjk
+from ..text.cues import announces_intent, states_problem
+from ..text.sentences import full_sentences, sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
 from ..text.tokens import word_stems
 from .plan_items import extract_plan_items, text_units
 from .targets import (
     Actual,
+    Measure,
     clause_label,
     find_actual,
     horizon_year,
+    indicator_core,
     is_multi_year,
     judge_target,
+    measure_of,
+    noun_after,
+    respective_label,
 )
 
 __all__ = [
     "ADDRESSED_CUTOFF",
     "PARTLY_CUTOFF",
+    "RELATED_CUTOFF",
     "ANCHOR_BONUS",
     "SECTION_BONUS",
     "CLAUSE_FACTOR",
@@ -79,8 +87,13 @@ __all__ = [
 # review sentence restates the commitment ("在全国推开“证照分离”改革" → "“证照分离”改革在全国推开");
 # below 0.25 the shared bigrams are generic words (推进, 改革).
 ADDRESSED_CUTOFF = 0.45
-# Lowest score still shown as related evidence (`partly`); set on the same pairs.
-PARTLY_CUTOFF = 0.25
+# Lowest score still shown as related evidence; set on the same pairs.
+RELATED_CUTOFF = 0.25
+# Lowest review score that says the item was partly carried out (`partly`). Between 0.25 and 0.35
+# the shared bigrams of cn-state-council-gwr 2018→2019 were mostly a topic (加快建设创新型国家 ~
+# 推动构建新型国际关系 0.32, 加大污水处理设施建设力度 ~ 出台促进居民消费政策 0.27): related, not done
+# in part (issue 17: 92 of 153 partly only meant "the new plan says it again").
+PARTLY_CUTOFF = 0.35
 # Added to the score when a quoted term or named programme of the item appears verbatim: such a
 # term is specific enough that one hit is strong evidence (the same pairs: a shared “…” term
 # alone lifts 0.2–0.3 recalls to the right status).
@@ -136,10 +149,12 @@ def score_followthrough(checks: Sequence[PlanCheck]) -> Scorecard:
 
 
 class Zone(StrEnum):
-    """Where a sentence of the new report stands: telling what was done, or what is still to do."""
+    """Where a sentence of the new report stands: telling what was done, what is still to do, or
+    what is wrong."""
 
     REVIEW = "review"
-    PLAN = "plan"  # the plan, targets and problems parts, and review sentences announcing an intent
+    PLAN = "plan"  # the plan and targets parts, and review sentences announcing an intent
+    PROBLEMS = "problems"  # the problems part: never evidence (a shortcoming is not a deed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +174,22 @@ class _Index:
         self.language = report.metadata.language
         zones = _zones(report)
         raw: list[tuple[Span, str | None, Zone, set[str]]] = []
+        headings = {s.heading_span for s in report.sections}
         for unit, section_id in text_units(report):
             zone = zones.get(section_id, Zone.REVIEW)
+            if zone is Zone.PROBLEMS or (zone is Zone.REVIEW and unit in headings):
+                # a shortcoming is no evidence, nor is a bare review heading (「（三）加快建设创新型
+                # 国家」 names a topic, not a deed); a heading of the new plan can restate an item
+                continue
             for sp in split_clauses(text, unit.start, unit.end, language=self.language):
                 sentence = text[sp.start:sp.end]
                 feats = features(sentence, self.language)
-                if feats:
-                    here = Zone.PLAN if zone is Zone.REVIEW and announces_intent(sentence, self.language) else zone
-                    raw.append((sp, section_id, here, feats))
+                if not feats:
+                    continue
+                if zone is Zone.REVIEW and states_problem(sentence, self.language):
+                    continue  # a shortcoming told inside the review (…问题尚未有效缓解)
+                here = Zone.PLAN if zone is Zone.REVIEW and announces_intent(sentence, self.language) else zone
+                raw.append((sp, section_id, here, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
         for *_, feats in raw:
@@ -211,18 +234,23 @@ def features(s: str, language: str = "zh") -> set[str]:
 def _zones(report: Report) -> dict[str, Zone]:
     """Section id -> review | plan.
 
-    The plan and target parts (`Report.plan_ids`, decided by the structure stage) and the problems part are
-    "plan": text there says what is still to do. Everything else is "review": besides the part
+    The plan and target parts (`Report.plan_ids`, decided by the structure stage) are "plan": text
+    there says what is still to do. The problems part is "problems": never evidence. Everything else is "review": besides the part
     titled as a review, a letter narrates the year under its business headings ("Software: …
     ended the year with …") and a work report in its preamble. Sentences of a review part that
     announce intentions are moved to "plan" one by one (see `text.cues.announces_intent`).
     """
     planned = set(report.plan_parts)
-    planned |= {s.id for s in report.sections if s.role == Role.PROBLEMS
+    problems = {s.id for s in report.sections if s.role == Role.PROBLEMS
                 or (s.role == Role.OTHER and any(w in s.heading.lower() for w in _PROBLEM_WORDS))}
 
-    return {s.id: Zone.PLAN if any(sid in planned for sid in report.lineage(s.id)) else Zone.REVIEW
-            for s in report.sections}
+    def zone(section_id: str) -> Zone:
+        up = report.lineage(section_id)
+        if any(sid in problems for sid in up):
+            return Zone.PROBLEMS
+        return Zone.PLAN if any(sid in planned for sid in up) else Zone.REVIEW
+
+    return {s.id: zone(s.id) for s in report.sections}
 
 
 def _anchors(s: str) -> tuple[str, ...]:
@@ -239,13 +267,12 @@ def _anchors(s: str) -> tuple[str, ...]:
 
 
 def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]], *,
-                factor: float, floor: float) -> tuple[list[tuple[float, int]], Callable[[int], tuple[float, float]]]:
-    """(upper bound of the score, sentence index) per candidate, and the exact scorer.
+                factor: float, floor: float) -> dict[int, tuple[float, float]]:
+    """Sentence index -> (weighted recall of the item, best weighted recall of one clause).
 
-    Only sentences sharing one of the item's rarer features are candidates. Rare features are
-    summed through their posting lists; the bound adds every common feature (looked up per
-    candidate only when it is scored), and a candidate whose bound cannot reach `floor` is
-    dropped. The scorer gives (weighted recall of the item, best weighted recall of one clause).
+    Only sentences sharing one of the item's rarer features are scored. Rare features are summed
+    through their posting lists; only the few common ones are looked up per candidate, and a
+    candidate that cannot reach `floor` even with every common feature is dropped unscored.
     """
     weight = index.weight
     # Features are sets: every float sum below runs in sorted order, so that the same inputs give
@@ -253,7 +280,7 @@ def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]]
     feats = sorted(item_feats)
     total = sum(weight(f) for f in feats)
     if total <= 0:
-        return [], lambda i: (0.0, 0.0)
+        return {}
     acc: dict[int, float] = defaultdict(float)
     for f in feats:
         wf = weight(f)
@@ -274,44 +301,19 @@ def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]]
                 c_acc[i] += wf
         c_common = [(f, weight(f)) for f in c if f not in index.postings and f in index.idf]
         clause_data.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
-    bounds: list[tuple[float, int]] = []
+    out: dict[int, tuple[float, float]] = {}
     for i in sorted(acc):
-        bound = (acc[i] + common_total) / total
+        rare = acc[i]
+        bound = (rare + common_total) / total
         part_bound = max(((ca.get(i, 0.0) + ct) / t for t, ca, _, ct in clause_data), default=0.0)
         if bound < floor and part_bound * factor < floor:
             continue
-        bounds.append((max(bound, part_bound * factor), i))
-
-    def score(i: int) -> tuple[float, float]:
         w = index.sentences[i].weights
-        whole = (acc[i] + sum(wf for f, wf in common if f in w)) / total
+        whole = (rare + sum(wf for f, wf in common if f in w)) / total
         part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
                     for t, ca, cc, _ in clause_data), default=0.0)
-        return whole, part
-
-    return bounds, score
-
-
-class _ZoneNeed:
-    """The lowest score a further candidate of one zone (review / elsewhere) must reach to change
-    what `_check` keeps of it: its MAX_EVIDENCE best at or above PARTLY_CUTOFF, and its best score
-    (shown in the reason). Equal scores count: ties go by position."""
-
-    def __init__(self) -> None:
-        self.kept: list[float] = []  # min-heap of the MAX_EVIDENCE best scores >= PARTLY_CUTOFF
-        self.best = -math.inf
-
-    def add(self, score: float) -> None:
-        self.best = max(self.best, score)
-        if score >= PARTLY_CUTOFF:
-            heapq.heappush(self.kept, score)
-            if len(self.kept) > MAX_EVIDENCE:
-                heapq.heappop(self.kept)
-
-    def need(self) -> float:
-        if len(self.kept) >= MAX_EVIDENCE:
-            return self.kept[0]
-        return min(PARTLY_CUTOFF, self.best)
+        out[i] = (whole, part)
+    return out
 
 
 _CLAUSE_CUT = re.compile(r"[，,；;：:]")
@@ -332,24 +334,11 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
     n_parts = len(_CLAUSE_CUT.split(item_text)) if index.language == "zh" else len(re.split(r"[,;:]\s", item_text))
     factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, n_parts)))
     # a candidate below this even with both bonuses is never shown nor decides a status
-    floor = PARTLY_CUTOFF - ANCHOR_BONUS - SECTION_BONUS
-    bounds, score_of = _candidates(index, feats, clauses, factor=factor, floor=floor)
+    floor = RELATED_CUTOFF - ANCHOR_BONUS - SECTION_BONUS
+    scores = _candidates(index, feats, clauses, factor=factor, floor=floor)
     anchors = _anchors(item_text)
-    bonus = (ANCHOR_BONUS if anchors else 0.0) + (SECTION_BONUS if paired_new else 0.0)
-    # Upper bound first, early stop: candidates in order of the best score they could reach; once
-    # none left in a zone (review / elsewhere) can reach what that zone still needs, the rest are
-    # never scored. Most candidates share a few common bigrams only and never matter.
-    bounds.sort(key=lambda b: (-b[0], b[1]))
-    in_review = [index.sentences[i].zone is Zone.REVIEW for _, i in bounds]
-    left = {True: in_review.count(True), False: in_review.count(False)}
-    found = {True: _ZoneNeed(), False: _ZoneNeed()}
     ranked: list[tuple[float, str, int]] = []
-    for (bound, i), review_zone in zip(bounds, in_review, strict=True):
-        reach = min(1.0, bound + bonus) + 1e-9  # float sums of a subset never exceed the whole
-        if all(not left[z] or reach < found[z].need() for z in (True, False)):
-            break
-        left[review_zone] -= 1
-        whole, part = score_of(i)
+    for i, (whole, part) in scores.items():
         sent = index.sentences[i]
         stext = index.text[sent.span.start:sent.span.end]
         if part * factor > whole:
@@ -364,49 +353,136 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
             score += SECTION_BONUS
             signals.append("section")
         ranked.append((min(score, 1.0), "+".join(signals), i))
-        found[review_zone].add(min(score, 1.0))
     # review first, then score, then position: deterministic tie-breaks
     ranked.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
     return ranked
 
 
 def _status(best_review: float, best_elsewhere: float) -> PlanStatus:
+    """addressed / partly from the review; `restated` when only the new plan says it again."""
     if best_review >= ADDRESSED_CUTOFF:
         return PlanStatus.ADDRESSED
-    if best_review >= PARTLY_CUTOFF or best_elsewhere >= ADDRESSED_CUTOFF:
+    if best_review >= PARTLY_CUTOFF:
         return PlanStatus.PARTLY
+    if best_elsewhere >= ADDRESSED_CUTOFF:
+        return PlanStatus.RESTATED
     return PlanStatus.NOT_FOUND
 
 
-def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure]
-                       ) -> list[tuple[Figure, str, Span, str | None]]:
-    """New-report figures with the clause label before them, review sentences first."""
+# A sentence that opens with one of these speaks of several years; so does a paragraph that opens
+# so and names no single year ("五年来，…。…。"). A figure of such a sentence is no year's outcome.
+_MULTI_YEAR_OPENER = re.compile(r"^(?:[^，,。]{0,6})(?:五年来|过去五年|这五年|几年来|近年来|多年来|“十[二三四]五”(?:时期|期间|以来)|"
+                                r"十[二三四]五(?:时期|期间|以来)|累计)")
+_ONE_YEAR = re.compile(r"一年来|过去一年|去年|全年|上年")
+# A sentence that sets targets (「主要预期目标：…」), not one that compares with them (「低于13%左右的预期目标」).
+_SETS_TARGETS = re.compile(r"(?:预期|主要)目标(?:是|为|：|:)|目标是|目标为")
+# Words of a sentence about the plan year, when the plan calls its year 今年.
+_PLAN_YEAR_WORDS = ("今年", "力争")
+# A figure between 从/由 and 下降至/提高到… is the starting level, not the outcome.
+_FROM = re.compile(r"[从由]")
+_TO = re.compile(r"[^，,；;。]{0,3}?(?:下降|降低|提高|提升|增加|减少|增长|上升|扩大|缩小|压减|降|增)(?:至|到)")
+_GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年)?(?:（下同）)?(?:分别)?(?:增长|下降|提高|降低|增加|减少|上涨|上升)$")
+
+
+def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *, year: int | None
+                       ) -> list[tuple[Figure, Measure, Span, str | None]]:
+    """Figures of the new report's review that may state last year's outcomes, with their measure.
+
+    Only the review states outcomes: a figure of the new plan, targets or problems part, of a
+    sentence setting or about the plan year's targets, of a multi-year sentence or clause, of
+    another year, or of another kind than an outcome (a target, forecast or baseline, as the figures
+    stage reads it) is never last year's actual. A multi-year
+    paragraph is left out only when it opens so and names no single year, so a one-paragraph
+    report keeps its outcomes.
+    """
     text = new.source.text
     sents = sorted(index.sentences, key=lambda s: s.span.start)
     starts = [s.span.start for s in sents]
-    from bisect import bisect_right
-
-    multi = [p.span for p in new.paragraphs if is_multi_year(new.text_of(p.span))]
-    out: list[tuple[int, Figure, str, Span, str | None]] = []
-    for f in figures:
-        if any(sp.start <= f.span.start < sp.end for sp in multi):
-            continue  # a five-year total or average is not the outcome of one year's target
-        if not f.unit:
+    multi: list[Span] = []
+    for p in new.paragraphs:
+        para = new.text_of(p.span)
+        first_span = next(iter(full_sentences(text, p.span.start, p.span.end)), p.span)
+        if _MULTI_YEAR_OPENER.search(text[first_span.start:first_span.end].strip()) and not _ONE_YEAR.search(para) \
+                and not (year and f"{year}年" in para):
+            multi.append(p.span)
+    out: list[tuple[Figure, Measure, Span, str | None]] = []
+    for f in sorted(figures, key=lambda f: f.span.start):
+        if not f.unit or f.kind is not FigureKind.OUTCOME:
+            continue
+        if f.period_kind == PeriodKind.MULTI_YEAR or any(sp.start <= f.span.start < sp.end for sp in multi):
+            continue
+        years = re.findall(r"(20\d\d)年", f.period or "")
+        if year and years and str(year) not in years:
             continue
         k = bisect_right(starts, f.span.start) - 1
         if k < 0 or not (sents[k].span.start <= f.span.start < sents[k].span.end):
             continue
         sent = sents[k]
-        a = f.span.start
-        while a > sent.span.start and text[a - 1] not in "，,；;：:、。（(——\n":
-            a -= 1
-        label = clause_label(text, a, f.span.start, sent.span.start)
-        rank = 0 if sent.zone is Zone.REVIEW else 1
-        out.append((rank, f, label, sent.span, sent.section_id))
-    # Only the review states outcomes: a figure in the new plan is next year's target, never
-    # last year's actual, so a report with no review part yields no actuals (targets `unknown`).
-    out.sort(key=lambda r: (r[0], r[1].span.start))
-    return [(f, label, sp, sid) for rank, f, label, sp, sid in out if rank == 0]
+        if sent.zone is not Zone.REVIEW:
+            continue
+        sentence = text[sent.span.start:sent.span.end]
+        lead = text[sent.span.start:f.span.start]  # 「…完成升级改造，…预计今年6月投入使用」 is last year's
+        if _SETS_TARGETS.search(sentence) or (
+                new.metadata.plan_year_is_current and any(w in lead for w in _PLAN_YEAR_WORDS)):
+            continue
+        a = _clause_start(text, f.span.start, sent.span.start)
+        if _MULTI_YEAR_OPENER.search(sentence) or is_multi_year(text[a:f.span.start]):
+            continue
+        if _FROM.search(text, a, f.span.start) and _TO.match(text, f.span.end):
+            continue  # 「从每立方米29.6微克下降至27.3微克」: the level it started from
+        label = _figure_label(text, f, a, sent.span.start)
+        out.append((f, measure_of(text, f, label, sent.span, issuer=new.metadata.issuer), sent.span,
+                    sent.section_id))
+    return out
+
+
+def _clause_start(text: str, at: int, sentence_start: int) -> int:
+    """Where the clause holding offset `at` starts; a remark in brackets (（下同）) belongs to it."""
+    a = at
+    while a > sentence_start and text[a - 1] not in "，,；;：:、。（(——\n":
+        a -= 1
+        if text[a] in "）)":
+            while a > sentence_start and text[a - 1] not in "（(":
+                a -= 1
+            a = max(sentence_start, a - 1)
+    return a
+
+
+def _previous_subject(text: str, sentence_start: int, clause_start: int) -> str:
+    """The subject of the nearest earlier clause of the sentence that states an amount
+    (「地区生产总值4287.86亿元」, not 「3年突破两个千亿大关」)."""
+    for clause in reversed(re.split(r"[，,；;：:、]", text[sentence_start:clause_start])):
+        m = re.search(r"\d", clause)
+        if m is None:
+            continue
+        head = re.sub(r"^(?:其中|同时|全年|今年)", "", clause[: m.start()].strip())
+        if count_cjk(head) >= 2:
+            return head
+    return ""
+
+
+def _figure_label(text: str, fig: Figure, clause_start: int, sentence_start: int) -> str:
+    """What a figure of the new report measures.
+
+    「A、B分别下降x%、y%」 names each figure's indicator in turn; a clause that is only a growth verb
+    (「地区生产总值4287.86亿元，稳居全市第二，增长11%」) takes the subject of the nearest clause stating an
+    amount; otherwise the figures stage's label when it names a measure, else the clause before it.
+    """
+    respective = respective_label(text, fig, sentence_start)
+    if respective:
+        return respective
+    raw = text[clause_start:fig.span.start].strip(" ：:，,")
+    if _GROWTH_ONLY.match(raw):
+        subject = _previous_subject(text, sentence_start, clause_start)
+        if subject:
+            return subject + raw
+    own = fig.label.strip()
+    before = clause_label(text, clause_start, fig.span.start, sentence_start)
+    if count_cjk(own) >= 3 and not _GROWTH_ONLY.match(own):
+        if not indicator_core(own):
+            return own + noun_after(text, fig)  # 「新建和改造提升1200多座公共厕所」
+        return before if own in before else own  # the clause may say more: 「PM2.5平均浓度降至」
+    return before or own
 
 
 def check_followthrough(
@@ -432,7 +508,7 @@ def check_followthrough(
     if not items:
         return ()
     index = _Index(new)
-    fig_candidates = _figure_candidates(new, index, new_figures)
+    fig_candidates = _figure_candidates(new, index, new_figures, year=new.metadata.year)
     parts = [old.by_id[i] for i in old.plan_parts]
     pair_map: dict[str, set[str]] = defaultdict(set)
     for p in section_pairs:
@@ -456,43 +532,50 @@ def _paired_for(old: Report, section_id: str, pair_map: dict[str, set[str]],
     return frozenset(out)
 
 
-def _paragraph_text(report: Report, span: Span) -> str:
-    p = report.paragraph_at(span.start)
-    return report.text_of(p.span if p is not None else span)
-
-
 def _heading_chain(report: Report, section_id: str) -> str:
     """Headings of a section and its ancestors ("“十三五”时期主要目标任务…" marks a five-year plan)."""
     return " ".join(report.by_id[sid].heading for sid in report.lineage(section_id))
 
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
-           fig_candidates: list[tuple[Figure, str, Span, str | None]]) -> PlanCheck:
+           fig_candidates: list[tuple[Figure, Measure, Span, str | None]]) -> PlanCheck:
     item_text = old.text_of(item.span)
     ranked = _ranked_evidence(index, item_text, paired, new)
     review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
     elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
-    chosen = [r for r in review if r[0] >= PARTLY_CUTOFF][:MAX_EVIDENCE]
+    chosen = [r for r in review if r[0] >= RELATED_CUTOFF][:MAX_EVIDENCE]
     if len(chosen) < MAX_EVIDENCE:
-        chosen += [r for r in elsewhere if r[0] >= PARTLY_CUTOFF][: MAX_EVIDENCE - len(chosen)]
+        chosen += [r for r in elsewhere if r[0] >= RELATED_CUTOFF][: MAX_EVIDENCE - len(chosen)]
     evidence = [
         Evidence(index.sentences[i].span, index.sentences[i].section_id, round(score, 4), how)
         for score, how, i in chosen
     ]
+    # the new plan's passages only: what a `restated` item shows (carried over, not done)
+    plan_evidence = tuple(e for e, r in zip(evidence, chosen) if index.sentences[r[2]].zone is not Zone.REVIEW)
+    scores = (("review", f"{best_review:.2f}"), ("elsewhere", f"{best_elsewhere:.2f}"),
+              ("partly", str(PARTLY_CUTOFF)), ("addressed", str(ADDRESSED_CUTOFF)))
     if item.kind == PlanItemKind.TARGET and item.target is None:
         return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, Reason(ReasonCode.TARGET_IN_WORDS))
     if item.kind == PlanItemKind.TARGET and item.target is not None:
         headings = _heading_chain(old, item.section_id)
-        due = horizon_year(_paragraph_text(old, item.span) + headings)
+        sentence_span = sentence_around(old.source.text, item.span)
+        sentence = old.text_of(sentence_span)
+        # the target's own sentence says when it is due (a paragraph may name 到2020年 for another)
+        due = horizon_year(sentence + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
-        sentence = old.text_of(sentence_around(old.source.text, item.span))
         if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
             why = (Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)) if due
                    else Reason(ReasonCode.TARGET_MULTI_YEAR))
             return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
-        actual: Actual | None = find_actual(item.target, fig_candidates)
+        measure = measure_of(old.source.text, item.target, item.target.label,
+                             Span(sentence_span.start, item.target.span.end), issuer=old.metadata.issuer)
+        actual: Actual | None = find_actual(item.target, fig_candidates, measure=measure)
+        if actual is None and best_review < PARTLY_CUTOFF and best_elsewhere >= ADDRESSED_CUTOFF:
+            # no outcome, and the new plan sets the target again: carried over
+            return PlanCheck(item, PlanStatus.RESTATED, plan_evidence, None,
+                             Reason(ReasonCode.TARGET_RESTATED, scores))
         status, reason = judge_target(item.target, item.direction, actual.figure if actual else None)
         if actual is not None:
             ev = Evidence(actual.sentence, actual.section_id, round(actual.score, 4), "figure:label")
@@ -500,19 +583,15 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         return PlanCheck(item, status, tuple(evidence), actual.figure if actual else None, reason)
     status = _status(best_review, best_elsewhere)
     hedge = ""
-    if status == PlanStatus.ADDRESSED and review:
+    if review and best_review >= RELATED_CUTOFF:
         best_text = index.text[index.sentences[review[0][2]].span.start:index.sentences[review[0][2]].span.end]
         hedge = next((h for h in _HEDGES if h in best_text.lower() and h not in item_text.lower()), "")
-        if hedge:
+        if hedge:  # the review says the work is begun, not done: real partial evidence
             status = PlanStatus.PARTLY
-    scores = (("review", f"{best_review:.2f}"), ("elsewhere", f"{best_elsewhere:.2f}"),
-              ("partly", str(PARTLY_CUTOFF)), ("addressed", str(ADDRESSED_CUTOFF)))
     if status == PlanStatus.NOT_FOUND:
-        code = ReasonCode.NO_PASSAGE_RESTATED if best_elsewhere >= PARTLY_CUTOFF else ReasonCode.NO_PASSAGE
+        code = ReasonCode.NO_PASSAGE_RESTATED if best_elsewhere >= RELATED_CUTOFF else ReasonCode.NO_PASSAGE
         return PlanCheck(item, status, (), None, Reason(code, scores))
-    if best_review >= PARTLY_CUTOFF:
-        code = ReasonCode.REVIEW_PASSAGE_BEGUN if hedge else ReasonCode.REVIEW_PASSAGE
-    else:
-        # the new report only restates the item where it says what is still to do
-        code = ReasonCode.RESTATED_BEGUN if hedge else ReasonCode.RESTATED
+    if status == PlanStatus.RESTATED:
+        return PlanCheck(item, status, plan_evidence, None, Reason(ReasonCode.RESTATED, (*scores, ("hedge", ""))))
+    code = ReasonCode.REVIEW_PASSAGE_BEGUN if hedge else ReasonCode.REVIEW_PASSAGE
     return PlanCheck(item, status, tuple(evidence), None, Reason(code, (*scores, ("hedge", hedge))))

@@ -17,17 +17,21 @@ from dataclasses import dataclass, replace
 
 from ..model import Figure, PlanItem, PlanItemKind, Report, Span, TargetDirection
 from ..text.cjk import CJK_CHAR
-from ..text.cues import EN_COMMITMENT, ZH_ACTIONS, ZH_CLAUSE_LEAD, ZH_SCENE_SETTING, ZH_STRONG_ACTIONS
+from ..text.cues import EN_COMMITMENT, NOT_TARGET_LEAD, names_task
 from ..text.sentences import full_sentences, split_clauses
-from .targets import clause_label, direction_of, qualifier_after
+from .targets import (
+    clause_label,
+    direction_of,
+    indicator_core,
+    noun_after,
+    qualifier_after,
+    respective_label,
+)
 
 __all__ = [
     "extract_plan_items",
     "text_units",
 ]
-
-_MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
-_MIN_EN_WORDS = 5
 
 _ORDINAL_PART = re.compile(r"(?:^|(?<=[。；，：,;:\s]))(?:[一二三四五六七八九十]+是|首先|其次|最后|第[一二三四五六七八九十]+[，,])")
 _LEAD_MARKER = re.compile(
@@ -37,7 +41,6 @@ _LEAD_MARKER = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[，,：:、]")
 _CJK = CJK_CHAR
 
-_ZH_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
@@ -162,14 +165,19 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
     for clause, fig, direction in targets:
         own = clause_label(text, clause.start, fig.span.start)
         between = text[prev_end:clause.start].strip(" ，,；;、") if prev_end >= 0 else "x"
-        if _DELTA.match(own) and not between:
+        if _DELTA.match(own) and not between and not respective_label(text, fig, piece.span.start):
             # "农村危房改造366万户，增加100万户": the second figure is the rise over last year,
             # part of the target before it, not a target of its own
             pos = clause.end
             prev_end = clause.end
             continue
         rest.extend(_trimmed(text, pos, clause.start))
-        label = clause_label(text, clause.start, fig.span.start, piece.span.start)
+        # 「能耗、水耗分别下降4%、3%」: each figure its own indicator; 「打通5条断头路」: the counted
+        # noun after the figure
+        label = respective_label(text, fig, piece.span.start) \
+            or clause_label(text, clause.start, fig.span.start, piece.span.start)
+        if label and (not indicator_core(label) or label.endswith("等")):
+            label += noun_after(text, fig)
         out.append(PlanItem(clause, section_id, PlanItemKind.TARGET,
                             target=replace(fig, label=label or fig.label), direction=direction))
         pos = clause.end
@@ -202,20 +210,9 @@ def _merge_rests(text: str, rests: Sequence[Span]) -> Iterable[Span]:
 
 
 def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
-    if language == "zh":
-        if len(_CJK.findall(s)) < _MIN_ZH_CHARS or ZH_SCENE_SETTING.match(s):
-            return False
-        if lenient:
-            # in a target list, "比去年预算低0.4个百分点" and "其中…" only qualify the target before
-            return not s.startswith(_NOT_TARGET_LEAD)
-        for m in _ZH_CLAUSE.finditer(s):
-            head = ZH_CLAUSE_LEAD.sub("", m.group().strip())
-            if head.startswith(ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
-                return True
-        return any(v in s for v in ZH_STRONG_ACTIONS)
-    if len(s.split()) < _MIN_EN_WORDS:
-        return False
-    return lenient or bool(EN_COMMITMENT.search(s))
+    """A task of the plan (the one test in `text.cues.names_task`): slogans, the guiding
+    ideology and long preambles are not plan items (issue 17)."""
+    return names_task(s, language, lenient=lenient)
 
 
 def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[Span, Figure, TargetDirection] | None:
@@ -241,7 +238,8 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
         if len(_CJK.findall(tail)) > _MAX_TAIL_CHARS or re.search(r"\d", tail):
             return None
         label = text[a:fig.span.start]
-        if len(_CJK.findall(label)) < 2 or label.lstrip().startswith(_NOT_TARGET_LEAD):
+        if (len(_CJK.findall(label)) < 2 and not respective_label(text, fig, sent.start)) \
+                or label.lstrip().startswith(NOT_TARGET_LEAD):
             return None
     else:
         tail = _EN_TIME_TAIL.sub("", tail).strip()
@@ -259,9 +257,6 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
     return span, replace(fig, qualifier=fig.qualifier or qual), direction_of(text[a:b], fig, qual)
 
 
-# A clause opening with these compares or looks back ("比去年预算低0.4个百分点", "去年居民消费价格
-# 涨幅回落到2.6%"): it states no target of its own.
-_NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去", "前年")
 _DURATION_UNITS = ("年", "周年")
 _DELTA = re.compile(r"^(?:比上年|比去年|同比)?(?:增加|减少|提高|降低|增长|下降)?$")
 # "…to $70 million by the end of 2021": a deadline after the figure does not make it descriptive.
@@ -286,10 +281,13 @@ def _is_clause_break(text: str, i: int, language: str) -> bool:
     c = text[i]
     if c in "，,；;：:。！？!?\n":
         return True
+    if c in "和及" and i + 1 < len(text) and text[i + 1].isdigit():
+        c = "、"  # 「分别下降4%和3%」: one figure of a run after another
     if c == "、":
         # "、" separates targets ("铁路投资7320亿元、公路水运投资1.8万亿元") only after a figure
+        # a unit or qualifier of up to six characters (万平方米, 公里, 张, 以上) after the digits
         j = i - 1
-        while j >= 0 and text[j] in "左右以上以内以下多余%％万亿千百元人吨个户项套件家":
+        while j >= 0 and i - j <= 7 and not text[j].isdigit() and text[j] not in "，,；;：:。、":
             j -= 1
         return j >= 0 and text[j].isdigit()
     return False

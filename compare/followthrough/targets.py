@@ -15,14 +15,28 @@ from decimal import Decimal
 
 from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, count_cjk
-from ..text.similarity import label_similarity
+from ..text.similarity import (
+    ABBREVIATION_SCORE,
+    abbreviates,
+    in_order,
+    label_containment,
+    label_similarity,
+)
 
 __all__ = [
     "POINT_TOLERANCE_PP",
     "POINT_TOLERANCE_REL",
     "ACTUAL_LABEL_CUTOFF",
+    "INDICATOR_CUTOFF",
     "STAGE_BONUS",
+    "STAGE_MATCH_LIFT",
     "Actual",
+    "Measure",
+    "measure_of",
+    "indicator_core",
+    "same_indicator",
+    "respective_label",
+    "noun_after",
     "qualifier_after",
     "clause_label",
     "direction_of",
@@ -45,6 +59,12 @@ POINT_TOLERANCE_REL = Decimal("0.05")
 # "全社会研发支出占国内生产总值比重超过" is 0.45 (wrong, 2013→2014); set between the right and
 # wrong pairs of cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and the zh-district fixture.
 ACTUAL_LABEL_CUTOFF = 0.5
+# Lowest `same_indicator` score for an outcome (issue 17: the same indicator, or unknown): the best
+# of the labels' Dice, the indicators' Dice and the share of the target's indicator found in the
+# outcome's label. 「污水处理能力」 ~ 「垃圾焚烧处理能力」 is 0.57 and 「工业投资」 ~ 「治水完成投资」 0.4
+# (other indicators), while 「普惠幼儿园」 ~ 「新增普惠性幼儿园」 is 0.83 and 「居民登记失业率」 ~
+# 「城镇登记失业率」 0.67; set on fixtures/targets-devset.json and cn-state-council-gwr 2013→2019.
+INDICATOR_CUTOFF = 0.65
 
 _FLOOR, _CEILING, _POINT = TargetDirection.FLOOR, TargetDirection.CEILING, TargetDirection.POINT
 _QUALIFIERS = (
@@ -52,14 +72,15 @@ _QUALIFIERS = (
     ("之内", _CEILING), ("多", _FLOOR), ("余", _FLOOR), ("强", _FLOOR), ("内", _CEILING),
 )
 _BEFORE_FLOOR = ("超过", "不低于", "不少于", "至少", "力争达到", "达到", "突破", "高于", "逾")
-_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内", "不多于")
+_BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内", "不多于", "下降至", "下降到", "降至", "降低至",
+                   "降低到", "压减至", "压缩至", "缩短至")
 # Labels whose figure is a ceiling even when written "左右": a price rise, unemployment, a deficit
 # ("居民消费价格涨幅3%左右" is met by a 2.1% rise).
 _CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠杆率", "inflation", "unemployment", "deficit")
 # Labels whose figure is an amount to reach (growth, output, cuts achieved): overshooting a
 # point target is not a miss.
 _TWO_SIDED_UNITS = ("%", "％", "个百分点", "pp", "元", "$", "S$", "US$", "£", "€", "¥", "percentage points")
-_UP_WORDS = ("增长", "提高", "增加", "新增", "上升", "达到", "突破", "新建", "改建", "建成", "完成", "开工",
+_UP_WORDS = ("增长", "提高", "提升", "增加", "新增", "上升", "达到", "突破", "新建", "改建", "建成", "完成", "开工",
              "扩大", "改造", "安置", "搬迁", "培训", "覆盖",
              "growth", "grow", "increase", "raise", "lift", "reach", "expand", "double", "improve")
 _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
@@ -169,6 +190,11 @@ def _base(fig: Figure) -> tuple[str, Decimal, Decimal | None]:
         high = fig.value_high * factor if fig.value_high is not None else None
         return fig.base_unit, fig.base_value, high
     unit, factor = _SCALE.get(fig.unit, (fig.unit, Decimal(1)))
+    if fig.unit not in _SCALE:
+        for prefix, power in (("万亿", 12), ("亿", 8), ("万", 4)):
+            if fig.unit.startswith(prefix):  # 1万 / 1.0万个: the amount in units of one
+                unit, factor = fig.unit[len(prefix):], Decimal(10) ** power
+                break
     high = fig.value_high * factor if fig.value_high is not None else None
     return unit, fig.value * factor, high
 
@@ -177,6 +203,8 @@ def _base(fig: Figure) -> tuple[str, Decimal, Decimal | None]:
 # same stage in both labels ("新开工630万套" / "新开工保障性安居工程666万套") is worth this much
 # label similarity (cn-state-council-gwr 2013→2014: 0.44 without it, the right pair).
 STAGE_BONUS = 0.1
+# ...and a same-stage pair in one unit at ACTUAL_LABEL_CUTOFF with the bonus reaches INDICATOR_CUTOFF.
+STAGE_MATCH_LIFT = 0.2
 _STAGES = ("开工", "建成", "竣工", "完成", "启动", "投产")
 
 
@@ -185,35 +213,59 @@ def _last_stage(label: str) -> str:
     return max(found)[1] if found else ""
 
 
-def find_actual(target: Figure, candidates: Sequence[tuple[Figure, str, Span, str | None]],
-                *, cutoff: float = ACTUAL_LABEL_CUTOFF) -> Actual | None:
-    """The candidate figure whose label best matches the target's, in a compatible unit.
+def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]],
+                *, measure: Measure | None = None, cutoff: float = INDICATOR_CUTOFF) -> Actual | None:
+    """The candidate figure that states the outcome of `target`: the same indicator (see
+    `same_indicator`: head noun, scope, new vs total), in a compatible unit, best score.
 
-    `candidates` are (figure, context label, sentence span, section id) of the new report, review
-    first; ties go to the earlier candidate. A verb of the opposite class (增长 vs 下降) rules a
-    candidate out, so "单位国内生产总值能耗下降3.1%" is never the outcome of GDP growth.
+    `candidates` are (figure, measure or bare label, sentence span, section id) of the new
+    report's review, in document order; ties go to the earlier candidate. A verb of the opposite
+    class (增长 vs 下降) or another stage of a building programme (开工 vs 建成) rules a candidate
+    out, so "单位国内生产总值能耗下降3.1%" is never the outcome of GDP growth.
     """
+    t_measure = measure or Measure(target.label, indicator_core(target.label), frozenset(),
+                                   _count_kind(target.label, target.unit))
     t_unit = _base(target)[0]
     t_verb = _verb_class(target.label)
     best: Actual | None = None
     t_stage = _last_stage(target.label)
-    for fig, label, sentence, section_id in candidates:
-        if _base(fig)[0] != t_unit:
+    for fig, found, sentence, section_id in candidates:
+        m = found if isinstance(found, Measure) else Measure(
+            found, indicator_core(found), frozenset(), _count_kind(found, fig.unit))
+        c_unit = _base(fig)[0]
+        if not _compatible_units(t_unit, c_unit):
             continue
-        c_stage = _last_stage(label)
+        c_stage = _last_stage(m.label)
         if t_stage and c_stage and t_stage != c_stage:
             continue  # "新开工630万套" is not met or missed by "基本建成544万套"
-        c_verb = _verb_class(label)
+        c_verb = _verb_class(m.label)
         if t_verb and c_verb and t_verb != c_verb and {t_verb, c_verb} != {"up", "rise"}:
             continue
-        score = label_similarity(target.label, label)
-        if t_stage and t_stage == c_stage:
-            score = min(1.0, score + STAGE_BONUS)
+        score = same_indicator(t_measure, m)
+        if t_stage and t_stage == c_stage and t_stage != "完成" and c_unit == t_unit \
+                and not _foreign_scope(m, t_measure):
+            # one stage of one building programme in one unit (新开工630万套 / 新开工…666万套): the
+            # stage names what is counted even when the programme is worded differently
+            score = max(score, label_similarity(target.label, m.label) + STAGE_BONUS + STAGE_MATCH_LIFT)
         if score < cutoff:
             continue
         if best is None or score > best.score:
-            best = Actual(fig, sentence, section_id, score)
+            best = Actual(fig, sentence, section_id, min(score, 1.0))
     return best
+
+
+# Counters of "items" in general: 项目200宗 and 项目193个 count the same things.
+_ITEM_COUNTERS = frozenset("个宗项件处")
+# Counter words: "1万" and "1.0万个" are one amount; a unit written without its counter matches any.
+_COUNTERS = frozenset("个家所座条项件台辆套户人名张场次宗处")
+
+
+def _compatible_units(a: str, b: str) -> bool:
+    a, b = a.removesuffix("次") or a, b.removesuffix("次") or b  # 400场次 / 800多场
+    a, b = a.split("/")[0], b.split("/")[0]  # 28.5微克/立方米 / 每立方米…27.3微克
+    if a == b or (a in _ITEM_COUNTERS and b in _ITEM_COUNTERS):
+        return True
+    return (not a and b in _COUNTERS) or (not b and a in _COUNTERS)
 
 
 def _tolerance(unit: str, value: Decimal) -> Decimal:
@@ -272,7 +324,8 @@ def _fmt(f: Figure) -> str:
 
 
 _BY_YEAR = re.compile(r"到(20\d\d)年")
-_MULTI_YEAR_WORDS = ("五年", "累计", "年均", "十二五", "十三五", "十四五", "过去几年", "这些年")
+# 年均 counts only before a change (年均增长 over several years); 「PM2.5年均浓度」 is one year's average.
+_MULTI_YEAR = re.compile(r"五年|累计|年均(?:增长|增速|下降|提高|减少|增加|缩减|上涨|递增)|十二五|十三五|十四五|过去几年|这些年")
 
 
 def horizon_year(context: str) -> int | None:
@@ -283,4 +336,166 @@ def horizon_year(context: str) -> int | None:
 
 def is_multi_year(context: str) -> bool:
     """Whether a passage speaks of several years (五年, 累计, 年均, 十三五…), not of one year."""
-    return any(w in context for w in _MULTI_YEAR_WORDS)
+    return bool(_MULTI_YEAR.search(context))
+
+
+# --- the same indicator (issue 17) ----------------------------------------------------------------
+
+# Words that say a count is of new things or of the whole stock: 新增1000家 is never met by a
+# total of 2.5万家, and 总量超过1800家 never by 新增476家. The marker nearest the figure decides.
+_NEW_MARKERS = ("新增", "新引进", "新认定", "新建", "新开工", "新设", "新推广", "新开", "引进", "增加")
+_TOTAL_MARKERS = ("累计", "总量", "总数", "总计", "保有量", "增至", "共有")
+# 达 / 达到 right before the figure reads a level reached (国家高新技术企业达370家): a total.
+_REACHED = re.compile(r"(?:达到|达|增至|突破)$")
+# Units of rates: new-vs-total does not apply to them (nor to money).
+_RATE_UNITS = ("%", "％", "个百分点", "‰")
+# A sub-area named before a figure: the figure is that area's, not the issuer's (a cooperation
+# zone's growth rate is not the city's).
+_SUB_AREA = re.compile(rf"[{CJK}]{{0,8}}?(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|"
+                       r"综保区|试验区|产业园|街道|前海|河套|口岸)")
+# Wider areas than a district's or a city's own: a district report citing the city's figure.
+_WIDER = {"区": ("全市", "全省", "全国"), "县": ("全市", "全省", "全国"), "市": ("全省", "全国")}
+# Leading words that are not the indicator: time, the issuer's own scope, modal verbs.
+_LEAD_WORDS = re.compile(r"^(?:20\d\d年|各类|各项|今年|全年|年内|明年|全区|全市|本区|我区|本市|我市|全县|辖区|力争|"
+                         r"确保|实现|完成|推动|继续|进一步|加快|其中|同比|比上年|比去年|（下同）|\(下同\))+")
+# Verbs and count words heading a label: what is done to the indicator, not the indicator (new vs
+# total and the stage of a programme are compared apart).
+_LEAD_VERBS = re.compile(r"^(?:新增|新引进|新认定|新建|新开工|新推广|新设|新开|新改扩建|改扩建|引进|认定|打通|建成|完成|开工|"
+                         r"筹集|建设|升级改造|改造提升|改造|推广应用|推广|淘汰|拆除消化|拆除|消化|治理|供应|安排|实现|培育|"
+                         r"培养|选聘|组织|开展|举办|落户|累计|总量|优化调整|优化|调整|新开和|和|及|、)+")
+_TRAIL_WORDS = re.compile(r"(?:同比|（下同）|\(下同\))?(?:分别)?(?:增长|提高|提升|下降|降低|减少|增加|上涨|上升|达到|压缩|"
+                          r"缩短|达|为|突破|超过|控制在|保持在|保持|提高到|提升至|提高至|降至|下降至|增至|稳定在|在|至|到)+$")
+_EN_LEAD_VERBS = re.compile(
+    r"^(?:(?:we|our|the|a|an|to|with|of|and|grow|lift|raise|increase|reduce|cut|lower|reach|achieve|bring|"
+    r"double|halve|hit|improve|expand|boost|keep|hold|maintain|limit|take|ended|closed|finished|end|close|"
+    r"the year|year)\s+)+", re.IGNORECASE)
+# Head words that only say "how many" of the indicator before them: 就业人数 is 就业 counted.
+_GENERIC_HEAD = re.compile(r"(?:人数|数量|总数|总量|规模|个数|数|任务|工作)$")
+# Head nouns a report writes either way: 上市企业 / 上市公司.
+_HEAD_SYNONYMS = {"公司": "企业"}
+_HEAD_TOKEN = re.compile(rf"[{CJK}]|[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a figure measures, as far as telling a target's outcome from another figure needs."""
+
+    label: str
+    core: str  # the indicator: the label without time, own scope, verbs of change
+    scope: frozenset[str]  # sub-areas or wider areas named before the figure in its sentence
+    count: str  # "new" | "total" | "" for counts; always "" for rates and money
+
+
+def _count_kind(label: str, unit: str) -> str:
+    if unit in _RATE_UNITS or unit.endswith("元"):
+        return ""
+    if _REACHED.search(label) and not any(w in label for w in _NEW_MARKERS):
+        return "total"
+    best = (-1, "")
+    for words, kind in ((_NEW_MARKERS, "new"), (_TOTAL_MARKERS, "total")):
+        for w in words:
+            k = label.rfind(w)
+            if k >= 0 and k + len(w) > best[0]:
+                best = (k + len(w), kind)
+    return best[1]
+
+
+def indicator_core(label: str) -> str:
+    """The indicator a label names: 「全区地区生产总值同比（下同）增长」 -> 「地区生产总值」,
+    「新增公办中小学学位」 -> 「公办中小学学位」, 「打通红棉路、沙荷路等断头路」 -> 「断头路」."""
+    core = label.strip(" ：:，,")
+    if core.isascii():
+        return _EN_LEAD_VERBS.sub("", core).strip()
+    for _ in range(3):
+        core = _LEAD_VERBS.sub("", _LEAD_WORDS.sub("", core))
+    k = core.rfind("等")
+    if k >= 0 and count_cjk(core[k + 1:]) >= 2:
+        core = core[k + 1:]
+    # 「筹办第五届龙岗区运动会及群众性文体活动」: the figure counts the last thing listed
+    last = re.split(r"及|与|和", core)[-1]
+    if last != core and count_cjk(last) >= 4:
+        core = last
+    for _ in range(2):
+        core = _TRAIL_WORDS.sub("", core)
+    return core
+
+
+def measure_of(text: str, fig: Figure, label: str, sentence: Span, *, issuer: str | None = None) -> Measure:
+    """The `Measure` of a figure stated in `text` inside `sentence`, under `label`. The sentence's
+    subject (its first clause) and the figure's own clause name the area it belongs to."""
+    before = text[sentence.start : fig.span.start]
+    clause = before[max(before.rfind(c) for c in "，,；;：:") + 1:]
+    subject = re.split(r"[，,；;：:]", before, maxsplit=1)[0]
+    scope = {m.group() for m in _SUB_AREA.finditer(subject + "，" + clause)
+             if not m.group().startswith(("全区", "本区"))}
+    level = issuer.replace("人民政府", "")[-1:] if issuer else ""
+    scope.update(w for w in _WIDER.get(level, ()) if w in clause)
+    count = _count_kind(clause if len(clause) > len(label) else label, fig.unit) or _count_kind(label, fig.unit)
+    return Measure(label, indicator_core(label), frozenset(scope), count)
+
+
+def _foreign_scope(outcome: Measure, target: Measure) -> bool:
+    """Whether the outcome names an area the target does not (「前海」 is within 「全面推进前海…」)."""
+    return any(not any(o in t or t in o for t in target.scope) for o in outcome.scope)
+
+
+def _synonyms(text: str) -> str:
+    for word, same in _HEAD_SYNONYMS.items():
+        text = text.replace(word, same)
+    return text
+
+
+def same_indicator(target: Measure, outcome: Measure) -> float:
+    """How surely `outcome` measures what `target` does, 0–1; 0 when it cannot: another head noun
+    (the last two characters of the indicator, in order), another scope, new against total."""
+    if _foreign_scope(outcome, target):
+        return 0.0
+    if target.count and outcome.count and target.count != outcome.count:
+        return 0.0
+    t_core, o_core = target.core or target.label, outcome.core or outcome.label
+    head = _HEAD_TOKEN.findall(_synonyms(_GENERIC_HEAD.sub("", t_core) or t_core).lower())[-2:]
+    short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)
+    hay = _HEAD_TOKEN.findall(_synonyms(o_core + " " + outcome.label).lower())
+    if head and not short and not in_order(head, hay):
+        return 0.0
+    t_core, o_core, o_label = _synonyms(t_core), _synonyms(o_core), _synonyms(outcome.label)
+    score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core),
+                label_containment(t_core, o_label))
+    return max(score, ABBREVIATION_SCORE) if short else score
+
+
+_RESPECTIVE = re.compile(r"分别(?:为|是|比上年|同比|较上年)?(?:增长|提高|提升|下降|降低|减少|增加|达到|达|为|是)?$")
+_RUN_MEMBER = re.compile(r"[\d.．]+[%％万亿千百元个项家人吨户套所座条次张]*(?:左右|以上|以下|以内)?(?:、|和|及)$")
+
+
+def respective_label(text: str, fig: Figure, sentence_start: int) -> str:
+    """The label of the k-th figure after 「A、B分别下降」: 「万元GDP能耗、水耗分别下降4.3%、2.0%」 gives
+    「万元GDP能耗下降」 for 4.3% and 「万元GDP水耗下降」 for 2.0%; "" when the figure is in no such run."""
+    k = 0
+    pos = fig.span.start
+    while True:  # walk back over earlier figures of the run: "4.3%、" before "2.0%"
+        m = _RUN_MEMBER.search(text, max(sentence_start, pos - 24), pos)
+        if not m or m.end() != pos:
+            break
+        pos = m.start()
+        k += 1
+    before = text[sentence_start:pos]
+    r = _RESPECTIVE.search(before)
+    if not r:
+        return ""
+    head = before[: r.start()]
+    head = head[max(head.rfind(c) for c in "，,；;：:") + 1 :]
+    items = [i for i in re.split(r"、|和|及", head) if i]
+    if len(items) < 2 or k >= len(items):
+        return ""
+    verb = re.sub(r"^分别(?:为|是|比上年|同比|较上年)?", "", r.group())
+    first = items[0]
+    if k == 0:
+        return first + verb
+    return first[: max(0, len(first) - len(items[k]))] + items[k] + verb
+
+
+def noun_after(text: str, fig: Figure) -> str:
+    """The noun a figure counts when it comes after it (「新建和改造提升1200多座公共厕所」 -> 「公共厕所」)."""
+    m = re.match(rf"(?:左右|以上|以内|多|余)?([{CJK}“”]{{2,12}}?)(?=[，,；;：:、。（(]|$)", text[fig.span.end : fig.span.end + 16])
+    return m.group(1) if m else ""

@@ -6,11 +6,14 @@ intention?) and by roles (does a part read as a plan?). Every one of those asks 
 added for one is seen by all. The questions differ in how strict they are, and each function says
 which it answers:
 
-- `future_cue` / `opening_action`: a sentence anywhere in a report speaks of the future or opens
-  with an action (diff);
+- `commits_to_future`: a word about the future followed by an action on a concrete object, and
+  not meeting logistics nor speech navigation (diff: a new commitment outside the plan);
+- `names_task` / `frames_plan`: a sentence of a plan part names a checkable task, or only frames
+  the plan (the guiding ideology, a slogan, a long preamble) (diff and plan items);
 - `ZH_ACTIONS`, `ZH_STRONG_ACTIONS`, `ZH_CLAUSE_LEAD`, `EN_COMMITMENT`, `ZH_SCENE_SETTING`: the
   lexicon plan items read a clause of a plan part with;
 - `announces_intent`: a sentence states what is to be done (evidence);
+- `states_problem`: a sentence tells a shortcoming (evidence: never counted);
 - `count_plan_cues` / `count_review_cues`: the tense of a part's opening (roles).
 """
 
@@ -18,15 +21,19 @@ from __future__ import annotations
 
 import re
 
+from .cjk import count_cjk
+
 __all__ = [
     "ZH_ACTIONS",
     "ZH_STRONG_ACTIONS",
     "ZH_CLAUSE_LEAD",
     "EN_COMMITMENT",
     "ZH_SCENE_SETTING",
-    "future_cue",
-    "opening_action",
+    "commits_to_future",
+    "names_task",
+    "frames_plan",
     "announces_intent",
+    "states_problem",
     "count_plan_cues",
     "count_review_cues",
 ]
@@ -72,7 +79,7 @@ EN_COMMITMENT = re.compile(
 ZH_SCENE_SETTING = re.compile(r"^(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
                          r"(?:是|有望|表明|面临|正处|处在|仍然|依然)")
 
-# --- anywhere in a report (diff) ------------------------------------------------------------------
+# --- the future, anywhere in a report (diff) ----------------------------------------------------------------
 
 # Verbs of a measure or commitment (issue #4 names 将, 推进, 加强, 建立, 完善, 实施, 力争). Narrower
 # than ZH_STRONG_ACTIONS on purpose: the diff reads review text too, where 出台 / 启动 / 取消 report
@@ -90,29 +97,99 @@ _FUTURE = re.compile(
     r"(?:will|shall|plans? to|intends? to|aims? to|are going to|commit(?:s|ted)? to|expects? to)\b",
     re.IGNORECASE,
 )
-# A sentence that opens with an action states a measure (推行“容缺受理”机制,… / We closed our
-# Leeds line…): removed, it is a dropped measure; added, a new one. A sentence that only tells
-# what happened (“证照分离”改革全覆盖在全区落地… / In July we sold…) is plain added or removed text.
-_OPENS_WITH_ACTION = re.compile(
-    r"^\s*(?:[0-9]+[.、．)]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)?\s*"
-    r"(?:(?:全面|持续|进一步|深入|积极|认真|大力|继续|切实|不断|扎实|稳步|加快)?(?:" + _ZH_ACTION + r")"
-    # English: "We" (the issuer, not the narrating "I") and a verb in the past tense
-    r"|we\s+(?:also\s+|then\s+|again\s+)?(?:[a-z]+ed|sold|bought|built|made|cut|set|began|won|led|"
-    r"took|brought|spent|paid|raised|grew|rose|kept|held|sent|put|shut|hired)\b)",
-    re.IGNORECASE,
-)
+# --- a commitment outside a plan part (diff) ------------------------------------------------------
+
+# The verb after "we will" must act on something: speech navigation ("I will discuss …", "we
+# will review 2017 acquisition activity"), being and having ("We will have fun"), hoping and
+# seeing announce nothing to check.
+_EN_NOT_ACTS = frozenset(
+    "be have discuss explain talk turn describe tell cover elaborate outline highlight touch return "
+    "come get say mention show give summarise summarize conclude end begin start look see hope "
+    "find know need want like love enjoy let remember try never always probably likely again "
+    "continue review add answer note repeat update cite list report".split())
+_EN_FUTURE_VERB = re.compile(
+    r"\b(?:we|i|the government|government)\b(?:\s+[\w’']+){0,3}?\s+"
+    r"(?:will|shall|plans? to|intends? to|aims? to|are going to|commit(?:s|ted)? to)\s+"
+    r"(?:(?:also|continue to|further|then|now|soon|again|not)\s+)*([a-z]+)", re.IGNORECASE)
+# Meeting logistics and letter navigation: not commitments whatever their verb (Berkshire's
+# annual-meeting pages, "later in this letter", the webcast partners).
+_EN_LOGISTICS = re.compile(
+    r"annual meeting|shareholders(?:’|')? meeting|the meeting|meeting will|will be held|doors|webcast|"
+    r"live ?stream|\bQ&A\b|question[- ]and[- ]answer|exhibit(?:ion)? hall|\bhotels?\b|\bairport|"
+    r"\btickets?\b|credentials|broadcast|later in this letter|in this letter|on page|below\b|"
+    r"the appendix|next year’s letter|next year's letter|in this section|\bYahoo\b|\bCNBC\b|your questions|"
+    r"\bmistakes?\b|\bsometimes\b", re.IGNORECASE)
+# CJK characters after the future word: 「我们将继续努力」 names no object.
+_CONCRETE_CJK = 4
 
 
-def future_cue(text: str) -> str:
-    """The word that puts a sentence in the future (将进一步, 力争, "we will"), or ""."""
+def commits_to_future(text: str) -> str:
+    """The future word of a sentence that commits to act on a concrete object, or "".
+
+    Chinese: a future word (将进一步, 力争, 下一步) followed by at least four characters, in a
+    sentence that names a task (`names_task`). English: the issuer's "we will <verb>" with an
+    acting verb and an object, outside meeting logistics and letter navigation.
+    """
     m = _FUTURE.search(text)
-    return m.group() if m else ""
+    if m and not m.group().isascii():
+        after = text[m.end():]
+        if count_cjk(after) >= _CONCRETE_CJK and names_task(text, "zh"):
+            return m.group()
+    e = _EN_FUTURE_VERB.search(text)
+    if e and e.group(1).lower() not in _EN_NOT_ACTS and not _EN_LOGISTICS.search(text) \
+            and len(re.findall(r"[A-Za-z]{3,}", text[e.end():])) >= 2:
+        return e.group().strip()
+    return ""
 
 
-def opening_action(text: str) -> str:
-    """The action a sentence opens with (推行, 进一步加强, "we closed"), stripped, or ""."""
-    m = _OPENS_WITH_ACTION.match(text)
-    return m.group().strip() if m else ""
+# --- a task of a plan part (diff, plan items) -----------------------------------------------------
+
+# The guiding-ideology sentence and slogans of a work report frame the plan; no one can check them
+# done ("以习近平新时代中国特色社会主义思想为指导…", "撸起袖子加油干", "以…为统领").
+ZH_FRAMING = re.compile(r"为指导|指导思想|习近平[^，,。]{0,12}思想|为统领|为引领|总基调|“四个意识”|“四个自信”|"
+                        r"“两个维护”|“五位一体”|“四个全面”|初心|使命|伟大旗帜|精神为指引|奋斗目标|中华民族伟大复兴|"
+                        r"撸起袖子|加油干|不忘|牢记")
+# A sentence this long (CJK characters) lists a whole programme: a preamble, not one task (the
+# 300-character opening sentence of a work report's tasks).
+MAX_TASK_CHARS = 200
+_MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
+_MIN_EN_WORDS = 5
+_ZH_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+
+
+def frames_plan(s: str) -> bool:
+    """Whether a Chinese sentence only frames a plan: guiding ideology, a slogan, a long preamble
+    or a scene-setting opening (今年是…)."""
+    n = count_cjk(s)
+    return n > MAX_TASK_CHARS or bool(ZH_FRAMING.search(s) or ZH_SCENE_SETTING.match(s))
+
+
+def names_task(s: str, language: str, *, lenient: bool = False, states_figure: bool = False) -> bool:
+    """Whether a sentence (or clause) of a plan part names a checkable task: a clause opening with
+    an action verb (or holding a strong one), or a figure to reach (`states_figure`); never a
+    framing sentence (`frames_plan`). `lenient`: a member of a target list, kept without a verb
+    unless it only qualifies the target before it (比去年…, 其中…)."""
+    if language == "zh":
+        n = count_cjk(s)
+        if n < _MIN_ZH_CHARS or frames_plan(s):
+            return False
+        if lenient:
+            return not s.startswith(NOT_TARGET_LEAD)
+        if states_figure:
+            return True
+        for m in _ZH_CLAUSE.finditer(s):
+            head = ZH_CLAUSE_LEAD.sub("", m.group().strip())
+            if head.startswith(ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
+                return True
+        return any(v in s for v in ZH_STRONG_ACTIONS)
+    if len(s.split()) < _MIN_EN_WORDS:
+        return False
+    return lenient or states_figure or bool(EN_COMMITMENT.search(s))
+
+
+# A clause opening with these compares or looks back ("比去年预算低0.4个百分点", "去年居民消费价格
+# 涨幅回落到2.6%"): it states no target of its own.
+NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去", "前年")
 
 
 # --- intent (evidence) ----------------------------------------------------------------------------
@@ -120,6 +197,16 @@ def opening_action(text: str) -> str:
 _EN_INTENT = re.compile(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
                         r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?)\b", re.I)
 _ZH_INTENT = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
+
+
+# A sentence that tells a shortcoming (「…融资难融资贵问题尚未有效缓解」, 「…占比偏低」).
+_ZH_PROBLEM = re.compile(r"(?:问题|短板|不足|差距|困难|隐患|压力)[^。；]{0,12}(?:尚未|仍然|仍|还|较多|突出|有待|亟待|不少|较大)|"
+                         r"(?:尚未|有待|亟待)[^。；]{0,10}(?:解决|缓解|提高|加强|完善|改善)|(?:不够|不足|偏低|偏弱)[。；]?$")
+
+
+def states_problem(sentence: str, language: str) -> bool:
+    """Whether a sentence tells a shortcoming rather than a deed (evidence never counts it)."""
+    return language == "zh" and bool(_ZH_PROBLEM.search(sentence))
 
 
 def announces_intent(sentence: str, language: str) -> bool:

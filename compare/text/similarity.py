@@ -23,12 +23,13 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from .cjk import CJK, CJK_WIDE
+from .cjk import CJK, CJK_WIDE, is_cjk
 from .tokens import word_stems
 
 __all__ = [
@@ -36,6 +37,10 @@ __all__ = [
     "cjk_bigrams",
     "label_bigrams",
     "label_similarity",
+    "label_containment",
+    "abbreviates",
+    "in_order",
+    "ABBREVIATION_SCORE",
     "HEADING_SAME",
     "HEADING_RELATED",
     "HEADING_WEIGHT",
@@ -70,6 +75,7 @@ __all__ = [
     "sentence_key",
     "sentence_similarity",
     "sentence_candidates",
+    "masked_key",
 ]
 
 # --- section alignment --------------------------------------------------------------------------
@@ -353,6 +359,19 @@ def sentence_key(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def masked_key(text: str, number_spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence key with each number (given as spans) replaced by one "#": two sentences of
+    one measure with other values are alike once masked (科技进步贡献率提高到57.5% / 58.5%)."""
+    out: list[str] = []
+    pos = 0
+    for a, b in number_spans:
+        out.append(text[pos:a])
+        out.append("#")
+        pos = b
+    out.append(text[pos:])
+    return sentence_key("".join(out))
+
+
 def sentence_similarity(old: str, new: str) -> float:
     """max(rapidfuzz ratio, shingle Dice when it reaches DICE_MATCH_CUTOFF), 0–1."""
     return _score(old, new, _sentence_shingles(old), _sentence_shingles(new), 0.0)
@@ -439,15 +458,17 @@ def cjk_bigrams(run: str, *, lone: bool = False) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def label_bigrams(s: str) -> set[str]:
-    """Character bigrams of the CJK runs of a label and word stems of its Latin words."""
+@lru_cache(maxsize=1 << 16)
+def label_bigrams(s: str) -> frozenset[str]:
+    """Character bigrams of the CJK runs of a label and word stems of its Latin words (cached: the
+    follow-through and the diff score the same labels many times)."""
     out: set[str] = set()
     for run in _LABEL_TEXT.findall(s):
         if run.isascii():
             out.update(word_stems(run))
         else:
             out.update(cjk_bigrams(run))
-    return out
+    return frozenset(out)
 
 
 def label_similarity(a: str, b: str) -> float:
@@ -461,3 +482,31 @@ def label_similarity(a: str, b: str) -> float:
     if len(gb) >= 3 and gb <= ga:
         return max(dice, CONTAINED_LABEL_SCORE)
     return dice
+
+
+# An indicator written short (违建 for 违法建设, 公厕 for 公共厕所, 自行车道 for 自行车专用道): scored
+# as a contained label.
+ABBREVIATION_SCORE = CONTAINED_LABEL_SCORE
+
+
+def label_containment(a: str, b: str) -> float:
+    """Share of label `a`'s bigrams (word stems for Latin text) found in label `b`, 0–1: how much
+    of an indicator (普惠幼儿园) another label states (新增普惠性幼儿园: 0.83)."""
+    ga, gb = label_bigrams(a), label_bigrams(b)
+    if not ga or not gb:
+        return 0.0
+    return len(ga & gb) / len(ga)
+
+
+def in_order(needle: Sequence[str], hay: Sequence[str]) -> bool:
+    """Whether the items of `needle` occur in `hay` in order, adjacent or not (供地 in 供应土地)."""
+    it = iter(hay)
+    return all(any(t == h for h in it) for t in needle)
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether CJK label `short` is `long` written short: the same first character, the rest in
+    order, at least half as long (违建 / 违法建设, 公厕 / 公共厕所)."""
+    a = [ch for ch in short if is_cjk(ch)]
+    b = [ch for ch in long if is_cjk(ch)]
+    return 2 <= len(a) < len(b) <= 2 * len(a) and a[0] == b[0] and in_order(a, b)
