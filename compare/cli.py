@@ -37,20 +37,25 @@ def _format_for(output: str, fmt: str | None) -> str:
     if fmt:
         return fmt
     ext = os.path.splitext(output)[1].lower()
-    return {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}.get(ext, "html")
+    return {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md",
+            ".csv": "csv"}.get(ext, "html")
 
 
 def _pair_options(command: Callable[..., None]) -> Callable[..., None]:
-    """OLD NEW -o --format --lang --debug: the arguments of every command that reads two years."""
+    """OLD NEW -o --format --lang --full-paths --debug: the arguments of every command that reads two years."""
     for decorator in reversed((
         click.argument("old", type=click.Path(allow_dash=True)),
         click.argument("new", type=click.Path(allow_dash=True)),
         click.option("-o", "--output", default="-", show_default=True,
-                     help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout."),
-        click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
-                     help="Output format (default: from the output extension, else html)."),
+                     help="Output file; its extension (.html, .json, .md, .csv) picks the format. '-' is stdout."),
+        click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "csv"]), default=None,
+                     help="Output format (default: from the output extension, else html); csv: one row per "
+                          "change and per plan check."),
         click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
                      help="Language of the page's labels (default: the reports' language)."),
+        click.option("--full-paths", is_flag=True,
+                     help="Name the inputs by their full paths (default: file names only, so a shared page "
+                          "does not show your folders)."),
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
     )):
         command = decorator(command)
@@ -68,7 +73,8 @@ def main() -> None:
 
 @main.command(context_settings=_CONTEXT)
 @_pair_options
-def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool) -> None:
+def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, full_paths: bool,
+            debug: bool) -> None:
     """Compare OLD (last year's report) with NEW (this year's) and write the comparison.
 
     Example: yoy compare 2020.txt 2021.txt -o report.html
@@ -82,7 +88,7 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
     try:
         check_output(output, (old, new))
         comparison = compare_files(old, new)
-        content = render(comparison, _format_for(output, fmt), lang=lang)
+        content = render(comparison, _format_for(output, fmt), lang=lang, full_paths=full_paths)
         write_output(content, output)
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)
@@ -100,7 +106,8 @@ def _warn_issuers(comparison: Comparison) -> None:
 
 @main.command(context_settings=_CONTEXT)
 @_pair_options
-def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool) -> None:
+def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None, full_paths: bool,
+             debug: bool) -> None:
     """Check each item of OLD's plan and targets against NEW's report: addressed, met, not found…
 
     Example: yoy followup 2018.txt 2019.txt --format md
@@ -115,7 +122,7 @@ def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None,
     try:
         check_output(output, (old, new))
         comparison = followup_files(old, new)
-        content = render_followup(comparison, _format_for(output, fmt), lang=lang)
+        content = render_followup(comparison, _format_for(output, fmt), lang=lang, full_paths=full_paths)
         write_output(content, output)
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)

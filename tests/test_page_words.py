@@ -88,7 +88,9 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     old, new = str(folder / "2018.txt"), str(folder / "2019.txt")
     _run("compare", old, new, "-o", str(out / "c.html"))
     _run("followup", old, new, "-o", str(out / "f.html"))
+    # the reports' text and their file names are the reader's own words, not the page's labels
     sources = (folder / "2018.txt").read_text(encoding="utf-8") + (folder / "2019.txt").read_text(encoding="utf-8")
+    sources += " 2018.txt 2019.txt"
     return {"compare": (out / "c.html").read_text(encoding="utf-8"),
             "followup": (out / "f.html").read_text(encoding="utf-8"), "sources": sources}
 
@@ -105,7 +107,7 @@ def test_chinese_fixture_pages_have_no_english_word_outside_the_basis(tmp_path: 
     old, new = FIXTURES / "zh-district" / "2020.txt", FIXTURES / "zh-district" / "2021.txt"
     _run(command, str(old), str(new), "-o", str(tmp_path / "p.html"))
     html = (tmp_path / "p.html").read_text(encoding="utf-8")
-    sources = old.read_text(encoding="utf-8") + new.read_text(encoding="utf-8")
+    sources = old.read_text(encoding="utf-8") + new.read_text(encoding="utf-8") + " 2020.txt 2021.txt"
     assert _foreign(seen_text(html), sources) == []
 
 

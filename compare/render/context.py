@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Figure, FigurePair, Metadata, Op, PairStatus, PeriodKind, PlanCheck, PlanItemKind,
+    ChangeKind, Comparison, Evidence, Figure, FigurePair, Metadata, Op, PairStatus, PeriodKind, PlanCheck, PlanItemKind,
     PlanStatus, Report, Role, Section, SentenceRow, Span,
 )
 from ..pipeline import different_issuers
@@ -27,11 +27,12 @@ from .blocks import (
     RUN_ORDER, Mark, Marks, group_blocks, merged_pieces, moved_away_slots, paragraph_index, runs_of, side_pieces,
 )
 from .highlights import GROUP_ORDER, as_dicts, highlight_groups
-from .labels import LABELS, REASONS
-from .page_labels import PAGE_LABELS, enum_label
+from .labels import LABELS
+from .page_labels import PAGE_LABELS, enum_label, stripped_label
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
-           "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
+           "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS", "plan_view", "plan_reason_words", "page_labels", "js_payload",
+           "OPEN_PLAN_MAX_ITEMS"]
 
 CHANGE_KINDS: tuple[str, ...] = tuple(k.value for k in ChangeKind)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -118,14 +119,16 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
     language = "zh" if (lang or c.new.metadata.language) == "zh" else "en"
     basis = _year_basis(c)
     years = {"old": _year(c.old, language, "old", basis), "new": _year(c.new, language, "new", basis)}
-    labels = {k: _fill_years(v, years) for k, v in {**LABELS[language], **PAGE_LABELS[language]}.items()}
+    labels = page_labels(language, years)
     old_plan, new_plan = _plan_section_ids(c.old), _plan_section_ids(c.new)
 
     figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
     old_marks, new_marks = _collect_marks(c, figure_rows)
     pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks)
     figures = _figures(c, figure_rows, language, labels, old_rows, new_rows)
-    plan = _plan(c, labels, old_rows, new_rows, language, new_plan)
+    plan = plan_view(c, labels, language, new_plan,
+                     item_href=lambda i, pc: f"#pi{i}" if old_rows.find(pc.item.span) else "",
+                     evidence_href=lambda i, j, e: f"#ev{i}-{j}" if new_rows.find(e.span) else "")
     counts = _counts(c)
     n_changes = sum(counts["changes"].values())
 
@@ -166,10 +169,21 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
         "plan_not_found": plan["not_found"],
         "stripped": _stripped(c, language, labels, years),
         "focus": _focus_labels(labels),
-        "payload": {"lang": language, "labels": {k: labels[k] for k in _JS_LABELS},
-                    "kinds": [[k, labels[k]] for k in CHANGE_KINDS],  # a list: tojson sorts keys
-                    "focus": _focus_labels(labels)},
+        "payload": js_payload(language, labels),
     }
+
+
+def page_labels(language: str, years: dict[str, str], extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The labels of a page in `language`, with the years filled in."""
+    merged = {**LABELS[language], **PAGE_LABELS[language], **(extra or {})}
+    return {k: _fill_years(v, years) for k, v in merged.items()}
+
+
+def js_payload(language: str, labels: dict[str, str]) -> dict[str, Any]:
+    """What report.js reads from the page's JSON data block."""
+    return {"lang": language, "labels": {k: labels[k] for k in _JS_LABELS},
+            "kinds": [[k, labels[k]] for k in CHANGE_KINDS],  # a list: tojson sorts keys
+            "focus": _focus_labels(labels)}
 
 
 _JS_LABELS = ("show", "unchanged", "collapse", "prev", "next", "view", "view_merged", "view_side", "view_grid",
@@ -596,8 +610,11 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
     return labels.get(f"reason_{status}", "")
 
 
-def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex, language: str,
-          in_plan: frozenset[str]) -> dict[str, Any]:
+def plan_view(c: Comparison, labels: dict[str, str], language: str, in_plan: frozenset[str], *,
+              item_href: Callable[[int, PlanCheck], str], evidence_href: Callable[[int, int, Evidence], str],
+              ) -> dict[str, Any]:
+    """The plan checks as rows, grouped by the old plan's parts, with the status bars, the two
+    honest lines and the not-found list. The caller says where items and evidence link to."""
     rows = []
     for i, pc in enumerate(c.plan_checks):
         rows.append({
@@ -608,14 +625,14 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
             "kind_label": enum_label(pc.item.kind, language, "PlanItemKind"),
             "section": pc.item.section_id,
             "item": " ".join(c.old.text_of(pc.item.span).split()),
-            "item_href": f"#pi{i}" if old_rows.find(pc.item.span) else "",
+            "item_href": item_href(i, pc),
             "target": c.old.text_of(pc.item.target.span) if pc.item.target else "",
             "actual": c.new.text_of(pc.actual.span) if pc.actual else "",
             "reason": plan_reason_words(pc, c.old, c.new, labels),
             "basis": pc.reason,
             "evidence": [
                 {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}", "matched_by": e.matched_by,
-                 "href": f"#ev{i}-{j}" if new_rows.find(e.span) else "",
+                 "href": evidence_href(i, j, e),
                  # a passage of the new plan says the work is still to do, not that it was done
                  "in_plan": e.section_id in in_plan}
                 for j, e in enumerate(pc.evidence)
@@ -701,15 +718,15 @@ def _highlights(c: Comparison, labels: dict[str, str], language: str, figures: d
 
 def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[str, str],
               ) -> list[dict[str, str]]:
-    reasons = REASONS[language]
     out = []
     for side, rep in (("old", c.old), ("new", c.new)):
         for s in sorted(rep.stripped, key=lambda s: (s.span.start, s.span.end)):
-            out.append({"side": side, "year": years[side], "reason": reasons.get(s.reason, s.reason),
+            out.append({"side": side, "year": years[side], "reason": stripped_label(s.reason, language),
                         "text": rep.text_of(s.span)})
         for r in rep.source.removed:
             out.append({"side": side, "year": years[side],
-                        "reason": f"{reasons.get(r.reason, r.reason)} ({labels['removed_by_reader']})",
+                        "reason": f"{stripped_label(r.reason, language)}（{labels['removed_by_reader']}）"
+                        if language == "zh" else f"{stripped_label(r.reason, language)} ({labels['removed_by_reader']})",
                         "text": r.text})
     return out
 

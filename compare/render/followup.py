@@ -8,6 +8,7 @@ except through the templates (autoescaped); counting and labelling happen in
 
 from __future__ import annotations
 
+import bisect
 import json
 from functools import lru_cache
 from typing import Any
@@ -15,13 +16,17 @@ from typing import Any
 import jinja2
 
 from ..errors import RenderError
-from ..followthrough import score_followthrough
-from ..model import Comparison, Figure, PlanItemKind, Report, Span
-from .context import LABELS, _plan_section_ids, header_years
+from ..model import Comparison, Report, SentenceRow, Span
+from ..pipeline import different_issuers
+from .blocks import Mark, Marks, merged_pieces
+from .csv_table import render_csv
+from .paths import shareable
+from .context import (
+    LABELS, OPEN_PLAN_MAX_ITEMS, PLAN_STATUSES, _plan_section_ids, header_years, js_payload, page_labels, plan_view,
+)
 from .html import _asset
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
 from .markdown import escape_md
-from .reasons import plan_reason
 from .templates import templates_dir
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
@@ -29,106 +34,83 @@ __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 _EXTRA_LABELS = {
     "en": {"followup": "Plan follow-through", "item": "Plan item", "status": "Status",
            "evidence": "Evidence in the new report", "passages": "Passages of the new report",
-           "share_addressed": "commitments addressed",
-           "share_related": "commitments addressed or partly", "share_met": "targets met (of those with a reported outcome)",
            "commitment": "commitment", "target": "target", "actual": "actual", "total": "items",
            "none": "none"},
     "zh": {"followup": "计划落实情况", "item": "计划事项", "status": "状态", "evidence": "本年报告中的依据",
-           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实", "share_met": "指标达成率（有实际值的）",
-           "commitment": "举措", "target": "指标", "actual": "实际", "total": "事项", "none": "无"},
+           "passages": "本年报告原文", "commitment": "举措", "target": "目标", "actual": "实际", "total": "事项",
+           "none": "无"},
 }
-_DIRECTIONS = {"zh": {"floor": "下限", "ceiling": "上限", "point": "点目标", "range": "区间"}}
-_SNIPPET = 80  # characters of an evidence passage shown in the table; the full passage is linked
-
-
-def _labels(lang: str) -> dict[str, str]:
-    key = "zh" if lang == "zh" else "en"
-    return {**LABELS[key], **_EXTRA_LABELS[key]}
-
-
-def _snippet(text: str) -> str:
-    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
-
-
-def _figure_text(fig: Figure | None, report: Report) -> str:
-    return report.text_of(fig.span) if fig is not None else ""
 
 
 def _paragraph_of(report: Report, span: Span) -> Span:
-    for p in report.paragraphs:
-        if p.span.start <= span.start < p.span.end:
-            return p.span
+    i = bisect.bisect_right([p.span.start for p in report.paragraphs], span.start) - 1
+    if i >= 0 and report.paragraphs[i].span.start <= span.start < report.paragraphs[i].span.end:
+        return report.paragraphs[i].span
     return span
 
 
-def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
-    """Scorecard, grouped item rows and linked passages, ready for the templates."""
-    language = lang or c.old.metadata.language
-    labels = _labels(language)
-    card = score_followthrough(c.plan_checks)
-    in_plan = _plan_section_ids(c.new) if c.plan_checks else frozenset()
-    groups: list[dict[str, Any]] = []
-    passages: dict[tuple[int, int], dict[str, Any]] = {}
-    for i, pc in enumerate(c.plan_checks):
-        sid = pc.item.section_id
-        try:
-            sec = c.old.section(sid)
-            # an inline heading runs on into its paragraph: show its first sentence only
-            heading = (sec.marker + sec.heading.split("。")[0]).strip()
-        except KeyError:
-            heading = ""
-        if not groups or groups[-1]["section"] != sid:
-            groups.append({"section": sid, "heading": heading, "rows": []})
-        evidence = []
-        for e in pc.evidence:
-            key = (e.span.start, e.span.end)
-            anchor = f"ev-{e.span.start}-{e.span.end}"
-            if key not in passages:
-                para = _paragraph_of(c.new, e.span)
-                passages[key] = {
-                    "anchor": anchor,
-                    "section": e.section_id or "",
-                    "before": c.new.text_of(Span(para.start, e.span.start)),
-                    "mark": c.new.text_of(e.span),
-                    "after": c.new.text_of(Span(e.span.end, max(e.span.end, para.end))),
-                }
-            evidence.append({"text": _snippet(c.new.text_of(e.span)), "href": f"#{anchor}",
-                             "score": f"{e.score:.2f}", "matched_by": e.matched_by,
-                             "in_plan": e.section_id in in_plan})
-        groups[-1]["rows"].append({
-            "anchor": f"plan-{i}",
-            "item": c.old.text_of(pc.item.span),
-            "kind": pc.item.kind.value,
-            "status": pc.status.value,
-            "reason": plan_reason(pc.reason, language),
-            "direction": _DIRECTIONS.get(language, {}).get(pc.item.direction, pc.item.direction),
-            "target": _figure_text(pc.item.target, c.old) if pc.item.kind == PlanItemKind.TARGET else "",
-            "actual": _figure_text(pc.actual, c.new),
-            "evidence": evidence,
-        })
+def _evidence_anchor(span: Span) -> str:
+    return f"ev-{span.start}-{span.end}"
 
-    years = header_years(c)  # the years the comparison page names the documents by
+
+def _passages(c: Comparison) -> tuple[list[dict[str, Any]], dict[tuple[int, int], str]]:
+    """Each paragraph of the new report that some evidence cites, once, with every cited passage
+    inside it marked (issue 14: 320 repeats of the same paragraph on the national pair).
+    Returns the passages in document order and, per evidence span, the paragraph's anchor."""
+    by_para: dict[tuple[int, int], list[Span]] = {}
+    for pc in c.plan_checks:
+        for e in pc.evidence:
+            para = _paragraph_of(c.new, e.span)
+            spans = by_para.setdefault((para.start, para.end), [])
+            if e.span not in spans:
+                spans.append(e.span)
+    out: list[dict[str, Any]] = []
+    where: dict[tuple[int, int], str] = {}
+    for start, end in sorted(by_para):
+        spans = by_para[(start, end)]
+        marks = Marks(Mark(sp, _evidence_anchor(sp), "evidence") for sp in spans)
+        anchor = f"para-{start}"
+        text = c.new.text_of(Span(start, end))
+        pieces = merged_pieces(SentenceRow(None, Span(start, end), None), c.old, c.new, Marks(()), marks)
+        assert "".join(p["text"] for p in pieces) == text
+        out.append({"anchor": anchor, "pieces": pieces})
+        for sp in spans:
+            where[(sp.start, sp.end)] = anchor
+    return out, where
+
+
+def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
+    """Scorecard, grouped item rows and each cited passage once, ready for the templates."""
+    language = "zh" if (lang or c.old.metadata.language) == "zh" else "en"
+    years = {side: str(y) if y else LABELS[language][side] for side, y in header_years(c).items()}
+    labels = page_labels(language, years, _EXTRA_LABELS[language])
+    passages, _ = _passages(c)
+    plan = plan_view(c, labels, language, _plan_section_ids(c.new) if c.plan_checks else frozenset(),
+                     item_href=lambda i, pc: "",
+                     evidence_href=lambda i, j, e: "#" + _evidence_anchor(e.span))
 
     def doc(rep: Report, side: str) -> dict[str, Any]:
-        m = rep.metadata
-        return {"path": rep.source.path, "year": years[side] or "", "title": m.title or ""}
+        return {"path": rep.source.path, "year": years[side], "title": rep.metadata.title or ""}
 
+    issuer = c.new.metadata.issuer or c.old.metadata.issuer or ""
     return {
-        "lang": "zh" if language == "zh" else "en",
+        "lang": language,
         "labels": labels,
+        "years": years,
+        "heading": (f"{issuer} " if issuer else "") + f"{years['old']} → {years['new']}",
+        "issuer_note": labels["different_issuers"] if different_issuers(c) else "",
         "old": doc(c.old, "old"),
         "new": doc(c.new, "new"),
-        "scorecard": {
-            "total": card.total,
-            "commitments": card.commitments,
-            "targets": card.targets,
-            "counts": [{"status": s, "count": n} for s, n in card.counts],
-            "share_addressed": f"{card.share_addressed:.0%}",
-            "share_related": f"{card.share_related:.0%}",
-            "share_met": f"{card.share_met:.0%}",
-        },
-        "groups": groups,
-        "passages": [passages[k] for k in sorted(passages)],
+        "plan": plan["rows"],
+        "plan_groups": plan["groups"],
+        "plan_bars": plan["bars"],
+        "plan_lines": plan["lines"],
+        "plan_not_found": plan["not_found"],
+        "open_plan": len(c.plan_checks) <= OPEN_PLAN_MAX_ITEMS,
+        "plan_statuses": [s for s in PLAN_STATUSES],
+        "focus": {k: v for k, v in js_payload(language, labels)["focus"].items() if k.startswith("plan-")},
+        "passages": passages,
+        "payload": js_payload(language, labels),
     }
 
 
@@ -158,16 +140,20 @@ def _env(markdown: bool) -> jinja2.Environment:
     return env
 
 
-def render_followup(c: Comparison, fmt: str, *, lang: str | None = None) -> str:
-    """The follow-through view in html, json or md."""
+def render_followup(c: Comparison, fmt: str, *, lang: str | None = None, full_paths: bool = False) -> str:
+    """The follow-through view in html, json, md or csv (the plan-check rows). Inputs are named by
+    file name only unless `full_paths`."""
+    c = shareable(c, full_paths=full_paths)
+    if fmt == "csv":
+        return render_csv(c)
     if fmt == "json":
         return json.dumps(followup_to_dict(c), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
         ctx = build_followup_context(c, lang=lang)
+        # the compare page's frame, styles and script: status filters, phone layout, links into
+        # closed <details>
         return _env(False).get_template("followup.html.j2").render(
-            # the shared page frame without its script: this page has no filters to drive
-            css=_asset("report.css"), js="", payload={}, change_kinds=(), section_statuses=(),
-            plan_statuses=(), **ctx)
+            css=_asset("report.css"), js=_asset("report.js"), change_kinds=(), section_statuses=(), **ctx)
     if fmt == "md":
         return _env(True).get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
-    raise RenderError(f"unknown format {fmt!r}; use one of html, json, md.")
+    raise RenderError(f"unknown format {fmt!r}; use one of html, json, md, csv.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["PAGE_LABELS", "ENUM_LABELS", "enum_label"]
+__all__ = ["PAGE_LABELS", "ENUM_LABELS", "STRIPPED_LABELS", "enum_label", "stripped_label"]
 
 PAGE_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -253,3 +253,35 @@ def enum_label(member: Enum | str, language: str, enum_name: str | None = None) 
     if value in table:
         return table[value]
     return value.replace("_", " ") if lang == "en" else _UNKNOWN[lang]
+
+# Why text was set aside before comparing (`Stripped.reason`, `Removed.reason`), every reason the
+# structure and ingest stages write; an unknown one reads as "other layout text", never raw.
+STRIPPED_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "metadata_block": "document details", "duplicate_metadata": "repeated document details",
+        "publish_time": "publication time", "page_chrome": "page header, footer or number",
+        "contact": "contact details", "public_notice": "disclosure notice", "speaker_procedure": "Speaker's procedure",
+        "licence_footer": "licence notice", "licence": "licence notice", "signature": "signature",
+        "title_line": "title line", "navigation": "site navigation", "html_navigation": "site navigation",
+        "html_header": "page header", "html_footer": "page footer", "html_aside": "side panel",
+        "html_form": "form", "html_tools": "page tools", "html_code": "page code",
+        "pdf_page_number": "page number", "pdf_running_header": "running header",
+        "pdf_running_footer": "running footer",
+    },
+    "zh": {
+        "metadata_block": "文件信息", "duplicate_metadata": "重复的文件信息", "publish_time": "发布时间",
+        "page_chrome": "页眉、页脚或页码", "contact": "联系方式", "public_notice": "公开属性说明",
+        "speaker_procedure": "议事程序", "licence_footer": "版权声明", "licence": "版权声明", "signature": "落款",
+        "title_line": "标题行", "navigation": "网站导航", "html_navigation": "网站导航", "html_header": "网页页头",
+        "html_footer": "网页页脚", "html_aside": "网页侧栏", "html_form": "网页表单", "html_tools": "网页工具栏",
+        "html_code": "网页代码", "pdf_page_number": "页码", "pdf_running_header": "页眉", "pdf_running_footer": "页脚",
+    },
+}
+_OTHER_STRIPPED = {"en": "other layout text", "zh": "其他版式内容"}
+
+
+def stripped_label(reason: object, language: str) -> str:
+    """Words for why a piece of text was set aside; enum members and plain strings alike."""
+    lang = "zh" if language == "zh" else "en"
+    key = reason.value if isinstance(reason, Enum) else str(reason)
+    return STRIPPED_LABELS[lang].get(key) or _OTHER_STRIPPED[lang]
