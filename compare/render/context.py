@@ -102,7 +102,9 @@ def _sibling_position(report: Report, section: Section) -> int:
 
 def _marked(section: Section) -> str:
     """The heading as a reader knows it: with "一、" or "(二)", without Markdown's "##"."""
-    marker = "" if section.marker.strip().strip("#") == "" else section.marker
+    # a marker damaged in the source ("二)") shows as the outline recovered it ("（二）")
+    written = section.recovered_marker or section.marker
+    marker = "" if written.strip().strip("#") == "" else written
     return (marker + section.heading).strip()
 
 
@@ -711,7 +713,10 @@ def _highlights(c: Comparison, labels: dict[str, str], language: str, figures: d
             continue
         more_href = {"new_commitment": "#only-new_commitment", "dropped": "#only-dropped",
                      "figures": "#figures", "not_met": "#only-plan-not_met", "sections": "#outline"}[key]
-        out.append({"key": key, "title": labels[f"hl_{key}"], "entries": as_dicts(items),
+        title = labels[f"hl_{key}"]
+        if key == "new_commitment" and not groups["new_commitment_scope"][1]:
+            title = labels["hl_new_commitment_any"]
+        out.append({"key": key, "title": title, "entries": as_dicts(items),
                     "more": labels["hl_more"].format(n=more) if more else "", "more_href": more_href})
     return out
 

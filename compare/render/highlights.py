@@ -17,7 +17,7 @@ Each group shows at most `PER_GROUP[...]` items and says how many more there are
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,7 +30,6 @@ __all__ = ["Highlight", "highlight_groups", "PER_GROUP", "GROUP_ORDER"]
 # How many items each group shows: together at most ~15 lines, one desktop screen under the header.
 PER_GROUP: dict[str, int] = {"sections": 3, "not_met": 3, "new_commitment": 4, "dropped": 3, "figures": 4}
 GROUP_ORDER: tuple[str, ...] = ("new_commitment", "dropped", "figures", "not_met", "sections")
-_DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿]+[个项%％]")
 _DONE = (PlanStatus.ADDRESSED, PlanStatus.PARTLY, PlanStatus.MET)
 
 
@@ -48,13 +47,20 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _states_figure(text: str) -> bool:
-    return bool(_DIGIT.search(text))
+class _FigureStarts:
+    """Where the figures stage found figures in one report (years, dates and ordinals are not figures)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.starts = sorted(s.start for s in spans)
+
+    def any_in(self, span: Span) -> bool:
+        i = bisect.bisect_left(self.starts, span.start)
+        return i < len(self.starts) and self.starts[i] < span.end
 
 
-def _rank_sentences(found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """(position, text, href): a sentence stating a figure first, then document order."""
-    return sorted(found, key=lambda t: (not _states_figure(t[1]), t[0], t[2]))
+def _rank_sentences(found: list[tuple[Span, str, str]], figures: _FigureStarts) -> list[tuple[Span, str, str]]:
+    """(span, text, href): a sentence stating a figure first, then document order."""
+    return sorted(found, key=lambda t: (not figures.any_in(t[0]), t[0].start, t[2]))
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -91,15 +97,15 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
 
     # 3 and 4. new commitments in the plan; dropped commitments not found done
     done_items = [pc.item.span for pc in c.plan_checks if pc.status in _DONE]
-    new_plan: list[tuple[int, str, str]] = []
-    new_any: list[tuple[int, str, str]] = []
-    dropped: list[tuple[int, str, str]] = []
+    new_plan: list[tuple[Span, str, str]] = []
+    new_any: list[tuple[Span, str, str]] = []
+    dropped: list[tuple[Span, str, str]] = []
     for d in c.diffs:
         pair = c.section_pairs[d.pair_index]
         for k, r in enumerate(d.rows):
             href = f"#r{d.pair_index}-{k}"
             if r.kind is ChangeKind.NEW_COMMITMENT and r.new is not None:
-                found = (r.new.start, _one_line(c.new.text_of(r.new)), href)
+                found = (r.new, _one_line(c.new.text_of(r.new)), href)
                 new_any.append(found)
                 if pair.new_id and in_new_plan(pair.new_id):
                     new_plan.append(found)
@@ -109,10 +115,14 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
                 span = r.old
                 if any(_overlaps(span, s) for s in done_items):
                     continue
-                dropped.append((span.start, _one_line(c.old.text_of(span)), href))
+                dropped.append((span, _one_line(c.old.text_of(span)), href))
+    new_figs = _FigureStarts([f.span for f in c.new_figures] or [fp.new.span for fp in c.figure_pairs if fp.new])
+    old_figs = _FigureStarts([f.span for f in c.old_figures] or [fp.old.span for fp in c.figure_pairs if fp.old])
     out["new_commitment"] = _cap("new_commitment",
-                                 [Highlight(t, h) for _, t, h in _rank_sentences(new_plan or new_any)])
-    out["dropped"] = _cap("dropped", [Highlight(t, h) for _, t, h in _rank_sentences(dropped)])
+                                 [Highlight(t, h) for _, t, h in _rank_sentences(new_plan or new_any, new_figs)])
+    # which the group shows: new commitments of the plan part, or (no plan part) of the whole report
+    out["new_commitment_scope"] = ([], 1 if new_plan else 0)
+    out["dropped"] = _cap("dropped", [Highlight(t, h) for _, t, h in _rank_sentences(dropped, old_figs)])
 
     # 5. figures: same kind and same period on both sides, largest relative move first
     moves: list[tuple[Decimal, int]] = []
