@@ -190,3 +190,17 @@ def test_changed_sentences_round_trip_through_html(old: str, new: str) -> None:
     for side, text, drop in (("old", old, "ins"), ("new", new, "del")):
         one_side = re.sub(rf"<{drop}\b[^>]*>[^<]*</{drop}>", "", cell)
         assert "".join(_collect(one_side).text) == text, side
+
+
+def test_hostile_figure_label_stays_text_in_the_chart_table_and_highlights() -> None:
+    """Issue 14 draws figure labels into an inline SVG chart, the table and the highlights."""
+    bad = "<script>alert(1)</script>"
+    c = zh_comparison()
+    pairs = tuple(replace(fp, new=replace(fp.new, label=f"{bad}资金")) if fp.new else fp for fp in c.figure_pairs)
+    html = render_html(replace(c, figure_pairs=pairs))
+    page = _collect(html)
+    assert page.tags.count("script") == 2
+    text = "".join(page.text)
+    assert text.count(f"{bad}资金") >= 3  # table, highlights, chart (cut to 14 characters there)
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert "&lt;script&gt;" in svg and "<script" not in svg
