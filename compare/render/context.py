@@ -714,8 +714,8 @@ def _highlights(c: Comparison, labels: dict[str, str], language: str, figures: d
         more_href = {"new_commitment": "#only-new_commitment", "dropped": "#only-dropped",
                      "figures": "#figures", "not_met": "#only-plan-not_met", "sections": "#outline"}[key]
         title = labels[f"hl_{key}"]
-        if key == "new_commitment" and not groups["new_commitment_scope"][1]:
-            title = labels["hl_new_commitment_any"]
+        if key in ("new_commitment", "dropped") and not groups[f"{key}_scope"][1]:
+            title = labels[f"hl_{key}_any"]  # no plan part: the group covers the whole report
         out.append({"key": key, "title": title, "entries": as_dicts(items),
                     "more": labels["hl_more"].format(n=more) if more else "", "more_href": more_href})
     return out

@@ -8,7 +8,7 @@ link to its place on the page. Ranking, documented in README ("Highlights"):
 3. new commitments in the new report's plan part (or anywhere, when it has none): sentences that
    state a figure first, then in document order — reports put their priorities first;
 4. commitments of the old plan that were dropped and that follow-through did not find done
-   (addressed or partly), ranked the same way;
+   (addressed, partly or met), ranked the same way (the whole old report when it has no plan part);
 5. the largest moves among figures of the same kind and the same period on both sides (a five-year
    total is never set against one year's), by relative change.
 
@@ -100,6 +100,7 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
     new_plan: list[tuple[Span, str, str]] = []
     new_any: list[tuple[Span, str, str]] = []
     dropped: list[tuple[Span, str, str]] = []
+    dropped_any: list[tuple[Span, str, str]] = []
     for d in c.diffs:
         pair = c.section_pairs[d.pair_index]
         for k, r in enumerate(d.rows):
@@ -110,19 +111,21 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
                 if pair.new_id and in_new_plan(pair.new_id):
                     new_plan.append(found)
             elif r.kind is ChangeKind.DROPPED and r.old is not None:
-                if pair.old_id and not in_old_plan(pair.old_id):
-                    continue
                 span = r.old
                 if any(_overlaps(span, s) for s in done_items):
                     continue
-                dropped.append((span, _one_line(c.old.text_of(span)), href))
+                found = (span, _one_line(c.old.text_of(span)), href)
+                dropped_any.append(found)
+                if pair.old_id and in_old_plan(pair.old_id):
+                    dropped.append(found)
     new_figs = _FigureStarts([f.span for f in c.new_figures] or [fp.new.span for fp in c.figure_pairs if fp.new])
     old_figs = _FigureStarts([f.span for f in c.old_figures] or [fp.old.span for fp in c.figure_pairs if fp.old])
     out["new_commitment"] = _cap("new_commitment",
                                  [Highlight(t, h) for _, t, h in _rank_sentences(new_plan or new_any, new_figs)])
     # which the group shows: new commitments of the plan part, or (no plan part) of the whole report
     out["new_commitment_scope"] = ([], 1 if new_plan else 0)
-    out["dropped"] = _cap("dropped", [Highlight(t, h) for _, t, h in _rank_sentences(dropped, old_figs)])
+    out["dropped"] = _cap("dropped", [Highlight(t, h) for _, t, h in _rank_sentences(dropped or dropped_any, old_figs)])
+    out["dropped_scope"] = ([], 1 if dropped else 0)
 
     # 5. figures: same kind and same period on both sides, largest relative move first
     moves: list[tuple[Decimal, int]] = []
