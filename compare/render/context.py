@@ -190,7 +190,7 @@ def js_payload(language: str, labels: dict[str, str]) -> dict[str, Any]:
 
 _JS_LABELS = ("show", "unchanged", "collapse", "prev", "next", "view", "view_merged", "view_side", "view_grid",
               "showing_only", "show_all", "sort", "no_more", "search", "search_placeholder", "menu", "expand_all",
-              "collapse_all", "print_summary", "no_changes_in_view")
+              "collapse_all", "print_summary", "no_changes_in_view", "prev_short", "next_short")
 
 
 def _fill_years(label: str, years: dict[str, str]) -> str:
@@ -378,6 +378,9 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
                 items[:0] = [{"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
                               "label": labels["moved_to"]} for m in slots[-1]]
             kinds_in = [rows[k]["kind"] for k in block if rows[k]["kind"]]
+            # the section's own heading line: the sticky header shows it already, so it is drawn small
+            heading_line = all(_inside(srows[k].old, old_sec.heading_span if old_sec else None)
+                               and _inside(srows[k].new, new_sec.heading_span if new_sec else None) for k in block)
             sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
             blocks.append({
                 "anchor": f"b{i}-{b}",
@@ -386,6 +389,7 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
                 "changed": bool(kinds_in),
                 "whole": (next(iter(sides)) if len(sides) == 1 and sides != {"both"} and kinds_in
                           and not one_sided else ""),
+                "heading_line": heading_line,
             })
         for after, moved in slots.items():  # a moved sentence says from which way it came
             for m in moved:
@@ -415,6 +419,13 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
     old_rows.freeze()
     new_rows.freeze()
     return pairs, old_rows, new_rows
+
+
+def _inside(span: Span | None, outer: Span | None) -> bool:
+    """True when there is no span, or it lies within `outer` (False when `outer` is None)."""
+    if span is None:
+        return True
+    return outer is not None and outer.start <= span.start and span.end <= outer.end and len(outer) > 0
 
 
 def _section(report: Report, sid: str | None) -> Section | None:

@@ -204,10 +204,10 @@
     bar.appendChild(expand);
 
     var nav = el("span", { "class": "nav" });
-    var prev = button("prev", "↑ " + L.prev, L.prev + " (p)", function () { step(-1); });
+    var prev = button("prev", "↑ " + L.prev_short, L.prev + " (p)", function () { step(-1); });
     prev.appendChild(document.createTextNode(" "));
     prev.appendChild(el("kbd", {}, "p"));
-    var next = button("next", "↓ " + L.next, L.next + " (n)", function () { step(1); });
+    var next = button("next", "↓ " + L.next_short, L.next + " (n)", function () { step(1); });
     next.appendChild(document.createTextNode(" "));
     next.appendChild(el("kbd", {}, "n"));
     status = el("span", { "class": "status", "aria-live": "polite" });
