@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from test_browser import SCREENSHOTS, _open
 
 from compare.cli import main
+
 from conftest import CORPUS, need_shared
-from test_browser import SCREENSHOTS, _open, browser  # noqa: F401  (the module-scoped fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
@@ -127,7 +128,8 @@ def test_search_box_filters_rows(browser: Any, pages: dict[str, str]) -> None:
     context, page, _ = _open(browser, pages["national"], viewport=DESKTOP)
     page.fill("#toolbar input[type=search]", "高铁")
     page.wait_for_function("() => document.documentElement.dataset.searched === '高铁'")
-    shown = page.eval_on_selector_all("#sections .block:not([hidden])", "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent)")
+    shown = page.eval_on_selector_all("#sections .block:not([hidden])",
+                                      "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent)")
     assert shown, "no block shown for a word both reports use"
     assert all("高铁" in t for t in shown)
     page.fill("#toolbar input[type=search]", "")

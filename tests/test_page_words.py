@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from compare.cli import main
+
 from conftest import CORPUS, FIXTURES, need_shared
 
 # ---------------------------------------------------------------- reading a rendered page

@@ -19,12 +19,35 @@ from enum import Enum
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Evidence, Figure, FigurePair, Metadata, Op, PairStatus, PeriodKind, PlanCheck, PlanItemKind,
-    PlanStatus, Report, Role, Section, SentenceRow, Span,
+    ChangeKind,
+    Comparison,
+    Evidence,
+    Figure,
+    FigurePair,
+    Metadata,
+    Op,
+    PairStatus,
+    PeriodKind,
+    PlanCheck,
+    PlanItemKind,
+    PlanStatus,
+    Report,
+    Role,
+    Section,
+    SentenceRow,
+    Span,
 )
 from ..pipeline import different_issuers
 from .blocks import (
-    RUN_ORDER, Mark, Marks, group_blocks, merged_pieces, moved_away_slots, paragraph_index, runs_of, side_pieces,
+    RUN_ORDER,
+    Mark,
+    Marks,
+    group_blocks,
+    merged_pieces,
+    moved_away_slots,
+    paragraph_index,
+    runs_of,
+    side_pieces,
 )
 from .highlights import GROUP_ORDER, as_dicts, highlight_groups
 from .labels import LABELS
@@ -365,7 +388,7 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         for b, block in enumerate(group_blocks(srows, where)):
             items = []
             for side, ks in runs_of(block, srows, badged):
-                kinds = list(dict.fromkeys(rows[k]["kind"] for k in ks))
+                kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
                 ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
                 items.append({"side": side, "rows": [rows[k] for k in ks],
                               "badge": " · ".join(labels.get(k, k) for k in ordered) if side != "row" else "",
@@ -628,7 +651,7 @@ def plan_view(c: Comparison, labels: dict[str, str], language: str, in_plan: fro
               ) -> dict[str, Any]:
     """The plan checks as rows, grouped by the old plan's parts, with the status bars, the two
     honest lines and the not-found list. The caller says where items and evidence link to."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, pc in enumerate(c.plan_checks):
         rows.append({
             "anchor": f"plan-{i}",
@@ -703,11 +726,9 @@ def _plan_section_ids(report: Report) -> frozenset[str]:
 def _highlights(c: Comparison, labels: dict[str, str], language: str, figures: dict[str, Any],
                 plan: dict[str, Any], pairs: list[dict[str, Any]], old_plan: frozenset[str],
                 new_plan: frozenset[str]) -> list[dict[str, Any]]:
-    by_index = {int(f["anchor"][4:]): f for f in figures["changed"]}
-
     def heading(i: int) -> str:
         p = pairs[i]
-        return p["new_heading"] or p["old_heading"]
+        return str(p["new_heading"] or p["old_heading"])
 
     def target(i: int) -> str:
         row = plan["rows"][i]

@@ -43,11 +43,12 @@ def render_csv(c: Comparison) -> str:
             })
     for i, pc in enumerate(c.plan_checks):
         best = pc.evidence[0] if pc.evidence else None
+        shown = pc.actual.span if pc.actual else best.span if best else None
         writer.writerow({
             "record": "plan_check", "id": f"plan-{i}", "kind": pc.item.kind.value, "status": pc.status.value,
             "old_section": pc.item.section_id, "new_section": (best.section_id or "") if best else "",
             "old_text": _one_line(c.old.text_of(pc.item.span)),
-            "new_text": _one_line(c.new.text_of(pc.actual.span if pc.actual else best.span)) if (pc.actual or best) else "",
+            "new_text": _one_line(c.new.text_of(shown)) if shown else "",
             "reason": str(pc.reason), "score": f"{best.score:.4f}" if best else "",
         })
     return buf.getvalue()

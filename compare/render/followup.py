@@ -19,14 +19,21 @@ from ..errors import RenderError
 from ..model import Comparison, Report, SentenceRow, Span
 from ..pipeline import different_issuers
 from .blocks import Mark, Marks, merged_pieces
-from .csv_table import render_csv
-from .paths import shareable
 from .context import (
-    LABELS, OPEN_PLAN_MAX_ITEMS, PLAN_STATUSES, _plan_section_ids, header_years, js_payload, page_labels, plan_view,
+    LABELS,
+    OPEN_PLAN_MAX_ITEMS,
+    PLAN_STATUSES,
+    _plan_section_ids,
+    header_years,
+    js_payload,
+    page_labels,
+    plan_view,
 )
+from .csv_table import render_csv
 from .html import _asset
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
 from .markdown import escape_md
+from .paths import shareable
 from .templates import templates_dir
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanItemKind, PlanStatus, Span
+from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Span
 
 __all__ = ["Highlight", "highlight_groups", "PER_GROUP", "GROUP_ORDER"]
 
