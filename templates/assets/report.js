@@ -342,6 +342,24 @@
     });
   });
 
+  // ---- the outline marks the section pair in view
+  var outlineLinks = {};
+  $("#outline a[href^='#p']").forEach(function (a) { outlineLinks[a.getAttribute("href").slice(1)] = a.parentNode; });
+  if (window.IntersectionObserver && pairs.length) {
+    var here = null;
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        if (!en.isIntersecting) { return; }
+        var li = outlineLinks[en.target.id];
+        if (!li) { return; }
+        if (here) { here.classList.remove("here"); }
+        here = li;
+        here.classList.add("here");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    pairs.forEach(function (p) { seen.observe(p); });
+  }
+
   buildControls();
   if (sections) { apply(); }
   if (location.hash) { follow(); }
