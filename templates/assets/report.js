@@ -216,7 +216,9 @@
     bar.appendChild(nav);
     bar.appendChild(button("print", L.print_summary, "", function () { window.print(); }));
     bar.hidden = false;
-    root.style.setProperty("--bar-h", bar.offsetHeight + "px");
+    var barHeight = function () { root.style.setProperty("--bar-h", bar.offsetHeight + "px"); };
+    barHeight();
+    window.addEventListener("resize", barHeight);
     setView("merged");
   }
 
