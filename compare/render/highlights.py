@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Span
+from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Section, Span
 
 __all__ = ["Highlight", "highlight_groups", "PER_GROUP", "GROUP_ORDER"]
 
@@ -61,6 +61,14 @@ class _FigureStarts:
 def _rank_sentences(found: list[tuple[Span, str, str]], figures: _FigureStarts) -> list[tuple[Span, str, str]]:
     """(span, text, href): a sentence stating a figure first, then document order."""
     return sorted(found, key=lambda t: (not figures.any_in(t[0]), t[0].start, t[2]))
+
+
+def _heading_span(section: Section) -> Span | None:
+    return section.heading_span if len(section.heading_span) > 0 else None
+
+
+def _within(span: Span | None, outer: Span | None) -> bool:
+    return span is not None and outer is not None and outer.start <= span.start and span.end <= outer.end
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -103,8 +111,14 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
     dropped_any: list[tuple[Span, str, str]] = []
     for d in c.diffs:
         pair = c.section_pairs[d.pair_index]
+        # a section's own heading line is not a commitment a reader looks for (the sections group
+        # lists new and removed sections)
+        old_head = _heading_span(c.old.section(pair.old_id)) if pair.old_id else None
+        new_head = _heading_span(c.new.section(pair.new_id)) if pair.new_id else None
         for k, r in enumerate(d.rows):
             href = f"#r{d.pair_index}-{k}"
+            if _within(r.new, new_head) or _within(r.old, old_head):
+                continue
             if r.kind is ChangeKind.NEW_COMMITMENT and r.new is not None:
                 found = (r.new, _one_line(c.new.text_of(r.new)), href)
                 new_any.append(found)
