@@ -7,17 +7,25 @@ where a field says so (headings and labels, for convenience of the renderers).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
+from types import MappingProxyType
 
 __all__ = [
     "Span",
     "Edit",
     "Removed",
+    "InputKind",
+    "Language",
+    "StrippedReason",
+    "TargetDirection",
     "SourceText",
     "Stripped",
     "Role",
+    "PLAN_ROLES",
     "Section",
     "Paragraph",
     "Metadata",
@@ -36,8 +44,13 @@ __all__ = [
     "PlanStatus",
     "PlanItem",
     "Evidence",
+    "ReasonCode",
+    "TargetRule",
+    "Reason",
     "PlanCheck",
+    "Scorecard",
     "Comparison",
+    "FollowUp",
 ]
 
 
@@ -79,6 +92,46 @@ class Removed:
     reason: str
 
 
+class InputKind(StrEnum):
+    """What a reader made of an input: plain text, an HTML page, a .docx or a PDF."""
+
+    TEXT = "text"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+class Language(StrEnum):
+    """The language a report is written in, as the structure stage detects it."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+class StrippedReason(StrEnum):
+    """Why text was taken out of the body (`Stripped.reason`); the page words each one."""
+
+    METADATA_BLOCK = "metadata_block"  # the title block: issuer, date, document number
+    DUPLICATE_METADATA = "duplicate_metadata"  # the same details repeated further on
+    PUBLISH_TIME = "publish_time"  # 发布时间 / 来源 lines of a web page
+    PAGE_CHROME = "page_chrome"  # page headers, footers, page numbers
+    CONTACT = "contact"  # phone, address, e-mail lines
+    PUBLIC_NOTICE = "public_notice"  # 公开方式 and similar notices
+    SPEAKER_PROCEDURE = "speaker_procedure"  # 请予审议 and other procedure of a speech
+    LICENCE_FOOTER = "licence_footer"  # licence or copyright notice at the end
+    SIGNATURE = "signature"  # sign-off, name and date at the end
+    TITLE_LINE = "title_line"  # the document's title repeated as a line of the body
+
+
+class TargetDirection(StrEnum):
+    """Which way a quantitative target binds: at least, at most, about, or within a range."""
+
+    FLOOR = "floor"
+    CEILING = "ceiling"
+    POINT = "point"
+    RANGE = "range"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """One input, decoded and normalised: `\\n` newlines, no BOM, no zero-width characters."""
@@ -86,7 +139,7 @@ class SourceText:
     path: str  # as given by the user; "-" for stdin, "<string>" for API strings
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", or the reader ("docx", "pdf")
-    kind: str = "text"  # text | html | docx | pdf
+    kind: InputKind = InputKind.TEXT
     edits: tuple[Edit, ...] = ()
     removed: tuple[Removed, ...] = ()
     # Heading hints from structured formats (docx heading styles): (span of the line, level).
@@ -98,7 +151,7 @@ class Stripped:
     """Text taken out of the body as boilerplate, with why; listed in every output."""
 
     span: Span
-    reason: str  # e.g. "metadata_block", "duplicate_metadata", "page_chrome", "signature", "contact"
+    reason: StrippedReason
 
 
 class Role(str, Enum):
@@ -111,6 +164,11 @@ class Role(str, Enum):
     TARGETS = "targets"
     DUTY = "duty"  # 第一责任人职责 (duty of the principal responsible person)
     OTHER = "other"
+
+
+# The roles of the parts that state a plan: what the diff counts as commitments and the
+# follow-through reads plan items from.
+PLAN_ROLES: frozenset[Role] = frozenset({Role.PLAN, Role.TARGETS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +208,7 @@ class Metadata:
     date: str | None = None  # ISO date of publication or signature, "2020-12-18"
     doc_number: str | None = None  # e.g. "宁区政文〔2020〕228号"
     title: str | None = None
-    language: str = "zh"  # "zh" | "en"
+    language: Language = Language.ZH
     # The year the plan/targets part addresses, as a plan or targets heading names it ("三、2019年
     # 政府工作任务", "Priorities for 2021") or as its "今年" resolves; None when no plan names a year.
     plan_year: int | None = None
@@ -162,17 +220,91 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """One parsed report, and the answers to tree questions, computed once when it is built.
+
+    `plan_parts` are the ids of the top plan and target parts, decided by the structure stage
+    (`structure.roles.plan_part_ids`); `plan_ids` adds every section inside them.
+    """
+
     source: SourceText
     metadata: Metadata
     sections: tuple[Section, ...]  # document order (pre-order of the tree)
     paragraphs: tuple[Paragraph, ...]
     stripped: tuple[Stripped, ...]
+    plan_parts: tuple[str, ...] = ()
+    by_id: Mapping[str, Section] = field(init=False, repr=False, compare=False)
+    plan_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+    _roles: Mapping[str, Role] = field(init=False, repr=False, compare=False)
+    _by_start: tuple[Section, ...] = field(init=False, repr=False, compare=False)
+    _section_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _paragraphs_by_start: tuple[Paragraph, ...] = field(init=False, repr=False, compare=False)
+    _paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id = {sec.id: sec for sec in self.sections}  # the one section index; stages use by_id
+        if len(by_id) != len(self.sections):
+            raise ValueError("Report: section ids must be unique")
+        roles: dict[str, Role] = {}
+        plan: set[str] = set(self.plan_parts)
+        for s in self.sections:  # pre-order: a parent is seen before its children
+            parent_role = roles.get(s.parent) if s.parent else None
+            roles[s.id] = s.role if s.role != Role.OTHER or parent_role is None else parent_role
+            if s.parent in plan:
+                plan.add(s.id)
+        by_start = tuple(sorted(self.sections, key=lambda s: (s.span.start, -s.span.end)))
+        object.__setattr__(self, "by_id", MappingProxyType(by_id))
+        object.__setattr__(self, "plan_ids", frozenset(plan))
+        object.__setattr__(self, "_roles", MappingProxyType(roles))
+        object.__setattr__(self, "_by_start", by_start)
+        object.__setattr__(self, "_section_starts", tuple(s.span.start for s in by_start))
+        paragraphs = tuple(sorted(self.paragraphs, key=lambda p: (p.span.start, p.span.end)))
+        object.__setattr__(self, "_paragraphs_by_start", paragraphs)
+        object.__setattr__(self, "_paragraph_starts", tuple(p.span.start for p in paragraphs))
 
     def section(self, section_id: str) -> Section:
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise KeyError(section_id)
+        return self.by_id[section_id]
+
+    def ancestors(self, section_id: str) -> tuple[Section, ...]:
+        """The section's parent, grandparent, … up to its top-level part (nearest first)."""
+        out: list[Section] = []
+        sec = self.by_id.get(section_id)
+        while sec is not None and sec.parent is not None and sec.parent in self.by_id:
+            sec = self.by_id[sec.parent]
+            out.append(sec)
+        return tuple(out)
+
+    def lineage(self, section_id: str) -> tuple[str, ...]:
+        """The ids of the section and its ancestors, the section first."""
+        if section_id not in self.by_id:
+            return ()
+        return (section_id, *(s.id for s in self.ancestors(section_id)))
+
+    def effective_role(self, section_id: str) -> Role:
+        """The section's role, or its nearest ancestor's when its own is OTHER (items of a plan part
+        are plan items)."""
+        return self._roles[section_id]
+
+    def plan_role(self, section_id: str) -> Role | None:
+        """PLAN or TARGETS when the section lies in the plan (`plan_ids`), else None."""
+        if section_id not in self.plan_ids:
+            return None
+        role = self._roles[section_id]
+        return role if role in PLAN_ROLES else Role.PLAN
+
+    def section_at(self, offset: int) -> Section | None:
+        """The deepest section holding `offset` (an empty section holds its own start), or None."""
+        i = bisect_right(self._section_starts, offset) - 1
+        sec = self._by_start[i] if i >= 0 else None
+        while sec is not None and not (sec.span.start <= offset < max(sec.span.end, sec.span.start + 1)):
+            sec = self.by_id.get(sec.parent) if sec.parent else None
+        return sec
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph holding `offset`, or None (headings and stripped text are in none)."""
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        # paragraphs never overlap: only the last one starting at or before `offset` can hold it
+        p = self._paragraphs_by_start[i] if i >= 0 else None
+        return p if p is not None and p.span.start <= offset < p.span.end else None
 
     def text_of(self, span: Span) -> str:
         return self.source.text[span.start : span.end]
@@ -311,7 +443,7 @@ class PlanItem:
     section_id: str
     kind: PlanItemKind
     target: Figure | None = None  # for targets
-    direction: str = ""  # for targets: floor | ceiling | point | range
+    direction: TargetDirection | None = None  # for targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,13 +454,66 @@ class Evidence:
     matched_by: str = ""
 
 
+class ReasonCode(str, Enum):
+    """Why a plan check has its status; `render.labels` words each code in English and Chinese."""
+
+    REVIEW_PASSAGE = "review_passage"  # best review passage scored {review}
+    REVIEW_PASSAGE_BEGUN = "review_passage_begun"  # … but it says the work is only begun ({hedge})
+    RESTATED = "restated"  # not in the review; the new plan or another part restates it ({elsewhere})
+    RESTATED_BEGUN = "restated_begun"  # … but it says the work is only begun ({hedge})
+    NO_PASSAGE = "no_passage"  # best review passage scored {review} < {partly}
+    NO_PASSAGE_RESTATED = "no_passage_restated"  # … and the plan or another part {elsewhere} < {addressed}
+    TARGET_IN_WORDS = "target_in_words"  # the target's figure is written in words
+    TARGET_DUE_LATER = "target_due_later"  # a target for {year}, not yet due
+    TARGET_MULTI_YEAR = "target_multi_year"  # a target over several years, not yet due
+    NO_OUTCOME = "no_outcome"  # no reported outcome found in the new report
+    TARGET_JUDGED = "target_judged"  # target {target} ({direction}), actual {actual}: {rule}
+
+
+class TargetRule(str, Enum):
+    """The comparison a target was judged by (values of a TARGET_JUDGED reason)."""
+
+    AT_LEAST = "at_least"  # actual ≥ target
+    AT_MOST = "at_most"  # actual ≤ target
+    RANGE_LOW = "range_low"  # actual ≥ low end of range
+    RANGE_HIGH = "range_high"  # actual ≤ high end of range
+    RANGE_WITHIN = "range_within"  # actual within range
+    NEAR_OR_ABOVE = "near_or_above"  # actual ≥ target − {tolerance}
+    NEAR = "near"  # |actual − target| ≤ {tolerance}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a plan check has its status: a code and the values its sentence needs (already
+    formatted as shown: "0.79", "6.5%左右"). Render words it; nothing parses it back."""
+
+    code: ReasonCode
+    values: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        return next((v for k, v in self.values if k == key), default)
+
+
 @dataclass(frozen=True, slots=True)
 class PlanCheck:
     item: PlanItem
     status: PlanStatus
     evidence: tuple[Evidence, ...] = ()
     actual: Figure | None = None  # for targets: the outcome found in the new report
-    reason: str = ""
+    reason: Reason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    """Counts of a follow-through check and the share of commitments addressed."""
+
+    total: int
+    commitments: int
+    targets: int
+    counts: tuple[tuple[str, int], ...]  # (status, count) in PlanStatus order
+    share_addressed: float  # addressed / commitments; 0 when there are none
+    share_related: float  # (addressed + partly) / commitments: anything said about the item
+    share_met: float  # met / targets with a known outcome; 0 when none is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,3 +526,24 @@ class Comparison:
     plan_checks: tuple[PlanCheck, ...] = ()
     old_figures: tuple[Figure, ...] = field(default=())
     new_figures: tuple[Figure, ...] = field(default=())
+    # (old issuer, new issuer) when both reports name one and the names differ; a warning for
+    # every view, since comparing two issuers' reports is usually a wrong file picked
+    issuer_warning: tuple[str, str] | None = None
+
+    def _repr_html_(self) -> str:
+        """The HTML page, so a notebook shows a comparison as the page itself."""
+        from .render.html import render_html
+
+        return render_html(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What `yoy followup` reports: last year's plan checked against this year's report."""
+
+    old: Report
+    new: Report
+    section_pairs: tuple[SectionPair, ...]
+    plan_checks: tuple[PlanCheck, ...]
+    scorecard: Scorecard
+    issuer_warning: tuple[str, str] | None = None

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.diff import change_counts, intraline_segments, unaccounted
-from compare.model import ChangeKind, Comparison, Op, Segment
+from compare.model import Comparison, Op, Segment
 from compare.pipeline import compare_texts
-from compare.tokens import tokenize
+from compare.text.tokens import tokenize
 
 REVIEW = "全面推行行政执法公示制度，执法全过程记录制度和重大执法决定法制审核制度。"
 JOBS = "全年城镇新增就业1100万人，调处矛盾纠纷2512起，调处成功率99.7%。"
@@ -160,9 +160,9 @@ def test_a_long_table_block_is_diffed_line_by_line_and_still_rebuilds() -> None:
 
 import pytest  # noqa: E402
 
-from conftest import FIXTURES, expected  # noqa: E402
-
 from compare.pipeline import compare_files  # noqa: E402
+
+from conftest import FIXTURES, expected  # noqa: E402
 
 CASES = ["zh-district", "en-letters"]
 

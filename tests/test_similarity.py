@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from compare.similarity import (
-    content_matrix, heading_matrix, heading_similarity, normalise_heading, sentence_candidates,
+from compare.text.similarity import (
+    content_matrix,
+    heading_matrix,
+    heading_similarity,
+    normalise_heading,
+    sentence_candidates,
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from compare.ingest import source_from_string
 from compare.model import Report, Role, Span
-from compare.structure import parse_report, uncovered
+from compare.structure.parse import parse_report, uncovered
 
 
 def parse(text: str) -> Report:
@@ -293,9 +293,9 @@ def test_uncovered_reports_lost_and_double_counted_text() -> None:
 
 
 def test_fixture_damaged_markers_match_expected() -> None:
-    from conftest import FIXTURES, expected
-
     from compare.ingest import read_source
+
+    from conftest import FIXTURES, expected
 
     exp = expected("zh-district")
     r = parse_report(read_source(str(FIXTURES / "zh-district" / "2020.txt")))
@@ -311,9 +311,9 @@ def test_fixture_damaged_markers_match_expected() -> None:
 
 
 def test_fixture_english_letters() -> None:
-    from conftest import FIXTURES, expected
-
     from compare.ingest import read_source
+
+    from conftest import FIXTURES, expected
 
     exp = expected("en-letters")
     for year in (exp["old_year"], exp["new_year"]):

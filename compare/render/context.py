@@ -11,7 +11,6 @@ whole view model is O(n log n) in the number of rows.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -24,6 +23,7 @@ from ..model import (
     Evidence,
     Figure,
     FigurePair,
+    FollowUp,
     Metadata,
     Op,
     PairStatus,
@@ -31,13 +31,13 @@ from ..model import (
     PlanCheck,
     PlanItemKind,
     PlanStatus,
+    ReasonCode,
     Report,
     Role,
     Section,
     SentenceRow,
     Span,
 )
-from ..pipeline import different_issuers
 from .blocks import (
     RUN_ORDER,
     Mark,
@@ -50,7 +50,7 @@ from .blocks import (
     side_pieces,
 )
 from .highlights import GROUP_ORDER, as_dicts, highlight_groups
-from .labels import LABELS
+from .labels import LABELS, reason_text
 from .page_labels import PAGE_LABELS, enum_label, stripped_label
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
@@ -145,7 +145,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
     basis = _year_basis(c)
     years = {"old": _year(c.old, language, "old", basis), "new": _year(c.new, language, "new", basis)}
     labels = page_labels(language, years)
-    old_plan, new_plan = _plan_section_ids(c.old), _plan_section_ids(c.new)
+    old_plan, new_plan = c.old.plan_ids, c.new.plan_ids
 
     figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
     old_marks, new_marks = _collect_marks(c, figure_rows)
@@ -162,7 +162,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
         "labels": labels,
         "years": years,
         "heading": _page_heading(c, years, labels),
-        "issuer_note": labels["different_issuers"] if different_issuers(c) else "",
+        "issuer_note": labels["different_issuers"] if c.issuer_warning else "",
         "years_note": _years_note(c, basis, labels),
         "old": _doc(c.old, years["old"], basis, labels),
         "new": _doc(c.new, years["new"], basis, labels),
@@ -240,7 +240,7 @@ def _known_by_plan_year(m: Metadata) -> bool:
     return not (m.title and m.year is not None and str(m.year) in m.title.translate(_FULLWIDTH_DIGITS))
 
 
-def _year_basis(c: Comparison) -> str:
+def _year_basis(c: Comparison | FollowUp) -> str:
     """"plan" when both documents are known by the year they plan, else "reported".
 
     Mixed pairs fall back to the years reported on for both, so the two header years are always
@@ -250,7 +250,7 @@ def _year_basis(c: Comparison) -> str:
     return "plan" if both else "reported"
 
 
-def header_years(c: Comparison) -> dict[str, int | None]:
+def header_years(c: Comparison | FollowUp) -> dict[str, int | None]:
     """The years the page header names the two documents by ("old"/"new"), None when unknown."""
     basis = _year_basis(c)
     return {side: (r.metadata.plan_year if basis == "plan" else r.metadata.year)
@@ -289,7 +289,7 @@ def _doc_years(m: Metadata, basis: str, labels: dict[str, str]) -> str:
 def _page_heading(c: Comparison, years: dict[str, str], labels: dict[str, str]) -> str:
     """Issuer (or, without one, the title) and the two years; the cards below say what they are."""
     issuer = c.new.metadata.issuer or c.old.metadata.issuer or c.new.metadata.title or ""
-    if different_issuers(c):
+    if c.issuer_warning:
         issuer = f"{c.old.metadata.issuer} / {c.new.metadata.issuer}"
     span = f"{years['old']} → {years['new']}"
     return f"{issuer} {span}" if issuer else span
@@ -617,7 +617,16 @@ def _preview(text: str) -> str:
     return text if len(text) <= EVIDENCE_PREVIEW_CHARS else text[:EVIDENCE_PREVIEW_CHARS].rstrip() + "…"
 
 
-_NOT_MET_BY_WORDS = re.compile(r"a target for (\d{4})")
+# Reason codes whose words differ from the status's own words (render/labels words every code
+# with its numbers for the 「依据」 disclosure; these are the words shown without numbers).
+_REASON_WORDS: dict[ReasonCode, str] = {
+    ReasonCode.REVIEW_PASSAGE_BEGUN: "reason_partly_begun",
+    ReasonCode.RESTATED: "reason_partly_restated",
+    ReasonCode.RESTATED_BEGUN: "reason_partly_restated",
+    ReasonCode.TARGET_IN_WORDS: "reason_unknown_words",
+    ReasonCode.TARGET_MULTI_YEAR: "reason_unknown_years",
+    ReasonCode.NO_OUTCOME: "reason_unknown",
+}
 
 
 def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str, str]) -> str:
@@ -629,24 +638,15 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
         key = f"reason_target_{status}_{pc.item.direction}"
         template = labels.get(key) or labels[f"reason_target_{status}"]
         return template.format(actual=actual, target=target)
-    raw = pc.reason
-    if pc.status is PlanStatus.PARTLY:
-        if "only begun" in raw:
-            return labels["reason_partly_begun"]
-        if "restates" in raw:
-            return labels["reason_partly_restated"]
-    if pc.status is PlanStatus.UNKNOWN:
-        if "written in words" in raw:
-            return labels["reason_unknown_words"]
-        m = _NOT_MET_BY_WORDS.search(raw)
-        if m:
-            return labels["reason_unknown_year"].format(year=m.group(1))
-        if "several years" in raw:
-            return labels["reason_unknown_years"]
+    code = pc.reason.code if pc.reason else None
+    if code is ReasonCode.TARGET_DUE_LATER and pc.reason is not None:
+        return labels["reason_unknown_year"].format(year=pc.reason.get("year"))
+    if code in _REASON_WORDS:
+        return labels[_REASON_WORDS[code]]
     return labels.get(f"reason_{status}", "")
 
 
-def plan_view(c: Comparison, labels: dict[str, str], language: str, in_plan: frozenset[str], *,
+def plan_view(c: Comparison | FollowUp, labels: dict[str, str], language: str, in_plan: frozenset[str], *,
               item_href: Callable[[int, PlanCheck], str], evidence_href: Callable[[int, int, Evidence], str],
               ) -> dict[str, Any]:
     """The plan checks as rows, grouped by the old plan's parts, with the status bars, the two
@@ -665,7 +665,7 @@ def plan_view(c: Comparison, labels: dict[str, str], language: str, in_plan: fro
             "target": c.old.text_of(pc.item.target.span) if pc.item.target else "",
             "actual": c.new.text_of(pc.actual.span) if pc.actual else "",
             "reason": plan_reason_words(pc, c.old, c.new, labels),
-            "basis": pc.reason,
+            "basis": reason_text(pc.reason, language),
             "evidence": [
                 {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}", "matched_by": e.matched_by,
                  "href": evidence_href(i, j, e),
@@ -709,18 +709,6 @@ def plan_summary(checks: Sequence[PlanCheck], labels: dict[str, str], language: 
                 else labels["plan_target_none"].format(unknown=tc["unknown"]))
         lines.append({"title": labels["plan_targets"], "text": text})
     return {"bars": bars, "lines": lines}
-
-
-def _plan_section_ids(report: Report) -> frozenset[str]:
-    """Ids of the sections inside the report's plan and target parts (a parent comes before its
-    children in `report.sections`, so one pass finds every descendant)."""
-    from ..planitems import plan_parts
-
-    out = {s.id for s in plan_parts(report)}
-    for s in report.sections:
-        if s.parent in out:
-            out.add(s.id)
-    return frozenset(out)
 
 
 def _highlights(c: Comparison, labels: dict[str, str], language: str, figures: dict[str, Any],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Comparison
+from ..model import Comparison, FollowUp
 
 __all__ = ["CSV_COLUMNS", "render_csv"]
 
@@ -24,12 +24,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def render_csv(c: Comparison) -> str:
-    """Changes and plan checks as CSV text (header row first)."""
+def render_csv(c: Comparison | FollowUp) -> str:
+    """Changes and plan checks as CSV text (header row first); a `FollowUp` has plan checks only."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for d in sorted(c.diffs, key=lambda d: d.pair_index):
+    diffs = c.diffs if isinstance(c, Comparison) else ()
+    for d in sorted(diffs, key=lambda d: d.pair_index):
         pair = c.section_pairs[d.pair_index]
         for k, r in enumerate(d.rows):
             if r.kind is None:

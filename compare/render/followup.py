@@ -1,4 +1,4 @@
-"""Render, follow-through only: a `Comparison`'s plan checks as HTML, JSON or Markdown.
+"""Render, follow-through only: a `FollowUp` (plan checks and scorecard) as HTML, JSON, Markdown or CSV.
 
 The view behind `yoy followup`: the scorecard, the items grouped under their numbered item of
 the old plan, and the passages of the new report each piece of evidence links to. No HTML here
@@ -8,33 +8,18 @@ except through the templates (autoescaped); counting and labelling happen in
 
 from __future__ import annotations
 
-import bisect
 import json
-from functools import lru_cache
 from typing import Any
 
-import jinja2
-
 from ..errors import RenderError
-from ..model import Comparison, Report, SentenceRow, Span
-from ..pipeline import different_issuers
+from ..model import FollowUp, Report, SentenceRow, Span
 from .blocks import Mark, Marks, merged_pieces
-from .context import (
-    LABELS,
-    OPEN_PLAN_MAX_ITEMS,
-    PLAN_STATUSES,
-    _plan_section_ids,
-    header_years,
-    js_payload,
-    page_labels,
-    plan_view,
-)
+from .context import LABELS, OPEN_PLAN_MAX_ITEMS, PLAN_STATUSES, header_years, js_payload, page_labels, plan_view
 from .csv_table import render_csv
-from .html import _asset
-from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
-from .markdown import escape_md
+from .environment import asset, html_environment, markdown_environment
+from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict
 from .paths import shareable
-from .templates import templates_dir
+from .summary import scorecard_to_dict
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 
@@ -50,17 +35,15 @@ _EXTRA_LABELS = {
 
 
 def _paragraph_of(report: Report, span: Span) -> Span:
-    i = bisect.bisect_right([p.span.start for p in report.paragraphs], span.start) - 1
-    if i >= 0 and report.paragraphs[i].span.start <= span.start < report.paragraphs[i].span.end:
-        return report.paragraphs[i].span
-    return span
+    p = report.paragraph_at(span.start)
+    return p.span if p is not None else span
 
 
 def _evidence_anchor(span: Span) -> str:
     return f"ev-{span.start}-{span.end}"
 
 
-def _passages(c: Comparison) -> tuple[list[dict[str, Any]], dict[tuple[int, int], str]]:
+def _passages(c: FollowUp) -> tuple[list[dict[str, Any]], dict[tuple[int, int], str]]:
     """Each paragraph of the new report that some evidence cites, once, with every cited passage
     inside it marked (issue 14: 320 repeats of the same paragraph on the national pair).
     Returns the passages in document order and, per evidence span, the paragraph's anchor."""
@@ -86,13 +69,13 @@ def _passages(c: Comparison) -> tuple[list[dict[str, Any]], dict[tuple[int, int]
     return out, where
 
 
-def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
+def build_followup_context(c: FollowUp, *, lang: str | None = None) -> dict[str, Any]:
     """Scorecard, grouped item rows and each cited passage once, ready for the templates."""
     language = "zh" if (lang or c.old.metadata.language) == "zh" else "en"
     years = {side: str(y) if y else LABELS[language][side] for side, y in header_years(c).items()}
     labels = page_labels(language, years, _EXTRA_LABELS[language])
     passages, _ = _passages(c)
-    plan = plan_view(c, labels, language, _plan_section_ids(c.new) if c.plan_checks else frozenset(),
+    plan = plan_view(c, labels, language, c.new.plan_ids if c.plan_checks else frozenset(),
                      item_href=lambda i, pc: "",
                      evidence_href=lambda i, j, e: "#" + _evidence_anchor(e.span))
 
@@ -105,7 +88,7 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
         "labels": labels,
         "years": years,
         "heading": (f"{issuer} " if issuer else "") + f"{years['old']} → {years['new']}",
-        "issuer_note": labels["different_issuers"] if different_issuers(c) else "",
+        "issuer_note": labels["different_issuers"] if c.issuer_warning else "",
         "old": doc(c.old, "old"),
         "new": doc(c.new, "new"),
         "plan": plan["rows"],
@@ -121,46 +104,31 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
     }
 
 
-def followup_to_dict(c: Comparison) -> dict[str, Any]:
+def followup_to_dict(c: FollowUp) -> dict[str, Any]:
     """The JSON of `yoy followup`: both reports, the scorecard and every plan check."""
     return {
         "schema_version": SCHEMA_VERSION,
         "old": report_to_dict(c.old),
         "new": report_to_dict(c.new),
-        "scorecard": scorecard_to_dict(c.plan_checks),
+        "scorecard": scorecard_to_dict(c.scorecard),
         "plan_checks": [plan_check_to_dict(c, p) for p in c.plan_checks],
     }
 
 
-@lru_cache(maxsize=2)
-def _env(markdown: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=not markdown,  # explicit: select_autoescape() would not escape *.html.j2
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    if markdown:
-        env.filters["md"] = escape_md
-    return env
-
-
-def render_followup(c: Comparison, fmt: str, *, lang: str | None = None, full_paths: bool = False) -> str:
+def render_followup(c: FollowUp, fmt: str, *, lang: str | None = None, full_paths: bool = False) -> str:
     """The follow-through view in html, json, md or csv (the plan-check rows). Inputs are named by
     file name only unless `full_paths`."""
     c = shareable(c, full_paths=full_paths)
-    if fmt == "csv":
-        return render_csv(c)
     if fmt == "json":
         return json.dumps(followup_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return render_csv(c)
     if fmt == "html":
         ctx = build_followup_context(c, lang=lang)
         # the compare page's frame, styles and script: status filters, phone layout, links into
         # closed <details>
-        return _env(False).get_template("followup.html.j2").render(
-            css=_asset("report.css"), js=_asset("report.js"), change_kinds=(), section_statuses=(), **ctx)
+        return html_environment().get_template("followup.html.j2").render(
+            css=asset("report.css"), js=asset("report.js"), change_kinds=(), section_statuses=(), **ctx)
     if fmt == "md":
-        return _env(True).get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
+        return markdown_environment().get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
     raise RenderError(f"unknown format {fmt!r}; use one of html, json, md, csv.")

@@ -1,7 +1,7 @@
 """Stage 6, follow-through: plan items of year N checked against the report of year N+1.
 
 Takes the old and new `Report`s (and, when available, their figures and the section alignment);
-returns one `PlanCheck` per plan item (see `planitems`) with a status and the best passages of
+returns one `PlanCheck` per plan item (see `plan_items`) with a status and the best passages of
 the new report as evidence.
 
 Evidence: the new report is cut into sentences once and indexed by character bigrams (words for
@@ -28,21 +28,30 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-from .model import (
+from ..model import (
     Evidence,
     Figure,
     PlanCheck,
     PlanItem,
     PlanItemKind,
     PlanStatus,
+    Reason,
+    ReasonCode,
     Report,
     Role,
+    Scorecard,
     Section,
     SectionPair,
     Span,
 )
-from .planitems import extract_plan_items, plan_parts, sentence_spans, text_units
+from ..text.cjk import CJK, is_cjk
+from ..text.cues import announces_intent
+from ..text.sentences import sentence_around, split_clauses
+from ..text.similarity import cjk_bigrams
+from ..text.tokens import word_stems
+from .plan_items import extract_plan_items, text_units
 from .targets import (
     Actual,
     clause_label,
@@ -50,7 +59,6 @@ from .targets import (
     horizon_year,
     is_multi_year,
     judge_target,
-    word_stems,
 )
 
 __all__ = [
@@ -60,7 +68,6 @@ __all__ = [
     "SECTION_BONUS",
     "CLAUSE_FACTOR",
     "MAX_EVIDENCE",
-    "Scorecard",
     "check_followthrough",
     "score_followthrough",
 ]
@@ -97,9 +104,9 @@ _MAX_POSTING_SHARE = 0.2
 # cap on the fixture pairs and on gwr 2013→14, 2016→17, 2018→19; and far below 20% of a long report.
 _MAX_POSTINGS = 32
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
+_WORD_RUN = re.compile(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,40})》")
-_PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
+_PROGRAMME = re.compile(rf"[{CJK}]{{2,8}}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
 # Words too common in plan and review text to be a named programme on their own.
 _GENERIC_PROGRAMMES = ("体制机制", "工作机制", "长效机制", "制度", "改革", "体系")
 # Headings of a problems part when the structure stage gave it no role.
@@ -111,43 +118,34 @@ _HEDGES = ("试点", "先行", "尚未", "未能", "首批", "部分", "推迟",
            "moved to", "not yet", "partial", "first phase", "trial")
 
 
-@dataclass(frozen=True, slots=True)
-class Scorecard:
-    """Counts of a follow-through check and the share of commitments addressed."""
-
-    total: int
-    commitments: int
-    targets: int
-    counts: tuple[tuple[str, int], ...]  # (status, count) in PlanStatus order
-    share_addressed: float  # addressed / commitments; 0 when there are none
-    share_related: float  # (addressed + partly) / commitments: anything said about the item
-    share_met: float  # met / targets with a known outcome; 0 when none is known
-
-    @classmethod
-    def of(cls, checks: Sequence[PlanCheck]) -> "Scorecard":
-        counts = tuple((s.value, sum(1 for c in checks if c.status == s)) for s in PlanStatus)
-        n = dict(counts)
-        commitments = sum(1 for c in checks if c.item.kind == PlanItemKind.COMMITMENT)
-        targets = len(checks) - commitments
-        known = n["met"] + n["not_met"]
-        return cls(
-            total=len(checks), commitments=commitments, targets=targets, counts=counts,
-            share_addressed=(n["addressed"] / commitments) if commitments else 0.0,
-            share_related=((n["addressed"] + n["partly"]) / commitments) if commitments else 0.0,
-            share_met=(n["met"] / known) if known else 0.0,
-        )
-
-
 def score_followthrough(checks: Sequence[PlanCheck]) -> Scorecard:
     """The scorecard of a follow-through check: counts per status and the shares."""
-    return Scorecard.of(checks)
+    counts = tuple((s.value, sum(1 for c in checks if c.status == s)) for s in PlanStatus)
+    n = dict(counts)
+    commitments = sum(1 for c in checks if c.item.kind == PlanItemKind.COMMITMENT)
+    targets = len(checks) - commitments
+    known = n[PlanStatus.MET.value] + n[PlanStatus.NOT_MET.value]
+    addressed, partly = n[PlanStatus.ADDRESSED.value], n[PlanStatus.PARTLY.value]
+    return Scorecard(
+        total=len(checks), commitments=commitments, targets=targets, counts=counts,
+        share_addressed=(addressed / commitments) if commitments else 0.0,
+        share_related=((addressed + partly) / commitments) if commitments else 0.0,
+        share_met=(n[PlanStatus.MET.value] / known) if known else 0.0,
+    )
+
+
+class Zone(StrEnum):
+    """Where a sentence of the new report stands: telling what was done, or what is still to do."""
+
+    REVIEW = "review"
+    PLAN = "plan"  # the plan, targets and problems parts, and review sentences announcing an intent
 
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     span: Span
     section_id: str | None
-    zone: str  # "review" | "plan" | "other"
+    zone: Zone
     weights: dict[str, float]  # feature -> idf
 
 
@@ -159,14 +157,14 @@ class _Index:
         self.text = text
         self.language = report.metadata.language
         zones = _zones(report)
-        raw: list[tuple[Span, str | None, str, set[str]]] = []
+        raw: list[tuple[Span, str | None, Zone, set[str]]] = []
         for unit, section_id in text_units(report):
-            zone = zones.get(section_id, "review")
-            for sp in sentence_spans(text, unit.start, unit.end, language=self.language):
+            zone = zones.get(section_id, Zone.REVIEW)
+            for sp in split_clauses(text, unit.start, unit.end, language=self.language):
                 sentence = text[sp.start:sp.end]
                 feats = features(sentence, self.language)
                 if feats:
-                    here = "plan" if zone == "review" and _intends(sentence, self.language) else zone
+                    here = Zone.PLAN if zone is Zone.REVIEW and announces_intent(sentence, self.language) else zone
                     raw.append((sp, section_id, here, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
@@ -185,16 +183,8 @@ class _Index:
         self.sentences = [
             _Sentence(sp, sid, zone, {f: self.idf[f] for f in feats}) for sp, sid, zone, feats in raw
         ]
-        by_id = {s.id: s for s in report.sections}
         # section id -> the ids of it and its ancestors, for the section bonus of every candidate
-        self.lineage: dict[str, frozenset[str]] = {}
-        for s in report.sections:
-            chain: list[str] = []
-            sid: str | None = s.id
-            while sid is not None and sid in by_id and len(chain) <= len(by_id):
-                chain.append(sid)
-                sid = by_id[sid].parent
-            self.lineage[s.id] = frozenset(chain)
+        self.lineage: dict[str, frozenset[str]] = {s.id: frozenset(report.lineage(s.id)) for s in report.sections}
 
     def weight(self, f: str) -> float:
         return self.idf.get(f, self.default_idf)
@@ -204,11 +194,9 @@ def features(s: str, language: str = "zh") -> set[str]:
     """Character bigrams of Chinese runs, lower-cased word stems and word pairs of Latin text."""
     out: set[str] = set()
     words: list[str] = []
-    for run in _CJK_RUN.findall(s):
-        if "\u4e00" <= run[0] <= "\u9fff":
-            if len(run) == 1:
-                out.add(run)
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
+    for run in _WORD_RUN.findall(s):
+        if is_cjk(run[0]):
+            out.update(cjk_bigrams(run, lone=True))
         elif run[0].isalpha():
             for w in word_stems(run):
                 words.append(w)
@@ -219,43 +207,21 @@ def features(s: str, language: str = "zh") -> set[str]:
     return out
 
 
-def _zones(report: Report) -> dict[str, str]:
+def _zones(report: Report) -> dict[str, Zone]:
     """Section id -> review | plan.
 
-    The plan and target parts (as `planitems.plan_parts` finds them) and the problems part are
+    The plan and target parts (`Report.plan_ids`, decided by the structure stage) and the problems part are
     "plan": text there says what is still to do. Everything else is "review": besides the part
     titled as a review, a letter narrates the year under its business headings ("Software: …
     ended the year with …") and a work report in its preamble. Sentences of a review part that
-    announce intentions are moved to "plan" one by one (see `_intends`).
+    announce intentions are moved to "plan" one by one (see `text.cues.announces_intent`).
     """
-    by_id = {s.id: s for s in report.sections}
-    planned = {p.id for p in plan_parts(report)}
+    planned = set(report.plan_parts)
     planned |= {s.id for s in report.sections if s.role == Role.PROBLEMS
                 or (s.role == Role.OTHER and any(w in s.heading.lower() for w in _PROBLEM_WORDS))}
 
-    def chain(s: Section) -> list[Section]:
-        out = [s]
-        while out[-1].parent and out[-1].parent in by_id:
-            out.append(by_id[out[-1].parent])
-        return out
-
-    zones: dict[str, str] = {}
-    for s in report.sections:
-        up = chain(s)
-        zones[s.id] = "plan" if any(c.id in planned for c in up) else "review"
-    return zones
-
-
-_EN_INTENT = re.compile(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
-                        r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?)\b", re.I)
-_ZH_INTENT = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
-
-
-def _intends(sentence: str, language: str) -> bool:
-    """Whether a sentence announces what is to be done rather than reporting what was done."""
-    if language == "zh":
-        return bool(_ZH_INTENT.match(sentence))
-    return bool(_EN_INTENT.search(sentence))
+    return {s.id: Zone.PLAN if any(sid in planned for sid in report.lineage(s.id)) else Zone.REVIEW
+            for s in report.sections}
 
 
 def _anchors(s: str) -> tuple[str, ...]:
@@ -394,7 +360,7 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure]
         while a > sent.span.start and text[a - 1] not in "，,；;：:、。（(——\n":
             a -= 1
         label = clause_label(text, a, f.span.start, sent.span.start)
-        rank = 0 if sent.zone == "review" else 1
+        rank = 0 if sent.zone is Zone.REVIEW else 1
         out.append((rank, f, label, sent.span, sent.section_id))
     # Only the review states outcomes: a figure in the new plan is next year's target, never
     # last year's actual, so a report with no review part yields no actuals (targets `unknown`).
@@ -415,7 +381,7 @@ def check_followthrough(
     Figures default to the figures stage run on each report. Targets whose outcome is not
     reported get `unknown`; commitments with no related passage get `not_found`.
     """
-    from .figures import extract_figures
+    from ..figures.extract import extract_figures
 
     if old_figures is None:
         old_figures = extract_figures(old)
@@ -426,7 +392,7 @@ def check_followthrough(
         return ()
     index = _Index(new)
     fig_candidates = _figure_candidates(new, index, new_figures)
-    parts = plan_parts(old)
+    parts = [old.by_id[i] for i in old.plan_parts]
     pair_map: dict[str, set[str]] = defaultdict(set)
     for p in section_pairs:
         if p.old_id and p.new_id:
@@ -441,50 +407,30 @@ def check_followthrough(
 def _paired_for(old: Report, section_id: str, pair_map: dict[str, set[str]],
                 parts: Sequence[Section]) -> frozenset[str]:
     out: set[str] = set()
-    sid: str | None = section_id
-    by_id = {s.id: s for s in old.sections}
     part_ids = {p.id for p in parts}
-    while sid is not None and sid not in part_ids:
+    for sid in old.lineage(section_id) or (section_id,):
+        if sid in part_ids:
+            break
         out |= pair_map.get(sid, set())
-        sid = by_id[sid].parent if sid in by_id else None
     return frozenset(out)
 
 
 def _paragraph_text(report: Report, span: Span) -> str:
-    for p in report.paragraphs:
-        if p.span.start <= span.start < p.span.end:
-            return report.text_of(p.span)
-    return report.text_of(span)
+    p = report.paragraph_at(span.start)
+    return report.text_of(p.span if p is not None else span)
 
 
 def _heading_chain(report: Report, section_id: str) -> str:
     """Headings of a section and its ancestors ("“十三五”时期主要目标任务…" marks a five-year plan)."""
-    by_id = {s.id: s for s in report.sections}
-    out: list[str] = []
-    sid: str | None = section_id
-    while sid is not None and sid in by_id:
-        out.append(by_id[sid].heading)
-        sid = by_id[sid].parent
-    return " ".join(out)
-
-
-def _sentence_text(report: Report, span: Span) -> str:
-    text = report.source.text
-    a = span.start
-    while a > 0 and text[a - 1] not in "。！？\n":
-        a -= 1
-    b = span.end
-    while b < len(text) and text[b] not in "。！？\n":
-        b += 1
-    return text[a:b]
+    return " ".join(report.by_id[sid].heading for sid in report.lineage(section_id))
 
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
            fig_candidates: list[tuple[Figure, str, Span, str | None]]) -> PlanCheck:
     item_text = old.text_of(item.span)
     ranked = _ranked_evidence(index, item_text, paired, new)
-    review = [r for r in ranked if index.sentences[r[2]].zone == "review"]
-    elsewhere = [r for r in ranked if index.sentences[r[2]].zone != "review"]
+    review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
+    elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= PARTLY_CUTOFF][:MAX_EVIDENCE]
@@ -495,17 +441,16 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         for score, how, i in chosen
     ]
     if item.kind == PlanItemKind.TARGET and item.target is None:
-        return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
-                         "the target's figure is written in words the figures stage does not read")
+        return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, Reason(ReasonCode.TARGET_IN_WORDS))
     if item.kind == PlanItemKind.TARGET and item.target is not None:
         headings = _heading_chain(old, item.section_id)
         due = horizon_year(_paragraph_text(old, item.span) + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
-        sentence = _sentence_text(old, item.span)
+        sentence = old.text_of(sentence_around(old.source.text, item.span))
         if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
-            why = f"a target for {due}" if due else "a target over several years"
-            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
-                             f"{why}; the new report does not close it")
+            why = (Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)) if due
+                   else Reason(ReasonCode.TARGET_MULTI_YEAR))
+            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
         actual: Actual | None = find_actual(item.target, fig_candidates)
         status, reason = judge_target(item.target, item.direction, actual.figure if actual else None)
         if actual is not None:
@@ -519,18 +464,14 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         hedge = next((h for h in _HEDGES if h in best_text.lower() and h not in item_text.lower()), "")
         if hedge:
             status = PlanStatus.PARTLY
+    scores = (("review", f"{best_review:.2f}"), ("elsewhere", f"{best_elsewhere:.2f}"),
+              ("partly", str(PARTLY_CUTOFF)), ("addressed", str(ADDRESSED_CUTOFF)))
     if status == PlanStatus.NOT_FOUND:
-        reason = f"best review passage scored {best_review:.2f} < {PARTLY_CUTOFF}"
-        if best_elsewhere >= PARTLY_CUTOFF:
-            reason += (f"; a passage of the new plan or another part scored {best_elsewhere:.2f} "
-                       f"< {ADDRESSED_CUTOFF}")
-        return PlanCheck(item, status, (), None, reason)
+        code = ReasonCode.NO_PASSAGE_RESTATED if best_elsewhere >= PARTLY_CUTOFF else ReasonCode.NO_PASSAGE
+        return PlanCheck(item, status, (), None, Reason(code, scores))
     if best_review >= PARTLY_CUTOFF:
-        reason = f"best review passage scored {best_review:.2f}"
+        code = ReasonCode.REVIEW_PASSAGE_BEGUN if hedge else ReasonCode.REVIEW_PASSAGE
     else:
         # the new report only restates the item where it says what is still to do
-        reason = (f"not in the review; the new plan or another part restates it "
-                  f"(scored {best_elsewhere:.2f})")
-    if hedge:
-        reason += f", but it says the work is only begun ({hedge})"
-    return PlanCheck(item, status, tuple(evidence), None, reason)
+        code = ReasonCode.RESTATED_BEGUN if hedge else ReasonCode.RESTATED
+    return PlanCheck(item, status, tuple(evidence), None, Reason(code, (*scores, ("hedge", hedge))))

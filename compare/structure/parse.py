@@ -22,11 +22,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped, StrippedReason
+from ..text.cjk import detect_language
+from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 from .boilerplate import classify_lines
-from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_title_line, match_marker, split_heading
-from .metadata import detect_language, extract_metadata
-from .model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
-from .roles import role_of_body, role_of_heading, subsection_role
+from .headings import FAMILY_RANK, Marker, format_marker, is_title_line, match_marker, split_heading
+from .metadata import extract_metadata
+from .roles import plan_part_ids, role_of_body, role_of_heading, subsection_role
 
 __all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX"]
 
@@ -54,7 +56,8 @@ LEAD_SENTENCE_MAX = 30
 _BLANK_SEPARATED = 0.3
 _WS = " \t\u3000\u00a0"
 _REPORT_TITLE = re.compile(r"关于.*(报告|情况)$|报告$")
-_SENTENCE_END = "。！？；”」』"
+_SENTENCE_END = ZH_SENTENCE_ENDS + "”」』"
+_HEADING_NEVER_ENDS = ZH_SENTENCE_ENDS + "：:;" + ASCII_SENTENCE_ENDS + "，,"  # a heading never ends so
 _CLOSING = re.compile(r"^(结束语|结语)$")
 
 
@@ -103,15 +106,15 @@ def parse_report(source: SourceText) -> Report:
            for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
-    plan_roles = (Role.PLAN, Role.TARGETS)
-    role_by_id = {s.id: s.role for s in sections}
-    plan = "\n".join(s.span.slice(text) for s in sections
-                     if s.role in plan_roles and role_by_id.get(s.parent or "") not in plan_roles)
+    plan_parts = plan_part_ids(sections, language=language)
+    by_id = {sec.id: sec for sec in sections}
+    plan = "\n".join(by_id[i].span.slice(text) for i in plan_parts)
     metadata = extract_metadata(
         text,
         language=language,
-        metadata_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r in ("metadata_block", "duplicate_metadata")],
-        signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r == "signature"],
+        metadata_lines=[lines[i].slice(text) for i, r in enumerate(reasons)
+                        if r in (StrippedReason.METADATA_BLOCK, StrippedReason.DUPLICATE_METADATA)],
+        signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r is StrippedReason.SIGNATURE],
         top_headings=top,
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
         review=review.span.slice(text) if review else "",
@@ -122,7 +125,8 @@ def parse_report(source: SourceText) -> Report:
         paragraphs = kept
         sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
-                  paragraphs=tuple(paragraphs), stripped=stripped)
+                  paragraphs=tuple(paragraphs), stripped=stripped,
+                  plan_parts=plan_parts)  # _recount keeps ids and roles: the plan is decided once
 
 
 def uncovered(report: Report) -> list[Span]:
@@ -219,12 +223,12 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int],
     return out, gap, indents, after_indent
 
 
-def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | None]) -> tuple[Stripped, ...]:
+def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[StrippedReason | None]) -> tuple[Stripped, ...]:
     out: list[Stripped] = []
     for i, r in enumerate(reasons):
         if r is None:
             continue
-        if out and out[-1].reason == r and reasons[i - 1] == r and r not in ("signature",):
+        if out and out[-1].reason == r and reasons[i - 1] == r and r is not StrippedReason.SIGNATURE:
             out[-1] = Stripped(Span(out[-1].span.start, lines[i].end), r)
         else:
             out.append(Stripped(lines[i], r))
@@ -234,7 +238,7 @@ def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | No
 # --- 3. blocks -----------------------------------------------------------------------------
 
 
-def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
+def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[StrippedReason | None], blank_gap: Sequence[bool],
             indents: Sequence[int], after_indent: Sequence[bool], language: str,
             hints: dict[int, int]) -> list[_Block]:
     body = [i for i, r in enumerate(reasons) if r is None]
@@ -359,7 +363,7 @@ def _prose_follows(text: str, blocks: list[_Block], k: int) -> bool:
 def _promotable(s: str) -> bool:
     """A short unmarked line before the first marked heading that names a part's role
     ("首先报告2001年的工作"): a top-level heading whose marker was never written."""
-    if len(s) > PROMOTED_HEADING_MAX or s[-1] in "。！？；：:;!?，," or "。" in s:
+    if len(s) > PROMOTED_HEADING_MAX or s[-1] in _HEADING_NEVER_ENDS or "。" in s:
         return False
     return role_of_heading(s, language="zh") not in (Role.OTHER, Role.PREAMBLE)
 
@@ -420,7 +424,7 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
     """
     b = blocks[k]
     s = b.first_line.slice(text)
-    if not b.single_line or len(s) > LOST_MARKER_MAX or s[-1] in "。！？；：:;!?，," or "。" in s:
+    if not b.single_line or len(s) > LOST_MARKER_MAX or s[-1] in _HEADING_NEVER_ENDS or "。" in s:
         return None
     if k + 1 >= len(blocks) or blocks[k + 1].head is None or not stack:
         return None
@@ -443,7 +447,7 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
 # --- 5. tree -------------------------------------------------------------------------------
 
 
-def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Section], list[Paragraph]]:
+def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Section], list[Paragraph]]:  # noqa: C901 - one pass of ordered rules; splitting it is left to the structure work (issue 12)
     body_start = blocks[0].span.start if blocks else 0
     body_end = blocks[-1].span.end if blocks else 0
     # raw sections: (level, start, head or None for the preamble)
@@ -531,7 +535,7 @@ def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Par
         if p.section_id != pre:
             break
         if re.sub(r"\s", "", p.span.slice(text)) == title:
-            new = sorted((*stripped, Stripped(p.span, "title_line")), key=lambda s: s.span)
+            new = sorted((*stripped, Stripped(p.span, StrippedReason.TITLE_LINE)), key=lambda s: s.span)
             return tuple(new), paragraphs[:k] + paragraphs[k + 1:]
     return stripped, None
 

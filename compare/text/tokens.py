@@ -1,0 +1,117 @@
+"""Text layer: one sentence -> tokens for the intraline diff.
+
+Chinese is diffed by characters, English by words, and a number with its unit is ONE token, so
+`1100万人 → 1200万人` shows as one changed figure rather than `1[-1-][+2+]00万人`. Tokens are
+`(start, end)` offsets into the sentence string; every character is in exactly one token, so the
+tokens always rebuild the sentence.
+
+Number spans come from `text.numerals.number_token_spans` (the one number grammar), extended over
+a counter it leaves outside.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cjk import CJK_WIDE
+from .numerals import CN_UNITS_ZH, EN_NUMBER_TOKENS, number_token_spans
+
+__all__ = [
+    "EN_STOP",
+    "word_stems","Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
+
+Token = tuple[int, int]
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
+_CJK = re.compile(f"[{CJK_WIDE}]")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+# Units the numerals stage may leave outside its span (counters of the fixtures and reports:
+# 180卷, 416台, 1.2 million); a number token runs on over them.
+# The numerals' unit list first (longest first), then counters it does not hold.
+_UNIT_AFTER = re.compile(
+    r"\s?(?:million|billion|trillion|thousand|percent|per cent)\b|(?:"
+    + "|".join(re.escape(u) for u in CN_UNITS_ZH) + r"|万亿|亿|万|千|队|届|村|镇)"
+)
+
+
+def number_spans(text: str) -> list[Token]:
+    """Number tokens of `text`: the numerals' spans, run on over a unit they leave outside."""
+    out: list[Token] = []
+    for a, b in number_token_spans(text):
+        m = _UNIT_AFTER.match(text, b)
+        if m and m.end() > b and not any(ch.isdigit() for ch in text[b : m.end()]):
+            b = m.end()
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
+
+
+def is_number_token(text: str) -> bool:
+    """True for a token that is one number with its unit (`1100万人`, `十二场`, `$2.3 billion`, `three`)."""
+    if text.lower() in EN_NUMBER_TOKENS:
+        return True
+    spans = number_spans(text)
+    return len(spans) == 1 and spans[0] == (0, len(text))
+
+
+def is_year_token(text: str) -> bool:
+    return _YEAR.fullmatch(text.strip()) is not None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens: numbers with units, CJK characters, words, whitespace, others.
+
+    Cost is linear in `len(text)`.
+    """
+    numbers = sorted(number_spans(text))
+    tokens: list[Token] = []
+    pos = 0
+    n = len(text)
+    k = 0
+    while pos < n:
+        while k < len(numbers) and numbers[k][1] <= pos:
+            k += 1
+        if k < len(numbers) and numbers[k][0] == pos and numbers[k][1] > pos:
+            tokens.append((pos, numbers[k][1]))
+            pos = numbers[k][1]
+            continue
+        limit = numbers[k][0] if k < len(numbers) and numbers[k][0] > pos else n
+        ch = text[pos]
+        m = None
+        if ch.isspace():
+            m = _SPACE.match(text, pos, limit)
+        elif not _CJK.match(ch):
+            m = _WORD.match(text, pos, limit)
+        end = m.end() if m and m.end() > pos else pos + 1
+        tokens.append((pos, end))
+        pos = end
+    return tokens
+
+
+EN_STOP = frozenset(
+    "the a an and or of to in on for with by at from as is are was were be been will shall we our us "
+    "it its this that these those have has had not but also more than into over under per which who "
+    "their they them his her he she all any can could would should may might year years end".split()
+)
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def word_stems(s: str) -> list[str]:
+    """Lower-cased stems of the Latin words of `s`, stop words left out, in order."""
+    out: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]*", s):
+        w = w.lower().strip("'’-")
+        if w in EN_STOP or len(w) < 2:
+            continue
+        out.append(_stem(w))
+    return out
