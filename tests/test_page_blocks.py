@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from compare.model import (
@@ -122,3 +123,32 @@ def test_unknown_enum_members_get_a_label_not_an_error() -> None:
     assert enum_label(Future.LATER, "en", "ChangeKind") == "later kind"
     assert enum_label("restated", "zh", "PlanStatus") == "再次部署"
     assert stripped_label("never_seen", "zh") == "其他版式内容"
+
+
+def test_members_other_branches_add_render_everywhere_without_crashing() -> None:
+    """Issues 13/17/19 add enum members (change kind `completed`, plan status `restated`, roles);
+    the page iterates what it finds and labels it generically: it must never fail on one."""
+    from enum import Enum
+
+    from compare.render import render
+
+    class Later(str, Enum):
+        COMPLETED = "completed"
+        RESTATED = "restated"
+        SOMETHING = "something_new"
+
+    c = zh_comparison()
+    d0 = c.diffs[0]
+    rows = (replace(d0.rows[0], kind=Later.COMPLETED), replace(d0.rows[1], kind=Later.SOMETHING)) + d0.rows[2:]
+    checks = (replace(c.plan_checks[0], status=Later.RESTATED),) + c.plan_checks[1:]
+    odd = replace(c, diffs=(replace(d0, rows=rows),) + c.diffs[1:], plan_checks=checks)
+    for fmt in ("html", "md", "csv"):  # the views of this page (JSON counts the members the model has)
+        assert render(odd, fmt)  # type: ignore[arg-type]
+    html = render(odd, "html")
+    assert "已完成" in html and "再次部署" in html and "其他" in html
+    from pages import visible_text
+
+    assert "something_new" not in visible_text(html)  # the wire name is no label
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert all(h in ids for h in re.findall(r' href="#([^"]+)"', html))  # no link to a view that is not there
+

@@ -207,7 +207,8 @@ def page_labels(language: str, years: dict[str, str], extra: dict[str, str] | No
 def js_payload(language: str, labels: dict[str, str]) -> dict[str, Any]:
     """What report.js reads from the page's JSON data block."""
     return {"lang": language, "labels": {k: labels[k] for k in _JS_LABELS},
-            "kinds": [[k, labels[k]] for k in CHANGE_KINDS],  # a list: tojson sorts keys
+            # a list: tojson sorts keys; a kind another branch adds reads its generic label
+            "kinds": [[k, _label(labels, k, k, language, "ChangeKind")] for k in CHANGE_KINDS],
             "focus": _focus_labels(labels)}
 
 
@@ -693,7 +694,7 @@ def plan_summary(checks: Sequence[PlanCheck], labels: dict[str, str], language: 
     counts = Counter(pc.status.value for pc in checks)
     order = list(PLAN_STATUSES) + sorted(s for s in counts if s not in PLAN_STATUSES)
     bars = [{"status": s, "label": _label(labels, s, s, language, "PlanStatus"), "count": counts[s],
-             "width": f"{100 * counts[s] / total:.1f}", "href": f"#only-plan-{s}"}
+             "width": f"{100 * counts[s] / total:.1f}", "href": f"#only-plan-{s}" if s in PLAN_STATUSES else "#plan"}
             for s in order if counts.get(s)]
     commitments = [pc for pc in checks if pc.item.kind is PlanItemKind.COMMITMENT]
     targets = [pc for pc in checks if pc.item.kind is PlanItemKind.TARGET]
@@ -775,9 +776,12 @@ def _counts(c: Comparison) -> dict[str, dict[str, int]]:
 def _dashboard(counts: dict[str, dict[str, int]], labels: dict[str, str], language: str,
                has_plan: bool) -> list[dict[str, Any]]:
     """One line per group: each count with its term and a link to the filtered view."""
+    known = {*CHANGE_KINDS, *SECTION_STATUSES, *PLAN_STATUSES}
+
     def item(prefix: str, key: str, n: int, href: str, enum_name: str) -> dict[str, Any]:
+        # a filtered view exists for each member the page was built with, not for one it does not know
         return {"key": key, "label": _label(labels, f"{prefix}{key}", key, language, enum_name), "count": n,
-                "href": href if n else ""}
+                "href": href if n and key in known else ""}
 
     changes = [item("dash_", k, n, f"#only-{k}", "ChangeKind") for k, n in counts["changes"].items()
                if n or k in _HEADLINE_KINDS]
