@@ -285,7 +285,9 @@ def test_reports_without_years_or_issuer_still_read_well() -> None:
 
 def test_evidence_from_the_new_plan_is_marked_as_such() -> None:
     # a passage of this year's plan says the work is still to do: the reader must see where it stands
-    from compare import compare_files, render
+    # `compare.render` is also the name of the subpackage: import the function from where it lives
+    from compare import compare_files
+    from compare.render import render
     from compare.render.context import build_context
 
     from conftest import FIXTURES
