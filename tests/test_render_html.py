@@ -234,7 +234,7 @@ def test_markdown_view_has_the_same_findings() -> None:
     md = render_markdown(zh_comparison())
     assert md.startswith("# 年度对比：示例区人民政府 2020 → 2021\n")
     assert "- **语句变化**：新增举措 1；删去举措 1；数据变化 3；" in md
-    assert "| 法治建设资金 | — | 实际 | 4.87亿元 | 5.2亿元 | +6.8% | 一、主要做法和成效 |" in md
+    assert "| 法治建设资金 | — | 实绩 | 4.87亿元 | 5.2亿元 | +6.8% | 一、主要做法和成效 |" in md
     assert "- **达成** (目标) 加强行政执法队伍建设，年内培训执法人员500人。 — 实际520人，达到下限500人" in md
     assert "### [更名] 一、主要举措和成效 → 一、主要做法和成效" in md
     assert "`4.87亿元 → 5.2亿元（+6.8%）`" in md

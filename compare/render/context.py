@@ -22,6 +22,7 @@ from ..model import (
     Comparison,
     Evidence,
     Figure,
+    FigureKind,
     FigurePair,
     FollowUp,
     Metadata,
@@ -73,6 +74,9 @@ OPEN_SECTIONS_MAX_CHANGES = 150
 OPEN_PLAN_MAX_ITEMS = 40
 # The not-found list shows this many items before "n more".
 NOT_FOUND_SHOWN = 8
+# Characters of the sentence shown beside a figure that disappeared or appeared (a long paragraph-
+# sentence of a scraped report is cut, the figure stays in the first part it was read from).
+UNPAIRED_SENTENCE_CHARS = 200
 
 
 # --------------------------------------------------------------------------- numbers
@@ -103,6 +107,8 @@ def format_figure_change(fp: FigurePair, old: Report, new: Report, lang: str) ->
 
 
 def _change_text(fp: FigurePair, lang: str) -> str:
+    if fp.ratio is not None:  # over +100 %: 1.35万亿元 -> 2.15万亿元 reads ×1.59, not +59%… (figures.rules)
+        return "×" + _plain(fp.ratio, 2)
     if fp.pp_change is not None:
         return _signed(fp.pp_change, 2) + ("个百分点" if lang == "zh" else " pp")
     if fp.pct_change is not None:
@@ -182,8 +188,10 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
                     for p in pairs],
         "figures": figures["changed"],
         "figure_chart": figures["chart"],
-        "figures_gone": figures["gone"],
-        "figures_new_only": figures["new_only"],
+        "figure_groups": [g for g in (
+            _figure_group("figures-gone", labels["figures_gone"], _unpaired(c, language, old_side=True)),
+            _figure_group("figures-appeared", labels["figures_appeared"], _unpaired(c, language, old_side=False)),
+        ) if g["rows"]],
         "figures_note": labels["figures_note"].format(
             changed=len(figure_rows), same=sum(1 for fp in c.figure_pairs if fp.old and fp.new) - len(figure_rows),
             only_old=len(figures["gone"]), only_new=len(figures["new_only"])),
@@ -512,7 +520,7 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: d
         changed.append({
             "anchor": f"fig-{i}",
             "order": order,
-            "label": fp.new.label or fp.old.label,
+            "label": _figure_label(fp.new, language),
             "period": _period(fp.new, labels, language),
             "kind": _figure_kind(c, fp, labels, language),
             "old": _figure_cell(fp.old, c.old, language, fp.new),
@@ -553,7 +561,7 @@ def _figure_kind(c: Comparison, fp: FigurePair, labels: dict[str, str], language
     fig = fp.new or fp.old
     kind = getattr(fig, "kind", None)
     if isinstance(kind, Enum):
-        return enum_label(kind, language, type(kind).__name__)
+        return labels.get(f"figure_kind_{kind.value}") or enum_label(kind, language, type(kind).__name__)
     sec = _section(c.new, fig.section_id) if fig is not None and fp.new is not None else None
     if sec is None:
         return labels["kind_other"]
@@ -599,6 +607,35 @@ def _chart(c: Comparison, figure_rows: Sequence[int], changed: list[dict[str, An
             "label_x": CHART_LABEL_W - 6}
 
 
+def _figure_label(fig: Figure, language: str) -> str:
+    """The label, with the kind when it is not an outcome: the same measure can stand twice in a
+    table, once as last year's result and once as this year's target (issue 19)."""
+    if fig.kind is FigureKind.OUTCOME:
+        return fig.label
+    kind = LABELS[language][f"figure_kind_{fig.kind.value}"]
+    return f"{fig.label}（{kind}）" if language == "zh" else f"{fig.label} ({kind})"
+
+
+def _unpaired(c: Comparison, language: str, *, old_side: bool) -> list[dict[str, str]]:
+    """Figures of one side that pair with none of the other's, in document order, each with its
+    sentence, so a reader sees what disappeared or appeared (issue 19)."""
+    report = c.old if old_side else c.new
+    figs = [fp.old if old_side else fp.new for fp in c.figure_pairs
+            if (fp.old is None) != (fp.new is None) and (fp.old if old_side else fp.new) is not None]
+    out = []
+    for fig in sorted((f for f in figs if f is not None), key=lambda f: (f.span.start, f.span.end)):
+        sentence = report.text_of(fig.sentence) if fig.sentence else report.text_of(fig.span)
+        out.append({"label": fig.label, "text": report.text_of(fig.span),
+                    "kind": LABELS[language].get(f"figure_kind_{fig.kind.value}", fig.kind.value),
+                    "sentence": _preview(sentence, UNPAIRED_SENTENCE_CHARS)})
+    return out
+
+
+def _figure_group(anchor: str, title: str, rows: list[dict[str, str]]) -> dict[str, Any]:
+    return {"id": anchor, "title": f"{title}（{len(rows)}）" if title[-1:] > "\u2e7f" else f"{title} ({len(rows)})",
+            "rows": rows}
+
+
 def _figure_cell(fig: Figure, report: Report, language: str, other: Figure) -> str:
     """The figure as written, plus its period when it covers several years and its counterpart
     does not (1.9%（五年来） next to one year's 2.1%), so the reader sees what is compared."""
@@ -613,9 +650,10 @@ def _section_heading(report: Report, fig: Figure) -> str:
     return _marked(sec) if sec else ""
 
 
-def _preview(text: str) -> str:
+def _preview(text: str, limit: int = 0) -> str:
+    limit = limit or EVIDENCE_PREVIEW_CHARS
     text = " ".join(text.split())
-    return text if len(text) <= EVIDENCE_PREVIEW_CHARS else text[:EVIDENCE_PREVIEW_CHARS].rstrip() + "…"
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 # Reason codes whose words differ from the status's own words (render/labels words every code
