@@ -11,6 +11,8 @@ Importing `compare` is cheap: the names below are loaded on first use (module `_
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -68,3 +70,21 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """`compare.render` is the public function, as documented, not the subpackage of that name.
+
+    The import system sets `compare.render = <module compare.render>` the first time the subpackage
+    loads, which (imports being lazy here) may happen after `from compare import render` was
+    meant to give the function. The subpackage stays reachable as `sys.modules["compare.render"]`
+    and by `from compare.render import …`.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "render" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,7 +1,9 @@
 """The `yoy` command: parse arguments, call the API, map results and errors to output and exit codes.
 
-Exit codes: 0 success; 1 bad input or a failed comparison (one `Error:` line on stderr);
-2 usage error (wrong options or arguments, reported by click).
+Exit codes: 0 success; 1 bad input or a failed comparison (one `Error:` line on stderr; for
+`yoy batch`: some pair or input failed, the others were written); 2 usage error (wrong options or
+arguments, reported by click); 3 `yoy compare --fail-on`: a listed finding is present (the output
+was written).
 """
 
 from __future__ import annotations
@@ -71,13 +73,31 @@ def main() -> None:
     """
 
 
+FAIL_ON_EXIT = 3
+
+
+def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    if value is None:
+        return None
+    from .findings import parse_findings
+
+    try:
+        return parse_findings(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @main.command(context_settings=_CONTEXT)
 @_pair_options
-def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, full_paths: bool,
-            debug: bool) -> None:
+@click.option("--fail-on", "fail_on", callback=_fail_on, metavar="FINDING,…", default=None,
+              help="Exit 3 (after writing the output) when any of these findings is present, e.g. "
+                   "dropped,not_met. Findings: change kinds (new_commitment, dropped, changed_figure, …), "
+                   "plan statuses (not_found, not_met, …), section_<status>, figure_<changed|new|dropped>.")
+def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, full_paths: bool, debug: bool,
+            fail_on: tuple[object, ...] | None) -> None:
     """Compare OLD (last year's report) with NEW (this year's) and write the comparison.
 
-    Example: yoy compare 2020.txt 2021.txt -o report.html
+    Example: yoy compare 2020.txt 2021.txt -o report.html --fail-on dropped,not_met
     """
     from .pipeline import compare_files
     from .render import render, write_output
@@ -93,6 +113,14 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)
     _warn_issuers(comparison)
+    if fail_on:
+        from .findings import present_findings
+        from .series.adapter import summary_counts
+
+        found = present_findings(summary_counts(comparison), fail_on)  # type: ignore[arg-type]
+        if found:
+            click.echo("Found: " + ", ".join(f"{f.value} ({n})" for f, n in found), err=True)
+            sys.exit(FAIL_ON_EXIT)
 
 
 def _warn_issuers(comparison: Comparison | FollowUp) -> None:
@@ -173,6 +201,86 @@ def outline(file: str, fmt: str, debug: bool) -> None:
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)
     click.echo(content, nl=False)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout. "
+                   "Pairwise pages named <old>-<new>.html in its folder are linked.")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
+              help="Output format (default: from the output extension, else html).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the page's labels (default: the reports' language).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes computing the pairs (default: the CPU count).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def series(files: tuple[str, ...], output: str, fmt: str | None, lang: str | None, jobs: int | None,
+           debug: bool) -> None:
+    """Follow 3 or more reports of one issuer over the years: figure trends, commitment lineage,
+    targets and structure. FILES are ordered by the year each report is about, not by argument order.
+
+    Example: yoy series 2017.txt 2018.txt 2019.txt -o series.html
+    """
+    from .series import render_series, series_files
+    from .series.adapter import write_output
+
+    if "-" in files:
+        raise click.UsageError("a series reads files only, not standard input ('-').")
+    pages_dir = None if output == "-" else os.path.dirname(os.path.abspath(output))
+    try:
+        result = series_files(list(files), jobs=jobs or os.cpu_count() or 1, pages_dir=pages_dir)
+        content = render_series(result, _format_for(output, fmt), lang=lang)
+        write_output(content, output)
+    except Exception as exc:  # one line for the user; --debug shows the traceback
+        _fail(exc, debug)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write into (created if missing).")
+@click.option("--json", "with_json", is_flag=True, help="Also write each pair's JSON beside its page.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the CPU count).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Run the pairs on this Dask scheduler (tcp://host:8786) instead of local processes; "
+                   "needs yoy-compare[dask] and INPUT and OUTDIR on a filesystem the workers share.")
+@click.option("--force", is_flag=True, help="Compare every pair again, even when its output is up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def batch(input_path: str, outdir: str, with_json: bool, jobs: int | None, dask_address: str | None,
+          force: bool, quiet: bool, debug: bool) -> None:
+    """Compare every consecutive pair of every issuer in INPUT and write an index.
+
+    INPUT is a folder of <issuer>/<year>.<ext> files or a CSV manifest with the columns
+    issuer,year,path. Writes OUTDIR/<issuer>/<old>-<new>.html, a series page per issuer
+    (OUTDIR/<issuer>/series.html), OUTDIR/index.html and OUTDIR/index.csv. A failed input or pair
+    is a row with its error in the index, and the exit code is 1 at the end.
+
+    Example: yoy batch reports/ -o out/ --jobs 4
+    """
+    from .batch import run_batch
+    from .batch.progress import Progress
+
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        result = run_batch(input_path, outdir, jobs=jobs or os.cpu_count() or 1, dask_address=dask_address,
+                           with_json=with_json, force=force, progress=progress)
+    except Exception as exc:  # one line for the user; --debug shows the traceback
+        _fail(exc, debug)
+    finally:
+        progress.close()
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if not quiet:
+        click.echo(f"{result.computed} pairs compared, {result.skipped} up to date; index: {result.index_html}",
+                   err=True)
+    if result.failed:
+        click.echo(f"Error: {result.failed} of {result.total} rows failed; see {result.index_csv}", err=True)
+        sys.exit(1)
 
 
 def run() -> None:  # pragma: no cover - console entry point

@@ -15,12 +15,16 @@ from .structure.parse import parse_report
 __all__ = ["compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files", "followup_texts"]
 
 
-def compare_sources(old: SourceText, new: SourceText) -> Comparison:
-    """Run every stage on two already-read inputs."""
+def compare_sources(old: SourceText, new: SourceText, *, sentences: bool = True) -> Comparison:
+    """Run every stage on two already-read inputs.
+
+    `sentences=False` skips the sentence diff (its `diffs` stay empty): what a series or a batch
+    summary needs of a pair is its figures and plan checks, and the diff is a costly stage.
+    """
     old_report = parse_report(old)
     new_report = parse_report(new)
     pairs = align_sections(old_report, new_report)
-    diffs = diff_sections(old_report, new_report, pairs)
+    diffs = diff_sections(old_report, new_report, pairs) if sentences else ()
     old_figs = extract_figures(old_report)
     new_figs = extract_figures(new_report)
     return Comparison(

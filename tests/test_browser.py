@@ -13,7 +13,7 @@ import pytest
 
 from compare.render import render_html
 
-from conftest import CORPUS, REPO, need_shared
+from conftest import CHROMIUM, CHROMIUM_ARGS, CORPUS, REPO, _missing, need_shared  # noqa: F401  (shared with other browser tests)
 from pages import en_comparison, zh_comparison
 
 pytestmark = pytest.mark.browser
