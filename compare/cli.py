@@ -39,20 +39,25 @@ def _format_for(output: str, fmt: str | None) -> str:
     if fmt:
         return fmt
     ext = os.path.splitext(output)[1].lower()
-    return {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}.get(ext, "html")
+    return {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md",
+            ".csv": "csv"}.get(ext, "html")
 
 
 def _pair_options(command: Callable[..., None]) -> Callable[..., None]:
-    """OLD NEW -o --format --lang --debug: the arguments of every command that reads two years."""
+    """OLD NEW -o --format --lang --full-paths --debug: the arguments of every command that reads two years."""
     for decorator in reversed((
         click.argument("old", type=click.Path(allow_dash=True, readable=False)),
         click.argument("new", type=click.Path(allow_dash=True, readable=False)),
         click.option("-o", "--output", default="-", show_default=True,
-                     help="Output file; its extension (.html, .json, .md) picks the format. '-' is stdout."),
-        click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), default=None,
-                     help="Output format (default: from the output extension, else html)."),
+                     help="Output file; its extension (.html, .json, .md, .csv) picks the format. '-' is stdout."),
+        click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "csv"]), default=None,
+                     help="Output format (default: from the output extension, else html); csv: one row per "
+                          "change and per plan check."),
         click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
                      help="Language of the page's labels (default: the reports' language)."),
+        click.option("--full-paths", is_flag=True,
+                     help="Name the inputs by their full paths (default: file names only, so a shared page "
+                          "does not show your folders)."),
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
     )):
         command = decorator(command)
@@ -88,7 +93,7 @@ def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> o
               help="Exit 3 (after writing the output) when any of these findings is present, e.g. "
                    "dropped,not_met. Findings: change kinds (new_commitment, dropped, changed_figure, …), "
                    "plan statuses (not_found, not_met, …), section_<status>, figure_<changed|new|dropped>.")
-def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool,
+def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, full_paths: bool, debug: bool,
             fail_on: tuple[object, ...] | None) -> None:
     """Compare OLD (last year's report) with NEW (this year's) and write the comparison.
 
@@ -103,7 +108,7 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
     try:
         check_output(output, (old, new))
         comparison = compare_files(old, new)
-        content = render(comparison, _format_for(output, fmt), lang=lang)
+        content = render(comparison, _format_for(output, fmt), lang=lang, full_paths=full_paths)
         write_output(content, output)
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)
@@ -127,7 +132,8 @@ def _warn_issuers(comparison: Comparison | FollowUp) -> None:
 
 @main.command(context_settings=_CONTEXT)
 @_pair_options
-def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None, debug: bool) -> None:
+def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None, full_paths: bool,
+             debug: bool) -> None:
     """Check each item of OLD's plan and targets against NEW's report: addressed, met, not found…
 
     Example: yoy followup 2018.txt 2019.txt --format md
@@ -142,7 +148,7 @@ def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None,
     try:
         check_output(output, (old, new))
         comparison = followup_files(old, new)
-        content = render_followup(comparison, _format_for(output, fmt), lang=lang)
+        content = render_followup(comparison, _format_for(output, fmt), lang=lang, full_paths=full_paths)
         write_output(content, output)
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)

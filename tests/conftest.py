@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +41,32 @@ def expected(case: str) -> dict[str, Any]:
     m = re.search(r"```json\n(.*?)\n```", text, re.S)
     assert m, f"fixtures/{case}/EXPECTED.md has no json block"
     return json.loads(m.group(1))
+
+
+# ---------------------------------------------------------------- headless Chromium, for browser tests
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set, so the browser tests must run: {reason}; scripts/test installs it")
+    pytest.skip(f"{reason} (set CI=true to make this a failure)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright (nothing downloaded); skips without it unless CI is set."""
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        _missing("Debian's chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
+                              args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -6,9 +6,6 @@ Screenshots at desktop and phone width go to tests/output/screenshots/ (git-igno
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,38 +13,14 @@ import pytest
 
 from compare.render import render_html
 
-from conftest import CORPUS, REPO, need_shared
+from conftest import CHROMIUM, CHROMIUM_ARGS, CORPUS, REPO, _missing, need_shared  # noqa: F401  (shared with other browser tests)
 from pages import en_comparison, zh_comparison
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = REPO / "tests" / "output" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set, so the browser tests must run: {reason}; scripts/test installs it")
-    pytest.skip(f"{reason} (set CI=true to make this a failure)")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        _missing("Debian's chromium is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
-                              args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +73,7 @@ def test_page_loads_without_console_errors_or_network(browser: Any, zh_page_url:
 def test_filter_checkboxes_show_and_hide_rows(browser: Any, zh_page_url: str) -> None:
     context, page, _ = _open(browser, zh_page_url)
     assert page.is_visible("#r0-1") and page.is_visible("#r0-2")
+    page.click(".controls .filters-box > summary")  # the filters sit in a drop-down (issue 14: a one-line toolbar)
     page.uncheck(".controls input[value='reworded']")
     assert page.is_hidden("#r0-1")
     assert page.is_visible("#r0-0")
@@ -160,13 +134,13 @@ def test_evidence_link_scrolls_to_and_highlights_the_passage(browser: Any, zh_pa
     page.click("a.evlink[href='#ev0-0']")
     page.wait_for_selector(".m-ev0-0.hl")  # a string predicate would need eval, which the page's CSP forbids
     assert _in_viewport(page, ".m-ev0-0")
-    assert page.eval_on_selector(".m-ev0-0", "e => e.closest('.row').id") == "r0-3"
+    assert page.eval_on_selector(".m-ev0-0", "e => e.closest('.s').id") == "r0-3"
     context.close()
 
 
 def test_n_and_p_move_between_changes(browser: Any, zh_page_url: str) -> None:
     context, page, _ = _open(browser, zh_page_url, viewport={"width": 1280, "height": 420})
-    current = "document.querySelector('.row.current') && document.querySelector('.row.current').id"
+    current = "document.querySelector('.s.current') && document.querySelector('.s.current').id"
     page.keyboard.press("n")
     assert page.evaluate(current) == "r0-0"
     page.keyboard.press("n")
@@ -178,29 +152,36 @@ def test_n_and_p_move_between_changes(browser: Any, zh_page_url: str) -> None:
     assert page.evaluate(current) == "r0-1"
     assert page.inner_text(".controls .status") == "2 / 6"  # r0-0, r0-1, r0-3, r2-0, r2-1, r3-0
     # typing in a form field does not move
-    page.focus(".controls input[value='dropped']")
+    page.focus(".controls input[type='search']")
     page.keyboard.press("n")
     assert page.evaluate(current) == "r0-1"
     context.close()
 
 
-def test_inline_view_stacks_old_over_new(browser: Any, zh_page_url: str) -> None:
+def test_views_paragraph_side_by_side_and_sentence_by_sentence(browser: Any, zh_page_url: str) -> None:
+    """Issue 14: one paragraph with marks inside by default; side by side and the sentence grid on demand."""
     context, page, _ = _open(browser, zh_page_url)
-    old_box = page.locator("#r0-0 > .old").bounding_box()
-    new_box = page.locator("#r0-0 > .new").bounding_box()
-    assert new_box["x"] > old_box["x"] + 200  # side by side
-    page.click(".controls button[data-view='inline']")
-    old_box = page.locator("#r0-0 > .old").bounding_box()
-    new_box = page.locator("#r0-0 > .new").bounding_box()
-    assert abs(new_box["x"] - old_box["x"]) < 2 and new_box["y"] > old_box["y"]
-    assert page.is_hidden("#r0-2 > .old")  # unchanged text shown once
+    assert page.is_visible("#r0-0 del") and page.is_visible("#r0-0 ins")  # one sentence, both marks
     page.click(".controls button[data-view='side']")
-    assert page.is_visible("#r0-2 > .old")
+    assert page.is_hidden("#b0-0")
+    old_box = page.locator("#b0-0 + .twin > .old").bounding_box()
+    new_box = page.locator("#b0-0 + .twin > .new").bounding_box()
+    assert new_box["x"] > old_box["x"] + 200  # side by side
+    assert page.locator("#b0-0 + .twin > .old ins").count() == 0
+    assert page.locator("#b0-0 + .twin > .new del").count() == 0
+    page.click(".controls button[data-view='grid']")
+    old_box = page.locator(".row[data-for='r0-0'] > .old").bounding_box()
+    new_box = page.locator(".row[data-for='r0-0'] > .new").bounding_box()
+    assert new_box["x"] > old_box["x"] + 200 and abs(new_box["y"] - old_box["y"]) < 2
+    page.keyboard.press("n")  # next/previous still lands on the copy shown
+    page.click(".controls button[data-view='merged']")
+    assert page.is_visible("#b0-0") and page.locator(".twin").count() == 0
     context.close()
 
 
 def test_collapse_unchanged_sections(browser: Any, zh_page_url: str) -> None:
     context, page, _ = _open(browser, zh_page_url)
+    page.click(".controls .filters-box > summary")
     page.check(".controls input[name='collapse']")
     assert page.is_hidden("#r4-0") and page.is_visible("#p4 summary")
     assert page.is_visible("#r0-0")
@@ -213,11 +194,11 @@ def test_figures_table_sorts(browser: Any, zh_page_url: str) -> None:
     context, page, _ = _open(browser, zh_page_url)
     order = "Array.from(document.querySelectorAll('#figures tbody tr')).map(r => r.id)"
     assert page.evaluate(order) == ["fig-0", "fig-1", "fig-2"]
-    page.click("#figures th:nth-child(4) button")
-    assert page.evaluate(order) == ["fig-1", "fig-2", "fig-0"]  # +5 pp, +6.8%, +20%
-    page.click("#figures th:nth-child(4) button")
+    page.click("#figures th:nth-child(6) button")  # by change: relative, so 万人 and 亿元 compare
+    assert page.evaluate(order) == ["fig-1", "fig-2", "fig-0"]  # +5 pp (5.6%), +6.8%, +20%
+    page.click("#figures th:nth-child(6) button")
     assert page.evaluate(order) == ["fig-0", "fig-2", "fig-1"]
-    page.click("#figures th:nth-child(3) button")  # by value in the base unit
+    page.click("#figures th:nth-child(5) button")  # by value in the base unit
     assert page.evaluate(order) == ["fig-0", "fig-1", "fig-2"]
     context.close()
 
@@ -274,6 +255,6 @@ def test_fixture_pairs_in_the_browser(browser: Any, tmp_path: Path, case: str) -
         assert _in_viewport(page, f".m-{href[1:]}"), href
         page.evaluate("document.getElementById('plan').scrollIntoView()")
     page.keyboard.press("n")
-    assert page.evaluate("document.querySelectorAll('.row.current').length") == 1
+    assert page.evaluate("document.querySelectorAll('.s.current').length") == 1
     assert watch.errors == []
     context.close()

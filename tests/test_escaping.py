@@ -153,13 +153,12 @@ def test_any_text_round_trips_through_html_and_adds_no_tag(text: str) -> None:
     html = render_html(_one_row(text))
     page = _collect(html)
     assert page.tags == _baseline_tags()
-    # the row's cells hold exactly the text
-    cells = re.findall(r'<div class="(?:old|new)" data-side="2020">(.*?)</div>', html, re.S)
-    assert len(cells) == 2
-    for cell in cells:
-        parsed = _collect(cell)
-        assert parsed.tags == []
-        assert "".join(parsed.text) == text
+    # the sentence's paragraph holds exactly the text (issue 14: one paragraph, drawn once)
+    blocks = re.findall(r'<div class="block[^"]*" id="b0-0">(.*?)</div>', html, re.S)
+    assert len(blocks) == 1
+    parsed = _collect(blocks[0])
+    assert set(parsed.tags) <= {"span"}
+    assert "".join(parsed.text) == text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -194,10 +193,26 @@ def test_changed_sentences_round_trip_through_html(old: str, new: str) -> None:
     c = Comparison(report(old), report(new), (SectionPair("s1", "s1", PairStatus.MATCHED, 0.5),),
                    (SectionDiff(0, (row,)),))
     html = render_html(c)
-    cells = re.findall(r'<div class="(old|new)" data-side="2020">(.*?)</div>', html, re.S)
-    assert [side for side, _ in cells] == ["old", "new"]
-    for (side, cell), text in zip(cells, (old, new)):
-        parsed = _collect(cell)
-        assert set(parsed.tags) <= {"span", "ins", "del"}
-        assert "".join(parsed.text).removeprefix("表述调整 ") == text
-        assert ("ins" in parsed.tags) <= (side == "new") and ("del" in parsed.tags) <= (side == "old")
+    blocks = re.findall(r'<div class="block[^"]*" id="b0-0">(.*?)</div>', html, re.S)
+    assert len(blocks) == 1
+    # the badge and the permalink are ours; the rest is the sentence with marks inside
+    cell = re.sub(r'<span class="badge[^"]*">[^<]*</span> |<a class="pl"[^>]*>#</a>', "", blocks[0])
+    parsed = _collect(cell)
+    assert set(parsed.tags) <= {"span", "ins", "del"}
+    for side, text, drop in (("old", old, "ins"), ("new", new, "del")):
+        one_side = re.sub(rf"<{drop}\b[^>]*>[^<]*</{drop}>", "", cell)
+        assert "".join(_collect(one_side).text) == text, side
+
+
+def test_hostile_figure_label_stays_text_in_the_chart_table_and_highlights() -> None:
+    """Issue 14 draws figure labels into an inline SVG chart, the table and the highlights."""
+    bad = "<script>alert(1)</script>"
+    c = zh_comparison()
+    pairs = tuple(replace(fp, new=replace(fp.new, label=f"{bad}资金")) if fp.new else fp for fp in c.figure_pairs)
+    html = render_html(replace(c, figure_pairs=pairs))
+    page = _collect(html)
+    assert page.tags.count("script") == 2
+    text = "".join(page.text)
+    assert text.count(f"{bad}资金") >= 3  # table, highlights, chart (cut to 14 characters there)
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert "&lt;script&gt;" in svg and "<script" not in svg

@@ -192,7 +192,8 @@ def test_cli_markdown(tmp_path: Path) -> None:
     old, new = write_pair(tmp_path)
     result = CliRunner().invoke(main, ["followup", old, new, "--format", "md", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert "| 保持重大行政决策合法性审查率100% (target 100%, point) | met: actual 100% |" in result.output
+    # issue 14: the reason states the result in words ("close to the target" for a point target)
+    assert "| 保持重大行政决策合法性审查率100% (target 100%) | met: actual 100% is close to the target 100% |" in result.output
 
 
 def test_cli_missing_file(tmp_path: Path) -> None:

@@ -57,5 +57,6 @@ def test_followup_page_speaks_chinese_and_marks_evidence_from_the_new_plan() -> 
 
     c = followup_files(str(FIXTURES / "zh-district/2020.txt"), str(FIXTURES / "zh-district/2021.txt"))
     html = render_followup(c, "html")
-    assert "90%以上 · 下限" in html and "· floor" not in html
+    # issue 14: the reason states the result in Chinese words, never the English direction name
+    assert "实际93.5%，达到下限90%以上" in html and "floor" not in html.split('class="basis')[0]
     assert "见于本年计划" in html

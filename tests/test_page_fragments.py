@@ -12,8 +12,7 @@ import pytest
 import test_browser
 from test_browser import _open
 
-# the fixtures of the browser tests, shared: one Chromium and one page for both files
-browser = test_browser.browser
+# the page fixture of the browser tests (the `browser` fixture itself lives in conftest.py)
 zh_page_url = test_browser.zh_page_url
 
 pytestmark = pytest.mark.browser

@@ -52,10 +52,18 @@ def zh_html() -> str:
 
 
 def _element(html: str, element_id: str) -> str:
-    """The opening tag and content of the element with this id, up to the next row or pair."""
-    m = re.search(rf'<[^>]+id="{re.escape(element_id)}"[^>]*>(.*?)(?=<div class="row|</article>|</tr>)', html, re.S)
+    """The opening tag and content of the element with this id, up to the next sentence, block or pair."""
+    m = re.search(rf'<[^>]+id="{re.escape(element_id)}"[^>]*>(.*?)(?=<span class="s |<span class="run|</div>|</article>|</tr>)',
+                  html, re.S)
     assert m, f"no element with id {element_id}"
     return m.group(0)
+
+
+def _run_before(html: str, element_id: str) -> str:
+    """The opening of the run (one-sided sentences under one badge) that holds this sentence."""
+    i = html.index(f'id="{element_id}"')
+    start = html.rindex('<span class="run', 0, i)
+    return html[start:i]
 
 
 def test_header_names_both_documents(zh_html: str) -> None:
@@ -68,11 +76,12 @@ def test_header_names_both_documents(zh_html: str) -> None:
 
 
 def test_dashboard_counts_link_to_filtered_views(zh_html: str) -> None:
-    summary = zh_html[zh_html.index('<section id="summary">'):zh_html.index("</section>")]
+    start = zh_html.index('<section id="summary"')
+    summary = zh_html[start:zh_html.index("</section>", start)]
     # one new commitment, one dropped item: each a link to its filtered view
-    assert re.search(r'<a href="#only-new_commitment"><span class="count">1</span> <span class="what">新增举措', summary)
-    assert re.search(r'<a href="#only-dropped"><span class="count">1</span>', summary)
-    assert re.search(r'<a href="#figures"><span class="count">3</span> <span class="what">数据变化', summary)
+    assert re.search(r'<a href="#only-new_commitment"><b class="count">1</b> <span class="what">新增举措', summary)
+    assert re.search(r'<a href="#only-dropped"><b class="count">1</b> <span class="what">删去举措', summary)
+    assert re.search(r'<a href="#figures"><b class="count">3</b> <span class="what">数据变化', summary)
     for status in ("added", "removed", "renamed", "moved"):
         assert f'href="#only-sec-{status}"' in summary
     assert 'href="#only-plan-met"' in summary and 'href="#only-plan-not_found"' in summary
@@ -85,21 +94,24 @@ def test_dashboard_counts_link_to_filtered_views(zh_html: str) -> None:
 
 
 def test_rows_show_insertions_deletions_and_a_badge_per_change(zh_html: str) -> None:
+    # issue 14: a changed sentence is drawn once, inside its paragraph, with the marks inside it
     row = _element(zh_html, "r0-0")
-    assert 'class="row changed_figure chg"' in row
-    assert '<span class="badge k-changed_figure">数据变化</span>' in row
-    old_cell, new_cell = row.split('<div class="new', 1)
-    assert "<del" in old_cell and "<ins" not in old_cell
-    assert "<ins" in new_cell and "<del" not in new_cell
+    assert 'class="s changed_figure chg"' in row
+    assert '<span class="badge k-changed_figure">数字改动</span>' in row
+    assert "<del" in row and "<ins" in row
+    assert re.sub(r"<[^>]+>", "", row).count("全年办理行政复议案件") == 1  # unchanged words once
     # the figure change is spelled out beside the sentence
-    assert "15件 → 18件 (+20%)" in row
-    assert "90% → 95% (+5个百分点)" in row
-    assert "4.87亿元 → 5.2亿元 (+6.8%)" in _element(zh_html, "r0-1")
+    assert "15件 → 18件（+20%）" in row
+    assert "90% → 95%（+5个百分点）" in row
+    assert "4.87亿元 → 5.2亿元（+6.8%）" in _element(zh_html, "r0-1")
     # unchanged sentences carry no badge
     assert "badge" not in _element(zh_html, "r0-2")
-    # a new commitment sits in the new column only
+    # a new commitment is one-sided text under its run's badge, in the same paragraph
     new_row = _element(zh_html, "r0-3")
-    assert '<div class="old empty"' in new_row and "新增举措" in new_row
+    assert 'class="s new_commitment chg one"' in new_row and "<del" not in new_row
+    assert '<span class="badge k-new_commitment">新增举措</span>' in _run_before(zh_html, "r0-3")
+    # the fixture writes each sentence as its own paragraph: one block each, in document order
+    assert zh_html.index('id="b0-0"') < zh_html.index('id="r0-0"') < zh_html.index('id="b0-3"') < zh_html.index('id="r0-3"')
 
 
 def test_sides_rebuild_the_texts(zh_html: str) -> None:
@@ -112,6 +124,10 @@ def test_sides_rebuild_the_texts(zh_html: str) -> None:
                 assert "".join(p["text"] for p in row["old"]) == c.old.text_of(src.old)
             if src.new:
                 assert "".join(p["text"] for p in row["new"]) == c.new.text_of(src.new)
+            # the one-paragraph view: equal + delete is the old sentence, equal + insert the new one
+            merged = row["pieces"]
+            assert "".join(p["text"] for p in merged if p["op"] != "insert") == (c.old.text_of(src.old) if src.old else "")
+            assert "".join(p["text"] for p in merged if p["op"] != "delete") == (c.new.text_of(src.new) if src.new else "")
 
 
 def test_section_statuses_name_both_headings(zh_html: str) -> None:
@@ -119,9 +135,9 @@ def test_section_statuses_name_both_headings(zh_html: str) -> None:
     assert "st-renamed" in renamed
     assert "一、主要举措和成效" in renamed and "一、主要做法和成效" in renamed
     assert "更名：“一、主要举措和成效”改为“一、主要做法和成效”。" in visible_text(zh_html)
-    assert "移动：2020年为第2部分，2021年为第3部分。" in visible_text(zh_html)
+    assert "移位：2020年为第2部分，2021年为第3部分。" in visible_text(zh_html)
     removed = zh_html[zh_html.index('id="p2"'):zh_html.index('id="p3"')]
-    assert "删除章节" in removed and "本节仅见于2020年报告。" in removed
+    assert "删去章节" in removed and "本节仅见于2020年报告。" in removed
     added = zh_html[zh_html.index('id="p3"'):zh_html.index('id="p4"')]
     assert "新增章节" in added and "本节仅见于2021年报告。" in added
 
@@ -142,10 +158,9 @@ def test_figures_table_is_sortable_and_links_to_the_figures(zh_html: str) -> Non
 def test_evidence_link_points_at_the_passage_itself(zh_html: str) -> None:
     plan = zh_html[zh_html.index('<section id="plan">'):]
     assert '<a class="evlink" href="#ev0-0">培训执法人员520人，执法队伍建设得到加强。</a>' in plan
-    assert "目标：500人 · 实际：520人" in visible_text(plan)
-    # the anchor sits in the new column, right before the highlighted passage
-    row = _element(zh_html, "r0-3")
-    new_cell = row.split('<div class="new', 1)[1]
+    assert "实际520人，达到下限500人" in visible_text(plan)  # the result, not the rule
+    # the anchor sits in the new sentence, right before the highlighted passage
+    new_cell = _element(zh_html, "r0-3")
     assert '<span class="anchor" id="ev0-0"></span>' in new_cell
     marked = "".join(re.findall(r'<ins class="[^"]*m-ev0-0[^"]*">([^<]*)</ins>', new_cell))
     assert marked == "培训执法人员520人，执法队伍建设得到加强。"
@@ -184,10 +199,10 @@ def test_page_is_self_contained(zh_html: str) -> None:
 def test_english_reports_get_english_labels_and_lang_forces() -> None:
     en = render_html(en_comparison())
     assert '<html lang="en">' in en
-    assert "At a glance" in en and "Section by section" in en and "概览" not in en
+    assert "Highlights" in en and "Section by section" in en and "要点" not in en
     forced = render_html(en_comparison(), lang="zh")
-    assert "概览" in forced and '<html lang="zh-CN">' in forced
-    assert "At a glance" in render_html(zh_comparison(), lang="en")
+    assert "要点" in forced and '<html lang="zh-CN">' in forced
+    assert "Highlights" in render_html(zh_comparison(), lang="en")
 
 
 def test_cli_lang_option(tmp_path: Path) -> None:
@@ -197,11 +212,11 @@ def test_cli_lang_option(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "--lang", "en", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "At a glance" in out.read_text(encoding="utf-8")
+    assert "Highlights" in out.read_text(encoding="utf-8")
     md = tmp_path / "r.md"
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "--lang", "zh", "-o", str(md)])
     assert result.exit_code == 0, result.output
-    assert "## 概览" in md.read_text(encoding="utf-8")
+    assert "## 要点" in md.read_text(encoding="utf-8")
     bad = CliRunner().invoke(main, ["compare", str(old), str(new), "--lang", "fr"])
     assert bad.exit_code == 2
 
@@ -218,18 +233,19 @@ def test_same_input_gives_byte_identical_output() -> None:
 def test_markdown_view_has_the_same_findings() -> None:
     md = render_markdown(zh_comparison())
     assert md.startswith("# 年度对比：示例区人民政府 2020 → 2021\n")
-    assert "- **语句变化**：新增举措 1；删去事项 1；数据变化 3；" in md
-    assert "| 法治建设资金 | 4.87亿元 | 5.2亿元 | +6.8% | 一、主要做法和成效 |" in md
-    assert "- **达成** (目标) 加强行政执法队伍建设，年内培训执法人员500人。 — 目标：500人; 实际：520人" in md
+    assert "- **语句变化**：新增举措 1；删去举措 1；数据变化 3；" in md
+    assert "| 法治建设资金 | — | 实绩 | 4.87亿元 | 5.2亿元 | +6.8% | 一、主要做法和成效 |" in md
+    assert "- **达成** (目标) 加强行政执法队伍建设，年内培训执法人员500人。 — 实际520人，达到下限500人" in md
     assert "### [更名] 一、主要举措和成效 → 一、主要做法和成效" in md
-    assert "`4.87亿元 → 5.2亿元 (+6.8%)`" in md
+    assert "`4.87亿元 → 5.2亿元（+6.8%）`" in md
+    assert "## 要点" in md and "- 培训执法人员520人，执法队伍建设得到加强。" in md
     # unchanged sections are left out of the Markdown section list
     assert "其他事项" not in md.split("## 逐节对比", 1)[1].split("## 比对前剔除的内容", 1)[0]
 
 
 @pytest.mark.parametrize(("old", "new", "delta", "pct", "pp", "lang", "expected"), [
-    ("4.87", "5.2", "0.33", "6.776", None, "zh", "4.87亿元 → 5.2亿元 (+6.8%)"),
-    ("6.5", "6.6", "0.1", "1.538", "0.1", "zh", "6.5% → 6.6% (+0.1个百分点)"),
+    ("4.87", "5.2", "0.33", "6.776", None, "zh", "4.87亿元 → 5.2亿元（+6.8%）"),
+    ("6.5", "6.6", "0.1", "1.538", "0.1", "zh", "6.5% → 6.6%（+0.1个百分点）"),
     ("6.5", "6.6", "0.1", "1.538", "0.1", "en", "6.5% → 6.6% (+0.1 pp)"),
     ("120", "100", "-20", "-16.666", None, "en", "120 → 100 (-16.7%)"),
     ("0", "3", "3", None, None, "en", "0 → 3 (+3 件)"),
@@ -251,10 +267,10 @@ def test_figure_change_wording(old: str, new: str, delta: str, pct: str | None, 
 
 
 def test_rows_of_added_and_removed_sections_are_not_badged_twice(zh_html: str) -> None:
-    # the section badge says "删除章节"; a dropped commitment inside still says so, a plain removal does not
-    assert '<span class="badge k-dropped">删去事项</span>' in _element(zh_html, "r2-0")
-    assert "badge" not in _element(zh_html, "r2-1") and "row removed chg whole" in _element(zh_html, "r2-1")
-    assert "badge" not in _element(zh_html, "r3-0") and "row added chg whole" in _element(zh_html, "r3-0")
+    # the section badge says "删去章节"; a dropped commitment inside still says so, a plain removal does not
+    assert '<span class="badge k-dropped">删去举措</span>' in _run_before(zh_html, "r2-0")
+    assert "badge" not in _element(zh_html, "r2-1") and 'class="s removed chg one"' in _element(zh_html, "r2-1")
+    assert "badge" not in _element(zh_html, "r3-0") and 'class="s added chg one"' in _element(zh_html, "r3-0")
 
 
 def test_reports_without_years_or_issuer_still_read_well() -> None:
@@ -269,7 +285,9 @@ def test_reports_without_years_or_issuer_still_read_well() -> None:
 
 def test_evidence_from_the_new_plan_is_marked_as_such() -> None:
     # a passage of this year's plan says the work is still to do: the reader must see where it stands
-    from compare import compare_files, render
+    # `compare.render` is also the name of the subpackage: import the function from where it lives
+    from compare import compare_files
+    from compare.render import render
     from compare.render.context import build_context
 
     from conftest import FIXTURES

@@ -13,15 +13,16 @@ from ..errors import RenderError
 
 if TYPE_CHECKING:
     from ..model import Comparison
+    from .csv_table import render_csv
     from .html import render_html
     from .json import comparison_to_dict, render_json
     from .markdown import render_markdown
     from .write import write_output
 
-__all__ = ["render", "render_html", "render_json", "render_markdown", "comparison_to_dict",
+__all__ = ["render", "render_html", "render_json", "render_markdown", "render_csv", "comparison_to_dict",
            "write_output", "FORMATS"]
 
-FORMATS = ("html", "json", "md")
+FORMATS = ("html", "json", "md", "csv")
 
 # public name -> the module that defines it
 _HOMES = {
@@ -29,6 +30,7 @@ _HOMES = {
     "render_json": ".json",
     "comparison_to_dict": ".json",
     "render_markdown": ".markdown",
+    "render_csv": ".csv_table",
     "write_output": ".write",
 }
 
@@ -42,8 +44,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def render(c: Comparison, fmt: str, *, lang: str | None = None) -> str:
-    """Render in one of FORMATS."""
+def render(c: Comparison, fmt: str, *, lang: str | None = None, full_paths: bool = False) -> str:
+    """Render in one of FORMATS. Inputs are named by file name only unless `full_paths`."""
+    from .paths import shareable
+
+    c = shareable(c, full_paths=full_paths)
     if fmt == "html":
         from .html import render_html
 
@@ -56,4 +61,8 @@ def render(c: Comparison, fmt: str, *, lang: str | None = None) -> str:
         from .markdown import render_markdown
 
         return render_markdown(c, lang=lang)
+    if fmt == "csv":
+        from .csv_table import render_csv
+
+        return render_csv(c)
     raise RenderError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")

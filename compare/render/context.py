@@ -11,14 +11,16 @@ whole view model is O(n log n) in the number of rows.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 from typing import Any
 
 from ..model import (
     ChangeKind,
     Comparison,
+    Evidence,
     Figure,
     FigureKind,
     FigurePair,
@@ -27,28 +29,51 @@ from ..model import (
     Op,
     PairStatus,
     PeriodKind,
+    PlanCheck,
+    PlanItemKind,
     PlanStatus,
+    ReasonCode,
     Report,
     Role,
     Section,
     SentenceRow,
     Span,
 )
-from .labels import LABELS, REASONS, reason_text
-from .summary import summary_counts
+from .blocks import (
+    RUN_ORDER,
+    Mark,
+    Marks,
+    group_blocks,
+    merged_pieces,
+    moved_away_slots,
+    paragraph_index,
+    runs_of,
+    side_pieces,
+)
+from .highlights import GROUP_ORDER, as_dicts, highlight_groups
+from .labels import LABELS, reason_text
+from .page_labels import PAGE_LABELS, enum_label, stripped_label
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
-           "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
+           "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS", "plan_view", "plan_reason_words", "page_labels", "js_payload",
+           "OPEN_PLAN_MAX_ITEMS"]
 
 CHANGE_KINDS: tuple[str, ...] = tuple(k.value for k in ChangeKind)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Statuses a reader may want to list; "matched" is the normal case and gets no dashboard card.
-SECTION_STATUSES: tuple[str, ...] = ("added", "removed", "renamed", "moved", "split", "merged")
+SECTION_STATUSES: tuple[str, ...] = tuple(s.value for s in PairStatus if s is not PairStatus.MATCHED)
 PLAN_STATUSES: tuple[str, ...] = tuple(s.value for s in PlanStatus)
 # The three kinds a first-time reader looks for; the rest of the dashboard is smaller.
 _HEADLINE_KINDS = ("new_commitment", "dropped")
 # Evidence passages are whole paragraphs; the scorecard shows the start and links to the rest.
 EVIDENCE_PREVIEW_CHARS = 160
+# Up to this many changes every section starts open; a bigger comparison starts with them closed,
+# so its page stays a few screens long (issue 14: 1,160 open rows made 110,671 px).
+OPEN_SECTIONS_MAX_CHANGES = 150
+# The full plan table starts open up to this many items (the status bars and lists lead above it).
+OPEN_PLAN_MAX_ITEMS = 40
+# The not-found list shows this many items before "n more".
+NOT_FOUND_SHOWN = 8
 # Characters of the sentence shown beside a figure that disappeared or appeared (a long paragraph-
 # sentence of a scraped report is cut, the figure stays in the first part it was read from).
 UNPAIRED_SENTENCE_CHARS = 200
@@ -76,7 +101,9 @@ def format_figure_change(fp: FigurePair, old: Report, new: Report, lang: str) ->
     old_text = old.text_of(fp.old.span) if fp.old else "—"
     new_text = new.text_of(fp.new.span) if fp.new else "—"
     change = _change_text(fp, lang)
-    return f"{old_text} → {new_text}" + (f" ({change})" if change else "")
+    if not change:
+        return f"{old_text} → {new_text}"
+    return f"{old_text} → {new_text}" + (f"（{change}）" if lang == "zh" else f" ({change})")
 
 
 def _change_text(fp: FigurePair, lang: str) -> str:
@@ -95,104 +122,6 @@ def _sort_number(value: Decimal | None) -> str:
     return "" if value is None else _plain(value, 6)
 
 
-# --------------------------------------------------------------------------- marks
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    """A passage to make addressable: `span` in one side's text, `id` for links, `cls` for looks."""
-
-    span: Span
-    id: str
-    cls: str
-
-
-class _Marks:
-    """The marks of one side; each id is placed once, on the first piece it covers."""
-
-    def __init__(self, marks: Iterable[_Mark]) -> None:
-        self.marks = sorted(marks, key=lambda m: (m.span.start, m.span.end, m.id))
-        self.starts = [m.span.start for m in self.marks]
-        self.placed: set[str] = set()
-        self.longest = max((len(m.span) for m in self.marks), default=0)
-
-    def overlapping(self, span: Span) -> list[_Mark]:
-        # marks starting at most `longest` before the span can still reach into it
-        lo = bisect.bisect_left(self.starts, span.start - self.longest)
-        hi = bisect.bisect_left(self.starts, span.end)
-        return [m for m in self.marks[lo:hi] if m.span.end > span.start and m.span.start < span.end]
-
-
-def _pieces(segs: Sequence[tuple[str, str]], base: int, marks: _Marks) -> list[dict[str, Any]]:
-    """Split the segments of one side at mark boundaries; each piece knows its marks and anchors.
-
-    `base` is the offset of the row's text, so segment offsets are absolute positions.
-    """
-    total = sum(len(t) for _, t in segs)
-    hits = marks.overlapping(Span(base, base + total)) if marks.marks else []
-    out: list[dict[str, Any]] = []
-    pos = base
-    for op, text in segs:
-        if not text:
-            continue
-        end = pos + len(text)
-        cuts = sorted({pos, end} | {b for m in hits for b in (m.span.start, m.span.end) if pos < b < end})
-        for a, b in zip(cuts, cuts[1:]):
-            covering = [m for m in hits if m.span.start < b and m.span.end > a]
-            anchors = [m.id for m in covering if m.id not in marks.placed]
-            marks.placed.update(anchors)
-            out.append({
-                "op": op,
-                "text": text[a - pos : b - pos],
-                "anchors": anchors,
-                "cls": " ".join(dict.fromkeys([m.cls for m in covering] + [f"m-{m.id}" for m in covering])),
-            })
-        pos = end
-    return out
-
-
-# --------------------------------------------------------------------------- rows and pairs
-
-
-def _side_segments(row: SentenceRow, text: str, keep: Op) -> list[tuple[str, str]]:
-    """The row's segments for one side, or the side's text as one run when they do not rebuild it."""
-    if row.segments:
-        segs = [(s.op.value, s.text) for s in row.segments if s.op in (Op.EQUAL, keep)]
-        if "".join(t for _, t in segs) == text:
-            return segs
-    if not text:
-        return []
-    if row.kind is None:
-        return [("equal", text)]
-    return [("delete" if keep is Op.DELETE else "insert", text)]
-
-
-class _RowIndex:
-    """Rows of one side sorted by position, to find the row that holds a passage."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[int, int, str]] = []
-
-    def add(self, span: Span | None, anchor: str) -> None:
-        if span is not None:
-            self.items.append((span.start, span.end, anchor))
-
-    def freeze(self) -> None:
-        self.items.sort()
-        self.starts = [s for s, _, _ in self.items]
-
-    def find(self, span: Span) -> str:
-        """Anchor of the first row overlapping `span` ("" when no row shows it)."""
-        i = bisect.bisect_right(self.starts, span.start) - 1
-        for j in range(max(i, 0), len(self.items)):
-            s, e, anchor = self.items[j]
-            if s >= span.end:
-                break
-            if e > span.start and s < span.end:
-                return anchor
-        return ""
-
-
 def _sibling_position(report: Report, section: Section) -> int:
     # the preamble is a level-1 section without a heading; readers do not count it as a part
     return 1 + sum(1 for s in report.sections
@@ -202,7 +131,9 @@ def _sibling_position(report: Report, section: Section) -> int:
 
 def _marked(section: Section) -> str:
     """The heading as a reader knows it: with "一、" or "(二)", without Markdown's "##"."""
-    marker = "" if section.marker.strip().strip("#") == "" else section.marker
+    # a marker damaged in the source ("二)") shows as the outline recovered it ("（二）")
+    written = section.recovered_marker or section.marker
+    marker = "" if written.strip().strip("#") == "" else written
     return (marker + section.heading).strip()
 
 
@@ -214,21 +145,23 @@ def _heading(section: Section | None, labels: dict[str, str]) -> str:
 
 # --------------------------------------------------------------------------- the context
 
-
 def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
     """Everything the HTML and Markdown templates show, already counted, sorted and labelled."""
     language = "zh" if (lang or c.new.metadata.language) == "zh" else "en"
     basis = _year_basis(c)
     years = {"old": _year(c.old, language, "old", basis), "new": _year(c.new, language, "new", basis)}
-    labels = {k: _fill_years(v, years) for k, v in LABELS[language].items()}
+    labels = page_labels(language, years)
+    old_plan, new_plan = c.old.plan_ids, c.new.plan_ids
 
     figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
     old_marks, new_marks = _collect_marks(c, figure_rows)
-
     pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks)
-    figures = _figures(c, figure_rows, language, old_rows, new_rows)
-    plan = _plan(c, labels, old_rows, new_rows, language)
-    summary = summary_counts(c)
+    figures = _figures(c, figure_rows, language, labels, old_rows, new_rows)
+    plan = plan_view(c, labels, language, new_plan,
+                     item_href=lambda i, pc: f"#pi{i}" if old_rows.find(pc.item.span) else "",
+                     evidence_href=lambda i, j, e: f"#ev{i}-{j}" if new_rows.find(e.span) else "")
+    counts = _counts(c)
+    n_changes = sum(counts["changes"].values())
 
     return {
         "lang": language,
@@ -239,33 +172,57 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
         "years_note": _years_note(c, basis, labels),
         "old": _doc(c.old, years["old"], basis, labels),
         "new": _doc(c.new, years["new"], basis, labels),
-        "summary": summary,
-        "dashboard": _dashboard(summary, labels, len(c.plan_checks) > 0),
+        "summary": counts,
+        "highlights": _highlights(c, labels, language, figures, plan, pairs, old_plan, new_plan),
+        "dashboard": _dashboard(counts, labels, language, len(c.plan_checks) > 0),
         "change_kinds": list(CHANGE_KINDS),
         "section_statuses": list(SECTION_STATUSES),
         "plan_statuses": list(PLAN_STATUSES),
-        "filters": [{"key": k, "label": labels[k], "count": summary[f"changes_{k}"]} for k in CHANGE_KINDS],
         "pairs": pairs,
-        "figures": figures,
+        "sep": "" if language == "zh" else " ",  # between sentences drawn in one paragraph
+        "open_plan": len(c.plan_checks) <= OPEN_PLAN_MAX_ITEMS,
+        # big comparisons start with every section closed: the outline and highlights lead in
+        "open_sections": n_changes <= OPEN_SECTIONS_MAX_CHANGES,
+        "outline": [{"anchor": p["anchor"], "level": p["level"], "heading": p["new_heading"] or p["old_heading"],
+                     "status": p["status"], "status_label": p["status_label"], "count": p["count"]}
+                    for p in pairs],
+        "figures": figures["changed"],
+        "figure_chart": figures["chart"],
         "figure_groups": [g for g in (
             _figure_group("figures-gone", labels["figures_gone"], _unpaired(c, language, old_side=True)),
             _figure_group("figures-appeared", labels["figures_appeared"], _unpaired(c, language, old_side=False)),
         ) if g["rows"]],
         "figures_note": labels["figures_note"].format(
-            changed=summary["figures_changed"],
-            same=summary["figures_paired"] - summary["figures_changed"],
-            only_old=summary["figures_dropped"], only_new=summary["figures_new"]),
-        "plan": plan,
+            changed=len(figure_rows), same=sum(1 for fp in c.figure_pairs if fp.old and fp.new) - len(figure_rows),
+            only_old=len(figures["gone"]), only_new=len(figures["new_only"])),
+        "plan": plan["rows"],
+        "plan_groups": plan["groups"],
+        "plan_bars": plan["bars"],
+        "plan_lines": plan["lines"],
+        "plan_not_found": plan["not_found"],
         "stripped": _stripped(c, language, labels, years),
         "focus": _focus_labels(labels),
-        "payload": {"lang": language, "labels": {k: labels[k] for k in _JS_LABELS},
-                    "kinds": [[k, labels[k]] for k in CHANGE_KINDS],  # a list: tojson sorts keys
-                    "focus": _focus_labels(labels)},
+        "payload": js_payload(language, labels),
     }
 
 
-_JS_LABELS = ("show", "unchanged", "collapse", "prev", "next", "view", "side_by_side", "inline",
-              "showing_only", "show_all", "sort", "no_more")
+def page_labels(language: str, years: dict[str, str], extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The labels of a page in `language`, with the years filled in."""
+    merged = {**LABELS[language], **PAGE_LABELS[language], **(extra or {})}
+    return {k: _fill_years(v, years) for k, v in merged.items()}
+
+
+def js_payload(language: str, labels: dict[str, str]) -> dict[str, Any]:
+    """What report.js reads from the page's JSON data block."""
+    return {"lang": language, "labels": {k: labels[k] for k in _JS_LABELS},
+            # a list: tojson sorts keys; a kind another branch adds reads its generic label
+            "kinds": [[k, _label(labels, k, k, language, "ChangeKind")] for k in CHANGE_KINDS],
+            "focus": _focus_labels(labels)}
+
+
+_JS_LABELS = ("show", "unchanged", "collapse", "prev", "next", "view", "view_merged", "view_side", "view_grid",
+              "showing_only", "show_all", "sort", "no_more", "search", "search_placeholder", "menu", "expand_all",
+              "collapse_all", "print_summary", "no_changes_in_view", "prev_short", "next_short")
 
 
 def _fill_years(label: str, years: dict[str, str]) -> str:
@@ -358,51 +315,125 @@ def _is_changed(fp: FigurePair) -> bool:
     return fp.old is not None and fp.new is not None and bool(fp.delta)
 
 
-def _collect_marks(c: Comparison, figure_rows: Sequence[int]) -> tuple[_Marks, _Marks]:
-    old: list[_Mark] = []
-    new: list[_Mark] = []
+def _collect_marks(c: Comparison, figure_rows: Sequence[int]) -> tuple[Marks, Marks]:
+    old: list[Mark] = []
+    new: list[Mark] = []
     for i in figure_rows:
         fp = c.figure_pairs[i]
         assert fp.old is not None and fp.new is not None
-        old.append(_Mark(fp.old.span, f"fo{i}", "fig"))
-        new.append(_Mark(fp.new.span, f"fn{i}", "fig"))
+        old.append(Mark(fp.old.span, f"fo{i}", "fig"))
+        new.append(Mark(fp.new.span, f"fn{i}", "fig"))
     for i, pc in enumerate(c.plan_checks):
-        old.append(_Mark(pc.item.span, f"pi{i}", "plan-item"))
+        old.append(Mark(pc.item.span, f"pi{i}", "plan-item"))
         for j, e in enumerate(pc.evidence):
-            new.append(_Mark(e.span, f"ev{i}-{j}", "evidence"))
-    return _Marks(old), _Marks(new)
+            new.append(Mark(e.span, f"ev{i}-{j}", "evidence"))
+    return Marks(old), Marks(new)
 
 
-def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: _Marks, new_marks: _Marks,
+class _RowIndex:
+    """Rows of one side sorted by position, to find the row that holds a passage."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, int, str]] = []
+        self.starts: list[int] = []
+
+    def add(self, span: Span | None, anchor: str) -> None:
+        if span is not None:
+            self.items.append((span.start, span.end, anchor))
+
+    def freeze(self) -> None:
+        self.items.sort()
+        self.starts = [s for s, _, _ in self.items]
+
+    def find(self, span: Span) -> str:
+        """Anchor of the first row overlapping `span` ("" when no row shows it)."""
+        hit = self.find_span(span)
+        return hit[1] if hit else ""
+
+    def find_span(self, span: Span) -> tuple[Span, str] | None:
+        i = bisect.bisect_right(self.starts, span.start) - 1
+        for j in range(max(i, 0), len(self.items)):
+            s, e, anchor = self.items[j]
+            if s >= span.end:
+                break
+            if e > span.start and s < span.end:
+                return Span(s, e), anchor
+        return None
+
+
+def _label(labels: dict[str, str], key: str, member: Any, language: str, enum_name: str) -> str:
+    """A label from the page's table, else the generic enum label (an unknown member never fails)."""
+    return labels.get(key) or enum_label(member, language, enum_name)
+
+
+def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Marks, new_marks: Marks,
            ) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
     old_rows, new_rows = _RowIndex(), _RowIndex()
     fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
                      if _is_changed(fp) and fp.old is not None)
     fig_starts = [s for s, _ in fig_old]
+    where = paragraph_index(c.old, c.new)
     pairs: list[dict[str, Any]] = []
     diffs = {d.pair_index: d for d in c.diffs}
     for i, pair in enumerate(c.section_pairs):
         diff = diffs.get(i)
-        old_sec = c.old.section(pair.old_id) if pair.old_id else None
-        new_sec = c.new.section(pair.new_id) if pair.new_id else None
+        srows = diff.rows if diff else ()
+        old_sec = _section(c.old, pair.old_id)
+        new_sec = _section(c.new, pair.new_id)
+        one_sided = pair.status in (PairStatus.ADDED, PairStatus.REMOVED)
+
+        def badged(r: SentenceRow) -> bool:
+            # "added" on every sentence of an added section says nothing the section badge does not
+            return r.kind is not None and not (one_sided and r.kind in (ChangeKind.ADDED, ChangeKind.REMOVED))
+
         rows: list[dict[str, Any]] = []
-        for k, r in enumerate(diff.rows if diff else ()):
+        for k, r in enumerate(srows):
             anchor = f"r{i}-{k}"
             old_rows.add(r.old, anchor)
             new_rows.add(r.new, anchor)
-            row = _row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts)
-            # "added" on every sentence of an added section says nothing the section badge does not
-            row["badge"] = bool(row["kind"]) and not (
-                (pair.status is PairStatus.ADDED and row["kind"] == ChangeKind.ADDED.value)
-                or (pair.status is PairStatus.REMOVED and row["kind"] == ChangeKind.REMOVED.value))
-            rows.append(row)
+            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts, badged(r)))
+        slots = moved_away_slots(srows)
+        blocks = []
+        for b, block in enumerate(group_blocks(srows, where)):
+            items = []
+            for side, ks in runs_of(block, srows, badged):
+                kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
+                ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
+                items.append({"side": side, "rows": [rows[k] for k in ks],
+                              "badge": " · ".join(labels.get(k, k) for k in ordered) if side != "row" else "",
+                              "kind": ordered[0] if ordered else ""})
+                for k in ks:
+                    for m in slots.get(k, []):
+                        items.append({"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
+                                      "label": labels["moved_to"] if m > k else labels["moved_to_earlier"]})
+            if -1 in slots and b == 0:
+                items[:0] = [{"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
+                              "label": labels["moved_to"]} for m in slots[-1]]
+            kinds_in = [rows[k]["kind"] for k in block if rows[k]["kind"]]
+            # the section's own heading line: the sticky header shows it already, so it is drawn small
+            heading_line = all(_inside(srows[k].old, old_sec.heading_span if old_sec else None)
+                               and _inside(srows[k].new, new_sec.heading_span if new_sec else None) for k in block)
+            sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
+            blocks.append({
+                "anchor": f"b{i}-{b}",
+                "parts": items,
+                "kinds": list(dict.fromkeys(kinds_in)),
+                "changed": bool(kinds_in),
+                "whole": (next(iter(sides)) if len(sides) == 1 and sides != {"both"} and kinds_in
+                          and not one_sided else ""),
+                "heading_line": heading_line,
+            })
+        for after, moved in slots.items():  # a moved sentence says from which way it came
+            for m in moved:
+                rows[m]["moved_label"] = labels["moved_from"] if after < m else labels["moved_from_later"]
         kinds = [k for k in CHANGE_KINDS if any(r["kind"] == k for r in rows)]
         shown = new_sec or old_sec
         n_changes = sum(1 for r in rows if r["kind"])
         pairs.append({
             "anchor": f"p{i}",
             "status": pair.status.value,
-            "status_label": labels[f"sec_{pair.status.value}"],
+            "status_label": _label(labels, f"sec_{pair.status.value}", pair.status, language, "PairStatus")
+            if pair.status is not PairStatus.MATCHED else "",
             "level": shown.level if shown else 1,
             "old_heading": _heading(old_sec, labels),
             "new_heading": _heading(new_sec, labels),
@@ -410,13 +441,32 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: _Mar
                                   and _heading(old_sec, labels) != _heading(new_sec, labels)),
             "note": _pair_note(c, pair.status, old_sec, new_sec, labels),
             "changed": n_changes > 0 or pair.status is not PairStatus.MATCHED,
+            "count": n_changes,
             "n_changes": labels["n_changes"].replace("{n}", str(n_changes)) if n_changes else "",
             "kinds": kinds,
             "rows": rows,
+            "blocks": blocks,
+            "heading_only": not rows,
         })
     old_rows.freeze()
     new_rows.freeze()
     return pairs, old_rows, new_rows
+
+
+def _inside(span: Span | None, outer: Span | None) -> bool:
+    """True when there is no span, or it lies within `outer` (False when `outer` is None)."""
+    if span is None:
+        return True
+    return outer is not None and outer.start <= span.start and span.end <= outer.end and len(outer) > 0
+
+
+def _section(report: Report, sid: str | None) -> Section | None:
+    if not sid:
+        return None
+    try:
+        return report.section(sid)
+    except KeyError:
+        return None
 
 
 def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_sec: Section | None,
@@ -427,17 +477,13 @@ def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_s
     if status is PairStatus.MOVED and old_sec and new_sec:
         return (labels["note_moved"].replace("{old_pos}", str(_sibling_position(c.old, old_sec)))
                 .replace("{new_pos}", str(_sibling_position(c.new, new_sec))))
-    return {PairStatus.ADDED: labels["note_added"], PairStatus.REMOVED: labels["note_removed"],
-            PairStatus.SPLIT: labels["note_split"], PairStatus.MERGED: labels["note_merged"]}.get(status, "")
+    notes = {"added": "note_added", "removed": "note_removed", "split": "note_split", "merged": "note_merged"}
+    return labels.get(notes.get(status.value, ""), "")
 
 
 def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], language: str,
-         old_marks: _Marks, new_marks: _Marks, fig_old: list[tuple[int, int]], fig_starts: list[int],
-         ) -> dict[str, Any]:
-    old_text = c.old.text_of(r.old) if r.old else ""
-    new_text = c.new.text_of(r.new) if r.new else ""
-    old_pieces = _pieces(_side_segments(r, old_text, Op.DELETE), r.old.start, old_marks) if r.old else []
-    new_pieces = _pieces(_side_segments(r, new_text, Op.INSERT), r.new.start, new_marks) if r.new else []
+         old_marks: Marks, new_marks: Marks, fig_old: list[tuple[int, int]], fig_starts: list[int],
+         badge: bool) -> dict[str, Any]:
     figures: list[str] = []
     if r.old is not None and r.new is not None and r.kind is not None:
         lo = bisect.bisect_left(fig_starts, r.old.start)
@@ -446,43 +492,119 @@ def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], lan
             fp = c.figure_pairs[i]
             if fp.new is not None and r.new.start <= fp.new.span.start < r.new.end:
                 figures.append(format_figure_change(fp, c.old, c.new, language))
+    kind = r.kind.value if r.kind else ""
     return {
         "anchor": anchor,
-        "kind": r.kind.value if r.kind else "",
-        "label": labels[r.kind.value] if r.kind else "",
-        "reason": r.reason,
-        "old": old_pieces,
-        "new": new_pieces,
+        "kind": kind,
+        "label": _label(labels, kind, r.kind, language, "ChangeKind") if r.kind else "",
+        "badge": badge,
+        "pieces": merged_pieces(r, c.old, c.new, old_marks, new_marks),
+        "old": side_pieces(r, c.old, Op.DELETE),
+        "new": side_pieces(r, c.new, Op.INSERT),
+        "both": r.old is not None and r.new is not None,
         "badge_side": "new" if r.new is not None else "old",
         "figures": figures,
+        "moved_label": "",
+        # the score behind the kind, for the 「依据」 disclosure only
+        "basis": f"{r.score:.2f}" if r.kind is not None and r.old is not None and r.new is not None else "",
     }
 
 
-def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows: _RowIndex,
-             new_rows: _RowIndex) -> list[dict[str, Any]]:
-    out = []
+def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: dict[str, str],
+             old_rows: _RowIndex, new_rows: _RowIndex) -> dict[str, Any]:
+    changed = []
     for order, i in enumerate(figure_rows):
         fp = c.figure_pairs[i]
         assert fp.old is not None and fp.new is not None
-        section = _section_heading(c.new, fp.new)
-        out.append({
+        old_hit, new_hit = old_rows.find_span(fp.old.span), new_rows.find_span(fp.new.span)
+        changed.append({
             "anchor": f"fig-{i}",
             "order": order,
             "label": _figure_label(fp.new, language),
+            "period": _period(fp.new, labels, language),
+            "kind": _figure_kind(c, fp, labels, language),
             "old": _figure_cell(fp.old, c.old, language, fp.new),
             "new": _figure_cell(fp.new, c.new, language, fp.old),
-            "old_href": f"#fo{i}" if old_rows.find(fp.old.span) else "",
-            "new_href": f"#fn{i}" if new_rows.find(fp.new.span) else "",
+            "old_href": f"#fo{i}" if old_hit else "",
+            "new_href": f"#fn{i}" if new_hit else "",
+            "old_sentence": " ".join(c.old.text_of(old_hit[0]).split()) if old_hit else "",
+            "new_sentence": " ".join(c.new.text_of(new_hit[0]).split()) if new_hit else "",
             "change": _change_text(fp, language),
             "text": format_figure_change(fp, c.old, c.new, language),
-            "section": section,
+            "section": _section_heading(c.new, fp.new),
             "sort_old": _sort_number(fp.old.base_value if fp.old.base_value is not None else fp.old.value),
             "sort_new": _sort_number(fp.new.base_value if fp.new.base_value is not None else fp.new.value),
-            "sort_change": _sort_number(fp.pp_change if fp.pp_change is not None
-                                        else fp.pct_change if fp.pct_change is not None else fp.delta),
+            # unit-aware: by relative change, which compares 亿元 with 万人; pp only for rates
+            "sort_change": _sort_number(fp.pct_change if fp.pct_change is not None
+                                        else fp.pp_change if fp.pp_change is not None else fp.delta),
             "rising": bool(fp.delta is not None and fp.delta > 0),
         })
-    return out
+    gone = [{"label": fp.old.label or "—", "value": c.old.text_of(fp.old.span),
+             "period": _period(fp.old, labels, language), "section": _section_heading(c.old, fp.old),
+             "href": f"#{old_rows.find(fp.old.span)}" if old_rows.find(fp.old.span) else ""}
+            for fp in c.figure_pairs if fp.old is not None and fp.new is None]
+    new_only = [{"label": fp.new.label or "—", "value": c.new.text_of(fp.new.span),
+                 "period": _period(fp.new, labels, language), "section": _section_heading(c.new, fp.new),
+                 "href": f"#{new_rows.find(fp.new.span)}" if new_rows.find(fp.new.span) else ""}
+                for fp in c.figure_pairs if fp.new is not None and fp.old is None]
+    return {"changed": changed, "chart": _chart(c, figure_rows, changed), "gone": gone, "new_only": new_only}
+
+
+def _period(fig: Figure, labels: dict[str, str], language: str) -> str:
+    if fig.period:
+        return fig.period
+    return enum_label(fig.period_kind, language, "PeriodKind")
+
+
+def _figure_kind(c: Comparison, fp: FigurePair, labels: dict[str, str], language: str) -> str:
+    """What the figure is: its own kind when the figures stage names one, else the part it sits in."""
+    fig = fp.new or fp.old
+    kind = getattr(fig, "kind", None)
+    if isinstance(kind, Enum):
+        return labels.get(f"figure_kind_{kind.value}") or enum_label(kind, language, type(kind).__name__)
+    sec = _section(c.new, fig.section_id) if fig is not None and fp.new is not None else None
+    if sec is None:
+        return labels["kind_other"]
+    if sec.role in (Role.PLAN, Role.TARGETS):
+        return labels["kind_target"]
+    if sec.role is Role.REVIEW:
+        return labels["kind_outcome"]
+    return labels["kind_other"]
+
+
+CHART_BAR_H = 18  # px per bar of the inline SVG chart
+CHART_LABEL_W = 190
+CHART_W = 560
+CHART_MAX = 16  # bars: the largest moves; the table lists all
+
+
+def _chart(c: Comparison, figure_rows: Sequence[int], changed: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bars of relative change (pp for rates) for the changed figures, largest first, as numbers
+    the template draws into an inline SVG. A bar past the scale is cut and marked."""
+    items = []
+    for row, i in zip(changed, figure_rows):
+        fp = c.figure_pairs[i]
+        value = fp.pct_change if fp.pct_change is not None else fp.pp_change
+        if value is None:
+            continue
+        items.append((abs(value), row["order"], value, row))
+    items.sort(key=lambda t: (-t[0], t[1]))
+    items = items[:CHART_MAX]
+    if not items:
+        return {}
+    scale = min(max(t[0] for t in items), Decimal(100)) or Decimal(1)
+    half = (CHART_W - CHART_LABEL_W) / 2
+    zero = CHART_LABEL_W + half
+    bars = []
+    for n, (_, _, value, row) in enumerate(items):
+        length = float(min(abs(value), scale) / scale) * (half - 40)
+        x = zero if value >= 0 else zero - length
+        bars.append({"y": n * CHART_BAR_H + 4, "x": round(x, 1), "w": round(max(length, 1.0), 1),
+                     "label": row["label"][:14], "text": row["change"], "cut": abs(value) > scale,
+                     "text_x": round(zero + length + 4 if value >= 0 else zero - length - 4, 1),
+                     "anchor": "start" if value >= 0 else "end", "href": "#" + row["anchor"]})
+    return {"bars": bars, "width": CHART_W, "height": len(bars) * CHART_BAR_H + 8, "zero": zero,
+            "label_x": CHART_LABEL_W - 6}
 
 
 def _figure_label(fig: Figure, language: str) -> str:
@@ -510,7 +632,8 @@ def _unpaired(c: Comparison, language: str, *, old_side: bool) -> list[dict[str,
 
 
 def _figure_group(anchor: str, title: str, rows: list[dict[str, str]]) -> dict[str, Any]:
-    return {"id": anchor, "title": f"{title} ({len(rows)})", "rows": rows}
+    return {"id": anchor, "title": f"{title}（{len(rows)}）" if title[-1:] > "\u2e7f" else f"{title} ({len(rows)})",
+            "rows": rows}
 
 
 def _figure_cell(fig: Figure, report: Report, language: str, other: Figure) -> str:
@@ -523,13 +646,8 @@ def _figure_cell(fig: Figure, report: Report, language: str, other: Figure) -> s
 
 
 def _section_heading(report: Report, fig: Figure) -> str:
-    if not fig.section_id:
-        return ""
-    try:
-        sec = report.section(fig.section_id)
-    except KeyError:
-        return ""
-    return _marked(sec)
+    sec = _section(report, fig.section_id)
+    return _marked(sec) if sec else ""
 
 
 def _preview(text: str, limit: int = 0) -> str:
@@ -538,68 +656,180 @@ def _preview(text: str, limit: int = 0) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex, language: str,
-          ) -> list[dict[str, Any]]:
-    out = []
-    in_plan = c.new.plan_ids if c.plan_checks else frozenset()
+# Reason codes whose words differ from the status's own words (render/labels words every code
+# with its numbers for the 「依据」 disclosure; these are the words shown without numbers).
+_REASON_WORDS: dict[ReasonCode, str] = {
+    ReasonCode.REVIEW_PASSAGE_BEGUN: "reason_partly_begun",
+    ReasonCode.RESTATED: "reason_restated",
+    ReasonCode.TARGET_RESTATED: "reason_restated",
+    ReasonCode.TARGET_IN_WORDS: "reason_unknown_words",
+    ReasonCode.TARGET_MULTI_YEAR: "reason_unknown_years",
+    ReasonCode.NO_OUTCOME: "reason_unknown",
+}
+
+
+def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str, str]) -> str:
+    """The reason of a plan check in words a reader uses, stating the result (never a rule or a score)."""
+    status = pc.status.value
+    if pc.item.kind is PlanItemKind.TARGET and pc.status in (PlanStatus.MET, PlanStatus.NOT_MET):
+        target = old.text_of(pc.item.target.span) if pc.item.target else ""
+        actual = new.text_of(pc.actual.span) if pc.actual else ""
+        key = f"reason_target_{status}_{pc.item.direction}"
+        template = labels.get(key) or labels[f"reason_target_{status}"]
+        return template.format(actual=actual, target=target)
+    code = pc.reason.code if pc.reason else None
+    if code is ReasonCode.TARGET_DUE_LATER and pc.reason is not None:
+        return labels["reason_unknown_year"].format(year=pc.reason.get("year"))
+    if code in _REASON_WORDS:
+        return labels[_REASON_WORDS[code]]
+    return labels.get(f"reason_{status}", "")
+
+
+def plan_view(c: Comparison | FollowUp, labels: dict[str, str], language: str, in_plan: frozenset[str], *,
+              item_href: Callable[[int, PlanCheck], str], evidence_href: Callable[[int, int, Evidence], str],
+              ) -> dict[str, Any]:
+    """The plan checks as rows, grouped by the old plan's parts, with the status bars, the two
+    honest lines and the not-found list. The caller says where items and evidence link to."""
+    rows: list[dict[str, Any]] = []
     for i, pc in enumerate(c.plan_checks):
-        out.append({
+        rows.append({
             "anchor": f"plan-{i}",
             "status": pc.status.value,
-            "status_label": labels[pc.status.value],
+            "status_label": _label(labels, pc.status.value, pc.status, language, "PlanStatus"),
             "kind": pc.item.kind.value,
-            "kind_label": labels[pc.item.kind.value],
-            "item": c.old.text_of(pc.item.span),
-            "item_href": f"#pi{i}" if old_rows.find(pc.item.span) else "",
+            "kind_label": enum_label(pc.item.kind, language, "PlanItemKind"),
+            "section": pc.item.section_id,
+            "item": " ".join(c.old.text_of(pc.item.span).split()),
+            "item_href": item_href(i, pc),
             "target": c.old.text_of(pc.item.target.span) if pc.item.target else "",
             "actual": c.new.text_of(pc.actual.span) if pc.actual else "",
-            "reason": reason_text(pc.reason, language),
+            "reason": plan_reason_words(pc, c.old, c.new, labels),
+            "basis": reason_text(pc.reason, language),
             "evidence": [
-                {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}",
-                 "href": f"#ev{i}-{j}" if new_rows.find(e.span) else "",
+                {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}", "matched_by": e.matched_by,
+                 "href": evidence_href(i, j, e),
                  # a passage of the new plan says the work is still to do, not that it was done
                  "in_plan": e.section_id in in_plan}
                 for j, e in enumerate(pc.evidence)
             ],
         })
+    groups: list[dict[str, Any]] = []
+    for row in rows:
+        if not groups or groups[-1]["section"] != row["section"]:
+            sec = _section(c.old, row["section"])
+            groups.append({"section": row["section"], "rows": [],
+                           "heading": (sec.marker + sec.heading.split("。")[0]).strip() if sec
+                           else labels["plan_other_part"]})
+        groups[-1]["rows"].append(row)
+    return {"rows": rows, "groups": groups, **plan_summary(c.plan_checks, labels, language),
+            "not_found": [r for r in rows if r["status"] == PlanStatus.NOT_FOUND.value]}
+
+
+def plan_summary(checks: Sequence[PlanCheck], labels: dict[str, str], language: str) -> dict[str, Any]:
+    """Status bars (one per status present, widths in per cent of all items) and the two honest
+    lines: commitments by status, targets met over those that could be judged."""
+    total = len(checks)
+    counts = Counter(pc.status.value for pc in checks)
+    order = list(PLAN_STATUSES) + sorted(s for s in counts if s not in PLAN_STATUSES)
+    bars = [{"status": s, "label": _label(labels, s, s, language, "PlanStatus"), "count": counts[s],
+             "width": f"{100 * counts[s] / total:.1f}", "href": f"#only-plan-{s}" if s in PLAN_STATUSES else "#plan"}
+            for s in order if counts.get(s)]
+    commitments = [pc for pc in checks if pc.item.kind is PlanItemKind.COMMITMENT]
+    targets = [pc for pc in checks if pc.item.kind is PlanItemKind.TARGET]
+    cc = Counter(pc.status.value for pc in commitments)
+    tc = Counter(pc.status.value for pc in targets)
+    judged = tc["met"] + tc["not_met"]
+    lines = []
+    if commitments:
+        lines.append({"title": labels["plan_commitments"], "text": labels["plan_commitment_line"].format(
+            total=len(commitments), addressed=cc["addressed"], partly=cc["partly"], not_found=cc["not_found"])})
+    if targets:
+        text = (labels["plan_target_line"].format(met=tc["met"], judged=judged, unknown=tc["unknown"]) if judged
+                else labels["plan_target_none"].format(unknown=tc["unknown"]))
+        lines.append({"title": labels["plan_targets"], "text": text})
+    return {"bars": bars, "lines": lines}
+
+
+def _highlights(c: Comparison, labels: dict[str, str], language: str, figures: dict[str, Any],
+                plan: dict[str, Any], pairs: list[dict[str, Any]], old_plan: frozenset[str],
+                new_plan: frozenset[str]) -> list[dict[str, Any]]:
+    def heading(i: int) -> str:
+        p = pairs[i]
+        return str(p["new_heading"] or p["old_heading"])
+
+    def target(i: int) -> str:
+        row = plan["rows"][i]
+        return f"{row['item']}（{row['reason']}）" if language == "zh" else f"{row['item']} ({row['reason']})"
+
+    groups = highlight_groups(
+        c, in_old_plan=lambda sid: sid in old_plan, in_new_plan=lambda sid: sid in new_plan,
+        figure_text=lambda fp: format_figure_change(fp, c.old, c.new, language),
+        figure_href=lambda i: f"#fig-{i}", section_heading=heading, target_text=target)
+    out = []
+    for key in GROUP_ORDER:
+        items, more = groups[key]
+        if key == "not_met" and not c.plan_checks:
+            continue
+        more_href = {"new_commitment": "#only-new_commitment", "dropped": "#only-dropped",
+                     "figures": "#figures", "not_met": "#only-plan-not_met", "sections": "#outline"}[key]
+        title = labels[f"hl_{key}"]
+        if key in ("new_commitment", "dropped") and not groups[f"{key}_scope"][1]:
+            title = labels[f"hl_{key}_any"]  # no plan part: the group covers the whole report
+        out.append({"key": key, "title": title, "entries": as_dicts(items),
+                    "more": labels["hl_more"].format(n=more) if more else "", "more_href": more_href})
     return out
 
 
 def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[str, str],
               ) -> list[dict[str, str]]:
-    reasons = REASONS[language]
     out = []
     for side, rep in (("old", c.old), ("new", c.new)):
         for s in sorted(rep.stripped, key=lambda s: (s.span.start, s.span.end)):
-            out.append({"side": side, "year": years[side], "reason": reasons.get(s.reason, s.reason),
+            out.append({"side": side, "year": years[side], "reason": stripped_label(s.reason, language),
                         "text": rep.text_of(s.span)})
         for r in rep.source.removed:
             out.append({"side": side, "year": years[side],
-                        "reason": f"{reasons.get(r.reason, r.reason)} ({labels['removed_by_reader']})",
+                        "reason": f"{stripped_label(r.reason, language)}（{labels['removed_by_reader']}）"
+                        if language == "zh" else f"{stripped_label(r.reason, language)} ({labels['removed_by_reader']})",
                         "text": r.text})
     return out
 
 
-def _card(key: str, count: int, labels: dict[str, str], href_key: str, tone: str) -> dict[str, Any]:
-    return {"key": key, "label": labels[f"dash_{key}"], "count": count,
-            "href": f"#{href_key}" if count else "", "tone": tone}
+def _counts(c: Comparison) -> dict[str, dict[str, int]]:
+    """Counts by enum member, every member present in the model included (unknown ones too)."""
+    changes = Counter(r.kind.value for d in c.diffs for r in d.rows if r.kind is not None)
+    sections = Counter(p.status.value for p in c.section_pairs)
+    plan = Counter(pc.status.value for pc in c.plan_checks)
+    return {
+        "changes": {k: changes[k] for k in list(CHANGE_KINDS) + sorted(set(changes) - set(CHANGE_KINDS))},
+        "sections": {s: sections[s] for s in list(SECTION_STATUSES) + sorted(set(sections) - set(SECTION_STATUSES)
+                                                                            - {PairStatus.MATCHED.value})},
+        "plan": {s: plan[s] for s in list(PLAN_STATUSES) + sorted(set(plan) - set(PLAN_STATUSES))},
+        "figures": {"changed": sum(1 for fp in c.figure_pairs if _is_changed(fp)),
+                    "gone": sum(1 for fp in c.figure_pairs if fp.old is not None and fp.new is None),
+                    "new_only": sum(1 for fp in c.figure_pairs if fp.new is not None and fp.old is None)},
+    }
 
 
-def _dashboard(summary: dict[str, int], labels: dict[str, str], has_plan: bool) -> list[dict[str, Any]]:
-    changes = [_card(k, summary[f"changes_{k}"], labels, f"only-{k}", "main" if k in _HEADLINE_KINDS else "minor")
-               for k in CHANGE_KINDS]
-    changes.insert(2, _card("figures_changed", summary["figures_changed"], labels, "figures", "main"))
-    # a zero is news for the headline counts ("no new commitments"), noise for the minor ones
-    changes = [card for card in changes if card["count"] or card["tone"] == "main"]
-    sections = [_card(f"sec_{s}", summary[f"sections_{s}"], labels, f"only-sec-{s}", "main")
-                for s in SECTION_STATUSES if s in ("added", "removed", "renamed", "moved")
-                or summary[f"sections_{s}"]]
-    plan = [_card(f"plan_{s}", summary[f"plan_{s}"], labels, f"only-plan-{s}", "main")
-            for s in PLAN_STATUSES
-            if s in ("addressed", "partly", "not_found") or summary[f"plan_{s}"]]
+def _dashboard(counts: dict[str, dict[str, int]], labels: dict[str, str], language: str,
+               has_plan: bool) -> list[dict[str, Any]]:
+    """One line per group: each count with its term and a link to the filtered view."""
+    known = {*CHANGE_KINDS, *SECTION_STATUSES, *PLAN_STATUSES}
+
+    def item(prefix: str, key: str, n: int, href: str, enum_name: str) -> dict[str, Any]:
+        # a filtered view exists for each member the page was built with, not for one it does not know
+        return {"key": key, "label": _label(labels, f"{prefix}{key}", key, language, enum_name), "count": n,
+                "href": href if n and key in known else ""}
+
+    changes = [item("dash_", k, n, f"#only-{k}", "ChangeKind") for k, n in counts["changes"].items()
+               if n or k in _HEADLINE_KINDS]
+    changes.insert(2, {"key": "figures_changed", "label": labels["dash_figures_changed"],
+                       "count": counts["figures"]["changed"], "href": "#figures" if counts["figures"]["changed"] else ""})
+    sections = [item("dash_sec_", s, n, f"#only-sec-{s}", "PairStatus") for s, n in counts["sections"].items() if n]
+    plan = [item("dash_plan_", s, n, f"#only-plan-{s}", "PlanStatus") for s, n in counts["plan"].items() if n]
     return [
         {"key": "changes", "title": labels["group_changes"], "cards": changes, "empty": ""},
-        {"key": "sections", "title": labels["group_sections"], "cards": sections, "empty": ""},
+        {"key": "sections", "title": labels["group_sections"], "cards": sections, "empty": "" if sections else "—"},
         {"key": "plan", "title": labels["group_plan"], "cards": plan if has_plan else [],
          "empty": "" if has_plan else labels["no_plan"]},
     ]
@@ -608,7 +838,7 @@ def _dashboard(summary: dict[str, int], labels: dict[str, str], has_plan: bool) 
 def _focus_labels(labels: dict[str, str]) -> dict[str, str]:
     """What the "showing only" banner says for each `#only-…` target."""
     c = labels["colon"]
-    out = {k: f"{labels['group_changes']}{c}{labels[f'dash_{k}']}" for k in CHANGE_KINDS}
-    out.update({f"sec-{s}": f"{labels['group_sections']}{c}{labels[f'dash_sec_{s}']}" for s in SECTION_STATUSES})
-    out.update({f"plan-{s}": f"{labels['group_plan']}{c}{labels[f'dash_plan_{s}']}" for s in PLAN_STATUSES})
+    out = {k: f"{labels['group_changes']}{c}{labels.get(f'dash_{k}', labels.get(k, k))}" for k in CHANGE_KINDS}
+    out.update({f"sec-{s}": f"{labels['group_sections']}{c}{labels.get(f'dash_sec_{s}', s)}" for s in SECTION_STATUSES})
+    out.update({f"plan-{s}": f"{labels['group_plan']}{c}{labels.get(f'dash_plan_{s}', s)}" for s in PLAN_STATUSES})
     return out

@@ -1,4 +1,4 @@
-"""Render, follow-through only: a `FollowUp` (plan checks and scorecard) as HTML, JSON or Markdown.
+"""Render, follow-through only: a `FollowUp` (plan checks and scorecard) as HTML, JSON, Markdown or CSV.
 
 The view behind `yoy followup`: the scorecard, the items grouped under their numbered item of
 the old plan, and the passages of the new report each piece of evidence links to. No HTML here
@@ -12,11 +12,13 @@ import json
 from typing import Any
 
 from ..errors import RenderError
-from ..model import Figure, FollowUp, PlanItemKind, Report, Span
-from .context import LABELS, header_years
+from ..model import FollowUp, Report, SentenceRow, Span
+from .blocks import Mark, Marks, merged_pieces
+from .context import LABELS, OPEN_PLAN_MAX_ITEMS, PLAN_STATUSES, header_years, js_payload, page_labels, plan_view
+from .csv_table import render_csv
 from .environment import asset, html_environment, markdown_environment
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict
-from .labels import TARGET_DIRECTIONS, reason_text
+from .paths import shareable
 from .summary import scorecard_to_dict
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
@@ -24,29 +26,12 @@ __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 _EXTRA_LABELS = {
     "en": {"followup": "Plan follow-through", "item": "Plan item", "status": "Status",
            "evidence": "Evidence in the new report", "passages": "Passages of the new report",
-           "share_addressed": "commitments addressed",
-           "share_related": "commitments addressed or partly", "share_met": "targets met (of those with a reported outcome)",
            "commitment": "commitment", "target": "target", "actual": "actual", "total": "items",
            "none": "none"},
     "zh": {"followup": "计划落实情况", "item": "计划事项", "status": "状态", "evidence": "本年报告中的依据",
-           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实",
-           "share_met": "指标达成率（有实际值的）",
-           "commitment": "举措", "target": "指标", "actual": "实际", "total": "事项", "none": "无"},
+           "passages": "本年报告原文", "commitment": "举措", "target": "目标", "actual": "实际", "total": "事项",
+           "none": "无"},
 }
-_SNIPPET = 80  # characters of an evidence passage shown in the table; the full passage is linked
-
-
-def _labels(lang: str) -> dict[str, str]:
-    key = "zh" if lang == "zh" else "en"
-    return {**LABELS[key], **_EXTRA_LABELS[key]}
-
-
-def _snippet(text: str) -> str:
-    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
-
-
-def _figure_text(fig: Figure | None, report: Report) -> str:
-    return report.text_of(fig.span) if fig is not None else ""
 
 
 def _paragraph_of(report: Report, span: Span) -> Span:
@@ -54,74 +39,68 @@ def _paragraph_of(report: Report, span: Span) -> Span:
     return p.span if p is not None else span
 
 
-def build_followup_context(c: FollowUp, *, lang: str | None = None) -> dict[str, Any]:
-    """Scorecard, grouped item rows and linked passages, ready for the templates."""
-    language = lang or c.old.metadata.language
-    labels = _labels(language)
-    card = c.scorecard
-    in_plan = c.new.plan_ids if c.plan_checks else frozenset()
-    groups: list[dict[str, Any]] = []
-    passages: dict[tuple[int, int], dict[str, Any]] = {}
-    for i, pc in enumerate(c.plan_checks):
-        sid = pc.item.section_id
-        try:
-            sec = c.old.section(sid)
-            # an inline heading runs on into its paragraph: show its first sentence only
-            heading = (sec.marker + sec.heading.split("。")[0]).strip()
-        except KeyError:
-            heading = ""
-        if not groups or groups[-1]["section"] != sid:
-            groups.append({"section": sid, "heading": heading, "rows": []})
-        evidence = []
-        for e in pc.evidence:
-            key = (e.span.start, e.span.end)
-            anchor = f"ev-{e.span.start}-{e.span.end}"
-            if key not in passages:
-                para = _paragraph_of(c.new, e.span)
-                passages[key] = {
-                    "anchor": anchor,
-                    "section": e.section_id or "",
-                    "before": c.new.text_of(Span(para.start, e.span.start)),
-                    "mark": c.new.text_of(e.span),
-                    "after": c.new.text_of(Span(e.span.end, max(e.span.end, para.end))),
-                }
-            evidence.append({"text": _snippet(c.new.text_of(e.span)), "href": f"#{anchor}",
-                             "score": f"{e.score:.2f}", "matched_by": e.matched_by,
-                             "in_plan": e.section_id in in_plan})
-        groups[-1]["rows"].append({
-            "anchor": f"plan-{i}",
-            "item": c.old.text_of(pc.item.span),
-            "kind": pc.item.kind.value,
-            "status": pc.status.value,
-            "reason": reason_text(pc.reason, language),
-            "direction": TARGET_DIRECTIONS["zh" if language == "zh" else "en"].get(pc.item.direction or "", pc.item.direction or ""),
-            "target": _figure_text(pc.item.target, c.old) if pc.item.kind == PlanItemKind.TARGET else "",
-            "actual": _figure_text(pc.actual, c.new),
-            "evidence": evidence,
-        })
+def _evidence_anchor(span: Span) -> str:
+    return f"ev-{span.start}-{span.end}"
 
-    years = header_years(c)  # the years the comparison page names the documents by
+
+def _passages(c: FollowUp) -> tuple[list[dict[str, Any]], dict[tuple[int, int], str]]:
+    """Each paragraph of the new report that some evidence cites, once, with every cited passage
+    inside it marked (issue 14: 320 repeats of the same paragraph on the national pair).
+    Returns the passages in document order and, per evidence span, the paragraph's anchor."""
+    by_para: dict[tuple[int, int], list[Span]] = {}
+    for pc in c.plan_checks:
+        for e in pc.evidence:
+            para = _paragraph_of(c.new, e.span)
+            spans = by_para.setdefault((para.start, para.end), [])
+            if e.span not in spans:
+                spans.append(e.span)
+    out: list[dict[str, Any]] = []
+    where: dict[tuple[int, int], str] = {}
+    for start, end in sorted(by_para):
+        spans = by_para[(start, end)]
+        marks = Marks(Mark(sp, _evidence_anchor(sp), "evidence") for sp in spans)
+        anchor = f"para-{start}"
+        text = c.new.text_of(Span(start, end))
+        pieces = merged_pieces(SentenceRow(None, Span(start, end), None), c.old, c.new, Marks(()), marks)
+        assert "".join(p["text"] for p in pieces) == text
+        out.append({"anchor": anchor, "pieces": pieces})
+        for sp in spans:
+            where[(sp.start, sp.end)] = anchor
+    return out, where
+
+
+def build_followup_context(c: FollowUp, *, lang: str | None = None) -> dict[str, Any]:
+    """Scorecard, grouped item rows and each cited passage once, ready for the templates."""
+    language = "zh" if (lang or c.old.metadata.language) == "zh" else "en"
+    years = {side: str(y) if y else LABELS[language][side] for side, y in header_years(c).items()}
+    labels = page_labels(language, years, _EXTRA_LABELS[language])
+    passages, _ = _passages(c)
+    plan = plan_view(c, labels, language, c.new.plan_ids if c.plan_checks else frozenset(),
+                     item_href=lambda i, pc: "",
+                     evidence_href=lambda i, j, e: "#" + _evidence_anchor(e.span))
 
     def doc(rep: Report, side: str) -> dict[str, Any]:
-        m = rep.metadata
-        return {"path": rep.source.path, "year": years[side] or "", "title": m.title or ""}
+        return {"path": rep.source.path, "year": years[side], "title": rep.metadata.title or ""}
 
+    issuer = c.new.metadata.issuer or c.old.metadata.issuer or ""
     return {
-        "lang": "zh" if language == "zh" else "en",
+        "lang": language,
         "labels": labels,
+        "years": years,
+        "heading": (f"{issuer} " if issuer else "") + f"{years['old']} → {years['new']}",
+        "issuer_note": labels["different_issuers"] if c.issuer_warning else "",
         "old": doc(c.old, "old"),
         "new": doc(c.new, "new"),
-        "scorecard": {
-            "total": card.total,
-            "commitments": card.commitments,
-            "targets": card.targets,
-            "counts": [{"status": s, "count": n} for s, n in card.counts],
-            "share_addressed": f"{card.share_addressed:.0%}",
-            "share_related": f"{card.share_related:.0%}",
-            "share_met": f"{card.share_met:.0%}",
-        },
-        "groups": groups,
-        "passages": [passages[k] for k in sorted(passages)],
+        "plan": plan["rows"],
+        "plan_groups": plan["groups"],
+        "plan_bars": plan["bars"],
+        "plan_lines": plan["lines"],
+        "plan_not_found": plan["not_found"],
+        "open_plan": len(c.plan_checks) <= OPEN_PLAN_MAX_ITEMS,
+        "plan_statuses": [s for s in PLAN_STATUSES],
+        "focus": {k: v for k, v in js_payload(language, labels)["focus"].items() if k.startswith("plan-")},
+        "passages": passages,
+        "payload": js_payload(language, labels),
     }
 
 
@@ -136,16 +115,20 @@ def followup_to_dict(c: FollowUp) -> dict[str, Any]:
     }
 
 
-def render_followup(c: FollowUp, fmt: str, *, lang: str | None = None) -> str:
-    """The follow-through view in html, json or md."""
+def render_followup(c: FollowUp, fmt: str, *, lang: str | None = None, full_paths: bool = False) -> str:
+    """The follow-through view in html, json, md or csv (the plan-check rows). Inputs are named by
+    file name only unless `full_paths`."""
+    c = shareable(c, full_paths=full_paths)
     if fmt == "json":
         return json.dumps(followup_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return render_csv(c)
     if fmt == "html":
         ctx = build_followup_context(c, lang=lang)
+        # the compare page's frame, styles and script: status filters, phone layout, links into
+        # closed <details>
         return html_environment().get_template("followup.html.j2").render(
-            # the shared page frame without its script: this page has no filters to drive
-            css=asset("report.css"), js="", payload={}, change_kinds=(), section_statuses=(),
-            plan_statuses=(), **ctx)
+            css=asset("report.css"), js=asset("report.js"), change_kinds=(), section_statuses=(), **ctx)
     if fmt == "md":
         return markdown_environment().get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
-    raise RenderError(f"unknown format {fmt!r}; use one of html, json, md.")
+    raise RenderError(f"unknown format {fmt!r}; use one of html, json, md, csv.")
