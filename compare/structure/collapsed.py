@@ -1,0 +1,161 @@
+"""Stage 2 helper, collapsed text: recover paragraph and heading lines when line breaks are gone.
+
+A report copied from a web page often arrives on one line (or a few): `…取得新进展。二、2014年工作任务
+2014年是…`. Takes the text and one long line's span and returns the spans of the lines the report
+had, so the outline does not depend on line breaks:
+
+1. runs of two or more spaces (a paragraph indent that survived) are breaks;
+2. a heading marker (`一、` `（一）` `1.` `（1）`) right after a sentence end starts a new line;
+3. a heading without final punctuation glued to its body ends where a heading word of the genre
+   (回顾, 任务, 安排, 重点, 要求, 目标, 建设, 名词解释 …) meets a paragraph opener (a year, 今年, 过去,
+   各位代表, “十…五”, 根据 …) or the next marker; an unmarked part heading (`2019年工作回顾`) between
+   two sentences is cut out the same way when it names a part's role.
+
+Only Chinese text is cut beyond step 1. Every character stays in exactly one returned span
+(spans are trimmed of spaces). Cost is linear in the length of the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import Span
+
+__all__ = ["is_collapsed", "split_collapsed_line", "COLLAPSED_CHARS_PER_LINE", "HEADING_REGION_MAX", "PART_HEADING_MIN"]
+
+# A text whose non-blank lines average this many characters has lost its line breaks: the
+# one-paragraph-per-line reports of the corpus average 250–600 characters a line, a page copied
+# as one line is the whole report (10,000+).
+COLLAPSED_CHARS_PER_LINE = 1500
+# A heading glued to its body ends within this many characters of its marker (the longest part
+# heading of the corpus is 46 characters).
+HEADING_REGION_MAX = 48
+# An unmarked part heading names more than its role word (「2019年工作回顾」, not 「回顾」 opening a
+# sentence such as 「回顾过去五年」).
+PART_HEADING_MIN = 4
+
+_WS = " \t\u3000\u00a0"
+_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]{2,}")
+_CN = "一二三四五六七八九十"
+_SENTENCE_END = "。！？；"
+_CLOSERS = "”’」』）)"
+# markers that start a heading line (not 第一， or ①, which also run inside paragraphs)
+_MARKER = re.compile(rf"[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]")
+_TOP_MARKER = re.compile(rf"[{_CN}]{{1,3}}、")
+# Last words of part and section headings of the genre (counted over the corpus's 220 part
+# headings: 回顾 68, 工作 31, 任务 23, 安排 19, 建设 12, 部署 7, 重点 6 …).
+_HEAD_END = re.compile(
+    r"(?:回顾|工作|任务|安排|建设|部署|重点|建议|情况|思路|成就|成绩|取向|方针|目标|举措|成效|计划|打算|要求|"
+    r"问题|不足|挑战|形势|政策|措施|职责|注释|解释|名词|附件|附表|一览表|实事|发展|改革|开放|水平|能力|政府)"
+)
+# First words of the paragraph after a heading (counted the same way: a year 79, 今年 35, 过去 16,
+# 各位代表 12, “十…五” 8 …), and a marker (a heading directly followed by its first item).
+_OPENER = re.compile(
+    rf"(?:(?:19|20|２０)\d\d年|[一二〇○]{{4}}年|今年|明年|过去|各位代表|[“\"]?[十九八][一二三四五六七八九十]?五|"
+    rf"第[{_CN}]+届|根据|按照|党的|刚刚|一年来|[两三四五]年来|这[是一]|当前|面对|我们|展望|今后|未来|"
+    rf"实践证明|综合|新的一年|一是|{_MARKER.pattern})"
+)
+
+
+def is_collapsed(text: str) -> bool:
+    """Whether `text` has lost its line breaks (its non-blank lines are very long on average)."""
+    lines = sum(1 for line in text.split("\n") if line.strip(_WS))
+    return lines > 0 and len(text) / lines >= COLLAPSED_CHARS_PER_LINE
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _after_sentence_end(text: str, start: int, at: int) -> bool:
+    k = at - 1
+    while k >= start and text[k] in _WS:
+        k -= 1
+    while k >= start and text[k] in _CLOSERS:
+        k -= 1
+    return k < start or text[k] in _SENTENCE_END
+
+
+_STOP = re.compile(rf"[{_SENTENCE_END}：:，,]")
+_AFTER_END = re.compile(rf"[{_SENTENCE_END}][{_CLOSERS}]*")
+
+
+def _heading_end(text: str, start: int, end: int) -> int | None:
+    """Where a heading without final punctuation that starts at `start` meets its body."""
+    limit = min(end, start + HEADING_REGION_MAX)
+    stop = _STOP.search(text, start, limit)
+    region_end = stop.start() if stop else limit
+    for m in _HEAD_END.finditer(text, start, region_end):
+        c = m.end()
+        # 「工作回顾」: a heading word followed by another one is not the end yet
+        if c < region_end and _OPENER.match(text, c) and not _HEAD_END.match(text, c):
+            return c
+    return None
+
+
+def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool]) -> list[int]:
+    cuts: list[int] = []
+    for m in _MARKER.finditer(text, span.start, span.end):
+        if m.start() == span.start or not _after_sentence_end(text, span.start, m.start()):
+            continue
+        cuts.append(m.start())
+    heads: list[int] = []
+    for at in [span.start, *cuts]:
+        m = _MARKER.match(text, at)
+        if m is not None:
+            c = _heading_end(text, m.end(), span.end)
+        else:  # the piece opens with an unmarked run: only a part heading is cut off
+            c = _heading_end(text, at, span.end)
+            c = c if c is not None and c - at >= PART_HEADING_MIN and names_a_part(text[at:c]) else None
+        if c is not None:
+            heads.append(c)
+    # unmarked part headings between two sentences: 「…。2019年工作回顾过去一年，…」
+    for m in _AFTER_END.finditer(text, span.start, span.end):
+        at = m.end()
+        if at >= span.end or _MARKER.match(text, at):
+            continue
+        c = _heading_end(text, at, span.end)
+        if c is not None and c - at >= PART_HEADING_MIN and names_a_part(text[at:c]):
+            cuts.append(at)
+            heads.append(c)
+    return sorted(set(cuts + heads))
+
+
+def split_collapsed_line(text: str, span: Span, *, language: str,
+                         names_a_part: Callable[[str], bool]) -> list[Span]:
+    """The lines a collapsed `span` of `text` held, as trimmed spans in order.
+
+    `names_a_part(heading)` says whether an unmarked short run names a part's role (the roles
+    module answers it), so only part headings are cut out of running text.
+    """
+    pieces: list[Span] = []
+    cut = span.start
+    for m in _SPACE_RUN.finditer(text, span.start, span.end):
+        piece = _trim(text, cut, m.start())
+        if piece:
+            pieces.append(piece)
+        cut = m.end()
+    last = _trim(text, cut, span.end)
+    if last:
+        pieces.append(last)
+    if language != "zh":
+        return pieces
+    out: list[Span] = []
+    for piece in pieces:
+        start = piece.start
+        for c in _cut_points(text, piece, names_a_part):
+            if c <= start:
+                continue
+            part = _trim(text, start, c)
+            if part:
+                out.append(part)
+            start = c
+        part = _trim(text, start, piece.end)
+        if part:
+            out.append(part)
+    return out

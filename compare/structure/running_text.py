@@ -1,0 +1,48 @@
+"""Stage 2 check, running text: is this parsed input a report at all?
+
+Takes a `Report` and raises `NotAReportError` when none of its body paragraphs holds a sentence
+of running text: a page saved with only its site menus, search box and metadata table (real
+input: a scraped government page whose article body is missing) must be refused with one line,
+never parsed into an outline where a menu entry becomes a plan section.
+
+The parser itself stays total (every text has an outline, which the property tests rely on); the
+pipeline and the CLI ask this check before they use a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import Report
+
+__all__ = ["NotAReportError", "has_running_text", "require_running_text", "SENTENCE_CHARS_MIN"]
+
+# A sentence of running text has at least this many characters before its end; menu entries,
+# table cells and labels of a metadata table have none (they end without a stop). Eight covers
+# the shortest real report sentences (「全部经过审查。」 is seven: the paragraph still holds more).
+SENTENCE_CHARS_MIN = 8
+
+_ZH_SENTENCE = re.compile(r"[^。！？!?\n]{%d,}[。！？!?]" % SENTENCE_CHARS_MIN)
+_EN_SENTENCE = re.compile(r"[A-Za-z][^.!?\n]{%d,}[a-z0-9%%)\"”’][.!?](?:\s|$)" % SENTENCE_CHARS_MIN)
+
+
+class NotAReportError(InputError):
+    """The input holds no running text (only navigation, menus, labels and metadata)."""
+
+
+def has_running_text(report: Report) -> bool:
+    """Whether some body paragraph holds one sentence of running text."""
+    text = report.source.text
+    sentence = _ZH_SENTENCE if report.metadata.language == "zh" else _EN_SENTENCE
+    return any(sentence.search(text, p.span.start, p.span.end) for p in report.paragraphs)
+
+
+def require_running_text(report: Report) -> Report:
+    """`report` itself, or `NotAReportError` naming the file when it holds no running text."""
+    if not has_running_text(report):
+        raise NotAReportError(
+            f"{report.source.path}: no paragraph of running text (only menus, labels or metadata); "
+            "is this the report's page? Save the article body itself."
+        )
+    return report
