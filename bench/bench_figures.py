@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from compare.figures import extract_figures_from_text, match_figures
+from compare.figures.extract import extract_figures_from_text
+from compare.figures.match import match_figures
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cn-state-council-gwr"
 

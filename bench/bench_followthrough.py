@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from compare.figures import extract_figures
-from compare.followthrough import check_followthrough
+from compare.figures.extract import extract_figures
+from compare.followthrough.evidence import check_followthrough
 from compare.ingest import source_from_string
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cn-state-council-gwr"
 

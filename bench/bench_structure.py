@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from compare.ingest import source_from_string
-from compare.structure import parse_report, uncovered
+from compare.structure.parse import parse_report, uncovered
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

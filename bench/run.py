@@ -30,13 +30,14 @@ sys.path.insert(0, str(REPO))
 
 from compare.align import align_sections  # noqa: E402
 from compare.diff import diff_sections  # noqa: E402
-from compare.figures import extract_figures, match_figures  # noqa: E402
-from compare.followthrough import check_followthrough  # noqa: E402
+from compare.figures.extract import extract_figures  # noqa: E402
+from compare.figures.match import match_figures  # noqa: E402
+from compare.followthrough.evidence import check_followthrough  # noqa: E402
 from compare.ingest import read_source, source_from_string  # noqa: E402
 from compare.model import SourceText  # noqa: E402
 from compare.pipeline import compare_sources  # noqa: E402
 from compare.render import render_html  # noqa: E402
-from compare.structure import parse_report  # noqa: E402
+from compare.structure.parse import parse_report  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"

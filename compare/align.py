@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .model import PairStatus, Report, Role, Section, SectionPair, Span
-from .similarity import (
+from .text.similarity import (
     CONTENT_ONLY_CUTOFF,
     CONTENT_WEIGHT,
     CROSS_PARENT_CUTOFF,
@@ -55,7 +55,7 @@ from .similarity import (
     heading_matrix,
 )
 
-__all__ = ["align_sections", "heaviest_in_order", "section_roles", "heading_range"]
+__all__ = ["align_sections", "heaviest_in_order", "heading_range"]
 
 _KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, Role.DUTY})
 
@@ -113,16 +113,6 @@ def heaviest_in_order(pairs: Sequence[tuple[int, int, float]]) -> set[int]:
     return chain
 
 
-def section_roles(report: Report) -> dict[str, Role]:
-    """Each section's role, or its nearest ancestor's when its own is OTHER (items of a plan part
-    are plan items). Sections come in document order, so parents are seen first."""
-    roles: dict[str, Role] = {}
-    for s in report.sections:
-        parent_role = roles.get(s.parent) if s.parent else None
-        roles[s.id] = s.role if s.role != Role.OTHER or parent_role is None else parent_role
-    return roles
-
-
 def heading_range(report: Report, section: Section) -> Span:
     """From the section's first character to the end of its heading, with the punctuation
     that closes an inline heading (`（一）加强执法。` keeps the `。`)."""
@@ -139,16 +129,13 @@ class _Side:
     report: Report
     children: dict[str | None, list[Section]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
-    roles: dict[str, Role] = field(default_factory=dict)
 
     @classmethod
     def of(cls, report: Report) -> _Side:
         side = cls(report)
-        by_id = {s.id: s for s in report.sections}
         for k, s in enumerate(report.sections):
-            side.children.setdefault(s.parent if s.parent in by_id else None, []).append(s)
+            side.children.setdefault(s.parent if s.parent in report.by_id else None, []).append(s)
             side.position[s.id] = k
-        side.roles = section_roles(report)
         return side
 
     def content(self, s: Section) -> str:
@@ -176,9 +163,9 @@ def _score_matrix(old: _Side, new: _Side, olds: Sequence[Section], news: Sequenc
     c = np.clip(wo @ wn.T, 0.0, 1.0)
     role = np.zeros_like(h)
     for i, o in enumerate(olds):
-        ro = old.roles[o.id]
+        ro = old.report.effective_role(o.id)
         for j, n in enumerate(news):
-            rn = new.roles[n.id]
+            rn = new.report.effective_role(n.id)
             if ro == Role.PREAMBLE or rn == Role.PREAMBLE:
                 role[i, j] = ROLE_BONUS if ro == rn else -ROLE_PENALTY
             elif ro in _KNOWN_ROLES and rn in _KNOWN_ROLES:

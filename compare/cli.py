@@ -16,7 +16,7 @@ import click
 from .errors import CompareError
 
 if TYPE_CHECKING:  # the model is imported only when a command runs: `yoy --help` stays fast
-    from .model import Comparison
+    from .model import Comparison, FollowUp
 
 __all__ = ["main"]
 
@@ -86,10 +86,8 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
     _warn_issuers(comparison)
 
 
-def _warn_issuers(comparison: Comparison) -> None:
-    from .pipeline import different_issuers
-
-    names = different_issuers(comparison)
+def _warn_issuers(comparison: Comparison | FollowUp) -> None:
+    names = comparison.issuer_warning
     if names:
         click.echo(f"Warning: the reports name different issuers ({names[0]} / {names[1]}); "
                    "check that you picked two years of the same issuer.", err=True)
@@ -127,11 +125,11 @@ def figures(file: str, fmt: str, output: str, debug: bool) -> None:
 
     Example: yoy figures 2020.txt --format json
     """
-    from .figures import extract_figures
+    from .figures.extract import extract_figures
     from .ingest import read_source
     from .render import write_output
     from .render.figure_list import render_figures
-    from .structure import parse_report
+    from .structure.parse import parse_report
 
     try:
         report = parse_report(read_source(file))
@@ -152,8 +150,8 @@ def outline(file: str, fmt: str, debug: bool) -> None:
     Example: yoy outline 2020.txt --format json
     """
     from .ingest import read_source
-    from .outline import render_outline_json, render_outline_text
-    from .structure import parse_report
+    from .render.outline import render_outline_json, render_outline_text
+    from .structure.parse import parse_report
 
     try:
         report = parse_report(read_source(file))

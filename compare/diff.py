@@ -36,14 +36,15 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import heaviest_in_order, heading_range, section_roles
+from .align import heaviest_in_order, heading_range
 from .model import (
     ChangeKind, Comparison, Op, PairStatus, Report, Role, Section, SectionDiff, SectionPair, Segment,
     SentenceRow, Span,
 )
-from .sentences import split_sentences, subtract_spans
-from .similarity import MOVED_SENTENCE_CUTOFF, SENTENCE_MATCH_CUTOFF, sentence_candidates, sentence_key
-from .tokens import is_number_token, is_year_token, tokenize
+from .text.cues import future_cue, opening_action
+from .text.sentences import split_sentences, subtract_spans
+from .text.similarity import MOVED_SENTENCE_CUTOFF, SENTENCE_MATCH_CUTOFF, sentence_candidates, sentence_key
+from .text.tokens import is_number_token, is_year_token, tokenize
 
 __all__ = [
     "diff_sections",
@@ -54,49 +55,24 @@ __all__ = [
     "unaccounted",
 ]
 
-# Verbs of a measure or commitment (issue #4 names 将, 推进, 加强, 建立, 完善, 实施, 力争).
-_ZH_ACTION = "推进|推动|推行|加强|建立|健全|完善|实施|落实|深化|加快|确保|着力|强化|构建|开展|扩大|促进|力争"
-# Words about the future: a sentence with one commits to act wherever it stands. 将 and 要 count
-# only before a verb or adverb (将部分事项交由… and 主要/要求 are not about the future).
-_FUTURE = re.compile(
-    r"(?:将|要)(?=继续|进一步|加快|全面|持续|深入|着力|大力|积极|不断|坚持|重点|围绕|以|按照|努力|切实|聚焦|"
-    + _ZH_ACTION + r")|力争|下一步|明年|计划(?:于|在|到)|预计将|"
-    # English: the issuer speaking of itself (we, I, the Government) within a few words of
-    # will / plan to …; "others will over-deliver" and "BNSF will require" are not commitments.
-    r"\b(?:we|i|the government|government)\b(?:\s+[\w’']+){0,3}?\s+"
-    r"(?:will|shall|plans? to|intends? to|aims? to|are going to|commit(?:s|ted)? to|expects? to)\b",
-    re.IGNORECASE,
-)
-# A sentence that opens with an action states a measure (推行“容缺受理”机制,… / We closed our
-# Leeds line…): removed, it is a dropped measure; added, a new one. A sentence that only tells
-# what happened (“证照分离”改革全覆盖在全区落地… / In July we sold…) is plain added or removed text.
-_OPENS_WITH_ACTION = re.compile(
-    r"^\s*(?:[0-9]+[.、．)]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)?\s*"
-    r"(?:(?:全面|持续|进一步|深入|积极|认真|大力|继续|切实|不断|扎实|稳步|加快)?(?:" + _ZH_ACTION + r")"
-    # English: "We" (the issuer, not the narrating "I") and a verb in the past tense
-    r"|we\s+(?:also\s+|then\s+|again\s+)?(?:[a-z]+ed|sold|bought|built|made|cut|set|began|won|led|"
-    r"took|brought|spent|paid|raised|grew|rose|kept|held|sent|put|shut|hired)\b)",
-    re.IGNORECASE,
-)
-_PLAN_ROLES = frozenset({Role.PLAN, Role.TARGETS})
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
-def is_commitment(text: str, role: Role) -> tuple[bool, str]:
+def is_commitment(text: str, plan_role: Role | None) -> tuple[bool, str]:
     """Whether a sentence commits to (or states) an action, and why (for `SentenceRow.reason`).
 
     Everything in a plan or target part counts; elsewhere a word about the future or an opening
     action verb. The same rule serves added sentences (new_commitment) and removed ones
     (dropped), so swapping old and new swaps the two kinds.
     """
-    if role in _PLAN_ROLES:
-        return True, f"in a {role.value} part"
-    m = _FUTURE.search(text)
-    if m:
-        return True, f"future marker '{m.group()}'"
-    m = _OPENS_WITH_ACTION.match(text)
-    if m:
-        return True, f"opens with an action '{m.group().strip()}'"
+    if plan_role is not None:
+        return True, f"in a {plan_role.value} part"
+    cue = future_cue(text)
+    if cue:
+        return True, f"future marker '{cue}'"
+    cue = opening_action(text)
+    if cue:
+        return True, f"opens with an action '{cue}'"
     return False, ""
 
 
@@ -358,7 +334,7 @@ def _groups(pairs: Sequence[SectionPair]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], role: Role,
+def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], plan_role: Role | None,
                added: bool) -> list[SentenceRow]:
     text = report.source.text
     spans: list[Span] = []
@@ -367,7 +343,7 @@ def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], 
     spans.extend(split_sentences(text, ranges[section.id]))
     rows: list[SentenceRow] = []
     for sp in spans:
-        commit, why = is_commitment(text[sp.start : sp.end], role)
+        commit, why = is_commitment(text[sp.start : sp.end], plan_role)
         if added:
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
             rows.append(SentenceRow(None, sp, kind, score=0.0, reason=why or "section added"))
@@ -398,16 +374,15 @@ def _change_score(rows: Sequence[SentenceRow]) -> float:
 def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tuple[SectionDiff, ...]:
     """One `SectionDiff` per pair, in pair order (see the module docstring for the rules)."""
     o_ranges, n_ranges = own_ranges(old), own_ranges(new)
-    o_roles, n_roles = section_roles(old), section_roles(new)
     o_text, n_text = old.source.text, new.source.text
     rows_of: dict[int, list[SentenceRow]] = {k: [] for k in range(len(pairs))}
     for group in _groups(pairs):
         first = pairs[group[0]]
         if len(group) == 1 and first.status == PairStatus.ADDED and first.new_id:
-            rows_of[group[0]] = _one_sided(new, new.section(first.new_id), n_ranges, n_roles[first.new_id], True)
+            rows_of[group[0]] = _one_sided(new, new.section(first.new_id), n_ranges, new.plan_role(first.new_id), True)
             continue
         if len(group) == 1 and first.status == PairStatus.REMOVED and first.old_id:
-            rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, o_roles[first.old_id], False)
+            rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, old.plan_role(first.old_id), False)
             continue
         old_ids = sorted({sid for k in group if (sid := pairs[k].old_id)}, key=lambda s: _pos(old, s))
         new_ids = sorted({nid for k in group if (nid := pairs[k].new_id)}, key=lambda s: _pos(new, s))
@@ -434,7 +409,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                     continue
                 old_done.add(i)
                 s = olds[i]
-                commit, why = is_commitment(o_text[s.span.start : s.span.end], o_roles[s.section_id])
+                commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id))
                 kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
                 ordered.append((by_old[s.section_id],
                                 SentenceRow(s.span, None, kind, score=0.0, reason=why or "no counterpart")))
@@ -450,7 +425,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                 k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
-                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], n_roles[ns.section_id])
+                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id))
                 kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
                 ordered.append((by_new[ns.section_id],
                                 SentenceRow(None, ns.span, kind, score=0.0, reason=why or "no counterpart")))
@@ -471,7 +446,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
 
 
 def _pos(report: Report, section_id: str) -> int:
-    return report.section(section_id).span.start
+    return report.by_id[section_id].span.start
 
 
 def change_counts(diffs: Sequence[SectionDiff]) -> dict[str, int]:

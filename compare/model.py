@@ -7,9 +7,12 @@ where a field says so (headings and labels, for convenience of the renderers).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from types import MappingProxyType
 
 __all__ = [
     "Span",
@@ -18,6 +21,7 @@ __all__ = [
     "SourceText",
     "Stripped",
     "Role",
+    "PLAN_ROLES",
     "Section",
     "Paragraph",
     "Metadata",
@@ -37,7 +41,9 @@ __all__ = [
     "PlanItem",
     "Evidence",
     "PlanCheck",
+    "Scorecard",
     "Comparison",
+    "FollowUp",
 ]
 
 
@@ -113,6 +119,11 @@ class Role(str, Enum):
     OTHER = "other"
 
 
+# The roles of the parts that state a plan: what the diff counts as commitments and the
+# follow-through reads plan items from.
+PLAN_ROLES: frozenset[Role] = frozenset({Role.PLAN, Role.TARGETS})
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """One node of the outline.
@@ -162,17 +173,91 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """One parsed report, and the answers to tree questions, computed once when it is built.
+
+    `plan_parts` are the ids of the top plan and target parts, decided by the structure stage
+    (`structure.roles.plan_part_ids`); `plan_ids` adds every section inside them.
+    """
+
     source: SourceText
     metadata: Metadata
     sections: tuple[Section, ...]  # document order (pre-order of the tree)
     paragraphs: tuple[Paragraph, ...]
     stripped: tuple[Stripped, ...]
+    plan_parts: tuple[str, ...] = ()
+    by_id: Mapping[str, Section] = field(init=False, repr=False, compare=False)
+    plan_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+    _roles: Mapping[str, Role] = field(init=False, repr=False, compare=False)
+    _by_start: tuple[Section, ...] = field(init=False, repr=False, compare=False)
+    _section_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _paragraphs_by_start: tuple[Paragraph, ...] = field(init=False, repr=False, compare=False)
+    _paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id = {s.id: s for s in self.sections}
+        if len(by_id) != len(self.sections):
+            raise ValueError("Report: section ids must be unique")
+        roles: dict[str, Role] = {}
+        plan: set[str] = set(self.plan_parts)
+        for s in self.sections:  # pre-order: a parent is seen before its children
+            parent_role = roles.get(s.parent) if s.parent else None
+            roles[s.id] = s.role if s.role != Role.OTHER or parent_role is None else parent_role
+            if s.parent in plan:
+                plan.add(s.id)
+        by_start = tuple(sorted(self.sections, key=lambda s: (s.span.start, -s.span.end)))
+        object.__setattr__(self, "by_id", MappingProxyType(by_id))
+        object.__setattr__(self, "plan_ids", frozenset(plan))
+        object.__setattr__(self, "_roles", MappingProxyType(roles))
+        object.__setattr__(self, "_by_start", by_start)
+        object.__setattr__(self, "_section_starts", tuple(s.span.start for s in by_start))
+        paragraphs = tuple(sorted(self.paragraphs, key=lambda p: (p.span.start, p.span.end)))
+        object.__setattr__(self, "_paragraphs_by_start", paragraphs)
+        object.__setattr__(self, "_paragraph_starts", tuple(p.span.start for p in paragraphs))
 
     def section(self, section_id: str) -> Section:
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise KeyError(section_id)
+        return self.by_id[section_id]
+
+    def ancestors(self, section_id: str) -> tuple[Section, ...]:
+        """The section's parent, grandparent, … up to its top-level part (nearest first)."""
+        out: list[Section] = []
+        sec = self.by_id.get(section_id)
+        while sec is not None and sec.parent is not None and sec.parent in self.by_id:
+            sec = self.by_id[sec.parent]
+            out.append(sec)
+        return tuple(out)
+
+    def lineage(self, section_id: str) -> tuple[str, ...]:
+        """The ids of the section and its ancestors, the section first."""
+        if section_id not in self.by_id:
+            return ()
+        return (section_id, *(s.id for s in self.ancestors(section_id)))
+
+    def effective_role(self, section_id: str) -> Role:
+        """The section's role, or its nearest ancestor's when its own is OTHER (items of a plan part
+        are plan items)."""
+        return self._roles[section_id]
+
+    def plan_role(self, section_id: str) -> Role | None:
+        """PLAN or TARGETS when the section lies in the plan (`plan_ids`), else None."""
+        if section_id not in self.plan_ids:
+            return None
+        role = self._roles[section_id]
+        return role if role in PLAN_ROLES else Role.PLAN
+
+    def section_at(self, offset: int) -> Section | None:
+        """The deepest section holding `offset` (an empty section holds its own start), or None."""
+        i = bisect_right(self._section_starts, offset) - 1
+        sec = self._by_start[i] if i >= 0 else None
+        while sec is not None and not (sec.span.start <= offset < max(sec.span.end, sec.span.start + 1)):
+            sec = self.by_id.get(sec.parent) if sec.parent else None
+        return sec
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph holding `offset`, or None (headings and stripped text are in none)."""
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        # paragraphs never overlap: only the last one starting at or before `offset` can hold it
+        p = self._paragraphs_by_start[i] if i >= 0 else None
+        return p if p is not None and p.span.start <= offset < p.span.end else None
 
     def text_of(self, span: Span) -> str:
         return self.source.text[span.start : span.end]
@@ -332,6 +417,19 @@ class PlanCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class Scorecard:
+    """Counts of a follow-through check and the share of commitments addressed."""
+
+    total: int
+    commitments: int
+    targets: int
+    counts: tuple[tuple[str, int], ...]  # (status, count) in PlanStatus order
+    share_addressed: float  # addressed / commitments; 0 when there are none
+    share_related: float  # (addressed + partly) / commitments: anything said about the item
+    share_met: float  # met / targets with a known outcome; 0 when none is known
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     old: Report
     new: Report
@@ -341,3 +439,24 @@ class Comparison:
     plan_checks: tuple[PlanCheck, ...] = ()
     old_figures: tuple[Figure, ...] = field(default=())
     new_figures: tuple[Figure, ...] = field(default=())
+    # (old issuer, new issuer) when both reports name one and the names differ; a warning for
+    # every view, since comparing two issuers' reports is usually a wrong file picked
+    issuer_warning: tuple[str, str] | None = None
+
+    def _repr_html_(self) -> str:
+        """The HTML page, so a notebook shows a comparison as the page itself."""
+        from .render.html import render_html
+
+        return render_html(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What `yoy followup` reports: last year's plan checked against this year's report."""
+
+    old: Report
+    new: Report
+    section_pairs: tuple[SectionPair, ...]
+    plan_checks: tuple[PlanCheck, ...]
+    scorecard: Scorecard
+    issuer_warning: tuple[str, str] | None = None

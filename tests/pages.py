@@ -16,7 +16,7 @@ from compare.model import (
     PlanItemKind, PlanStatus, Removed, SectionDiff, SectionPair, Segment, SentenceRow, SourceText, Span,
     Stripped,
 )
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 __all__ = ["OLD_ZH", "NEW_ZH", "zh_comparison", "en_comparison", "span_of", "segments"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from compare.align import align_sections
 from compare.ingest import source_from_string
 from compare.model import PairStatus, Report, SectionPair
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 REVIEW = ("全面推行行政执法公示制度，执法全过程记录制度和重大执法决定法制审核制度，"
           "全年办理行政复议案件一百二十件，纠错率明显提高。")
@@ -170,7 +170,7 @@ def test_fixture_section_changes_are_found_with_the_right_status(case: str) -> N
 @pytest.mark.parametrize("case", CASES)
 def test_fixture_headings_that_only_renumber_or_change_year_are_not_renamed(case: str) -> None:
     old, new, pairs = fixture_pairs(case)
-    from compare.similarity import normalise_heading
+    from compare.text.similarity import normalise_heading
     for o, n, st in named(pairs, old, new):
         if o and n and normalise_heading(o) == normalise_heading(n):
             assert st in (PairStatus.MATCHED, PairStatus.MOVED), (o, n, st)

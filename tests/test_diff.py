@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from compare.diff import change_counts, intraline_segments, unaccounted
 from compare.model import ChangeKind, Comparison, Op, Segment
 from compare.pipeline import compare_texts
-from compare.tokens import tokenize
+from compare.text.tokens import tokenize
 
 REVIEW = "全面推行行政执法公示制度，执法全过程记录制度和重大执法决定法制审核制度。"
 JOBS = "全年城镇新增就业1100万人，调处矛盾纠纷2512起，调处成功率99.7%。"

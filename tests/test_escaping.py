@@ -16,7 +16,7 @@ from compare.model import (
     Role, Metadata,
 )
 from compare.render import render_html, render_json, render_markdown
-from compare.render.markdown import escape_md
+from compare.render.environment import escape_md
 from pages import NEW_ZH, OLD_ZH, zh_comparison
 
 HOSTILE = (

@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from compare.figures import extract_figures, extract_figures_from_text, match_figures
+from compare.figures.extract import extract_figures, extract_figures_from_text
+from compare.figures.match import match_figures
 from compare.ingest import source_from_string
 from compare.model import Figure, Metadata, PairStatus, Report, SectionPair, Span, Stripped
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 
 def _figs(text: str, language: str = "zh") -> list[tuple[str, Decimal, str]]:

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from compare.align import align_sections
-from compare.figures import extract_figures, match_figures
+from compare.figures.extract import extract_figures
+from compare.figures.match import match_figures
 from compare.ingest import read_source
 from compare.model import Figure, Report
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_7f564c0039794e89.txt"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.figures import extract_figures_from_text, match_figures
+from compare.figures.extract import extract_figures_from_text
+from compare.figures.match import match_figures
 
 
 def _labels(text: str) -> dict[str, str]:

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from compare.align import align_sections
-from compare.figures import extract_figures, match_figures
+from compare.figures.extract import extract_figures
+from compare.figures.match import match_figures
 from compare.ingest import read_source
 from compare.model import FigurePair, Report
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 from conftest import FIXTURES, expected
 

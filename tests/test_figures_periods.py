@@ -8,16 +8,11 @@ from decimal import Decimal
 import pytest
 
 from compare import compare_texts
-from compare.figures import (
-    extract_figures,
-    extract_figures_from_text,
-    heads_agree,
-    match_figures,
-    periods_compatible,
-)
+from compare.figures.extract import extract_figures, extract_figures_from_text
+from compare.figures.match import heads_agree, match_figures, periods_compatible
 from compare.ingest import source_from_string
 from compare.model import Figure, PeriodKind, Span
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 MULTI, YEAR, POINT, UNSTATED = (PeriodKind.MULTI_YEAR, PeriodKind.YEAR, PeriodKind.POINT,
                                 PeriodKind.UNSTATED)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from compare.followthrough import check_followthrough, score_followthrough
+from compare.followthrough.evidence import check_followthrough, score_followthrough
 from compare.ingest import source_from_string
 from compare.model import PlanCheck, PlanItemKind, PlanStatus, Report
-from compare.planitems import extract_plan_items
-from compare.structure import parse_report
+from compare.followthrough.plan_items import extract_plan_items
+from compare.structure.parse import parse_report
 
 OLD = """某区2030年法治政府建设情况报告
 
@@ -112,7 +112,7 @@ def test_target_list_sentence_splits_into_targets() -> None:
             "今年发展主要预期目标是：地区生产总值增长6%左右；居民消费价格涨幅3%左右；"
             "城镇新增就业11万人以上，城镇调查失业率5.5%以内；居民收入增长和经济增长基本同步。\n")
     old = report(text, "a.txt")
-    from compare.figures import extract_figures
+    from compare.figures.extract import extract_figures
 
     items = extract_plan_items(old, extract_figures(old))
     targets = [old.text_of(i.span) for i in items if i.kind == PlanItemKind.TARGET]
@@ -126,7 +126,7 @@ def test_target_list_sentence_splits_into_targets() -> None:
 def test_descriptive_figure_is_not_a_target() -> None:
     text = "一、工作回顾\n去年经济平稳。\n二、今年工作安排\n淘汰关停不达标的30万千瓦以下煤电机组。\n"
     old = report(text, "a.txt")
-    from compare.figures import extract_figures
+    from compare.figures.extract import extract_figures
 
     items = extract_plan_items(old, extract_figures(old))
     assert [i.kind for i in items] == [PlanItemKind.COMMITMENT]

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from compare.followthrough import check_followthrough
+from compare.followthrough.evidence import check_followthrough
 from compare.ingest import read_source
 from compare.model import PlanCheck, PlanItemKind, PlanStatus, Report
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cn-state-council-gwr"
 

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from compare.followthrough import check_followthrough
+from compare.followthrough.evidence import check_followthrough
 from compare.ingest import read_source
 from compare.model import PlanCheck, Report
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 
 from conftest import FIXTURES, expected
 

@@ -78,9 +78,10 @@ def test_html_and_markdown_say_what_the_years_are() -> None:
 
 
 def test_followup_page_names_the_reports_by_the_same_years() -> None:
+    from compare.pipeline import followup_texts
     from compare.render.followup import render_followup
 
-    c = compare_texts(work_report(2031), work_report(2032))
+    c = followup_texts(work_report(2031), work_report(2032))
     assert render_followup(c, "md").startswith("# 计划落实情况: 2031 → 2032\n")
-    c = compare_texts(letter(2030), letter(2031))
+    c = followup_texts(letter(2030), letter(2031))
     assert render_followup(c, "md").startswith("# Plan follow-through: 2030 → 2031\n")

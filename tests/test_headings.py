@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.headings import cn_number, format_marker, is_title_line, match_marker, split_heading
+from compare.text.numerals import parse_ordinal
+from compare.structure.headings import format_marker, is_title_line, match_marker, split_heading
 
 
 @pytest.mark.parametrize(
@@ -57,9 +58,9 @@ def test_english_markers() -> None:
     assert match_marker("1. We bought more shares this year.", language="en") is None
 
 
-def test_cn_number() -> None:
-    assert [cn_number(s) for s in ("一", "十", "十一", "二十", "三十二", "9")] == [1, 10, 11, 20, 32, 9]
-    assert cn_number("一二三四") is None
+def test_heading_ordinals_use_the_one_numeral_parser() -> None:
+    assert [parse_ordinal(s) for s in ("一", "十", "十一", "二十", "三十二", "9")] == [1, 10, 11, 20, 32, 9]
+    assert parse_ordinal("一二三四") is None
 
 
 def test_format_marker_recovers_the_written_form() -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from compare.ingest import source_from_string
-from compare.metadata import detect_language, iso_date
-from compare.structure import parse_report
+from compare.structure.metadata import iso_date
+from compare.text.cjk import detect_language
+from compare.structure.parse import parse_report
 
 
 def meta(text: str):  # noqa: ANN201 - Metadata

@@ -16,7 +16,7 @@ from compare.ingest import read_source
 from compare.model import Role
 from compare.pipeline import compare_files
 from compare.render.context import build_context
-from compare.structure import parse_report
+from compare.structure.parse import parse_report
 from conftest import CORPUS, need_shared
 
 GWR = CORPUS / "cn-state-council-gwr"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.numerals import NumeralError, number_token_spans, parse_number, to_chinese
+from compare.text.numerals import NumeralError, number_token_spans, parse_number, to_chinese
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ def test_token_spans_are_sorted_disjoint_and_inside_the_text(text: str) -> None:
 @settings(deadline=None, max_examples=300)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_figure_extraction_never_fails_and_spans_hold_digits(text: str) -> None:
-    from compare.figures import extract_figures_from_text
+    from compare.figures.extract import extract_figures_from_text
 
     for language in ("zh", "en"):
         for fig in extract_figures_from_text(text, language=language):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.model import Role
-from compare.roles import role_of_body, role_of_heading, subsection_role
+from compare.structure.roles import role_of_body, role_of_heading, subsection_role
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_english_review_and_outlook_keywords() -> None:
 
 def test_a_budget_speech_under_one_title_has_no_plan_part() -> None:
     from compare.ingest import source_from_string
-    from compare.structure import parse_report
+    from compare.structure.parse import parse_report
 
     r = parse_report(source_from_string(
         "# Budget Speech\n\n---\n\n**The Minister for Finance (Mr A)**\n\n"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.model import Span
-from compare.sentences import split_sentences, subtract_spans
+from compare.text.sentences import split_sentences, subtract_spans
 
 
 def sents(text: str) -> list[str]:

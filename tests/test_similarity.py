@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from compare.similarity import (
+from compare.text.similarity import (
     content_matrix, heading_matrix, heading_similarity, normalise_heading, sentence_candidates,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from compare.ingest import source_from_string
 from compare.model import Report, Role, Span
-from compare.structure import parse_report, uncovered
+from compare.structure.parse import parse_report, uncovered
 
 
 def parse(text: str) -> Report:

@@ -9,7 +9,7 @@ import pytest
 
 from compare.ingest import read_source
 from compare.model import Report, Role
-from compare.structure import parse_report, uncovered
+from compare.structure.parse import parse_report, uncovered
 
 from conftest import CORPUS, SEED, need_shared
 

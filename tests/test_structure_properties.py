@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.ingest import source_from_string
-from compare.structure import parse_report, uncovered
+from compare.structure.parse import parse_report, uncovered
 
 MARKERS = ["一、", "二、", "（一）", "(二)", "一)", "()", ")", "1.", "2、", "（3）", "①", "第一，", "# ",
            "I. ", "A. ", "一是", "索 引 号 ", "文号 ", "发布时间:", "(此件主动公开)", "联系人:", "**Mr Speaker**",

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from compare.model import Figure, PlanStatus, Span
-from compare.targets import (
+from compare.followthrough.targets import (
     CEILING,
     FLOOR,
     POINT,
@@ -18,8 +18,8 @@ from compare.targets import (
     horizon_year,
     is_multi_year,
     judge_target,
-    label_similarity,
 )
+from compare.text.similarity import label_similarity
 
 
 def fig(value: str, unit: str = "%", label: str = "", qualifier: str = "", high: str | None = None) -> Figure:

@@ -43,5 +43,5 @@ def test_installed_wheel_renders_a_fixture_pair(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert "<style>" in html and "<script>" in html
     # the installed package, not the source tree, supplied the templates
-    where = _run([str(py), "-c", "from compare.render.templates import templates_dir; print(templates_dir())"], work)
+    where = _run([str(py), "-c", "from compare.render.environment import templates_dir; print(templates_dir())"], work)
     assert str(env_dir) in where.stdout, where.stdout

@@ -17,13 +17,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Figure, FigurePair, Metadata, Op, PairStatus, PeriodKind, PlanStatus, Report, Role, Section,
+    ChangeKind, Comparison, Figure, FigurePair, FollowUp, Metadata, Op, PairStatus, PeriodKind, PlanStatus, Report, Role, Section,
     SentenceRow, Span,
 )
-from .json import summary_counts
+from .summary import summary_counts
 from .labels import LABELS, REASONS
 from .reasons import plan_reason
-from ..pipeline import different_issuers
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
@@ -218,7 +217,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
         "labels": labels,
         "years": years,
         "heading": _page_heading(c, years, labels),
-        "issuer_note": labels["different_issuers"] if different_issuers(c) else "",
+        "issuer_note": labels["different_issuers"] if c.issuer_warning else "",
         "years_note": _years_note(c, basis, labels),
         "old": _doc(c.old, years["old"], basis, labels),
         "new": _doc(c.new, years["new"], basis, labels),
@@ -271,7 +270,7 @@ def _known_by_plan_year(m: Metadata) -> bool:
     return not (m.title and m.year is not None and str(m.year) in m.title.translate(_FULLWIDTH_DIGITS))
 
 
-def _year_basis(c: Comparison) -> str:
+def _year_basis(c: Comparison | FollowUp) -> str:
     """"plan" when both documents are known by the year they plan, else "reported".
 
     Mixed pairs fall back to the years reported on for both, so the two header years are always
@@ -281,7 +280,7 @@ def _year_basis(c: Comparison) -> str:
     return "plan" if both else "reported"
 
 
-def header_years(c: Comparison) -> dict[str, int | None]:
+def header_years(c: Comparison | FollowUp) -> dict[str, int | None]:
     """The years the page header names the two documents by ("old"/"new"), None when unknown."""
     basis = _year_basis(c)
     return {side: (r.metadata.plan_year if basis == "plan" else r.metadata.year)
@@ -320,7 +319,7 @@ def _doc_years(m: Metadata, basis: str, labels: dict[str, str]) -> str:
 def _page_heading(c: Comparison, years: dict[str, str], labels: dict[str, str]) -> str:
     """Issuer (or, without one, the title) and the two years; the cards below say what they are."""
     issuer = c.new.metadata.issuer or c.old.metadata.issuer or c.new.metadata.title or ""
-    if different_issuers(c):
+    if c.issuer_warning:
         issuer = f"{c.old.metadata.issuer} / {c.new.metadata.issuer}"
     span = f"{years['old']} → {years['new']}"
     return f"{issuer} {span}" if issuer else span
@@ -491,7 +490,7 @@ def _preview(text: str) -> str:
 def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex, language: str,
           ) -> list[dict[str, Any]]:
     out = []
-    in_plan = _plan_section_ids(c.new) if c.plan_checks else frozenset()
+    in_plan = c.new.plan_ids if c.plan_checks else frozenset()
     for i, pc in enumerate(c.plan_checks):
         out.append({
             "anchor": f"plan-{i}",
@@ -513,18 +512,6 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
             ],
         })
     return out
-
-
-def _plan_section_ids(report: Report) -> frozenset[str]:
-    """Ids of the sections inside the report's plan and target parts (a parent comes before its
-    children in `report.sections`, so one pass finds every descendant)."""
-    from ..planitems import plan_parts
-
-    out = {s.id for s in plan_parts(report)}
-    for s in report.sections:
-        if s.parent in out:
-            out.add(s.id)
-    return frozenset(out)
 
 
 def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[str, str],

@@ -1,4 +1,4 @@
-"""Render, follow-through only: a `Comparison`'s plan checks as HTML, JSON or Markdown.
+"""Render, follow-through only: a `FollowUp` (plan checks and scorecard) as HTML, JSON or Markdown.
 
 The view behind `yoy followup`: the scorecard, the items grouped under their numbered item of
 the old plan, and the passages of the new report each piece of evidence links to. No HTML here
@@ -9,20 +9,15 @@ except through the templates (autoescaped); counting and labelling happen in
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Any
 
-import jinja2
-
 from ..errors import RenderError
-from ..followthrough import score_followthrough
-from ..model import Comparison, Figure, PlanItemKind, Report, Span
-from .context import LABELS, _plan_section_ids, header_years
-from .html import _asset
-from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict, scorecard_to_dict
-from .markdown import escape_md
+from ..model import Figure, FollowUp, PlanItemKind, Report, Span
+from .context import LABELS, header_years
+from .environment import asset, html_environment, markdown_environment
+from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict
 from .reasons import plan_reason
-from .templates import templates_dir
+from .summary import scorecard_to_dict
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 
@@ -55,18 +50,16 @@ def _figure_text(fig: Figure | None, report: Report) -> str:
 
 
 def _paragraph_of(report: Report, span: Span) -> Span:
-    for p in report.paragraphs:
-        if p.span.start <= span.start < p.span.end:
-            return p.span
-    return span
+    p = report.paragraph_at(span.start)
+    return p.span if p is not None else span
 
 
-def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
+def build_followup_context(c: FollowUp, *, lang: str | None = None) -> dict[str, Any]:
     """Scorecard, grouped item rows and linked passages, ready for the templates."""
     language = lang or c.old.metadata.language
     labels = _labels(language)
-    card = score_followthrough(c.plan_checks)
-    in_plan = _plan_section_ids(c.new) if c.plan_checks else frozenset()
+    card = c.scorecard
+    in_plan = c.new.plan_ids if c.plan_checks else frozenset()
     groups: list[dict[str, Any]] = []
     passages: dict[tuple[int, int], dict[str, Any]] = {}
     for i, pc in enumerate(c.plan_checks):
@@ -132,42 +125,27 @@ def build_followup_context(c: Comparison, *, lang: str | None = None) -> dict[st
     }
 
 
-def followup_to_dict(c: Comparison) -> dict[str, Any]:
+def followup_to_dict(c: FollowUp) -> dict[str, Any]:
     """The JSON of `yoy followup`: both reports, the scorecard and every plan check."""
     return {
         "schema_version": SCHEMA_VERSION,
         "old": report_to_dict(c.old),
         "new": report_to_dict(c.new),
-        "scorecard": scorecard_to_dict(c.plan_checks),
+        "scorecard": scorecard_to_dict(c.scorecard),
         "plan_checks": [plan_check_to_dict(c, p) for p in c.plan_checks],
     }
 
 
-@lru_cache(maxsize=2)
-def _env(markdown: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=not markdown,  # explicit: select_autoescape() would not escape *.html.j2
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    if markdown:
-        env.filters["md"] = escape_md
-    return env
-
-
-def render_followup(c: Comparison, fmt: str, *, lang: str | None = None) -> str:
+def render_followup(c: FollowUp, fmt: str, *, lang: str | None = None) -> str:
     """The follow-through view in html, json or md."""
     if fmt == "json":
         return json.dumps(followup_to_dict(c), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
         ctx = build_followup_context(c, lang=lang)
-        return _env(False).get_template("followup.html.j2").render(
+        return html_environment().get_template("followup.html.j2").render(
             # the shared page frame without its script: this page has no filters to drive
-            css=_asset("report.css"), js="", payload={}, change_kinds=(), section_statuses=(),
+            css=asset("report.css"), js="", payload={}, change_kinds=(), section_statuses=(),
             plan_statuses=(), **ctx)
     if fmt == "md":
-        return _env(True).get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
+        return markdown_environment().get_template("followup.md.j2").render(**build_followup_context(c, lang=lang))
     raise RenderError(f"unknown format {fmt!r}; use one of html, json, md.")

@@ -8,11 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import (
-    Comparison, Evidence, Figure, FigurePair, PlanCheck, Report, SectionDiff, SectionPair, Span,
+    Comparison, Evidence, Figure, FigurePair, FollowUp, PlanCheck, Report, SectionDiff, SectionPair, Span,
 )
+from .summary import summary_counts
 
 __all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict",
-           "plan_check_to_dict", "scorecard_to_dict"]
+           "plan_check_to_dict"]
 
 SCHEMA_VERSION = "1.0"
 
@@ -132,7 +133,7 @@ def _figure_pair(c: Comparison, p: FigurePair) -> dict[str, Any]:
     }
 
 
-def _evidence(c: Comparison, e: Evidence) -> dict[str, Any]:
+def _evidence(c: Comparison | FollowUp, e: Evidence) -> dict[str, Any]:
     return {
         "span": _span(e.span),
         "section": e.section_id,
@@ -142,7 +143,7 @@ def _evidence(c: Comparison, e: Evidence) -> dict[str, Any]:
     }
 
 
-def _plan_check(c: Comparison, p: PlanCheck) -> dict[str, Any]:
+def _plan_check(c: Comparison | FollowUp, p: PlanCheck) -> dict[str, Any]:
     return {
         "item": {
             "text": c.old.text_of(p.item.span),
@@ -159,45 +160,9 @@ def _plan_check(c: Comparison, p: PlanCheck) -> dict[str, Any]:
     }
 
 
-def plan_check_to_dict(c: Comparison, p: PlanCheck) -> dict[str, Any]:
+def plan_check_to_dict(c: Comparison | FollowUp, p: PlanCheck) -> dict[str, Any]:
     """One plan check as JSON (the same shape as the items of "plan_checks")."""
     return _plan_check(c, p)
-
-
-def scorecard_to_dict(checks: Sequence[PlanCheck]) -> dict[str, Any]:
-    """Counts per status and the shares of a follow-through check."""
-    from ..followthrough import score_followthrough
-
-    card = score_followthrough(checks)
-    return {
-        "total": card.total,
-        "commitments": card.commitments,
-        "targets": card.targets,
-        "counts": dict(card.counts),
-        "share_addressed": round(card.share_addressed, 4),
-        "share_related": round(card.share_related, 4),
-        "share_met": round(card.share_met, 4),
-    }
-
-
-def summary_counts(c: Comparison) -> dict[str, int]:
-    """Counts a reader looks at first; the same numbers feed every view."""
-    counts: dict[str, int] = {}
-    for kind in ("new_commitment", "dropped", "changed_figure", "reworded", "moved", "added", "removed"):
-        counts[f"changes_{kind}"] = 0
-    for d in c.diffs:
-        for row in d.rows:
-            if row.kind is not None:
-                counts[f"changes_{row.kind.value}"] += 1
-    for status in ("matched", "renamed", "moved", "split", "merged", "added", "removed"):
-        counts[f"sections_{status}"] = sum(1 for p in c.section_pairs if p.status.value == status)
-    for status in ("addressed", "partly", "not_found", "met", "not_met", "unknown"):
-        counts[f"plan_{status}"] = sum(1 for p in c.plan_checks if p.status.value == status)
-    counts["figures_paired"] = sum(1 for p in c.figure_pairs if p.old and p.new)
-    counts["figures_changed"] = sum(1 for p in c.figure_pairs if p.old and p.new and p.delta)
-    counts["figures_new"] = sum(1 for p in c.figure_pairs if p.new and not p.old)
-    counts["figures_dropped"] = sum(1 for p in c.figure_pairs if p.old and not p.new)
-    return counts
 
 
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:

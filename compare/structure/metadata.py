@@ -17,16 +17,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..text.cjk import CJK
 from .boilerplate import DATE_LINE, ORG_SUFFIX
-from .headings import cn_number
-from .model import Metadata, Role
+from ..text.numerals import parse_ordinal
+from ..model import PLAN_ROLES, Metadata, Role
 
-__all__ = ["detect_language", "extract_metadata", "iso_date"]
+__all__ = ["extract_metadata", "iso_date", "issuer_warning"]
 
 # Share of CJK characters among letters above which a text is Chinese; Chinese reports quote
 # English names and numbers, English ones hardly any CJK, so the split is wide.
-_CJK_SHARE = 0.3
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_DOC_NUMBER = re.compile(rf"[{CJK}]{{1,12}}[〔\[［【(（]\s*(19|20)\d\d\s*[〕\]］】)）]\s*\d{{1,4}}\s*号")
 _FIELD = {
     "title": re.compile(r"^标\s*题[\s:：]+(.+)$", re.M),
     "org": re.compile(r"发布机构[\s:：]+(\S+)"),
@@ -55,14 +55,14 @@ _EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|(?i:financial 
 # The first paragraph of a letter names its year ("increased by 13% in 2010").
 _EN_OPENING = 400
 _EN_OPENING_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d)\b")
-_GOV_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|办公室|办公厅))关于")
+_GOV_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?(?:人民政府|政府|委员会|办公室|办公厅))关于")
 # A work report delivered to a congress opens with who speaks for whom and what is delivered:
 # "现在，我代表国务院，向大会作政府工作报告" / "…向大会报告政府工作" / "…向大会报告过去五年政府工作".
 # The State Council reports of 2000–2019 state no title line except in 2017, but every one says on
 # whose behalf it is delivered, and 15 of 20 name themselves 政府工作报告 / 报告…政府工作 there
 # (2001, 2003 and 2008 only say 作报告 / 报告…工作, and get no title).
 _OPENING = 1000
-_ZH_SPEAKS_FOR = re.compile(r"我代表\s*(国务院|[\u4e00-\u9fff]{2,20}?人民政府)")
+_ZH_SPEAKS_FOR = re.compile(rf"我代表\s*(国务院|[{CJK}]{{2,20}}?人民政府)")
 _ZH_SELF_TITLE = re.compile(r"作\s*政府工作报告|报告\s*(?:过去五年的?|本届政府)?\s*政府工作")
 # "今年" in a plan part: the plan addresses the year the document is delivered in. "今年以来" is the
 # review's "so far this year" of a report written in December, not a plan's year. A plan is taken
@@ -76,7 +76,6 @@ _CURRENT_MIN = 3
 _YEAR_IS = re.compile(r"((?:19|20)\d\d)\s*年是")
 # How far after "YYYY年是" a "今年" still names the same year ("2000年是世纪交替之年，…做好今年政府工作").
 _YEAR_IS_WINDOW = 150
-_PLAN_ROLES = (Role.PLAN, Role.TARGETS)
 # A signed date stands on its own line just above the signature name in some letters
 # ("February 28, 2014" / "Warren E. Buffett" / "Chairman of the Board").
 _EN_DATE_ABOVE = 2
@@ -84,14 +83,6 @@ _EN_DATE_ABOVE = 2
 # the Vice Chairman's), a date line, a name line and a chairman's title in a row are still a signature.
 _EN_SIGNED = re.compile(r"^[ \t]*(\w+ \d{1,2}, (?:19|20)\d\d|\d{1,2} \w+ (?:19|20)\d\d)[ \t]*\n(?:[ \t]*\n)*"
                         r"[ \t]*[A-Z][^\n]{1,60}\n(?:[ \t]*\n)*[ \t]*(?:Chairman|Chair|Chief Executive|President)\b", re.M)
-
-
-def detect_language(text: str) -> str:
-    """"zh" when CJK characters make up a fair share of the letters of the first 20,000 characters."""
-    sample = text[:20000]
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return "zh" if cjk and cjk >= _CJK_SHARE * (cjk + latin) else "en"
 
 
 def iso_date(s: str) -> str | None:
@@ -104,7 +95,7 @@ def iso_date(s: str) -> str | None:
     m = re.match(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", s)
     if m:
         year = int("".join(_CN_DIGIT[c] for c in m.group(1)))
-        month, day = cn_number(m.group(2)), cn_number(m.group(3))
+        month, day = parse_ordinal(m.group(2)), parse_ordinal(m.group(3))
         if month and day:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None
@@ -234,7 +225,7 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
     next to 今年, else for the year after the one reported on (its review is of 去年).
     """
     plan = plan.translate(_FULLWIDTH_DIGITS)
-    says_now = any("今年" in h for h, role in top_headings if role in _PLAN_ROLES)
+    says_now = any("今年" in h for h, role in top_headings if role in PLAN_ROLES)
     now = len(_ZH_THIS_YEAR.findall(plan))
     current = says_now or (now >= _CURRENT_MIN and now > plan.count("明年"))
     named = _named_year(top_headings, year)
@@ -302,7 +293,7 @@ def _heading_year(top_headings: Sequence[tuple[str, Role]]) -> int | None:
             return int(m.group(1))
     for h, role in top_headings:
         m = _ANY_YEAR.search(h)
-        if m and role in (Role.PLAN, Role.TARGETS):
+        if m and role in PLAN_ROLES:
             return int(m.group(1)) - 1  # a plan for YYYY is delivered with the report on YYYY-1
     # "过去五年工作回顾": the caller falls back to the latest year the review names repeatedly
     return None
@@ -320,3 +311,17 @@ def _common_year(s: str) -> int | None:
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def issuer_warning(old: Metadata, new: Metadata) -> tuple[str, str] | None:
+    """The two issuers when both reports name one and the names differ, else None.
+
+    Comparing two issuers' reports is usually a mistake (a wrong file picked), so the CLI warns
+    and the page says so; it still runs, since a reader may want it on purpose.
+    """
+    a, b = old.issuer, new.issuer
+    if not a or not b:
+        return None
+    if "".join(a.split()).lower() == "".join(b.split()).lower():
+        return None
+    return a, b

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 
 from .boilerplate import classify_lines
 from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_title_line, match_marker, split_heading
-from .metadata import detect_language, extract_metadata
-from .model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
-from .roles import role_of_body, role_of_heading, subsection_role
+from ..text.cjk import detect_language
+from .metadata import extract_metadata
+from ..model import PLAN_ROLES, Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
+from .roles import plan_part_ids, role_of_body, role_of_heading, subsection_role
+from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 
 __all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX"]
 
@@ -54,7 +56,8 @@ LEAD_SENTENCE_MAX = 30
 _BLANK_SEPARATED = 0.3
 _WS = " \t\u3000\u00a0"
 _REPORT_TITLE = re.compile(r"关于.*(报告|情况)$|报告$")
-_SENTENCE_END = "。！？；”」』"
+_SENTENCE_END = ZH_SENTENCE_ENDS + "”」』"
+_HEADING_NEVER_ENDS = ZH_SENTENCE_ENDS + "：:;" + ASCII_SENTENCE_ENDS + "，,"  # a heading never ends so
 _CLOSING = re.compile(r"^(结束语|结语)$")
 
 
@@ -103,10 +106,9 @@ def parse_report(source: SourceText) -> Report:
            for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
-    plan_roles = (Role.PLAN, Role.TARGETS)
     role_by_id = {s.id: s.role for s in sections}
     plan = "\n".join(s.span.slice(text) for s in sections
-                     if s.role in plan_roles and role_by_id.get(s.parent or "") not in plan_roles)
+                     if s.role in PLAN_ROLES and role_by_id.get(s.parent or "") not in PLAN_ROLES)
     metadata = extract_metadata(
         text,
         language=language,
@@ -122,7 +124,8 @@ def parse_report(source: SourceText) -> Report:
         paragraphs = kept
         sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
-                  paragraphs=tuple(paragraphs), stripped=stripped)
+                  paragraphs=tuple(paragraphs), stripped=stripped,
+                  plan_parts=plan_part_ids(sections, language=language))
 
 
 def uncovered(report: Report) -> list[Span]:
@@ -359,7 +362,7 @@ def _prose_follows(text: str, blocks: list[_Block], k: int) -> bool:
 def _promotable(s: str) -> bool:
     """A short unmarked line before the first marked heading that names a part's role
     ("首先报告2001年的工作"): a top-level heading whose marker was never written."""
-    if len(s) > PROMOTED_HEADING_MAX or s[-1] in "。！？；：:;!?，," or "。" in s:
+    if len(s) > PROMOTED_HEADING_MAX or s[-1] in _HEADING_NEVER_ENDS or "。" in s:
         return False
     return role_of_heading(s, language="zh") not in (Role.OTHER, Role.PREAMBLE)
 
@@ -420,7 +423,7 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
     """
     b = blocks[k]
     s = b.first_line.slice(text)
-    if not b.single_line or len(s) > LOST_MARKER_MAX or s[-1] in "。！？；：:;!?，," or "。" in s:
+    if not b.single_line or len(s) > LOST_MARKER_MAX or s[-1] in _HEADING_NEVER_ENDS or "。" in s:
         return None
     if k + 1 >= len(blocks) or blocks[k + 1].head is None or not stack:
         return None

@@ -17,6 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
+    "parse_ordinal",
     "CN_DIGITS",
     "CN_UNITS_ZH",
     "EN_UNIT_PATTERN",
@@ -151,6 +152,24 @@ def _fold(s: str, original: str) -> Decimal:
             number *= last_mult // 10
         section += number
     return high + wan + section
+
+
+def parse_ordinal(numeral: str) -> int | None:
+    """A whole number as headings and dates write it: `三十二` -> 32, `十` -> 10, `7` -> 7, else None.
+
+    Digits written position by position (`一二三四`) and fractions are not ordinals.
+    """
+    if numeral.isdigit():
+        return int(numeral)
+    if not numeral or any(c not in CN_DIGITS and c not in _SMALL_MULT for c in numeral):
+        return None
+    if len(numeral) > 1 and not any(c in _SMALL_MULT for c in numeral):
+        return None
+    try:
+        value = parse_number(numeral)
+    except NumeralError:
+        return None
+    return int(value) if value == value.to_integral() else None
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Figure, PlanStatus, Span
+from ..text.cjk import CJK, count_cjk
+from ..text.similarity import label_similarity
+from ..model import Figure, PlanStatus, Span
 
 __all__ = [
     "FLOOR",
@@ -28,13 +30,10 @@ __all__ = [
     "qualifier_after",
     "clause_label",
     "direction_of",
-    "label_similarity",
     "find_actual",
     "judge_target",
     "horizon_year",
     "is_multi_year",
-    "word_stems",
-    "EN_STOP",
 ]
 
 FLOOR = "floor"
@@ -55,10 +54,6 @@ POINT_TOLERANCE_REL = Decimal("0.05")
 # "全社会研发支出占国内生产总值比重超过" is 0.45 (wrong, 2013→2014); set between the right and
 # wrong pairs of cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and the zh-district fixture.
 ACTUAL_LABEL_CUTOFF = 0.5
-
-# A new-report label of three or more bigrams found whole inside the target's label names the same
-# measure in a list ("新建改建高速公路6000多公里、农村公路30多万公里" against "新建改建农村公路20万公里").
-CONTAINED_LABEL_SCORE = 0.8
 
 _QUALIFIERS = (
     ("以上", FLOOR), ("以内", CEILING), ("以下", CEILING), ("左右", POINT), ("上下", POINT),
@@ -89,8 +84,7 @@ _TRAILING_VERB = re.compile(r"(?:基本)?(?:建成|完成|开工|新开工|竣�
                             r"达|为|超过)$")
 # A label shorter than this ("培训" of "全年培训不少于3次") is too vague to match alone.
 _MIN_LABEL_CHARS = 4
-_NUMBER_RUN = re.compile(r"[\d.．%％]+[万亿千百]*[\u4e00-\u9fff]?")
-_BIGRAM_TEXT = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9'’-]*")
+_NUMBER_RUN = re.compile(rf"[\d.．%％]+[万亿千百]*[{CJK}]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +123,7 @@ def clause_label(text: str, start: int, fig_start: int, sentence_start: int | No
     for word in _BEFORE_FLOOR + _BEFORE_CEILING + ("为", "在", "按", "约"):
         if label.endswith(word) and len(label) > len(word) + 1:
             label = label[: -len(word)]
-    short = len(re.findall(r"[\u4e00-\u9fff]", label)) < _MIN_LABEL_CHARS
+    short = count_cjk(label) < _MIN_LABEL_CHARS
     if sentence_start is not None and (_VERB_ONLY.match(label) or short) and start > sentence_start:
         a = start - 1
         while a > sentence_start and text[a - 1] not in "，,；;：:。":
@@ -165,54 +159,6 @@ def _verb_class(label: str) -> str:
     if any(w in low for w in _UP_WORDS):
         return "up"
     return ""
-
-
-EN_STOP = frozenset(
-    "the a an and or of to in on for with by at from as is are was were be been will shall we our us "
-    "it its this that these those have has had not but also more than into over under per which who "
-    "their they them his her he she all any can could would should may might year years end".split()
-)
-
-
-def _stem(w: str) -> str:
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
-
-
-def word_stems(s: str) -> list[str]:
-    """Lower-cased stems of the Latin words of `s`, stop words left out, in order."""
-    out: list[str] = []
-    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]*", s):
-        w = w.lower().strip("'’-")
-        if w in EN_STOP or len(w) < 2:
-            continue
-        out.append(_stem(w))
-    return out
-
-
-def _bigrams(s: str) -> set[str]:
-    out: set[str] = set()
-    for run in _BIGRAM_TEXT.findall(s):
-        if run.isascii():
-            out.update(word_stems(run))
-        else:
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
-    return out
-
-
-def label_similarity(a: str, b: str) -> float:
-    """How alike two labels are, 0–1: the character-bigram Dice coefficient (words for Latin
-    text), or, when the second label is wholly inside the first ("农村公路" in "新建改建农村公路"),
-    CONTAINED_LABEL_SCORE."""
-    ga, gb = _bigrams(a), _bigrams(b)
-    if not ga or not gb:
-        return 0.0
-    dice = 2 * len(ga & gb) / (len(ga) + len(gb))
-    if len(gb) >= 3 and gb <= ga:
-        return max(dice, CONTAINED_LABEL_SCORE)
-    return dice
 
 
 _SCALE = {

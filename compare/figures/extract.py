@@ -1,4 +1,4 @@
-"""Stage 5, figures: extract `Figure` values from a `Report` and pair them across years.
+"""Stage 5, figures: extract `Figure` values from a `Report`.
 
 `extract_figures` takes a `Report` and returns every quantity its body states — a number with its
 unit (4.87亿元, 99.7%, 3至4个, 60余场, 百分之五, $2.3 billion, 1,234 employees) — with what it
@@ -11,67 +11,34 @@ scope of its paragraph (a 过去五年，… / "Over the past five years," openi
 (一、过去五年工作回顾): a several-year amount or average (五年来, 累计, 年均增长), one year's (2017年,
 今年), a level reached (提高到57.5%, 总里程, 占…比重), or unstated.
 
-`match_figures` takes the old and new figures and returns `FigurePair`s: one-to-one pairs of figures
-that measure the same thing (label similarity, same base unit, same or aligned section, comparable
-periods, no word of one label put in place of another's), with the change; the unpaired are new or
-dropped figures.
+Matching the figures across years is `compare.figures.match`.
 
 Cost: one regular-expression scan of the text, one pass for paragraph scopes, plus a bounded
-look-around per figure; matching compares only figures that share a base unit and a label bigram,
-with a cap per bigram.
+look-around per figure.
 """
 
 from __future__ import annotations
 
 import bisect
-import difflib
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from rapidfuzz import fuzz
-
-from .model import Figure, FigurePair, PeriodKind, Report, Section, SectionPair, Span
-from .numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
+from ..text.cjk import CJK, detect_language
+from ..model import Figure, PeriodKind, Report, Section, Span
+from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
+from ..text.sentences import ZH_SENTENCE_ENDS
 
 __all__ = [
-    "LABEL_MATCH_CUTOFF",
-    "SECTION_WEIGHT",
-    "MAX_VALUE_RATIO",
     "FROM_QUALIFIER",
-    "VALUE_WEIGHT",
     "extract_figures",
     "extract_figures_from_text",
-    "match_figures",
-    "is_rate",
-    "heads_agree",
     "period_kind",
-    "periods_compatible",
 ]
 
-# Label similarity (rapidfuzz ratio, 0–1) a pair needs. On cn-state-council-gwr 2018→2019, true pairs
-# such as 居民消费价格上涨 / 居民消费价格年均上涨 score 0.89 and 企业和个人减税 / 企业和个人减税降费
-# 0.88, while wrong pairs of the same unit score 0.75 (新建改建农村公路 / 新建改建高速公路)
-# and 0.71 (城镇调查失业率 / 城镇登记失业率).
-LABEL_MATCH_CUTOFF = 0.8
-# Share of a pair's score that comes from its sections being the same or aligned; enough to let a
-# review figure pair with the review figure of the same label rather than with last year's target.
-SECTION_WEIGHT = 0.15
-# Share that comes from how close the values are (min/max of the base values): breaks the tie
-# between a yearly figure and a five-year total that carry the same label (城镇新增就业 1351万人 vs
-# 6600万人以上) in favour of the yearly one; too small to outweigh a better label.
-VALUE_WEIGHT = 0.05
 # Qualifier of the "from" end of 从X到Y / 由X提高到Y; such a figure loses ties against the "to" end.
 FROM_QUALIFIER = "从"
-_FROM_PENALTY = 0.02
-# Counts and amounts more than this many times apart are not the same measure (a yearly and a
-# five-year total of the same label differ by about 5×; a misread label by orders of magnitude).
-MAX_VALUE_RATIO = Decimal(100)
-# A label bigram shared by more figures than this is too common to find candidates by (增长, 提高);
-# keeps matching near-linear in the number of figures.
-MAX_POSTING = 200
 
 _LABEL_MAX = 20  # characters of a Chinese label; longer noun phrases are cut at a verb
 _LOOKBACK = 40  # characters looked at before a figure for its label
@@ -149,18 +116,6 @@ _EN_MULTI_YEAR = re.compile(
     re.I)
 _EN_PERIOD = re.compile(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{2}}\b"
                         r"|\b(?:this|last|next) (?:financial )?year\b)", re.I)
-# Words one label may have where the other has the other: the same direction (增长 / 提高) or the
-# same thing (使用外资 / 利用外资). Single characters too, since labels are compared character by character.
-_SYNONYM: dict[str, str] = {w: group[0] for group in (
-    ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "涨幅", "增幅", "增速", "增"),
-    ("下降", "减少", "降低", "缩小", "缩减", "压减", "减"),
-    ("使用", "利用"),
-    ("安排", "投入", "下拨", "拨付"),
-    ("raise", "raised", "increase", "increased", "rise", "rose", "grow", "grew"),
-    ("cut", "reduce", "reduced", "lower", "lowered", "decrease", "decreased"),
-) for w in group}
-_ZH_SYNONYM_WORD = re.compile("|".join(sorted((w for w in _SYNONYM if not w.isascii() and len(w) > 1),
-                                              key=lambda w: (-len(w), w))))
 # Words a label may carry or leave out without naming another measure: periods (去年 / 上年) and
 # adverbs (继续提高, 要下降, 再增加); dropped before labels are compared for substitutions.
 _LABEL_NOISE = re.compile(
@@ -170,7 +125,7 @@ _EN_LEVEL_BEFORE = re.compile(
     r"\b(?:rose|fell|increased|decreased|grew|declined|climbed|dropped|risen|fallen|reduced|raised|cut|lowered)"
     r" to\s*(?:about |around |over |nearly )?$", re.I)
 _ZH_CLAUSE_STOP = set("，。；：！？\n,;:!?（）()“”‘’《》、——|｜")
-_ZH_SENTENCE_STOP = set("。；！？\n")
+_ZH_SENTENCE_STOP = set(ZH_SENTENCE_ENDS + "\n")
 # Verbs, copulas and prepositions trimmed from the end of a label (longest first).
 _ZH_TRAIL = tuple(sorted({
     "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "近", "超过", "逾", "实现",
@@ -183,7 +138,7 @@ _ZH_TRAIL = tuple(sorted({
 }, key=lambda w: (-len(w), w)))
 # Words after which the rest of a long label is kept (共排查出各类矛盾纠纷 -> 排查出各类矛盾纠纷).
 _ZH_CUT = re.compile(r".*(?:共计|累计|共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
-_ZH_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_ZH_NOUN_AFTER = re.compile(f"[{CJK}]{{2,16}}")
 _ZH_NOUN_AFTER_CUT = re.compile(
     r"(?:实现|进行|的|已|全部|均|正在|作出|由|被|受益|得到|成为|中|在|和|与|并|等|以上|就|参加|缩减|增加|减少|提高|下降)")
 # Verbs that put the counted noun after the number: 共聘请2名法律顾问 -> 聘请法律顾问.
@@ -275,18 +230,18 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     deepest section that contains it.
     """
     text = report.source.text
-    language = report.metadata.language or _guess_language(text)
+    language = report.metadata.language or detect_language(text)
     excluded = [(s.span.start, s.span.end) for s in report.stripped]
-    sections = sorted(report.sections, key=lambda s: (s.span.start, -s.span.end))
-    starts = [s.span.start for s in sections]
-    by_id = {s.id: s for s in sections}
+    sections = report.sections
     pattern = _EN_PERIOD if language == "en" else _ZH_PERIOD
     heading_periods = {s.id: _heading_period(s.heading, pattern) for s in sections}
     figs: list[Figure] = []
     for fig in extract_figures_from_text(text, language=language, excluded=excluded):
-        fig = _with_section(fig, sections, starts, by_id)
+        holder = report.section_at(fig.span.start)
+        if holder is not None:
+            fig = replace(fig, section_id=holder.id)
         if not fig.period:
-            fig = _with_heading_period(fig, by_id, heading_periods)
+            fig = _with_heading_period(fig, report, heading_periods)
         figs.append(fig)
     return tuple(figs)
 
@@ -300,32 +255,14 @@ def _heading_period(heading: str, pattern: re.Pattern[str]) -> str:
     return found[0]
 
 
-def _with_heading_period(fig: Figure, by_id: dict[str, Section], heading_periods: dict[str, str]) -> Figure:
+def _with_heading_period(fig: Figure, report: Report, heading_periods: dict[str, str]) -> Figure:
     """A figure whose sentence and paragraph state no period takes the nearest heading's."""
-    section_id = fig.section_id
-    while section_id:
+    for section_id in report.lineage(fig.section_id or ""):
         period = heading_periods.get(section_id, "")
         if period:
             kind = period_kind(period) if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
             return replace(fig, period=period, period_kind=kind)
-        section = by_id.get(section_id)
-        section_id = section.parent if section else None
     return fig
-
-
-def _with_section(fig: Figure, sections: list[Section], starts: list[int], by_id: dict[str, Section]) -> Figure:
-    i = bisect.bisect_right(starts, fig.span.start) - 1
-    sec = sections[i] if i >= 0 else None
-    while sec is not None and not (sec.span.start <= fig.span.start < max(sec.span.end, sec.span.start + 1)):
-        sec = by_id.get(sec.parent) if sec.parent else None
-    if sec is None:
-        return fig
-    return replace(fig, section_id=sec.id)
-
-
-def _guess_language(text: str) -> str:
-    sample = text[:5000]
-    return "zh" if sum(1 for c in sample if "\u4e00" <= c <= "\u9fff") > 20 else "en"
 
 
 def extract_figures_from_text(
@@ -381,7 +318,7 @@ def _bracketed(text: str, opener: str, closer: str, limit: int) -> list[tuple[in
 def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     prev: Figure | None = None
-    scopes = _Scopes(text, _ZH_PERIOD, re.compile("[。；！？]"), _PARAGRAPH_OPENING)
+    scopes = _Scopes(text, _ZH_PERIOD, re.compile(f"[{ZH_SENTENCE_ENDS}]"), _PARAGRAPH_OPENING)
     for m in ZH_TOKEN.finditer(text):
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:
@@ -894,199 +831,3 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
     while tail and tail[-1].lower() in _EN_STOP:
         tail.pop()
     return " ".join(words + tail)
-
-
-# --- matching ------------------------------------------------------------------------------
-
-
-def is_rate(fig: Figure) -> bool:
-    """True for a percentage or a percentage-point figure."""
-    return fig.base_unit in _RATE_UNITS
-
-
-def _bigrams(label: str) -> set[str]:
-    s = label.lower()
-    if len(s) < 2:
-        return {s} if s else set()
-    return {s[i : i + 2] for i in range(len(s) - 1)}
-
-
-def _chain(section_id: str | None) -> tuple[str, ...]:
-    """s2.3.1 -> (s2.3.1, s2.3, s2)."""
-    if not section_id:
-        return ()
-    parts = section_id.split(".")
-    return tuple(".".join(parts[:k]) for k in range(len(parts), 0, -1))
-
-
-def _sections_agree(old: Figure, new: Figure, aligned: set[tuple[str, str]],
-                    old_paired: set[str], new_paired: set[str]) -> bool:
-    old_chain, new_chain = _chain(old.section_id), _chain(new.section_id)
-    if not old_chain or not new_chain:
-        return False
-    if any((o, n) in aligned for o in old_chain for n in new_chain):
-        return True
-    if old_chain[-1] in old_paired or new_chain[-1] in new_paired:
-        return False
-    # neither top-level part is aligned to anything: ids are comparable only by position
-    return old_chain[-1] == new_chain[-1]
-
-
-def _closeness(old: Figure, new: Figure) -> float:
-    a, b = abs(_base(old)), abs(_base(new))
-    if a == b:
-        return 1.0
-    return float(min(a, b) / max(a, b))
-
-
-def periods_compatible(old: Figure, new: Figure) -> bool:
-    """Whether two figures cover comparable stretches of time.
-
-    A figure over several years (a five-year total, 年均 average, 累计) compares only with another
-    such figure; a level reached (POINT) compares with any figure of one year or none, but not with
-    an addition (新增高速铁路运营里程 4100公里 is not the length of the network).
-    """
-    old_kind, new_kind = old.period_kind, new.period_kind
-    if (old_kind is PeriodKind.MULTI_YEAR) != (new_kind is PeriodKind.MULTI_YEAR):
-        # An average yearly rate (居民消费价格年均上涨1.9%) is a rate per year like one year's
-        # rate (上涨2.1%): a reader compares the two. Five-year totals and shares never pair.
-        multi, other = (old, new) if old_kind is PeriodKind.MULTI_YEAR else (new, old)
-        return (_is_average_rate(multi) and other.unit == "%"
-                and other.period_kind is not PeriodKind.POINT and not _ZH_AVERAGE.search(other.label))
-    if (old_kind is PeriodKind.POINT) != (new_kind is PeriodKind.POINT):
-        other = new if old_kind is PeriodKind.POINT else old
-        return _ADDITION.search(other.label) is None
-    return True
-
-
-_EN_AVERAGE = re.compile(r"\b(?:average|annual(?:ised|ized)?)\b.{0,30}\b(?:growth|increase|rise|decline)\b"
-                         r"|\b(?:grew|rose|fell|increased|declined) (?:by )?an average\b", re.I)
-
-
-def _is_average_rate(fig: Figure) -> bool:
-    """A percentage averaged over years (年均增长7.1%, "average annual growth of 3%")."""
-    return fig.unit == "%" and bool(_ZH_AVERAGE.search(fig.label) or _EN_AVERAGE.search(fig.label))
-
-
-@functools.lru_cache(maxsize=1 << 16)  # the same two labels meet again in every pair of sections
-def heads_agree(old_label: str, new_label: str) -> bool:
-    """False when one label puts other words where the other has its own (一般性转移支付 /
-    均衡性转移支付, 比去年预算低 / 比去年预算高): a substitution names another measure, while
-    words only added or left out (全国财政支出 / 财政支出) name the same one. Words of one
-    direction (增长 / 提高) may stand for each other; period words and adverbs are not compared."""
-    old_words, new_words = _head_tokens(old_label), _head_tokens(new_label)
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "replace":
-            continue
-        if i1 == 0 and j1 == 0 and _LABEL_MAX in (len(old_label), len(new_label)):
-            continue  # a label cut to its last _LABEL_MAX characters starts anywhere
-        old_part, new_part = "".join(old_words[i1:i2]), "".join(new_words[j1:j2])
-        if _SYNONYM.get(old_part, old_part) != _SYNONYM.get(new_part, new_part):
-            return False
-    return True
-
-
-def _head_tokens(label: str) -> list[str]:
-    """Characters of a Chinese label (period words removed), lower-case words of an English one."""
-    if re.search(r"[\u4e00-\u9fff]", label):
-        label = _LABEL_NOISE.sub("", label)
-        return list(_ZH_SYNONYM_WORD.sub(lambda m: _SYNONYM[m.group()], label))
-    return [w for w in re.findall(r"[a-z0-9$%]+", label.lower()) if w not in _EN_STOP]
-
-
-def _values_compatible(old: Figure, new: Figure) -> bool:
-    if is_rate(old) or old.base_value is None or new.base_value is None:
-        return True
-    a, b = abs(old.base_value), abs(new.base_value)
-    if a == 0 or b == 0:
-        return True
-    return max(a, b) / min(a, b) <= MAX_VALUE_RATIO
-
-
-def _base(fig: Figure) -> Decimal:
-    return fig.base_value if fig.base_value is not None else fig.value
-
-
-def _pair(old: Figure, new: Figure, score: float) -> FigurePair:
-    old_base, new_base = _base(old), _base(new)
-    delta_base = new_base - old_base
-    factor = new_base / new.value if new.value and new.base_value is not None else Decimal(1)
-    delta = delta_base / factor if factor else delta_base
-    pct = delta_base / old_base * 100 if old_base else None
-    pp = delta_base if is_rate(new) else None
-    return FigurePair(old, new, round(score, 4), delta, pct, pp)
-
-
-def _pair_allowed(old: Figure, new: Figure) -> bool:
-    if _is_from(old) and not _is_from(new):
-        return False  # 由120元提高到200元: 120元 is a year before the old report's; nothing new is that old
-    return periods_compatible(old, new) and heads_agree(old.label, new.label)
-
-
-def _is_from(fig: Figure) -> bool:
-    return FROM_QUALIFIER in fig.qualifier.split("、")
-
-
-def match_figures(
-    old: Sequence[Figure],
-    new: Sequence[Figure],
-    *,
-    section_pairs: Sequence[SectionPair] = (),
-    cutoff: float = LABEL_MATCH_CUTOFF,
-) -> tuple[FigurePair, ...]:
-    """Pair old and new figures that measure the same thing, one to one.
-
-    A pair needs labels at least `cutoff` alike (rapidfuzz ratio), the same base unit, and values
-    within `MAX_VALUE_RATIO` of each other for amounts; figures in the same or an aligned section
-    (`section_pairs`, else the same top-level section id) score higher. Best scores are taken
-    first; ties go to the earlier old, then the earlier new figure. Output: paired and new figures
-    in the new report's order, then dropped figures in the old report's order.
-    """
-    aligned = {(p.old_id, p.new_id) for p in section_pairs if p.old_id and p.new_id}
-    old_paired = {o for o, _ in aligned}
-    new_paired = {n for _, n in aligned}
-    index: dict[tuple[str, str], list[int]] = {}
-    for i, fig in enumerate(old):
-        if not fig.label:
-            continue
-        for gram in _bigrams(fig.label):
-            index.setdefault((fig.base_unit, gram), []).append(i)
-    candidates: list[tuple[float, int, int, int, int]] = []
-    for j, fig in enumerate(new):
-        if not fig.label:
-            continue
-        seen: set[int] = set()
-        for gram in sorted(_bigrams(fig.label)):
-            posting = index.get((fig.base_unit, gram), ())
-            if len(posting) > MAX_POSTING:
-                continue
-            seen.update(posting)
-        for i in seen:
-            o = old[i]
-            sim = fuzz.ratio(o.label, fig.label) / 100.0
-            if sim < cutoff or not _values_compatible(o, fig) or not _pair_allowed(o, fig):
-                continue
-            agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
-            score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
-                     + VALUE_WEIGHT * _closeness(o, fig))
-            if FROM_QUALIFIER in o.qualifier.split("、"):
-                score -= _FROM_PENALTY
-            candidates.append((-score, o.span.start, fig.span.start, i, j))
-    candidates.sort()
-    old_taken: dict[int, int] = {}
-    new_taken: dict[int, tuple[int, float]] = {}
-    for neg_score, _, _, i, j in candidates:
-        if i in old_taken or j in new_taken:
-            continue
-        old_taken[i] = j
-        new_taken[j] = (i, -neg_score)
-    pairs: list[FigurePair] = []
-    for j, fig in enumerate(new):
-        if j in new_taken:
-            i, score = new_taken[j]
-            pairs.append(_pair(old[i], fig, min(1.0, score)))
-        else:
-            pairs.append(FigurePair(None, fig))
-    pairs.extend(FigurePair(fig, None) for i, fig in enumerate(old) if i not in old_taken)
-    return tuple(pairs)

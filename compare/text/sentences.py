@@ -1,4 +1,9 @@
-"""Stage 4 helper, diff: text ranges -> sentence spans, keeping offsets into the source text.
+"""Text layer: where a sentence ends. The one home of the sentence-end sets and splitters.
+
+`split_sentences` is the splitter every stage uses for display sentences (diff rows); the
+plan-item and evidence stages cut finer, at `；` too (`split_clauses`: task lists separate items
+with it), and look at whole sentences with `full_sentences` / `sentence_around`. All of them are
+built from the end sets below, so a new sentence end is added in one place.
 
 Boundaries:
 - Chinese sentence ends `。！？；` (and `!?`), with any closing quotes or brackets after them;
@@ -20,15 +25,37 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .model import Span
+from ..model import Span
 
-__all__ = ["split_sentences", "subtract_spans", "HEADING_LINE_MAX"]
+__all__ = [
+    "SHORT_FIRST_LINE_MAX",
+    "ZH_FULL_STOPS",
+    "ZH_SENTENCE_ENDS",
+    "ASCII_SENTENCE_ENDS",
+    "CLOSERS",
+    "split_sentences",
+    "split_clauses",
+    "full_sentences",
+    "sentence_around",
+    "subtract_spans",
+]
 
 # A first line of a paragraph this short with no sentence end is a heading-like line of its own.
 # Chosen from the corpus: Chinese headings run to about 30 characters, English title lines to 60.
-HEADING_LINE_MAX = 40
+SHORT_FIRST_LINE_MAX = 40
 
-_ZH_END = re.compile(r"[。！？；!?]+[”’」』）)\"']*")
+# The sentence-end sets: full stops, the Chinese semicolon that ends a sentence too, ASCII ends,
+# and the closing quotes and brackets that stay with the sentence they close.
+ZH_FULL_STOPS = "。！？"
+ZH_SENTENCE_ENDS = ZH_FULL_STOPS + "；"
+ASCII_SENTENCE_ENDS = "!?"
+CLOSERS = "”’」』）)"
+
+_ZH_END = re.compile(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}]+[{CLOSERS}\"']*")
+# Finer cut for plan items and evidence: ASCII ";" too; an English end needs a space or the end after it.
+_ZH_CLAUSE_END = re.compile(rf"[{ZH_SENTENCE_ENDS};{ASCII_SENTENCE_ENDS}]+[{CLOSERS}]*")
+_EN_CLAUSE_END = re.compile(r"(?<=[a-z0-9%)\"'”’])[.!?;]+[\"'”’)]*(?=\s|$)")
+_FULL_STOP = re.compile(rf"[{ZH_FULL_STOPS}{ASCII_SENTENCE_ENDS}]+")
 _EN_END = re.compile(r"(?<=[A-Za-z0-9\)\]%”’\"'])[.!?]+[”’\"'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
 _ABBREV = frozenset(
     "mr mrs ms dr st no vs etc inc co corp ltd jr sr u.s u.k e.g i.e fig al jan feb mar apr jun "
@@ -39,7 +66,7 @@ _MARKER_LINE = re.compile(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、)）]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[.、．)]"
     r"|[①-⑳]|——|[-•*#]\s|[IVX]+\.\s|[A-H]\.\s)"
 )
-_TERMINAL = "。！？；!?.:：”’」』）)\"'"
+_TERMINAL = ZH_SENTENCE_ENDS + ASCII_SENTENCE_ENDS + ".:：" + CLOSERS + "\"'"
 
 
 def subtract_spans(outer: Iterable[Span], holes: Sequence[Span]) -> list[Span]:
@@ -90,7 +117,7 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
             cut = True
         elif _MARKER_LINE.match(next_line):
             cut = True
-        elif para_start and len(stripped) <= HEADING_LINE_MAX and len(next_line.strip()) > len(stripped):
+        elif para_start and len(stripped) <= SHORT_FIRST_LINE_MAX and len(next_line.strip()) > len(stripped):
             cut = True
         if cut:
             cuts.append(nl)
@@ -158,3 +185,38 @@ def split_sentences(text: str, ranges: Iterable[Span]) -> tuple[Span, ...]:
     for r in ranges:
         out.extend(_split_range(text, r.start, r.end))
     return tuple(out)
+
+
+def split_clauses(text: str, start: int, end: int, *, language: str = "zh") -> Iterable[Span]:
+    """Sentences of text[start:end] cut at `；`/`;` too, trimmed of spaces; ends stay with their piece.
+
+    Plan items and evidence work on these: a task list separates its items with semicolons.
+    """
+    pattern = _ZH_CLAUSE_END if language == "zh" else _EN_CLAUSE_END
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        yield from _trim(text, pos, m.end())
+        pos = m.end()
+    yield from _trim(text, pos, end)
+
+
+def full_sentences(text: str, start: int, end: int) -> Iterable[Span]:
+    """Spans of text[start:end] up to each full stop (。！？!?), untrimmed; the rest as the last one."""
+    pos = start
+    for m in _FULL_STOP.finditer(text, start, end):
+        yield Span(pos, m.end())
+        pos = m.end()
+    if pos < end:
+        yield Span(pos, end)
+
+
+def sentence_around(text: str, span: Span) -> Span:
+    """The full sentence (between full stops or line ends) that holds `span`."""
+    stops = ZH_FULL_STOPS + "\n"
+    a = span.start
+    while a > 0 and text[a - 1] not in stops:
+        a -= 1
+    b = span.end
+    while b < len(text) and text[b] not in stops:
+        b += 1
+    return Span(a, b)

@@ -15,79 +15,29 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .model import Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
+from ..text.cjk import CJK_CHAR
+from ..model import PLAN_ROLES, Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
+from ..text.cues import EN_COMMITMENT, ZH_ACTIONS, ZH_CLAUSE_LEAD, ZH_SCENE_SETTING, ZH_STRONG_ACTIONS
+from ..text.sentences import full_sentences, split_clauses
 from .targets import clause_label, direction_of, qualifier_after
 
 __all__ = [
-    "PLAN_ROLES",
-    "plan_parts",
     "extract_plan_items",
-    "sentence_spans",
-    "numbered_item_of",
     "text_units",
 ]
-
-PLAN_ROLES = (Role.PLAN, Role.TARGETS)
-
-# Fallback when the structure stage found no PLAN/TARGETS part (crude structure, an unusual
-# report): top-level headings with these words are plan parts. Kept short on purpose: the roles
-# stage owns the real keyword lists.
-_PLAN_HEADING_WORDS = ("工作任务", "工作计划", "工作安排", "工作的建议", "工作思路", "工作打算", "下一步",
-                       "总体要求", "预期目标", "主要目标", "目标任务", "总体部署", "重点工作", "主要任务",
-                       "outlook", "plan", "priorit", "year ahead",
-                       "looking ahead", "the future")
 
 _MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
 _MIN_EN_WORDS = 5
 
-# Sentence ends; full-width and ASCII. A semicolon ends a commitment too: target lists and task
-# lists separate items with "；".
-_ZH_SENTENCE_END = re.compile(r"[。！？；;!?]+[”’」』）)]*")
-_EN_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"'”’])[.!?;]+[\"'”’)]*(?=\s|$)")
 _ORDINAL_PART = re.compile(r"(?:^|(?<=[。；，：,;:\s]))(?:[一二三四五六七八九十]+是|首先|其次|最后|第[一二三四五六七八九十]+[，,])")
 _LEAD_MARKER = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、)）](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[)）]|[-—•·*#]+\s*|[IVX]{1,4}\.\s|[A-Za-z]\.\s)\s*"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,：:、]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = CJK_CHAR
 
-# Action verbs that make a Chinese clause a commitment when they open it (推进, 完善, 落实, 保持…
-# from the issue, plus the verbs that open task clauses in 政府工作报告 and 法治政府建设年度报告).
-# A verb must open a clause, after the words in _ZH_CLAUSE_LEAD: "发展" inside "中国的发展成就" is a
-# noun, "发展农产品加工业" is a task.
-_ZH_ACTIONS = (
-    "推进", "完善", "落实", "保持", "加强", "加快", "实施", "推动", "深化", "建立", "健全", "开展", "提高",
-    "扩大", "降低", "减少", "支持", "促进", "发展", "建设", "制定", "出台", "优化", "提升", "强化",
-    "规范", "继续", "坚持", "确保", "做好", "抓好", "创建", "启动", "取消", "清理", "压减", "推广", "鼓励",
-    "引导", "严格", "实行", "执行", "组织", "构建", "打造", "培育", "增强", "巩固", "拓展", "加大", "稳定",
-    "改善", "保障", "整治", "治理", "防范", "化解", "打好", "打赢", "解决", "淘汰", "退出", "设立", "设置",
-    "部署", "放宽", "下调", "调整", "修订", "修改", "废止", "制修订", "编制", "发挥", "筑牢", "守住",
-    "增加", "新增", "完成", "实现", "安排", "发行", "提供", "扶持", "整合", "改革", "改进", "探索", "促",
-    "抓", "办好", "用好", "管好", "稳", "降", "提", "减", "补", "防", "建", "办", "推", "加", "深入", "全面",
-    "大力", "着力", "积极", "持续", "努力", "力争", "严厉", "依法", "认真", "切实", "扎实", "坚决",
-    "统筹", "聚焦", "围绕", "瞄准", "实行", "坚守", "维护", "营造", "畅通", "开通", "召开", "举办",
-    "承接", "配齐", "配强", "整顿", "遏制", "严控", "严禁", "杜绝", "落细", "压实", "督促",
-    "推开", "压缩", "缩短", "精简", "下放", "减轻", "延长", "开工", "新建", "改建", "增设", "试点", "推行",
-    "做强", "做大", "做优", "严把", "严查", "打击", "查处", "惩处", "保护", "开发", "引进", "兑现",
-)
-# Verbs that mark a commitment wherever they stand in a clause ("在全国推开“证照分离”改革"):
-# rarely used as nouns in these reports.
-_ZH_STRONG_ACTIONS = ("推进", "推开", "落实", "实施", "完善", "加强", "建立", "健全", "开展", "推动", "深化",
-                      "加快", "推行", "出台", "启动", "取消", "压减", "扩大")
-# Words that may come before the verb at the head of a clause: subjects, time, modals, adverbs.
-_ZH_CLAUSE_LEAD = re.compile(
-    r"^(?:我们|我区|我市|我县|各级政府|政府|各地|各部门|今年|明年|全年|年内|下一步|同时|此外|并|还|也|"
-    r"要|将|必须|应|应当|需要|拟|再|更|更加|进一步|不断|逐步|稳步|大幅|明显|重点|着重|首先|其次|最后|"
-    r"[一二三四五六七八九十]+是)+"
-)
 _ZH_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
-_EN_COMMITMENT = re.compile(
-    r"\b(?:will|shall|plan(?:s|ned)? to|intend(?:s)? to|aim(?:s)? to|expect(?:s)? to|commit(?:ted)? to|"
-    r"going to|we'll|goal is|target is|priority|priorities|continue to|seek to|propose to)\b",
-    re.I,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
@@ -101,36 +51,6 @@ class _Piece:
     list_member: bool  # part of a sentence listing several targets: kept even without a verb
 
 
-def plan_parts(report: Report) -> tuple[Section, ...]:
-    """The old report's plan and target parts: sections whose role is PLAN or TARGETS.
-
-    Nested matches are dropped (a PLAN section inside a PLAN part is already covered). When the
-    structure stage marked none, top-level headings naming a plan or targets are used instead.
-    """
-    chosen = [s for s in report.sections if s.role in PLAN_ROLES]
-    if not chosen:
-        named = [s for s in report.sections if any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)]
-        top = [s for s in report.sections if s.level == 1]
-        first = next((i for i, s in enumerate(top) if s in named), None)
-        chosen = named
-        if first is not None and report.metadata.language == "zh":
-            # A Chinese work report puts its plan after the review; the task parts that follow
-            # the first plan heading ("三、把改革开放扎实推向纵深") carry no keyword of their own.
-            chosen = [s for s in top[first:] if s.role in (Role.OTHER, Role.PLAN, Role.TARGETS)]
-    ids = {s.id for s in chosen}
-    by_id = {s.id: s for s in report.sections}
-
-    def nested(s: Section) -> bool:
-        p = s.parent
-        while p is not None:
-            if p in ids:
-                return True
-            p = by_id[p].parent if p in by_id else None
-        return False
-
-    return tuple(s for s in chosen if not nested(s))
-
-
 def text_units(report: Report) -> tuple[tuple[Span, str], ...]:
     """(span, section id) of every paragraph and of every heading no paragraph holds, in order.
 
@@ -138,41 +58,13 @@ def text_units(report: Report) -> tuple[tuple[Span, str], ...]:
     commitment or an outcome, so plan items and evidence are looked for there too.
     """
     units = [(p.span, p.section_id) for p in report.paragraphs]
-    starts = sorted(p.span.start for p in report.paragraphs)
-    ends = {p.span.start: p.span.end for p in report.paragraphs}
     for sec in report.sections:
         h = sec.heading_span
-        if h.end <= h.start:
-            continue
-        k = bisect_left(starts, h.start + 1) - 1
-        if k >= 0 and starts[k] <= h.start < ends[starts[k]]:
+        if h.end <= h.start or report.paragraph_at(h.start) is not None:
             continue
         units.append((h, sec.id))
     units.sort(key=lambda u: (u[0].start, u[0].end))
     return tuple(units)
-
-
-def numbered_item_of(report: Report, section_id: str, parts: Sequence[Section]) -> str:
-    """The id of the numbered item (child of a plan part) that holds `section_id`, else the part."""
-    by_id = {s.id: s for s in report.sections}
-    part_ids = {p.id for p in parts}
-    sid: str | None = section_id
-    while sid is not None and sid in by_id:
-        parent = by_id[sid].parent
-        if parent in part_ids or sid in part_ids:
-            return sid
-        sid = parent
-    return section_id
-
-
-def sentence_spans(text: str, start: int, end: int, *, language: str = "zh") -> Iterable[Span]:
-    """Sentences of text[start:end] as spans, trimmed of spaces; ends stay with their sentence."""
-    pattern = _ZH_SENTENCE_END if language == "zh" else _EN_SENTENCE_END
-    pos = start
-    for m in pattern.finditer(text, start, end):
-        yield from _trimmed(text, pos, m.end())
-        pos = m.end()
-    yield from _trimmed(text, pos, end)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterable[Span]:
@@ -188,7 +80,7 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
     """Every commitment and quantitative target of `report`'s plan and target parts, in order."""
     text = report.source.text
     language = report.metadata.language
-    parts = plan_parts(report)
+    parts = [report.by_id[i] for i in report.plan_parts]
     figs = sorted((f for f in figures if f.unit), key=lambda f: f.span.start)
     starts = [f.span.start for f in figs]
     items: list[PlanItem] = []
@@ -200,7 +92,7 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
                 continue
             if _is_heading_only(report, para.section_id, para.span):
                 # a part's own heading ("三、下一步工作计划") states no commitment
-                sec = _section(report, para.section_id)
+                sec = report.by_id.get(para.section_id)
                 if sec is None or sec.id == part.id or sec.level <= part.level:
                     continue
             para_items: list[PlanItem] = []
@@ -215,7 +107,7 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
                 para_items.extend(_items_of_piece(text, piece, para.section_id, inside, language, rejected))
             # A sentence listing several targets ("预期目标是：…；…；居民收入增长和经济增长基本同步。")
             # keeps its members without a figure or verb too: they are targets in words.
-            for full in _full_sentences(text, para.span):
+            for full in full_sentences(text, para.span.start, para.span.end):
                 n_targets = sum(1 for i in para_items if i.kind == PlanItemKind.TARGET
                                 and full.start <= i.span.start < full.end)
                 if n_targets >= 2:
@@ -230,15 +122,8 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
     return tuple(items)
 
 
-def _section(report: Report, sid: str) -> Section | None:
-    for s in report.sections:
-        if s.id == sid:
-            return s
-    return None
-
-
 def _is_heading_only(report: Report, sid: str, span: Span) -> bool:
-    sec = _section(report, sid)
+    sec = report.by_id.get(sid)
     if sec is None or sec.heading_span.end <= sec.heading_span.start:
         return False
     return span.start <= sec.heading_span.start and sec.heading_span.end >= span.end - 1
@@ -246,7 +131,7 @@ def _is_heading_only(report: Report, sid: str, span: Span) -> bool:
 
 def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
     """Sentences of a paragraph, with 一是…二是… parts cut apart and a leading marker removed."""
-    for sent in sentence_spans(text, para.start, para.end, language=language):
+    for sent in split_clauses(text, para.start, para.end, language=language):
         s = sent.start
         m = _LEAD_MARKER.match(text, s, sent.end)
         if m and m.end() > s:
@@ -260,15 +145,6 @@ def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
         sub = [sp for a, b in zip(cuts, cuts[1:]) for sp in _trimmed(text, a, b)]
         for sp in sub:
             yield _Piece(sp, False)
-
-
-def _full_sentences(text: str, para: Span) -> Iterable[Span]:
-    pos = para.start
-    for m in re.finditer(r"[。！？!?]+", text[para.start:para.end]):
-        yield Span(pos, para.start + m.end())
-        pos = para.start + m.end()
-    if pos < para.end:
-        yield Span(pos, para.end)
 
 
 def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Figure],
@@ -325,27 +201,21 @@ def _merge_rests(text: str, rests: Sequence[Span]) -> Iterable[Span]:
             yield Span(a, b)
 
 
-# A sentence that opens by saying what the year or the situation is ("今年是…的开局之年",
-# "世界经济有望继续复苏", "实践表明…") sets the scene; it promises nothing.
-_ZH_CONTEXT = re.compile(r"^(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
-                         r"(?:是|有望|表明|面临|正处|处在|仍然|依然)")
-
-
 def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
     if language == "zh":
-        if len(_CJK.findall(s)) < _MIN_ZH_CHARS or _ZH_CONTEXT.match(s):
+        if len(_CJK.findall(s)) < _MIN_ZH_CHARS or ZH_SCENE_SETTING.match(s):
             return False
         if lenient:
             # in a target list, "比去年预算低0.4个百分点" and "其中…" only qualify the target before
             return not s.startswith(_NOT_TARGET_LEAD)
         for m in _ZH_CLAUSE.finditer(s):
-            head = _ZH_CLAUSE_LEAD.sub("", m.group().strip())
-            if head.startswith(_ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
+            head = ZH_CLAUSE_LEAD.sub("", m.group().strip())
+            if head.startswith(ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
                 return True
-        return any(v in s for v in _ZH_STRONG_ACTIONS)
+        return any(v in s for v in ZH_STRONG_ACTIONS)
     if len(s.split()) < _MIN_EN_WORDS:
         return False
-    return lenient or bool(_EN_COMMITMENT.search(s))
+    return lenient or bool(EN_COMMITMENT.search(s))
 
 
 def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[Span, Figure, str] | None:
@@ -379,7 +249,7 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
             return None
         # an English target names the move to the figure: "grow … to $70 million", "cut … by 40%";
         # "will cost close to $200 million" or "up from 2.4%" only describe
-        if not _EN_GOAL.search(text, a, fig.span.start) or not _EN_COMMITMENT.search(text, sent.start, sent.end):
+        if not _EN_GOAL.search(text, a, fig.span.start) or not EN_COMMITMENT.search(text, sent.start, sent.end):
             return None
     while b > a and text[b - 1] in "。；;.!?":
         b -= 1

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
+from .cjk import CJK_WIDE
+
+__all__ = [
+    "EN_STOP",
+    "word_stems","Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
 
 Token = tuple[int, int]
 
@@ -31,7 +35,7 @@ _NUMBER = re.compile(
     r"(?:\s?(?:" + _ZH_UNITS + r")|" + _EN_UNITS + r")?"
 )
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{CJK_WIDE}]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*")
 _SPACE = re.compile(r"\s+")
 
@@ -119,3 +123,28 @@ def tokenize(text: str) -> list[Token]:
         tokens.append((pos, end))
         pos = end
     return tokens
+
+
+EN_STOP = frozenset(
+    "the a an and or of to in on for with by at from as is are was were be been will shall we our us "
+    "it its this that these those have has had not but also more than into over under per which who "
+    "their they them his her he she all any can could would should may might year years end".split()
+)
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def word_stems(s: str) -> list[str]:
+    """Lower-cased stems of the Latin words of `s`, stop words left out, in order."""
+    out: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]*", s):
+        w = w.lower().strip("'’-")
+        if w in EN_STOP or len(w) < 2:
+            continue
+        out.append(_stem(w))
+    return out

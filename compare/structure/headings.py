@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.numerals import parse_ordinal, to_chinese
+from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
+
 __all__ = [
     "Marker",
     "match_marker",
-    "cn_number",
     "format_marker",
     "FAMILY_RANK",
     "HEADING_LINE_MAX",
@@ -32,8 +34,6 @@ HEADING_LINE_MAX = 60
 # later `。` means the heading runs to the first clause break instead (seed item （三） of 三).
 INLINE_HEADING_MAX = 60
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
@@ -61,38 +61,9 @@ class Marker:
     language: str = "zh"
 
 
-def cn_number(numeral: str) -> int | None:
-    """`三十二` -> 32, `十` -> 10, `7` -> 7; None for anything else."""
-    if numeral.isdigit():
-        return int(numeral)
-    if not numeral or any(c not in _CN_DIGITS and c not in "十百" for c in numeral):
-        return None
-    if "百" in numeral:
-        head, _, rest = numeral.partition("百")
-        hundreds = _CN_DIGITS.get(head, 1) if head else 1
-        tail = cn_number(rest.lstrip("零〇")) if rest else 0
-        return None if tail is None else hundreds * 100 + tail
-    if "十" in numeral:
-        head, _, rest = numeral.partition("十")
-        if len(head) > 1 or len(rest) > 1:
-            return None
-        tens = _CN_DIGITS[head] if head else 1
-        return tens * 10 + (_CN_DIGITS[rest] if rest else 0)
-    if len(numeral) == 1:
-        return _CN_DIGITS[numeral]
-    return None
-
-
 def _cn_numeral(n: int) -> str:
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return _CN[n - 1]
-    if n < 20:
-        return "十" + (_CN[n - 11] if n > 10 else "")
-    if n < 100:
-        return _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
-    return str(n)
+    # markers are written in Chinese up to 99 (九十九、); larger or non-positive numbers stay digits
+    return to_chinese(n) if 0 < n < 100 else str(n)
 
 
 def format_marker(family: str, number: int) -> str:
@@ -135,7 +106,7 @@ _EN_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"(?P<n>[A-Z])[.)][ \t]+"), "letter", "marker:letter"),
     (re.compile(r"(?P<n>\d{1,2})[.)][ \t]+"), "en_number", "marker:en_number"),
 )
-_FINAL_STOP = "。！？；：:;!?"
+_FINAL_STOP = ZH_SENTENCE_ENDS + "：:;" + ASCII_SENTENCE_ENDS
 
 
 def match_marker(line: str, *, language: str) -> Marker | None:
@@ -150,7 +121,7 @@ def match_marker(line: str, *, language: str) -> Marker | None:
             if m is None or m.end() >= len(line):
                 continue
             raw = m.groupdict().get("n")
-            number = _CIRCLED.index(raw) + 1 if raw and raw in _CIRCLED else (cn_number(raw) if raw else None)
+            number = _CIRCLED.index(raw) + 1 if raw and raw in _CIRCLED else (parse_ordinal(raw) if raw else None)
             if raw and number is None:
                 continue
             # `1.5万` is a figure, `10、` on a 3-digit page line is noise: numbers stay small

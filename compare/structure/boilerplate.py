@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .model import Span
+from ..model import Span
 
 __all__ = ["classify_lines", "METADATA_KEY", "DATE_LINE", "ORG_SUFFIX"]
 

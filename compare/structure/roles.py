@@ -7,10 +7,12 @@ a `Role` by keywords, never by position: the same part can open or close a repor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .model import Role
+from ..model import PLAN_ROLES, Role, Section
+from ..text.cues import count_plan_cues, count_review_cues
 
-__all__ = ["role_of_heading", "role_of_body", "subsection_role"]
+__all__ = ["role_of_heading", "role_of_body", "subsection_role", "plan_part_ids"]
 
 # Order matters: the first rule whose keywords a heading contains wins
 # ("存在问题与下一步打算" is about problems first; "工作回顾" beats the year in "2019年").
@@ -54,8 +56,6 @@ _ZH_SUB_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
 # a plan (要 / 将 / 继续 …) outnumbering the perfective 了 of a review. Counted on the first
 # characters only, so the cost stays linear.
 _BODY_SAMPLE = 1500
-_PLAN_CUES = re.compile(r"要|将|继续|今年|进一步|加快|抓好")
-_REVIEW_CUES = re.compile(r"了|去年|过去|取得|完成|实现")
 # Plan cues must outnumber review cues by this factor; 2.0 separates the task parts of the
 # 2000–2002 State Council reports (ratios 3–9) from their review parts (below 1).
 _PLAN_CUE_RATIO = 2.0
@@ -76,8 +76,8 @@ def role_of_body(body: str, *, language: str) -> Role:
     if language != "zh":
         return Role.OTHER
     sample = body[:_BODY_SAMPLE]
-    plan = len(_PLAN_CUES.findall(sample))
-    review = len(_REVIEW_CUES.findall(sample))
+    plan = count_plan_cues(sample)
+    review = count_review_cues(sample)
     return Role.PLAN if plan >= 3 and plan >= _PLAN_CUE_RATIO * max(review, 1) else Role.OTHER
 
 
@@ -88,3 +88,39 @@ def subsection_role(heading: str, inherited: Role, *, language: str) -> tuple[Ro
             if pattern.search(heading):
                 return role, True
     return inherited, False
+
+
+# Fallback when the structure stage found no PLAN/TARGETS part (crude structure, an unusual
+# report): top-level headings with these words are plan parts. Kept short on purpose: the roles
+# rules above are the real keyword lists.
+_PLAN_HEADING_WORDS = ("工作任务", "工作计划", "工作安排", "工作的建议", "工作思路", "工作打算", "下一步",
+                       "总体要求", "预期目标", "主要目标", "目标任务", "总体部署", "重点工作", "主要任务",
+                       "outlook", "plan", "priorit", "year ahead",
+                       "looking ahead", "the future")
+
+
+def plan_part_ids(sections: Sequence[Section], *, language: str) -> tuple[str, ...]:
+    """The ids of a report's plan and target parts: the sections whose role is PLAN or TARGETS.
+
+    The one place the plan is decided: the diff (commitments), the follow-through (plan items,
+    evidence zones) and the page (passages still planned) all read `Report.plan_parts` /
+    `Report.plan_ids`. Nested matches are dropped (a PLAN section inside a PLAN part is already
+    covered). When no section has such a role, top-level headings naming a plan or targets are used.
+    """
+    chosen = [s for s in sections if s.role in PLAN_ROLES]
+    if not chosen:
+        named = [s for s in sections if any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)]
+        top = [s for s in sections if s.level == 1]
+        first = next((i for i, s in enumerate(top) if s in named), None)
+        chosen = named
+        if first is not None and language == "zh":
+            # A Chinese work report puts its plan after the review; the task parts that follow
+            # the first plan heading ("三、把改革开放扎实推向纵深") carry no keyword of their own.
+            chosen = [s for s in top[first:] if s.role in (Role.OTHER, Role.PLAN, Role.TARGETS)]
+    ids = {s.id for s in chosen}
+    # pre-order: a section is nested when its parent is chosen or nested itself
+    covered: set[str] = set()
+    for s in sections:
+        if s.parent is not None and (s.parent in ids or s.parent in covered):
+            covered.add(s.id)
+    return tuple(s.id for s in chosen if s.id not in covered)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Report, Section
+from ..model import Report, Section
 
 __all__ = ["OUTLINE_SCHEMA_VERSION", "outline_to_dict", "render_outline_json", "render_outline_text"]
 

@@ -29,7 +29,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import (
+from ..text.cjk import CJK, is_cjk
+from ..model import (
+    Scorecard,
     Evidence,
     Figure,
     PlanCheck,
@@ -42,7 +44,11 @@ from .model import (
     SectionPair,
     Span,
 )
-from .planitems import extract_plan_items, plan_parts, sentence_spans, text_units
+from ..text.cues import announces_intent
+from ..text.sentences import sentence_around, split_clauses
+from ..text.similarity import cjk_bigrams
+from ..text.tokens import word_stems
+from .plan_items import extract_plan_items, text_units
 from .targets import (
     Actual,
     clause_label,
@@ -50,7 +56,6 @@ from .targets import (
     horizon_year,
     is_multi_year,
     judge_target,
-    word_stems,
 )
 
 __all__ = [
@@ -60,7 +65,6 @@ __all__ = [
     "SECTION_BONUS",
     "CLAUSE_FACTOR",
     "MAX_EVIDENCE",
-    "Scorecard",
     "check_followthrough",
     "score_followthrough",
 ]
@@ -97,9 +101,9 @@ _MAX_POSTING_SHARE = 0.2
 # cap on the fixture pairs and on gwr 2013→14, 2016→17, 2018→19; and far below 20% of a long report.
 _MAX_POSTINGS = 32
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
+_WORD_RUN = re.compile(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,40})》")
-_PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
+_PROGRAMME = re.compile(rf"[{CJK}]{{2,8}}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
 # Words too common in plan and review text to be a named programme on their own.
 _GENERIC_PROGRAMMES = ("体制机制", "工作机制", "长效机制", "制度", "改革", "体系")
 # Headings of a problems part when the structure stage gave it no role.
@@ -111,36 +115,20 @@ _HEDGES = ("试点", "先行", "尚未", "未能", "首批", "部分", "推迟",
            "moved to", "not yet", "partial", "first phase", "trial")
 
 
-@dataclass(frozen=True, slots=True)
-class Scorecard:
-    """Counts of a follow-through check and the share of commitments addressed."""
-
-    total: int
-    commitments: int
-    targets: int
-    counts: tuple[tuple[str, int], ...]  # (status, count) in PlanStatus order
-    share_addressed: float  # addressed / commitments; 0 when there are none
-    share_related: float  # (addressed + partly) / commitments: anything said about the item
-    share_met: float  # met / targets with a known outcome; 0 when none is known
-
-    @classmethod
-    def of(cls, checks: Sequence[PlanCheck]) -> "Scorecard":
-        counts = tuple((s.value, sum(1 for c in checks if c.status == s)) for s in PlanStatus)
-        n = dict(counts)
-        commitments = sum(1 for c in checks if c.item.kind == PlanItemKind.COMMITMENT)
-        targets = len(checks) - commitments
-        known = n["met"] + n["not_met"]
-        return cls(
-            total=len(checks), commitments=commitments, targets=targets, counts=counts,
-            share_addressed=(n["addressed"] / commitments) if commitments else 0.0,
-            share_related=((n["addressed"] + n["partly"]) / commitments) if commitments else 0.0,
-            share_met=(n["met"] / known) if known else 0.0,
-        )
-
-
 def score_followthrough(checks: Sequence[PlanCheck]) -> Scorecard:
     """The scorecard of a follow-through check: counts per status and the shares."""
-    return Scorecard.of(checks)
+    counts = tuple((s.value, sum(1 for c in checks if c.status == s)) for s in PlanStatus)
+    n = dict(counts)
+    commitments = sum(1 for c in checks if c.item.kind == PlanItemKind.COMMITMENT)
+    targets = len(checks) - commitments
+    known = n[PlanStatus.MET.value] + n[PlanStatus.NOT_MET.value]
+    addressed, partly = n[PlanStatus.ADDRESSED.value], n[PlanStatus.PARTLY.value]
+    return Scorecard(
+        total=len(checks), commitments=commitments, targets=targets, counts=counts,
+        share_addressed=(addressed / commitments) if commitments else 0.0,
+        share_related=((addressed + partly) / commitments) if commitments else 0.0,
+        share_met=(n[PlanStatus.MET.value] / known) if known else 0.0,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +150,11 @@ class _Index:
         raw: list[tuple[Span, str | None, str, set[str]]] = []
         for unit, section_id in text_units(report):
             zone = zones.get(section_id, "review")
-            for sp in sentence_spans(text, unit.start, unit.end, language=self.language):
+            for sp in split_clauses(text, unit.start, unit.end, language=self.language):
                 sentence = text[sp.start:sp.end]
                 feats = features(sentence, self.language)
                 if feats:
-                    here = "plan" if zone == "review" and _intends(sentence, self.language) else zone
+                    here = "plan" if zone == "review" and announces_intent(sentence, self.language) else zone
                     raw.append((sp, section_id, here, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
@@ -185,16 +173,8 @@ class _Index:
         self.sentences = [
             _Sentence(sp, sid, zone, {f: self.idf[f] for f in feats}) for sp, sid, zone, feats in raw
         ]
-        by_id = {s.id: s for s in report.sections}
         # section id -> the ids of it and its ancestors, for the section bonus of every candidate
-        self.lineage: dict[str, frozenset[str]] = {}
-        for s in report.sections:
-            chain: list[str] = []
-            sid: str | None = s.id
-            while sid is not None and sid in by_id and len(chain) <= len(by_id):
-                chain.append(sid)
-                sid = by_id[sid].parent
-            self.lineage[s.id] = frozenset(chain)
+        self.lineage: dict[str, frozenset[str]] = {s.id: frozenset(report.lineage(s.id)) for s in report.sections}
 
     def weight(self, f: str) -> float:
         return self.idf.get(f, self.default_idf)
@@ -204,11 +184,9 @@ def features(s: str, language: str = "zh") -> set[str]:
     """Character bigrams of Chinese runs, lower-cased word stems and word pairs of Latin text."""
     out: set[str] = set()
     words: list[str] = []
-    for run in _CJK_RUN.findall(s):
-        if "\u4e00" <= run[0] <= "\u9fff":
-            if len(run) == 1:
-                out.add(run)
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
+    for run in _WORD_RUN.findall(s):
+        if is_cjk(run[0]):
+            out.update(cjk_bigrams(run, lone=True))
         elif run[0].isalpha():
             for w in word_stems(run):
                 words.append(w)
@@ -222,40 +200,18 @@ def features(s: str, language: str = "zh") -> set[str]:
 def _zones(report: Report) -> dict[str, str]:
     """Section id -> review | plan.
 
-    The plan and target parts (as `planitems.plan_parts` finds them) and the problems part are
+    The plan and target parts (`Report.plan_ids`, decided by the structure stage) and the problems part are
     "plan": text there says what is still to do. Everything else is "review": besides the part
     titled as a review, a letter narrates the year under its business headings ("Software: …
     ended the year with …") and a work report in its preamble. Sentences of a review part that
-    announce intentions are moved to "plan" one by one (see `_intends`).
+    announce intentions are moved to "plan" one by one (see `text.cues.announces_intent`).
     """
-    by_id = {s.id: s for s in report.sections}
-    planned = {p.id for p in plan_parts(report)}
+    planned = set(report.plan_parts)
     planned |= {s.id for s in report.sections if s.role == Role.PROBLEMS
                 or (s.role == Role.OTHER and any(w in s.heading.lower() for w in _PROBLEM_WORDS))}
 
-    def chain(s: Section) -> list[Section]:
-        out = [s]
-        while out[-1].parent and out[-1].parent in by_id:
-            out.append(by_id[out[-1].parent])
-        return out
-
-    zones: dict[str, str] = {}
-    for s in report.sections:
-        up = chain(s)
-        zones[s.id] = "plan" if any(c.id in planned for c in up) else "review"
-    return zones
-
-
-_EN_INTENT = re.compile(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
-                        r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?)\b", re.I)
-_ZH_INTENT = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
-
-
-def _intends(sentence: str, language: str) -> bool:
-    """Whether a sentence announces what is to be done rather than reporting what was done."""
-    if language == "zh":
-        return bool(_ZH_INTENT.match(sentence))
-    return bool(_EN_INTENT.search(sentence))
+    return {s.id: "plan" if any(sid in planned for sid in report.lineage(s.id)) else "review"
+            for s in report.sections}
 
 
 def _anchors(s: str) -> tuple[str, ...]:
@@ -411,7 +367,7 @@ def check_followthrough(
     Figures default to the figures stage run on each report. Targets whose outcome is not
     reported get `unknown`; commitments with no related passage get `not_found`.
     """
-    from .figures import extract_figures
+    from ..figures.extract import extract_figures
 
     if old_figures is None:
         old_figures = extract_figures(old)
@@ -422,7 +378,7 @@ def check_followthrough(
         return ()
     index = _Index(new)
     fig_candidates = _figure_candidates(new, index, new_figures)
-    parts = plan_parts(old)
+    parts = [old.by_id[i] for i in old.plan_parts]
     pair_map: dict[str, set[str]] = defaultdict(set)
     for p in section_pairs:
         if p.old_id and p.new_id:
@@ -437,42 +393,22 @@ def check_followthrough(
 def _paired_for(old: Report, section_id: str, pair_map: dict[str, set[str]],
                 parts: Sequence[Section]) -> frozenset[str]:
     out: set[str] = set()
-    sid: str | None = section_id
-    by_id = {s.id: s for s in old.sections}
     part_ids = {p.id for p in parts}
-    while sid is not None and sid not in part_ids:
+    for sid in old.lineage(section_id) or (section_id,):
+        if sid in part_ids:
+            break
         out |= pair_map.get(sid, set())
-        sid = by_id[sid].parent if sid in by_id else None
     return frozenset(out)
 
 
 def _paragraph_text(report: Report, span: Span) -> str:
-    for p in report.paragraphs:
-        if p.span.start <= span.start < p.span.end:
-            return report.text_of(p.span)
-    return report.text_of(span)
+    p = report.paragraph_at(span.start)
+    return report.text_of(p.span if p is not None else span)
 
 
 def _heading_chain(report: Report, section_id: str) -> str:
     """Headings of a section and its ancestors ("“十三五”时期主要目标任务…" marks a five-year plan)."""
-    by_id = {s.id: s for s in report.sections}
-    out: list[str] = []
-    sid: str | None = section_id
-    while sid is not None and sid in by_id:
-        out.append(by_id[sid].heading)
-        sid = by_id[sid].parent
-    return " ".join(out)
-
-
-def _sentence_text(report: Report, span: Span) -> str:
-    text = report.source.text
-    a = span.start
-    while a > 0 and text[a - 1] not in "。！？\n":
-        a -= 1
-    b = span.end
-    while b < len(text) and text[b] not in "。！？\n":
-        b += 1
-    return text[a:b]
+    return " ".join(report.by_id[sid].heading for sid in report.lineage(section_id))
 
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
@@ -497,7 +433,7 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         headings = _heading_chain(old, item.section_id)
         due = horizon_year(_paragraph_text(old, item.span) + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
-        sentence = _sentence_text(old, item.span)
+        sentence = old.text_of(sentence_around(old.source.text, item.span))
         if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
             why = f"a target for {due}" if due else "a target over several years"
             return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,

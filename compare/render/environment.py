@@ -1,0 +1,80 @@
+"""Render: the one place the jinja environments are built and the templates folder is found.
+
+Every view (comparison page, Markdown, follow-up page) renders through `html_environment()` or
+`markdown_environment()`, so escaping and strictness are set once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+__all__ = ["templates_dir", "html_environment", "markdown_environment", "asset", "escape_md"]
+
+
+def templates_dir() -> Path:
+    """The wheel ships `templates/` as `compare/templates`; a source checkout has it beside the package."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if (candidate / "report.html.j2").is_file():
+            return candidate
+    raise FileNotFoundError(f"templates not found beside {package}; reinstall yoy-compare")
+
+
+def _environment(*, autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def html_environment() -> jinja2.Environment:
+    """HTML templates, report text escaped."""
+    # autoescape set explicitly: select_autoescape() does not escape files named *.html.j2
+    return _environment(autoescape=True)
+
+
+@lru_cache(maxsize=1)
+def markdown_environment() -> jinja2.Environment:
+    """Markdown templates: no HTML escaping; report text goes through the `md` filter."""
+    env = _environment(autoescape=False)
+    env.filters["md"] = escape_md
+    return env
+
+
+def asset(name: str) -> Markup:
+    """One of our own asset files, read as text and passed in as markup (never report text)."""
+    text = (templates_dir() / "assets" / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise ValueError(f"asset {name} must not contain a closing script/style tag")
+    return Markup(text)
+
+
+# Characters that mark up anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~!&])")
+# At the start of a line: "# ", "- ", "+ ", "---", "===", "1. ", "2) " open headings, lists and rules
+# (">" is escaped above already). "+45%" or "2020.txt" are plain text and stay unescaped.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#+\-=])(?=[\s#+\-=]|$)|(\d+)([.)])(?=\s|$))")
+
+
+def escape_md(text: object) -> str:
+    """Escape Markdown control characters and fold newlines, so report text stays text."""
+    folded = " ".join(str(text).replace("\r", "\n").split("\n"))
+    escaped = _MD_SPECIAL.sub(r"\\\1", folded)
+    return _MD_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    # a backslash escapes punctuation only: "1." becomes "1\.", "+" becomes "\+"
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)

@@ -1,0 +1,38 @@
+"""Text layer: the CJK character ranges and the language guess, defined once.
+
+Every regular expression that needs "a Chinese character" builds on `CJK` (the Unified Ideographs
+block, what reports write) or `CJK_WIDE` (with Extension A and the compatibility ideographs, for
+tokenizing anything a scan may produce).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "count_cjk", "detect_language"]
+
+CJK = "\u4e00-\u9fff"
+CJK_WIDE = "\u3400-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+
+# Share of CJK characters among CJK and Latin letters above which a text is Chinese; English
+# reports quoting a Chinese name stay English, Chinese reports full of "GDP" and "PPP" stay Chinese.
+_CJK_SHARE = 0.3
+_SAMPLE = 20000  # characters looked at: enough to decide, and cheap on a long report
+
+
+def is_cjk(ch: str) -> bool:
+    """True for one character of the CJK Unified Ideographs block."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def count_cjk(text: str) -> int:
+    return len(CJK_CHAR.findall(text))
+
+
+def detect_language(text: str) -> str:
+    """"zh" when CJK characters make up a fair share of the letters of the first 20,000 characters."""
+    sample = text[:_SAMPLE]
+    cjk = sum(1 for c in sample if is_cjk(c))
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return "zh" if cjk and cjk >= _CJK_SHARE * (cjk + latin) else "en"
