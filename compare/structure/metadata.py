@@ -111,10 +111,12 @@ def extract_metadata(
     preamble: str,
     review: str = "",
     plan: str = "",
+    file_year: int | None = None,
 ) -> Metadata:
     """Read the metadata of one report from its stripped blocks, headings and opening text.
 
-    `review` is the text of the review part, `plan` the text of the plan and targets parts.
+    `review` is the text of the review part, `plan` the text of the plan and targets parts;
+    `file_year` (a year in the file's name) is used only when the text names no year at all.
     """
     block = "\n".join(metadata_lines)
     title = _first(_FIELD["title"], block)
@@ -148,8 +150,8 @@ def extract_metadata(
         if date is None:
             m = _SPEECH_DATE.search(text[:3000])
             date = iso_date("-".join(m.groups())) if m else None
-        year = _zh_year(title, top_headings, review, text)
-        plan_year, current = _zh_plan_year(top_headings, year, plan, text)
+        year, year_source = _zh_year(title, top_headings, review, text)
+        plan_year, current, plan_year_source = _zh_plan_year(top_headings, year, plan, text)
     else:
         for pattern in _EN_ISSUER:
             m = pattern.search(text[:20000])
@@ -169,16 +171,26 @@ def extract_metadata(
         opening = max(letter, 0)
         m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if letter >= 0 else None) or _EN_YEAR.search(
             text, opening, opening + 20000)
-        year = _heading_year(top_headings) or (int(m.group(1)) if m else None)
+        year = _heading_year(top_headings)
+        year_source = "text:heading" if year is not None else ""
+        if year is None and m:
+            year, year_source = int(m.group(1)), "text:opening"
         if year is None and date and letter >= 0:
-            year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
+            # a letter on year N is signed early in N+1
+            year, year_source = int(date[:4]) - 1, "derived:signature"
         if year is None:
             year = _common_year(text[:8000])
+            year_source = "text:body" if year is not None else ""
         plan_year = _named_year(top_headings, year)
+        plan_year_source = "text:heading" if plan_year is not None else ""
         this_year = len(_EN_THIS_YEAR.findall(plan))
         current = plan_year is not None and this_year >= _CURRENT_MIN and this_year > len(_EN_NEXT_YEAR.findall(plan))
+    if year is None and plan_year is None and file_year is not None:
+        # the text states no year at all: the file name's year, said as such
+        year, year_source = file_year, "filename"
     return Metadata(issuer=issuer, year=year, date=date, doc_number=doc_number, title=title, language=language,
-                    plan_year=plan_year, plan_year_is_current=current)
+                    plan_year=plan_year, plan_year_is_current=current, year_source=year_source,
+                    plan_year_source=plan_year_source)
 
 
 def _en_date(s: str) -> str | None:
@@ -216,9 +228,14 @@ def _named_year(top_headings: Sequence[tuple[str, Role]], year: int | None) -> i
     return None
 
 
+# A plan names the year it is for near its opening; a year further in is often a horizon.
+_PLAN_OPENING = 400
+_YEAR_IS_NAMED = re.compile(r"((?:19|20)\d\d)年(?![底末])")
+
+
 def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, plan: str,
-                  text: str) -> tuple[int | None, bool]:
-    """The year the plan addresses and whether the plan calls it 今年.
+                  text: str) -> tuple[int | None, bool, str]:
+    """The year the plan addresses, whether the plan calls it 今年, and where the year comes from.
 
     A plan heading naming a year decides; a plan that only says 今年 ("对今年政府工作的建议",
     "今年主要任务", or task parts with no year at all) is for the year a "YYYY年是…" sentence names
@@ -230,7 +247,7 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
     current = says_now or (now >= _CURRENT_MIN and now > plan.count("明年"))
     named = _named_year(top_headings, year)
     if named is not None:
-        return named, current
+        return named, current, "text:heading"
 
     def plausible(ys: list[int]) -> list[int]:
         # 今年 is the year reported on (a report written in December) or the one after it
@@ -240,7 +257,7 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
     stated = plausible([int(m.group(1)) for m in _YEAR_IS.finditer(plan)
                         if "今年" in plan[m.end():m.end() + _YEAR_IS_WINDOW]])
     if stated:
-        return stated[0], True
+        return stated[0], True, "text:plan"
     whole = text.translate(_FULLWIDTH_DIGITS)
     if not current:
         # A report that calls the year after the one it reviews 今年 anywhere was delivered in that
@@ -249,13 +266,20 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
         after = [int(m.group(1)) for m in _YEAR_IS.finditer(whole)
                  if year is not None and int(m.group(1)) == year + 1
                  and "今年" in whole[m.end():m.end() + _YEAR_IS_WINDOW]]
-        return (after[0], True) if plan and after else (None, False)
+        if plan and after:
+            return after[0], True, "text:今年"
+        # a year-end report's plan that names the coming year ("2022年，我区将…")
+        coming = [int(m.group(1)) for m in _YEAR_IS_NAMED.finditer(plan[:_PLAN_OPENING])
+                  if year is not None and int(m.group(1)) == year + 1]
+        return (coming[0], False, "text:plan") if coming else (None, False, "")
     candidates = plausible([int(m.group(1)) for m in _YEAR_IS.finditer(plan)]
                            + [int(m.group(1)) for m in _YEAR_IS.finditer(whole)
                               if "今年" in whole[m.end():m.end() + _YEAR_IS_WINDOW]])
     if candidates:
-        return candidates[0], True
-    return (year + 1 if year is not None else None), year is not None
+        return candidates[0], True, "text:今年"
+    if year is None:
+        return None, False, ""
+    return year + 1, True, "derived:year+1"
 
 
 def _first(pattern: re.Pattern[str], s: str) -> str | None:
@@ -276,12 +300,18 @@ def _zh_title(preamble: str) -> str | None:
     return None
 
 
-def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review: str, text: str) -> int | None:
+def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review: str,
+             text: str) -> tuple[int | None, str]:
+    """The year reported on and where it comes from (title, a part heading, the review, the body)."""
     if title:
         m = _TITLE_YEAR.search(title)
         if m:
-            return int(m.group(1))
-    return _heading_year(top_headings) or _latest_year(review) or _common_year(text[:3000])
+            return int(m.group(1)), "text:title"
+    for found, source in ((_heading_year(top_headings), "text:heading"), (_latest_year(review), "text:review"),
+                          (_common_year(text[:3000]), "text:body")):
+        if found is not None:
+            return found, source
+    return None, ""
 
 
 def _heading_year(top_headings: Sequence[tuple[str, Role]]) -> int | None:

@@ -76,14 +76,36 @@ def _heading(text: str, start: int, limit: int) -> Span:
     return Span(start, max(start, end))
 
 
-def find_run_in_items(text: str, paragraphs: Sequence[Span]) -> list[RunInItem]:
+# How many characters before a run's first item are read as its lead-in.
+_LEAD_IN = 60
+
+
+def _lead_in(text: str, para: Span, previous: Span | None, at: int) -> str:
+    """The sentence just before `at` (in its paragraph, or closing the paragraph before)."""
+    if at > para.start:
+        window = text[max(para.start, at - _LEAD_IN) : at]
+    elif previous is not None:
+        window = text[max(previous.start, previous.end - _LEAD_IN) : previous.end]
+    else:
+        return ""
+    body = window.rstrip(_SPACE + "。！？.!?")
+    cut = max(body.rfind(c) for c in "。！？!?")
+    return body[cut + 1 :]
+
+
+def find_run_in_items(text: str, paragraphs: Sequence[Span], *,
+                      problems: re.Pattern[str] | None = None) -> list[RunInItem]:
     """The run-in items of one section's paragraphs, in document order.
 
     One family per section (the first that forms a run counting up from one): 第一… inside a
-    一是 item is a detail of that item, not its sibling.
+    一是 item is a detail of that item, not its sibling. A run whose lead-in (the words before its
+    first item, in its paragraph or closing the paragraph before) matches `problems` lists
+    shortcomings ("还存在一些问题：一是…") and is left as prose.
     """
     for kind, pattern, enders in _PATTERNS:
         runs: list[list[RunInItem]] = []
+        dropped: set[int] = set()
+        previous: Span | None = None
         for para in paragraphs:
             for m in pattern.finditer(text, para.start, para.end):
                 n = _number(kind, m.group("n"))
@@ -91,6 +113,9 @@ def find_run_in_items(text: str, paragraphs: Sequence[Span]) -> list[RunInItem]:
                     continue
                 if n == 1:
                     runs.append([])
+                    lead = _lead_in(text, para, previous, m.start())
+                    if problems is not None and problems.search(lead):
+                        dropped.add(len(runs) - 1)
                 elif not runs or not runs[-1] or n != runs[-1][-1].number + 1:
                     continue
                 head = m.end()
@@ -98,7 +123,9 @@ def find_run_in_items(text: str, paragraphs: Sequence[Span]) -> list[RunInItem]:
                     head += 1
                 marker = m.group().rstrip(_SPACE)
                 runs[-1].append(RunInItem(kind, n, marker, m.start(), _heading(text, head, para.end)))
-        found = [item for run in runs if len(run) >= RUN_IN_MIN_ITEMS for item in run]
+            previous = para
+        found = [item for k, run in enumerate(runs) if len(run) >= RUN_IN_MIN_ITEMS and k not in dropped
+                 for item in run]
         if found:
             return found
     return []

@@ -1,7 +1,7 @@
 """Stage 2 check, running text: is this parsed input a report at all?
 
 Takes a `Report` and raises `NotAReportError` when none of its body paragraphs holds a sentence
-of running text: a page saved with only its site menus, search box and metadata table (real
+of running text and none of its headings carries a marker as written: a page saved with only its site menus, search box and metadata table (real
 input: a scraped government page whose article body is missing) must be refused with one line,
 never parsed into an outline where a menu entry becomes a plan section.
 
@@ -38,9 +38,16 @@ def has_running_text(report: Report) -> bool:
     return any(sentence.search(text, p.span.start, p.span.end) for p in report.paragraphs)
 
 
+def _has_written_outline(report: Report) -> bool:
+    """Whether some heading carries a marker as written (一、, （一）, 1., #): a report's skeleton,
+    which a site menu never has."""
+    return any(s.marker for s in report.sections)
+
+
 def require_running_text(report: Report) -> Report:
-    """`report` itself, or `NotAReportError` naming the file when it holds no running text."""
-    if not has_running_text(report):
+    """`report` itself, or `NotAReportError` naming the file when it holds neither running text
+    nor a written outline."""
+    if not has_running_text(report) and not _has_written_outline(report):
         raise NotAReportError(
             f"{report.source.path}: no paragraph of running text (only menus, labels or metadata); "
             "is this the report's page? Save the article body itself."
