@@ -21,8 +21,10 @@ import re
 from collections.abc import Callable
 
 from ..model import Span
+from ..text.sentences import ASCII_SENTENCE_ENDS, CLOSERS, ZH_FULL_STOPS, ZH_SENTENCE_ENDS
 
-__all__ = ["is_collapsed", "split_collapsed_line", "COLLAPSED_CHARS_PER_LINE", "HEADING_REGION_MAX", "PART_HEADING_MIN"]
+__all__ = ["is_collapsed", "split_collapsed_line", "COLLAPSED_CHARS_PER_LINE", "HEADING_REGION_MAX", "PART_HEADING_MIN",
+           "SUB_HEADING_MAX"]
 
 # A text whose non-blank lines average this many characters has lost its line breaks: the
 # one-paragraph-per-line reports of the corpus average 250–600 characters a line, a page copied
@@ -38,10 +40,11 @@ PART_HEADING_MIN = 4
 _WS = " \t\u3000\u00a0"
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]{2,}")
 _CN = "一二三四五六七八九十"
-_SENTENCE_END = "。！？；"
-_CLOSERS = "”’」』）)"
+# A heading starts a line after a full stop (never after ；, which runs a list inside a paragraph)
+_SENTENCE_END = ZH_FULL_STOPS + ASCII_SENTENCE_ENDS
+_CLOSERS = CLOSERS + "」』"
 # markers that start a heading line (not 第一， or ①, which also run inside paragraphs)
-_MARKER = re.compile(rf"[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]")
+_MARKER = re.compile(rf"[{_CN}]{{1,3}}、(?![{_CN}]、)|第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]")
 _TOP_MARKER = re.compile(rf"[{_CN}]{{1,3}}、")
 # Last words of part and section headings of the genre (counted over the corpus's 220 part
 # headings: 回顾 68, 工作 31, 任务 23, 安排 19, 建设 12, 部署 7, 重点 6 …).
@@ -53,7 +56,8 @@ _HEAD_END = re.compile(
 # 各位代表 12, “十…五” 8 …), and a marker (a heading directly followed by its first item).
 _OPENER = re.compile(
     rf"(?:(?:19|20|２０)\d\d年|[一二〇○]{{4}}年|今年|明年|过去|各位代表|[“\"]?[十九八][一二三四五六七八九十]?五|"
-    rf"第[{_CN}]+届|根据|按照|党的|刚刚|一年来|[两三四五]年来|这[是一]|当前|面对|我们|展望|今后|未来|"
+    rf"第[{_CN}]+届|根据|按照|党的|刚刚|一年来|[两三四五]年来|这[是一]|当前|面对|我们|展望|今后|未来|本届|"
+    rf"[市区省县]委|党中央|国务院|全[市区省县国]|"
     rf"实践证明|综合|新的一年|一是|{_MARKER.pattern})"
 )
 
@@ -72,46 +76,104 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _after_sentence_end(text: str, start: int, at: int) -> bool:
+def _after_sentence_end(text: str, start: int, at: int, *, colon: bool = False) -> bool:
+    """Whether `at` follows a full stop (or, with `colon`, a colon that introduces a list)."""
     k = at - 1
     while k >= start and text[k] in _WS:
         k -= 1
+    if _FILE_NAME_END.search(text, max(start, k - 5), k + 1):
+        return True  # an attachment list: 「1．附件1：名词解释.doc2．附件2：…」
     while k >= start and text[k] in _CLOSERS:
         k -= 1
-    return k < start or text[k] in _SENTENCE_END
+    return k < start or text[k] in _SENTENCE_END or (colon and text[k] in "：:")
 
 
-_STOP = re.compile(rf"[{_SENTENCE_END}：:，,]")
+_FILE_NAME_END = re.compile(r"\.(?:docx?|pdf|xlsx?|wps)$", re.I)
+# A heading word followed by one of these goes on ("工作回顾和…", "目标与任务").
+_CONTINUES = "的和与及、并暨，"
+# The last words of a part heading without a marker, and starts that open sentences instead.
+_PART_END = re.compile(r"(?:回顾|任务|安排|要求|取向|计划|重点|情况|注释|解释|附件\d*|附表\d*|一览表|打算|建议|部署|成就|"
+                       r"目标|工作|政府自身建设)$")
+_CLOSING_WORDS = re.compile(r"(?:结束语|结语)(?=[^，。、的]|$)")
+# A sub-heading line without a marker before the first item of a run ("三个突破" + "第一，…").
+SUB_HEADING_MAX = 24
+_SHORT_RUN = re.compile(rf"[^{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}：:，,、“”（）()\s]{{2,{SUB_HEADING_MAX}}}")
+_ITEM_MARKER = re.compile(rf"第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]")
+_ATTACHMENT = re.compile(r"附[件表]\d*$")
+_NOT_A_PART_START = re.compile(r"——|今年|明年|去年|我们|同时|此外|另外|其中")
+_STOP = re.compile(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}：:，,]")
 _AFTER_END = re.compile(rf"[{_SENTENCE_END}][{_CLOSERS}]*")
 
 
-def _heading_end(text: str, start: int, end: int) -> int | None:
-    """Where a heading without final punctuation that starts at `start` meets its body."""
+def _long_enough(run: str) -> bool:
+    return len(run) >= PART_HEADING_MIN or bool(_ATTACHMENT.match(run))
+
+
+def _part_name(run: str, names_a_part: Callable[[str], bool]) -> bool:
+    """An unmarked run between two sentences is a part heading only when it reads as one: it ends
+    with a part's word (回顾, 任务, 要求, 注释 …), opens with no sentence opener or dash, and names a
+    role; 「今年政府」 or 「——产业兴盐成效」 open sentences, they are not headings."""
+    run = run.rstrip("：:")
+    if not _PART_END.search(run) or _NOT_A_PART_START.match(run) or run.count("“") != run.count("”"):
+        return False
+    return names_a_part(run)
+
+
+def _heading_end(text: str, start: int, end: int,
+                 names_a_part: Callable[[str], bool] | None = None, *, loose: bool = True) -> int | None:
+    """Where a heading without final punctuation that starts at `start` meets its body.
+
+    A heading word followed by a paragraph opener ends it; failing that, with `names_a_part`, the
+    first heading word after which the heading names a part's role and the text does not go on
+    ("2004年的主要工作" + "市委三届…"), or a part's name that runs to a colon or to the end.
+    """
     limit = min(end, start + HEADING_REGION_MAX)
     stop = _STOP.search(text, start, limit)
     region_end = stop.start() if stop else limit
+    if loose and region_end == end and not stop and end - start <= HEADING_REGION_MAX:
+        return None  # the marked heading runs to the end of its piece: it is a line already
+    fallback: int | None = None
     for m in _HEAD_END.finditer(text, start, region_end):
         c = m.end()
         # 「工作回顾」: a heading word followed by another one is not the end yet
-        if c < region_end and _OPENER.match(text, c) and not _HEAD_END.match(text, c):
+        if c >= region_end or _HEAD_END.match(text, c):
+            continue
+        if _OPENER.match(text, c):
             return c
+        # the last place the words so far name a part and do not go on ("2009年工作总体部署")
+        if loose and names_a_part is not None and text[c] not in _CONTINUES and names_a_part(text[start:c]):
+            fallback = c
+    if fallback is not None:
+        return fallback
+    # 「附件：」「…名词解释」 as the last words before a colon or the end of the line
+    closes = region_end == end or (stop is not None and text[stop.start()] in "：:")
+    if names_a_part is not None and closes and _long_enough(text[start:region_end]) and names_a_part(
+            text[start:region_end]):
+        return region_end + (1 if region_end < end and text[region_end] in "：:" else 0)
     return None
 
 
 def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool]) -> list[int]:
     cuts: list[int] = []
     for m in _MARKER.finditer(text, span.start, span.end):
-        if m.start() == span.start or not _after_sentence_end(text, span.start, m.start()):
+        if m.start() == span.start:
             continue
+        if not _after_sentence_end(text, span.start, m.start(), colon=not _TOP_MARKER.match(text, m.start())):
+            # a part heading right after a sentence that lost its stop: 「…提出意见一、2011年工作回顾」
+            top = _TOP_MARKER.match(text, m.start())
+            c = _heading_end(text, m.end(), span.end, names_a_part, loose=False) if top else None
+            if c is None or not names_a_part(text[m.end():c]):
+                continue
         cuts.append(m.start())
     heads: list[int] = []
     for at in [span.start, *cuts]:
         m = _MARKER.match(text, at)
         if m is not None:
-            c = _heading_end(text, m.end(), span.end)
+            top = _TOP_MARKER.match(text, at) is not None
+            c = _heading_end(text, m.end(), span.end, names_a_part if top else None)
         else:  # the piece opens with an unmarked run: only a part heading is cut off
-            c = _heading_end(text, at, span.end)
-            c = c if c is not None and c - at >= PART_HEADING_MIN and names_a_part(text[at:c]) else None
+            c = _heading_end(text, at, span.end, names_a_part, loose=False)
+            c = c if c is not None and _long_enough(text[at:c].rstrip("：:")) and _part_name(text[at:c], names_a_part) else None
         if c is not None:
             heads.append(c)
     # unmarked part headings between two sentences: 「…。2019年工作回顾过去一年，…」
@@ -119,8 +181,18 @@ def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool]) -> l
         at = m.end()
         if at >= span.end or _MARKER.match(text, at):
             continue
-        c = _heading_end(text, at, span.end)
-        if c is not None and c - at >= PART_HEADING_MIN and names_a_part(text[at:c]):
+        closing = _CLOSING_WORDS.match(text, at)
+        if closing:  # 「结束语」 before the closing words
+            cuts.append(at)
+            heads.append(closing.end())
+            continue
+        item = _ITEM_MARKER.search(text, at + 2, min(span.end, at + SUB_HEADING_MAX + 1))
+        if item and _SHORT_RUN.fullmatch(text, at, item.start()):
+            cuts.append(at)  # 「三个突破」 standing before its first item 「第一，…」
+            cuts.append(item.start())
+            continue
+        c = _heading_end(text, at, span.end, names_a_part, loose=False)
+        if c is not None and _long_enough(text[at:c].rstrip("：:")) and _part_name(text[at:c], names_a_part):
             cuts.append(at)
             heads.append(c)
     return sorted(set(cuts + heads))
