@@ -57,7 +57,16 @@ from .text.similarity import (
 
 __all__ = ["align_sections", "heaviest_in_order", "heading_range"]
 
-_KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, Role.DUTY})
+_KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, Role.DUTY, Role.GOVERNMENT,
+                          Role.APPENDIX})
+
+
+def _apart(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> np.ndarray:
+    """Cells that may never pair: an appendix (glossary, attachment list, table) pairs only with
+    an appendix, whatever their words share."""
+    ao = np.array([old.report.effective_role(s.id) is Role.APPENDIX for s in olds], dtype=bool)
+    an = np.array([new.report.effective_role(s.id) is Role.APPENDIX for s in news], dtype=bool)
+    return np.not_equal.outer(ao, an)
 
 
 def heaviest_in_order(pairs: Sequence[tuple[int, int, float]]) -> set[int]:
@@ -176,6 +185,8 @@ def _score_matrix(old: _Side, new: _Side, olds: Sequence[Section], news: Sequenc
     # heading-only sections on both sides: the heading is all there is to compare
     both_empty = np.outer(o_empty, n_empty)
     score = np.where(both_empty, h + role, score)
+    apart = _apart(old, new, olds, news)
+    h, c, score = np.where(apart, 0.0, h), np.where(apart, 0.0, c), np.where(apart, 0.0, score)
     return np.clip(score, 0.0, 1.0), h, c, wo, wn
 
 
@@ -304,7 +315,7 @@ def _cross_parent(old: _Side, new: _Side, left_old: list[Section], left_new: lis
         return
     h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
     wo, wn = content_vectors([old.content(s) for s in olds], [new.content(s) for s in news])
-    c = np.clip(wo @ wn.T, 0.0, 1.0)
+    c = np.where(_apart(old, new, olds, news), 0.0, np.clip(wo @ wn.T, 0.0, 1.0))
     cand = np.argwhere(c >= CROSS_PARENT_CUTOFF)
     n_o, n_n = max(len(old.report.sections), 1), max(len(new.report.sections), 1)
 

@@ -58,13 +58,16 @@ __all__ = [
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
-def is_commitment(text: str, plan_role: Role | None) -> tuple[bool, str]:
+def is_commitment(text: str, plan_role: Role | None, *, appendix: bool = False) -> tuple[bool, str]:
     """Whether a sentence commits to (or states) an action, and why (for `SentenceRow.reason`).
 
-    Everything in a plan or target part counts; elsewhere a word about the future or an opening
+    Everything in a plan or target part counts; nothing in an appendix (a glossary entry that
+    explains a programme commits to nothing); elsewhere a word about the future or an opening
     action verb. The same rule serves added sentences (new_commitment) and removed ones
     (dropped), so swapping old and new swaps the two kinds.
     """
+    if appendix:
+        return False, ""
     if plan_role is not None:
         return True, f"in a {plan_role.value} part"
     cue = future_cue(text)
@@ -343,7 +346,8 @@ def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], 
     spans.extend(split_sentences(text, ranges[section.id]))
     rows: list[SentenceRow] = []
     for sp in spans:
-        commit, why = is_commitment(text[sp.start : sp.end], plan_role)
+        commit, why = is_commitment(text[sp.start : sp.end], plan_role,
+                                    appendix=report.effective_role(section.id) is Role.APPENDIX)
         if added:
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
             rows.append(SentenceRow(None, sp, kind, score=0.0, reason=why or "section added"))
@@ -409,7 +413,8 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                     continue
                 old_done.add(i)
                 s = olds[i]
-                commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id))
+                commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id),
+                                            appendix=old.effective_role(s.section_id) is Role.APPENDIX)
                 kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
                 ordered.append((by_old[s.section_id],
                                 SentenceRow(s.span, None, kind, score=0.0, reason=why or "no counterpart")))
@@ -425,7 +430,8 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                 k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
-                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id))
+                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id),
+                                            appendix=new.effective_role(ns.section_id) is Role.APPENDIX)
                 kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
                 ordered.append((by_new[ns.section_id],
                                 SentenceRow(None, ns.span, kind, score=0.0, reason=why or "no counterpart")))

@@ -30,6 +30,9 @@ __all__ = ["is_collapsed", "split_collapsed_line", "COLLAPSED_CHARS_PER_LINE", "
 # one-paragraph-per-line reports of the corpus average 250–600 characters a line, a page copied
 # as one line is the whole report (10,000+).
 COLLAPSED_CHARS_PER_LINE = 1500
+# Pieces between runs of spaces this long on average are paragraphs (the corpus's average
+# paragraph is 250–600 characters); longer, the runs are stray and the breaks are lost.
+PARAGRAPH_CHARS_MAX = 800
 # A heading glued to its body ends within this many characters of its marker (the longest part
 # heading of the corpus is 46 characters).
 HEADING_REGION_MAX = 48
@@ -63,8 +66,11 @@ _OPENER = re.compile(
 
 
 def is_collapsed(text: str) -> bool:
-    """Whether `text` has lost its line breaks (its non-blank lines are very long on average)."""
+    """Whether `text` has lost its line breaks: its non-blank lines are very long on average, or
+    it is one line holding several sentences."""
     lines = sum(1 for line in text.split("\n") if line.strip(_WS))
+    if lines == 1:
+        return sum(text.count(c) for c in ZH_FULL_STOPS) >= 2
     return lines > 0 and len(text) / lines >= COLLAPSED_CHARS_PER_LINE
 
 
@@ -98,6 +104,7 @@ _CLOSING_WORDS = re.compile(r"(?:结束语|结语)(?=[^，。、的]|$)")
 # A sub-heading line without a marker before the first item of a run ("三个突破" + "第一，…").
 SUB_HEADING_MAX = 24
 _SHORT_RUN = re.compile(rf"[^{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}：:，,、“”（）()\s]{{2,{SUB_HEADING_MAX}}}")
+_FULL_STOP = re.compile(rf"[{_SENTENCE_END}]")
 _ITEM_MARKER = re.compile(rf"第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]")
 _ATTACHMENT = re.compile(r"附[件表]\d*$")
 _NOT_A_PART_START = re.compile(r"——|今年|明年|去年|我们|同时|此外|另外|其中")
@@ -153,10 +160,15 @@ def _heading_end(text: str, start: int, end: int,
     return None
 
 
-def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool]) -> list[int]:
+def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool], *, tail_only: bool) -> list[int]:
+    """Where `span` (one piece of a collapsed line) is cut into lines. With `tail_only` (the
+    paragraph indents survived, so each piece is a paragraph), only a heading glued to the end
+    of a paragraph is cut off: a marker inside a paragraph stays inline."""
     cuts: list[int] = []
     for m in _MARKER.finditer(text, span.start, span.end):
         if m.start() == span.start:
+            continue
+        if tail_only and _FULL_STOP.search(text, m.start(), span.end - 1):
             continue
         if not _after_sentence_end(text, span.start, m.start(), colon=not _TOP_MARKER.match(text, m.start())):
             # a part heading right after a sentence that lost its stop: 「…提出意见一、2011年工作回顾」
@@ -191,6 +203,9 @@ def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool]) -> l
             cuts.append(at)  # 「三个突破」 standing before its first item 「第一，…」
             cuts.append(item.start())
             continue
+        if tail_only and _SHORT_RUN.fullmatch(text, at, span.end):
+            cuts.append(at)  # the same line glued to the end of the paragraph before its item
+            continue
         c = _heading_end(text, at, span.end, names_a_part, loose=False)
         if c is not None and _long_enough(text[at:c].rstrip("：:")) and _part_name(text[at:c], names_a_part):
             cuts.append(at)
@@ -217,10 +232,16 @@ def split_collapsed_line(text: str, span: Span, *, language: str,
         pieces.append(last)
     if language != "zh":
         return pieces
+    # the indents survived when the pieces are paragraph-sized and most of them close a sentence
+    # (runs of spaces after a comma are stray spacing, not paragraph indents): then each piece is
+    # a paragraph
+    closed = sum(1 for p in pieces if text[p.end - 1] in _SENTENCE_END + _CLOSERS)
+    indented = (len(pieces) >= 3 and sum(len(p) for p in pieces) / len(pieces) <= PARAGRAPH_CHARS_MAX
+                and closed >= len(pieces) / 2)
     out: list[Span] = []
     for piece in pieces:
         start = piece.start
-        for c in _cut_points(text, piece, names_a_part):
+        for c in _cut_points(text, piece, names_a_part, tail_only=indented):
             if c <= start:
                 continue
             part = _trim(text, start, c)

@@ -178,7 +178,7 @@ def is_title_line(line: str) -> bool:
     if len(words) > 9 or not any(c.isalpha() for c in line):
         return False
     # table rows and column headers: figures, leaders, footnote stars, a dangling "of"
-    if any(c in line for c in "%$…*|") or len(re.findall(r"\d+", line)) >= 2:
+    if any(c in line for c in "%$…*|[]") or len(re.findall(r"\d+", line)) >= 2:
         return False
     if words[-1].lower() in _SMALL_WORDS - {"&"}:
         return False

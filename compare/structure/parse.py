@@ -220,8 +220,8 @@ def _lines(text: str, language: str, *, collapsed: bool = False) -> tuple[list[S
         if span is None:
             blank_before = True
             indent_only = end > pos
-        elif language == "zh" and len(span) >= COLLAPSED_LINE_MIN and (
-                collapsed or _COLLAPSED_BREAK.search(text, span.start, span.end)):
+        elif language == "zh" and ((collapsed and len(span) > LOST_MARKER_MAX) or (
+                len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end))):
             pieces = split_collapsed_line(text, span, language=language if collapsed else "",
                                           names_a_part=_names_a_part)
             out.extend(pieces)

@@ -34,8 +34,10 @@ __all__ = ["Topic", "find_topics", "TOPICS_MIN", "TOPIC_RUN_MIN", "PARAGRAPHS_PE
 TOPIC_RUN_MIN = 40
 # Issue 13: every speech gets at least 8 topic sections.
 TOPICS_MIN = 8
-# One topic per this many paragraphs: the speeches' own signposts come every 10–20 paragraphs.
-PARAGRAPHS_PER_TOPIC = 14
+# One topic per this many paragraphs. The speeches' own signposts ("Let me now turn to …") come
+# every 10–40 paragraphs; at 20 or fewer a subject is cut in two and the halves of consecutive
+# years pair poorly, at 30 unrelated subjects merge (measured on sg-budget-speech 2012–2025).
+PARAGRAPHS_PER_TOPIC = 25
 # No topic is shorter than this many paragraphs (an enumeration "First, … Second, …" stays whole).
 TOPIC_PARAGRAPHS_MIN = 4
 # Paragraphs on each side of a gap whose vocabulary is compared (TextTiling's block size).
