@@ -55,18 +55,21 @@ __all__ = [
     "unaccounted",
 ]
 
+# Parts whose sentences never count as commitments: a glossary entry or a statistic explains, it
+# does not promise.
+_NO_COMMITMENTS = frozenset({Role.APPENDIX, Role.STATISTICS})
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
-def is_commitment(text: str, plan_role: Role | None, *, appendix: bool = False) -> tuple[bool, str]:
+def is_commitment(text: str, plan_role: Role | None, *, explains_only: bool = False) -> tuple[bool, str]:
     """Whether a sentence commits to (or states) an action, and why (for `SentenceRow.reason`).
 
-    Everything in a plan or target part counts; nothing in an appendix (a glossary entry that
-    explains a programme commits to nothing); elsewhere a word about the future or an opening
+    Everything in a plan or target part counts; nothing in a part that `explains_only` (an
+    appendix's glossary entry, a communiqué's statistics: they commit to nothing); elsewhere a word about the future or an opening
     action verb. The same rule serves added sentences (new_commitment) and removed ones
     (dropped), so swapping old and new swaps the two kinds.
     """
-    if appendix:
+    if explains_only:
         return False, ""
     if plan_role is not None:
         return True, f"in a {plan_role.value} part"
@@ -347,7 +350,7 @@ def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], 
     rows: list[SentenceRow] = []
     for sp in spans:
         commit, why = is_commitment(text[sp.start : sp.end], plan_role,
-                                    appendix=report.effective_role(section.id) is Role.APPENDIX)
+                                    explains_only=report.effective_role(section.id) in _NO_COMMITMENTS)
         if added:
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
             rows.append(SentenceRow(None, sp, kind, score=0.0, reason=why or "section added"))
@@ -414,7 +417,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                 old_done.add(i)
                 s = olds[i]
                 commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id),
-                                            appendix=old.effective_role(s.section_id) is Role.APPENDIX)
+                                            explains_only=old.effective_role(s.section_id) in _NO_COMMITMENTS)
                 kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
                 ordered.append((by_old[s.section_id],
                                 SentenceRow(s.span, None, kind, score=0.0, reason=why or "no counterpart")))
@@ -431,7 +434,7 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair]) -> tup
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
                 commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id),
-                                            appendix=new.effective_role(ns.section_id) is Role.APPENDIX)
+                                            explains_only=new.effective_role(ns.section_id) in _NO_COMMITMENTS)
                 kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
                 ordered.append((by_new[ns.section_id],
                                 SentenceRow(None, ns.span, kind, score=0.0, reason=why or "no counterpart")))

@@ -123,6 +123,8 @@ class Role(str, Enum):
     # 名词解释, 附件, 附表, a flattened table after the closing words: kept and shown, but no plan
     # items, no commitments, and pairs only with another appendix
     APPENDIX = "appendix"
+    # a part of a statistical communiqué (统计公报): figures of the year, no plan, no commitments
+    STATISTICS = "statistics"
     OTHER = "other"
 
 

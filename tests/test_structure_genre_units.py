@@ -165,3 +165,40 @@ def test_one_line_report_keeps_its_parts() -> None:
 def test_a_year_only_in_the_file_name_is_said_to_come_from_it() -> None:
     r = parse("一、工作回顾\n\n完成了各项任务，取得了新成效。\n", "report_2031.txt")
     assert (r.metadata.year, r.metadata.year_source) == (2031, "filename")
+
+
+STATISTICS = """某市2030年国民经济和社会发展统计公报
+
+某市统计局
+
+一、综合
+
+初步核算，全年地区生产总值1200亿元，比上年增长5.2%。其中，第一产业增加值30亿元，比上年增长2.1%。
+
+二、农业
+
+全年粮食产量20万吨，比上年增长1.5%。继续实施高标准农田建设工程，新建农田1万亩。
+
+三、工业和建筑业
+
+全年规模以上工业增加值比上年增长6.0%。建筑业总产值比上年增长3.2%。
+"""
+
+
+def test_a_statistical_communique_has_statistics_parts_and_no_plan() -> None:
+    r = parse(STATISTICS, "2030.txt")
+    assert [role for _, role in tops(r)] == [Role.STATISTICS] * 3
+    assert r.plan_parts == () and not r.plan_ids
+    new = STATISTICS.replace("2030", "2031").replace("新建农田1万亩", "新建农田2万亩")
+    c = compare_texts(STATISTICS, new)
+    assert c.plan_checks == ()
+    assert not any(row.kind is ChangeKind.NEW_COMMITMENT for d in c.diffs for row in d.rows)
+
+
+def test_the_speaker_line_names_the_issuer_and_the_title_block_is_no_plan() -> None:
+    text = ("2031年政府工作报告\n\n——2031年1月10日在某省第十届人民代表大会第五次会议上\n\n某省人民政府省长　张三\n\n"
+            "各位代表：\n\n一、2030年工作回顾\n\n过去一年，我们完成了全年目标任务。\n\n二、2031年工作安排\n\n今年要稳住经济大盘。\n")
+    r = parse(text, "t.txt")
+    assert r.metadata.issuer == "某省人民政府"
+    assert [role for _, role in tops(r)] == [Role.REVIEW, Role.PLAN]
+    assert r.sections[0].role is Role.PREAMBLE

@@ -63,6 +63,9 @@ _GOV_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?(?:人民政府|政府|委员会|�
 # (2001, 2003 and 2008 only say 作报告 / 报告…工作, and get no title).
 _OPENING = 1000
 _ZH_SPEAKS_FOR = re.compile(rf"我代表\s*(国务院|[{CJK}]{{2,20}}?人民政府)")
+# The speaker line under a report's title: "某省人民政府省长　张三", "某市人民政府代市长 李四".
+_ZH_SPEAKER_LINE = re.compile(
+    rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}?人民政府)(?:代理?)?(?:省长|市长|区长|县长|州长|主席|旗长)[ \t\u3000]*[{CJK}]{{2,4}}[ \t\u3000]*$")
 _ZH_SELF_TITLE = re.compile(r"作\s*政府工作报告|报告\s*(?:过去五年的?|本届政府)?\s*政府工作")
 # "今年" in a plan part: the plan addresses the year the document is delivered in. "今年以来" is the
 # review's "so far this year" of a report written in December, not a plan's year. A plan is taken
@@ -139,6 +142,9 @@ def extract_metadata(
             issuer = m.group(1) if m else None
         if issuer is None:
             issuer = _first(_FIELD["org"], block)
+        if issuer is None:
+            m = _ZH_SPEAKER_LINE.search(preamble[:_OPENING])
+            issuer = m.group(1) if m else None
         if issuer is None:
             m = _ZH_SPEAKS_FOR.search(preamble[:_OPENING])
             issuer = m.group(1) if m else None

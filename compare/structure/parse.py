@@ -28,7 +28,8 @@ from ..text.cjk import detect_language
 from .metadata import extract_metadata
 from ..model import PLAN_ROLES, Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
 from .collapsed import is_collapsed, split_collapsed_line
-from .roles import PROBLEM_CUE, heading_plan_year, plan_part_ids, role_of_body, role_of_heading, subsection_role
+from .roles import (PROBLEM_CUE, heading_plan_year, is_statistics, plan_part_ids, role_of_body, role_of_heading,
+                    subsection_role)
 from .runin import find_run_in_items
 from .topics import TOPIC_RUN_MIN, find_topics
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
@@ -109,7 +110,8 @@ def parse_report(source: SourceText) -> Report:
     blocks = _blocks(text, lines, reasons, blank_gap, indents, after_indent, language, hints)
     _find_heads(text, blocks, language, hints)
     _assign_levels(text, blocks, language)
-    sections, paragraphs = _build_tree(text, blocks, language)
+    sections, paragraphs = _build_tree(text, blocks, language,
+                                       statistics=language == "zh" and is_statistics(text))
     # headings that may name the year reported on: parts, and the sections one level down
     # (English letters put "## 2020 in Review" under a "# Letter" title)
     top = [(s.heading, s.role if s.level == 1 and language == "zh" else role_of_heading(s.heading, language=language))
@@ -510,7 +512,10 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
 # --- 5. tree -------------------------------------------------------------------------------
 
 
-def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Section], list[Paragraph]]:
+def _build_tree(text: str, blocks: list[_Block], language: str, *,
+                statistics: bool = False) -> tuple[list[Section], list[Paragraph]]:
+    """Sections with spans and roles, and the paragraphs attributed to them. In a statistical
+    communiqué (`statistics`) every part but the title block and appendices has role STATISTICS."""
     body_start = blocks[0].span.start if blocks else 0
     body_end = blocks[-1].span.end if blocks else 0
     # raw sections: (level, start, head or None for the preamble)
@@ -574,6 +579,8 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
             if (role is not Role.APPENDIX and language == "zh" and _REPORT_TITLE.search(head.heading)
                     and len(head.heading) <= LOST_MARKER_MAX):
                 role = Role.PREAMBLE  # the report's own title (a .docx title style) is the title block
+            elif statistics and role is not Role.APPENDIX:
+                role = Role.STATISTICS
             elif role is Role.OTHER and head.family != "closing":
                 role = role_of_body(text[start:ends[j]], language=language)
         else:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from ..model import PLAN_LIKE_ROLES, Role, Section
 from ..text.cues import count_plan_cues, count_review_cues
 
-__all__ = ["role_of_heading", "role_of_body", "subsection_role", "plan_part_ids", "heading_plan_year", "PROBLEM_CUE"]
+__all__ = ["role_of_heading", "role_of_body", "subsection_role", "plan_part_ids", "heading_plan_year", "PROBLEM_CUE",
+           "is_statistics"]
 
 # Order matters: the first rule whose keywords a heading contains wins
 # ("存在问题与下一步打算" is about problems first; "工作回顾" beats the year in "2019年").
@@ -113,6 +114,21 @@ def role_of_heading(heading: str, *, language: str, plan_year: int | None = None
     return Role.OTHER
 
 
+# A statistical communiqué (国民经济和社会发展统计公报) names itself, or reads like one: 初步核算 and
+# the year-on-year comparisons 比上年 that fill it (a work report's review says 增长 but rarely 比上年).
+_STATISTICS_TITLE = re.compile(r"统计公报")
+_STATISTICS_MIN_COMPARISONS = 5
+
+
+def is_statistics(text: str) -> bool:
+    """Whether a Chinese text is a statistical communiqué: its opening names the genre, or it states
+    初步核算 and compares with the year before (比上年) throughout."""
+    opening = text[:_BODY_SAMPLE]
+    if _STATISTICS_TITLE.search(opening):
+        return True
+    return "初步核算" in text and text.count("比上年") >= _STATISTICS_MIN_COMPARISONS
+
+
 def heading_plan_year(headings: Sequence[str]) -> int | None:
     """The latest year the part headings of a Chinese report name (the year its plan addresses
     when any part plans), or None."""
@@ -143,8 +159,8 @@ def subsection_role(heading: str, inherited: Role, *, language: str) -> tuple[Ro
     """The role of a sub-section: its own when its heading says so plainly, else `inherited`.
 
     Everything inside an appendix is appendix (a glossary entry may name a plan: it is not one)."""
-    if inherited is Role.APPENDIX:
-        return Role.APPENDIX, False
+    if inherited in (Role.APPENDIX, Role.STATISTICS):
+        return inherited, False
     if language == "zh":
         for pattern, role in _ZH_SUB_RULES:
             if pattern.search(heading):
@@ -169,6 +185,8 @@ def plan_part_ids(sections: Sequence[Section], *, language: str) -> tuple[str, .
     `Report.plan_ids`. Nested matches are dropped (a PLAN section inside a PLAN part is already
     covered). When no section has such a role, top-level headings naming a plan or targets are used.
     """
+    if any(s.role is Role.STATISTICS for s in sections):
+        return ()  # a statistical communiqué has no plan, whatever its words
     chosen = [s for s in sections if s.role in PLAN_LIKE_ROLES]
     if not chosen:
         named = [s for s in sections if any(w in s.heading.lower() for w in _PLAN_HEADING_WORDS)]
