@@ -65,8 +65,8 @@ def is_commitment(text: str, plan_role: Role | None, *, explains_only: bool = Fa
     """Whether a sentence commits to (or states) an action, and why (for `SentenceRow.reason`).
 
     Everything in a plan or target part counts; nothing in a part that `explains_only` (an
-    appendix's glossary entry, a communiqué's statistics: they commit to nothing); elsewhere a word about the future or an opening
-    action verb. The same rule serves added sentences (new_commitment) and removed ones
+    appendix's glossary entry, a communiqué's statistics: they commit to nothing); elsewhere a
+    word about the future or an opening action verb. The same rule serves added sentences (new_commitment) and removed ones
     (dropped), so swapping old and new swaps the two kinds.
     """
     if explains_only:

@@ -202,3 +202,15 @@ def test_the_speaker_line_names_the_issuer_and_the_title_block_is_no_plan() -> N
     assert r.metadata.issuer == "某省人民政府"
     assert [role for _, role in tops(r)] == [Role.REVIEW, Role.PLAN]
     assert r.sections[0].role is Role.PREAMBLE
+
+
+def test_the_page_shows_an_appendix_folded() -> None:
+    from compare import render
+
+    new = REPORT.replace("2031年", "2032年").replace("2030年", "2031年")
+    page = render(compare_texts(REPORT, new), "html")
+    glossary = page[page.index("名词解释"):]
+    head = page[: page.index("名词解释")]
+    # the appendix pair's <details> is the last one opened before its heading, and it is not open
+    assert head.rfind("<details>") > head.rfind("<details open>")
+    assert "2031年主要工作" in page and "<details open>" in page and glossary

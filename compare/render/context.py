@@ -391,6 +391,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: _Mar
             "n_changes": labels["n_changes"].replace("{n}", str(n_changes)) if n_changes else "",
             "kinds": kinds,
             "rows": rows,
+            # an appendix (glossary, attachment list, table) is shown, folded
+            "collapsed": shown is not None and (c.new if new_sec else c.old).effective_role(shown.id) is Role.APPENDIX,
         })
     old_rows.freeze()
     new_rows.freeze()
