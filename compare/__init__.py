@@ -3,26 +3,68 @@
     >>> from compare import compare_files, render
     >>> comparison = compare_files("2020.txt", "2021.txt")
     >>> html = render(comparison, "html")
+
+Importing `compare` is cheap: the names below are loaded on first use (module `__getattr__`), so
+`yoy --help` and `import compare` do not pull in numpy, jinja2 or the pipeline.
 """
 
 from __future__ import annotations
 
-from .errors import CompareError, InputError, RenderError
-from .model import Comparison
-from .pipeline import compare_files, compare_sources, compare_texts
-from .render import render, render_html, render_json, render_markdown, write_output
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import CompareError, InputError, RenderError
+    from .model import Comparison, FollowUp
+    from .pipeline import compare_files, compare_sources, compare_texts, followup_files, followup_texts
+    from .render import render, render_html, render_json, render_markdown, write_output
 
 __all__ = [
     "Comparison",
+    "FollowUp",
     "CompareError",
     "InputError",
     "RenderError",
     "compare_files",
     "compare_sources",
     "compare_texts",
+    "followup_files",
+    "followup_texts",
     "render",
     "render_html",
     "render_json",
     "render_markdown",
     "write_output",
 ]
+
+# public name -> the module that defines it
+_HOMES = {
+    "Comparison": ".model",
+    "FollowUp": ".model",
+    "CompareError": ".errors",
+    "InputError": ".errors",
+    "RenderError": ".errors",
+    "compare_files": ".pipeline",
+    "compare_sources": ".pipeline",
+    "compare_texts": ".pipeline",
+    "followup_files": ".pipeline",
+    "followup_texts": ".pipeline",
+    "render": ".render",
+    "render_html": ".render",
+    "render_json": ".render",
+    "render_markdown": ".render",
+    "write_output": ".render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'compare' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

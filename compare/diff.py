@@ -1,7 +1,7 @@
 """Stage 4, diff: section pairs -> one `SectionDiff` per pair (sentence rows, segments, kinds).
 
 Inside a section pair only the section's own text is compared (text under a child section belongs
-to the child's pair). Sentences (`sentences.split_sentences`) are aligned in four steps:
+to the child's pair). Sentences (`text.sentences.split_sentences`) are aligned in four steps:
 1. unchanged sentences (equal after collapsing whitespace) are paired, the k-th occurrence
    of a sentence in old with its k-th occurrence in new (stock sentences repeat);
 2. the rest get candidates from a shingle index and a rapidfuzz ratio (`similarity`);
@@ -36,10 +36,20 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import heaviest_in_order, heading_range
+from .align import heading_range, heaviest_in_order
 from .model import (
-    ChangeKind, Comparison, Op, PairStatus, Report, Role, Section, SectionDiff, SectionPair, Segment,
-    SentenceRow, Span,
+    ChangeKind,
+    Comparison,
+    Op,
+    PairStatus,
+    Report,
+    Role,
+    Section,
+    SectionDiff,
+    SectionPair,
+    Segment,
+    SentenceRow,
+    Span,
 )
 from .text.cues import future_cue, opening_action
 from .text.sentences import split_sentences, subtract_spans
@@ -141,7 +151,7 @@ def _key(token: str) -> str:
     return stripped + " " if len(stripped) < len(token) else token
 
 
-def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str]]:
+def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str]]:  # noqa: C901 - one pass of ordered rules; splitting it is left to the findings work (issue 12)
     """Segments that rebuild both texts, and the classes of changed tokens ("number", "year",
     "word"; spaces and punctuation do not count as real changes)."""
     ot, nt = _tokens(old), _tokens(new)

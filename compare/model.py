@@ -11,13 +11,17 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from types import MappingProxyType
 
 __all__ = [
     "Span",
     "Edit",
     "Removed",
+    "InputKind",
+    "Language",
+    "StrippedReason",
+    "TargetDirection",
     "SourceText",
     "Stripped",
     "Role",
@@ -41,6 +45,9 @@ __all__ = [
     "PlanStatus",
     "PlanItem",
     "Evidence",
+    "ReasonCode",
+    "TargetRule",
+    "Reason",
     "PlanCheck",
     "Scorecard",
     "Comparison",
@@ -86,6 +93,46 @@ class Removed:
     reason: str
 
 
+class InputKind(StrEnum):
+    """What a reader made of an input: plain text, an HTML page, a .docx or a PDF."""
+
+    TEXT = "text"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+class Language(StrEnum):
+    """The language a report is written in, as the structure stage detects it."""
+
+    ZH = "zh"
+    EN = "en"
+
+
+class StrippedReason(StrEnum):
+    """Why text was taken out of the body (`Stripped.reason`); the page words each one."""
+
+    METADATA_BLOCK = "metadata_block"  # the title block: issuer, date, document number
+    DUPLICATE_METADATA = "duplicate_metadata"  # the same details repeated further on
+    PUBLISH_TIME = "publish_time"  # 发布时间 / 来源 lines of a web page
+    PAGE_CHROME = "page_chrome"  # page headers, footers, page numbers
+    CONTACT = "contact"  # phone, address, e-mail lines
+    PUBLIC_NOTICE = "public_notice"  # 公开方式 and similar notices
+    SPEAKER_PROCEDURE = "speaker_procedure"  # 请予审议 and other procedure of a speech
+    LICENCE_FOOTER = "licence_footer"  # licence or copyright notice at the end
+    SIGNATURE = "signature"  # sign-off, name and date at the end
+    TITLE_LINE = "title_line"  # the document's title repeated as a line of the body
+
+
+class TargetDirection(StrEnum):
+    """Which way a quantitative target binds: at least, at most, about, or within a range."""
+
+    FLOOR = "floor"
+    CEILING = "ceiling"
+    POINT = "point"
+    RANGE = "range"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """One input, decoded and normalised: `\\n` newlines, no BOM, no zero-width characters."""
@@ -93,7 +140,7 @@ class SourceText:
     path: str  # as given by the user; "-" for stdin, "<string>" for API strings
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", or the reader ("docx", "pdf")
-    kind: str = "text"  # text | html | docx | pdf
+    kind: InputKind = InputKind.TEXT
     edits: tuple[Edit, ...] = ()
     removed: tuple[Removed, ...] = ()
     # Heading hints from structured formats (docx heading styles): (span of the line, level).
@@ -105,7 +152,7 @@ class Stripped:
     """Text taken out of the body as boilerplate, with why; listed in every output."""
 
     span: Span
-    reason: str  # e.g. "metadata_block", "duplicate_metadata", "page_chrome", "signature", "contact"
+    reason: StrippedReason
 
 
 class Role(str, Enum):
@@ -173,7 +220,7 @@ class Metadata:
     date: str | None = None  # ISO date of publication or signature, "2020-12-18"
     doc_number: str | None = None  # e.g. "宁区政文〔2020〕228号"
     title: str | None = None
-    language: str = "zh"  # "zh" | "en"
+    language: Language = Language.ZH
     # The year the plan/targets part addresses, as a plan or targets heading names it ("三、2019年
     # 政府工作任务", "Priorities for 2021") or as its "今年" resolves; None when no plan names a year.
     plan_year: int | None = None
@@ -212,7 +259,7 @@ class Report:
     _paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_id = {s.id: s for s in self.sections}
+        by_id = {sec.id: sec for sec in self.sections}  # the one section index; stages use by_id
         if len(by_id) != len(self.sections):
             raise ValueError("Report: section ids must be unique")
         roles: dict[str, Role] = {}
@@ -414,7 +461,7 @@ class PlanItem:
     section_id: str
     kind: PlanItemKind
     target: Figure | None = None  # for targets
-    direction: str = ""  # for targets: floor | ceiling | point | range
+    direction: TargetDirection | None = None  # for targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,13 +472,53 @@ class Evidence:
     matched_by: str = ""
 
 
+class ReasonCode(str, Enum):
+    """Why a plan check has its status; `render.labels` words each code in English and Chinese."""
+
+    REVIEW_PASSAGE = "review_passage"  # best review passage scored {review}
+    REVIEW_PASSAGE_BEGUN = "review_passage_begun"  # … but it says the work is only begun ({hedge})
+    RESTATED = "restated"  # not in the review; the new plan or another part restates it ({elsewhere})
+    RESTATED_BEGUN = "restated_begun"  # … but it says the work is only begun ({hedge})
+    NO_PASSAGE = "no_passage"  # best review passage scored {review} < {partly}
+    NO_PASSAGE_RESTATED = "no_passage_restated"  # … and the plan or another part {elsewhere} < {addressed}
+    TARGET_IN_WORDS = "target_in_words"  # the target's figure is written in words
+    TARGET_DUE_LATER = "target_due_later"  # a target for {year}, not yet due
+    TARGET_MULTI_YEAR = "target_multi_year"  # a target over several years, not yet due
+    NO_OUTCOME = "no_outcome"  # no reported outcome found in the new report
+    TARGET_JUDGED = "target_judged"  # target {target} ({direction}), actual {actual}: {rule}
+
+
+class TargetRule(str, Enum):
+    """The comparison a target was judged by (values of a TARGET_JUDGED reason)."""
+
+    AT_LEAST = "at_least"  # actual ≥ target
+    AT_MOST = "at_most"  # actual ≤ target
+    RANGE_LOW = "range_low"  # actual ≥ low end of range
+    RANGE_HIGH = "range_high"  # actual ≤ high end of range
+    RANGE_WITHIN = "range_within"  # actual within range
+    NEAR_OR_ABOVE = "near_or_above"  # actual ≥ target − {tolerance}
+    NEAR = "near"  # |actual − target| ≤ {tolerance}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a plan check has its status: a code and the values its sentence needs (already
+    formatted as shown: "0.79", "6.5%左右"). Render words it; nothing parses it back."""
+
+    code: ReasonCode
+    values: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        return next((v for k, v in self.values if k == key), default)
+
+
 @dataclass(frozen=True, slots=True)
 class PlanCheck:
     item: PlanItem
     status: PlanStatus
     evidence: tuple[Evidence, ...] = ()
     actual: Figure | None = None  # for targets: the outcome found in the new report
-    reason: str = ""
+    reason: Reason | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,26 @@ from dataclasses import replace
 from decimal import Decimal
 
 from compare.model import (
-    ChangeKind, Comparison, Evidence, Figure, FigurePair, Op, PairStatus, PlanCheck, PlanItem,
-    PlanItemKind, PlanStatus, Removed, SectionDiff, SectionPair, Segment, SentenceRow, SourceText, Span,
+    ChangeKind,
+    Comparison,
+    Evidence,
+    Figure,
+    FigurePair,
+    Op,
+    PairStatus,
+    PlanCheck,
+    PlanItem,
+    PlanItemKind,
+    PlanStatus,
+    Reason,
+    ReasonCode,
+    Removed,
+    SectionDiff,
+    SectionPair,
+    Segment,
+    SentenceRow,
+    SourceText,
+    Span,
     Stripped,
 )
 from compare.structure.parse import parse_report
@@ -147,10 +165,11 @@ def zh_comparison(old_text: str = OLD_ZH, new_text: str = NEW_ZH, *, title: str 
                            target, "floor"),
                   PlanStatus.MET,
                   (Evidence(_line(n, "培训执法人员520人"), _sec_id(new, "主要做法和成效"), 0.72, "fuzzy"),),
-                  actual, "520 ≥ 500"),
+                  actual, Reason(ReasonCode.TARGET_JUDGED, (("target", "500人"), ("direction", "floor"),
+                                                              ("actual", "520人"), ("rule", "at_least")))),
         PlanCheck(PlanItem(_line(o, "推进政务公开标准化建设"), _sec_id(old, "下一步工作计划"),
                            PlanItemKind.COMMITMENT),
-                  PlanStatus.NOT_FOUND, (), None, "no passage above the cutoff"),
+                  PlanStatus.NOT_FOUND, (), None, Reason(ReasonCode.NO_PASSAGE, (("review", "0.10"), ("partly", "0.25")))),
     )
     return Comparison(old, new, pairs, diffs, figure_pairs, plan_checks)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare import Comparison, InputError, compare_files, compare_texts, render
+
 from conftest import FIXTURES
 
 CASES = ["zh-district", "en-letters"]

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from compare.render import render_html
+
 from conftest import CORPUS, REPO, need_shared
 from pages import en_comparison, zh_comparison
 

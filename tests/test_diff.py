@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.diff import change_counts, intraline_segments, unaccounted
-from compare.model import ChangeKind, Comparison, Op, Segment
+from compare.model import Comparison, Op, Segment
 from compare.pipeline import compare_texts
 from compare.text.tokens import tokenize
 
@@ -160,9 +160,9 @@ def test_a_long_table_block_is_diffed_line_by_line_and_still_rebuilds() -> None:
 
 import pytest  # noqa: E402
 
-from conftest import FIXTURES, expected  # noqa: E402
-
 from compare.pipeline import compare_files  # noqa: E402
+
+from conftest import FIXTURES, expected  # noqa: E402
 
 CASES = ["zh-district", "en-letters"]
 

@@ -12,11 +12,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.model import (
-    Comparison, PairStatus, Paragraph, Report, Section, SectionDiff, SectionPair, SentenceRow, SourceText, Span,
-    Role, Metadata,
+    Comparison,
+    Metadata,
+    PairStatus,
+    Paragraph,
+    Report,
+    Role,
+    Section,
+    SectionDiff,
+    SectionPair,
+    SentenceRow,
+    SourceText,
+    Span,
 )
 from compare.render import render_html, render_json, render_markdown
 from compare.render.environment import escape_md
+
 from pages import NEW_ZH, OLD_ZH, zh_comparison
 
 HOSTILE = (
@@ -171,6 +182,7 @@ def test_markdown_escape(text: str, expected: str) -> None:
 def test_changed_sentences_round_trip_through_html(old: str, new: str) -> None:
     """Insertions and deletions split the text into <ins>/<del>, yet each cell reads as its sentence."""
     from compare.model import ChangeKind
+
     from pages import segments
 
     def report(text: str) -> Report:

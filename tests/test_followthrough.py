@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from compare.followthrough.evidence import check_followthrough, score_followthrough
+from compare.followthrough.plan_items import extract_plan_items
 from compare.ingest import source_from_string
 from compare.model import PlanCheck, PlanItemKind, PlanStatus, Report
-from compare.followthrough.plan_items import extract_plan_items
 from compare.structure.parse import parse_report
 
 OLD = """某区2030年法治政府建设情况报告

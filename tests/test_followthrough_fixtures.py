@@ -50,10 +50,10 @@ def test_every_item_in_the_old_plan(case: str) -> None:
 
 
 def test_followup_page_speaks_chinese_and_marks_evidence_from_the_new_plan() -> None:
-    from conftest import FIXTURES
-
     from compare.pipeline import followup_files
     from compare.render.followup import render_followup
+
+    from conftest import FIXTURES
 
     c = followup_files(str(FIXTURES / "zh-district/2020.txt"), str(FIXTURES / "zh-district/2021.txt"))
     html = render_followup(c, "html")

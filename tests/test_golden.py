@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from compare import compare_files, render
+
 from conftest import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

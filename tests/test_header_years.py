@@ -11,6 +11,7 @@ from compare.pipeline import compare_texts
 from compare.render.context import build_context
 from compare.render.html import render_html
 from compare.render.markdown import render_markdown
+
 from pages import visible_text
 
 

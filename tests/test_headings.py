@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.text.numerals import parse_ordinal
 from compare.structure.headings import format_marker, is_title_line, match_marker, split_heading
+from compare.text.numerals import parse_ordinal
 
 
 @pytest.mark.parametrize(

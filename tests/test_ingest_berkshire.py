@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from conftest import CORPUS, need_shared
 
 from compare.ingest import read_source
 from compare.model import Comparison
 from compare.pipeline import compare_sources
+
+from conftest import CORPUS, need_shared
 
 LETTERS = CORPUS / "berkshire-letters"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from _formats import layout, make_docx, make_pdf, para
 from click.testing import CliRunner
 
 from compare.cli import main
+
+from _formats import layout, make_docx, make_pdf, para
 
 OLD = ["一、主要举措和成效", "全年共办理行政复议案件二十四件，同比增长百分之十二。", "二、下一步工作计划", "推进执法信息平台建设。"]
 NEW = ["一、主要举措和成效", "全年共办理行政复议案件三十七件，同比增长百分之九。", "二、下一步工作计划", "推进执法信息平台建设。"]

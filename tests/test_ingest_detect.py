@@ -5,23 +5,24 @@ from __future__ import annotations
 import pytest
 
 from compare.errors import InputError
-from compare.ingest.detect import Kind, detect_kind
+from compare.ingest.detect import detect_kind
+from compare.model import InputKind
 
 
 @pytest.mark.parametrize(
     ("data", "name", "kind"),
     [
-        (b"%PDF-1.4\n...", "a.txt", Kind.PDF),
-        (b"\r\n%PDF-1.7\n", "a", Kind.PDF),
-        (b"<!DOCTYPE html><html>", "a.txt", Kind.HTML),
-        (b"\xef\xbb\xbf  <html><body>", "a.dat", Kind.HTML),
-        ("<html><body>".encode("utf-16"), "a", Kind.HTML),
-        (b"<p>fragment</p>", "a.htm", Kind.HTML),
-        (b"<p>fragment</p>", "a.txt", Kind.TEXT),  # a report may start with "<"
-        ("一、主要举措".encode(), "a.html", Kind.TEXT),  # the name says html, the bytes do not
+        (b"%PDF-1.4\n...", "a.txt", InputKind.PDF),
+        (b"\r\n%PDF-1.7\n", "a", InputKind.PDF),
+        (b"<!DOCTYPE html><html>", "a.txt", InputKind.HTML),
+        (b"\xef\xbb\xbf  <html><body>", "a.dat", InputKind.HTML),
+        ("<html><body>".encode("utf-16"), "a", InputKind.HTML),
+        (b"<p>fragment</p>", "a.htm", InputKind.HTML),
+        (b"<p>fragment</p>", "a.txt", InputKind.TEXT),  # a report may start with "<"
+        ("一、主要举措".encode(), "a.html", InputKind.TEXT),  # the name says html, the bytes do not
     ],
 )
-def test_kind_from_content(data: bytes, name: str, kind: Kind) -> None:
+def test_kind_from_content(data: bytes, name: str, kind: InputKind) -> None:
     assert detect_kind(data, name) is kind
 
 

@@ -6,10 +6,11 @@ import io
 import zipfile
 
 import pytest
-from _formats import make_docx, para
 
 from compare.errors import InputError
 from compare.ingest import read_bytes
+
+from _formats import make_docx, para
 
 STYLES = (
     '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _formats import layout, make_docx, make_pdf, para
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare.errors import InputError
 from compare.ingest import read_bytes
 from compare.model import SourceText
+
+from _formats import layout, make_docx, make_pdf, para
 
 FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
 PDF = make_pdf(layout(["The plant stayed open through the winter and the crews were paid for overtime."] * 3,

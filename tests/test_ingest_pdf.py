@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from _formats import layout, make_pdf
 
 from compare.errors import InputError
 from compare.ingest import read_bytes
+
+from _formats import layout, make_pdf
 
 EN = [
     "Our small company had a steady year: revenue grew by nine percent and every plant stayed open through the winter storms.",

@@ -17,6 +17,7 @@ from compare.model import Role
 from compare.pipeline import compare_files
 from compare.render.context import build_context
 from compare.structure.parse import parse_report
+
 from conftest import CORPUS, need_shared
 
 GWR = CORPUS / "cn-state-council-gwr"

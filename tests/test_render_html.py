@@ -14,6 +14,7 @@ from compare.cli import main
 from compare.model import Figure, FigurePair, Span
 from compare.render import render_html, render_markdown
 from compare.render.context import build_context, format_figure_change
+
 from pages import NEW_EN, NEW_ZH, OLD_EN, OLD_ZH, en_comparison, visible_text, zh_comparison
 
 
@@ -268,10 +269,10 @@ def test_reports_without_years_or_issuer_still_read_well() -> None:
 
 def test_evidence_from_the_new_plan_is_marked_as_such() -> None:
     # a passage of this year's plan says the work is still to do: the reader must see where it stands
-    from conftest import FIXTURES
-
     from compare import compare_files, render
     from compare.render.context import build_context
+
+    from conftest import FIXTURES
 
     c = compare_files(str(FIXTURES / "zh-district/2020.txt"), str(FIXTURES / "zh-district/2021.txt"))
     evidence = [e for row in build_context(c)["plan"] for e in row["evidence"]]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from compare.text.similarity import (
-    content_matrix, heading_matrix, heading_similarity, normalise_heading, sentence_candidates,
+    content_matrix,
+    heading_matrix,
+    heading_similarity,
+    normalise_heading,
+    sentence_candidates,
 )
 
 

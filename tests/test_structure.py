@@ -297,9 +297,9 @@ def test_uncovered_reports_lost_and_double_counted_text() -> None:
 
 
 def test_fixture_damaged_markers_match_expected() -> None:
-    from conftest import FIXTURES, expected
-
     from compare.ingest import read_source
+
+    from conftest import FIXTURES, expected
 
     exp = expected("zh-district")
     r = parse_report(read_source(str(FIXTURES / "zh-district" / "2020.txt")))
@@ -315,9 +315,9 @@ def test_fixture_damaged_markers_match_expected() -> None:
 
 
 def test_fixture_english_letters() -> None:
-    from conftest import FIXTURES, expected
-
     from compare.ingest import read_source
+
+    from conftest import FIXTURES, expected
 
     exp = expected("en-letters")
     for year in (exp["old_year"], exp["new_year"]):

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,10 @@ def test_installed_wheel_renders_a_fixture_pair(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     wheels = list(dist.glob("yoy_compare-*.whl"))
     assert len(wheels) == 1
+    with zipfile.ZipFile(wheels[0]) as whl:
+        names = whl.namelist()
+    assert "compare/py.typed" in names  # type checkers read the package's annotations
+    assert any(n.endswith("LICENSE") for n in names)
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"

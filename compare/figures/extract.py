@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ..model import Figure, PeriodKind, Report, Span
 from ..text.cjk import CJK, detect_language
-from ..model import Figure, PeriodKind, Report, Section, Span
 from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
 from ..text.sentences import ZH_SENTENCE_ENDS
 
@@ -130,8 +130,7 @@ _ZH_SENTENCE_STOP = set(ZH_SENTENCE_ENDS + "\n")
 _ZH_TRAIL = tuple(sorted({
     "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "近", "超过", "逾", "实现",
     "完成", "增长到", "提高到", "增加到", "上升到", "下降到", "减少到", "降低到", "扩大到", "缩减到",
-    "缩减至", "缩短到", "缩短至", "降到", "降至", "升至", "达至", "突破", "有", "了", "在", "减少到",
-    "提升到", "压缩到", "压缩至", "等",
+    "缩减至", "缩短到", "缩短至", "降到", "降至", "升至", "达至", "突破", "有", "了", "在", "提升到", "压缩到", "压缩至", "等",
     "稳定在", "保持在", "控制在", "占", "分别", "均", "已", "全部", "都", "由", "从", "原来", "接近",
     "不到", "不足", "以", "超", "计", "仅", "将近", "大约", "高于", "低于", "不低于", "不少于",
     "不超过", "拟按", "按", "其中", "新增的", "的", "和", "及", "与", "共有", "已有", "达到了",
@@ -150,7 +149,7 @@ _EN_STOP = {
     "of", "was", "were", "is", "are", "to", "by", "at", "about", "around", "approximately", "nearly",
     "over", "some", "more", "than", "a", "an", "the", "reached", "totalled", "totaled", "rose", "fell",
     "grew", "increased", "decreased", "amounted", "amounting", "stood", "up", "down", "and", "or",
-    "with", "for", "in", "on", "from", "almost", "be", "been", "will", "would", "by", "roughly",
+    "with", "for", "in", "on", "from", "almost", "be", "been", "will", "would", "roughly",
     "just", "only", "another", "additional", "least", "most", "flat", "remained", "stayed", "improved",
     "declined", "jumped", "dropped", "climbed", "rising", "falling", "growing",
 }
@@ -375,7 +374,7 @@ def _zh_unit(measure: str) -> tuple[str, str, Decimal]:
     return measure, measure, Decimal(1)
 
 
-def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:
+def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:  # noqa: C901 - one pass of ordered rules; splitting it is left to the figures work (issue 12)
     start, end = m.span()
     before = text[start - 1] if start else ""
     if before == "第" or (before and before in _JOINERS and start >= 2 and text[start - 2].isalnum()):

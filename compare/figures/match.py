@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
+from ..model import Figure, FigurePair, PeriodKind, SectionPair
 from ..text.cjk import CJK_CHAR
 from ..text.similarity import cjk_bigrams
-from ..model import Figure, FigurePair, PeriodKind, SectionPair
 from .extract import _ADDITION, _EN_STOP, _LABEL_MAX, _LABEL_NOISE, _RATE_UNITS, _ZH_AVERAGE, FROM_QUALIFIER
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Stage 6, follow-through: plan items of year N checked against the report of year N+1.
 
 Takes the old and new `Report`s (and, when available, their figures and the section alignment);
-returns one `PlanCheck` per plan item (see `planitems`) with a status and the best passages of
+returns one `PlanCheck` per plan item (see `plan_items`) with a status and the best passages of
 the new report as evidence.
 
 Evidence: the new report is cut into sentences once and indexed by character bigrams (words for
@@ -28,22 +28,25 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-from ..text.cjk import CJK, is_cjk
 from ..model import (
-    Scorecard,
     Evidence,
     Figure,
     PlanCheck,
     PlanItem,
     PlanItemKind,
     PlanStatus,
+    Reason,
+    ReasonCode,
     Report,
     Role,
+    Scorecard,
     Section,
     SectionPair,
     Span,
 )
+from ..text.cjk import CJK, is_cjk
 from ..text.cues import announces_intent
 from ..text.sentences import sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
@@ -131,11 +134,18 @@ def score_followthrough(checks: Sequence[PlanCheck]) -> Scorecard:
     )
 
 
+class Zone(StrEnum):
+    """Where a sentence of the new report stands: telling what was done, or what is still to do."""
+
+    REVIEW = "review"
+    PLAN = "plan"  # the plan, targets and problems parts, and review sentences announcing an intent
+
+
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     span: Span
     section_id: str | None
-    zone: str  # "review" | "plan" | "other"
+    zone: Zone
     weights: dict[str, float]  # feature -> idf
 
 
@@ -147,14 +157,14 @@ class _Index:
         self.text = text
         self.language = report.metadata.language
         zones = _zones(report)
-        raw: list[tuple[Span, str | None, str, set[str]]] = []
+        raw: list[tuple[Span, str | None, Zone, set[str]]] = []
         for unit, section_id in text_units(report):
-            zone = zones.get(section_id, "review")
+            zone = zones.get(section_id, Zone.REVIEW)
             for sp in split_clauses(text, unit.start, unit.end, language=self.language):
                 sentence = text[sp.start:sp.end]
                 feats = features(sentence, self.language)
                 if feats:
-                    here = "plan" if zone == "review" and announces_intent(sentence, self.language) else zone
+                    here = Zone.PLAN if zone is Zone.REVIEW and announces_intent(sentence, self.language) else zone
                     raw.append((sp, section_id, here, feats))
         n = len(raw)
         df: dict[str, int] = defaultdict(int)
@@ -197,7 +207,7 @@ def features(s: str, language: str = "zh") -> set[str]:
     return out
 
 
-def _zones(report: Report) -> dict[str, str]:
+def _zones(report: Report) -> dict[str, Zone]:
     """Section id -> review | plan.
 
     The plan and target parts (`Report.plan_ids`, decided by the structure stage) and the problems part are
@@ -210,7 +220,7 @@ def _zones(report: Report) -> dict[str, str]:
     planned |= {s.id for s in report.sections if s.role == Role.PROBLEMS
                 or (s.role == Role.OTHER and any(w in s.heading.lower() for w in _PROBLEM_WORDS))}
 
-    return {s.id: "plan" if any(sid in planned for sid in report.lineage(s.id)) else "review"
+    return {s.id: Zone.PLAN if any(sid in planned for sid in report.lineage(s.id)) else Zone.REVIEW
             for s in report.sections}
 
 
@@ -346,7 +356,7 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure]
         while a > sent.span.start and text[a - 1] not in "，,；;：:、。（(——\n":
             a -= 1
         label = clause_label(text, a, f.span.start, sent.span.start)
-        rank = 0 if sent.zone == "review" else 1
+        rank = 0 if sent.zone is Zone.REVIEW else 1
         out.append((rank, f, label, sent.span, sent.section_id))
     # Only the review states outcomes: a figure in the new plan is next year's target, never
     # last year's actual, so a report with no review part yields no actuals (targets `unknown`).
@@ -415,8 +425,8 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
            fig_candidates: list[tuple[Figure, str, Span, str | None]]) -> PlanCheck:
     item_text = old.text_of(item.span)
     ranked = _ranked_evidence(index, item_text, paired, new)
-    review = [r for r in ranked if index.sentences[r[2]].zone == "review"]
-    elsewhere = [r for r in ranked if index.sentences[r[2]].zone != "review"]
+    review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
+    elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= PARTLY_CUTOFF][:MAX_EVIDENCE]
@@ -427,17 +437,16 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         for score, how, i in chosen
     ]
     if item.kind == PlanItemKind.TARGET and item.target is None:
-        return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
-                         "the target's figure is written in words the figures stage does not read")
+        return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, Reason(ReasonCode.TARGET_IN_WORDS))
     if item.kind == PlanItemKind.TARGET and item.target is not None:
         headings = _heading_chain(old, item.section_id)
         due = horizon_year(_paragraph_text(old, item.span) + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
         sentence = old.text_of(sentence_around(old.source.text, item.span))
         if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
-            why = f"a target for {due}" if due else "a target over several years"
-            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None,
-                             f"{why}; the new report does not close it")
+            why = (Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)) if due
+                   else Reason(ReasonCode.TARGET_MULTI_YEAR))
+            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
         actual: Actual | None = find_actual(item.target, fig_candidates)
         status, reason = judge_target(item.target, item.direction, actual.figure if actual else None)
         if actual is not None:
@@ -451,18 +460,14 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         hedge = next((h for h in _HEDGES if h in best_text.lower() and h not in item_text.lower()), "")
         if hedge:
             status = PlanStatus.PARTLY
+    scores = (("review", f"{best_review:.2f}"), ("elsewhere", f"{best_elsewhere:.2f}"),
+              ("partly", str(PARTLY_CUTOFF)), ("addressed", str(ADDRESSED_CUTOFF)))
     if status == PlanStatus.NOT_FOUND:
-        reason = f"best review passage scored {best_review:.2f} < {PARTLY_CUTOFF}"
-        if best_elsewhere >= PARTLY_CUTOFF:
-            reason += (f"; a passage of the new plan or another part scored {best_elsewhere:.2f} "
-                       f"< {ADDRESSED_CUTOFF}")
-        return PlanCheck(item, status, (), None, reason)
+        code = ReasonCode.NO_PASSAGE_RESTATED if best_elsewhere >= PARTLY_CUTOFF else ReasonCode.NO_PASSAGE
+        return PlanCheck(item, status, (), None, Reason(code, scores))
     if best_review >= PARTLY_CUTOFF:
-        reason = f"best review passage scored {best_review:.2f}"
+        code = ReasonCode.REVIEW_PASSAGE_BEGUN if hedge else ReasonCode.REVIEW_PASSAGE
     else:
         # the new report only restates the item where it says what is still to do
-        reason = (f"not in the review; the new plan or another part restates it "
-                  f"(scored {best_elsewhere:.2f})")
-    if hedge:
-        reason += f", but it says the work is only begun ({hedge})"
-    return PlanCheck(item, status, tuple(evidence), None, reason)
+        code = ReasonCode.RESTATED_BEGUN if hedge else ReasonCode.RESTATED
+    return PlanCheck(item, status, tuple(evidence), None, Reason(code, (*scores, ("hedge", hedge))))

@@ -15,8 +15,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..model import Figure, PlanItem, PlanItemKind, Report, Span, TargetDirection
 from ..text.cjk import CJK_CHAR
-from ..model import PLAN_ROLES, Figure, PlanItem, PlanItemKind, Report, Role, Section, Span
 from ..text.cues import EN_COMMITMENT, ZH_ACTIONS, ZH_CLAUSE_LEAD, ZH_SCENE_SETTING, ZH_STRONG_ACTIONS
 from ..text.sentences import full_sentences, split_clauses
 from .targets import clause_label, direction_of, qualifier_after
@@ -150,7 +150,7 @@ def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
 def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Figure],
                     language: str, rejected: list[Span]) -> list[PlanItem]:
     """Targets for the figure clauses of a piece; the rest of the piece is a commitment."""
-    targets: list[tuple[Span, Figure, str]] = []
+    targets: list[tuple[Span, Figure, TargetDirection]] = []
     for f in figs:
         found = _target_clause(text, piece.span, f, language)
         if found is not None and not any(t[0].start <= found[0].start < t[0].end for t in targets):
@@ -218,7 +218,7 @@ def _is_commitment(s: str, language: str, *, lenient: bool = False) -> bool:
     return lenient or bool(EN_COMMITMENT.search(s))
 
 
-def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[Span, Figure, str] | None:
+def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[Span, Figure, TargetDirection] | None:
     """The clause of `sent` stating `fig` as a target, or None when the figure only describes.
 
     A target ends with its figure: "城镇新增就业1100万人以上" and "赤字率拟按2.6%安排" are targets,

@@ -13,15 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, count_cjk
 from ..text.similarity import label_similarity
-from ..model import Figure, PlanStatus, Span
 
 __all__ = [
-    "FLOOR",
-    "CEILING",
-    "POINT",
-    "RANGE",
     "POINT_TOLERANCE_PP",
     "POINT_TOLERANCE_REL",
     "ACTUAL_LABEL_CUTOFF",
@@ -35,11 +31,6 @@ __all__ = [
     "horizon_year",
     "is_multi_year",
 ]
-
-FLOOR = "floor"
-CEILING = "ceiling"
-POINT = "point"
-RANGE = "range"
 
 # Tolerance of a point target ("增长6.5%左右"): within 0.2 percentage points for a rate, within 5%
 # of the value otherwise. Chosen on the targets and outcomes of cn-state-council-gwr 2012→2013 …
@@ -55,9 +46,10 @@ POINT_TOLERANCE_REL = Decimal("0.05")
 # wrong pairs of cn-state-council-gwr 2016→2017, 2017→2018, 2018→2019 and the zh-district fixture.
 ACTUAL_LABEL_CUTOFF = 0.5
 
+_FLOOR, _CEILING, _POINT = TargetDirection.FLOOR, TargetDirection.CEILING, TargetDirection.POINT
 _QUALIFIERS = (
-    ("以上", FLOOR), ("以内", CEILING), ("以下", CEILING), ("左右", POINT), ("上下", POINT),
-    ("之内", CEILING), ("多", FLOOR), ("余", FLOOR), ("强", FLOOR), ("内", CEILING),
+    ("以上", _FLOOR), ("以内", _CEILING), ("以下", _CEILING), ("左右", _POINT), ("上下", _POINT),
+    ("之内", _CEILING), ("多", _FLOOR), ("余", _FLOOR), ("强", _FLOOR), ("内", _CEILING),
 )
 _BEFORE_FLOOR = ("超过", "不低于", "不少于", "至少", "力争达到", "达到", "突破", "高于", "逾")
 _BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "以内", "不多于")
@@ -134,20 +126,20 @@ def clause_label(text: str, start: int, fig_start: int, sentence_start: int | No
     return label
 
 
-def direction_of(clause: str, fig: Figure, qualifier: str) -> str:
+def direction_of(clause: str, fig: Figure, qualifier: str) -> TargetDirection:
     """floor | ceiling | point | range, from the qualifier, the words before it and the label."""
     if fig.value_high is not None:
-        return RANGE
-    q_dir = next((d for w, d in _QUALIFIERS if w == qualifier), "")
-    if q_dir in (FLOOR, CEILING):
+        return TargetDirection.RANGE
+    q_dir = next((d for w, d in _QUALIFIERS if w == qualifier), None)
+    if q_dir in (TargetDirection.FLOOR, TargetDirection.CEILING):
         return q_dir
     # longest word first: "不少于" is a floor although it contains "少于", "不超过" a ceiling
     for word in sorted(_BEFORE_FLOOR + _BEFORE_CEILING, key=len, reverse=True):
         if word in clause:
-            return FLOOR if word in _BEFORE_FLOOR else CEILING
+            return TargetDirection.FLOOR if word in _BEFORE_FLOOR else TargetDirection.CEILING
     if any(w in clause.lower() for w in _CEILING_LABELS):
-        return CEILING
-    return POINT
+        return TargetDirection.CEILING
+    return TargetDirection.POINT
 
 
 def _verb_class(label: str) -> str:
@@ -230,10 +222,10 @@ def _tolerance(unit: str, value: Decimal) -> Decimal:
     return abs(value) * POINT_TOLERANCE_REL
 
 
-def judge_target(target: Figure, direction: str, actual: Figure | None) -> tuple[PlanStatus, str]:
-    """met / not_met / unknown, with a one-line reason naming the comparison and tolerance."""
+def judge_target(target: Figure, direction: TargetDirection | None, actual: Figure | None) -> tuple[PlanStatus, Reason]:
+    """met / not_met / unknown, with the reason naming the comparison and tolerance."""
     if actual is None:
-        return PlanStatus.UNKNOWN, "no reported outcome found in the new report"
+        return PlanStatus.UNKNOWN, Reason(ReasonCode.NO_OUTCOME)
     unit, t_val, t_high = _base(target)
     _, a_val, a_high = _base(actual)
     if a_high is not None:  # an outcome given as a range: judge by its middle
@@ -242,29 +234,29 @@ def judge_target(target: Figure, direction: str, actual: Figure | None) -> tuple
     # growth, a cut achieved, or a count of things to do (套, 户, 人, 公里): overshooting is no miss.
     # Rates and money (budgets) stay two-sided unless their verb says otherwise.
     amount = _verb_class(target.label) in ("up", "down") or unit not in _TWO_SIDED_UNITS
-    shown = f"target {_fmt(target)} ({direction}), actual {_fmt(actual)}"
-    if direction == FLOOR:
-        ok = a_val >= t_val
-        rule = "actual ≥ target"
-    elif direction == CEILING:
-        ok = a_val <= (t_high if t_high is not None else t_val)
-        rule = "actual ≤ target"
-    elif direction == RANGE:
+    tolerance = ""
+    if direction == TargetDirection.FLOOR:
+        ok, rule = a_val >= t_val, TargetRule.AT_LEAST
+    elif direction == TargetDirection.CEILING:
+        ok, rule = a_val <= (t_high if t_high is not None else t_val), TargetRule.AT_MOST
+    elif direction == TargetDirection.RANGE:
         low, high = t_val, t_high if t_high is not None else t_val
         if amount:
-            ok, rule = a_val >= low, "actual ≥ low end of range"
+            ok, rule = a_val >= low, TargetRule.RANGE_LOW
         elif any(w in target.label for w in _CEILING_LABELS):
-            ok, rule = a_val <= high, "actual ≤ high end of range"
+            ok, rule = a_val <= high, TargetRule.RANGE_HIGH
         else:
-            ok, rule = low <= a_val <= high, "actual within range"
+            ok, rule = low <= a_val <= high, TargetRule.RANGE_WITHIN
     else:
+        tolerance = _num(tol)
         if amount:
-            ok = a_val >= t_val - tol
-            rule = f"actual ≥ target − {_num(tol)}{'pp' if unit in ('%', '％') else ''}"
+            ok, rule = a_val >= t_val - tol, TargetRule.NEAR_OR_ABOVE
         else:
-            ok = abs(a_val - t_val) <= tol
-            rule = f"|actual − target| ≤ {_num(tol)}{'pp' if unit in ('%', '％') else ''}"
-    return (PlanStatus.MET if ok else PlanStatus.NOT_MET), f"{shown}: {rule}"
+            ok, rule = abs(a_val - t_val) <= tol, TargetRule.NEAR
+    values = (("target", _fmt(target)), ("direction", direction or ""), ("actual", _fmt(actual)),
+              ("rule", rule.value), ("tolerance", tolerance),
+              ("points", "yes" if tolerance and unit in ("%", "％") else ""))
+    return (PlanStatus.MET if ok else PlanStatus.NOT_MET), Reason(ReasonCode.TARGET_JUDGED, values)
 
 
 def _num(d: Decimal) -> str:

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import SourceText
-from .detect import Kind, detect_kind
+from ..model import InputKind, SourceText
+from .detect import detect_kind
 from .encoding import decode_bytes
 from .normalise import normalise_text
 from .unwrap import unwrap_hard_wrapped
@@ -62,24 +62,24 @@ def read_bytes(data: bytes, path: str = "<bytes>") -> SourceText:
     if not data.strip():
         raise InputError(f"{path}: the file is empty or only whitespace; give a report with text.")
     kind = detect_kind(data, path)
-    if kind is Kind.PDF:
+    if kind is InputKind.PDF:
         from .blocks import assemble
         from .pdf import read_pdf
 
-        return assemble(read_pdf(data, path), path, kind.value,
+        return assemble(read_pdf(data, path), path, kind,
                         empty_hint="the PDF has no text left after removing page headers and "
                                    "numbers; is this the report?")
-    if kind is Kind.DOCX:
+    if kind is InputKind.DOCX:
         from .blocks import assemble
         from .docx import read_docx
 
-        return assemble(read_docx(data, path), path, kind.value,
+        return assemble(read_docx(data, path), path, kind,
                         empty_hint="the Word document has no text; give the report's .docx.")
-    if kind is Kind.HTML:
+    if kind is InputKind.HTML:
         from .blocks import assemble
         from .html import read_html
 
-        return assemble(read_html(data, path), path, kind.value,
+        return assemble(read_html(data, path), path, kind,
                         empty_hint="no article text found on the page once navigation, scripts and "
                                    "footers are removed; save the article page itself.")
     text, encoding = decode_bytes(data, path)
@@ -96,7 +96,7 @@ def _finish(text: str, path: str, encoding: str) -> SourceText:
     if not normalised.strip():
         raise InputError(f"{path}: the file is empty or only whitespace; give a report with text.")
     normalised, edits = unwrap_hard_wrapped(normalised, edits)
-    return SourceText(path=os.fspath(path), text=normalised, encoding=encoding, kind=Kind.TEXT.value,
+    return SourceText(path=os.fspath(path), text=normalised, encoding=encoding, kind=InputKind.TEXT,
                       edits=edits)
 
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..model import Edit, Removed, SourceText, Span
+from ..model import Edit, InputKind, Removed, SourceText, Span
 from .normalise import normalise_text
 
 __all__ = ["Block", "Extracted", "assemble"]
@@ -35,7 +35,7 @@ class Extracted:
     separator: str = "\n"  # between blocks: "\n" (one paragraph a line) or "\n\n"
 
 
-def assemble(extracted: Extracted, path: str, kind: str, *, empty_hint: str) -> SourceText:
+def assemble(extracted: Extracted, path: str, kind: InputKind, *, empty_hint: str) -> SourceText:
     """Normalise and join the blocks; raise `InputError` (with `empty_hint`) when no text is left."""
     parts: list[str] = []
     edits: list[Edit] = []

@@ -1,7 +1,7 @@
 """Stage 1, ingest: tell what kind of file some bytes are, from the bytes themselves.
 
 Takes the raw bytes (and the path, whose extension is only a hint) and returns one of the
-`Kind` values; formats we cannot read raise `InputError` with what the file is and what to do.
+`InputKind` values; formats we cannot read raise `InputError` with what the file is and what to do.
 """
 
 from __future__ import annotations
@@ -10,20 +10,11 @@ import codecs
 import io
 import os
 import zipfile
-from enum import Enum
 
 from ..errors import InputError
+from ..model import InputKind
 
-__all__ = ["Kind", "detect_kind"]
-
-
-class Kind(str, Enum):
-    """What a reader makes of an input; the value is `SourceText.kind`."""
-
-    TEXT = "text"
-    HTML = "html"
-    DOCX = "docx"
-    PDF = "pdf"
+__all__ = ["detect_kind"]
 
 
 # The PDF header may follow some junk; the specification lets readers look in the first 1024 bytes.
@@ -43,20 +34,20 @@ _OTHER_ZIPS: tuple[tuple[str, str], ...] = (
 )
 
 
-def detect_kind(data: bytes, path: str) -> Kind:
+def detect_kind(data: bytes, path: str) -> InputKind:
     """Return the kind of `data`: PDF by `%PDF`, docx by a zip with word/document.xml, HTML by tags."""
     if b"%PDF-" in data[:_PDF_HEADER_WINDOW]:
-        return Kind.PDF
+        return InputKind.PDF
     if data.startswith(_ZIP_MAGIC) or data.startswith(_ZIP_EMPTY):
         return _zip_kind(data, path)
     if data.lstrip()[:5] == b"{\\rtf":
         raise InputError(f"{path}: this is an RTF document; save it as .docx or plain text and try again.")
     if _looks_like_html(data, path):
-        return Kind.HTML
-    return Kind.TEXT
+        return InputKind.HTML
+    return InputKind.TEXT
 
 
-def _zip_kind(data: bytes, path: str) -> Kind:
+def _zip_kind(data: bytes, path: str) -> InputKind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -66,7 +57,7 @@ def _zip_kind(data: bytes, path: str) -> Kind:
             f"{path}: this {what} is damaged or truncated; open it in Word and save it again."
         ) from None
     if "word/document.xml" in names:
-        return Kind.DOCX
+        return InputKind.DOCX
     for member, what in _OTHER_ZIPS:
         if member in names:
             raise InputError(f"{path}: this is {what}, not a report; save the report as .docx, .pdf or text.")

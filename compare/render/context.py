@@ -17,12 +17,24 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import (
-    ChangeKind, Comparison, Figure, FigurePair, FollowUp, Metadata, Op, PairStatus, PeriodKind, PlanStatus, Report, Role, Section,
-    SentenceRow, Span,
+    ChangeKind,
+    Comparison,
+    Figure,
+    FigurePair,
+    FollowUp,
+    Metadata,
+    Op,
+    PairStatus,
+    PeriodKind,
+    PlanStatus,
+    Report,
+    Role,
+    Section,
+    SentenceRow,
+    Span,
 )
+from .labels import LABELS, REASONS, reason_text
 from .summary import summary_counts
-from .labels import LABELS, REASONS
-from .reasons import plan_reason
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS"]
@@ -504,7 +516,7 @@ def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: 
             "item_href": f"#pi{i}" if old_rows.find(pc.item.span) else "",
             "target": c.old.text_of(pc.item.target.span) if pc.item.target else "",
             "actual": c.new.text_of(pc.actual.span) if pc.actual else "",
-            "reason": plan_reason(pc.reason, language),
+            "reason": reason_text(pc.reason, language),
             "evidence": [
                 {"text": _preview(c.new.text_of(e.span)), "score": f"{e.score:.2f}",
                  "href": f"#ev{i}-{j}" if new_rows.find(e.span) else "",

@@ -16,7 +16,7 @@ from ..model import Figure, FollowUp, PlanItemKind, Report, Span
 from .context import LABELS, header_years
 from .environment import asset, html_environment, markdown_environment
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict
-from .reasons import plan_reason
+from .labels import TARGET_DIRECTIONS, reason_text
 from .summary import scorecard_to_dict
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
@@ -29,10 +29,10 @@ _EXTRA_LABELS = {
            "commitment": "commitment", "target": "target", "actual": "actual", "total": "items",
            "none": "none"},
     "zh": {"followup": "计划落实情况", "item": "计划事项", "status": "状态", "evidence": "本年报告中的依据",
-           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实", "share_met": "指标达成率（有实际值的）",
+           "passages": "本年报告原文", "share_addressed": "举措落实率", "share_related": "已落实或部分落实",
+           "share_met": "指标达成率（有实际值的）",
            "commitment": "举措", "target": "指标", "actual": "实际", "total": "事项", "none": "无"},
 }
-_DIRECTIONS = {"zh": {"floor": "下限", "ceiling": "上限", "point": "点目标", "range": "区间"}}
 _SNIPPET = 80  # characters of an evidence passage shown in the table; the full passage is linked
 
 
@@ -93,8 +93,8 @@ def build_followup_context(c: FollowUp, *, lang: str | None = None) -> dict[str,
             "item": c.old.text_of(pc.item.span),
             "kind": pc.item.kind.value,
             "status": pc.status.value,
-            "reason": plan_reason(pc.reason, language),
-            "direction": _DIRECTIONS.get(language, {}).get(pc.item.direction, pc.item.direction),
+            "reason": reason_text(pc.reason, language),
+            "direction": TARGET_DIRECTIONS["zh" if language == "zh" else "en"].get(pc.item.direction or "", pc.item.direction or ""),
             "target": _figure_text(pc.item.target, c.old) if pc.item.kind == PlanItemKind.TARGET else "",
             "actual": _figure_text(pc.actual, c.new),
             "evidence": evidence,

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from ..model import (
-    Comparison, Evidence, Figure, FigurePair, FollowUp, PlanCheck, Report, SectionDiff, SectionPair, Span,
+    Comparison,
+    Evidence,
+    Figure,
+    FigurePair,
+    FollowUp,
+    PlanCheck,
+    Report,
+    SectionDiff,
+    SectionPair,
+    Span,
 )
+from .labels import reason_text
 from .summary import summary_counts
 
 __all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict",
@@ -121,8 +130,9 @@ def _changes(c: Comparison, diff: SectionDiff) -> list[dict[str, Any]]:
 def _figure_pair(c: Comparison, p: FigurePair) -> dict[str, Any]:
     old = figure_to_dict(p.old, c.old)
     new = figure_to_dict(p.new, c.new)
+    either = p.new or p.old
     return {
-        "label": (p.new or p.old).label if (p.new or p.old) else "",
+        "label": either.label if either else "",
         "status": "paired" if p.old and p.new else ("new" if p.new else "dropped"),
         "old": old,
         "new": new,
@@ -151,10 +161,10 @@ def _plan_check(c: Comparison | FollowUp, p: PlanCheck) -> dict[str, Any]:
             "section": p.item.section_id,
             "kind": p.item.kind.value,
             "target": figure_to_dict(p.item.target, c.old),
-            "direction": p.item.direction,
+            "direction": p.item.direction or "",
         },
         "status": p.status.value,
-        "reason": p.reason,
+        "reason": reason_text(p.reason, "en"),
         "actual": figure_to_dict(p.actual, c.new),
         "evidence": [_evidence(c, e) for e in p.evidence],
     }

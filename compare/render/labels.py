@@ -1,11 +1,14 @@
-"""Stage 7, render: the words of the page in English and Chinese (no HTML, no report text).
+"""Stage 7, render: the words of the page in English and Chinese (no HTML, no report text),
+and the sentence of each plan-check reason code in both languages.
 
 `{old}` and `{new}` in a label are replaced by the years (or "old"/"new") in `context.py`.
 """
 
 from __future__ import annotations
 
-__all__ = ["LABELS", "REASONS"]
+from ..model import Reason, ReasonCode, TargetRule
+
+__all__ = ["LABELS", "REASONS", "PLAN_REASONS", "TARGET_RULES", "TARGET_DIRECTIONS", "reason_text"]
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -257,3 +260,80 @@ REASONS: dict[str, dict[str, str]] = {
         "navigation": "网站导航",
     },
 }
+
+
+# --- plan check reasons -------------------------------------------------------------------------
+# One template per `ReasonCode` in each language; the values come from the follow-through stage,
+# already formatted. JSON keeps the English sentence; a Chinese page shows the Chinese one.
+
+PLAN_REASONS: dict[str, dict[ReasonCode, str]] = {
+    "en": {
+        ReasonCode.REVIEW_PASSAGE: "best review passage scored {review}",
+        ReasonCode.REVIEW_PASSAGE_BEGUN: "best review passage scored {review}, but it says the work is only begun ({hedge})",
+        ReasonCode.RESTATED: "not in the review; the new plan or another part restates it (scored {elsewhere})",
+        ReasonCode.RESTATED_BEGUN: ("not in the review; the new plan or another part restates it (scored {elsewhere}), "
+                                    "but it says the work is only begun ({hedge})"),
+        ReasonCode.NO_PASSAGE: "best review passage scored {review} < {partly}",
+        ReasonCode.NO_PASSAGE_RESTATED: ("best review passage scored {review} < {partly}; a passage of the new plan or "
+                                         "another part scored {elsewhere} < {addressed}"),
+        ReasonCode.TARGET_IN_WORDS: "the target's figure is written in words the figures stage does not read",
+        ReasonCode.TARGET_DUE_LATER: "a target for {year}; the new report does not close it",
+        ReasonCode.TARGET_MULTI_YEAR: "a target over several years; the new report does not close it",
+        ReasonCode.NO_OUTCOME: "no reported outcome found in the new report",
+        ReasonCode.TARGET_JUDGED: "target {target} ({direction}), actual {actual}: {rule}",
+    },
+    "zh": {
+        ReasonCode.REVIEW_PASSAGE: "回顾部分最相关段落相似度{review}",
+        ReasonCode.REVIEW_PASSAGE_BEGUN: "回顾部分最相关段落相似度{review}，但原文表明工作尚在起步（“{hedge}”）",
+        ReasonCode.RESTATED: "回顾部分未提及；本年计划等部分再次提出（相似度{elsewhere}）",
+        ReasonCode.RESTATED_BEGUN: "回顾部分未提及；本年计划等部分再次提出（相似度{elsewhere}），但原文表明工作尚在起步（“{hedge}”）",
+        ReasonCode.NO_PASSAGE: "回顾部分最相关段落相似度{review} < {partly}",
+        ReasonCode.NO_PASSAGE_RESTATED: ("回顾部分最相关段落相似度{review} < {partly}；"
+                                         "本年计划等部分的相关表述相似度{elsewhere} < {addressed}"),
+        ReasonCode.TARGET_IN_WORDS: "目标数值的写法未能识别",
+        ReasonCode.TARGET_DUE_LATER: "{year}年的目标，本年报告尚未到期",
+        ReasonCode.TARGET_MULTI_YEAR: "多年期目标，本年报告尚未到期",
+        ReasonCode.NO_OUTCOME: "本年报告未报告实际完成值",
+        ReasonCode.TARGET_JUDGED: "目标{target}（{direction}），实际{actual}：{rule}",
+    },
+}
+TARGET_RULES: dict[str, dict[TargetRule, str]] = {
+    "en": {
+        TargetRule.AT_LEAST: "actual ≥ target",
+        TargetRule.AT_MOST: "actual ≤ target",
+        TargetRule.RANGE_LOW: "actual ≥ low end of range",
+        TargetRule.RANGE_HIGH: "actual ≤ high end of range",
+        TargetRule.RANGE_WITHIN: "actual within range",
+        TargetRule.NEAR_OR_ABOVE: "actual ≥ target − {tolerance}{points}",
+        TargetRule.NEAR: "|actual − target| ≤ {tolerance}{points}",
+    },
+    "zh": {
+        TargetRule.AT_LEAST: "实际 ≥ 目标",
+        TargetRule.AT_MOST: "实际 ≤ 目标",
+        TargetRule.RANGE_LOW: "实际 ≥ 区间下限",
+        TargetRule.RANGE_HIGH: "实际 ≤ 区间上限",
+        TargetRule.RANGE_WITHIN: "实际在区间内",
+        TargetRule.NEAR_OR_ABOVE: "实际 ≥ 目标 − {tolerance}{points}",
+        TargetRule.NEAR: "|实际 − 目标| ≤ {tolerance}{points}",
+    },
+}
+_POINTS = {"en": "pp", "zh": "个百分点"}
+TARGET_DIRECTIONS: dict[str, dict[str, str]] = {
+    "en": {},
+    "zh": {"floor": "下限", "ceiling": "上限", "point": "点目标", "range": "区间"},
+}
+
+
+def reason_text(reason: Reason | None, language: str) -> str:
+    """The sentence of a plan check's reason in `language` ("zh" or "en"); "" for none."""
+    if reason is None:
+        return ""
+    lang = "zh" if language == "zh" else "en"
+    values = dict(reason.values)
+    if reason.code is ReasonCode.TARGET_JUDGED:
+        points = _POINTS[lang] if values.get("points") else ""
+        rule = TARGET_RULES[lang][TargetRule(values["rule"])]
+        values["rule"] = rule.format(tolerance=values.get("tolerance", ""), points=points)
+        direction = values.get("direction", "")
+        values["direction"] = TARGET_DIRECTIONS[lang].get(direction, direction)
+    return PLAN_REASONS[lang][reason.code].format(**values)

@@ -4,7 +4,7 @@ Takes the text and its non-blank lines (spans with surrounding whitespace remove
 reason for each line that is boilerplate, or None: government page chrome and metadata blocks
 (also duplicated ones), publication time, the signature block, contact lines, `(此件主动公开)`,
 wiki licence footers, PDF page numbers and running headers, and Hansard procedural lines.
-`structure.py` records every one as a `Stripped` span; nothing is dropped silently.
+`parse.py` records every one as a `Stripped` span; nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import Span
+from ..model import Span, StrippedReason
 
 __all__ = ["classify_lines", "METADATA_KEY", "DATE_LINE", "ORG_SUFFIX"]
 
@@ -55,10 +55,10 @@ _SIGNATURE_ISSUER_MAX = 30
 _TOP_ZONE = 40  # metadata tables and publication times sit in the first lines
 
 
-def classify_lines(text: str, lines: Sequence[Span], *, language: str) -> list[str | None]:
+def classify_lines(text: str, lines: Sequence[Span], *, language: str) -> list[StrippedReason | None]:
     """A boilerplate reason for each line in `lines` (non-blank, trimmed spans), or None."""
     texts = [ln.slice(text) for ln in lines]
-    reasons: list[str | None] = [None] * len(lines)
+    reasons: list[StrippedReason | None] = [None] * len(lines)
     seen_keys: set[str] = set()
     in_duplicate = False
     last_meta = -2
@@ -71,27 +71,27 @@ def classify_lines(text: str, lines: Sequence[Span], *, language: str) -> list[s
                 in_duplicate = True
                 seen_keys = set()
             seen_keys |= keys
-            reasons[i] = "duplicate_metadata" if in_duplicate else "metadata_block"
+            reasons[i] = StrippedReason.DUPLICATE_METADATA if in_duplicate else StrippedReason.METADATA_BLOCK
             last_meta = i
         elif _PUBLISH_TIME.match(s) and len(s) <= 80:
-            reasons[i] = "publish_time"
+            reasons[i] = StrippedReason.PUBLISH_TIME
     counts = Counter(s for s in texts if len(s) <= _RUNNING_HEADER_MAX) if language == "en" else Counter()
     for i, s in enumerate(texts):
         if reasons[i]:
             continue
         if len(s) <= 60 and (_CHROME.search(s) or _ONLY_PUNCT.match(s)):
-            reasons[i] = "page_chrome"
+            reasons[i] = StrippedReason.PAGE_CHROME
         elif _CONTACT.match(s) and len(s) <= 80:
-            reasons[i] = "contact"
+            reasons[i] = StrippedReason.CONTACT
         elif _PUBLIC_NOTICE.match(s):
-            reasons[i] = "public_notice"
+            reasons[i] = StrippedReason.PUBLIC_NOTICE
         elif language == "en" and _PAGE_NUMBER.match(s):
-            reasons[i] = "page_chrome"
+            reasons[i] = StrippedReason.PAGE_CHROME
         elif language == "en" and (_SPEAKER.match(s) or (_HANSARD_COLON.match(s) and len(s) <= _PROCEDURE_MAX)):
-            reasons[i] = "speaker_procedure"
+            reasons[i] = StrippedReason.SPEAKER_PROCEDURE
         elif (language == "en" and counts[s] >= RUNNING_HEADER_REPEATS and not s.startswith("#")
               and (s.isupper() or s[-1:] not in ".!?")):
-            reasons[i] = "page_chrome"
+            reasons[i] = StrippedReason.PAGE_CHROME
     _mark_licence(text, lines, texts, reasons)
     if language == "en":
         _mark_en_signature(texts, reasons)
@@ -100,25 +100,25 @@ def classify_lines(text: str, lines: Sequence[Span], *, language: str) -> list[s
     return reasons
 
 
-def _mark_licence(text: str, lines: Sequence[Span], texts: list[str], reasons: list[str | None]) -> None:
+def _mark_licence(text: str, lines: Sequence[Span], texts: list[str], reasons: list[StrippedReason | None]) -> None:
     zone = int(len(text) * _FOOTER_ZONE)
     for i, s in enumerate(texts):
         if lines[i].start >= zone and _LICENCE_START.match(s):
             for j in range(i, len(texts)):
-                reasons[j] = reasons[j] if reasons[j] in ("page_chrome",) else "licence_footer"
+                reasons[j] = reasons[j] if reasons[j] in (StrippedReason.PAGE_CHROME,) else StrippedReason.LICENCE_FOOTER
             return
 
 
-def _mark_signature(texts: list[str], reasons: list[str | None]) -> None:
+def _mark_signature(texts: list[str], reasons: list[StrippedReason | None]) -> None:
     body = [i for i, r in enumerate(reasons) if r is None]
     for k in range(len(body) - 1, max(-1, len(body) - 1 - _SIGNATURE_LOOKBACK), -1):
         i = body[k]
         if DATE_LINE.match(texts[i]):
-            reasons[i] = "signature"
+            reasons[i] = StrippedReason.SIGNATURE
             if k > 0:
                 prev = texts[body[k - 1]]
                 if len(prev) <= _SIGNATURE_ISSUER_MAX and "。" not in prev and ORG_SUFFIX.search(prev):
-                    reasons[body[k - 1]] = "signature"
+                    reasons[body[k - 1]] = StrippedReason.SIGNATURE
             return
 
 
@@ -126,10 +126,10 @@ _EN_SIGNOFF = re.compile(r"^(Chairman of the Board|Chairman and CEO|Chief Execut
 _EN_SIGNATURE_ZONE = 60  # the sign-off is among the last lines of a letter, before any photo captions
 
 
-def _mark_en_signature(texts: list[str], reasons: list[str | None]) -> None:
+def _mark_en_signature(texts: list[str], reasons: list[StrippedReason | None]) -> None:
     for i in range(len(texts) - 1, max(-1, len(texts) - 1 - _EN_SIGNATURE_ZONE), -1):
         if reasons[i] is None and _EN_SIGNOFF.match(texts[i]):
-            reasons[i] = "signature"
+            reasons[i] = StrippedReason.SIGNATURE
             if i > 0 and reasons[i - 1] is None and len(texts[i - 1]) <= 80 and not texts[i - 1].endswith("."):
-                reasons[i - 1] = "signature"
+                reasons[i - 1] = StrippedReason.SIGNATURE
             return

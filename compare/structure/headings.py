@@ -4,7 +4,7 @@ Takes the text of one line (leading whitespace already removed) and returns a `M
 family of the marker (一、 / （一） / 1. / （1） / ① / 第一， for Chinese documents per GB/T 9704;
 Markdown `#`, Roman, lettered and numbered markers for English), its number, and — for damaged
 markers such as `一)`, `()` or a bare `)` — the rule that recognised it. Levels are not decided
-here: `structure.py` turns families into levels with a stack, because documents skip levels.
+here: `parse.py` turns families into levels with a stack, because documents skip levels.
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..model import PLAN_ROLES, Language, Metadata, Role
 from ..text.cjk import CJK
-from .boilerplate import DATE_LINE, ORG_SUFFIX
 from ..text.numerals import parse_ordinal
-from ..model import PLAN_ROLES, Metadata, Role
+from .boilerplate import DATE_LINE, ORG_SUFFIX
 
 __all__ = ["extract_metadata", "iso_date", "issuer_warning"]
 
@@ -104,10 +104,10 @@ def iso_date(s: str) -> str | None:
     return None
 
 
-def extract_metadata(
+def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is left to the structure work (issue 12)
     text: str,
     *,
-    language: str,
+    language: Language,
     metadata_lines: Sequence[str],
     signature_lines: Sequence[str],
     top_headings: Sequence[tuple[str, Role]],

@@ -22,17 +22,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .boilerplate import classify_lines
-from .headings import FAMILY_RANK, HEADING_LINE_MAX, Marker, format_marker, is_title_line, match_marker, split_heading
+from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped, StrippedReason
 from ..text.cjk import detect_language
-from .metadata import extract_metadata
-from ..model import PLAN_ROLES, Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped
+from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
+from .boilerplate import classify_lines
 from .collapsed import is_collapsed, split_collapsed_line
-from .roles import (PROBLEM_CUE, heading_plan_year, is_statistics, plan_part_ids, role_of_body, role_of_heading,
-                    subsection_role)
+from .headings import FAMILY_RANK, Marker, format_marker, is_title_line, match_marker, split_heading
+from .metadata import extract_metadata
+from .roles import (
+    PROBLEM_CUE,
+    heading_plan_year,
+    is_statistics,
+    plan_part_ids,
+    role_of_body,
+    role_of_heading,
+    subsection_role,
+)
 from .runin import find_run_in_items
 from .topics import TOPIC_RUN_MIN, find_topics
-from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 
 __all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX"]
 
@@ -118,14 +125,15 @@ def parse_report(source: SourceText) -> Report:
            for s in sections if s.level <= 2 and s.heading]
     review = next((s for s in sections if s.level == 1 and s.role is Role.REVIEW), None)
     preamble = sections[0] if sections and sections[0].role is Role.PREAMBLE else None
-    role_by_id = {s.id: s.role for s in sections}
-    plan = "\n".join(s.span.slice(text) for s in sections
-                     if s.role in PLAN_ROLES and role_by_id.get(s.parent or "") not in PLAN_ROLES)
+    plan_parts = plan_part_ids(sections, language=language)
+    by_id = {sec.id: sec for sec in sections}
+    plan = "\n".join(by_id[i].span.slice(text) for i in plan_parts)
     metadata = extract_metadata(
         text,
         language=language,
-        metadata_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r in ("metadata_block", "duplicate_metadata")],
-        signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r == "signature"],
+        metadata_lines=[lines[i].slice(text) for i, r in enumerate(reasons)
+                        if r in (StrippedReason.METADATA_BLOCK, StrippedReason.DUPLICATE_METADATA)],
+        signature_lines=[lines[i].slice(text) for i, r in enumerate(reasons) if r is StrippedReason.SIGNATURE],
         top_headings=top,
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
         review=review.span.slice(text) if review else "",
@@ -140,7 +148,7 @@ def parse_report(source: SourceText) -> Report:
     sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
                   paragraphs=tuple(paragraphs), stripped=stripped,
-                  plan_parts=plan_part_ids(sections, language=language))
+                  plan_parts=plan_parts)  # _recount keeps ids and roles: the plan is decided once
 
 
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -241,12 +249,12 @@ def _lines(text: str, language: str, *, collapsed: bool = False) -> tuple[list[S
     return out, gap, indents, after_indent
 
 
-def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | None]) -> tuple[Stripped, ...]:
+def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[StrippedReason | None]) -> tuple[Stripped, ...]:
     out: list[Stripped] = []
     for i, r in enumerate(reasons):
         if r is None:
             continue
-        if out and out[-1].reason == r and reasons[i - 1] == r and r not in ("signature",):
+        if out and out[-1].reason == r and reasons[i - 1] == r and r is not StrippedReason.SIGNATURE:
             out[-1] = Stripped(Span(out[-1].span.start, lines[i].end), r)
         else:
             out.append(Stripped(lines[i], r))
@@ -256,7 +264,7 @@ def _merge_stripped(text: str, lines: Sequence[Span], reasons: Sequence[str | No
 # --- 3. blocks -----------------------------------------------------------------------------
 
 
-def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[str | None], blank_gap: Sequence[bool],
+def _blocks(text: str, lines: Sequence[Span], reasons: Sequence[StrippedReason | None], blank_gap: Sequence[bool],
             indents: Sequence[int], after_indent: Sequence[bool], language: str,
             hints: dict[int, int]) -> list[_Block]:
     body = [i for i, r in enumerate(reasons) if r is None]
@@ -512,8 +520,9 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
 # --- 5. tree -------------------------------------------------------------------------------
 
 
-def _build_tree(text: str, blocks: list[_Block], language: str, *,
-                statistics: bool = False) -> tuple[list[Section], list[Paragraph]]:
+def _build_tree(  # noqa: C901 - one pass of ordered rules
+        text: str, blocks: list[_Block], language: str, *,
+        statistics: bool = False) -> tuple[list[Section], list[Paragraph]]:
     """Sections with spans and roles, and the paragraphs attributed to them. In a statistical
     communiqué (`statistics`) every part but the title block and appendices has role STATISTICS."""
     body_start = blocks[0].span.start if blocks else 0
@@ -733,7 +742,7 @@ def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Par
         if p.section_id != pre:
             break
         if re.sub(r"\s", "", p.span.slice(text)) == title:
-            new = sorted((*stripped, Stripped(p.span, "title_line")), key=lambda s: s.span)
+            new = sorted((*stripped, Stripped(p.span, StrippedReason.TITLE_LINE)), key=lambda s: s.span)
             return tuple(new), paragraphs[:k] + paragraphs[k + 1:]
     return stripped, None
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import Language
+
 __all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "count_cjk", "detect_language"]
 
 CJK = "\u4e00-\u9fff"
@@ -30,9 +32,9 @@ def count_cjk(text: str) -> int:
     return len(CJK_CHAR.findall(text))
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Language:
     """"zh" when CJK characters make up a fair share of the letters of the first 20,000 characters."""
     sample = text[:_SAMPLE]
     cjk = sum(1 for c in sample if is_cjk(c))
     latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return "zh" if cjk and cjk >= _CJK_SHARE * (cjk + latin) else "en"
+    return Language.ZH if cjk and cjk >= _CJK_SHARE * (cjk + latin) else Language.EN

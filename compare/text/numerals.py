@@ -1,4 +1,4 @@
-"""Numerals for stage 5 (figures) and the intraline diff: number strings -> `Decimal`, and back.
+"""Text layer: the one number parser (Chinese numerals included): number strings -> `Decimal`, and back.
 
 Takes numerals as written in Chinese and English reports — Arabic digits (thousand separators,
 decimals, full-width digits), Chinese numerals (一百二十, 两千三百万, 十余), mixed forms (1.5万,
@@ -17,6 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
+    "EN_NUMBER_TOKENS",
     "parse_ordinal",
     "CN_DIGITS",
     "CN_UNITS_ZH",
@@ -271,6 +272,9 @@ EN_NUMBER_WORDS: dict[str, int] = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
+# Every English word that is a number in a diff token: `two → three calibrators` is a changed figure.
+EN_NUMBER_TOKENS: frozenset[str] = frozenset(EN_NUMBER_WORDS) | frozenset(
+    "zero one hundred thousand million billion trillion half double twice".split())
 _EN_WORD_NUM = "(?i:" + "|".join(sorted(EN_NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
 # One English figure token: currency amounts, percentages, counts with a plural noun (up to three
 # words between: "1.2 million pressure and flow sensors"), and bare "5.7 million".

@@ -1,4 +1,4 @@
-"""Scorers for stage 3 (align) and stage 4 (diff), and the one place alignment thresholds live.
+"""Text layer: the scorers of align and diff, the one CJK bigram tokenizer, the label scorer, and the thresholds.
 
 - Headings: rapidfuzz `ratio` on headings with years, markers, punctuation and spaces taken out
   (`2018年工作回顾` and `2019年工作回顾` are the same heading). `token_*` scorers split on spaces and
