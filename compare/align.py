@@ -66,7 +66,8 @@ def _apart(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Secti
     an appendix, whatever their words share."""
     ao = np.array([old.report.effective_role(s.id) is Role.APPENDIX for s in olds], dtype=bool)
     an = np.array([new.report.effective_role(s.id) is Role.APPENDIX for s in news], dtype=bool)
-    return np.not_equal.outer(ao, an)
+    apart: np.ndarray = np.not_equal.outer(ao, an)
+    return apart
 
 
 def heaviest_in_order(pairs: Sequence[tuple[int, int, float]]) -> set[int]:

@@ -13,7 +13,8 @@ from .structure.metadata import issuer_warning
 from .structure.parse import parse_report
 from .structure.running_text import require_running_text
 
-__all__ = ["read_report", "report_file", "compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files", "followup_texts"]
+__all__ = ["read_report", "report_file", "compare_files", "compare_texts", "compare_sources", "followup_sources",
+           "followup_files", "followup_texts"]
 
 
 def read_report(source: SourceText, *, require_text: bool = True) -> Report:

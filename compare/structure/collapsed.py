@@ -47,7 +47,8 @@ _CN = "一二三四五六七八九十"
 _SENTENCE_END = ZH_FULL_STOPS + ASCII_SENTENCE_ENDS
 _CLOSERS = CLOSERS + "」』"
 # markers that start a heading line (not 第一， or ①, which also run inside paragraphs)
-_MARKER = re.compile(rf"[{_CN}]{{1,3}}、(?![{_CN}]、)|第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]")
+_MARKER = re.compile(rf"[{_CN}]{{1,3}}、(?![{_CN}]、)|第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]"
+                     rf"|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]")
 _TOP_MARKER = re.compile(rf"[{_CN}]{{1,3}}、")
 # Last words of part and section headings of the genre (counted over the corpus's 220 part
 # headings: 回顾 68, 工作 31, 任务 23, 安排 19, 建设 12, 部署 7, 重点 6 …).
@@ -170,24 +171,35 @@ def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool], *, t
             continue
         if tail_only and _FULL_STOP.search(text, m.start(), span.end - 1):
             continue
-        if not _after_sentence_end(text, span.start, m.start(), colon=not _TOP_MARKER.match(text, m.start())):
+        top = _TOP_MARKER.match(text, m.start()) is not None
+        if not _after_sentence_end(text, span.start, m.start(), colon=not top):
             # a part heading right after a sentence that lost its stop: 「…提出意见一、2011年工作回顾」
-            top = _TOP_MARKER.match(text, m.start())
             c = _heading_end(text, m.end(), span.end, names_a_part, loose=False) if top else None
             if c is None or not names_a_part(text[m.end():c]):
                 continue
         cuts.append(m.start())
     heads: list[int] = []
     for at in [span.start, *cuts]:
-        m = _MARKER.match(text, at)
-        if m is not None:
+        marker = _MARKER.match(text, at)
+        if marker is not None:
             top = _TOP_MARKER.match(text, at) is not None
-            c = _heading_end(text, m.end(), span.end, names_a_part if top else None)
+            c = _heading_end(text, marker.end(), span.end, names_a_part if top else None)
         else:  # the piece opens with an unmarked run: only a part heading is cut off
             c = _heading_end(text, at, span.end, names_a_part, loose=False)
-            c = c if c is not None and _long_enough(text[at:c].rstrip("：:")) and _part_name(text[at:c], names_a_part) else None
+            if c is not None and not (_long_enough(text[at:c].rstrip("：:")) and _part_name(text[at:c], names_a_part)):
+                c = None
         if c is not None:
             heads.append(c)
+    more_cuts, more_heads = _unmarked_cuts(text, span, names_a_part, tail_only=tail_only)
+    return sorted(set(cuts + heads + more_cuts + more_heads))
+
+
+def _unmarked_cuts(text: str, span: Span, names_a_part: Callable[[str], bool], *,
+                   tail_only: bool) -> tuple[list[int], list[int]]:
+    """Lines without a marker between two sentences: an unmarked part heading, the closing words
+    「结束语」, a short sub-heading before its first item. Returns (line starts, heading ends)."""
+    cuts: list[int] = []
+    heads: list[int] = []
     # unmarked part headings between two sentences: 「…。2019年工作回顾过去一年，…」
     for m in _AFTER_END.finditer(text, span.start, span.end):
         at = m.end()
@@ -210,7 +222,7 @@ def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool], *, t
         if c is not None and _long_enough(text[at:c].rstrip("：:")) and _part_name(text[at:c], names_a_part):
             cuts.append(at)
             heads.append(c)
-    return sorted(set(cuts + heads))
+    return cuts, heads
 
 
 def split_collapsed_line(text: str, span: Span, *, language: str,

@@ -41,7 +41,8 @@ _ZH_GOVERNMENT = re.compile(r"政府自身建设|(?:建设|打造|建成).{0,10}
 PROBLEM_CUE = re.compile(r"问题|不足|困难|差距|短板|挑战|薄弱|有待")
 _ZH_TASKS = re.compile(r"任务|安排|计划|主要工作|重点工作")
 _ZH_YEAR = re.compile(r"(19|20)\d\d(?=年)")
-_ZH_FIVE_YEAR_AHEAD = re.compile(r"未来五年|今后五年|“?十[一二三四五六七八九]?五”?(?:时期|期间|规划)?(?:的)?(?:主要|奋斗|发展)?(?:目标|思路|任务)")
+_ZH_FIVE_YEAR_AHEAD = re.compile(r"未来五年|今后五年|“?十[一二三四五六七八九]?五”?(?:时期|期间|规划)?(?:的)?"
+                                 r"(?:主要|奋斗|发展)?(?:目标|思路|任务)")
 # An English heading that names the whole document's genre ("# Budget Speech", "Letter to
 # Shareholders", "2020 Annual Report") is its title, not a part: its words say nothing about what
 # the text under it does. The Singapore budget speeches are one such title over the whole speech,

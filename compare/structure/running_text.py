@@ -1,9 +1,10 @@
 """Stage 2 check, running text: is this parsed input a report at all?
 
 Takes a `Report` and raises `NotAReportError` when none of its body paragraphs holds a sentence
-of running text and none of its headings carries a marker as written: a page saved with only its site menus, search box and metadata table (real
-input: a scraped government page whose article body is missing) must be refused with one line,
-never parsed into an outline where a menu entry becomes a plan section.
+of running text and none of its headings carries a marker as written: a page saved with only its
+site menus, search box and metadata table (real input: a scraped government page whose article
+body is missing) must be refused with one line, never parsed into an outline where a menu entry
+becomes a plan section.
 
 The parser itself stays total (every text has an outline, which the property tests rely on); the
 pipeline and the CLI ask this check before they use a report.
