@@ -56,7 +56,7 @@ _ITEM_FAMILIES = frozenset({"paren_cn", "ordinal_di", "arabic", "paren_arabic", 
 # An unmarked part heading names more than its role word ("2019年工作回顾", never "回顾").
 PART_HEADING_MIN = 4
 # A heading never holds the punctuation of a sentence or a clause.
-_CLAUSE_PUNCT = "。！？；：:;!?，,"
+_CLAUSE_PUNCT = ZH_SENTENCE_ENDS + "：:;" + ASCII_SENTENCE_ENDS + "，,"
 # Leading whitespace that marks the first line of a paragraph (two full-width or ASCII spaces).
 PARAGRAPH_INDENT = 2
 # An unmarked top-level heading in the opening ("首先报告２００１年的工作") is a short line.
@@ -672,7 +672,7 @@ def _add_run_in_items(text: str, sections: list[Section],
                       paragraphs: list[Paragraph]) -> tuple[list[Section], list[Paragraph]]:
     """Run-in items (一是…二是…, 第一，…, First, …) of review and plan sections without sub-sections
     become sections one level down, from their marker to the next item or the section's end."""
-    by_id = {s.id: s for s in sections}
+    by_id = {sec.id: sec for sec in sections}  # the Report (and its index) does not exist yet
     children: dict[str, list[Section]] = {}
     cuts: list[int] = []
     for sid, spans in _leaf_paragraphs(sections, paragraphs).items():

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from ..text.numerals import parse_ordinal
+from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS, ZH_SENTENCE_ENDS
 
 __all__ = ["RunInItem", "find_run_in_items", "RUN_IN_HEADING_MAX", "RUN_IN_MIN_ITEMS"]
 
@@ -31,13 +32,13 @@ _CN = "一二三四五六七八九十"
 _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # (kind, pattern, characters an item may follow inside a paragraph)
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("shi", re.compile(rf"(?P<n>[{_CN}]{{1,3}})是(?=[^，。；、：\s])"), "。！？；：:;"),
-    ("di", re.compile(rf"第(?P<n>[{_CN}]{{1,3}})[，,、]"), "。！？；：:;"),
+    ("shi", re.compile(rf"(?P<n>[{_CN}]{{1,3}})是(?=[^，。；、：\s])"), ZH_SENTENCE_ENDS + "：:;"),
+    ("di", re.compile(rf"第(?P<n>[{_CN}]{{1,3}})[，,、]"), ZH_SENTENCE_ENDS + "：:;"),
     ("en", re.compile(r"\b(?P<n>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?,(?=\s)"),
      ".!?:;"),
 )
 _SPACE = " \t\u3000\u00a0\n"
-_HEADING_END = re.compile(r"[。！？；!?;]|\.(?=\s|$)")
+_HEADING_END = re.compile(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS};]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[，,：:]")
 
 
@@ -88,8 +89,8 @@ def _lead_in(text: str, para: Span, previous: Span | None, at: int) -> str:
         window = text[max(previous.start, previous.end - _LEAD_IN) : previous.end]
     else:
         return ""
-    body = window.rstrip(_SPACE + "。！？.!?")
-    cut = max(body.rfind(c) for c in "。！？!?")
+    body = window.rstrip(_SPACE + ZH_FULL_STOPS + "." + ASCII_SENTENCE_ENDS)
+    cut = max(body.rfind(c) for c in ZH_FULL_STOPS + ASCII_SENTENCE_ENDS)
     return body[cut + 1 :]
 
 

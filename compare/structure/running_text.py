@@ -16,6 +16,7 @@ import re
 
 from ..errors import InputError
 from ..model import Report
+from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS
 
 __all__ = ["NotAReportError", "has_running_text", "require_running_text", "SENTENCE_CHARS_MIN"]
 
@@ -24,7 +25,8 @@ __all__ = ["NotAReportError", "has_running_text", "require_running_text", "SENTE
 # the shortest real report sentences (「全部经过审查。」 is seven: the paragraph still holds more).
 SENTENCE_CHARS_MIN = 8
 
-_ZH_SENTENCE = re.compile(r"[^。！？!?\n]{%d,}[。！？!?]" % SENTENCE_CHARS_MIN)
+_STOPS = ZH_FULL_STOPS + ASCII_SENTENCE_ENDS
+_ZH_SENTENCE = re.compile(rf"[^{_STOPS}\n]{{{SENTENCE_CHARS_MIN},}}[{_STOPS}]")
 _EN_SENTENCE = re.compile(r"[A-Za-z][^.!?\n]{%d,}[a-z0-9%%)\"”’][.!?](?:\s|$)" % SENTENCE_CHARS_MIN)
 
 

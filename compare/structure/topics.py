@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Span
+from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS
 from ..text.similarity import content_vectors
 
 __all__ = ["Topic", "find_topics", "TOPICS_MIN", "TOPIC_RUN_MIN", "PARAGRAPHS_PER_TOPIC", "TOPIC_PARAGRAPHS_MIN"]
@@ -60,7 +61,7 @@ _SIGNPOST_TOPIC = re.compile(
     r"\b(?:to|about|on|with|of)\s+(?:our\s+|the\s+|how\s+we\s+will\s+|what\s+we\s+will\s+do\s+(?:for|to)\s+)?"
     r"(?P<topic>[^.,;:!?]{3,80})"
 )
-_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
+_SENTENCE = re.compile(rf"[^.{ASCII_SENTENCE_ENDS}{ZH_FULL_STOPS}]+[.{ASCII_SENTENCE_ENDS}{ZH_FULL_STOPS}]?")
 
 
 @dataclass(frozen=True, slots=True)
