@@ -26,8 +26,10 @@ __all__ = ["NotAReportError", "has_running_text", "require_running_text", "SENTE
 SENTENCE_CHARS_MIN = 8
 
 _STOPS = ZH_FULL_STOPS + ASCII_SENTENCE_ENDS
-_ZH_SENTENCE = re.compile(rf"[^{_STOPS}\n]{{{SENTENCE_CHARS_MIN},}}[{_STOPS}]")
-_EN_SENTENCE = re.compile(r"[A-Za-z][^.!?\n]{%d,}[a-z0-9%%)\"”’][.!?](?:\s|$)" % SENTENCE_CHARS_MIN)
+# Sentence ends, found in one pass (a pattern that scans back from each end would be quadratic on
+# a long line without any): Chinese stops anywhere, an English stop after a word and before a space.
+_ZH_END = re.compile(rf"[{_STOPS}\n]")
+_EN_END = re.compile(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)|\n")
 
 
 class NotAReportError(InputError):
@@ -35,10 +37,17 @@ class NotAReportError(InputError):
 
 
 def has_running_text(report: Report) -> bool:
-    """Whether some body paragraph holds one sentence of running text."""
+    """Whether some body paragraph holds one sentence of running text: a sentence end at least
+    `SENTENCE_CHARS_MIN` characters after the previous end (or the start of the line)."""
     text = report.source.text
-    sentence = _ZH_SENTENCE if report.metadata.language == "zh" else _EN_SENTENCE
-    return any(sentence.search(text, p.span.start, p.span.end) for p in report.paragraphs)
+    end = _ZH_END if report.metadata.language == "zh" else _EN_END
+    for p in report.paragraphs:
+        start = p.span.start
+        for m in end.finditer(text, p.span.start, p.span.end):
+            if text[m.start()] != "\n" and m.start() - start >= SENTENCE_CHARS_MIN:
+                return True
+            start = m.end()
+    return False
 
 
 def _has_written_outline(report: Report) -> bool:
