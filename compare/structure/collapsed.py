@@ -166,10 +166,12 @@ def _cut_points(text: str, span: Span, names_a_part: Callable[[str], bool], *, t
     paragraph indents survived, so each piece is a paragraph), only a heading glued to the end
     of a paragraph is cut off: a marker inside a paragraph stays inline."""
     cuts: list[int] = []
+    # the last full stop before the piece's final character: a marker after it opens the tail
+    last_stop = max((m.start() for m in _FULL_STOP.finditer(text, span.start, span.end - 1)), default=-1)
     for m in _MARKER.finditer(text, span.start, span.end):
         if m.start() == span.start:
             continue
-        if tail_only and _FULL_STOP.search(text, m.start(), span.end - 1):
+        if tail_only and last_stop >= m.start():
             continue
         top = _TOP_MARKER.match(text, m.start()) is not None
         if not _after_sentence_end(text, span.start, m.start(), colon=not top):

@@ -683,7 +683,8 @@ def _add_run_in_items(text: str, sections: list[Section],
             role, parent = parent.role, by_id.get(parent.parent or "")
         if role not in _ITEM_ROLES or not spans:
             continue
-        items = find_run_in_items(text, spans, problems=PROBLEM_CUE)
+        # an item never starts inside its section's own (inline) heading
+        items = [it for it in find_run_in_items(text, spans, problems=PROBLEM_CUE) if it.start >= sec.heading_span.end]
         if not items:
             continue
         kids: list[Section] = []
