@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 bad input or a failed comparison (one `Error:` line on 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
@@ -74,10 +75,12 @@ def compare(old: str, new: str, output: str, fmt: str | None, lang: str | None, 
     """
     from .pipeline import compare_files
     from .render import render, write_output
+    from .render.write import check_output
 
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input).")
     try:
+        check_output(output, (old, new))
         comparison = compare_files(old, new)
         content = render(comparison, _format_for(output, fmt), lang=lang)
         write_output(content, output)
@@ -103,10 +106,12 @@ def followup(old: str, new: str, output: str, fmt: str | None, lang: str | None,
     from .pipeline import followup_files
     from .render import write_output
     from .render.followup import render_followup
+    from .render.write import check_output
 
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input).")
     try:
+        check_output(output, (old, new))
         comparison = followup_files(old, new)
         content = render_followup(comparison, _format_for(output, fmt), lang=lang)
         write_output(content, output)
@@ -129,8 +134,10 @@ def figures(file: str, fmt: str, output: str, debug: bool) -> None:
     from .pipeline import report_file
     from .render import write_output
     from .render.figure_list import render_figures
+    from .render.write import check_output
 
     try:
+        check_output(output, (file,))
         report = report_file(file)
         write_output(render_figures(report, extract_figures(report), fmt), output)
     except Exception as exc:  # one line for the user; --debug shows the traceback
@@ -160,7 +167,26 @@ def outline(file: str, fmt: str, debug: bool) -> None:
 
 
 def run() -> None:  # pragma: no cover - console entry point
-    main(prog_name="yoy")
+    # SIGTERM unwinds like Ctrl-C, so a write in progress removes its temp file; Ctrl-C is one line.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        main(prog_name="yoy")
+    except _Interrupted as stop:
+        click.echo("Error: interrupted; no output was written.", err=True)
+        sys.exit(128 + stop.signum)
+
+
+class _Interrupted(BaseException):
+    """Raised by SIGINT/SIGTERM; a BaseException so that click and `except Exception` let it through."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise _Interrupted(signum)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -246,18 +246,22 @@ def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]]
     candidate that cannot reach `floor` even with every common feature is dropped unscored.
     """
     weight = index.weight
-    total = sum(weight(f) for f in item_feats)
+    # Features are sets: every float sum below runs in sorted order, so that the same inputs give
+    # the same sums (and the same tie-breaks) under any PYTHONHASHSEED.
+    feats = sorted(item_feats)
+    total = sum(weight(f) for f in feats)
     if total <= 0:
         return {}
     acc: dict[int, float] = defaultdict(float)
-    for f in item_feats:
+    for f in feats:
         wf = weight(f)
         for i in index.postings.get(f, ()):
             acc[i] += wf
-    common = [(f, weight(f)) for f in item_feats if f not in index.postings and f in index.idf]
+    common = [(f, weight(f)) for f in feats if f not in index.postings and f in index.idf]
     common_total = sum(wf for _, wf in common)
     clause_data = []
-    for c in clauses:
+    for clause in clauses:
+        c = sorted(clause)
         c_total = sum(weight(f) for f in c)
         if c_total <= 0:
             continue

@@ -1,43 +1,100 @@
-"""Write an output atomically: temp file beside the target, then `os.replace`."""
+"""Write an output safely: never onto an input, atomically onto a regular file, directly onto a device."""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 
 from ..errors import RenderError
 
-__all__ = ["write_output"]
+__all__ = ["check_output", "write_output"]
+
+
+def check_output(path: str, inputs: Iterable[str]) -> None:
+    """Refuse an output path that is one of the inputs (the same file after resolving links).
+
+    Called before any work, so that `yoy compare 2020.txt 2021.txt -o 2021.txt` fails at once and
+    the report is left as it was.
+    """
+    if path == "-":
+        return
+    try:
+        out = os.stat(path)
+    except (OSError, ValueError):
+        return  # no such file yet (or a name the OS refuses, reported when writing)
+    if not stat.S_ISREG(out.st_mode):
+        return  # a device or FIFO (-o /dev/null): written directly, never replaced
+    for name in inputs:
+        if name == "-":
+            continue
+        try:
+            if os.path.samefile(path, name):
+                raise RenderError(f"{_shown(path)}: this is also an input; choose another output file "
+                                  "so that the report is not overwritten.")
+        except (OSError, ValueError):
+            continue
 
 
 def write_output(content: str, path: str) -> None:
-    """Write `content` to `path` ("-" = stdout). A failure leaves the old file, or none."""
+    """Write `content` to `path` ("-" = stdout). A failure leaves the old file, or none.
+
+    A regular file (or a link to one) is replaced atomically: a temp file beside the real target,
+    then `os.replace`, so the link stays a link. A device, FIFO or `/dev/stdout` is written to
+    directly: renaming over it would turn `/dev/null` into a regular file.
+    """
     if path == "-":
         sys.stdout.write(content)
         sys.stdout.flush()
         return
-    directory = os.path.dirname(os.path.abspath(path))
+    target = os.path.realpath(path)
+    try:
+        existing = os.stat(target)
+    except (OSError, ValueError):
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        if stat.S_ISDIR(existing.st_mode):
+            raise RenderError(f"{_shown(path)}: is a folder; name a file to write.")
+        _write_direct(content, path)
+        return
+    directory = os.path.dirname(target)
     if not os.path.isdir(directory):
-        raise RenderError(f"{path}: the folder {directory} does not exist; create it first.")
+        raise RenderError(f"{_shown(path)}: the folder {_shown(directory)} does not exist; create it first.")
     try:
         fd, tmp = tempfile.mkstemp(prefix=".yoy-", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise RenderError(f"{path}: cannot write here ({exc.strerror}).") from None
+        raise RenderError(f"{_shown(path)}: cannot write here ({exc.strerror}).") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
         # mkstemp creates the file 0600; give the report the mode any new file of the user gets
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise RenderError(f"{path}: cannot write the output ({exc.strerror}).") from None
+            raise RenderError(f"{_shown(path)}: cannot write the output ({exc.strerror}).") from None
         raise
+
+
+def _write_direct(content: str, path: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+    except OSError as exc:
+        raise RenderError(f"{_shown(path)}: cannot write the output ({exc.strerror}).") from None
+
+
+def _shown(path: str) -> str:
+    """A path as one printable line: undecodable bytes and control characters escaped."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8").encode(
+        "unicode_escape").decode("ascii") if not path.isprintable() else path
 
 
 def _umask() -> int:
