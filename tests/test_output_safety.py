@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from compare.cli import main
+
 from conftest import FIXTURES
 
 OLD = FIXTURES / "zh-district" / "2020.txt"
