@@ -58,8 +58,8 @@ def test_paragraphs_in_order_with_rendered_numbering() -> None:
         "全年办理案件三十七件。",  # tracked deletion left out, insertion kept
         "二、下一步工作计划",
         "附表",
-        "指标\t2021年",
-        "复议案件\t37",
+        "| 指标 | 2021年 |",  # a table row: cells between pipes (compare/ingest/tables.py)
+        "| 复议案件 | 37 |",
     ]
 
 

@@ -80,3 +80,19 @@ def test_truncated_pdf_is_a_clean_error_or_text(cut: float) -> None:
 def test_pdf_detected_by_content_not_name() -> None:
     src = read_bytes(make_pdf(layout(EN, chars=44)), "letter.txt")
     assert src.kind == "pdf"
+
+
+def test_bullet_set_apart_from_its_text_is_a_paragraph_not_a_row() -> None:
+    # regression: a bullet 2 ems from its text was read as a two-cell table row, and the
+    # paragraph broke after its first line
+    # (every character of this test font is one em wide: lines of 35 characters fill the page)
+    lines = [(60, 700, "•"), (100, 700, "The harbour shop opened in May and"),
+             (60, 685, "took on twelve apprentices from the town"),
+             (60, 670, "school, who finish their training soon."),
+             (84, 655, "The board thanks the crews for a safe"),
+             (60, 640, "year without a single lost day at work.")]
+    src = read_bytes(make_pdf([lines]), "bullet.pdf")
+    assert [p.strip() for p in src.text.split("\n\n")] == [
+        "• The harbour shop opened in May and took on twelve apprentices from the town school, "
+        "who finish their training soon.",
+        "The board thanks the crews for a safe year without a single lost day at work."]

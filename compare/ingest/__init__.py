@@ -21,6 +21,8 @@ from ..model import InputKind, SourceText
 from .detect import detect_kind
 from .encoding import decode_bytes
 from .normalise import normalise_text
+from .spacing import close_typographic_spaces
+from .tables import rows_from_tabs
 from .unwrap import unwrap_hard_wrapped
 
 __all__ = ["read_source", "read_bytes", "source_from_string", "MAX_INPUT_BYTES"]
@@ -96,6 +98,8 @@ def _finish(text: str, path: str, encoding: str) -> SourceText:
     if not normalised.strip():
         raise InputError(f"{path}: the file is empty or only whitespace; give a report with text.")
     normalised, edits = unwrap_hard_wrapped(normalised, edits)
+    normalised, edits = rows_from_tabs(normalised, edits)
+    normalised, edits = close_typographic_spaces(normalised, edits)
     return SourceText(path=os.fspath(path), text=normalised, encoding=encoding, kind=InputKind.TEXT,
                       edits=edits)
 

@@ -2,7 +2,8 @@
 
 A reader (html, docx, pdf) returns `Extracted`: paragraphs in reading order as `Block`s, what it
 dropped as `Removed` records, and the encoding it used. `assemble` normalises each block, joins
-them with the reader's separator and computes heading-hint spans in the final text.
+them with the reader's separator and computes heading-hint spans in the final text. Typographic
+spaces of Chinese text are closed in each block (`spacing.py`), tab-separated rows written as rows.
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Edit, InputKind, Removed, SourceText, Span
 from .normalise import normalise_text
+from .spacing import close_typographic_spaces, is_chinese
+from .tables import rows_from_tabs
 
 __all__ = ["Block", "Extracted", "assemble"]
+
+_LANGUAGE_SAMPLE_BLOCKS = 400  # enough paragraphs to tell Chinese text from English
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +46,11 @@ def assemble(extracted: Extracted, path: str, kind: InputKind, *, empty_hint: st
     edits: list[Edit] = []
     hints: list[tuple[Span, int]] = []
     length = 0
+    chinese = is_chinese("\n".join(b.text for b in extracted.blocks[:_LANGUAGE_SAMPLE_BLOCKS]))
     for block in extracted.blocks:
         normalised, block_edits = normalise_text(block.text)
+        normalised, block_edits = rows_from_tabs(normalised, block_edits)
+        normalised, block_edits = close_typographic_spaces(normalised, block_edits, chinese=chinese)
         # leading spaces stay: a reader may indent a line on purpose (PDF table headers)
         text = normalised.lstrip("\n").rstrip()
         if not text.strip():

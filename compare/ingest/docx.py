@@ -14,10 +14,12 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from xml.etree import ElementTree
 
 from ..errors import InputError
 from .blocks import Block, Extracted
+from .tables import format_row, is_data_table
 
 __all__ = ["read_docx", "MAX_DOCX_XML_BYTES"]
 
@@ -53,7 +55,7 @@ def read_docx(data: bytes, path: str) -> Extracted:
         if el.tag == f"{_W}p":
             blocks.append(_paragraph(el, style_levels, formats, counters))
         elif el.tag == f"{_W}tbl":
-            blocks.extend(_table(el))
+            blocks.extend(_table(el, lambda p: _paragraph(p, style_levels, formats, counters)))
         elif el.tag == f"{_W}sdt":  # content control wrapping paragraphs (tables of contents, forms)
             for p in el.iter(f"{_W}p"):
                 blocks.append(_paragraph(p, style_levels, formats, counters))
@@ -202,17 +204,23 @@ def _runs_text(p: ElementTree.Element) -> str:
     return "".join(out)
 
 
-def _table(tbl: ElementTree.Element) -> list[Block]:
-    """One line per row, cells separated by a tab (nested tables flatten into their cell)."""
-    rows: list[Block] = []
-    for tr in tbl.iter(f"{_W}tr"):
-        cells = []
+def _table(tbl: ElementTree.Element, paragraph: Callable[[ElementTree.Element], Block]) -> list[Block]:
+    """A data table: one line per row, written by `tables.format_row`. A layout table (the
+    report, or a part of it, set in a table's cells): its paragraphs, each read by `paragraph`."""
+    trs = tbl.findall(f"{_W}tr")
+    cells = [[" ".join(t for p in tc.iter(f"{_W}p") if (t := _runs_text(p).strip())) for tc in tr.findall(f"{_W}tc")]
+             for tr in trs]
+    if is_data_table(cells, nested=tbl.find(f".//{_W}tbl") is not None):
+        return [Block(line) for row in cells if (line := format_row(row))]
+    blocks: list[Block] = []
+    for tr in trs:
         for tc in tr.findall(f"{_W}tc"):
-            cells.append(" ".join(_runs_text(p).strip() for p in tc.iter(f"{_W}p") if _runs_text(p).strip()))
-        line = "\t".join(c for c in cells)
-        if line.strip():
-            rows.append(Block(line))
-    return rows
+            for child in tc:
+                if child.tag == f"{_W}p":
+                    blocks.append(paragraph(child))
+                elif child.tag == f"{_W}tbl":
+                    blocks.extend(_table(child, paragraph))
+    return blocks
 
 
 def _marker(num_id: str, ilvl: int, levels: dict[int, tuple[str, str, int]], counters: dict[str, list[int]]) -> str:

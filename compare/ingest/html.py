@@ -20,6 +20,8 @@ from ..errors import InputError
 from ..model import Removed
 from .blocks import Block, Extracted
 from .encoding import decode_bytes
+from .labels import KNOWN_LABELS, LABELS
+from .tables import format_row, is_data_table
 
 __all__ = ["read_html", "decode_html"]
 
@@ -49,16 +51,27 @@ _CHROME_WORDS: tuple[tuple[str, str], ...] = (
     (r"share|bdshare|social|qrcode|ewm|print|toolbar|tools?|fontsize|zoomfont", "html_tools"),
     (r"footer|foot|bottom|copyright|banquan", "html_footer"),
     (r"header|topbar|banner|search|login|logo", "html_header"),
-    (r"sidebar|side|related|xgxx|xgwz|recommend|hot", "html_aside"),
+    (r"sidebar|side|related|xgxx|xgwz|glgj|recommend|hot", "html_aside"),
+    (r"dialog|modal|popup|pop|mask|overlay|layer|tanchuang", "html_popup"),
 )
 _CHROME_CLASS = [(re.compile(rf"(?:^|[\s_\-])(?:{words})(?:$|[\s_\-\d])"), reason) for words, reason in _CHROME_WORDS]
 
-# Short lines that are page furniture wherever they stand.
+# Short lines that are page furniture wherever they stand: footers, tool bars, the headings of
+# link boxes (关联稿件), site services (智能问答, 政务邮箱) and the leave-site pop-up.
 _FURNITURE_LINE = re.compile(
     r"ICP备|公网安备|网站标识码|版权所有|主办单位|承办单位|技术支持|Copyright|©|网站地图|联系我们"
     r"|扫一扫在手机打开当前页|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号[:：]|分享到|^当前位置[:：]"
-    r"|^首页\s*[>＞»]",
+    r"|^首页\s*[>＞»]|^(?:关联稿件|相关稿件|相关阅读|相关文章|相关链接|相关新闻|相关文件|延伸阅读)[:：]?$"
+    r"|智能问答|智能客服|政务邮箱|书记信箱|县长信箱|区长信箱|市长信箱|返回顶部|关闭本页|即将离开.{0,40}是否继续"
+    r"|^(?:继续访问|放弃|取消|确定|我知道了)$",
     re.I,
+)
+# Pieces of a line that are furniture while the rest is not: a visit counter beside the
+# publication time, bracketed buttons, the font-size switch.
+_FURNITURE_PIECE = re.compile(
+    r"(?:访问量|浏览量|浏览次数|访问次数|阅读量|阅读次数|点击量|点击数|点击率)\s*[:：]\s*\d+\s*次?"
+    r"|【\s*(?:返回顶部|关闭本页|打印本页|关闭窗口|打印|关闭|收藏|纠错)\s*】"
+    r"|【?\s*字[体号]\s*[:：]\s*大\s*中\s*小\s*】?"
 )
 _FURNITURE_MAX_CHARS = 120  # a longer line is prose that happens to mention one of these words
 
@@ -72,7 +85,16 @@ _BLOCK_TAGS = {
     "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul",
     "caption", "body", "html",
 }
+# The 信息公开 table's labels (labels.py): a piece that starts with one, and where a chunk holds several.
+_LABEL_PIECE = re.compile(rf"^({LABELS})\s*(?:[:：]\s*(.*)|$)")
+_LABEL_SPLIT = re.compile(rf"\s+(?=(?:{LABELS})\s*[:：])")
+_LABEL_KEY = re.compile(r"\s")
+_METADATA_MIN_LABELS = 3  # fewer is a sentence that mentions a 文号, not the table
+_METADATA_SPARE_PIECES = 2  # pieces beyond one value per label: a caption (信息公开), a note
+_METADATA_TABLE_MAX_CHARS = 1500  # the table is a few hundred characters; more is the article
+_METADATA_VALUE_MAX = 120  # a title is the longest value; a longer chunk is prose
 _TITLE_LOOKAHEAD = 12  # blocks in which a visible title would stand
+_TITLE_MIN_CHARS = 6  # a shorter page title is a site's or an office's name, not a document's
 # "报告标题_青溪区人民政府" / "Title - Site" / "标题｜网站": the part before the site name
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -130,6 +152,8 @@ def read_html(data: bytes, path: str) -> Extracted:
         raise InputError(f"{path}: the page cannot be parsed as HTML; save it again from the browser.") from None
     removed: list[Removed] = []
     removed.extend(_drop_code(root))
+    fields, unused, name = _read_metadata_table(root)
+    removed.extend(unused)
     main = _main_content(root)
     removed.extend(_drop_chrome(root, main))
     blocks, furniture = _blocks(root)
@@ -141,7 +165,86 @@ def read_html(data: bytes, path: str) -> Extracted:
         # the article shows no title (it sits in a banner image or only in the tab): take the page's;
         # a page with no article text stays empty, so it is still refused
         blocks.insert(0, Block(title, 1))
+    # a 信息公开 table without 标题 gets the document's title as that field, so that it is read
+    # whatever its wording: the table's 名称, else the page's title (not when that is only the
+    # site's or the issuer's name)
+    if blocks and fields and not any(label == "标题" for label, _ in fields):
+        site = {_site_name(root)} | {v for label, v in fields if label in ("发布机构", "发文机关")}
+        doc_title = name or (title if title not in site and len(title) >= _TITLE_MIN_CHARS else "")
+        if doc_title:
+            fields.append(("标题", doc_title))
+    blocks[:0] = [Block(f"{label}：{value}") for label, value in fields]
     return Extracted(tuple(blocks), tuple(removed), encoding, "\n")
+
+
+def _site_name(root: Any) -> str:
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "sitename":
+            return _SPACES.sub(" ", meta.get("content") or "").strip()
+    return ""
+
+
+def _read_metadata_table(root: Any) -> tuple[list[tuple[str, str]], list[Removed], str]:
+    """Find the 信息公开 table (索引号, 发布机构, 发文日期 … in cells, list items or spans), take it
+    out of the page and return its fields as (label, value) pairs, plus what was not kept.
+
+    A label is never taken as a value: a label whose cell is empty gets no value. The structure
+    stage knows the labels of `labels.KNOWN_LABELS` (it strips their lines and reads title, issuer and
+    date from them); the fields under other labels (名称, 公开方式 …) and empty ones are listed as
+    removed, so the body gets no metadata either way. The value of 名称 (the document's title) is
+    returned too.
+    """
+    best: Any = None
+    best_pieces: list[str] = []
+    best_labels = 0
+    for el in root.iter("table", "tbody", "ul", "ol", "dl", "div", "section"):
+        if len(el.text_content() or "") > _METADATA_TABLE_MAX_CHARS:
+            continue
+        pieces = _label_pieces(el)
+        if any(len(p) > _METADATA_VALUE_MAX for p in pieces):
+            continue  # prose: an article that mentions a 文号, not the table
+        labels = len({_LABEL_KEY.sub("", m.group(1)) for p in pieces if (m := _LABEL_PIECE.match(p))})
+        if len(pieces) - labels > labels + _METADATA_SPARE_PIECES:
+            continue  # more values than labels: a list of documents under a 名称/文号/日期 header
+        # the innermost element holding as many labels as any: a wrapper may also hold the title
+        if labels >= _METADATA_MIN_LABELS and (labels > best_labels or (
+                labels == best_labels and best is not None and best in el.iterancestors())):
+            best, best_pieces, best_labels = el, pieces, labels
+    if best is None:
+        return [], [], ""
+    pieces = best_pieces
+    fields: list[tuple[str, str]] = []
+    removed: list[Removed] = []
+    name = ""
+    k = 0
+    while k < len(pieces):
+        m = _LABEL_PIECE.match(pieces[k])
+        if m is None:
+            removed.append(Removed(pieces[k], "html_metadata"))
+            k += 1
+            continue
+        label, value = _LABEL_KEY.sub("", m.group(1)), (m.group(2) or "").strip()
+        if not value and k + 1 < len(pieces) and not _LABEL_PIECE.match(pieces[k + 1]):
+            value = pieces[k + 1]
+            k += 1
+        if value and KNOWN_LABELS.match(label):
+            fields.append((label, value))
+        else:
+            removed.append(Removed(f"{label}：{value}", "html_metadata"))
+            if label == "名称" and value:
+                name = value
+        k += 1
+    best.drop_tree()
+    return fields, removed, name
+
+
+def _label_pieces(el: Any) -> list[str]:
+    """The element's text chunks, a chunk with several "label：value" pairs cut before each label."""
+    pieces: list[str] = []
+    for chunk in el.itertext():
+        chunk = _SPACES.sub(" ", chunk).strip()
+        pieces.extend(p.strip() for p in _LABEL_SPLIT.split(chunk) if p.strip())
+    return pieces
 
 
 def _page_title(root: Any) -> str:
@@ -286,37 +389,70 @@ def _drop_keep_tail(el: Any) -> None:
         el.drop_tree()
 
 
-def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
-    """Walk the cleaned tree: block tags and <br> end a paragraph, <td> cells join with a space."""
+def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:  # noqa: C901 - one walk, one case per node kind
+    """Walk the cleaned tree: block tags and <br> end a paragraph; a row of a data table is one
+    line written by `tables.format_row` (a paragraph inside a cell is part of the cell); the
+    cells of a layout table (a page laid out in a table) join with a space, as text."""
     from lxml import etree
 
     blocks: list[Block] = []
     furniture: list[Removed] = []
     buf: list[str] = []
     levels: list[int] = []
+    data_rows = _data_table_rows(root)
+    row: list[str] | None = None  # the cells of the open data-table row
+    in_cell = False
+
+    def take(text: str) -> str:
+        line = _SPACES.sub(" ", text).strip()
+        if not line:
+            return ""
+        for m in _FURNITURE_PIECE.finditer(line):
+            furniture.append(Removed(m.group().strip(), "html_tools"))
+        line = _SPACES.sub(" ", _FURNITURE_PIECE.sub(" ", line)).strip()
+        if line and len(line) <= _FURNITURE_MAX_CHARS and _FURNITURE_LINE.search(line):
+            furniture.append(Removed(line, "html_footer"))
+            return ""
+        return line
 
     def flush() -> None:
-        line = _SPACES.sub(" ", "".join(buf)).strip()
+        text = "".join(buf)
         buf.clear()
-        if not line:
+        if row is not None and in_cell:
+            row[-1] += " " + text  # a paragraph inside a cell stays in the cell
             return
-        if len(line) <= _FURNITURE_MAX_CHARS and _FURNITURE_LINE.search(line):
-            furniture.append(Removed(line, "html_footer"))
-            return
-        blocks.append(Block(line, levels[-1] if levels else None))
+        line = take(text)
+        if line:
+            blocks.append(Block(line, levels[-1] if levels else None))
 
     body = root.find("body")
     for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
         tag = _tag(el)
         if event == "start":
-            if tag in _BLOCK_TAGS:
+            if tag == "tr" and el in data_rows:
+                flush()
+                row, in_cell = [], False
+            elif tag in ("td", "th") and row is not None:
+                flush()
+                row.append("")
+                in_cell = True
+            elif tag in _BLOCK_TAGS:
                 flush()
             if tag in _HEADINGS:
                 levels.append(_HEADINGS[tag])
             if el.text and tag != "title":
                 buf.append(el.text)
             continue
-        if tag in _BLOCK_TAGS:
+        if tag in ("td", "th") and row is not None:
+            flush()
+            in_cell = False
+        elif tag == "tr" and row is not None and el in data_rows:
+            flush()
+            line = format_row([take(c) for c in row])
+            row = None
+            if line:
+                blocks.append(Block(line))
+        elif tag in _BLOCK_TAGS:
             flush()
         elif tag in ("td", "th"):
             buf.append(" ")
@@ -326,3 +462,15 @@ def _blocks(root: Any) -> tuple[list[Block], list[Removed]]:
             buf.append(el.tail)
     flush()
     return blocks, furniture
+
+
+def _data_table_rows(root: Any) -> set[Any]:
+    """The <tr> elements of data tables (`tables.is_data_table`); a page laid out in a table (the
+    article in one cell) is not one."""
+    rows: set[Any] = set()
+    for table in root.iter("table"):
+        trs = list(table.iterdescendants("tr"))
+        cells = [[c.text_content() or "" for c in tr if _tag(c) in ("td", "th")] for tr in trs]
+        if is_data_table(cells, nested=any(True for _ in table.iterdescendants("table"))):
+            rows.update(trs)
+    return rows

@@ -1,15 +1,21 @@
 """Stage 1, ingest: PDF bytes with a text layer -> paragraphs in reading order as `Extracted`.
 
 Text and character positions come from PDFium (pypdfium2), the PDF engine of Chromium: fast,
-tolerant of damaged files, and it reports where each line sits on the page. From the lines this
-reader
-- removes running headers and footers (the same line, digits aside, at the top or bottom of
+tolerant of damaged files, and it reports where each character sits on the page. The reader goes
+by those positions, not by PDFium's text stream alone:
+- lines: a new line starts at PDFium's line break, and also where the baseline moves or the text
+  steps back to the left (a heading set 45 pt below a paragraph can follow it in the stream with
+  no break); characters 2 ems apart on one baseline are table cells; on single-column pages the
+  pieces of one printed line are put together left to right;
+- it removes running headers and footers (the same line, digits aside, at the top or bottom of
   several pages) and page numbers (a bare number, "- 3 -", "第3页", "Page 3 of 9" at a page's
   top or bottom), recording each as `Removed`;
 - rebuilds paragraphs: a line joins the previous one unless there is a larger vertical gap, an
-  indent, a short previous line, a heading marker or a table row; English lines join with a space
-  (a line-end hyphen is dropped only when the joined word occurs elsewhere in the document),
-  Chinese lines join with nothing.
+  indent, a short previous line, a heading marker, a table row, or a line set larger than the
+  body or centred (a heading stands alone); a Chinese line that stops inside a sentence is short
+  only far from the margin (a figure kept whole moves to the next line); English lines join with
+  a space (a line-end hyphen is dropped only when the joined word occurs elsewhere in the
+  document), Chinese lines join with nothing. Table rows are written by `tables.format_row`.
 Paragraphs are separated by a blank line, as in text renderings of PDFs. Dot leaders become
 " … " and runs of spaces one space, as the plain-text reader does for text saved from a PDF.
 
@@ -18,13 +24,17 @@ Multi-column layouts are read in PDFium's text order, which follows the content 
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..model import Removed
 from .blocks import Block, Extracted
+from .tables import ROW_START, format_row
 from .unwrap import canonical_layout
 
 __all__ = ["read_pdf", "MAX_PDF_PAGES"]
@@ -43,6 +53,22 @@ _REPEAT_SHARE = 0.4
 # right margin, a vertical gap over 1.6 usual spacings (a blank line is 2).
 _INDENT_SHARE = 0.02
 _SHORT_LINE_SHARE = 0.12
+# ... unless the line stops inside a Chinese sentence: then only a line ending before 60 % of the
+# width is short (a heading without a marker); a long figure pushed whole to the next line leaves
+# a few characters' room.
+_SHORT_MID_SENTENCE_SHARE = 0.4
+# A heading is set apart: in a font 10 % larger than the body's (a 14 pt heading over 12 pt text,
+# 三号 over 四号), or centred: at least 4 characters in from both margins, the two within 2
+# characters of each other.
+_HEADING_SIZE_FACTOR = 1.1
+_CENTRED_MIN_MARGIN = 4
+_CENTRED_TOLERANCE = 2
+# A Chinese row of a table read as one run: a label of at most 20 characters and at least two
+# figures after it (one figure after a few words is as often the end of a line of prose that
+# broke after a figure: "…并腾退 20.4").
+_MIN_ROW_FIGURES = 2
+_ROW_LABEL_MAX = 20
+_PROSE_WORDS = 5  # lower-case words in a cell of English prose; a row label has a few capitalised ones
 _GAP_FACTOR = 1.6
 
 # Reflowing pieces into lines: baselines within 4 pt are one line (a superscript rises ~3 pt, a
@@ -51,6 +77,14 @@ _GAP_FACTOR = 1.6
 # spanning 45 % of the text width.
 _BASELINE_TOLERANCE = 4.0
 _WIDE_LINE_SHARE = 0.45
+# Within one of PDFium's lines, a baseline that moves more than 0.6 em (and the 4 pt above) starts a
+# new line: a superscript rises about a third of an em, the next line is 1.2 em or more below.
+_BASELINE_SHIFT_EM = 0.6
+# Characters on one baseline further apart than 2 ems are in different table cells: justified prose
+# spaces words by under an em, the columns of a table stand apart by several.
+_CELL_GAP_EM = 2.0
+_DEFAULT_SIZE = 10.0  # points, when PDFium reports no font size
+_STRAIGHT = 0.01  # radians: a character turned further is rotated text
 _SINGLE_COLUMN_SHARE = 0.5
 
 _MAX_INDENT_SPACES = 120  # a line this far in is at the right edge of a wide page
@@ -65,9 +99,13 @@ _HEADING_START = re.compile(
     r"|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳•●■◆▪*])"
 )
 _LEADER = re.compile(r"(?:\.\s?){4,}|…")
-_NUMERIC_TOKEN = re.compile(r"^[($-]*[\d.,]+%?\)?\*?$")
+_NUMERIC_TOKEN = re.compile(r"^[($+\-−]*[\d.,]*\d[\d.,]*%?\)?\*?$")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_PROSE_PUNCT = re.compile(r"[，。；！？：,;“”]")
+_SENTENCE_END = re.compile(r"[。！？；：.!?;:][”’\"')）」』]*$")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _PDFIUM_HYPHEN = "\ufffe"
 _MARKED_HYPHEN = re.compile("([A-Za-z]*)\ufffe([A-Za-z]*)")
@@ -79,14 +117,16 @@ class _Line:
     page: int
     x0: float | None  # left edge of the first character, points; None when PDFium gave no box
     x1: float | None  # right edge of the last character
-    y: float | None  # bottom of the first character, points from the page's foot
-    y_end: float | None  # bottom of the last character (PDFium joins hyphenated lines itself)
-    pieces: int = 1  # text runs put together on this baseline; more than one is a table row
+    y: float | None  # baseline of the first character, points from the page's foot
+    y_end: float | None  # baseline of the last character
+    pieces: int = 1  # cells on this baseline (runs far apart); more than one is a table row
+    cells: tuple[str, ...] = ()  # the cells' text, left to right
+    size: float = 0.0  # font size in points, 0 when unknown
 
 
 def read_pdf(data: bytes, path: str) -> Extracted:
     """Read the text layer of a PDF; raise `InputError` for encrypted, damaged or scanned files."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2 as pdfium
 
     try:
         doc = pdfium.PdfDocument(data)
@@ -123,6 +163,8 @@ def read_pdf(data: bytes, path: str) -> Extracted:
 
 def _page_lines(doc: object, index: int, path: str) -> list[tuple[_Line, float, float]]:
     """The page's non-blank lines with their geometry, plus the page width and height."""
+    import pypdfium2.raw as pdfium_c
+
     page = doc[index]  # type: ignore[index]
     try:
         width, height = page.get_size()
@@ -130,32 +172,107 @@ def _page_lines(doc: object, index: int, path: str) -> list[tuple[_Line, float, 
         try:
             n = textpage.count_chars()
             text = textpage.get_text_range(0, n) if n > 0 else ""
-            boxes = len(text) == n  # surrogate pairs shift indices; then go without boxes
-            lines: list[tuple[_Line, float, float]] = []
-            pos = 0
-            for raw in _NEWLINES.split(text):
-                start, end = pos, pos + len(raw)
-                pos = end
-                m = _NEWLINES.match(text, pos)
-                if m:
-                    pos = m.end()
-                stripped = raw.strip()
-                if not stripped:
-                    continue
-                x0 = x1 = y = y_end = None
-                if boxes:
-                    first = start + (len(raw) - len(raw.lstrip()))
-                    last = end - (len(raw) - len(raw.rstrip())) - 1
-                    left, bottom, _, _ = textpage.get_charbox(first)
-                    _, last_bottom, right, _ = textpage.get_charbox(last)
-                    x0, x1, y, y_end = float(left), float(right), float(bottom), float(last_bottom)
-                line = _Line(canonical_layout(stripped), index, x0, x1, y, y_end)
-                lines.append((line, float(width), float(height)))
-            return _reflow(lines) if boxes else lines
+            if len(text) != n:  # surrogate pairs shift indices; then go by PDFium's lines, without boxes
+                return [(_Line(canonical_layout(raw.strip()), index, None, None, None, None), float(width),
+                         float(height)) for raw in _NEWLINES.split(text) if raw.strip()]
+            runs = _runs(textpage, pdfium_c, text)
+            lines = [(_line_of(run, index), float(width), float(height)) for run in runs]
+            lines = [item for item in lines if item[0].text]
+            return _reflow(lines)
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+# One character: (text, left, right, baseline) in points from the page's foot; a plain tuple, as
+# a page has thousands and this is the reader's inner loop. None in a run stands for a space.
+_Char = tuple[str, float, float, float]
+
+
+def _runs(textpage: Any, pdfium_c: Any, text: str) -> list[tuple[list[_Char | None], float]]:
+    """Characters grouped into runs on one baseline, in PDFium's order; `None` marks a space.
+
+    A run ends at PDFium's line break, and also where the baseline moves (a heading set 45 pt
+    below a paragraph may follow it in the content stream with no break in PDFium's text) or
+    the text goes back to the left. Each run carries its font size (size times the text matrix's
+    vertical scale), measured on its first character.
+    """
+    raw = textpage.raw
+    # two C calls a character: the reader's cost; the by-reference arguments are made once
+    left, right, bottom, top, ox, oy = (ctypes.c_double() for _ in range(6))
+    box_refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
+    get_box, get_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
+    matrix = pdfium_c.FS_MATRIX()
+    runs: list[tuple[list[_Char | None], float]] = []
+    current: list[_Char | None] = []
+    size = 0.0
+    shift = 0.0  # the baseline move that starts a new line, for the current size
+    last: _Char | None = None
+    for i, ch in enumerate(text):
+        if ch == "\r" or ch == "\n" or ch.isspace():
+            if ch in "\r\n":
+                if last is not None:
+                    runs.append((current, size))
+                current, last = [], None
+            elif last is not None:
+                current.append(None)
+            continue
+        get_box(raw, i, *box_refs)
+        get_origin(raw, i, *origin_refs)
+        x0 = left.value
+        char = (ch, x0, max(right.value, x0), oy.value)
+        if last is not None and (abs(char[3] - last[3]) > shift or char[2] < last[1] - size) and (
+                abs(pdfium_c.FPDFText_GetCharAngle(raw, i)) < _STRAIGHT):
+            # (rotated text, a landscape table set sideways, runs along its own baseline: PDFium's
+            # line stands)
+            runs.append((current, size))
+            current, last = [], None
+        if last is None:
+            size = _font_size(pdfium_c, raw, i, matrix)
+            shift = max(_BASELINE_TOLERANCE, _BASELINE_SHIFT_EM * size)
+        current.append(char)
+        last = char
+    if last is not None:
+        runs.append((current, size))
+    return runs
+
+
+def _font_size(pdfium_c: Any, raw: Any, i: int, matrix: Any) -> float:
+    """The font size times the vertical scale of the character's matrix (PDFs that set text at
+    1 pt and scale it up report 1 pt as the font size)."""
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
+    if pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix)):
+        scale = math.hypot(matrix.c, matrix.d)
+        if scale > 0:
+            size *= scale
+    return size if size > 0 else _DEFAULT_SIZE
+
+
+def _line_of(run: tuple[list[_Char | None], float], page: int) -> _Line:
+    """One run as a line; characters further apart than `_CELL_GAP_EM` ems are table cells."""
+    chars, size = run
+    cells: list[str] = []
+    buf: list[str] = []
+    gap = _CELL_GAP_EM * size
+    prev: _Char | None = None
+    first: _Char | None = None
+    for c in chars:
+        if c is None:
+            buf.append(" ")
+            continue
+        if prev is not None and c[1] - prev[2] > gap:
+            cells.append("".join(buf))
+            buf = []
+        if first is None:
+            first = c
+        buf.append(c[0])
+        prev = c
+    cells.append("".join(buf))
+    cleaned = tuple(t for t in (canonical_layout(cell.strip()) for cell in cells) if t)
+    assert first is not None and prev is not None  # a run holds at least one character
+    return _Line(" ".join(cleaned), page, first[1], prev[2], first[3], prev[3], len(cleaned), cleaned, size)
 
 
 def _reflow(page: list[tuple[_Line, float, float]]) -> list[tuple[_Line, float, float]]:
@@ -190,9 +307,10 @@ def _reflow(page: list[tuple[_Line, float, float]]) -> list[tuple[_Line, float, 
             continue
         group.sort(key=lambda item: item[0].x0 or 0.0)
         lines = [g[0] for g in group]
+        cells = tuple(cell for ln in lines for cell in (ln.cells or (ln.text,)))
         merged = _Line(" ".join(ln.text for ln in lines), lines[0].page, lines[0].x0,
                        max((ln.x1 or 0.0) for ln in lines), lines[0].y, min((ln.y_end or 0.0) for ln in lines),
-                       len(lines))
+                       len(cells), cells, lines[0].size)
         out.append((merged, group[0][1], group[0][2]))
     return out
 
@@ -249,18 +367,17 @@ def _paragraphs(lines: list[_Line], pages: list[list[tuple[_Line, float, float]]
         return []
     geometry = _page_geometry(lines, pages)
     words = _hyphen_vocabulary(lines)
+    body_size = _body_size(lines)
     paragraphs: list[str] = []
     found: list[tuple[str, bool]] = []  # (paragraph, is it one table row)
-    current = _indent(lines[0], geometry) + _dehyphenate(lines[0].text, words)
-    row = _is_row(lines[0])
+    current, row = _start(lines[0], geometry, words)
     prev = lines[0]
     for ln in lines[1:]:
-        text = _dehyphenate(ln.text, words)
-        if _breaks(prev, ln, geometry):
+        if row or _is_row(ln) or _breaks(prev, ln, geometry, body_size):
             found.append((current, row))
-            current, row = _indent(ln, geometry) + text, _is_row(ln)
+            current, row = _start(ln, geometry, words)
         else:
-            current, row = _join(current, text, words), False
+            current = _join(current, _dehyphenate(ln.text, words), words)
         prev = ln
     found.append((current, row))
     # consecutive table rows stay one block, one row a line, as in text renderings of PDFs
@@ -270,6 +387,19 @@ def _paragraphs(lines: list[_Line], pages: list[list[tuple[_Line, float, float]]
         else:
             paragraphs.append(text)
     return paragraphs
+
+
+def _start(line: _Line, geometry: dict[int, _Geometry], words: set[str]) -> tuple[str, bool]:
+    """The text a line opens its paragraph with, and whether the line is a table row."""
+    cells = _row_cells(line)
+    if cells:
+        row = format_row(cells)
+        # a row between pipes stands at the margin; a row of figures keeps its indent, as text
+        # renderings of PDFs keep it
+        return (row if row.startswith(ROW_START) else _indent(line, geometry) + row), True
+    if _is_table_row(line.text):  # a row of one run (dot leaders, figures a space apart): as read
+        return _indent(line, geometry) + line.text, True
+    return _indent(line, geometry) + _dehyphenate(line.text, words), False
 
 
 def _indent(line: _Line, geometry: dict[int, _Geometry]) -> str:
@@ -282,8 +412,52 @@ def _indent(line: _Line, geometry: dict[int, _Geometry]) -> str:
 
 
 def _is_row(line: _Line) -> bool:
-    return line.pieces > 1 or _is_table_row(line.text)
+    return bool(_row_cells(line)) or _is_table_row(line.text)
 
+
+def _row_cells(line: _Line) -> tuple[str, ...]:
+    """The cells of a table row, or () when the line is not one.
+
+    Cells stand apart on the page (`_CELL_GAP_EM`), or, in Chinese text, a short label is
+    followed by figures only ("夏粮 16.38 -1.7", "二、衣着 101.3 0.5"), which prose never is:
+    prose puts a unit or a word after its figures. A line of single characters set apart
+    ("目 录") is a spaced title, and a cell of prose (a sentence's punctuation in a long cell)
+    makes a line prose, not a row; so does prose in the last cell (a bullet set apart from its
+    text: "Š   Clayton Homes acquired two builders …").
+    """
+    if line.pieces > 1 and len(line.cells) > 1:
+        if all(len(c) == 1 for c in line.cells) or _is_prose(line.cells[-1]) or any(
+                len(c) > _ROW_LABEL_MAX and _IDEOGRAPH.search(c) and _PROSE_PUNCT.search(c) for c in line.cells):
+            return ()
+        return line.cells
+    if not _IDEOGRAPH.search(line.text) or _PROSE_PUNCT.search(line.text):
+        return ()
+    tokens = line.text.split()
+    tail = 0
+    while tail < len(tokens) and _NUMERIC_TOKEN.match(tokens[-1 - tail]):
+        tail += 1
+    label = " ".join(tokens[: len(tokens) - tail])
+    if tail < _MIN_ROW_FIGURES or not label or len(label) > _ROW_LABEL_MAX:
+        return ()
+    return (label, *tokens[len(tokens) - tail:])
+
+
+def _is_prose(cell: str) -> bool:
+    """Words running on: a sentence's punctuation in Chinese, five or more lower-case words in English."""
+    if len(cell) <= _ROW_LABEL_MAX:
+        return False
+    if _IDEOGRAPH.search(cell):
+        return bool(_PROSE_PUNCT.search(cell))
+    return len(_LOWER_WORD.findall(cell)) >= _PROSE_WORDS
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The font size most characters are set in (0 when PDFium gave none)."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        if ln.size:
+            sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 @dataclass(frozen=True, slots=True)
 class _Geometry:
@@ -321,6 +495,10 @@ def _page_geometry(lines: list[_Line], pages: list[list[tuple[_Line, float, floa
 
 
 def _is_table_row(text: str) -> bool:
+    """An English row read as one run: dot leaders, or mostly figures. Chinese rows are found by
+    `_row_cells` ("……" is an ellipsis in Chinese prose, and typeset prose spaces its figures)."""
+    if _IDEOGRAPH.search(text):
+        return False
     if _LEADER.search(text):
         return True
     tokens = text.split()
@@ -328,14 +506,18 @@ def _is_table_row(text: str) -> bool:
     return numeric >= 3 and numeric * 2 >= len(tokens)
 
 
-def _breaks(prev: _Line, ln: _Line, geometry: dict[int, _Geometry]) -> bool:
-    if prev.pieces > 1 or ln.pieces > 1:
-        return True  # cells of a table row stand apart on one baseline: never part of a paragraph
-    if _is_table_row(prev.text) or _is_table_row(ln.text) or _HEADING_START.match(ln.text):
+def _breaks(prev: _Line, ln: _Line, geometry: dict[int, _Geometry], body_size: float) -> bool:
+    if _is_table_row(prev.text) or _HEADING_START.match(ln.text):
         return True
     g_prev = geometry[prev.page]
     g = geometry[ln.page]
-    if prev.x1 is not None and prev.x1 < g_prev.right - _SHORT_LINE_SHARE * g_prev.width:
+    if _stands_alone(prev, g_prev, body_size) or _stands_alone(ln, g, body_size):
+        return True  # a heading set larger or centred is a line of its own
+    # a Chinese line that stops inside a sentence goes on in the next line even when it ends
+    # short of the margin (a figure and its unit are kept together and pushed to the next line)
+    mid_sentence = bool(_IDEOGRAPH.search(prev.text[-2:] + ln.text[:1])) and not _SENTENCE_END.search(prev.text)
+    short = _SHORT_MID_SENTENCE_SHARE if mid_sentence else _SHORT_LINE_SHARE
+    if prev.x1 is not None and prev.x1 < g_prev.right - short * g_prev.width:
         return True
     if prev.page == ln.page and prev.y_end is not None and ln.y is not None:
         gap = prev.y_end - ln.y
@@ -349,6 +531,17 @@ def _breaks(prev: _Line, ln: _Line, geometry: dict[int, _Geometry]) -> bool:
     return False
 
 
+def _stands_alone(line: _Line, g: _Geometry, body_size: float) -> bool:
+    """A line set in a larger size than the body, or centred with room on both sides."""
+    if line.size and body_size and line.size > _HEADING_SIZE_FACTOR * body_size:
+        return True
+    if line.x0 is None or line.x1 is None or g.char_width <= 0:
+        return False
+    left, right = line.x0 - g.left, g.right - line.x1
+    return (left > _CENTRED_MIN_MARGIN * g.char_width and right > _CENTRED_MIN_MARGIN * g.char_width
+            and abs(left - right) <= _CENTRED_TOLERANCE * g.char_width)
+
+
 def _hyphen_vocabulary(lines: list[_Line]) -> set[str]:
     words: set[str] = set()
     for ln in lines:
@@ -358,8 +551,8 @@ def _hyphen_vocabulary(lines: list[_Line]) -> set[str]:
 
 def _dehyphenate(text: str, words: set[str]) -> str:
     """PDFium marks a hyphen that ended a line (and joins the lines) with U+FFFE; decide on it."""
-    if _PDFIUM_HYPHEN not in text:
-        return text
+    if _PDFIUM_HYPHEN not in text.rstrip(_PDFIUM_HYPHEN):
+        return text  # a mark at the line's end is decided when the next line is joined (`_join`)
     return _MARKED_HYPHEN.sub(lambda m: _hyphen_join(m.group(1), m.group(2), words), text)
 
 
@@ -370,6 +563,11 @@ def _hyphen_join(head: str, tail: str, words: set[str]) -> str:
 
 
 def _join(current: str, nxt: str, words: set[str]) -> str:
+    if current.endswith(_PDFIUM_HYPHEN):
+        head = re.search(r"[A-Za-z]*$", current[:-1])
+        tail = re.match(r"[A-Za-z]*", nxt)
+        assert head is not None and tail is not None  # both patterns match the empty string
+        return current[: head.start()] + _hyphen_join(head.group(), tail.group(), words) + nxt[tail.end():]
     if current.endswith(("\u00ad", "\x02")):
         return current[:-1] + nxt
     if _CJK.match(current[-1]) or _CJK.match(nxt[0]):

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Edit, Span
+from ..model import Edit
+from .edits import apply_replacements
 
 __all__ = ["unwrap_hard_wrapped", "canonical_layout", "LEADER"]
 
@@ -68,7 +69,7 @@ def unwrap_hard_wrapped(text: str, edits: tuple[Edit, ...]) -> tuple[str, tuple[
     joins.extend(_layout_edits(lines[-1], pos))
     if not joins:
         return text, edits
-    return _apply(text, edits, joins)
+    return apply_replacements(text, edits, joins)
 
 
 def canonical_layout(line: str) -> str:
@@ -143,36 +144,3 @@ def _indent(line: str) -> int:
 def _is_table_row(body: str) -> bool:
     # a one-character bullet may be followed by a tab stop ("Š        Clayton Homes …")
     return bool(_TABLE_ROW.search(_BULLET_GAP.sub("", body, count=1)))
-
-
-def _apply(text: str, edits: tuple[Edit, ...], joins: list[tuple[int, int, str, str]]) -> tuple[str, tuple[Edit, ...]]:
-    out: list[str] = []
-    new_edits: list[Edit] = []
-    old = sorted(edits, key=lambda e: e.span.start)
-    k = 0  # next old edit
-    pos = 0
-    shift = 0  # new offset - old offset
-    for start, stop, repl, reason in joins:
-        # old edits before this join keep their text, shifted
-        while k < len(old) and old[k].span.end <= start:
-            e = old[k]
-            new_edits.append(Edit(Span(e.span.start + shift, e.span.end + shift), e.original, e.reason))
-            k += 1
-        original = text[start:stop]
-        inner: list[Edit] = []
-        while k < len(old) and old[k].span.start < stop:
-            inner.append(old[k])
-            k += 1
-        for e in reversed(inner):  # put back what the normaliser replaced inside the joined gap
-            a, b = e.span.start - start, e.span.end - start
-            original = original[:max(a, 0)] + e.original + original[max(b, 0):]
-        out.append(text[pos:start])
-        new_start = start + shift
-        out.append(repl)
-        new_edits.append(Edit(Span(new_start, new_start + len(repl)), original, reason))
-        shift += len(repl) - (stop - start)
-        pos = stop
-    out.append(text[pos:])
-    for e in old[k:]:
-        new_edits.append(Edit(Span(e.span.start + shift, e.span.end + shift), e.original, e.reason))
-    return "".join(out), tuple(new_edits)
