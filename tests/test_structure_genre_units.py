@@ -206,7 +206,7 @@ def test_the_speaker_line_names_the_issuer_and_the_title_block_is_no_plan() -> N
 
 
 def test_the_page_shows_an_appendix_folded() -> None:
-    from compare import render
+    from compare.render import render
 
     new = REPORT.replace("2031年", "2032年").replace("2030年", "2031年")
     page = render(compare_texts(REPORT, new), "html")

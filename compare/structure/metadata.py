@@ -36,7 +36,13 @@ _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _TITLE_MAX = 60
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_TITLE_YEAR = re.compile(r"关于\s*((?:19|20)\d\d)\s*年")
+_TITLE_YEAR = re.compile(r"关于\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:国民经济和社会发展)?统计公报")
+# A title ends with the genre's name: a report, or a statistical communiqué.
+_TITLE_ENDS = ("报告", "公报")
+# The issuing office on a line of its own under a title ("云州市统计局"), before the text begins.
+_ZH_ISSUER_LINE = re.compile(rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}(?:人民政府|统计局|委员会|办公室|办公厅))[ \t\u3000]*$")
+# Only the first lines after a title can hold it.
+_ISSUER_LINE_WINDOW = 200
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPEECH_DATE = re.compile(r"——\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -145,6 +151,11 @@ def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is
         if issuer is None:
             m = _ZH_SPEAKER_LINE.search(preamble[:_OPENING])
             issuer = m.group(1) if m else None
+        if issuer is None and title:
+            at = preamble.find(title)
+            m = _ZH_ISSUER_LINE.search(preamble, max(at, 0), max(at, 0) + len(title) + _ISSUER_LINE_WINDOW) \
+                if at >= 0 else None
+            issuer = m.group(1) if m else None
         if issuer is None:
             m = _ZH_SPEAKS_FOR.search(preamble[:_OPENING])
             issuer = m.group(1) if m else None
@@ -156,6 +167,12 @@ def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is
         if date is None:
             m = _SPEECH_DATE.search(text[:3000])
             date = iso_date("-".join(m.groups())) if m else None
+        if date is None and title:
+            # a communiqué dates itself on a line of its own under the title and the issuer
+            at = preamble.find(title)
+            window = preamble[at: at + len(title) + _ISSUER_LINE_WINDOW] if at >= 0 else ""
+            found = next((ln.strip() for ln in window.split("\n") if DATE_LINE.match(ln.strip())), None)
+            date = iso_date(found) if found else None
         year, year_source = _zh_year(title, top_headings, review, text)
         plan_year, current, plan_year_source = _zh_plan_year(top_headings, year, plan, text)
     else:
@@ -296,12 +313,12 @@ def _first(pattern: re.Pattern[str], s: str) -> str | None:
 def _zh_title(preamble: str) -> str | None:
     for line in preamble[:2000].split("\n"):
         line = line.strip()
-        if line.endswith("报告") and len(line) <= _TITLE_MAX:
+        if line.endswith(_TITLE_ENDS) and len(line) <= _TITLE_MAX:
             return line
     # Wiki scrapes break titles across lines ("政府工作报\n告"): join the lines of each block.
     for chunk in re.split(r"\n[ \t\u3000]*\n", preamble[:2000]):
         joined = re.sub(r"\s", "", chunk)
-        if joined.endswith("报告") and len(joined) <= _TITLE_MAX:
+        if joined.endswith(_TITLE_ENDS) and len(joined) <= _TITLE_MAX:
             return joined
     return None
 
@@ -312,7 +329,7 @@ def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review
     if title:
         m = _TITLE_YEAR.search(title)
         if m:
-            return int(m.group(1)), "text:title"
+            return int(m.group(1) or m.group(2)), "text:title"
     for found, source in ((_heading_year(top_headings), "text:heading"), (_latest_year(review), "text:review"),
                           (_common_year(text[:3000]), "text:body")):
         if found is not None:
