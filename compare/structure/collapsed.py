@@ -99,6 +99,9 @@ _FILE_NAME_END = re.compile(r"\.(?:docx?|pdf|xlsx?|wps)$", re.I)
 # A heading word followed by one of these goes on ("工作回顾和…", "目标与任务").
 _CONTINUES = "的和与及、并暨，"
 # The last words of a part heading without a marker, and starts that open sentences instead.
+# Openers that never stand inside a part heading: a year with 是 / 以来, 今年, and the openers of a
+# statistical communiqué's paragraphs (初步核算, 全年, 年末).
+_STRONG_OPENER = re.compile(r"(?:19|20)\d\d年(?:是|以来|，)|今年|初步核算|全年|年末|各位代表")
 _PART_END = re.compile(r"(?:回顾|任务|安排|要求|取向|计划|重点|情况|注释|解释|附件\d*|附表\d*|一览表|打算|建议|部署|成就|"
                        r"目标|工作|政府自身建设)$")
 _CLOSING_WORDS = re.compile(r"(?:结束语|结语)(?=[^，。、的]|$)")
@@ -153,6 +156,11 @@ def _heading_end(text: str, start: int, end: int,
             fallback = c
     if fallback is not None:
         return fallback
+    if loose:
+        # a topical part heading (「综合」「农业」 of a 统计公报) meets a strong paragraph opener
+        strong = _STRONG_OPENER.search(text, start + 2, region_end)
+        if strong is not None:
+            return strong.start()
     # 「附件：」「…名词解释」 as the last words before a colon or the end of the line
     closes = region_end == end or (stop is not None and text[stop.start()] in "：:")
     if names_a_part is not None and closes and _long_enough(text[start:region_end]) and names_a_part(
