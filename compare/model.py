@@ -38,6 +38,8 @@ __all__ = [
     "ChangeKind",
     "SentenceRow",
     "PeriodKind",
+    "FigureKind",
+    "Bound",
     "SectionDiff",
     "Figure",
     "FigurePair",
@@ -409,9 +411,29 @@ class PeriodKind(str, Enum):
     """What stretch of time a figure covers; figures of different kinds measure different things."""
 
     POINT = "point"  # a level reached at a moment (提高到57.5%, 从9000公里增加到2万5千公里, 总里程)
-    YEAR = "year"  # an amount or rate of one year or part of one (2017年, 今年, 全年, 1-10月)
+    YEAR = "year"  # an amount or rate of one year (2017年, 今年, 全年)
+    YEAR_TO_DATE = "year_to_date"  # part of a year, from its start (1-9月, 一季度, 上半年, 2020年1-10月)
+    FISCAL_YEAR = "fiscal_year"  # a fiscal year (FY2019)
     MULTI_YEAR = "multi_year"  # an amount, change or average over several years (五年来, 累计, 年均增长)
     UNSTATED = "unstated"  # no period stated: read as the report's own year
+
+
+class FigureKind(str, Enum):
+    """What a figure reports: pairs across years join figures of one kind only."""
+
+    OUTCOME = "outcome"  # what happened (国内生产总值增长6.6%, an estimate of the year just ended)
+    TARGET = "target"  # what the plan part aims at (增长6%左右, 新增就业1100万人以上)
+    FORECAST = "forecast"  # a budget or forecast of a fiscal year not yet over (For FY2020, … $12.3 billion)
+    BASELINE = "baseline"  # the starting point of a change (从X提高到Y: X)
+
+
+class Bound(str, Enum):
+    """How a figure bounds its quantity."""
+
+    EXACT = "exact"
+    ABOUT = "about"  # 左右, 约, 近, about
+    FLOOR = "floor"  # 超, 逾, 以上, 不低于, 至少, 突破, 多 / 余, over, at least
+    CEILING = "ceiling"  # 以内, 不超过, 控制在, 以下, 不到, up to, under
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,6 +451,17 @@ class Figure:
     base_value: Decimal | None = None  # value in the base unit (亿元 → 元), for comparison
     base_unit: str = ""
     period_kind: PeriodKind = PeriodKind.UNSTATED
+    kind: FigureKind = FigureKind.OUTCOME
+    bound: Bound = Bound.EXACT
+    change: bool = False  # a change over its period (增长7%, 提升10个百分点), not a level or amount
+    down: bool = False  # the change is a fall (下降0.5个百分点 is -0.5 pp); the value stays as written
+    scope: str = ""  # the area it covers when another than the issuer's own (深汕特别合作区); "" = own
+    sentence: Span | None = None  # the sentence stating it, in the same text as `span`
+
+    @property
+    def signed_value(self) -> Decimal:
+        """The value with the direction of a change: 下降0.6% -> -0.6, 增长-2.5% -> -2.5."""
+        return -self.value if self.down else self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +472,7 @@ class FigurePair:
     delta: Decimal | None = None  # new - old, in new's unit
     pct_change: Decimal | None = None  # (new - old) / old * 100
     pp_change: Decimal | None = None  # percentage-point change, for rates
+    ratio: Decimal | None = None  # new / old, set when the change is over 100 % (shown as ×2.3)
 
 
 class PlanItemKind(str, Enum):

@@ -84,9 +84,9 @@ def test_gwr_2018_to_2019_review_figures_are_paired() -> None:
            for p in pairs if p.old and p.new}
     assert ("国内生产总值增长", "6.9%", "6.6%") in got
     assert ("城镇新增就业", "1351万人", "1361万人") in got
-    # The 2018 report gives consumer prices only as a five-year average (年均上涨1.9%): an average
-    # yearly rate compares with one year's rate, so it pairs (the page shows its period).
-    assert ("居民消费价格年均上涨", "1.9%", "2.1%") in got
+    # The 2018 report gives consumer prices only as a five-year average (年均上涨1.9%): issue 19, a
+    # five-year average is not one year's rate, so it stays unpaired
+    assert not any(o == "1.9%" for _, o, _ in got)
     assert ("实际使用外资", "1363亿美元", "1383亿美元") in got
     gdp = next(p for p in pairs if p.old and p.new and new.text_of(p.new.span) == "6.6%"
                and p.new.label == "国内生产总值增长")

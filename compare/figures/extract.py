@@ -25,10 +25,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ..model import Figure, PeriodKind, Report, Span
+from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Span
 from ..text.cjk import CJK, detect_language
+from ..text.cues import announces_intent
 from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
-from ..text.sentences import ZH_SENTENCE_ENDS
+from ..text.sentences import ZH_SENTENCE_ENDS, split_sentences
 
 __all__ = [
     "FROM_QUALIFIER",
@@ -45,6 +46,7 @@ _LOOKBACK = 40  # characters looked at before a figure for its label
 _SENTENCE_LOOKBACK = 120  # characters looked at before a figure for its period
 _PARAGRAPH_OPENING = 12  # 刚刚过去的2017年，… : the period stands within the paragraph's first words
 _EN_PARAGRAPH_OPENING = 48  # "Over the past five years, …", "In the first half of 2020, …"
+_CARRY_PARAGRAPHS = 2  # paragraphs a fiscal year stated at the end of a paragraph runs on into
 _PARAGRAPH_LOOKBACK = 3000  # a paragraph that opens with 五年来 or 2020年 gives its period to all it says
 
 _MAGNITUDE: dict[str, Decimal] = {
@@ -66,12 +68,64 @@ _SLOGANS: tuple[str, ...] = (
     "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业",
     "两个积极性", "两个市场", "两种资源", "两个大局", "两个轮子", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
 )
+_SLOGAN_AT = re.compile("|".join(re.escape(x) for x in sorted(_SLOGANS, key=lambda x: (-len(x), x))))
 _CN_WEAK_ONE = re.compile(r"^一$")  # 一批, 一次, 一个时期: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
 _ARABIC_START = "0123456789０１２３４５６７８９"
+_MINUS = "-－−﹣"
+_NOT_BEFORE_SIGN = set("%％‰0123456789０１２３４５６７８９.．)）]】")  # 6%－6.5%: a range, not a sign
+# Numerals that name a thing (issue 19): a project phase, a session of a congress, a policy package.
+_ZH_PHASE = re.compile(r"[一二三四五六七八九十]+期")
+_ZH_SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会|党代会|人代会|职代会|团代会)")
+_ZH_PACKAGE_AFTER = re.compile(r"(?:措施|举措|硬措施|意见|规定|政策|若干措施)")
 _JOINERS = "+＋/／.．@_#-－—"
 
-_ZH_PREFIX_Q = re.compile(r"(?:不少于|不低于|不超过|不到|不足|超过|大约|将近|接近|约|近|逾|超)$")
+_ZH_PREFIX_Q = re.compile(r"(?:不少于|不低于|不超过|不到|不足|超过|大约|将近|接近|至少|突破|低于|高于|约|近|逾|超)$")
+# Qualifier words -> how the figure bounds its quantity (issue 19): 超 / 逾 / 以上 / 不低于 / 至少 a floor,
+# 以内 / 不超过 / 控制在 a ceiling, 左右 / 约 a value about which the truth lies.
+_FLOOR_WORDS = frozenset({"超", "超过", "逾", "以上", "不低于", "不少于", "至少", "突破", "高于", "多", "余",
+                          "over", "more than", "at least", "just over"})
+_CEILING_WORDS = frozenset({"以内", "以下", "不超过", "控制在", "不到", "不足", "低于",
+                            "less than", "up to", "under", "just under"})
+_ABOUT_WORDS = frozenset({"左右", "上下", "约", "大约", "近", "将近", "接近", "about", "around",
+                          "approximately", "nearly", "almost", "roughly", "some"})
+# The end of the words before a change (增长7%, 下降0.5个百分点, 比去年预算低0.4个百分点, 增速为-9.9%).
+# Words of change, one list for every question figures ask about them (is this a change, a fall,
+# a clause with only its verb; what a change measures without its verb: rules.label_key).
+ZH_RISE_WORDS = ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "回升")
+ZH_FALL_WORDS = ("下降", "减少", "降低", "缩小", "缩减", "压减", "回落", "下跌", "下滑")
+ZH_RATE_WORDS = ("增长率", "增速", "增幅", "涨幅", "降幅")
+EN_RISE_WORDS = ("rose", "grew", "increased", "climbed", "gained", "up", "increase", "growth", "rise")
+EN_FALL_WORDS = ("fell", "declined", "decreased", "dropped", "down", "decline", "decrease", "fall")
+_RISE = "|".join(ZH_RISE_WORDS)
+_FALL = "|".join(ZH_FALL_WORDS)
+_RATE_WORD = "|".join(ZH_RATE_WORDS)
+_ZH_CHANGE_BEFORE = re.compile(
+    rf"(?:(?P<up>{_RISE}|增|涨|升|比[^，。；]{{0,8}}?(?:高|多))"
+    rf"|(?P<down>{_FALL}|降|减|跌|比[^，。；]{{0,8}}?(?:低|少))"
+    rf"|(?P<rate>{_RATE_WORD}))(?:了|为|达|达到)?$")
+_EN_CHANGE_BEFORE = re.compile(
+    rf"\b(?:(?P<up>{'|'.join(EN_RISE_WORDS)})|(?P<down>{'|'.join(EN_FALL_WORDS)}))"
+    r"(?: of| by)?\s*(?:about |around |some |nearly )?$",
+    re.I)
+# A label that opens with its verb of change (再减少农村贫困人口1000万): the amount is a change.
+_ZH_CHANGE_LEAD = re.compile(r"^(?:(?P<up>增加|提高|扩大|提升)(?!值)|(?P<down>减少|降低|压减|缩减))")
+_ZH_RATE_LABEL = re.compile(rf"(?P<rate>{_RATE_WORD})$")
+# Lead-ins that start a clause without naming the measure (issue 19): 从2017年的…, 预计全年…, 分别…
+_ZH_LEAD_IN = re.compile(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比|比上年|比去年|同口径|全年|初步核算)+")
+# A label that is only a verb of change, or nothing: the clause elides its subject, which is the
+# previous figure's (全市地区生产总值3.24万亿元，增长3.3%; 分别增长12.7%、15.9%).
+_ZH_VERB_ONLY = re.compile(rf"(?:{_RATE_WORD}|{_RISE}|{_FALL}|增|涨|升|降|减|跌)?(?:了|为|达|达到|至|到)?")
+_ZH_PAREN = re.compile(r"[（(][^（）()]{0,10}[）)]")  # （下同）, (含税): asides inside a label
+CJK_ONLY = re.compile(f"[{CJK}]+")
+_ZH_ASIDE = re.compile(r"(?:[（(][^（）()]{0,10}[）)]|“[^“”]{1,10}”)$")
+# A label that names no measure of its own: a share (占…比重) or a stock (总量) of the clause before's subject.
+_ZH_OF_SUBJECT = re.compile(r"^(?:占|总量|总数|总额|总规模|总计|规模)")
+_ZH_SUBJECT_END = re.compile(r"[\d０-９]|(?:近|约|超过|超|逾)?[一二两三四五六七八九十百千万亿]+(?:多|余)?[万亿]")
+_ZH_NO_NEWLINE_STOP = set("，。；：！？,;:!?（）()、|｜")
+# Words that name the area a figure covers. The issuer's own (the 全X it says most) is scope "".
+_ZH_OWN_SCOPES = ("全国", "全省", "全市", "全区", "全县")
+_ZH_SCOPE = re.compile(rf"^(?:{'|'.join(_ZH_OWN_SCOPES)}|全镇|[{CJK}]{{2,10}}?(?:特别合作区|合作区|自贸片区|自贸区))")
 _ZH_YEARS = r"(?:[两二三四五六七八九十]|十[一二三四五六七八九]|(?<!\d)\d{1,2})"  # 五, 十五, 10: not 一
 # Several years: 过去五年, 五年来, 十三五以来, 党的十八大以来, 2013年以来, 2016-2020年. Tried before
 # the one-year forms so that 2013年以来 is read whole.
@@ -85,8 +139,12 @@ _ZH_PERIOD = re.compile(
     rf"(?:{_ZH_MULTI_YEAR.pattern[3:-1]}"
     r"|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
     r"|(?<!\d)\d{1,2}[-－—~～至到]\d{1,2}月"
-    r"|今年(?:以来)?|去年|上年|全年|截至目前|截止目前|目前)"
+    r"|今年(?:以来)?|去年|上年|全年|截至目前|截止目前|目前"
+    r"|前三季度|第?[一二三四]季度|上半年|下半年|前(?:\d{1,2}|[二三四五六七八九十]{1,2})个月)"
 )
+# Part of a year from its start: 1-9月, 2020年1-10月, 一季度, 上半年 (YEAR_TO_DATE).
+_ZH_PART_YEAR = re.compile(r"月|季度|半年")
+_EN_FISCAL = re.compile(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
 _LEADING_PERIOD = re.compile(rf"^(?:(?:{_ZH_PERIOD.pattern})[，,、]?)+")
 # 累计 with no other period stated sums several years (五年来累计, or the whole life of a programme).
 _ZH_CUMULATIVE = "累计"
@@ -107,6 +165,8 @@ _ZH_CHANGE_END = re.compile(r"(?:增长|增加|提高|上升|上涨|提升|扩�
 # 4% of GDP kept every year of five; a percentage after a verb (增长7.1%) is a change over its period.
 _ZH_RATIO_LABEL = re.compile(r"(?:比例|比重|占比|率)$")
 _ZH_SHARE_CLAUSE = re.compile(r"占[^，。；、\d]{0,6}$")  # 重建占14.8%, 占世界的60%
+_DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "个小时", "分钟", "周", "个工作日", "工作日"})
+_ZH_ADDITION_LEAD = re.compile(r"^(?:新增|净增)")
 # Words that make a label an addition (新增高速铁路运营里程); a level of the same thing is a stock.
 _ADDITION = re.compile(r"新增|净增|新建|改建|扩建|新开工|\bnew\b|\badditional\b|\bnet\b", re.I)
 _EN_MULTI_YEAR = re.compile(
@@ -130,13 +190,16 @@ _ZH_SENTENCE_STOP = set(ZH_SENTENCE_ENDS + "\n")
 _ZH_TRAIL = tuple(sorted({
     "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "近", "超过", "逾", "实现",
     "完成", "增长到", "提高到", "增加到", "上升到", "下降到", "减少到", "降低到", "扩大到", "缩减到",
-    "缩减至", "缩短到", "缩短至", "降到", "降至", "升至", "达至", "突破", "有", "了", "在", "提升到", "压缩到", "压缩至", "等",
+    "缩减至", "缩短到", "缩短至", "降到", "降至", "升至", "达至", "突破", "有", "了", "在",
+    "提升到", "压缩到", "压缩至", "等", "保持", "维持", "提升至", "提高至", "增长至", "增加至", "上升至", "下降至", "降低至",
+    "减少至", "扩大至",
     "稳定在", "保持在", "控制在", "占", "分别", "均", "已", "全部", "都", "由", "从", "原来", "接近",
     "不到", "不足", "以", "超", "计", "仅", "将近", "大约", "高于", "低于", "不低于", "不少于",
     "不超过", "拟按", "按", "其中", "新增的", "的", "和", "及", "与", "共有", "已有", "达到了",
 }, key=lambda w: (-len(w), w)))
+_ZH_TRAIL_END = re.compile("(?:" + "|".join(re.escape(w) for w in _ZH_TRAIL) + ")$")
 # Words after which the rest of a long label is kept (共排查出各类矛盾纠纷 -> 排查出各类矛盾纠纷).
-_ZH_CUT = re.compile(r".*(?:共计|累计|共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
+_ZH_CUT = re.compile(r".*(?P<cut>共计|累计|(?<!公)共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
 _ZH_NOUN_AFTER = re.compile(f"[{CJK}]{{2,16}}")
 _ZH_NOUN_AFTER_CUT = re.compile(
     r"(?:实现|进行|的|已|全部|均|正在|作出|由|被|受益|得到|成为|中|在|和|与|并|等|以上|就|参加|缩减|增加|减少|提高|下降)")
@@ -145,7 +208,11 @@ _ZH_COUNT_VERB = re.compile(
     r"(?:聘请|收到|举办|开展|成立|设立|新设|建成|建设|培训|办理|受理|查处|制定|抽取|选派|组建|新建|打造|创建|"
     r"推出|发放|解决|提供|接待|化解|审查|出台|印发|签署|新签|组织|整治|关停|淘汰|修订|制定修订|培育|认定|"
     r"评选|表彰|引进|招收|资助|救助|帮扶|安置|改造|新开工|开工|完成|实施|推动|吸引|新登记|登记)$")
+# The verb a count's label may open with (废止规范性文件6件、修改3件: 修改 counts 规范性文件 too).
+_ZH_LEAD_COUNT_VERB = re.compile(_ZH_COUNT_VERB.pattern[:-1].replace("(?:", "^(?:废止|修改|审结|办结|", 1))
 _EN_STOP = {
+    "between",  # "from between 0.5% and 2.5%": the range is the figure, not its name
+    "larger", "smaller", "higher", "lower", "bigger",  # "a larger basic deficit" is a basic deficit
     "of", "was", "were", "is", "are", "to", "by", "at", "about", "around", "approximately", "nearly",
     "over", "some", "more", "than", "a", "an", "the", "reached", "totalled", "totaled", "rose", "fell",
     "grew", "increased", "decreased", "amounted", "amounting", "stood", "up", "down", "and", "or",
@@ -204,6 +271,12 @@ _EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|
                    r"at least|some|roughly|just over|just under)\s*$", re.I)
 _EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
                             r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
+_EN_FOR_THE_YEAR = re.compile(r"\b(?:for|in) the (?:full |whole |financial |fiscal )?year\b", re.I)
+_EN_OF_PHRASE = re.compile(r"\s+of\s+((?:(?!the\b|a\b|an\b|our\b|its\b|their\b)[a-z][\w'-]*\s?){1,4})(?=[,.;:)]|\s+and\b)")
+_EN_COPULA_END = re.compile(r"\b(?:are|is|were|was|includes?|included|comprising|comprises?|totall?ed)\s*$", re.I)
+# Verbs that end the noun phrase opening a clause ("real median income grew by …").
+_EN_VERB_HINT = {"grew", "rose", "fell", "increased", "decreased", "declined", "was", "were", "is", "are",
+                 "reached", "stood", "remained", "will", "would", "has", "have", "had", "climbed", "dropped"}
 _EN_ACRONYM = re.compile(r"\b[A-Z]{2,}[- ]$")
 
 
@@ -235,14 +308,41 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     pattern = _EN_PERIOD if language == "en" else _ZH_PERIOD
     heading_periods = {s.id: _heading_period(s.heading, pattern) for s in sections}
     figs: list[Figure] = []
-    for fig in extract_figures_from_text(text, language=language, excluded=excluded):
+    year = report.metadata.year
+    own = _own_scope(report.metadata.issuer or "", text) if language == "zh" else ""
+    for fig in extract_figures_from_text(text, language=language, excluded=excluded, year=year, own_scope=own):
         holder = report.section_at(fig.span.start)
         if holder is not None:
             fig = replace(fig, section_id=holder.id)
         if not fig.period:
             fig = _with_heading_period(fig, report, heading_periods)
+        if (fig.kind is FigureKind.OUTCOME and fig.section_id in report.plan_ids
+                and not _names_past_year(fig.period, report.metadata.plan_year)):
+            fig = replace(fig, kind=FigureKind.TARGET)  # the plan part states what is aimed at
         figs.append(fig)
     return tuple(figs)
+
+
+def _own_scope(issuer: str, text: str) -> str:
+    """The 全X that means the issuer's own area: from the level its name ends in (深圳市龙岗区人民政府 ->
+    全区, 国务院 -> 全国), else the smallest level the text names at least twice (a district's report
+    says 全市 more often than 全区, about the city it belongs to)."""
+    name = issuer.replace("人民政府", "").replace("管委会", "")
+    if "国务院" in name:
+        return "全国"
+    levels = [c for c in name if c in "省市区县"]
+    if levels:
+        return "全" + levels[-1]
+    for word in ("全县", "全区", "全市", "全省", "全国"):
+        if text.count(word) >= 2:
+            return word
+    return ""
+
+
+def _names_past_year(period: str, plan_year: int | None) -> bool:
+    """A plan part may recall a figure of an earlier year (2018年完成…): that one is an outcome."""
+    m = re.search(r"(?:19|20)\d{2}", period)
+    return bool(m and plan_year and int(m.group()) < plan_year)
 
 
 def _heading_period(heading: str, pattern: re.Pattern[str]) -> str:
@@ -265,13 +365,94 @@ def _with_heading_period(fig: Figure, report: Report, heading_periods: dict[str,
 
 
 def extract_figures_from_text(
-    text: str, *, language: str = "zh", excluded: Iterable[tuple[int, int]] = ()
+    text: str, *, language: str = "zh", excluded: Iterable[tuple[int, int]] = (), year: int | None = None,
+    own_scope: str | None = None,
 ) -> tuple[Figure, ...]:
-    """Every figure in `text` (no sections); `excluded` spans are skipped."""
+    """Every figure in `text` (no sections); `excluded` spans are skipped. `year` is the year the
+    text was delivered in: a fiscal year from it on is a budget or forecast (FORECAST). `own_scope`
+    is the 全X that means the issuer's own area (default: read from the text)."""
     blocked = _Blocked(text, excluded, language)
-    if language == "en":
-        return tuple(_extract_en(text, blocked))
-    return tuple(_extract_zh(text, blocked))
+    figs = _extract_en(text, blocked) if language == "en" else _extract_zh(text, blocked)
+    own = _own_scope("", text) if own_scope is None else own_scope
+    return tuple(_Semantics(text, language, year, own).read(figs))
+
+
+class _Semantics:
+    """The facts a reader needs to compare a figure (issue 19), read from the words around it:
+    how it bounds its quantity, whether it is a change (and a fall), the area it covers, what kind
+    of figure it is and the sentence that states it."""
+
+    def __init__(self, text: str, language: str, year: int | None, own: str) -> None:
+        self.text = text
+        self.language = language
+        self.year = year
+        lines = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        self.sentences = split_sentences(text, lines)
+        self.starts = [s.start for s in self.sentences]
+        self.own = own
+
+    def read(self, figs: Iterable[Figure]) -> list[Figure]:
+        return [self._read(fig) for fig in figs]
+
+    def sentence(self, pos: int) -> Span | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def _read(self, fig: Figure) -> Figure:
+        sentence = self.sentence(fig.span.start)
+        text = self.text
+        lead = text[sentence.start if sentence else max(0, fig.span.start - _SENTENCE_LOOKBACK):fig.span.start]
+        bound = _bound(fig.qualifier)
+        if bound is Bound.EXACT and re.search(r"(?:至少|不少于|不低于)[^，。；、]{0,8}$", lead):
+            bound = Bound.FLOOR  # 至少建成200家: the floor stands before the verb
+        elif bound is Bound.EXACT and re.search(r"(?:控制在|不超过|以内)$", lead.rstrip()):
+            bound = Bound.CEILING  # 控制在3%
+        label, scope = fig.label, ""
+        if self.language == "zh":
+            before = _ZH_PREFIX_Q.sub("", _ZH_PAREN.sub("", lead)).rstrip()
+            # 增长7%, 减少农村贫困人口1000万, 居民消费价格涨幅控制在3%: a change by its verb or its rate word
+            change = (_ZH_CHANGE_BEFORE.search(before) or _ZH_CHANGE_LEAD.match(label)
+                      or _ZH_RATE_LABEL.search(label))
+            is_change = fig.period_kind is not PeriodKind.POINT and (change is not None or fig.base_unit == "pp")
+            down = is_change and change is not None and change.groupdict().get("down") is not None
+            m = _ZH_SCOPE.match(label)
+            if m:
+                scope = "" if m.group() == self.own else m.group()
+                if not scope and len(label) > len(m.group()) + 1:
+                    label = label[m.end():]  # 全市地区生产总值 in the city's report: its own area
+            target = _ZH_TARGET_CUE.search(lead) is not None or announces_intent(lead.lstrip(), "zh")
+        else:
+            before = _EN_Q.sub("", lead).rstrip()
+            change = _EN_CHANGE_BEFORE.search(before)
+            is_change = fig.period_kind is not PeriodKind.POINT and change is not None
+            down = is_change and change is not None and change.groupdict().get("down") is not None
+            target = announces_intent(lead, "en")
+        kind = FigureKind.TARGET if target else FigureKind.OUTCOME
+        if FROM_QUALIFIER in fig.qualifier.split("、"):
+            kind = FigureKind.BASELINE
+        fiscal = _EN_FISCAL.search(fig.period)
+        if fiscal and self.year is not None:
+            # a budget speech of 2020 budgets FY2020 and revises its estimate for FY2019
+            kind = FigureKind.FORECAST if int(fiscal.group(1)) >= self.year else FigureKind.OUTCOME
+        return replace(fig, label=label, bound=bound, change=is_change, down=down, scope=scope, kind=kind,
+                       sentence=sentence)
+
+
+# Words before a figure that make it a target outside the plan part: 主要预期目标是：…, 目标为…
+_ZH_TARGET_CUE = re.compile(r"预期目标|目标(?:是|为|：|:)|力争|争取")
+
+
+def _bound(qualifier: str) -> Bound:
+    words = set(qualifier.split("、"))
+    if words & _CEILING_WORDS:
+        return Bound.CEILING
+    if words & _FLOOR_WORDS:
+        return Bound.FLOOR
+    if words & _ABOUT_WORDS:
+        return Bound.ABOUT
+    return Bound.EXACT
 
 
 class _Blocked:
@@ -317,12 +498,13 @@ def _bracketed(text: str, opener: str, closer: str, limit: int) -> list[tuple[in
 def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     prev: Figure | None = None
+    subject: Figure | None = None  # the latest figure that counts a thing rather than a span of time
     scopes = _Scopes(text, _ZH_PERIOD, re.compile(f"[{ZH_SENTENCE_ENDS}]"), _PARAGRAPH_OPENING)
     for m in ZH_TOKEN.finditer(text):
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:
             continue
-        label, to_end = _zh_label(text, parsed, prev)
+        label, to_end = _zh_label(text, parsed, prev, subject)
         if to_end and prev is not None and figs and figs[-1] is prev:
             # the "from" end of 从X到Y is last year's or an earlier value, not the current one
             prev = replace(prev, qualifier="、".join(x for x in (FROM_QUALIFIER, prev.qualifier) if x))
@@ -336,6 +518,8 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
         )
         figs.append(fig)
         prev = fig
+        if fig.base_unit not in _DURATION_UNITS:
+            subject = fig
     return figs
 
 
@@ -374,16 +558,56 @@ def _zh_unit(measure: str) -> tuple[str, str, Decimal]:
     return measure, measure, Decimal(1)
 
 
-def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:  # noqa: C901 - one pass of ordered rules; splitting it is left to the figures work (issue 12)
+def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:
+    parsed = _parse_zh_token(text, m)
+    if parsed is None or _names_a_thing(text, m, parsed):
+        return None
+    sign = _zh_sign(text, m.start())
+    if sign:
+        # 增长-2.5%, 增长负0.3%, 一季度-9.9%: the sign is part of the figure as written
+        start = m.start() - len(sign)
+        high = -parsed.value_high if parsed.value_high is not None else None
+        return replace(parsed, value=-parsed.value, value_high=high, base_value=-parsed.base_value,
+                       span=Span(start, parsed.span.end), numeral_start=start)
+    return parsed
+
+
+def _zh_sign(text: str, start: int) -> str:
+    """"-" / "−" / "负" written right before a numeral as its sign, not as a joiner (1-9月, 6%－6.5%,
+    A-3) or a word (负债)."""
+    before = text[start - 1] if start else ""
+    if before == "负":
+        return before
+    if before in _MINUS:
+        prior = text[start - 2] if start >= 2 else ""
+        if not prior or not (prior.isascii() and prior.isalnum()) and prior not in _NOT_BEFORE_SIGN:
+            return before
+    return ""
+
+
+def _names_a_thing(text: str, m: re.Match[str], parsed: _Parsed) -> bool:
+    """A numeral that names a thing rather than counts it: 8号线二期 (a project phase), 四次全会 /
+    三次会议 (an ordinal session), 20条措施 (a policy package's name)."""
+    written = text[m.start():m.end()]
+    after = text[m.end():m.end() + 6]
+    if _ZH_PHASE.fullmatch(written) or (written.endswith("位") and after[:1] == "数"):
+        return True  # 8号线二期; 两位数增长 (double-digit)
+    if written.endswith("次") and _ZH_SESSION_AFTER.match(after) and not written[0].isdigit():
+        return True
+    return written.endswith("条") and _ZH_PACKAGE_AFTER.match(after) is not None
+
+
+def _parse_zh_token(text: str, m: re.Match[str]) -> _Parsed | None:  # noqa: C901 - one pass of ordered rules
     start, end = m.span()
     before = text[start - 1] if start else ""
-    if before == "第" or (before and before in _JOINERS and start >= 2 and text[start - 2].isalnum()):
+    if before == "第" or (before and before in _JOINERS and start >= 2 and text[start - 2].isalnum()
+                          and not _zh_sign(text, start)):
         return None
     if before.isascii() and before.isalnum():  # ND01100, PM2.5, A3
         return None
     if end < len(text) and text[end] in "+＋":  # 1+X
         return None
-    if any(text.startswith(s, start) for s in _SLOGANS):
+    if _SLOGAN_AT.match(text, start):
         return None
     qualifier_parts: list[str] = []
     q = m.group("q") or ""
@@ -402,8 +626,8 @@ def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:  # noqa: C901 - on
     if not core:
         return None
     chinese_only = core[0] not in _ARABIC_START
-    if chinese_only and (_CN_WEAK_ONE.match(core) or core in ("百", "千", "十")):
-        return None
+    if chinese_only and (_CN_WEAK_ONE.match(core) or core in ("百", "千") or (core == "十" and not mag)):
+        return None  # 十万元 is a figure, 十项 of 十项措施 a word
     if not measure and not mag:
         return None
     try:
@@ -493,14 +717,22 @@ class _Scopes:
     of its own paragraph.
     """
 
-    def __init__(self, text: str, pattern: re.Pattern[str], boundary: re.Pattern[str], window: int) -> None:
+    def __init__(self, text: str, pattern: re.Pattern[str], boundary: re.Pattern[str], window: int,
+                 *, carry: re.Pattern[str] | None = None) -> None:
         self._paragraphs: list[int] = []
         self._at: list[int] = []
         self._period: list[str] = []
+        carried, carried_for = "", 0
         for para in re.finditer(r"[^\n]+", text):
             self._paragraphs.append(para.start())
             opening = True
             start = para.start()
+            if carry is not None and carried and carried_for < _CARRY_PARAGRAPHS:
+                # "For FY2020, … deficit of $12.3 billion." / "On the whole, we expect an overall
+                # deficit of $10.9 billion.": a fiscal year runs on into the next paragraphs
+                self._at.append(start)
+                self._period.append(carried)
+                carried_for += 1
             for stop in [*boundary.finditer(text, para.start(), para.end()), None]:
                 end = stop.end() if stop else para.end()
                 found = self._opening(text, start, min(end, start + window), pattern, first=opening)
@@ -509,6 +741,10 @@ class _Scopes:
                     self._period.append(found)
                 opening = False
                 start = end
+            if carry is not None:
+                named = carry.findall(text, para.start(), para.end())
+                if named:  # the last fiscal year the paragraph names runs on
+                    carried, carried_for = f"FY{named[-1]}", 0
 
     @staticmethod
     def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, first: bool) -> str:
@@ -555,6 +791,10 @@ def period_kind(period: str) -> PeriodKind:
     if (period == _ZH_CUMULATIVE or _ZH_MULTI_YEAR.fullmatch(period) or _ZH_N_YEARS.fullmatch(period)
             or _EN_MULTI_YEAR.fullmatch(period)):
         return PeriodKind.MULTI_YEAR
+    if _EN_FISCAL.search(period):
+        return PeriodKind.FISCAL_YEAR
+    if _ZH_PART_YEAR.search(period):
+        return PeriodKind.YEAR_TO_DATE
     return PeriodKind.YEAR
 
 
@@ -597,44 +837,53 @@ def _shorten_zh(label: str) -> str:
 
 
 def _trim_zh(label: str) -> str:
-    changed = True
-    while changed and label:
-        changed = False
-        for word in _ZH_TRAIL:
-            if label.endswith(word) and len(label) > len(word) - 1:
-                label = label[: -len(word)]
-                changed = True
-                break
+    # one regular expression of all trailing words (longest first) instead of a loop over them
+    while label:
+        m = _ZH_TRAIL_END.search(label)
+        if m is None:
+            break
+        label = label[: m.start()]
     return label
 
 
-def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, bool]:
+def _clause_subject(text: str, cstart: int) -> str:
+    """The words before the first number of the clause before `cstart` (its subject), or ""."""
+    if cstart < 2 or text[cstart - 1] not in "，,、":
+        return ""
+    start = _clause_start(text, cstart - 1, _ZH_NO_NEWLINE_STOP, _LOOKBACK)
+    clause = text[start:cstart - 1]
+    m = _ZH_SUBJECT_END.search(clause)
+    clause = clause[: m.start()] if m else clause  # no number: the clause is what the verb counts
+    for _ in range(3):
+        clause = _ZH_LEAD_IN.sub("", _LEADING_PERIOD.sub("", clause.strip()))
+    subject = _trim_zh(clause)
+    if len(subject) > _LABEL_MAX:
+        subject = _shorten_zh(subject)
+    return subject if len(subject) >= 2 and "\n" not in subject else ""
+
+
+def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figure | None) -> tuple[str, bool]:
     """The label of a figure, and whether it is the "to" end of 从X到Y (the label of X)."""
     pos = parsed.numeral_start
-    pre = _prefix_q(text, pos)
-    pos -= len(pre)
-    cstart = _clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK)
-    if prev is not None and cstart < prev.span.end <= pos:
-        cstart = prev.span.end  # 由原来5个缩减到3至4个: the clause of the second figure starts after the first
-    clause = text[cstart:pos]
-    from_to = bool(re.search(r"(?:到|至)$", clause)) and prev is not None and prev.span.end == cstart
-    clause = _LEADING_PERIOD.sub("", clause)
+    pos -= len(_prefix_q(text, pos))
+    cstart = _label_clause_start(text, pos, prev)
+    clause = _ZH_PAREN.sub("", text[cstart:pos]).strip(" \t\u3000\n")  # an indent opens no label
+    # 从X到Y joins two figures of one measure; 提升10个百分点至75.1% joins a change and a level
+    from_to = (bool(re.search(r"(?:到|至)$", clause)) and prev is not None and prev.span.end == cstart
+               and prev.base_unit == parsed.base_unit)
+    for _ in range(3):  # 预计全年…, 其中：2017年…: lead-ins and periods, in any order
+        clause = _ZH_LEAD_IN.sub("", _LEADING_PERIOD.sub("", clause))
     clause = re.sub(r"^[\d０-９.．%％\sA-Za-z]+", "", clause)  # 12315平台… : the code is not the label
-    label = _trim_zh(clause.strip())
-    if len(label) > 2:
-        cut = _ZH_CUT.match(label)
-        if cut and len(label) - cut.end() >= 2:
-            label = _trim_zh(label[cut.end():])
-    if len(label) > _LABEL_MAX:
-        label = _shorten_zh(label)
-    while label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
-        label = label[1:]
+    label = _zh_measure_words(clause)
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:
         return prev.label + label, False  # 安排5376亿元，比上年增加300亿元: the increase of that amount
     # 医患纠纷、消费维权等8个调解组织 / 法律援助、法律咨询3项基本职能: a list, then the counted noun
     enumerated = clause.rstrip().endswith("等") or (cstart > 0 and text[cstart - 1] == "、")
     if from_to and not label and prev is not None:
         return prev.label, True  # 从54万亿元增加到82.7万亿元: same measure
+    elided = _elided_subject(text, label, cstart, pos, subject_fig)
+    if elided is not None:
+        return elided, False
     after = _ZH_NOUN_AFTER.match(text, parsed.span.end)
     if after and (len(label) <= 2 or enumerated or _ZH_COUNT_VERB.search(label)):
         noun = after.group()
@@ -647,9 +896,67 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None) -> tuple[str, boo
     return label, False
 
 
+def _label_clause_start(text: str, pos: int, prev: Figure | None) -> int:
+    """Where the clause naming the figure at `pos` starts."""
+    cstart = _clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK)
+    while cstart > 1 and text[cstart - 1] in "）)”" and _ZH_ASIDE.search(text, max(0, cstart - 14), cstart):
+        # 同比（下同）增长5.3%, 专精特新“小巨人”企业742家: an aside or a short name does not end the clause
+        opened = max(text.rfind("（", 0, cstart), text.rfind("(", 0, cstart), text.rfind("“", 0, cstart))
+        cstart = _clause_start(text, opened, _ZH_CLAUSE_STOP, _LOOKBACK)
+    if prev is not None and cstart < prev.span.end <= pos:
+        cstart = prev.span.end  # 由原来5个缩减到3至4个: the clause of the second figure starts after the first
+    return cstart
+
+
+def _zh_measure_words(clause: str) -> str:
+    """The clause cut to the words that name the measure: trailing verbs off, a lead-in cut away."""
+    label = _trim_zh(clause.strip())
+    if len(label) > 2:
+        cut = _ZH_CUT.match(label)
+        if cut and len(label) - cut.end() >= 2:
+            rest = _trim_zh(_LEADING_PERIOD.sub("", label[cut.end():]).lstrip("的"))
+            # 研发投入强度从2017年的2.1%: what follows 从 is a period, the measure stands before it
+            label = rest if len(rest) >= 2 else _trim_zh(label[: cut.start("cut")]) or rest
+    if len(label) > _LABEL_MAX:
+        label = _shorten_zh(label)
+    while label[:1] in ("为", "对", "要", "拟", "再") and len(label) >= 4:  # 为消费者挽回经济损失
+        label = label[1:]
+    return label
+
+
+def _elided_subject(text: str, label: str, cstart: int, pos: int, subject_fig: Figure | None) -> str | None:
+    """The label of a clause that elides its subject, or None when the clause names its own.
+
+    The subject is that of the latest figure in the sentence that counts a thing (not a duration:
+    连续9年保持两位数增长，…，占地区生产总值比重6.46% is the share of the first subject), else the
+    words opening the clause before."""
+    same_sentence = (subject_fig is not None and bool(subject_fig.label) and subject_fig.span.end <= pos
+                     and not any(c in _ZH_SENTENCE_STOP for c in text[subject_fig.span.end:pos]))
+    bare_verb = len(label) == 2 and CJK_ONLY.fullmatch(label) is not None
+    if same_sentence and subject_fig is not None:
+        if _ZH_VERB_ONLY.fullmatch(label) or _ZH_OF_SUBJECT.match(label):
+            # 全市地区生产总值3.24万亿元，增长3.3% / 分别增长12.7%、15.9% / 研发投入…，占地区生产总值比重
+            if not label:
+                return subject_fig.label
+            subject = _ZH_CHANGE_BEFORE.sub("", _ZH_ADDITION_LEAD.sub("", subject_fig.label))  # 覆盖率提升…至75.1%
+            return (subject + re.sub(r"(?:至|到)$", "", label))[-_LABEL_MAX:]
+        verb = _ZH_LEAD_COUNT_VERB.match(subject_fig.label)
+        if bare_verb and verb and len(subject_fig.label) - verb.end() >= 2:
+            return label + subject_fig.label[verb.end():]  # 收到行政复议申请38件，受理34件
+        return None
+    if label and (bare_verb or _ZH_VERB_ONLY.fullmatch(label)):
+        # 组织网上学法考试，参考3418人 (a bare verb counts what the clause before names) /
+        # 国内生产总值达到74.4万亿元，增长6.7% (the amount not read as a figure)
+        subject = _clause_subject(text, cstart)
+        if subject:
+            return (subject + label)[-_LABEL_MAX:]
+    return None
+
+
 def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
-    scopes = _Scopes(text, _EN_PERIOD, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING)  # not the point of $1.7 billion
+    # the boundary is not the point of $1.7 billion
+    scopes = _Scopes(text, _EN_PERIOD, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING, carry=_EN_FISCAL)
     for m in EN_TOKEN.finditer(text):
         start, end = m.span()
         if start in blocked:
@@ -658,7 +965,9 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         if parsed is None:
             continue
         period = _period(text, start, _EN_PERIOD, set(".;\n"), scopes)
-        level = _EN_LEVEL_BEFORE.search(text, max(0, start - 40), start) is not None
+        # "Revenue for the year rose to $112.9 million" is the year's amount, not a level reached
+        level = (_EN_LEVEL_BEFORE.search(text, max(0, start - 40), start) is not None
+                 and _EN_FOR_THE_YEAR.search(text, max(0, start - 60), start) is None)
         figs.append(Figure(
             value=parsed.value, unit=parsed.unit,
             label=(_en_count_label(text, parsed, m, figs[-1] if figs else None) if m.group("noun")
@@ -781,6 +1090,35 @@ def _en_content(word: str) -> bool:
                 or (low in _EN_STOP and low not in _EN_KEEP))
 
 
+def _en_earlier_subject(text: str, cstart: int) -> str:
+    """The noun phrase that opens the nearest earlier clause of the same sentence, or ""."""
+    sentence_start = max(text.rfind(". ", 0, cstart), text.rfind("\n", 0, cstart), cstart - 200, 0)
+    end = cstart - 1  # the stop that ends the earlier clause
+    while end > sentence_start + 1:
+        prev_stop = max(text.rfind(",", sentence_start, end), text.rfind(";", sentence_start, end), sentence_start)
+        clause = text[prev_stop + (0 if prev_stop == sentence_start else 1): end]
+        words = re.findall(r"[A-Za-z][A-Za-z'&‑-]*|\d[\d,.]*", clause)
+        phrase: list[str] = []
+        for w in words:
+            if not _en_content(w) or w.lower() in _EN_VERB_HINT:
+                if phrase:
+                    break
+                if w.lower() not in _EN_DETERMINERS:
+                    break  # "as measured by", "Between 2016 and 2019": the clause opens with no noun
+                continue
+            phrase.append(w)
+        if phrase and len(phrase) <= _EN_LABEL_WORDS:
+            return " ".join(phrase)
+        if words and words[0].lower() in _EN_FILLER:
+            # "We will also double the MediSave withdrawal limit for …, from $450 to $900": the
+            # clause before names the measure last
+            tail = _en_noun_phrase(clause)
+            if tail:
+                return " ".join(tail)
+        end = prev_stop
+    return ""
+
+
 def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
     """The noun phrase before the figure ("Operating margin improved to 14.2%" -> Operating
     margin); a second figure for the same thing ("$0.12 per share, or $0.48 for the year", "$1.2
@@ -799,6 +1137,11 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
             return f"{base} to {of.group(1)}"
         return base
     cstart = _clause_start(text, start, set(".;:\n,()"), 80)
+    of_phrase = _EN_OF_PHRASE.match(text, end)
+    if of_phrase and (_EN_COPULA_END.search(text, cstart, start) or not text[cstart:start].strip()):
+        # "The four components of that figure are $21.9 billion of operating earnings, $4.9 billion
+        # of realized capital gains": what the amount is of names it
+        return of_phrase.group(1).strip()
     words = _en_noun_phrase(text[cstart:start])
     before = _en_words(text[cstart:start])
     # one word with more before it ("cost the Government", "the bottom 20%") names too little to
@@ -822,6 +1165,12 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
         words.pop(0)
     if len(words) > 1 and not all(w.lower() in _EN_GENERIC for w in words):
         return " ".join(words)
+    if not words:
+        # "labour productivity, as measured by …, rose by 2.6% per year": the clause holding the
+        # figure has only its verb; the subject is the noun phrase opening an earlier clause
+        subject = _en_earlier_subject(text, cstart)
+        if subject:
+            return subject
     stop = re.search(r"[.;:,()\n]", text[end : end + 80])
     tail = _en_words(text[end : end + (stop.start() if stop else 80)])
     while tail and tail[0].lower() in _EN_STOP:

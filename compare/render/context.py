@@ -20,6 +20,7 @@ from ..model import (
     ChangeKind,
     Comparison,
     Figure,
+    FigureKind,
     FigurePair,
     FollowUp,
     Metadata,
@@ -48,6 +49,9 @@ PLAN_STATUSES: tuple[str, ...] = tuple(s.value for s in PlanStatus)
 _HEADLINE_KINDS = ("new_commitment", "dropped")
 # Evidence passages are whole paragraphs; the scorecard shows the start and links to the rest.
 EVIDENCE_PREVIEW_CHARS = 160
+# Characters of the sentence shown beside a figure that disappeared or appeared (a long paragraph-
+# sentence of a scraped report is cut, the figure stays in the first part it was read from).
+UNPAIRED_SENTENCE_CHARS = 200
 
 
 # --------------------------------------------------------------------------- numbers
@@ -76,6 +80,8 @@ def format_figure_change(fp: FigurePair, old: Report, new: Report, lang: str) ->
 
 
 def _change_text(fp: FigurePair, lang: str) -> str:
+    if fp.ratio is not None:  # over +100 %: 1.35万亿元 -> 2.15万亿元 reads ×1.59, not +59%… (figures.rules)
+        return "×" + _plain(fp.ratio, 2)
     if fp.pp_change is not None:
         return _signed(fp.pp_change, 2) + ("个百分点" if lang == "zh" else " pp")
     if fp.pct_change is not None:
@@ -241,6 +247,10 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
         "filters": [{"key": k, "label": labels[k], "count": summary[f"changes_{k}"]} for k in CHANGE_KINDS],
         "pairs": pairs,
         "figures": figures,
+        "figure_groups": [g for g in (
+            _figure_group("figures-gone", labels["figures_gone"], _unpaired(c, language, old_side=True)),
+            _figure_group("figures-appeared", labels["figures_appeared"], _unpaired(c, language, old_side=False)),
+        ) if g["rows"]],
         "figures_note": labels["figures_note"].format(
             changed=summary["figures_changed"],
             same=summary["figures_paired"] - summary["figures_changed"],
@@ -460,7 +470,7 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows:
         out.append({
             "anchor": f"fig-{i}",
             "order": order,
-            "label": fp.new.label or fp.old.label,
+            "label": _figure_label(fp.new, language),
             "old": _figure_cell(fp.old, c.old, language, fp.new),
             "new": _figure_cell(fp.new, c.new, language, fp.old),
             "old_href": f"#fo{i}" if old_rows.find(fp.old.span) else "",
@@ -475,6 +485,34 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, old_rows:
             "rising": bool(fp.delta is not None and fp.delta > 0),
         })
     return out
+
+
+def _figure_label(fig: Figure, language: str) -> str:
+    """The label, with the kind when it is not an outcome: the same measure can stand twice in a
+    table, once as last year's result and once as this year's target (issue 19)."""
+    if fig.kind is FigureKind.OUTCOME:
+        return fig.label
+    kind = LABELS[language][f"figure_kind_{fig.kind.value}"]
+    return f"{fig.label}（{kind}）" if language == "zh" else f"{fig.label} ({kind})"
+
+
+def _unpaired(c: Comparison, language: str, *, old_side: bool) -> list[dict[str, str]]:
+    """Figures of one side that pair with none of the other's, in document order, each with its
+    sentence, so a reader sees what disappeared or appeared (issue 19)."""
+    report = c.old if old_side else c.new
+    figs = [fp.old if old_side else fp.new for fp in c.figure_pairs
+            if (fp.old is None) != (fp.new is None) and (fp.old if old_side else fp.new) is not None]
+    out = []
+    for fig in sorted((f for f in figs if f is not None), key=lambda f: (f.span.start, f.span.end)):
+        sentence = report.text_of(fig.sentence) if fig.sentence else report.text_of(fig.span)
+        out.append({"label": fig.label, "text": report.text_of(fig.span),
+                    "kind": LABELS[language].get(f"figure_kind_{fig.kind.value}", fig.kind.value),
+                    "sentence": _preview(sentence, UNPAIRED_SENTENCE_CHARS)})
+    return out
+
+
+def _figure_group(anchor: str, title: str, rows: list[dict[str, str]]) -> dict[str, Any]:
+    return {"id": anchor, "title": f"{title} ({len(rows)})", "rows": rows}
 
 
 def _figure_cell(fig: Figure, report: Report, language: str, other: Figure) -> str:
@@ -496,9 +534,10 @@ def _section_heading(report: Report, fig: Figure) -> str:
     return _marked(sec)
 
 
-def _preview(text: str) -> str:
+def _preview(text: str, limit: int = 0) -> str:
+    limit = limit or EVIDENCE_PREVIEW_CHARS
     text = " ".join(text.split())
-    return text if len(text) <= EVIDENCE_PREVIEW_CHARS else text[:EVIDENCE_PREVIEW_CHARS].rstrip() + "…"
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def _plan(c: Comparison, labels: dict[str, str], old_rows: _RowIndex, new_rows: _RowIndex, language: str,

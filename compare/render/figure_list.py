@@ -16,7 +16,8 @@ __all__ = ["FIGURE_FORMATS", "FIGURE_COLUMNS", "render_figures"]
 
 FIGURE_FORMATS = ("csv", "json")
 FIGURE_COLUMNS = ("index", "text", "value", "value_high", "unit", "qualifier", "label", "period",
-                  "period_kind", "section", "start", "end", "base_value", "base_unit")
+                  "period_kind", "kind", "bound", "change", "down", "scope", "section", "start", "end",
+                  "base_value", "base_unit", "sentence")
 
 
 def _row(index: int, fig: Figure, report: Report) -> dict[str, Any]:
@@ -32,11 +33,17 @@ def _row(index: int, fig: Figure, report: Report) -> dict[str, Any]:
         "label": d["label"],
         "period": d["period"],
         "period_kind": d["period_kind"],
+        "kind": d["kind"],
+        "bound": d["bound"],
+        "change": d["change"],
+        "down": d["down"],
+        "scope": d["scope"],
         "section": d["section"],
         "start": fig.span.start,
         "end": fig.span.end,
         "base_value": _num(fig.base_value),
         "base_unit": fig.base_unit,
+        "sentence": d["sentence"],
     }
 
 

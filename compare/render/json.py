@@ -89,9 +89,15 @@ def figure_to_dict(fig: Figure | None, report: Report) -> dict[str, Any] | None:
         "label": fig.label,
         "period": fig.period,
         "period_kind": fig.period_kind.value,
+        "kind": fig.kind.value,
+        "bound": fig.bound.value,
+        "change": fig.change,
+        "down": fig.down,
+        "scope": fig.scope,
         "text": report.text_of(fig.span),
         "span": _span(fig.span),
         "section": fig.section_id,
+        "sentence": report.text_of(fig.sentence) if fig.sentence else None,
     }
 
 
@@ -139,6 +145,7 @@ def _figure_pair(c: Comparison, p: FigurePair) -> dict[str, Any]:
         "delta": _num(p.delta),
         "pct_change": _num(p.pct_change),
         "pp_change": _num(p.pp_change),
+        "ratio": _num(p.ratio),
         "score": round(p.score, 4),
     }
 

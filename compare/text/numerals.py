@@ -57,102 +57,191 @@ def normalise_digits(text: str) -> str:
 _ARABIC_RUN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CN_CHARS = "".join(CN_DIGITS) + "十百千万亿"
 _CN_FRACTION = re.compile(r"^(?P<den>.+?)分之(?P<num>.+)$")
+# Capital (financial) numerals, traditional forms and signs, written the common way before parsing;
+# 廿 / 卅 / 卌 are 二十 / 三十 / 四十 (廿五 = 25).
+_CAPITALS = str.maketrans({
+    "壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "肆": "四", "伍": "五", "陆": "六",
+    "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千", "萬": "万",
+    "億": "亿", "兩": "两", "〇": "零", "○": "零", "０": "0", "１": "1", "２": "2", "３": "3", "４": "4",
+    "５": "5", "６": "6", "７": "7", "８": "8", "９": "9", "．": ".", "，": ",", "−": "-", "－": "-",
+    "﹣": "-", "廿": "二十", "卅": "三十", "卌": "四十",
+})
+_SIGNS = ("负", "-")
+# A bare 百 / 千 / 万 is a denominator only: 百分之五, 千分之三, 万分之一.
+_BARE_DENOMINATOR = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10**4)}
+_CN_WHOLE_DIGITS = "零一二两三四五六七八九"
 
 
 def parse_number(text: str) -> Decimal:
     """Parse one numeral: "1,234.5", "１２", "一百二十", "两千三百万", "1.5万", "13万2", "三分之一".
 
-    "百分之五" is 0.05 and "千分之三" 0.003 (the fraction itself; figures keep them as 5 % and
-    3 ‰). Raises `NumeralError` for anything that is not a numeral.
+    Also signs (负0.3, −2.5), 点 (零点五, 一点五万, 一千二百三十四点五六亿), capitals (壹佰贰拾叁),
+    廿 / 卅, 兩, digits written position by position (二〇二〇) and colloquial endings (三万五 = 35000,
+    一百二 = 120). "百分之五" is 0.05 and "千分之三" 0.003 (the fraction itself; figures keep them as
+    5 % and 3 ‰). Raises `NumeralError` for anything that is not one well-formed numeral: 十一十二,
+    百十一, 零点, 点一, 1百01, 10.1万零100.
     """
-    s = normalise_digits(text.strip())
+    s = text.strip().translate(_CAPITALS)
+    negative = s.startswith(_SIGNS)
+    if negative:
+        s = s[1:]
     if not s:
-        raise NumeralError("empty numeral")
+        raise NumeralError(f"{text!r}: not a numeral")
+    value = _unsigned(s, text)
+    return -value if negative else value
+
+
+def _unsigned(s: str, original: str) -> Decimal:
     m = _CN_FRACTION.match(s)
     if m:
-        den = parse_number(m.group("den"))
-        num = parse_number(m.group("num"))
+        den_text = m.group("den")
+        den = _BARE_DENOMINATOR.get(den_text) or _unsigned(den_text, original)
+        num = _unsigned(m.group("num"), original)
         if den == 0:
-            raise NumeralError(f"{text!r}: zero denominator")
+            raise NumeralError(f"{original!r}: zero denominator")
         return num / den
     if "点" in s:
-        whole, _, frac = s.partition("点")
-        if not frac or any(c not in CN_DIGITS and not c.isdigit() for c in frac):
-            raise NumeralError(f"{text!r}: not a numeral")
+        whole, _, rest = s.partition("点")
+        frac = rest.rstrip("万亿")
+        mag = rest[len(frac):]
+        if not whole or not frac or "点" in rest or any(c not in CN_DIGITS and not c.isdigit() for c in frac):
+            raise NumeralError(f"{original!r}: not a numeral")
+        if mag not in ("", "万", "亿", "万亿"):
+            raise NumeralError(f"{original!r}: {mag!r} is not a magnitude")
         digits = "".join(str(CN_DIGITS[c]) if c in CN_DIGITS else c for c in frac)
-        return parse_number(whole or "零") + Decimal("0." + digits)
-    return _fold(s, text)
+        value = _integer(whole, original) + Decimal("0." + digits)
+        return value * {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[mag]
+    return _integer(s, original)
 
 
-def _tokens(s: str, original: str) -> list[Decimal | str]:
-    """Split "1万6千" into [1, "万", 6, "千"]; Chinese digits become Decimals, multipliers stay str."""
-    out: list[Decimal | str] = []
+def _integer(s: str, original: str) -> Decimal:
+    """A numeral without 点: splits at the last 亿, then the last 万, and checks each part's size."""
+    for big, size in (("亿", 10**8), ("万", 10**4)):
+        i = s.rfind(big)
+        if i == -1:
+            continue
+        head, tail = s[:i], s[i + 1 :]
+        if not head:
+            raise NumeralError(f"{original!r}: {big} with no number before it")
+        high = _integer(head, original) if big == "亿" else _section(head, original)
+        if "." in head and tail:
+            raise NumeralError(f"{original!r}: a decimal before {big} takes nothing after it")
+        return high * size + _after_big(tail, size, original)
+    return _section(s, original)
+
+
+def _after_big(tail: str, size: int, original: str) -> Decimal:
+    """What follows 万 or 亿: 零 + a smaller number, a full lower part, or one colloquial digit."""
+    if not tail:
+        return Decimal(0)
+    if tail[0] == "零":
+        low = _integer(tail[1:], original) if tail[1:] else None
+        if low is None or low >= size // 10:
+            raise NumeralError(f"{original!r}: 零 must be followed by a smaller number")
+        return low
+    if len(tail) == 1 and (tail in CN_DIGITS or tail.isdigit()):
+        return Decimal(int(CN_DIGITS.get(tail, 0) if tail in CN_DIGITS else tail)) * (size // 10)  # 三万五
+    low = _integer(tail, original)
+    if low >= size:
+        raise NumeralError(f"{original!r}: the part after the multiplier is too large")
+    return low
+
+
+_Token = tuple[str, Decimal, str]  # (kind: "num" | "zero" | "mult", value, text)
+
+
+def _tokens(s: str, original: str) -> list[_Token]:
+    out: list[_Token] = []
     i = 0
     while i < len(s):
         c = s[i]
         if c.isdigit():
             m = _ARABIC_RUN.match(s, i)
-            if not m:
+            if not m or (m.end() < len(s) and s[m.end()] in ".,"):
                 raise NumeralError(f"{original!r}: not a numeral")
             try:
-                out.append(Decimal(m.group().replace(",", "")))
+                out.append(("num", Decimal(m.group().replace(",", "")), m.group()))
             except InvalidOperation:  # pragma: no cover - the pattern only admits valid digits
                 raise NumeralError(f"{original!r}: not a numeral") from None
             i = m.end()
         elif c in CN_DIGITS:
-            # a Chinese zero only keeps place (一百零二); it is a marker, not a number
-            out.append("零" if CN_DIGITS[c] == 0 else Decimal(CN_DIGITS[c]))
+            out.append(("zero", Decimal(0), c) if CN_DIGITS[c] == 0 else ("num", Decimal(CN_DIGITS[c]), c))
             i += 1
-        elif c in _SMALL_MULT or c in _BIG_MULT:
-            out.append(c)
+        elif c in _SMALL_MULT:
+            out.append(("mult", Decimal(_SMALL_MULT[c]), c))
             i += 1
         else:
             raise NumeralError(f"{original!r}: {c!r} is not part of a numeral")
     return out
 
 
-def _fold(s: str, original: str) -> Decimal:
+def _section(s: str, original: str) -> Decimal:
+    """A number below 万 written with 十 / 百 / 千 (or Arabic digits, or digit by digit)."""
     toks = _tokens(s, original)
-    # Digits written position by position with no multiplier: 二〇二〇, 一九九八.
-    if len(toks) > 1 and not any(isinstance(t, str) and t != "零" for t in toks):
-        if all(t == "零" or (isinstance(t, Decimal) and t == t.to_integral() and t < 10) for t in toks):
-            return Decimal("".join("0" if t == "零" else str(t) for t in toks))
-        raise NumeralError(f"{original!r}: two numbers with no multiplier between them")
-    high = Decimal(0)  # completed parts of 亿 and above
-    wan = Decimal(0)  # completed part of 万
-    section = Decimal(0)  # part below 万
-    number: Decimal | None = None
-    last_mult = 1
-    after_zero = False
-    for t in toks:
-        if isinstance(t, Decimal):
-            if t == 0 and number is None and (section or wan or high):
-                after_zero = True  # 一百零二: a bare 零 only keeps place
-                continue
-            if number is not None:
+    if not any(kind == "mult" for kind, _, _ in toks):
+        return _digit_run(toks, original)
+    total = Decimal(0)
+    last = Decimal(10**4)
+    pending: _Token | None = None
+    gap = False
+    for tok in toks:
+        kind, value, text = tok
+        if kind == "num":
+            if pending is not None:
                 raise NumeralError(f"{original!r}: two numbers with no multiplier between them")
-            number = t
-        elif t == "零":
-            after_zero = True
-        elif t in _SMALL_MULT:
-            mult = _SMALL_MULT[t]
-            section += (number if number is not None else Decimal(1)) * mult
-            number, last_mult, after_zero = None, mult, False
-        elif t == "万":
-            lower = section + (number or 0)
-            wan = (lower if lower else Decimal(1)) * 10**4
-            section, number, last_mult, after_zero = Decimal(0), None, 10**4, False
-        else:  # 亿
-            lower = wan + section + (number or 0)
-            high = (high + lower if (high + lower) else Decimal(1)) * 10**8
-            wan = section = Decimal(0)
-            number, last_mult, after_zero = None, 10**8, False
-    if number is not None:
-        # Colloquial abbreviation: 一百二 = 120, 两万三 = 23000, 13万2 = 132000 (not after 零).
-        if last_mult >= 100 and not after_zero and number == number.to_integral() and number < 10:
-            number *= last_mult // 10
-        section += number
-    return high + wan + section
+            pending = tok
+        elif kind == "zero":
+            if pending is not None or total == 0:
+                raise NumeralError(f"{original!r}: 零 out of place")
+            gap = True
+        else:
+            if value >= last:
+                raise NumeralError(f"{original!r}: {text} after a smaller or equal multiplier")
+            total += _coefficient(pending, value, text, first=total == 0 and not gap, original=original) * value
+            last, pending, gap = value, None, False
+    if pending is not None:
+        total += _units(pending, last, gap, original)
+    return total
+
+
+def _digit_run(toks: list[_Token], original: str) -> Decimal:
+    """No multiplier: one number (7, 1720, 10.1, 零) or digits position by position (一七二零, 二〇二〇)."""
+    if len(toks) == 1:
+        return toks[0][1]
+    if all(kind == "zero" or (kind == "num" and text in CN_DIGITS) for kind, _, text in toks):
+        return Decimal("".join(str(int(v)) for _, v, _ in toks))
+    raise NumeralError(f"{original!r}: two numbers with no multiplier between them")
+
+
+def _coefficient(pending: _Token | None, mult: Decimal, text: str, *, first: bool, original: str) -> Decimal:
+    """The digit before a multiplier: 1–9, or nothing before a leading 十 (十一 = 11; 百十一 is wrong)."""
+    if pending is None:
+        if mult == 10 and first:
+            return Decimal(1)
+        raise NumeralError(f"{original!r}: {text} with no digit before it")
+    coef = pending[1]
+    if not (0 < coef < 10) or (pending[2][0].isdigit() and pending[2].startswith("0")):
+        raise NumeralError(f"{original!r}: {pending[2]}{text} is not a numeral")
+    return coef
+
+
+def _units(pending: _Token, last: Decimal, gap: bool, original: str) -> Decimal:
+    """The number after the last multiplier: units after 十 or 零 (一百零一), an Arabic group that fills
+    the places below (四千230), or one colloquial digit (一百二 = 120, 两千六 = 2600)."""
+    value, text = pending[1], pending[2]
+    if gap or last == 10:
+        if value >= (last / 10 if gap else last):
+            raise NumeralError(f"{original!r}: {text} is too large for its place")
+        if text[0].isdigit() and text.startswith("0"):
+            raise NumeralError(f"{original!r}: {text} has a leading zero")
+        return value
+    if text[0].isdigit() and len(text) > 1:
+        if text.startswith("0") or len(text) != len(str(int(last))) - 1 or "." in text:
+            raise NumeralError(f"{original!r}: {text} does not fit after {int(last)}")
+        return value
+    if value == value.to_integral() and value < 10:
+        return value * (last / 10)
+    raise NumeralError(f"{original!r}: {text} does not fit after {int(last)}")
 
 
 def parse_ordinal(numeral: str) -> int | None:
@@ -239,10 +328,15 @@ CN_UNITS_ZH: tuple[str, ...] = tuple(sorted({
     "架次", "车次", "场次", "班次", "课时", "学时", "笔", "单", "轮", "堂", "门",
 }, key=lambda u: (-len(u), u)))
 
-_AR = r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?"
-_CN_NUM = r"[零〇一二两三四五六七八九十百千]"
-# A numeral: Arabic or Chinese digits, mixed with multipliers (1万6千, 4.87亿, 两千三百万).
-_NUMERAL = rf"(?:{_AR}|{_CN_NUM})(?:{_AR}|[零〇一二两三四五六七八九十百千万亿])*"
+# full-width digits take a full-width comma as thousands separator (１２，３４５); ASCII ones do not
+_AR = r"(?:[0-9]+(?:,[0-9]{3})*|[０-９]+(?:[，,][０-９]{3})*)(?![0-9０-９])(?:[.．][0-9０-９]+)?"
+# Chinese digits and multipliers, with capitals (壹贰叁…拾佰仟), traditional 兩 and 廿 / 卅.
+_CN_DIGIT_CHARS = "零〇一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟兩廿卅"
+_CN_NUM = rf"[{_CN_DIGIT_CHARS}]"
+# A numeral: Arabic or Chinese digits, mixed with multipliers (1万6千, 4.87亿, 两千三百万), and a
+# Chinese decimal point followed by a digit (零点五, 一点五万, 一千二百三十四点五六亿).
+_NUMERAL = (rf"(?:{_AR}|{_CN_NUM})(?:{_AR}|[{_CN_DIGIT_CHARS}万亿萬億]"
+            rf"|点(?=[零〇一二三四五六七八九0-9０-９]))*")
 _MAG = r"(?:千万|百万|万亿|亿|万)"
 _APPROX = r"(?:多|余)"
 _UNIT = "|".join(re.escape(u) for u in CN_UNITS_ZH)
@@ -257,7 +351,7 @@ ZH_TOKEN = re.compile(
     rf"(?P<pct>(?:百分之|千分之)(?:{_NUMERAL})(?:点[零〇一二三四五六七八九0-9]+)?"
     rf"(?:(?:至|到)(?:百分之|千分之)?{_NUMERAL}(?:点[零〇一二三四五六七八九0-9]+)?)?)"
     rf"|(?P<frac>{_NUMERAL}分之{_NUMERAL})"
-    rf"|(?P<num>{_ONE})(?:(?P<unit1>{_UNIT})(?:{_RANGE_SEP_AFTER_UNIT}(?P<num2a>{_ONE})(?P<unit2a>{_UNIT}))?"
+    rf"|(?P<num>{_ONE})(?:(?P<unit1>{_UNIT})(?:{_RANGE_SEP_AFTER_UNIT}(?P<num2a>{_ONE})(?P<unit2a>(?P=unit1)))?"
     rf"|{_RANGE_SEP}(?P<num2b>{_ONE})(?P<unit2b>{_UNIT}))?"
     rf"(?P<q>{_SUFFIX_Q})?"
 )

@@ -1,0 +1,223 @@
+"""Stage 5, figures: the one place that says which two figures may pair across years.
+
+`match_figures` asks `refusal(old, new)` for every candidate pair and drops the refused ones; the
+follow-through (target vs outcome of one year) reads the same `Figure` facts but never goes
+through here. The rules (issue 19), each with the code `refusal` returns:
+
+- ``unit``: the same base unit (亿元 and 万元 are both 元; % and 个百分点 are not the same unit);
+- ``kind``: the same kind — outcome with outcome, target with target, forecast with forecast,
+  baseline with baseline. A year's target and that year's outcome belong to follow-through, never
+  to the year-over-year table;
+- ``period``: the same period kind — several years only with several years, a level reached only
+  with a level reached, part of a year only with part of a year, a fiscal year with a fiscal year.
+  A figure that states no period reads as the report's own year (`PeriodKind.UNSTATED` = YEAR);
+- ``consecutive``: when both name their fiscal year (FY2019 / FY2020), the new one is the year after
+  the old one (a calendar year read from a heading or a paragraph's opening is too loose a guess to
+  refuse a pair on);
+- ``scope``: the same area (深汕特别合作区 never pairs with the whole city);
+- ``change``: a change (增长6%) only with a change, a level or amount only with a level or amount;
+- ``baseline``: the "from" end of 从X到Y is older than the old report's year: it pairs with no
+  current figure;
+- ``addition``: an addition (新增, new) only with an addition: 新增企业296家 is not the 742家 there are;
+- ``magnitude``: counts and amounts within `MAX_VALUE_RATIO` of each other;
+- ``label``: no word of one label put in place of another's (`heads_agree`, on `label_key`): for two
+  changes the verb is the direction, not the measure (下降0.6% and 增长2.5%, 减少农村贫困人口 and
+  农村贫困人口减少 are one measure each).
+
+`match_figures` scores the candidates that pass by the likeness of their `label_key`s.
+
+How a pair shows its change is decided here too (`change_of`): percentage points only when both
+sides are rates of at most `RATE_MAX` (a cumulative gain of 19,784 % is not), and a ratio (×2.3)
+instead of a percentage when the change is over 100 %.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from decimal import Decimal
+
+from ..model import Figure, FigureKind, FigurePair, PeriodKind
+from ..text.cjk import CJK_CHAR
+from .extract import (
+    _ADDITION,
+    _EN_STOP,
+    _LABEL_MAX,
+    _LABEL_NOISE,
+    EN_FALL_WORDS,
+    EN_RISE_WORDS,
+    ZH_FALL_WORDS,
+    ZH_RATE_WORDS,
+    ZH_RISE_WORDS,
+)
+
+__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "refusal", "change_of", "heads_agree", "is_rate",
+           "label_key", "abridged", "period_class", "periods_compatible"]
+
+# Counts and amounts more than this many times apart are not the same measure (a yearly and a
+# five-year total of the same label differ by about 5×; a misread label by orders of magnitude).
+MAX_VALUE_RATIO = Decimal(100)
+# A change larger than this (in %) reads better as a ratio: +130 % is "×2.3" (issue 19).
+RATIO_ABOVE_PCT = Decimal(100)
+_RATE_UNITS = ("%", "pp")
+# A percentage above this is a multiple (a cumulative gain of 19,784 %), not a rate shown in
+# percentage points; rates above 100 % exist (net revenue retention 118 %), so the line is drawn at ×10.
+RATE_MAX = Decimal(1000)
+_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
+
+
+def is_rate(fig: Figure) -> bool:
+    """True for a percentage or a percentage-point figure."""
+    return fig.base_unit in _RATE_UNITS
+
+
+def period_class(fig: Figure) -> PeriodKind:
+    """The period kind pairs are matched on: an unstated period is the report's own year."""
+    return PeriodKind.YEAR if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
+
+
+def periods_compatible(old: Figure, new: Figure) -> bool:
+    """Whether two figures cover the same kind of stretch of time (rule ``period``)."""
+    return period_class(old) is period_class(new)
+
+
+def _year(fig: Figure) -> int | None:
+    m = _FISCAL_YEAR.search(fig.period)
+    return int(m.group(1)) if m else None
+
+
+# Verbs of change: a change figure's label without them names what changes.
+_CHANGE_WORDS = re.compile(
+    "|".join((*ZH_RATE_WORDS, *(w if w != "增加" else "增加(?!值)" for w in ZH_RISE_WORDS), *ZH_FALL_WORDS))
+    + r"|(?<=比)([^，。；]{0,8}?)[高低多少]"
+    + r"|\b(?:" + "|".join(w for w in (*EN_RISE_WORDS, *EN_FALL_WORDS) if w not in ("up", "down")) + r")\b",
+    re.I)
+
+
+def abridged(old_key: str, new_key: str) -> bool:
+    """One Chinese key is the other with words left out in the middle (居民收入 / 居民人均可支配收入):
+    same first and last two characters, at least four characters, in order."""
+    short, long_ = sorted((old_key, new_key), key=len)
+    if len(short) < 4 or short == long_ or not CJK_CHAR.search(short):
+        return False
+    if short[:2] != long_[:2] or short[-2:] != long_[-2:]:
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in short)
+
+
+def label_key(fig: Figure) -> str:
+    """What a figure's label is compared by: the label, without its verbs of change for a change."""
+    if not fig.change:
+        return fig.label
+    key = _CHANGE_WORDS.sub(lambda m: f"{m.group(1)}" if m.group(1) is not None else "", fig.label)
+    key = key.replace("实际", "")  # 实际增长: the growth in real terms, as a change is read
+    return re.sub(r"\s{2,}", " ", key).strip()
+
+
+def refusal(old: Figure, new: Figure) -> str | None:
+    """Why `old` and `new` may not pair across years (a rule code above), or None when they may."""
+    if old.base_unit != new.base_unit:
+        return "unit"
+    if old.kind is FigureKind.BASELINE:
+        return "baseline"  # 由120元提高到200元: 120元 is older than the old report's year
+    if old.kind is not new.kind:
+        return "kind"
+    if not periods_compatible(old, new):
+        return "period"
+    old_year, new_year = _year(old), _year(new)
+    if old_year is not None and new_year is not None and new_year - old_year != 1:
+        return "consecutive"
+    if old.scope != new.scope:
+        return "scope"
+    if old.change != new.change:
+        return "change"
+    if bool(_ADDITION.search(old.label)) != bool(_ADDITION.search(new.label)):
+        return "addition"
+    if not _magnitudes_agree(old, new):
+        return "magnitude"
+    if not heads_agree(label_key(old), label_key(new)):
+        return "label"
+    return None
+
+
+def _magnitudes_agree(old: Figure, new: Figure) -> bool:
+    if is_rate(old) or old.base_value is None or new.base_value is None:
+        return True
+    a, b = abs(old.base_value), abs(new.base_value)
+    if a == 0 or b == 0:
+        return True
+    return max(a, b) / min(a, b) <= MAX_VALUE_RATIO
+
+
+def _base(fig: Figure) -> Decimal:
+    value = fig.base_value if fig.base_value is not None else fig.value
+    return -value if fig.down else value
+
+
+def change_of(old: Figure, new: Figure, score: float) -> FigurePair:
+    """The pair with its change: delta in new's unit (signed: 下降0.6% is -0.6), percent change,
+    percentage points for two rates, and a ratio when the change is over `RATIO_ABOVE_PCT`."""
+    old_base, new_base = _base(old), _base(new)
+    delta_base = new_base - old_base
+    factor = abs(new_base / new.value) if new.value and new.base_value is not None else Decimal(1)
+    delta = delta_base / factor if factor else delta_base
+    # a cumulative gain of 2,744,062% is no rate to subtract: points only between rates up to RATE_MAX
+    rates = is_rate(old) and is_rate(new) and max(abs(old_base), abs(new_base)) <= RATE_MAX
+    pct = delta_base / abs(old_base) * 100 if old_base else None
+    pp = delta_base if rates else None
+    ratio = None
+    if not rates and pct is not None and abs(pct) > RATIO_ABOVE_PCT and old_base > 0 and new_base > 0:
+        ratio = new_base / old_base
+    return FigurePair(old, new, round(score, 4), delta, pct, pp, ratio)
+
+
+# Words one label may have where the other has the other: the same direction (增长 / 提高) or the
+# same thing (使用外资 / 利用外资). Single characters too, since labels are compared character by character.
+_SYNONYM: dict[str, str] = {w: group[0] for group in (
+    ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "涨幅", "增幅", "增速", "增"),
+    ("下降", "减少", "降低", "缩小", "缩减", "压减", "减"),
+    ("使用", "利用"),
+    ("安排", "投入", "下拨", "拨付"),
+    ("raise", "raised", "increase", "increased", "rise", "rose", "grow", "grew"),
+    ("cut", "reduce", "reduced", "lower", "lowered", "decrease", "decreased"),
+) for w in group}
+_ZH_SYNONYM_WORD = re.compile("|".join(sorted((w for w in _SYNONYM if not w.isascii() and len(w) > 1),
+                                              key=lambda w: (-len(w), w))))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same two labels meet again in every pair of sections
+def heads_agree(old_label: str, new_label: str) -> bool:
+    """False when one label puts other words where the other has its own (一般性转移支付 /
+    均衡性转移支付, 比去年预算低 / 比去年预算高): a substitution names another measure, while
+    words only added or left out (全国财政支出 / 财政支出) name the same one. Words of one
+    direction (增长 / 提高) may stand for each other; period words and adverbs are not compared."""
+    old_words, new_words = _head_tokens(old_label), _head_tokens(new_label)
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        if i1 == 0 and j1 == 0 and _LABEL_MAX in (len(old_label), len(new_label)):
+            continue  # a label cut to its last _LABEL_MAX characters starts anywhere
+        old_part, new_part = "".join(old_words[i1:i2]), "".join(new_words[j1:j2])
+        if _SYNONYM.get(old_part, old_part) != _SYNONYM.get(new_part, new_part):
+            return False
+    return True
+
+
+def _head_tokens(label: str) -> list[str]:
+    """Characters of a Chinese label (period words removed), lower-case words of an English one."""
+    if CJK_CHAR.search(label):
+        label = _LABEL_NOISE.sub("", label)
+        return list(_ZH_SYNONYM_WORD.sub(lambda m: _SYNONYM[m.group()], label))
+    return [w for w in re.findall(r"[a-z0-9$%]+", label.lower()) if w not in _EN_STOP]
+
+
+def _values_compatible(old: Figure, new: Figure) -> bool:
+    if is_rate(old) or old.base_value is None or new.base_value is None:
+        return True
+    a, b = abs(old.base_value), abs(new.base_value)
+    if a == 0 or b == 0:
+        return True
+    return max(a, b) / min(a, b) <= MAX_VALUE_RATIO
