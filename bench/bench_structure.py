@@ -2,8 +2,9 @@
 
 Run: python bench/bench_structure.py   (reads ../shared/corpus and ../shared/seeds; prints seconds
 per size). Parsing should grow about linearly, and a 1 MB report should parse in well under a second.
-Three shapes: the State Council reports one after another (wiki line breaks, many headings), the
-seed repeated (damaged markers), and the seed with its line breaks collapsed into runs of spaces.
+Four shapes: the State Council reports one after another (wiki line breaks, many headings), the
+seed repeated (damaged markers), the seed with its line breaks collapsed into runs of spaces, and
+the State Council reports on one line without any break or indent.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def main() -> int:
     gwr = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
     seed_text = seed.read_text(encoding="utf-8")
     collapsed = "  ".join(line for line in seed_text.split("\n") if line.strip())
-    for name, base in (("gwr", gwr), ("seed", seed_text), ("collapsed", collapsed)):
+    # every line break removed, indents too (a page copied as one line; issue 13)
+    one_line = "".join(line.strip() for line in gwr.split("\n"))
+    for name, base in (("gwr", gwr), ("seed", seed_text), ("collapsed", collapsed), ("one_line", one_line)):
         for target in (250_000, 500_000, 1_000_000, 2_000_000):
             text = base * max(1, target // len(base))
             seconds, n = _time(text)

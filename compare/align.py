@@ -66,7 +66,17 @@ from .text.similarity import (
 
 __all__ = ["align_sections", "heaviest_in_order", "heading_range"]
 
-_KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, Role.DUTY})
+_KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, Role.DUTY, Role.GOVERNMENT,
+                          Role.APPENDIX})
+
+
+def _apart(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> np.ndarray:
+    """Cells that may never pair: an appendix (glossary, attachment list, table) pairs only with
+    an appendix, whatever their words share."""
+    ao = np.array([old.report.effective_role(s.id) is Role.APPENDIX for s in olds], dtype=bool)
+    an = np.array([new.report.effective_role(s.id) is Role.APPENDIX for s in news], dtype=bool)
+    apart: np.ndarray = np.not_equal.outer(ao, an)
+    return apart
 
 
 def heaviest_in_order(pairs: Sequence[tuple[int, int, float]]) -> set[int]:
@@ -204,7 +214,10 @@ def _dense_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence
     score = HEADING_WEIGHT * h + CONTENT_WEIGHT * c + role
     # heading-only sections on both sides: the heading is all there is to compare
     both_empty = np.outer(o_empty, n_empty)
-    score = np.clip(np.where(both_empty, h + role, score), 0.0, 1.0)
+    score = np.where(both_empty, h + role, score)
+    apart = _apart(old, new, olds, news)
+    h, c, score = np.where(apart, 0.0, h), np.where(apart, 0.0, c), np.where(apart, 0.0, score)
+    score = np.clip(score, 0.0, 1.0)
     ok = (score >= SECTION_PAIR_CUTOFF) & ((h >= HEADING_RELATED) | (c >= CONTENT_ONLY_CUTOFF))
     ok |= _mutual_best(score)
     keep = np.argwhere(ok | (c >= CONTENT_ONLY_CUTOFF))
@@ -231,6 +244,8 @@ def _sparse_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequenc
                                [blocking_features(s.heading, v.keys()) for s, v in zip(news, wn, strict=True)])
     cells: dict[tuple[int, int], tuple[float, float, float]] = {}
     for i, j in sorted(candidates):
+        if (o_roles[i] is Role.APPENDIX) != (n_roles[j] is Role.APPENDIX):
+            continue  # an appendix pairs only with an appendix (see _apart)
         a, b = o_heads[i], n_heads[j]
         hh = 1.0 if not a and not b else (0.0 if not a or not b else fuzz.ratio(a, b) / 100.0)
         cc = sparse_cosine(wo[i], wn[j])
@@ -471,13 +486,17 @@ def _cross_parent_cells(old: _Side, new: _Side, olds: Sequence[Section],
     if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
         h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
         wo, wn = content_vectors(otexts, ntexts)
-        c = np.clip(wo @ wn.T, 0.0, 1.0)
+        c = np.where(_apart(old, new, olds, news), 0.0, np.clip(wo @ wn.T, 0.0, 1.0))
         return {(int(i), int(j)): (float(h[i, j]), float(c[i, j])) for i, j in np.argwhere(c >= CROSS_PARENT_CUTOFF)}
     so, sn = sparse_content_vectors(otexts, ntexts)
     candidates = blocked_pairs([blocking_features(s.heading, v.keys()) for s, v in zip(olds, so, strict=True)],
                                [blocking_features(s.heading, v.keys()) for s, v in zip(news, sn, strict=True)])
+    o_app = [old.report.effective_role(s.id) is Role.APPENDIX for s in olds]
+    n_app = [new.report.effective_role(s.id) is Role.APPENDIX for s in news]
     found: dict[tuple[int, int], tuple[float, float]] = {}
     for i, j in sorted(candidates):
+        if o_app[i] != n_app[j]:
+            continue  # an appendix pairs only with an appendix (see _apart)
         cc = sparse_cosine(so[i], sn[j])
         if cc >= CROSS_PARENT_CUTOFF:
             found[(i, j)] = (heading_similarity(olds[i].heading, news[j].heading), cc)

@@ -166,15 +166,14 @@ def figures(file: str, fmt: str, output: str, debug: bool) -> None:
     Example: yoy figures 2020.txt --format json
     """
     from .figures.extract import extract_figures
-    from .ingest import read_source
+    from .pipeline import report_file
     from .render import write_output
     from .render.figure_list import render_figures
     from .render.write import check_output
-    from .structure.parse import parse_report
 
     try:
         check_output(output, (file,))
-        report = parse_report(read_source(file))
+        report = report_file(file)
         write_output(render_figures(report, extract_figures(report), fmt), output)
     except Exception as exc:  # one line for the user; --debug shows the traceback
         _fail(exc, debug)
@@ -191,13 +190,12 @@ def outline(file: str, fmt: str, debug: bool) -> None:
 
     Example: yoy outline 2020.txt --format json
     """
-    from .ingest import read_source
+    from .pipeline import report_file
     from .render.outline import render_outline_json, render_outline_text
     from .render.write import write_output
-    from .structure.parse import parse_report
 
     try:
-        report = parse_report(read_source(file))
+        report = report_file(file)
         content = render_outline_json(report) if fmt == "json" else render_outline_text(report)
         write_output(content, "-")
     except Exception as exc:  # one line for the user; --debug shows the traceback

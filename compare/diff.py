@@ -79,20 +79,27 @@ __all__ = [
     "unaccounted",
 ]
 
+# Parts whose sentences never count as commitments: a glossary entry or a statistic explains, it
+# does not promise.
+_NO_COMMITMENTS = frozenset({Role.APPENDIX, Role.STATISTICS})
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
 
 
-def is_commitment(text: str, plan_role: Role | None, *, states_figure: bool = False) -> tuple[bool, str]:
+def is_commitment(text: str, plan_role: Role | None, *, states_figure: bool = False,
+                  explains_only: bool = False) -> tuple[bool, str]:
     """Whether a sentence commits to an action, and why (for `SentenceRow.reason`).
 
-    A sentence of a plan, targets or government part commits when it names a task or a target
-    (an action on an object, or a figure to reach: `states_figure`), not when it only frames the
-    plan (guiding ideology, slogan, preamble: `text.cues.names_task`). Anywhere else (a review
-    states outcomes; preambles, other parts, letters) only a word about the future followed by an
-    action on a concrete object commits: a past achievement that opens with a verb ("推行…",
+    Nothing in a part that `explains_only` commits (an appendix's glossary entry, a communiqué's
+    statistics). A sentence of a plan, targets or government part commits when it names a task or
+    a target (an action on an object, or a figure to reach: `states_figure`), not when it only
+    frames the plan (guiding ideology, slogan, preamble: `text.cues.names_task`). Anywhere else (a
+    review states outcomes; preambles, other parts, letters) only a word about the future followed
+    by an action on a concrete object commits: a past achievement that opens with a verb ("推行…",
     "We began buying…") does not, nor meeting logistics or speech navigation
     (`text.cues.commits_to_future`).
     """
+    if explains_only:
+        return False, ""
     if plan_role is not None:
         language = "zh" if count_cjk(text) else "en"
         if names_task(text, language, states_figure=states_figure):
@@ -396,7 +403,8 @@ def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], 
     spans.extend(split_sentences(text, ranges[section.id]))
     rows: list[SentenceRow] = []
     for sp in spans:
-        commit, why = is_commitment(text[sp.start : sp.end], plan_role)
+        commit, why = is_commitment(text[sp.start : sp.end], plan_role,
+                                    explains_only=report.effective_role(section.id) in _NO_COMMITMENTS)
         if added:
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
             rows.append(SentenceRow(None, sp, kind, score=0.0, reason=why or "section added"))
@@ -471,7 +479,8 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
                     continue
                 old_done.add(i)
                 s = olds[i]
-                commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id))
+                commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id),
+                                            explains_only=old.effective_role(s.section_id) in _NO_COMMITMENTS)
                 kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
                 ordered.append((by_old[s.section_id],
                                 SentenceRow(s.span, None, kind, score=0.0, reason=why or "no counterpart")))
@@ -487,7 +496,8 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
                 k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
-                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id))
+                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id),
+                                            explains_only=new.effective_role(ns.section_id) in _NO_COMMITMENTS)
                 kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
                 ordered.append((by_new[ns.section_id],
                                 SentenceRow(None, ns.span, kind, score=0.0, reason=why or "no counterpart")))
@@ -881,7 +891,9 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
             sec = new.section_at(r.new.start)
             role = new.plan_role(sec.id) if sec else None
             commit, why = is_commitment(new.text_of(r.new), role,
-                                        states_figure=bool(_figures_in(n_figs, n_starts, r.new)))
+                                        states_figure=bool(_figures_in(n_figs, n_starts, r.new)),
+                                        explains_only=sec is not None
+                                        and new.effective_role(sec.id) in _NO_COMMITMENTS)
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
             return replace(r, kind=kind, reason=why or _plain(r.reason))
         assert r.old is not None
@@ -889,7 +901,9 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
             sec = old.section_at(r.old.start)
             role = old.plan_role(sec.id) if sec else None
             commit, why = is_commitment(old.text_of(r.old), role,
-                                        states_figure=bool(_figures_in(o_figs, o_starts, r.old)))
+                                        states_figure=bool(_figures_in(o_figs, o_starts, r.old)),
+                                        explains_only=sec is not None
+                                        and old.effective_role(sec.id) in _NO_COMMITMENTS)
             kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
             return replace(r, kind=kind, reason=why or _plain(r.reason))
         lo = bisect_left(item_starts, r.old.start - longest)

@@ -26,6 +26,7 @@ __all__ = [
     "Stripped",
     "Role",
     "PLAN_ROLES",
+    "PLAN_LIKE_ROLES",
     "Section",
     "Paragraph",
     "Metadata",
@@ -165,12 +166,23 @@ class Role(str, Enum):
     PLAN = "plan"
     TARGETS = "targets"
     DUTY = "duty"  # 第一责任人职责 (duty of the principal responsible person)
+    # 加强政府自身建设: what the government will do about itself; a plan-like part, counted as plan
+    # by the follow-through (it is in `Report.plan_parts`), kept apart so the page can name it
+    GOVERNMENT = "government"
+    # 名词解释, 附件, 附表, a flattened table after the closing words: kept and shown, but no plan
+    # items, no commitments, and pairs only with another appendix
+    APPENDIX = "appendix"
+    # a part of a statistical communiqué (统计公报): figures of the year, no plan, no commitments
+    STATISTICS = "statistics"
     OTHER = "other"
 
 
 # The roles of the parts that state a plan: what the diff counts as commitments and the
 # follow-through reads plan items from.
 PLAN_ROLES: frozenset[Role] = frozenset({Role.PLAN, Role.TARGETS})
+# Parts that are plan for the follow-through although their role names something narrower: the
+# structure stage puts them in `Report.plan_parts`, and `Report.plan_role` reads them as PLAN.
+PLAN_LIKE_ROLES: frozenset[Role] = PLAN_ROLES | {Role.GOVERNMENT}
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +230,12 @@ class Metadata:
     # plans (a 政府工作报告 delivered in March 2019 reviews 2018 and plans 2019) and readers know it by
     # that year rather than by the year reported on.
     plan_year_is_current: bool = False
+    # Where `year` and `plan_year` come from: "text:heading" (a part heading names it), "text:review"
+    # (the years the review names), "text:plan" (今年 / a year in the plan), "text:signature",
+    # "text:body" (the year the text names most), "derived:year+1" (the plan follows the year
+    # reported on), "derived:plan_year-1", or "" when unknown.
+    year_source: str = ""
+    plan_year_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

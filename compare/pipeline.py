@@ -12,21 +12,38 @@ from .figures.extract import extract_figures
 from .figures.match import match_figures
 from .followthrough.evidence import check_followthrough, score_followthrough
 from .ingest import read_source, source_from_string
-from .model import Comparison, FollowUp, SourceText
+from .model import Comparison, FollowUp, Report, SourceText
 from .structure.metadata import issuer_warning
 from .structure.parse import parse_report
+from .structure.running_text import require_running_text
 
-__all__ = ["compare_files", "compare_texts", "compare_sources", "followup_sources", "followup_files", "followup_texts"]
+__all__ = ["read_report", "report_file", "compare_files", "compare_texts", "compare_sources", "followup_sources",
+           "followup_files", "followup_texts"]
 
 
-def compare_sources(old: SourceText, new: SourceText, *, sentences: bool = True) -> Comparison:
+def read_report(source: SourceText, *, require_text: bool = True) -> Report:
+    """Parse one already-read input into a `Report`; with `require_text`, `NotAReportError` when it
+    holds no running text and no written outline (a saved page with only its menus and metadata)."""
+    report = parse_report(source)
+    return require_running_text(report) if require_text else report
+
+
+def report_file(path: str) -> Report:
+    """Read and parse one report file ("-" reads standard input); a file that is not a report is refused."""
+    return read_report(read_source(path))
+
+
+def compare_sources(old: SourceText, new: SourceText, *, require_text: bool = False,
+                    sentences: bool = True) -> Comparison:
     """Run every stage on two already-read inputs.
 
-    `sentences=False` skips the sentence diff (its `diffs` stay empty): what a series or a batch
-    summary needs of a pair is its figures and plan checks, and the diff is a costly stage.
+    Files (`compare_files`) are refused when they are not reports (`require_text`); strings given
+    to the API are taken as they are, whatever they hold. `sentences=False` skips the sentence
+    diff (its `diffs` stay empty): what a series or a batch summary needs of a pair is its figures
+    and plan checks, and the diff is a costly stage.
     """
-    old_report = parse_report(old)
-    new_report = parse_report(new)
+    old_report = read_report(old, require_text=require_text)
+    new_report = read_report(new, require_text=require_text)
     pairs = align_sections(old_report, new_report)
     old_figs = extract_figures(old_report)
     new_figs = extract_figures(new_report)
@@ -49,10 +66,10 @@ def compare_sources(old: SourceText, new: SourceText, *, sentences: bool = True)
     )
 
 
-def followup_sources(old: SourceText, new: SourceText) -> FollowUp:
+def followup_sources(old: SourceText, new: SourceText, *, require_text: bool = False) -> FollowUp:
     """Only the stages follow-through needs: structure, alignment, figures, plan checks."""
-    old_report = parse_report(old)
-    new_report = parse_report(new)
+    old_report = read_report(old, require_text=require_text)
+    new_report = read_report(new, require_text=require_text)
     pairs = align_sections(old_report, new_report)
     old_figs = extract_figures(old_report)
     new_figs = extract_figures(new_report)
@@ -65,12 +82,12 @@ def followup_sources(old: SourceText, new: SourceText) -> FollowUp:
 
 def followup_files(old_path: str, new_path: str) -> FollowUp:
     """Check last year's plan (OLD) against this year's report (NEW); "-" reads standard input."""
-    return followup_sources(read_source(old_path), read_source(new_path))
+    return followup_sources(read_source(old_path), read_source(new_path), require_text=True)
 
 
 def compare_files(old_path: str, new_path: str) -> Comparison:
     """Compare two report files ("-" reads one of them from standard input)."""
-    return compare_sources(read_source(old_path), read_source(new_path))
+    return compare_sources(read_source(old_path), read_source(new_path), require_text=True)
 
 
 def compare_texts(old_text: str, new_text: str, *, old_name: str = "old", new_name: str = "new") -> Comparison:

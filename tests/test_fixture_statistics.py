@@ -56,3 +56,23 @@ def test_no_passage_copied_from_shared() -> None:
         text = path.read_text(encoding="utf-8", errors="ignore")
         hits = [w for w in windows if w in text] if len(text) < 2_000_000 else []
         assert not hits, f"{path} shares a {COPY_WINDOW}-character passage with a fixture: {hits[0]!r}"
+
+
+def test_every_part_is_statistics_and_the_pair_has_no_plan() -> None:
+    # issue 18 item 5 (structure): a communiqué is recognised; its parts give no plan items and
+    # no commitments; title, issuer, year and date come from its title block
+    from compare import compare_files
+    from compare.model import ChangeKind
+
+    exp = expected(CASE)
+    for year, title, date in zip((exp["old_year"], exp["new_year"]), exp["titles"], exp["dates"]):
+        r = parse_report(read_source(str(FIXTURES / CASE / f"{year}.txt")))
+        assert {s.role.value for s in r.sections if s.level == 1 and s.heading} == {exp["role_of_every_part"]}
+        m = r.metadata
+        assert (m.title, m.issuer, m.year, m.year_source, m.date) == (title, exp["issuer"], year, "text:title", date)
+    c = compare_files(str(FIXTURES / CASE / f"{exp['old_year']}.txt"), str(FIXTURES / CASE / f"{exp['new_year']}.txt"))
+    assert len(c.plan_checks) == exp["plan_items"]
+    assert not any(row.kind is ChangeKind.NEW_COMMITMENT for d in c.diffs for row in d.rows)
+    renamed = [(c.old.section(p.old_id).heading, c.new.section(p.new_id).heading)
+               for p in c.section_pairs if p.status.value == "renamed" and p.old_id and p.new_id]
+    assert renamed == [tuple(x) for x in exp["sections"]["renamed"]]

@@ -132,15 +132,15 @@ def test_members_other_branches_add_render_everywhere_without_crashing() -> None
 
     from compare.render import render
 
+    from compare.model import ChangeKind, PlanStatus
+
     class Later(str, Enum):
-        COMPLETED = "completed"
-        RESTATED = "restated"
         SOMETHING = "something_new"
 
     c = zh_comparison()
     d0 = c.diffs[0]
-    rows = (replace(d0.rows[0], kind=Later.COMPLETED), replace(d0.rows[1], kind=Later.SOMETHING)) + d0.rows[2:]
-    checks = (replace(c.plan_checks[0], status=Later.RESTATED),) + c.plan_checks[1:]
+    rows = (replace(d0.rows[0], kind=ChangeKind.COMPLETED), replace(d0.rows[1], kind=Later.SOMETHING)) + d0.rows[2:]
+    checks = (replace(c.plan_checks[0], status=PlanStatus.RESTATED),) + c.plan_checks[1:]
     odd = replace(c, diffs=(replace(d0, rows=rows),) + c.diffs[1:], plan_checks=checks)
     for fmt in ("html", "md", "csv"):  # the views of this page (JSON counts the members the model has)
         assert render(odd, fmt)  # type: ignore[arg-type]

@@ -38,11 +38,14 @@ def test_english_roles() -> None:
     assert role_of_heading("The Annual Meeting", language="en") is Role.OTHER
 
 
-def test_body_cues_only_decide_plan_for_a_plan_like_part() -> None:
+def test_body_cues_decide_plan_review_or_targets_when_the_heading_says_nothing() -> None:
     plan = "今年要继续加快改革，进一步抓好落实，要将各项任务分解到位。" * 3
     review = "去年我们完成了各项任务，取得了显著成效，实现了预期目标。" * 3
     assert role_of_body(plan, language="zh") is Role.PLAN
-    assert role_of_body(review, language="zh") is Role.OTHER
+    # issue 13: review cues with a time that has passed (去年, 过去一年) make a review
+    assert role_of_body(review, language="zh") is Role.REVIEW
+    assert role_of_body("我们完成了任务，取得了成效，实现了目标。" * 3, language="zh") is Role.OTHER
+    assert role_of_body("今年政府工作的总体要求是：稳中求进。", language="zh") is Role.TARGETS
     assert role_of_body(plan, language="en") is Role.OTHER
 
 

@@ -84,10 +84,14 @@ def test_inline_heading_is_one_paragraph_and_heading_span_is_the_heading() -> No
     assert r.text_of(r.section("s2.1").heading_span) == "（一）健全工作机制"
 
 
-def test_enumeration_is_not_a_heading() -> None:
+def test_enumeration_is_not_a_heading_but_a_run_in_item() -> None:
+    # issue 13: 一是…二是… in a review are items one level down (with spans), never headings of
+    # their own family; a lone 二是 that does not count on from an item is prose
     r = parse("一、工作回顾\n\n一是加强领导。二是压实责任。\n\n二是也可以出现在段首，它仍然只是列举。\n")
-    assert [s.heading for s in r.sections] == ["工作回顾"]
-    assert len(r.paragraphs) == 2
+    assert [(s.heading, s.level, s.marker) for s in r.sections] == [
+        ("工作回顾", 1, "一、"), ("加强领导", 2, "一是"), ("压实责任", 2, "二是")]
+    assert [r.text_of(p.span) for p in r.paragraphs] == [
+        "一是加强领导。", "二是压实责任。", "二是也可以出现在段首，它仍然只是列举。"]
 
 
 DAMAGED = """\

@@ -447,6 +447,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
             "rows": rows,
             "blocks": blocks,
             "heading_only": not rows,
+            # an appendix (glossary, attachment list, table) is shown, folded
+            "collapsed": shown is not None and (c.new if new_sec else c.old).effective_role(shown.id) is Role.APPENDIX,
         })
     old_rows.freeze()
     new_rows.freeze()

@@ -51,6 +51,8 @@ def outline_to_dict(report: Report) -> dict[str, Any]:
             "language": m.language,
             "plan_year": m.plan_year,
             "plan_year_is_current": m.plan_year_is_current,
+            "year_source": m.year_source,
+            "plan_year_source": m.plan_year_source,
         },
         "sections": [_section_dict(s) for s in report.sections],
         "paragraphs": len(report.paragraphs),
@@ -70,6 +72,11 @@ def _one_line(s: str) -> str:
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
 
 
+def _from(source: str) -> str:
+    """Where a year was read: "  [from text:heading]", "  [from filename]"."""
+    return f"  [from {source}]" if source else ""
+
+
 def render_outline_text(report: Report) -> str:
     """An indented tree: id, marker as written (→ recovered marker), heading, role, span, paragraphs."""
     m = report.metadata
@@ -77,12 +84,13 @@ def render_outline_text(report: Report) -> str:
         f"{report.source.path}",
         f"  title:      {m.title or '-'}",
         f"  issuer:     {m.issuer or '-'}",
-        f"  year:       {m.year if m.year is not None else '-'}",
+        f"  year:       {m.year if m.year is not None else '-'}" + _from(m.year_source),
         f"  date:       {m.date or '-'}",
         f"  doc_number: {m.doc_number or '-'}",
         f"  language:   {m.language}",
         f"  plan_year:  {m.plan_year if m.plan_year is not None else '-'}"
-        + (" (今年 / this year: delivered in the year it plans)" if m.plan_year_is_current else ""),
+        + (" (今年 / this year: delivered in the year it plans)" if m.plan_year_is_current else "")
+        + _from(m.plan_year_source),
         "",
         f"outline ({len(report.sections)} sections, {len(report.paragraphs)} paragraphs):",
     ]

@@ -40,9 +40,9 @@ def read_text(path: str) -> SourceText:
 
 def parse(source: SourceText) -> Report:
     """The structure stage on one input."""
-    from ..structure.parse import parse_report
+    from ..pipeline import read_report
 
-    return parse_report(source)
+    return read_report(source)
 
 
 def read_report(path: str) -> Report:
@@ -61,7 +61,7 @@ def series_comparison(old: str | SourceText, new: str | SourceText, *, full: boo
 
     old_src = old if isinstance(old, SourceText) else read_text(old)
     new_src = new if isinstance(new, SourceText) else read_text(new)
-    return compare_sources(old_src, new_src, sentences=full)
+    return compare_sources(old_src, new_src, require_text=True, sentences=full)
 
 
 def plan_section_ids(report: Report) -> frozenset[str]:

@@ -43,7 +43,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 # skips a level (一、 then 1. directly: 1. is still one level below 一、).
 FAMILY_RANK: dict[str, float] = {
     "markdown1": 1, "markdown2": 2, "markdown3": 3, "markdown4": 4, "markdown5": 5, "markdown6": 6,
-    "cn_comma": 1, "closing": 1, "paren_cn": 2, "ordinal_di": 2.5, "arabic": 3,
+    "part": 0.5, "cn_comma": 1, "closing": 1, "sub": 1.9, "paren_cn": 2, "ordinal_di": 2.5, "arabic": 3,
     "paren_arabic": 4, "circled": 5, "lead": 6,
     "roman": 1.2, "title_line": 1.5, "letter": 2.2, "en_number": 3.2,
 }
@@ -178,7 +178,7 @@ def is_title_line(line: str) -> bool:
     if len(words) > 9 or not any(c.isalpha() for c in line):
         return False
     # table rows and column headers: figures, leaders, footnote stars, a dangling "of"
-    if any(c in line for c in "%$…*|") or len(re.findall(r"\d+", line)) >= 2:
+    if any(c in line for c in "%$…*|[]") or len(re.findall(r"\d+", line)) >= 2:
         return False
     if words[-1].lower() in _SMALL_WORDS - {"&"}:
         return False

@@ -36,7 +36,13 @@ _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _TITLE_MAX = 60
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_TITLE_YEAR = re.compile(r"关于\s*((?:19|20)\d\d)\s*年")
+_TITLE_YEAR = re.compile(r"关于\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:国民经济和社会发展)?统计公报")
+# A title ends with the genre's name: a report, or a statistical communiqué.
+_TITLE_ENDS = ("报告", "公报")
+# The issuing office on a line of its own under a title ("云州市统计局"), before the text begins.
+_ZH_ISSUER_LINE = re.compile(rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}(?:人民政府|统计局|委员会|办公室|办公厅))[ \t\u3000]*$")
+# Only the first lines after a title can hold it.
+_ISSUER_LINE_WINDOW = 200
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPEECH_DATE = re.compile(r"——\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -63,6 +69,9 @@ _GOV_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?(?:人民政府|政府|委员会|�
 # (2001, 2003 and 2008 only say 作报告 / 报告…工作, and get no title).
 _OPENING = 1000
 _ZH_SPEAKS_FOR = re.compile(rf"我代表\s*(国务院|[{CJK}]{{2,20}}?人民政府)")
+# The speaker line under a report's title: "某省人民政府省长　张三", "某市人民政府代市长 李四".
+_ZH_SPEAKER_LINE = re.compile(
+    rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}?人民政府)(?:代理?)?(?:省长|市长|区长|县长|州长|主席|旗长)[ \t\u3000]*[{CJK}]{{2,4}}[ \t\u3000]*$")
 _ZH_SELF_TITLE = re.compile(r"作\s*政府工作报告|报告\s*(?:过去五年的?|本届政府)?\s*政府工作")
 # "今年" in a plan part: the plan addresses the year the document is delivered in. "今年以来" is the
 # review's "so far this year" of a report written in December, not a plan's year. A plan is taken
@@ -111,10 +120,12 @@ def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is
     preamble: str,
     review: str = "",
     plan: str = "",
+    file_year: int | None = None,
 ) -> Metadata:
     """Read the metadata of one report from its stripped blocks, headings and opening text.
 
-    `review` is the text of the review part, `plan` the text of the plan and targets parts.
+    `review` is the text of the review part, `plan` the text of the plan and targets parts;
+    `file_year` (a year in the file's name) is used only when the text names no year at all.
     """
     block = "\n".join(metadata_lines)
     title = _first(_FIELD["title"], block)
@@ -138,6 +149,14 @@ def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is
         if issuer is None:
             issuer = _first(_FIELD["org"], block)
         if issuer is None:
+            m = _ZH_SPEAKER_LINE.search(preamble[:_OPENING])
+            issuer = m.group(1) if m else None
+        if issuer is None and title:
+            at = preamble.find(title)
+            m = _ZH_ISSUER_LINE.search(preamble, max(at, 0), max(at, 0) + len(title) + _ISSUER_LINE_WINDOW) \
+                if at >= 0 else None
+            issuer = m.group(1) if m else None
+        if issuer is None:
             m = _ZH_SPEAKS_FOR.search(preamble[:_OPENING])
             issuer = m.group(1) if m else None
         if issuer is None and "国务院总理" in text[:3000]:
@@ -148,8 +167,14 @@ def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is
         if date is None:
             m = _SPEECH_DATE.search(text[:3000])
             date = iso_date("-".join(m.groups())) if m else None
-        year = _zh_year(title, top_headings, review, text)
-        plan_year, current = _zh_plan_year(top_headings, year, plan, text)
+        if date is None and title:
+            # a communiqué dates itself on a line of its own under the title and the issuer
+            at = preamble.find(title)
+            window = preamble[at: at + len(title) + _ISSUER_LINE_WINDOW] if at >= 0 else ""
+            found = next((ln.strip() for ln in window.split("\n") if DATE_LINE.match(ln.strip())), None)
+            date = iso_date(found) if found else None
+        year, year_source = _zh_year(title, top_headings, review, text)
+        plan_year, current, plan_year_source = _zh_plan_year(top_headings, year, plan, text)
     else:
         for pattern in _EN_ISSUER:
             m = pattern.search(text[:20000])
@@ -169,16 +194,26 @@ def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is
         opening = max(letter, 0)
         m = (_EN_OPENING_YEAR.search(text, opening, opening + _EN_OPENING) if letter >= 0 else None) or _EN_YEAR.search(
             text, opening, opening + 20000)
-        year = _heading_year(top_headings) or (int(m.group(1)) if m else None)
+        year = _heading_year(top_headings)
+        year_source = "text:heading" if year is not None else ""
+        if year is None and m:
+            year, year_source = int(m.group(1)), "text:opening"
         if year is None and date and letter >= 0:
-            year = int(date[:4]) - 1  # a letter on year N is signed early in N+1
+            # a letter on year N is signed early in N+1
+            year, year_source = int(date[:4]) - 1, "derived:signature"
         if year is None:
             year = _common_year(text[:8000])
+            year_source = "text:body" if year is not None else ""
         plan_year = _named_year(top_headings, year)
+        plan_year_source = "text:heading" if plan_year is not None else ""
         this_year = len(_EN_THIS_YEAR.findall(plan))
         current = plan_year is not None and this_year >= _CURRENT_MIN and this_year > len(_EN_NEXT_YEAR.findall(plan))
+    if year is None and plan_year is None and file_year is not None:
+        # the text states no year at all: the file name's year, said as such
+        year, year_source = file_year, "filename"
     return Metadata(issuer=issuer, year=year, date=date, doc_number=doc_number, title=title, language=language,
-                    plan_year=plan_year, plan_year_is_current=current)
+                    plan_year=plan_year, plan_year_is_current=current, year_source=year_source,
+                    plan_year_source=plan_year_source)
 
 
 def _en_date(s: str) -> str | None:
@@ -216,9 +251,14 @@ def _named_year(top_headings: Sequence[tuple[str, Role]], year: int | None) -> i
     return None
 
 
+# A plan names the year it is for near its opening; a year further in is often a horizon.
+_PLAN_OPENING = 400
+_YEAR_IS_NAMED = re.compile(r"((?:19|20)\d\d)年(?![底末])")
+
+
 def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, plan: str,
-                  text: str) -> tuple[int | None, bool]:
-    """The year the plan addresses and whether the plan calls it 今年.
+                  text: str) -> tuple[int | None, bool, str]:
+    """The year the plan addresses, whether the plan calls it 今年, and where the year comes from.
 
     A plan heading naming a year decides; a plan that only says 今年 ("对今年政府工作的建议",
     "今年主要任务", or task parts with no year at all) is for the year a "YYYY年是…" sentence names
@@ -230,7 +270,7 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
     current = says_now or (now >= _CURRENT_MIN and now > plan.count("明年"))
     named = _named_year(top_headings, year)
     if named is not None:
-        return named, current
+        return named, current, "text:heading"
 
     def plausible(ys: list[int]) -> list[int]:
         # 今年 is the year reported on (a report written in December) or the one after it
@@ -240,7 +280,7 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
     stated = plausible([int(m.group(1)) for m in _YEAR_IS.finditer(plan)
                         if "今年" in plan[m.end():m.end() + _YEAR_IS_WINDOW]])
     if stated:
-        return stated[0], True
+        return stated[0], True, "text:plan"
     whole = text.translate(_FULLWIDTH_DIGITS)
     if not current:
         # A report that calls the year after the one it reviews 今年 anywhere was delivered in that
@@ -249,13 +289,20 @@ def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, pl
         after = [int(m.group(1)) for m in _YEAR_IS.finditer(whole)
                  if year is not None and int(m.group(1)) == year + 1
                  and "今年" in whole[m.end():m.end() + _YEAR_IS_WINDOW]]
-        return (after[0], True) if plan and after else (None, False)
+        if plan and after:
+            return after[0], True, "text:今年"
+        # a year-end report's plan that names the coming year ("2022年，我区将…")
+        coming = [int(m.group(1)) for m in _YEAR_IS_NAMED.finditer(plan[:_PLAN_OPENING])
+                  if year is not None and int(m.group(1)) == year + 1]
+        return (coming[0], False, "text:plan") if coming else (None, False, "")
     candidates = plausible([int(m.group(1)) for m in _YEAR_IS.finditer(plan)]
                            + [int(m.group(1)) for m in _YEAR_IS.finditer(whole)
                               if "今年" in whole[m.end():m.end() + _YEAR_IS_WINDOW]])
     if candidates:
-        return candidates[0], True
-    return (year + 1 if year is not None else None), year is not None
+        return candidates[0], True, "text:今年"
+    if year is None:
+        return None, False, ""
+    return year + 1, True, "derived:year+1"
 
 
 def _first(pattern: re.Pattern[str], s: str) -> str | None:
@@ -266,22 +313,28 @@ def _first(pattern: re.Pattern[str], s: str) -> str | None:
 def _zh_title(preamble: str) -> str | None:
     for line in preamble[:2000].split("\n"):
         line = line.strip()
-        if line.endswith("报告") and len(line) <= _TITLE_MAX:
+        if line.endswith(_TITLE_ENDS) and len(line) <= _TITLE_MAX:
             return line
     # Wiki scrapes break titles across lines ("政府工作报\n告"): join the lines of each block.
     for chunk in re.split(r"\n[ \t\u3000]*\n", preamble[:2000]):
         joined = re.sub(r"\s", "", chunk)
-        if joined.endswith("报告") and len(joined) <= _TITLE_MAX:
+        if joined.endswith(_TITLE_ENDS) and len(joined) <= _TITLE_MAX:
             return joined
     return None
 
 
-def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review: str, text: str) -> int | None:
+def _zh_year(title: str | None, top_headings: Sequence[tuple[str, Role]], review: str,
+             text: str) -> tuple[int | None, str]:
+    """The year reported on and where it comes from (title, a part heading, the review, the body)."""
     if title:
         m = _TITLE_YEAR.search(title)
         if m:
-            return int(m.group(1))
-    return _heading_year(top_headings) or _latest_year(review) or _common_year(text[:3000])
+            return int(m.group(1) or m.group(2)), "text:title"
+    for found, source in ((_heading_year(top_headings), "text:heading"), (_latest_year(review), "text:review"),
+                          (_common_year(text[:3000]), "text:body")):
+        if found is not None:
+            return found, source
+    return None, ""
 
 
 def _heading_year(top_headings: Sequence[tuple[str, Role]]) -> int | None:

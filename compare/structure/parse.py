@@ -27,9 +27,20 @@ from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span
 from ..text.cjk import detect_language
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 from .boilerplate import classify_lines
+from .collapsed import is_collapsed, split_collapsed_line
 from .headings import FAMILY_RANK, Marker, format_marker, is_title_line, match_marker, split_heading
 from .metadata import extract_metadata
-from .roles import plan_part_ids, role_of_body, role_of_heading, subsection_role
+from .roles import (
+    PROBLEM_CUE,
+    heading_plan_year,
+    is_statistics,
+    plan_part_ids,
+    role_of_body,
+    role_of_heading,
+    subsection_role,
+)
+from .runin import find_run_in_items
+from .topics import TOPIC_RUN_MIN, find_topics
 
 __all__ = ["parse_report", "uncovered", "COLLAPSED_LINE_MIN", "LOST_MARKER_MAX", "MAX_SECTIONS"]
 
@@ -45,6 +56,13 @@ COLLAPSED_LINE_MIN = 400
 _COLLAPSED_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}")
 # A heading that lost its marker is a short line: the seed's four are 24–31 characters.
 LOST_MARKER_MAX = 40
+# A sub-heading without a marker before a run of numbered items is short ("三个突破", "强力推进八项工作").
+SUB_HEADING_MAX = 24
+_ITEM_FAMILIES = frozenset({"paren_cn", "ordinal_di", "arabic", "paren_arabic", "circled"})
+# An unmarked part heading names more than its role word ("2019年工作回顾", never "回顾").
+PART_HEADING_MIN = 4
+# A heading never holds the punctuation of a sentence or a clause.
+_CLAUSE_PUNCT = ZH_SENTENCE_ENDS + "：:;" + ASCII_SENTENCE_ENDS + "，,"
 # Leading whitespace that marks the first line of a paragraph (two full-width or ASCII spaces).
 PARAGRAPH_INDENT = 2
 # An unmarked top-level heading in the opening ("首先报告２００１年的工作") is a short line.
@@ -98,7 +116,7 @@ def parse_report(source: SourceText) -> Report:
     """
     text = source.text
     language = detect_language(text)
-    lines, blank_gap, indents, after_indent = _lines(text, language)
+    lines, blank_gap, indents, after_indent = _lines(text, language, collapsed=is_collapsed(text))
     reasons = classify_lines(text, lines, language=language)
     stripped = _merge_stripped(text, lines, reasons)
     hints = {span.start: level for span, level in source.heading_hints}
@@ -109,7 +127,8 @@ def parse_report(source: SourceText) -> Report:
         raise InputError(f"{source.path}: {heads:,} headings found, over the {MAX_SECTIONS:,} limit; "
                          "is this one report? Give the report itself, not a list or an export.")
     _assign_levels(text, blocks, language)
-    sections, paragraphs = _build_tree(text, blocks, language)
+    sections, paragraphs = _build_tree(text, blocks, language,
+                                       statistics=language == "zh" and is_statistics(text))
     # headings that may name the year reported on: parts, and the sections one level down
     # (English letters put "## 2020 in Review" under a "# Letter" title)
     top = [(s.heading, s.role if s.level == 1 and language == "zh" else role_of_heading(s.heading, language=language))
@@ -129,14 +148,26 @@ def parse_report(source: SourceText) -> Report:
         preamble=text[: preamble.span.end] if preamble else text[: min(len(text), 300)],
         review=review.span.slice(text) if review else "",
         plan=plan,
+        file_year=_file_year(source.path),
     )
     stripped, kept = _strip_title(text, stripped, paragraphs, sections, metadata)
     if kept is not None:
         paragraphs = kept
-        sections = _recount(sections, paragraphs)
+    sections, paragraphs = _add_run_in_items(text, sections, paragraphs)
+    sections, paragraphs = _add_topics(text, sections, paragraphs)
+    sections = _recount(sections, paragraphs)
     return Report(source=source, metadata=metadata, sections=tuple(sections),
                   paragraphs=tuple(paragraphs), stripped=stripped,
                   plan_parts=plan_parts)  # _recount keeps ids and roles: the plan is decided once
+
+
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _file_year(path: str) -> int | None:
+    """A year in the file's name ("2021.txt", "report_2021a.txt"), used only when the text names none."""
+    m = _FILE_YEAR.search(path.replace("\\", "/").rsplit("/", 1)[-1])
+    return int(m.group(1)) if m else None
 
 
 def uncovered(report: Report) -> list[Span]:
@@ -189,10 +220,13 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int], list[bool]]:
+def _lines(text: str, language: str, *, collapsed: bool = False) -> tuple[list[Span], list[bool], list[int], list[bool]]:
     """Non-blank lines (trimmed spans); for each, whether a blank line (or a collapsed break)
     precedes it, its indentation, and whether the line before it held only an indent (a wiki
-    scrape puts the indent of a paragraph that opens with a bold lead sentence on a line of its own)."""
+    scrape puts the indent of a paragraph that opens with a bold lead sentence on a line of its own).
+
+    In a `collapsed` text (its line breaks gone) a long line is cut into the lines it had
+    (`collapsed.split_collapsed_line`); otherwise only at runs of spaces."""
     out: list[Span] = []
     gap: list[bool] = []
     indents: list[int] = []
@@ -206,22 +240,14 @@ def _lines(text: str, language: str) -> tuple[list[Span], list[bool], list[int],
         if span is None:
             blank_before = True
             indent_only = end > pos
-        elif language == "zh" and len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end):
-            cut = span.start
-            for m in _COLLAPSED_BREAK.finditer(text, span.start, span.end):
-                piece = _trim(text, cut, m.start())
-                if piece:
-                    out.append(piece)
-                    gap.append(True)
-                    indents.append(0)
-                    after_indent.append(False)
-                cut = m.end()
-            piece = _trim(text, cut, span.end)
-            if piece:
-                out.append(piece)
-                gap.append(True)
-                indents.append(0)
-                after_indent.append(False)
+        elif language == "zh" and ((collapsed and len(span) > LOST_MARKER_MAX) or (
+                len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end))):
+            pieces = split_collapsed_line(text, span, language=language if collapsed else "",
+                                          names_a_part=_names_a_part)
+            out.extend(pieces)
+            gap.extend([True] * len(pieces))
+            indents.extend([0] * len(pieces))
+            after_indent.extend([False] * len(pieces))
             blank_before = indent_only = False
         else:
             out.append(span)
@@ -323,6 +349,7 @@ def _ends_block(text: str, block: _Block, language: str) -> bool:
 
 def _find_heads(text: str, blocks: list[_Block], language: str, hints: dict[int, int]) -> None:
     seen_marked = False
+    part_family = _part_family(text, blocks, language)
     for k, b in enumerate(blocks):
         s = b.first_line.slice(text)
         base = b.first_line.start
@@ -340,6 +367,10 @@ def _find_heads(text: str, blocks: list[_Block], language: str, hints: dict[int,
             b.head = _Head(f"markdown{level}", None, "", "hint:heading_style", s, b.first_line, False)
         elif language == "zh" and b.single_line and not seen_marked and _promotable(s):
             b.head = _Head("closing", None, "", "recovered:no_marker", s, b.first_line, False)
+        elif language == "zh" and b.single_line and _appendix_heading(s):
+            b.head = _Head(part_family, None, "", "line:appendix", s.rstrip("：:"), b.first_line, False)
+        elif language == "zh" and b.single_line and _unmarked_part(s):
+            b.head = _Head(part_family, None, "", "line:part_heading", s, b.first_line, False)
         elif language == "zh" and _CLOSING.match(s) and b.single_line:
             b.head = _Head("closing", None, "", "keyword:closing", s, b.first_line, False)
         elif (language == "en" and b.single_line and is_title_line(s) and _en_heading_layout(b.indent, s)
@@ -368,6 +399,40 @@ def _prose_follows(text: str, blocks: list[_Block], k: int) -> bool:
         if _PROSE.search(s):
             return True
     return False
+
+
+def _names_a_part(s: str) -> bool:
+    """Whether a short unmarked run of text names a part's role (and is not the report's title)."""
+    return not _REPORT_TITLE.search(s) and role_of_heading(s, language="zh") not in (Role.OTHER, Role.PREAMBLE)
+
+
+def _unmarked_part(s: str) -> bool:
+    """A part heading written without `一、`: a short standalone line with no punctuation of a
+    sentence or clause that names a part's role ("2019年工作回顾", "“十三五”规划的主要思路及2016年工作计划")."""
+    if not PART_HEADING_MIN <= len(s) <= LOST_MARKER_MAX or any(c in _CLAUSE_PUNCT for c in s):
+        return False
+    return _names_a_part(s)
+
+
+def _appendix_heading(s: str) -> bool:
+    """名词解释, 附件1, 附件：…, 附表, …一览表 on a line of its own."""
+    return len(s) <= LOST_MARKER_MAX and "。" not in s and role_of_heading(s, language="zh") is Role.APPENDIX
+
+
+def _part_family(text: str, blocks: Sequence[_Block], language: str) -> str:
+    """The family of unmarked part headings: above `一、` ("part") when the `一、` headings are not
+    the report's parts (a report that heads its parts "2019年工作回顾" and numbers its tasks 一、二、
+    inside them), else beside them ("closing"). The `一、` headings are the parts when one of them
+    names the review or the problems."""
+    if language != "zh":
+        return "closing"
+    for b in blocks:
+        s = b.first_line.slice(text)
+        m = match_marker(s, language=language)
+        if m is not None and m.family == "cn_comma" and role_of_heading(
+                _head_from_marker(s, 0, m).heading, language="zh") in (Role.REVIEW, Role.PROBLEMS):
+            return "closing"
+    return "part"
 
 
 def _promotable(s: str) -> bool:
@@ -430,7 +495,9 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
     Two rules: the next block restarts the numbering of the current deepest family at 1 (the
     line is a new heading one level up, like the seed's unmarked （五）–（八） between runs of
     `1.` `2.` items), or the next block skips one number of a family on the stack (the line
-    is the missing sibling).
+    is the missing sibling). A line that would so become a new top-level part without naming a
+    part's role, or that stands before the first item of a deeper family ("三个突破" before
+    "第一，…"), is a sub-heading of the current part: the level its children imply.
     """
     b = blocks[k]
     s = b.first_line.slice(text)
@@ -440,9 +507,12 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
         return None
     nxt = blocks[k + 1].head
     assert nxt is not None
+    sub = _Head("sub", None, "", "line:sub_heading", s, b.first_line, False)
     if nxt.family == stack[-1] and nxt.number == 1 and len(stack) >= 2:
         family = stack[-2]
         level = len(stack) - 1
+        if family == "sub" or (level == 1 and not _names_a_part(s)):
+            return sub
         if last_number.get((level, family)) is None:
             return None
         return _Head(family, None, "", "recovered:no_marker", s, b.first_line, False)
@@ -451,13 +521,20 @@ def _lost_marker(text: str, blocks: list[_Block], k: int, stack: list[str],
         prev = last_number.get((level, nxt.family))
         if prev is not None and nxt.number == prev + 2:
             return _Head(nxt.family, None, "", "recovered:no_marker", s, b.first_line, False)
+    if (nxt.number == 1 and nxt.family in _ITEM_FAMILIES and nxt.family not in stack
+            and FAMILY_RANK[nxt.family] > FAMILY_RANK[stack[-1]] and len(s) <= SUB_HEADING_MAX):
+        return sub
     return None
 
 
 # --- 5. tree -------------------------------------------------------------------------------
 
 
-def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Section], list[Paragraph]]:  # noqa: C901 - one pass of ordered rules; splitting it is left to the structure work (issue 12)
+def _build_tree(  # noqa: C901 - one pass of ordered rules
+        text: str, blocks: list[_Block], language: str, *,
+        statistics: bool = False) -> tuple[list[Section], list[Paragraph]]:
+    """Sections with spans and roles, and the paragraphs attributed to them. In a statistical
+    communiqué (`statistics`) every part but the title block and appendices has role STATISTICS."""
     body_start = blocks[0].span.start if blocks else 0
     body_end = blocks[-1].span.end if blocks else 0
     # raw sections: (level, start, head or None for the preamble)
@@ -505,7 +582,9 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
         else:
             paragraphs.append(Paragraph(b.span, ids[max(j, 0)]))
         counts[max(j, 0)] += 1
-    # roles
+    # roles; a year-named 主要工作 plans when its year is the latest the part headings name
+    plan_year = heading_plan_year([h.heading for level, _, h in raw if h is not None and level == 1]) \
+        if language == "zh" else None
     sections: list[Section] = []
     role_of: dict[str, Role] = {}
     for j, (level, start, head) in enumerate(raw):
@@ -515,8 +594,13 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
                                     role, paragraph_count=counts[j]))
             continue
         if level == 1:
-            role = role_of_heading(head.heading, language=language)
-            if role is Role.OTHER and head.family != "closing":
+            role = role_of_heading(head.heading, language=language, plan_year=plan_year)
+            if (role is not Role.APPENDIX and language == "zh" and _REPORT_TITLE.search(head.heading)
+                    and len(head.heading) <= LOST_MARKER_MAX):
+                role = Role.PREAMBLE  # the report's own title (a .docx title style) is the title block
+            elif statistics and role is not Role.APPENDIX:
+                role = Role.STATISTICS
+            elif role is Role.OTHER and head.family != "closing":
                 role = role_of_body(text[start:ends[j]], language=language)
         else:
             inherited = role_of.get(parents[j] or "", Role.OTHER)
@@ -531,6 +615,130 @@ def _build_tree(text: str, blocks: list[_Block], language: str) -> tuple[list[Se
             number=head.number, matched_by=head.rule, paragraph_count=counts[j],
         ))
     return sections, paragraphs
+
+
+# Run-in items are found in parts that review or plan; an enumeration of problems stays prose.
+_ITEM_ROLES = frozenset({Role.REVIEW, Role.PLAN, Role.TARGETS, Role.GOVERNMENT})
+# Topic segments are found in a report without headings: one section holds this share of its paragraphs.
+_HEADINGLESS_SHARE = 0.5
+
+
+def _split_paragraphs(paragraphs: list[Paragraph], cuts: Sequence[int], text: str) -> list[Paragraph]:
+    """Paragraphs cut at `cuts` (offsets inside them), each piece trimmed; document order kept."""
+    if not cuts:
+        return paragraphs
+    wanted = sorted(set(cuts))
+    out: list[Paragraph] = []
+    k = 0
+    for p in sorted(paragraphs, key=lambda p: p.span.start):
+        start = p.span.start
+        while k < len(wanted) and wanted[k] <= p.span.start:
+            k += 1
+        while k < len(wanted) and wanted[k] < p.span.end:
+            piece = _trim(text, start, wanted[k])
+            if piece:
+                out.append(Paragraph(piece, p.section_id))
+            start = wanted[k]
+            k += 1
+        piece = _trim(text, start, p.span.end)
+        if piece:
+            out.append(Paragraph(piece, p.section_id))
+    return out
+
+
+def _insert_children(sections: list[Section], paragraphs: list[Paragraph],
+                     children: dict[str, list[Section]]) -> tuple[list[Section], list[Paragraph]]:
+    """Put new child sections right after their (leaf) parent and hand each paragraph to the
+    child it starts in."""
+    if not children:
+        return sections, paragraphs
+    out: list[Section] = []
+    for sec in sections:
+        out.append(sec)
+        out.extend(children.get(sec.id, ()))
+    owner: dict[str, list[Section]] = {pid: sorted(kids, key=lambda c: c.span.start) for pid, kids in children.items()}
+    starts = {pid: [c.span.start for c in kids] for pid, kids in owner.items()}
+    moved: list[Paragraph] = []
+    for p in paragraphs:
+        kids = owner.get(p.section_id)
+        if kids is None:
+            moved.append(p)
+            continue
+        i = bisect.bisect_right(starts[p.section_id], p.span.start) - 1
+        moved.append(Paragraph(p.span, kids[i].id) if i >= 0 else p)
+    return out, moved
+
+
+def _leaf_paragraphs(sections: Sequence[Section], paragraphs: Sequence[Paragraph]) -> dict[str, list[Span]]:
+    parents = {s.parent for s in sections if s.parent}
+    out: dict[str, list[Span]] = {s.id: [] for s in sections if s.id not in parents}
+    for p in paragraphs:
+        if p.section_id in out:
+            out[p.section_id].append(p.span)
+    return out
+
+
+def _add_run_in_items(text: str, sections: list[Section],
+                      paragraphs: list[Paragraph]) -> tuple[list[Section], list[Paragraph]]:
+    """Run-in items (一是…二是…, 第一，…, First, …) of review and plan sections without sub-sections
+    become sections one level down, from their marker to the next item or the section's end."""
+    by_id = {sec.id: sec for sec in sections}  # the Report (and its index) does not exist yet
+    children: dict[str, list[Section]] = {}
+    cuts: list[int] = []
+    for sid, spans in _leaf_paragraphs(sections, paragraphs).items():
+        sec = by_id[sid]
+        role = sec.role
+        parent = by_id.get(sec.parent or "")
+        while role is Role.OTHER and parent is not None:
+            role, parent = parent.role, by_id.get(parent.parent or "")
+        if role not in _ITEM_ROLES or not spans:
+            continue
+        # an item never starts inside its section's own (inline) heading
+        items = [it for it in find_run_in_items(text, spans, problems=PROBLEM_CUE) if it.start >= sec.heading_span.end]
+        if not items:
+            continue
+        kids: list[Section] = []
+        for n, item in enumerate(items):
+            end = items[n + 1].start if n + 1 < len(items) else sec.span.end
+            kids.append(Section(
+                id=f"{sid}.{n + 1}", parent=sid, level=sec.level + 1, heading=item.heading_span.slice(text),
+                heading_span=item.heading_span, span=Span(item.start, end), role=sec.role, marker=item.marker,
+                number=item.number, matched_by=f"runin:{item.kind}",
+            ))
+            cuts.append(item.start)
+        children[sid] = kids
+    if not children:
+        return sections, paragraphs
+    return _insert_children(sections, _split_paragraphs(paragraphs, cuts, text), children)
+
+
+def _add_topics(text: str, sections: list[Section],
+                paragraphs: list[Paragraph]) -> tuple[list[Section], list[Paragraph]]:
+    """A report without headings (one section holds most of its paragraphs, as a budget speech
+    under its one title does) gets topic sections inside that section (`topics.find_topics`)."""
+    leaves = _leaf_paragraphs(sections, paragraphs)
+    if not leaves or not paragraphs:
+        return sections, paragraphs
+    sid, spans = max(leaves.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if len(spans) < TOPIC_RUN_MIN or len(spans) < _HEADINGLESS_SHARE * len(paragraphs):
+        return sections, paragraphs
+    sec = next(s for s in sections if s.id == sid)
+    if sec.role is Role.APPENDIX:
+        return sections, paragraphs
+    spans = sorted(spans)
+    topics = find_topics(text, spans)
+    if len(topics) < 2:
+        return sections, paragraphs
+    kids: list[Section] = []
+    for n, topic in enumerate(topics):
+        start = spans[topic.start].start
+        end = spans[topics[n + 1].start].start if n + 1 < len(topics) else sec.span.end
+        kids.append(Section(
+            id=f"{sid}.{n + 1}", parent=sid, level=sec.level + 1, heading=topic.heading_span.slice(text),
+            heading_span=topic.heading_span, span=Span(start, end), role=sec.role, number=n + 1,
+            matched_by=f"topic:{topic.cue}",
+        ))
+    return _insert_children(sections, paragraphs, {sid: kids})
 
 
 def _strip_title(text: str, stripped: tuple[Stripped, ...], paragraphs: list[Paragraph],
