@@ -130,9 +130,8 @@ def test_members_other_branches_add_render_everywhere_without_crashing() -> None
     the page iterates what it finds and labels it generically: it must never fail on one."""
     from enum import Enum
 
-    from compare.render import render
-
     from compare.model import ChangeKind, PlanStatus
+    from compare.render import render
 
     class Later(str, Enum):
         SOMETHING = "something_new"
