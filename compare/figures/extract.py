@@ -1110,8 +1110,8 @@ def _en_earlier_subject(text: str, cstart: int) -> str:
         if phrase and len(phrase) <= _EN_LABEL_WORDS:
             return " ".join(phrase)
         if words and words[0].lower() in _EN_FILLER:
-            # "We will also double the MediSave withdrawal limit for …, from $450 to $900": the
-            # clause before names the measure last
+            # "We will raise the monthly grant for …, from $300 to $600" (an invented sentence):
+            # the clause before names the measure last
             tail = _en_noun_phrase(clause)
             if tail:
                 return " ".join(tail)
@@ -1139,8 +1139,8 @@ def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
     cstart = _clause_start(text, start, set(".;:\n,()"), 80)
     of_phrase = _EN_OF_PHRASE.match(text, end)
     if of_phrase and (_EN_COPULA_END.search(text, cstart, start) or not text[cstart:start].strip()):
-        # "The four components of that figure are $21.9 billion of operating earnings, $4.9 billion
-        # of realized capital gains": what the amount is of names it
+        # "Its two parts are $7.1 billion of rental income and $2.3 billion of fees" (invented):
+        # what the amount is of names it
         return of_phrase.group(1).strip()
     words = _en_noun_phrase(text[cstart:start])
     before = _en_words(text[cstart:start])
