@@ -37,6 +37,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .align import heading_range, heaviest_in_order
 from .model import (
@@ -56,7 +57,7 @@ from .model import (
     SentenceRow,
     Span,
 )
-from .text.cjk import count_cjk, is_cjk
+from .text.cjk import CJK, count_cjk, is_cjk
 from .text.cues import commits_to_future, names_task
 from .text.sentences import split_sentences, subtract_spans
 from .text.similarity import (
@@ -624,6 +625,10 @@ class _OneSided:
 _NUMERAL_CHAR = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 
 
+_CJK_RUNS = re.compile(f"[{CJK}]{{{SUBJECT_CHARS},}}")
+
+
+@lru_cache(maxsize=1 << 14)
 def _masked(text: str) -> str:
     """The sentence key with numbers masked (no number search in a sentence without a numeral)."""
     return masked_key(text, number_spans(text)) if _NUMERAL_CHAR.search(text) else sentence_key(text)
@@ -812,15 +817,8 @@ def _subject_candidates(old: Report, new: Report, olds: Sequence[_OneSided], new
 def _gram_uses(text: str) -> Counter[str]:
     """How often each run of SUBJECT_CHARS CJK characters occurs in a text (one linear pass)."""
     uses: Counter[str] = Counter()
-    run: list[str] = []
-    for ch in text + "\n":
-        if is_cjk(ch):
-            run.append(ch)
-            continue
-        if len(run) >= SUBJECT_CHARS:
-            joined = "".join(run)
-            uses.update(joined[p : p + SUBJECT_CHARS] for p in range(len(joined) - SUBJECT_CHARS + 1))
-        run = []
+    for run in _CJK_RUNS.findall(text):
+        uses.update(run[p : p + SUBJECT_CHARS] for p in range(len(run) - SUBJECT_CHARS + 1))
     return uses
 
 

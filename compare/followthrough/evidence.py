@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -266,54 +266,63 @@ def _anchors(s: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _candidates(index: _Index, item_feats: set[str], clauses: Sequence[set[str]], *,
-                factor: float, floor: float) -> dict[int, tuple[float, float]]:
-    """Sentence index -> (weighted recall of the item, best weighted recall of one clause).
+class _ItemScores:
+    """How well each sentence of the new report states one plan item: an upper bound for every
+    candidate (cheap) and the exact score on demand, so that only the candidates that can still
+    reach the evidence shown or the best score are scored (issue 16).
 
-    Only sentences sharing one of the item's rarer features are scored. Rare features are summed
-    through their posting lists; only the few common ones are looked up per candidate, and a
-    candidate that cannot reach `floor` even with every common feature is dropped unscored.
+    Only sentences sharing one of the item's rarer features are candidates. Rare features are
+    summed through their posting lists; the few common ones are looked up per scored candidate.
+    Features are sets: every float sum runs in sorted order, so that the same inputs give the same
+    sums (and the same tie-breaks) under any PYTHONHASHSEED; a sum over a subset in the same order
+    never exceeds the sum over the whole, so the bound holds in floating point too.
     """
-    weight = index.weight
-    # Features are sets: every float sum below runs in sorted order, so that the same inputs give
-    # the same sums (and the same tie-breaks) under any PYTHONHASHSEED.
-    feats = sorted(item_feats)
-    total = sum(weight(f) for f in feats)
-    if total <= 0:
-        return {}
-    acc: dict[int, float] = defaultdict(float)
-    for f in feats:
-        wf = weight(f)
-        for i in index.postings.get(f, ()):
-            acc[i] += wf
-    common = [(f, weight(f)) for f in feats if f not in index.postings and f in index.idf]
-    common_total = sum(wf for _, wf in common)
-    clause_data = []
-    for clause in clauses:
-        c = sorted(clause)
-        c_total = sum(weight(f) for f in c)
-        if c_total <= 0:
-            continue
-        c_acc: dict[int, float] = defaultdict(float)
-        for f in c:
+
+    def __init__(self, index: _Index, item_feats: set[str], clauses: Sequence[set[str]]) -> None:
+        self.index = index
+        weight = index.weight
+        feats = sorted(item_feats)
+        self.total = sum(weight(f) for f in feats)
+        self.acc: dict[int, float] = defaultdict(float)
+        if self.total <= 0:
+            self.acc = {}
+            return
+        for f in feats:
             wf = weight(f)
             for i in index.postings.get(f, ()):
-                c_acc[i] += wf
-        c_common = [(f, weight(f)) for f in c if f not in index.postings and f in index.idf]
-        clause_data.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
-    out: dict[int, tuple[float, float]] = {}
-    for i in sorted(acc):
-        rare = acc[i]
-        bound = (rare + common_total) / total
-        part_bound = max(((ca.get(i, 0.0) + ct) / t for t, ca, _, ct in clause_data), default=0.0)
-        if bound < floor and part_bound * factor < floor:
-            continue
-        w = index.sentences[i].weights
-        whole = (rare + sum(wf for f, wf in common if f in w)) / total
+                self.acc[i] += wf
+        self.common = [(f, weight(f)) for f in feats if f not in index.postings and f in index.idf]
+        self.common_total = sum(wf for _, wf in self.common)
+        self.clauses: list[tuple[float, dict[int, float], list[tuple[str, float]], float]] = []
+        for clause in clauses:
+            c = sorted(clause)
+            c_total = sum(weight(f) for f in c)
+            if c_total <= 0:
+                continue
+            c_acc: dict[int, float] = defaultdict(float)
+            for f in c:
+                wf = weight(f)
+                for i in index.postings.get(f, ()):
+                    c_acc[i] += wf
+            c_common = [(f, weight(f)) for f in c if f not in index.postings and f in index.idf]
+            self.clauses.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
+
+    def candidates(self) -> list[int]:
+        return sorted(self.acc)
+
+    def bound(self, i: int) -> tuple[float, float]:
+        """(whole, part) as if the sentence held every common feature of the item."""
+        whole = (self.acc[i] + self.common_total) / self.total
+        part = max(((ca.get(i, 0.0) + ct) / t for t, ca, _, ct in self.clauses), default=0.0)
+        return whole, part
+
+    def exact(self, i: int) -> tuple[float, float]:
+        """(weighted recall of the item, best weighted recall of one clause) in sentence `i`."""
+        w = self.index.sentences[i].weights
+        whole = (self.acc[i] + sum(wf for f, wf in self.common if f in w)) / self.total
         part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
-                    for t, ca, cc, _ in clause_data), default=0.0)
-        out[i] = (whole, part)
-    return out
+                    for t, ca, cc, _ in self.clauses), default=0.0)
+        return whole, part
 
 
 _CLAUSE_CUT = re.compile(r"[，,；;：:]")
@@ -329,30 +338,56 @@ def _clause_features(item_text: str, language: str) -> list[set[str]]:
 
 def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
                      new_report: Report) -> list[tuple[float, str, int]]:
+    """The scored candidates of one item, best first (score, then position).
+
+    What the check reads of them is, in the review and elsewhere apart, the best score and the
+    best MAX_EVIDENCE at or above RELATED_CUTOFF; candidates are scored in the order of their
+    upper bound, and scoring stops in a zone once no bound left can reach either.
+    """
     feats = features(item_text, index.language)
     clauses = _clause_features(item_text, index.language)
     n_parts = len(_CLAUSE_CUT.split(item_text)) if index.language == "zh" else len(re.split(r"[,;:]\s", item_text))
     factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, n_parts)))
-    # a candidate below this even with both bonuses is never shown nor decides a status
-    floor = RELATED_CUTOFF - ANCHOR_BONUS - SECTION_BONUS
-    scores = _candidates(index, feats, clauses, factor=factor, floor=floor)
+    scores = _ItemScores(index, feats, clauses)
     anchors = _anchors(item_text)
-    ranked: list[tuple[float, str, int]] = []
-    for i, (whole, part) in scores.items():
+    by_zone: dict[bool, list[tuple[float, int, int, list[str]]]] = {True: [], False: []}
+    for i in scores.candidates():
         sent = index.sentences[i]
-        stext = index.text[sent.span.start:sent.span.end]
-        if part * factor > whole:
-            signals, score = ["clause"], part * factor
-        else:
-            signals, score = ["ngram"], whole
-        if anchors and any(a in stext for a in anchors):
-            score += ANCHOR_BONUS
-            signals.append("anchor")
+        bonus, signals = 0.0, []
+        if anchors:
+            stext = index.text[sent.span.start:sent.span.end]
+            if any(a in stext for a in anchors):
+                bonus += ANCHOR_BONUS
+                signals.append("anchor")
         if sent.section_id is not None and paired_new and not paired_new.isdisjoint(
                 index.lineage.get(sent.section_id, (sent.section_id,))):
-            score += SECTION_BONUS
+            bonus += SECTION_BONUS
             signals.append("section")
-        ranked.append((min(score, 1.0), "+".join(signals), i))
+        whole, part = scores.bound(i)
+        # a hair above: the exact score adds its bonuses one at a time
+        upper = min(max(whole, part * factor) + bonus, 1.0) + 1e-9
+        by_zone[sent.zone is Zone.REVIEW].append((upper, sent.span.start, i, signals))
+    ranked: list[tuple[float, str, int]] = []
+    for zone_candidates in by_zone.values():
+        zone_candidates.sort(key=lambda c: (-c[0], c[1]))
+        found: list[float] = []  # exact scores so far, best first
+        for upper, _, i, extra in zone_candidates:
+            if found:
+                shown = found[MAX_EVIDENCE - 1] if len(found) >= MAX_EVIDENCE else -1.0
+                if upper < min(found[0], max(RELATED_CUTOFF, shown)):
+                    break
+            whole, part = scores.exact(i)
+            if part * factor > whole:
+                signals, score = ["clause"], part * factor
+            else:
+                signals, score = ["ngram"], whole
+            if "anchor" in extra:
+                score += ANCHOR_BONUS
+            if "section" in extra:
+                score += SECTION_BONUS
+            score = min(score, 1.0)
+            ranked.append((score, "+".join(signals + extra), i))
+            insort(found, score, key=lambda x: -x)
     # review first, then score, then position: deterministic tie-breaks
     ranked.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
     return ranked

@@ -24,6 +24,7 @@ import zlib
 from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -377,21 +378,26 @@ def sentence_similarity(old: str, new: str) -> float:
     return _score(old, new, _sentence_shingles(old), _sentence_shingles(new), 0.0)
 
 
-def _score(a: str, b: str, sa: set[str], sb: set[str], cutoff: float) -> float:
-    ratio = fuzz.ratio(a, b) / 100.0
+def _score(a: str, b: str, sa: frozenset[str], sb: frozenset[str], cutoff: float) -> float:
+    # below the cutoff the exact ratio does not matter (rapidfuzz then returns 0 early); the
+    # margin keeps a ratio of exactly the cutoff, which 100 × cutoff may overshoot in floating point
+    ratio = fuzz.ratio(a, b, score_cutoff=max(0.0, cutoff * 100.0 - 1e-6)) / 100.0
     dice = 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
     best = max(ratio, dice if dice >= DICE_MATCH_CUTOFF else 0.0)
     return best if best >= cutoff else 0.0
 
 
-def _sentence_shingles(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 15)
+def _sentence_shingles(text: str) -> frozenset[str]:
+    """CJK bigrams and Latin words of a sentence (cached: one sentence is queried by several
+    passes of the diff)."""
     out: set[str] = set()
     for run in _CJK_RUN.findall(text):
         out.update(cjk_bigrams(run, lone=True))
     for w in _LATIN_WORD.findall(text):
         if len(w) >= 3:
             out.add(w.lower())
-    return out
+    return frozenset(out)
 
 
 def sentence_candidates(
@@ -418,20 +424,23 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float) -> list
     for j, shs in enumerate(target_sh):
         for sh in shs:
             index.setdefault(sh, []).append(j)
+    # the candidates of a sentence, best first: most shared rare shingles, then nearest, then
+    # first; packed in one integer (count, distance, index) so the ranking runs in C
+    base = max(len(query), len(target)) + 1
     out: list[tuple[int, int, float]] = []
     for i, t in enumerate(query):
-        shared: dict[int, int] = {}
         query_sh = _sentence_shingles(t)
         postings = sorted((len(p), sh) for sh in query_sh
                           if (p := index.get(sh)) is not None and len(p) <= SHINGLE_DF_CAP)
-        for _, sh in postings[:RARE_SHINGLES_PER_SENTENCE]:
-            for j in index[sh]:
-                shared[j] = shared.get(j, 0) + 1
-        if not shared:
+        if not postings:
             continue
-        best = heapq.nsmallest(CANDIDATES_PER_SENTENCE, shared.items(),
-                               key=lambda kv: (-kv[1], abs(kv[0] - i), kv[0]))
-        for j, _ in best:
+        shared = Counter(chain.from_iterable(index[sh] for _, sh in postings[:RARE_SHINGLES_PER_SENTENCE]))
+        if len(shared) > CANDIDATES_PER_SENTENCE:
+            keys = [(abs(j - i) - n * base) * base + j for j, n in shared.items()]
+            best = [k % base for k in heapq.nsmallest(CANDIDATES_PER_SENTENCE, keys)]
+        else:
+            best = list(shared)
+        for j in best:
             s = _score(t, target[j], query_sh, target_sh[j], cutoff)
             if s:
                 out.append((i, j, s))

@@ -12,6 +12,7 @@ a counter it leaves outside.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cjk import CJK_WIDE
 from .numerals import CN_UNITS_ZH, EN_NUMBER_TOKENS, number_token_spans
@@ -50,6 +51,7 @@ def number_spans(text: str) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def is_number_token(text: str) -> bool:
     """True for a token that is one number with its unit (`1100万人`, `十二场`, `$2.3 billion`, `three`)."""
     if text.lower() in EN_NUMBER_TOKENS:
