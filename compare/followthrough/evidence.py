@@ -310,11 +310,19 @@ class _ItemScores:
     def candidates(self) -> list[int]:
         return sorted(self.acc)
 
-    def bound(self, i: int) -> tuple[float, float]:
-        """(whole, part) as if the sentence held every common feature of the item."""
-        whole = (self.acc[i] + self.common_total) / self.total
-        part = max(((ca.get(i, 0.0) + ct) / t for t, ca, _, ct in self.clauses), default=0.0)
-        return whole, part
+    def bounds(self) -> dict[int, tuple[float, float]]:
+        """Candidate -> (whole, part) as if the sentence held every common feature of the item."""
+        # a clause a sentence shares no rare feature with still bounds its part by the clause's
+        # common features alone
+        floor = max((ct / t for t, _, _, ct in self.clauses), default=0.0)
+        part: dict[int, float] = {}
+        for t, ca, _, ct in self.clauses:
+            for i, v in ca.items():
+                b = (v + ct) / t
+                if b > part.get(i, floor):
+                    part[i] = b
+        common, total = self.common_total, self.total
+        return {i: ((rare + common) / total, part.get(i, floor)) for i, rare in self.acc.items()}
 
     def exact(self, i: int) -> tuple[float, float]:
         """(weighted recall of the item, best weighted recall of one clause) in sentence `i`."""
@@ -351,19 +359,26 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
     scores = _ItemScores(index, feats, clauses)
     anchors = _anchors(item_text)
     by_zone: dict[bool, list[tuple[float, int, int, list[str]]]] = {True: [], False: []}
+    sentences, lineage = index.sentences, index.lineage
+    in_paired: dict[str, bool] = {}
+    bounds = scores.bounds()
     for i in scores.candidates():
-        sent = index.sentences[i]
+        sent = sentences[i]
         bonus, signals = 0.0, []
         if anchors:
             stext = index.text[sent.span.start:sent.span.end]
             if any(a in stext for a in anchors):
                 bonus += ANCHOR_BONUS
                 signals.append("anchor")
-        if sent.section_id is not None and paired_new and not paired_new.isdisjoint(
-                index.lineage.get(sent.section_id, (sent.section_id,))):
-            bonus += SECTION_BONUS
-            signals.append("section")
-        whole, part = scores.bound(i)
+        sid = sent.section_id
+        if sid is not None and paired_new:
+            hit = in_paired.get(sid)
+            if hit is None:
+                hit = in_paired[sid] = not paired_new.isdisjoint(lineage.get(sid, (sid,)))
+            if hit:
+                bonus += SECTION_BONUS
+                signals.append("section")
+        whole, part = bounds[i]
         # a hair above: the exact score adds its bonuses one at a time
         upper = min(max(whole, part * factor) + bonus, 1.0) + 1e-9
         by_zone[sent.zone is Zone.REVIEW].append((upper, sent.span.start, i, signals))

@@ -201,13 +201,18 @@ def heading_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64
     return m
 
 
+@lru_cache(maxsize=1 << 17)
+def _hashed(shingle: str) -> int:
+    return zlib.crc32(shingle.encode()) % _DIMENSIONS
+
+
 def _features(text: str) -> list[int]:
     """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words."""
     out: list[int] = []
     for run in _CJK_RUN.findall(text):
-        out.extend(zlib.crc32(gram.encode()) % _DIMENSIONS for gram in cjk_bigrams(run, lone=True))
+        out.extend(map(_hashed, cjk_bigrams(run, lone=True)))
     for w in _LATIN_WORD.findall(text):
-        out.append(zlib.crc32(w.lower().encode()) % _DIMENSIONS)
+        out.append(_hashed(w.lower()))
     return out
 
 
@@ -216,7 +221,7 @@ def _count_matrix(texts: Sequence[str]) -> NDArray[np.float64]:
     for i, t in enumerate(texts):
         feats = _features(t)
         if feats:
-            np.add.at(m[i], np.array(feats, dtype=np.int64), 1.0)
+            m[i] = np.bincount(feats, minlength=_DIMENSIONS)
     return m
 
 
