@@ -177,6 +177,8 @@ class _Index:
         headings = {s.heading_span for s in report.sections}
         for unit, section_id in text_units(report):
             zone = zones.get(section_id, Zone.REVIEW)
+            if section_id in report.by_id and report.effective_role(section_id) is Role.APPENDIX:
+                continue  # a glossary or an attached list defines terms or lists plans: no deed
             if zone is Zone.PROBLEMS or (zone is Zone.REVIEW and unit in headings):
                 # a shortcoming is no evidence, nor is a bare review heading (「（三）加快建设创新型
                 # 国家」 names a topic, not a deed); a heading of the new plan can restate an item
