@@ -166,7 +166,7 @@ def figures(file: str, fmt: str, output: str, debug: bool) -> None:
     Example: yoy figures 2020.txt --format json
     """
     from .figures.extract import extract_figures
-    from .pipeline import report_file
+    from .reading import report_file
     from .render import write_output
     from .render.figure_list import render_figures
     from .render.write import check_output
@@ -190,7 +190,7 @@ def outline(file: str, fmt: str, debug: bool) -> None:
 
     Example: yoy outline 2020.txt --format json
     """
-    from .pipeline import report_file
+    from .reading import report_file
     from .render.outline import render_outline_json, render_outline_text
     from .render.write import write_output
 

@@ -12,25 +12,12 @@ from .figures.extract import extract_figures
 from .figures.match import match_figures
 from .followthrough.evidence import check_followthrough, score_followthrough
 from .ingest import read_source, source_from_string
-from .model import Comparison, FollowUp, Report, SourceText
+from .model import Comparison, FollowUp, SourceText
+from .reading import read_report, report_file
 from .structure.metadata import issuer_warning
-from .structure.parse import parse_report
-from .structure.running_text import require_running_text
 
 __all__ = ["read_report", "report_file", "compare_files", "compare_texts", "compare_sources", "followup_sources",
            "followup_files", "followup_texts"]
-
-
-def read_report(source: SourceText, *, require_text: bool = True) -> Report:
-    """Parse one already-read input into a `Report`; with `require_text`, `NotAReportError` when it
-    holds no running text and no written outline (a saved page with only its menus and metadata)."""
-    report = parse_report(source)
-    return require_running_text(report) if require_text else report
-
-
-def report_file(path: str) -> Report:
-    """Read and parse one report file ("-" reads standard input); a file that is not a report is refused."""
-    return read_report(read_source(path))
 
 
 def compare_sources(old: SourceText, new: SourceText, *, require_text: bool = False,

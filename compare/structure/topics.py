@@ -22,11 +22,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..model import Span
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS
-from ..text.similarity import content_vectors
 
 __all__ = ["Topic", "find_topics", "TOPICS_MIN", "TOPIC_RUN_MIN", "PARAGRAPHS_PER_TOPIC", "TOPIC_PARAGRAPHS_MIN"]
 
@@ -103,6 +100,12 @@ def find_topics(text: str, paragraphs: Sequence[Span]) -> list[Topic]:
     n = len(paragraphs)
     if n < TOPIC_RUN_MIN:
         return []
+    # imported here: only a heading-less speech gets this far, and numpy is a tenth of a second
+    # of every start-up (`yoy outline` of an ordinary report never loads it)
+    import numpy as np
+
+    from ..text.similarity import content_vectors
+
     vectors, _ = content_vectors([text[p.start : p.end] for p in paragraphs], [])
     prefix = np.vstack([np.zeros(vectors.shape[1]), np.cumsum(vectors, axis=0)])
     cohesion = np.zeros(n)
