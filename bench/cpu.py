@@ -32,8 +32,8 @@ RUN = "from compare.cli import run; run()"
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def cpu_of(args: list[str]) -> tuple[float, float, int]:
-    """(CPU seconds, wall seconds, exit status) of one `yoy args` child."""
+def cpu_of(args: list[str], *, code: str = RUN) -> tuple[float, float, int]:
+    """(CPU seconds, wall seconds, exit status) of one `yoy args` child (`code`: what the child runs)."""
     start = time.monotonic()
     pid = os.fork()
     if pid == 0:
@@ -41,7 +41,7 @@ def cpu_of(args: list[str]) -> tuple[float, float, int]:
             devnull = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(devnull, fd)
-            os.execve(sys.executable, [sys.executable, "-c", RUN, *args], _ENV)
+            os.execve(sys.executable, [sys.executable, "-c", code, *args], _ENV)
         finally:
             os._exit(127)
     _, status, usage = os.wait4(pid, 0)
@@ -52,9 +52,13 @@ def startup(runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tiny = Path(tmp) / "r.txt"
         tiny.write_text("一、总体要求\n推进依法行政。\n", encoding="utf-8")
-        for label, args in (("yoy --help", ["--help"]), ("yoy outline (2 lines)", ["outline", str(tiny)])):
-            cpu_of(args)  # warm-up: writes the bytecode cache
-            cpu = [cpu_of(args)[0] for _ in range(runs)]
+        # the interpreter alone: what any Python command costs here (site hooks of the machine
+        # included), to read the start-ups below against
+        commands = (("python -c pass (interpreter baseline)", [], "pass"), ("yoy --help", ["--help"], RUN),
+                    ("yoy outline (2 lines)", ["outline", str(tiny)], RUN))
+        for label, args, code in commands:
+            cpu_of(args, code=code)  # warm-up: writes the bytecode cache
+            cpu = [cpu_of(args, code=code)[0] for _ in range(runs)]
             print(f"| {label} | {statistics.median(cpu):.3f} | {min(cpu):.3f} | {runs} |", flush=True)
 
 
