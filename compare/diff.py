@@ -882,26 +882,22 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
     item_starts = [a for a, _, _ in items]
     longest = max((b - a for a, b, _ in items), default=0)
 
+    def commits(report: Report, span: Span, figs: Sequence[Figure], starts: Sequence[int]) -> tuple[bool, str]:
+        sec = report.section_at(span.start)
+        return is_commitment(report.text_of(span), report.plan_role(sec.id) if sec else None,
+                             states_figure=bool(_figures_in(figs, starts, span)),
+                             explains_only=sec is not None and report.effective_role(sec.id) in _NO_COMMITMENTS)
+
     def judge(r: SentenceRow) -> SentenceRow:
         if r.kind is None or (r.old is not None and r.new is not None):
             return r
         if r.new is not None:
-            sec = new.section_at(r.new.start)
-            role = new.plan_role(sec.id) if sec else None
-            commit, why = is_commitment(new.text_of(r.new), role,
-                                        states_figure=bool(_figures_in(n_figs, n_starts, r.new)),
-                                        explains_only=sec is not None
-                                        and new.effective_role(sec.id) in _NO_COMMITMENTS)
+            commit, why = commits(new, r.new, n_figs, n_starts)
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
             return replace(r, kind=kind, reason=why or _plain(r.reason))
         assert r.old is not None
         if plan_checks is None:
-            sec = old.section_at(r.old.start)
-            role = old.plan_role(sec.id) if sec else None
-            commit, why = is_commitment(old.text_of(r.old), role,
-                                        states_figure=bool(_figures_in(o_figs, o_starts, r.old)),
-                                        explains_only=sec is not None
-                                        and old.effective_role(sec.id) in _NO_COMMITMENTS)
+            commit, why = commits(old, r.old, o_figs, o_starts)
             kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
             return replace(r, kind=kind, reason=why or _plain(r.reason))
         lo = bisect_left(item_starts, r.old.start - longest)
