@@ -45,15 +45,24 @@ def run() -> None:  # pragma: no cover - runs in a child process in the tests
     for sig in _SIGNALS:
         signal.signal(sig, _interrupt)
     try:
+        _command()
+    except _Interrupted as stop:  # also when it comes while a closed pipe or an exit is handled
+        _say("Error: interrupted.")
+        sys.exit(128 + stop.signum)
+    finally:
+        # the work is over: a signal now must not raise while the interpreter shuts down
+        for sig in _SIGNALS:
+            signal.signal(sig, signal.SIG_IGN)
+
+
+def _command() -> None:
+    try:
         from .cli import main  # click and every command load only now, under the handlers
 
         try:
             main(prog_name="yoy")
         finally:
             _flush_stdout()
-    except _Interrupted as stop:
-        _say("Error: interrupted.")
-        sys.exit(128 + stop.signum)
     except BrokenPipeError:
         _pipe_closed()
     except OSError as exc:  # click printing --help or --version onto a full disk (`> /dev/full`)
