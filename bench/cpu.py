@@ -26,7 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
-RUN = "from compare.cli import run; run()"
+RUN = "from compare.entry import run; run()"
 # An installed package has its bytecode cached; PYTHONDONTWRITEBYTECODE (set on some CI machines)
 # would make every start-up compile the sources again, which is not what a user's `yoy` does.
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

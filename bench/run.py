@@ -1,14 +1,19 @@
-"""Benchmark (run by hand, not part of the tests): the full job against difflib, scaling, memory.
+"""Benchmark (run by hand, not part of the tests): the full job against difflib and redlines, scaling, memory.
 
-    python bench/run.py                      # everything, difflib limited to 30 s per pair
-    python bench/run.py --series cn-state-council-gwr --difflib-timeout 10
-    python bench/run.py --skip-difflib --scaling-only
+    python bench/run.py                      # everything, each peer limited to 30 s per pair
+    python bench/run.py --series cn-state-council-gwr --peer-timeout 10
+    python bench/run.py --peer-timeout 4 --repeat 1 --no-stages --skip-scaling   # the peers table only
+    python bench/run.py --skip-peers --scaling-only
 
 Full job = read both files, parse, align, diff, figures, follow-through, render HTML; wall time,
 best of --repeat runs in this process (after one warm-up run, so template compilation is not
-counted). Next to it `difflib.HtmlDiff().make_file` on the same line lists, in a child process
-killed after --difflib-timeout seconds. The scaling run repeats one pair's texts 1×, 4× and 16×.
-Peak memory is tracemalloc's peak for one full job (a separate, untimed run).
+counted). Next to it two peers on the same texts, each in a child process killed after
+--peer-timeout seconds (timing the call only, not the child's start): `difflib.HtmlDiff().make_file`
+on the line lists, and `redlines.Redlines(old, new).output_markdown` (pip install
+'yoy-compare[bench]'; skipped with a note when absent). A table per series follows: the median of
+each over the series' pairs, and the peers' medians divided by ours. The scaling run repeats one
+pair's texts 1×, 4× and 16×. Peak memory is tracemalloc's peak for one full job (a separate,
+untimed run).
 Targets (issue #4): ≤ 1 s per corpus pair, ≤ 0.5 s per fixture pair, 16× input ≤ 20× time,
 `yoy --help` < 0.3 s.
 """
@@ -19,6 +24,7 @@ import argparse
 import difflib
 import multiprocessing as mp
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -87,23 +93,59 @@ def best_of(repeat: int, fn, *args) -> float:  # type: ignore[no-untyped-def]
     return best
 
 
-def _difflib_child(old: str, new: str, out: "mp.Queue[float]") -> None:
-    a, b = old.split("\n"), new.split("\n")
+def _difflib_peer(old: str, new: str) -> None:
+    difflib.HtmlDiff().make_file(old.split("\n"), new.split("\n"))
+
+
+def _redlines_peer(old: str, new: str) -> None:
+    from redlines import Redlines
+
+    Redlines(old, new).output_markdown  # noqa: B018 - the property computes the marked-up text
+
+
+PEERS = {"difflib.HtmlDiff": _difflib_peer, "redlines": _redlines_peer}
+
+
+def _peer_child(name: str, old: str, new: str, out: "mp.Queue[float]") -> None:
     t = time.perf_counter()
-    difflib.HtmlDiff().make_file(a, b)
+    PEERS[name](old, new)
     out.put(time.perf_counter() - t)
 
 
-def difflib_time(old: Path, new: Path, timeout: float) -> float | None:
+def peer_time(name: str, old: Path, new: Path, timeout: float) -> float | None:
+    """Seconds one peer takes on the pair, in a child process; None when killed at `timeout`."""
     q: mp.Queue[float] = mp.Queue()
-    p = mp.Process(target=_difflib_child, args=(old.read_text("utf-8"), new.read_text("utf-8"), q))
+    p = mp.Process(target=_peer_child, args=(name, old.read_text("utf-8"), new.read_text("utf-8"), q))
     p.start()
-    p.join(timeout)
-    if p.is_alive():
+    try:
+        return q.get(timeout=timeout)
+    except Exception:  # queue.Empty: still running (or died) at the limit
+        return None
+    finally:
         p.kill()
         p.join()
-        return None
-    return q.get() if not q.empty() else None
+
+
+def available_peers() -> list[str]:
+    names = ["difflib.HtmlDiff"]
+    try:
+        import redlines  # noqa: F401
+    except ImportError:
+        print("redlines is not installed (pip install 'yoy-compare[bench]'): its column is left out")
+    else:
+        names.append("redlines")
+    return names
+
+
+def _seconds(value: float, timeout: float) -> str:
+    return f"> {timeout:.0f}" if value == float("inf") else f"{value:.2f}"
+
+
+def _ratio(peer: float, ours: float, timeout: float) -> str:
+    if peer == float("inf"):
+        return f"> {timeout / ours:.0f}×"
+    ratio = peer / ours
+    return f"{ratio:.1f}×" if ratio >= 1 else f"{ratio:.2g}×"
 
 
 def pairs() -> list[tuple[str, Path, Path]]:
@@ -142,9 +184,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--series", action="append", help="only these corpus series (or 'fixtures')")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--difflib-timeout", type=float, default=30.0)
-    ap.add_argument("--skip-difflib", action="store_true")
+    ap.add_argument("--peer-timeout", "--difflib-timeout", dest="peer_timeout", type=float, default=30.0,
+                    help="seconds each peer may take on one pair before its child is killed")
+    ap.add_argument("--skip-peers", "--skip-difflib", dest="skip_peers", action="store_true")
+    ap.add_argument("--no-stages", action="store_true", help="leave out the align+diff column (one run less a pair)")
     ap.add_argument("--scaling-only", action="store_true")
+    ap.add_argument("--skip-scaling", action="store_true")
     ap.add_argument("--scale-pair", default="cn-state-council-gwr/2018.txt:cn-state-council-gwr/2019.txt",
                     help="OLD:NEW under ../shared/corpus for the scaling run")
     args = ap.parse_args()
@@ -155,26 +200,55 @@ def main() -> None:
     if todo:
         full_job(todo[0][1], todo[0][2])  # warm-up: imports, template compilation
     if not args.scaling_only:
-        print("| pair | chars | full job s | align+diff s | difflib.HtmlDiff s | difflib / full |")
-        print("|---|---:|---:|---:|---:|---:|")
-        worst: dict[str, float] = {}
-        for name, a, b in todo:
-            t = best_of(args.repeat, full_job, a, b)
-            st = stage_times(read_source(str(a)), read_source(str(b)))
-            chars = len(a.read_text("utf-8")) + len(b.read_text("utf-8"))
-            kind = "fixtures" if name.startswith("fixtures") else "corpus"
-            worst[kind] = max(worst.get(kind, 0.0), t)
-            if args.skip_difflib:
-                d_s, ratio = "-", "-"
-            else:
-                d = difflib_time(a, b, args.difflib_timeout)
-                d_s = f"> {args.difflib_timeout:.0f}" if d is None else f"{d:.2f}"
-                ratio = f"> {args.difflib_timeout / t:.0f}" if d is None else f"{d / t:.1f}"
-            ad = st["align"] + st["diff"]
-            print(f"| {name} {a.stem}→{b.stem} | {chars:,} | {t:.3f} | {ad:.3f} | {d_s} | {ratio} |", flush=True)
-        for kind, t in worst.items():
-            print(f"worst full job, {kind}: {t:.3f} s")
+        pair_table(todo, args)
+    if not args.skip_scaling:
+        scaling(args)
+    print(f"\nyoy --help: {help_time():.3f} s (best of 5)")
 
+
+def pair_table(todo: list[tuple[str, Path, Path]], args: argparse.Namespace) -> None:
+    """One row per pair, then one per series: medians and the peers' ratios to the full job."""
+    peers = [] if args.skip_peers else available_peers()
+    timeout = args.peer_timeout
+    print("| pair | chars | full job s | align+diff s | " + " | ".join(f"{n} s | {n} / full" for n in peers) + " |")
+    print("|---|---:|---:|---:|" + "---:|---:|" * len(peers))
+    worst: dict[str, float] = {}
+    by_series: dict[str, dict[str, list[float]]] = {}
+    for name, a, b in todo:
+        t = best_of(args.repeat, full_job, a, b)
+        ad = "-"
+        if not args.no_stages:
+            st = stage_times(read_source(str(a)), read_source(str(b)))
+            ad = f"{st['align'] + st['diff']:.3f}"
+        chars = len(a.read_text("utf-8")) + len(b.read_text("utf-8"))
+        kind = "fixtures" if name.startswith("fixtures") else "corpus"
+        worst[kind] = max(worst.get(kind, 0.0), t)
+        series = by_series.setdefault(name, {"full job": []})
+        series["full job"].append(t)
+        cells = []
+        for peer in peers:
+            d = peer_time(peer, a, b, timeout)
+            value = float("inf") if d is None else d
+            series.setdefault(peer, []).append(value)
+            cells.append(f"{_seconds(value, timeout)} | {_ratio(value, t, timeout)}")
+        row = " | ".join([f"{name} {a.stem}→{b.stem}", f"{chars:,}", f"{t:.3f}", ad, *cells])
+        print(f"| {row} |", flush=True)
+    for kind, t in worst.items():
+        print(f"worst full job, {kind}: {t:.3f} s")
+    if not peers:
+        return
+    print(f"\nper series: median seconds over its pairs (a peer killed at {timeout:.0f} s counts as more), "
+          "and each peer's median / the full job's median")
+    print("| series | pairs | full job s | " + " | ".join(f"{n} s | {n} / full" for n in peers) + " |")
+    print("|---|---:|---:|" + "---:|---:|" * len(peers))
+    for name, times in by_series.items():  # a run killed at the limit is +inf in its median
+        ours = statistics.median(times["full job"])
+        cells = [f"{_seconds(statistics.median(times[p]), timeout)} | {_ratio(statistics.median(times[p]), ours, timeout)}"
+                 for p in peers]
+        print(f"| {name} | {len(times['full job'])} | {ours:.3f} | " + " | ".join(cells) + " |", flush=True)
+
+
+def scaling(args: argparse.Namespace) -> None:
     old_rel, new_rel = args.scale_pair.split(":")
     old_p, new_p = CORPUS / old_rel, CORPUS / new_rel
     if old_p.exists() and new_p.exists():
@@ -195,7 +269,6 @@ def main() -> None:
                   f"| {st['diff']:.3f} | {ad / base_ad:.1f} | {st['figures']:.3f} | {st['follow']:.3f} |", flush=True)
         print(f"peak memory (tracemalloc), 1×: {peak_memory(full_job_texts, old_t, new_t):.1f} MiB; "
               f"16×: {peak_memory(full_job_texts, chr(10).join([old_t] * 16), chr(10).join([new_t] * 16)):.1f} MiB")
-    print(f"\nyoy --help: {help_time():.3f} s (best of 5)")
 
 
 if __name__ == "__main__":

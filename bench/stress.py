@@ -40,7 +40,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-RUN = "from compare.cli import run; run()"
+RUN = "from compare.entry import run; run()"
 
 # Plain words of official reports, invented combinations: enough variety that sections differ.
 _WORDS = ("推进", "加强", "完善", "落实", "深化", "健全", "依法", "行政", "执法", "监督", "制度", "改革",

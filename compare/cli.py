@@ -3,20 +3,21 @@
 Exit codes: 0 success; 1 bad input or a failed comparison (one `Error:` line on stderr; for
 `yoy batch`: some pair or input failed, the others were written); 2 usage error (wrong options or
 arguments, reported by click); 3 `yoy compare --fail-on`: a listed finding is present (the output
-was written).
+was written); 130 / 143 Ctrl-C / SIGTERM, 141 standard output closed by its reader (both handled in
+`compare.entry`, the process's entry point).
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from .errors import CompareError
+from .entry import PIPE_CLOSED_EXIT
+from .errors import CompareError, PipeClosed
 
 if TYPE_CHECKING:  # the model is imported only when a command runs: `yoy --help` stays fast
     from .model import Comparison, FollowUp
@@ -27,6 +28,8 @@ _CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 def _fail(exc: BaseException, debug: bool) -> NoReturn:
+    if isinstance(exc, PipeClosed):  # `yoy … | head`: the reader has what it wanted; no message
+        sys.exit(PIPE_CLOSED_EXIT)
     if debug:
         raise exc
     if isinstance(exc, CompareError):
@@ -282,28 +285,7 @@ def batch(input_path: str, outdir: str, with_json: bool, jobs: int | None, dask_
         sys.exit(1)
 
 
-def run() -> None:  # pragma: no cover - console entry point
-    # SIGTERM unwinds like Ctrl-C, so a write in progress removes its temp file; Ctrl-C is one line.
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        main(prog_name="yoy")
-    except _Interrupted as stop:
-        click.echo("Error: interrupted; no output was written.", err=True)
-        sys.exit(128 + stop.signum)
-
-
-class _Interrupted(BaseException):
-    """Raised by SIGINT/SIGTERM; a BaseException so that click and `except Exception` let it through."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _interrupt(signum: int, frame: object) -> NoReturn:
-    raise _Interrupted(signum)
-
-
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    from .entry import run
+
+    run()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["CompareError", "InputError", "RenderError", "printable_path"]
+__all__ = ["CompareError", "InputError", "RenderError", "PipeClosed", "printable_path"]
 
 
 def printable_path(path: str | os.PathLike[str]) -> str:
@@ -32,3 +32,8 @@ class InputError(CompareError):
 
 class RenderError(CompareError):
     """An output cannot be produced or written."""
+
+
+class PipeClosed(RenderError):
+    """Standard output was closed by its reader (`yoy … | head`) before the output was all written.
+    The `yoy` command ends quietly on it, as a program stopped by SIGPIPE does."""

@@ -230,10 +230,12 @@ class Metadata:
     # plans (a 政府工作报告 delivered in March 2019 reviews 2018 and plans 2019) and readers know it by
     # that year rather than by the year reported on.
     plan_year_is_current: bool = False
-    # Where `year` and `plan_year` come from: "text:heading" (a part heading names it), "text:review"
-    # (the years the review names), "text:plan" (今年 / a year in the plan), "text:signature",
-    # "text:body" (the year the text names most), "derived:year+1" (the plan follows the year
-    # reported on), "derived:plan_year-1", or "" when unknown.
+    # Where `year` and `plan_year` come from (structure/metadata.py writes them; the JSON and
+    # `yoy outline` show them): "text:title", "text:heading" (a part heading names it),
+    # "text:review" (the latest year the review names), "text:opening", "text:body" (the year the
+    # text names most), "text:plan" (the plan names its year), "text:今年" (the year the text calls 今年),
+    # "derived:year+1" (the plan follows the year reported on), "derived:signature" (the year before
+    # the signature's date), "filename", or "" when unknown.
     year_source: str = ""
     plan_year_source: str = ""
 

@@ -26,7 +26,7 @@ from conftest import FIXTURES
 
 OLD = FIXTURES / "zh-district" / "2020.txt"
 NEW = FIXTURES / "zh-district" / "2021.txt"
-RUN = "from compare.cli import run; run()"
+RUN = "from compare.entry import run; run()"
 
 
 def _yoy(*args: str, cwd: Path | None = None, preexec: Callable[[], None] | None = None,

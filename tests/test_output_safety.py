@@ -88,7 +88,7 @@ def test_sigterm_leaves_no_temp_file(pair: tuple[Path, Path], tmp_path: Path) ->
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     target = out_dir / "report.html"
-    code = "from compare.cli import run; run()"
+    code = "from compare.entry import run; run()"
     for delay in (0.3, 0.6, 0.9, 1.2):
         proc = subprocess.Popen([sys.executable, "-c", code, "compare", str(old), str(new), "-o", str(target)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

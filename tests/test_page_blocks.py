@@ -114,7 +114,7 @@ def test_highlights_rank_sentences_stating_a_figure_first_and_skip_items_done() 
 def test_unknown_enum_members_get_a_label_not_an_error() -> None:
     from enum import Enum
 
-    from compare.render.page_labels import enum_label, stripped_label
+    from compare.render.labels import enum_label, stripped_label
 
     class Future(str, Enum):
         LATER = "later_kind"

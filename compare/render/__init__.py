@@ -1,15 +1,15 @@
 """Stage 7, render: `Comparison` -> HTML, JSON or Markdown text; atomic writing.
 
-The views are loaded on first use (module `__getattr__`, as in `compare/__init__`): `yoy outline`
+The views are loaded on first use (`compare.lazy`, as in `compare/__init__`): `yoy outline`
 and `yoy figures` import `compare.render.outline` without pulling in jinja2 and the page.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import RenderError
+from ..lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from ..model import Comparison
@@ -35,13 +35,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _HOMES)
 
 
 def render(c: Comparison, fmt: str, *, lang: str | None = None, full_paths: bool = False) -> str:

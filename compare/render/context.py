@@ -51,8 +51,7 @@ from .blocks import (
     side_pieces,
 )
 from .highlights import GROUP_ORDER, as_dicts, highlight_groups
-from .labels import LABELS, reason_text
-from .page_labels import PAGE_LABELS, enum_label, stripped_label
+from .labels import LABELS, enum_label, reason_text, stripped_label
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS", "plan_view", "plan_reason_words", "page_labels", "js_payload",
@@ -206,10 +205,9 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
     }
 
 
-def page_labels(language: str, years: dict[str, str], extra: dict[str, str] | None = None) -> dict[str, str]:
+def page_labels(language: str, years: dict[str, str]) -> dict[str, str]:
     """The labels of a page in `language`, with the years filled in."""
-    merged = {**LABELS[language], **PAGE_LABELS[language], **(extra or {})}
-    return {k: _fill_years(v, years) for k, v in merged.items()}
+    return {k: _fill_years(v, years) for k, v in LABELS[language].items()}
 
 
 def js_payload(language: str, labels: dict[str, str]) -> dict[str, Any]:

@@ -23,17 +23,6 @@ from .summary import scorecard_to_dict
 
 __all__ = ["build_followup_context", "followup_to_dict", "render_followup"]
 
-_EXTRA_LABELS = {
-    "en": {"followup": "Plan follow-through", "item": "Plan item", "status": "Status",
-           "evidence": "Evidence in the new report", "passages": "Passages of the new report",
-           "commitment": "commitment", "target": "target", "actual": "actual", "total": "items",
-           "none": "none"},
-    "zh": {"followup": "计划落实情况", "item": "计划事项", "status": "状态", "evidence": "本年报告中的依据",
-           "passages": "本年报告原文", "commitment": "举措", "target": "目标", "actual": "实际", "total": "事项",
-           "none": "无"},
-}
-
-
 def _paragraph_of(report: Report, span: Span) -> Span:
     p = report.paragraph_at(span.start)
     return p.span if p is not None else span
@@ -73,7 +62,7 @@ def build_followup_context(c: FollowUp, *, lang: str | None = None) -> dict[str,
     """Scorecard, grouped item rows and each cited passage once, ready for the templates."""
     language = "zh" if (lang or c.old.metadata.language) == "zh" else "en"
     years = {side: str(y) if y else LABELS[language][side] for side, y in header_years(c).items()}
-    labels = page_labels(language, years, _EXTRA_LABELS[language])
+    labels = page_labels(language, years)
     passages, _ = _passages(c)
     plan = plan_view(c, labels, language, c.new.plan_ids if c.plan_checks else frozenset(),
                      item_href=lambda i, pc: "",

@@ -24,7 +24,8 @@ from .summary import summary_counts
 __all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dict", "figure_to_dict",
            "plan_check_to_dict"]
 
-SCHEMA_VERSION = "1.0"
+# 1.1: each report says where its years were read (`year_source`, `plan_year_source`)
+SCHEMA_VERSION = "1.1"
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -48,12 +49,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "chars": len(src.text),
         "language": m.language,
         "year": m.year,
+        "year_source": m.year_source,
         "title": m.title,
         "issuer": m.issuer,
         "date": m.date,
         "doc_number": m.doc_number,
         "plan_year": m.plan_year,
         "plan_year_is_current": m.plan_year_is_current,
+        "plan_year_source": m.plan_year_source,
         "sections": [
             {
                 "id": s.id,

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 
-from ..errors import RenderError, printable_path
+from ..errors import PipeClosed, RenderError, printable_path
 
 __all__ = ["check_output", "write_output"]
 
@@ -89,6 +89,9 @@ def _write_stdout(content: str) -> None:
     try:
         stream.write(content)
         stream.flush()
+    except BrokenPipeError:  # the reader went away (`| head`): not the user's mistake, no advice
+        _silence_stdout()
+        raise PipeClosed("-: standard output was closed by the program reading it.") from None
     except (OSError, ValueError) as exc:  # a full disk, a closed descriptor
         _silence_stdout()
         raise RenderError(f"-: cannot write to standard output ({getattr(exc, 'strerror', None) or exc}); "

@@ -1,0 +1,107 @@
+"""The `yoy` process: Ctrl-C, SIGTERM and a closed pipe end it the way a shell user expects.
+
+`run` is the console entry point (and `python -m compare`). It installs its signal handlers before
+anything else is imported (click, the commands, the pipeline), so Ctrl-C during start-up is handled
+like Ctrl-C during the work: one line on stderr, exit 130 (SIGTERM: 143); the exception it raises
+unwinds through `write_output`, which removes its temp file. When the reader of standard output
+goes away (`yoy compare A B | head -3`) the process ends quietly with 141, the exit of a program
+stopped by SIGPIPE, after pointing descriptor 1 at /dev/null as the Python documentation advises
+(so that the interpreter's own flush at exit does not fail again).
+
+This module imports nothing but the standard library's already-loaded `os`, `signal` and `sys`:
+importing it must not widen the start-up window in which Python's default handler still runs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import NoReturn
+
+__all__ = ["run", "PIPE_CLOSED_EXIT"]
+
+PIPE_CLOSED_EXIT = 128 + signal.SIGPIPE  # 141, what a shell shows for a writer stopped by SIGPIPE
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class _Interrupted(BaseException):
+    """Raised by SIGINT/SIGTERM; a BaseException so that click and `except Exception` let it through."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    # A second Ctrl-C while the first unwinds (temp file removal, the message) must not interrupt
+    # the unwinding itself: from here on both signals are ignored.
+    for sig in _SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+    raise _Interrupted(signum)
+
+
+def run() -> None:  # pragma: no cover - runs in a child process in the tests
+    for sig in _SIGNALS:
+        signal.signal(sig, _interrupt)
+    try:
+        _command()
+    except _Interrupted as stop:  # also when it comes while a closed pipe or an exit is handled
+        _say("Error: interrupted.")
+        sys.exit(128 + stop.signum)
+    finally:
+        # the work is over: a signal now must not raise while the interpreter shuts down
+        for sig in _SIGNALS:
+            signal.signal(sig, signal.SIG_IGN)
+
+
+def _command() -> None:
+    try:
+        from .cli import main  # click and every command load only now, under the handlers
+
+        try:
+            main(prog_name="yoy")
+        finally:
+            _flush_stdout()
+    except BrokenPipeError:
+        _pipe_closed()
+    except OSError as exc:  # click printing --help or --version onto a full disk (`> /dev/full`)
+        _stdout_to_devnull()
+        _say(f"Error: -: cannot write to standard output ({exc.strerror or exc}).")
+        sys.exit(1)
+    except SystemExit as done:
+        if sys.stdout is not sys.__stdout__:
+            # click's own handling of EPIPE (while printing --help or --version) swaps sys.stdout
+            # for a wrapper and exits 1; only that path replaces sys.stdout in this process
+            _pipe_closed()
+        raise done from None
+
+
+def _flush_stdout() -> None:
+    """Flush now, where a closed pipe can be told apart, rather than in the interpreter's exit."""
+    stream = sys.__stdout__
+    if stream is not None and sys.stdout is stream:
+        stream.flush()
+
+
+def _pipe_closed() -> NoReturn:
+    _stdout_to_devnull()
+    sys.exit(PIPE_CLOSED_EXIT)
+
+
+def _stdout_to_devnull() -> None:
+    """Point descriptor 1 at /dev/null, so the interpreter's flush at exit does not fail again with
+    the bytes still buffered (and print a second error)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):  # stderr closed too: the exit code still says it
+        pass
