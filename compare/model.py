@@ -262,6 +262,12 @@ class Report:
     _paragraphs_by_start: tuple[Paragraph, ...] = field(init=False, repr=False, compare=False)
     _paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
+    def __reduce__(self) -> tuple[type[Report], tuple[object, ...]]:
+        # pickled as its parts and built again (the indexes below are read-only mappings, which
+        # do not pickle): a series ships parsed reports to its worker processes
+        return (Report, (self.source, self.metadata, self.sections, self.paragraphs, self.stripped,
+                         self.plan_parts))
+
     def __post_init__(self) -> None:
         by_id = {sec.id: sec for sec in self.sections}  # the one section index; stages use by_id
         if len(by_id) != len(self.sections):

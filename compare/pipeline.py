@@ -12,12 +12,12 @@ from .figures.extract import extract_figures
 from .figures.match import match_figures
 from .followthrough.evidence import check_followthrough, score_followthrough
 from .ingest import read_source, source_from_string
-from .model import Comparison, FollowUp, SourceText
+from .model import Comparison, FollowUp, Report, SourceText
 from .reading import read_report, report_file
 from .structure.metadata import issuer_warning
 
-__all__ = ["read_report", "report_file", "compare_files", "compare_texts", "compare_sources", "followup_sources",
-           "followup_files", "followup_texts"]
+__all__ = ["read_report", "report_file", "compare_files", "compare_texts", "compare_sources", "compare_reports",
+           "followup_sources", "followup_files", "followup_texts"]
 
 
 def compare_sources(old: SourceText, new: SourceText, *, require_text: bool = False,
@@ -29,8 +29,12 @@ def compare_sources(old: SourceText, new: SourceText, *, require_text: bool = Fa
     diff (its `diffs` stay empty): what a series or a batch summary needs of a pair is its figures
     and plan checks, and the diff is a costly stage.
     """
-    old_report = read_report(old, require_text=require_text)
-    new_report = read_report(new, require_text=require_text)
+    return compare_reports(read_report(old, require_text=require_text), read_report(new, require_text=require_text),
+                           sentences=sentences)
+
+
+def compare_reports(old_report: Report, new_report: Report, *, sentences: bool = True) -> Comparison:
+    """Run the stages after the structure on two parsed reports (see `compare_sources`)."""
     pairs = align_sections(old_report, new_report)
     old_figs = extract_figures(old_report)
     new_figs = extract_figures(new_report)

@@ -50,18 +50,22 @@ def read_report(path: str) -> Report:
     return parse(read_text(path))
 
 
-def series_comparison(old: str | SourceText, new: str | SourceText, *, full: bool) -> Comparison:
-    """What a series needs of one consecutive pair (paths, or inputs already read): figure pairs
-    and plan checks.
+def series_comparison(old: str | SourceText | Report, new: str | SourceText | Report, *, full: bool) -> Comparison:
+    """What a series needs of one consecutive pair (paths, inputs already read, or reports already
+    parsed): figure pairs and plan checks.
 
     `full` runs every stage (the pairwise page needs the sentence diffs); otherwise the diff stage,
     the most expensive one after follow-through, is skipped.
     """
-    from ..pipeline import compare_sources
+    from ..pipeline import compare_reports
 
-    old_src = old if isinstance(old, SourceText) else read_text(old)
-    new_src = new if isinstance(new, SourceText) else read_text(new)
-    return compare_sources(old_src, new_src, require_text=True, sentences=full)
+    return compare_reports(_parsed(old), _parsed(new), sentences=full)
+
+
+def _parsed(report: str | SourceText | Report) -> Report:
+    if isinstance(report, Report):
+        return report
+    return parse(report if isinstance(report, SourceText) else read_text(report))
 
 
 def plan_section_ids(report: Report) -> frozenset[str]:

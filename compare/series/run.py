@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-from ..model import SourceText
+from ..model import Report, SourceText
 from .adapter import CompareError, InputError, parse, read_text, series_comparison
 from .build import build_series
 from .facts import PairFacts, doc_info, pair_facts
@@ -18,12 +18,13 @@ __all__ = ["MIN_REPORTS", "pair_facts_of_files", "series_files", "pair_page_name
 MIN_REPORTS = 3
 
 
-def pair_facts_of_files(old: str | SourceText, new: str | SourceText, *, new_plan: bool = True) -> PairFacts:
+def pair_facts_of_files(old: str | SourceText | Report, new: str | SourceText | Report, *,
+                        new_plan: bool = True) -> PairFacts:
     """The facts of one pair, computed without the sentence diffs (a series does not show them)."""
     return pair_facts(series_comparison(old, new, full=False), new_plan=new_plan)
 
 
-def _star(args: tuple[SourceText, SourceText, bool]) -> PairFacts:
+def _star(args: tuple[Report, Report, bool]) -> PairFacts:
     return pair_facts_of_files(args[0], args[1], new_plan=args[2])
 
 
@@ -56,18 +57,18 @@ def series_files(paths: Sequence[str], *, jobs: int = 1, pages_dir: str | None =
     if len(set(map(os.path.abspath, paths))) != len(paths):
         raise InputError("the same file is given twice; give each year's report once.")
     docs = []
-    sources: dict[str, SourceText] = {}
+    reports: dict[str, Report] = {}
     for path in paths:
         try:
-            sources[path] = read_text(path)  # read once: the pairs reuse it
-            docs.append(doc_info(parse(sources[path])))
+            reports[path] = parse(read_text(path))  # read and parsed once: the pairs reuse it
+            docs.append(doc_info(reports[path]))
         except CompareError:
             raise
         except Exception as exc:  # one line naming the file, as for any failed input
             raise CompareError(f"{path}: cannot be read as a report ({type(exc).__name__}: {exc}).") from None
     ordered = order_reports(paths, docs)
     last = len(ordered.paths) - 2
-    pairs = [(sources[o], sources[n], i == last) for i, (o, n) in enumerate(zip(ordered.paths, ordered.paths[1:]))]
+    pairs = [(reports[o], reports[n], i == last) for i, (o, n) in enumerate(zip(ordered.paths, ordered.paths[1:]))]
     if jobs > 1 and len(pairs) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(pairs))) as pool:
             facts = list(pool.map(_star, pairs))
