@@ -381,6 +381,10 @@ _PLAN_YEAR_WORDS = ("今年", "力争")
 # A figure between 从/由 and 下降至/提高到… is the starting level, not the outcome.
 _FROM = re.compile(r"[从由]")
 _TO = re.compile(r"[^，,；;。]{0,3}?(?:下降|降低|提高|提升|增加|减少|增长|上升|扩大|缩小|压减|降|增)(?:至|到)")
+# A clause that has only a verb (or nothing) before a counted figure names what it counts after it.
+_VERB_ONLY_LEAD = re.compile(r"^(?:完成|新增|新建|建成|改造|升级改造|新开工|开工|引进|培育|认定|增加|新改扩建|打造|实现|筹建|"
+                             r"建设|落地|投用|开办|新开办|提供)?$")
+_COUNTER_UNITS = frozenset("个座所家条项件台辆套户名张宗处间栋")
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年)?(?:（下同）)?(?:分别)?(?:增长|下降|提高|降低|增加|减少|上涨|上升)$")
 
 
@@ -472,6 +476,10 @@ def _figure_label(text: str, fig: Figure, clause_start: int, sentence_start: int
     if respective:
         return respective
     raw = text[clause_start:fig.span.start].strip(" ：:，,")
+    if _VERB_ONLY_LEAD.match(raw) and fig.unit[-1:] in _COUNTER_UNITS:
+        after = noun_after(text, fig)  # 「完成530座公厕、129座垃圾转运站升级改造」: the noun after is counted
+        if count_cjk(after) >= 2:
+            return raw + after
     if _GROWTH_ONLY.match(raw):
         subject = _previous_subject(text, sentence_start, clause_start)
         if subject:
