@@ -13,7 +13,9 @@ lists of their rare features, not with sentences × sentences. Signals:
 - `anchor`: quoted terms (“证照分离”) and named programmes (《…》, …工程/行动/计划) of the item
   found verbatim in the sentence;
 - `clause`: one clause of a many-clause commitment restated (weighted by the clause count);
-- `section`: the sentence sits in a section the alignment paired with the item's section.
+- `section`: the sentence sits in a section the alignment paired with the item's section;
+- `key_term`: a new plan clause restating the item tersely around its distinctive term (see
+  `key_terms`): 「依法处置“僵尸企业”」 for a long item on “僵尸企业”; such an item is `restated`.
 
 A sentence in the new report's review part can say the item was carried out; the same text in the
 new plan part only says it is still planned, so it counts as weaker (`partly`), and so does a
@@ -54,6 +56,7 @@ from ..text.cues import announces_intent, states_problem
 from ..text.sentences import full_sentences, sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
 from ..text.tokens import word_stems
+from .key_terms import TERSE_CUTOFF, KeyTerms
 from .plan_items import extract_plan_items, text_units
 from .targets import (
     Actual,
@@ -522,11 +525,32 @@ def check_followthrough(
     for p in section_pairs:
         if p.old_id and p.new_id:
             pair_map[p.old_id].add(p.new_id)
+    terms = KeyTerms([index.text[s.span.start:s.span.end] for s in index.sentences], old.source.text)
     checks: list[PlanCheck] = []
     for item in items:
         paired = _paired_for(old, item.section_id, pair_map, parts)
-        checks.append(_check(old, new, index, item, paired, fig_candidates))
+        checks.append(_check(old, new, index, item, paired, fig_candidates, terms))
     return tuple(checks)
+
+
+def _with_terse(index: _Index, terms: KeyTerms, item_text: str,
+                elsewhere: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
+    """The new plan's passages with the clauses restating the item tersely (see `key_terms`): such a
+    clause scores at least ADDRESSED_CUTOFF, so an item the new plan says again in few words is
+    `restated`, not dropped."""
+    def in_plan(i: int) -> bool:
+        return index.sentences[i].zone is Zone.PLAN
+
+    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan, index.weight) if m.score >= TERSE_CUTOFF}
+    if not terse:
+        return elsewhere
+    out = []
+    for score, how, i in elsewhere:
+        m = terse.pop(i, None)
+        out.append((max(score, ADDRESSED_CUTOFF + m.score - TERSE_CUTOFF), how + "+key_term", i) if m else (score, how, i))
+    out += [(min(1.0, ADDRESSED_CUTOFF + m.score - TERSE_CUTOFF), "key_term", i) for i, m in terse.items()]
+    out.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
+    return out
 
 
 def _paired_for(old: Report, section_id: str, pair_map: dict[str, set[str]],
@@ -546,11 +570,12 @@ def _heading_chain(report: Report, section_id: str) -> str:
 
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
-           fig_candidates: list[tuple[Figure, Measure, Span, str | None]]) -> PlanCheck:
+           fig_candidates: list[tuple[Figure, Measure, Span, str | None]], terms: KeyTerms) -> PlanCheck:
     item_text = old.text_of(item.span)
     ranked = _ranked_evidence(index, item_text, paired, new)
     review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
-    elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
+    elsewhere = _with_terse(index, terms, item_text,
+                            [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW])
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= RELATED_CUTOFF][:MAX_EVIDENCE]
@@ -560,8 +585,10 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         Evidence(index.sentences[i].span, index.sentences[i].section_id, round(score, 4), how)
         for score, how, i in chosen
     ]
-    # the new plan's passages only: what a `restated` item shows (carried over, not done)
-    plan_evidence = tuple(e for e, r in zip(evidence, chosen) if index.sentences[r[2]].zone is not Zone.REVIEW)
+    # the new plan's passages only: what a `restated` item shows (carried over, not done), even when
+    # review passages filled the evidence shown for other statuses
+    plan_evidence = tuple(Evidence(index.sentences[i].span, index.sentences[i].section_id, round(score, 4), how)
+                          for score, how, i in elsewhere if score >= RELATED_CUTOFF)[:MAX_EVIDENCE]
     scores = (("review", f"{best_review:.2f}"), ("elsewhere", f"{best_elsewhere:.2f}"),
               ("partly", str(PARTLY_CUTOFF)), ("addressed", str(ADDRESSED_CUTOFF)))
     if item.kind == PlanItemKind.TARGET and item.target is None:
