@@ -536,8 +536,8 @@ def check_followthrough(
 def _with_terse(index: _Index, terms: KeyTerms, item_text: str,
                 elsewhere: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
     """The new plan's passages with the clauses restating the item tersely (see `key_terms`): such a
-    clause scores at least ADDRESSED_CUTOFF, so an item the new plan says again in few words is
-    `restated`, not dropped."""
+    clause scores ADDRESSED_CUTOFF at least (and no more, so that a passage restating more of the item
+    stays ahead of it), and an item the new plan says again in few words is `restated`, not dropped."""
     def in_plan(i: int) -> bool:
         return index.sentences[i].zone is Zone.PLAN
 
@@ -547,8 +547,8 @@ def _with_terse(index: _Index, terms: KeyTerms, item_text: str,
     out = []
     for score, how, i in elsewhere:
         m = terse.pop(i, None)
-        out.append((max(score, ADDRESSED_CUTOFF + m.score - TERSE_CUTOFF), how + "+key_term", i) if m else (score, how, i))
-    out += [(min(1.0, ADDRESSED_CUTOFF + m.score - TERSE_CUTOFF), "key_term", i) for i, m in terse.items()]
+        out.append((max(score, ADDRESSED_CUTOFF), how + "+key_term", i) if m else (score, how, i))
+    out += [(ADDRESSED_CUTOFF, "key_term", i) for i in terse]
     out.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
     return out
 
