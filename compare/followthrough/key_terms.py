@@ -4,18 +4,21 @@
 item on new industries as 「深化大数据、人工智能等研发应用」. Weighted recall of the old item (the
 evidence score) stays low however exact the restatement, because the new clause holds a small share
 of the old item's words. What marks it is the item's distinctive key term — a run of at least
-KEY_TERM_CHARS Chinese characters that is rare in both reports — standing in a new clause that
-names a task (a commitment verb, `text.cues.names_task`) and is mostly made of the item's words.
+KEY_TERM_CHARS Chinese characters that is rare in both reports — standing in a clause mostly made
+of the item's words, in a new plan sentence that names a task (a commitment verb,
+`text.cues.names_task`).
 
-Takes the new report's clauses (text, feature weights) and the old report's text; for one item,
-returns the clauses that restate it tersely with a score in the evidence scale (0–1): the clause's
-precision (share of its feature weight found in the item) times the key term's rarity.
+Takes the new report's sentences and the old report's text, indexed once; for one item, returns the
+sentences that restate it tersely with a score (0–1): the clause's precision (share of its bigram
+weight found in the item) times the key term's rarity in the new report. Chinese only: English
+items share words, which the evidence score already weighs.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -111,7 +114,7 @@ def _shared_runs(item: str, clause: str) -> list[str]:
 class TerseMatch:
     """A clause of the new report restating an item tersely."""
 
-    sentence: int  # index into the clauses given to `KeyTerms`
+    sentence: int  # index into the sentences given to `KeyTerms`
     term: str  # the key term found in both
     precision: float  # share of the clause's bigram weight found in the item
     rarity: float  # the key term's idf in the new report, as a share of the highest idf
@@ -130,25 +133,27 @@ class KeyTerms:
         self._df = {g: len(ids) for g, ids in postings.items()}
         # only rare windows propose candidates: the index stays as small as the rare vocabulary
         self._postings = {g: tuple(ids) for g, ids in postings.items() if len(ids) <= KEY_TERM_MAX_SENTENCES}
-        self._old_text = old_text
+        self._old = Counter(g for run in _CJK_RUN.findall(old_text)
+                            for g in (run[i : i + KEY_TERM_CHARS] for i in range(len(run) - KEY_TERM_CHARS + 1)))
         n = max(1, len(sentences))
         self._n = n
         self._idf_one = math.log((n + 1) / 0.5)
 
     def _rarity(self, term: str) -> float:
         """The idf of the term in the new report (the sentences holding it whole), as a share of the
-        idf of a term found in no sentence; 0 when the term is common in either report."""
+        idf of a term found in no sentence; 0 when the term is common in either report (in the old one,
+        its rarest window is counted: at least as often as the term)."""
         windows = sorted(_grams(term), key=lambda g: (self._df.get(g, 0), g))
-        if not windows or windows[0] not in self._postings or self._old_text.count(term) > KEY_TERM_MAX_OLD:
+        if not windows or windows[0] not in self._postings or min(self._old[g] for g in windows) > KEY_TERM_MAX_OLD:
             return 0.0
         df = sum(1 for i in self._postings[windows[0]] if term in self._sentences[i])
         return math.log((self._n + 1) / (df + 0.5)) / self._idf_one
 
     def restatements(self, item_text: str, allowed: Callable[[int], bool],
                      weight: Callable[[str], float]) -> list[TerseMatch]:
-        """Sentences (those `allowed`, e.g. the new plan's) whose clause restates the item tersely,
-        best first: the clause holds a key term of the item and its sentence names a task. `weight` gives a
-        bigram's weight (idf) in the new report."""
+        """Sentences (those `allowed`, e.g. the new plan's) with a clause restating the item tersely,
+        best first: the clause holds a key term of the item and the sentence names a task. `weight`
+        gives a bigram's weight (idf) in the new report."""
         item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
         seen: set[int] = set()
         out: list[TerseMatch] = []
