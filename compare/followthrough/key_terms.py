@@ -68,7 +68,9 @@ def _grams(text: str) -> set[str]:
 _CLAUSE_CUT = re.compile(r"[，,；;：:。！？]")
 # Verbs of two characters or more (推进, 加强, 发展…) at either end of a shared run are the commitment,
 # not its object: 「加强国家」 shares only a verb and 国家.
-_VERBS = tuple(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+_VERBS = "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+_VERB_HEAD = re.compile(f"^(?:{_VERBS})")
+_VERB_TAIL = re.compile(f"(?:{_VERBS})$")
 
 
 _FUNCTION_ENDS = re.compile(r"^[把将对向以和与及的等、]+|[把将对向以和与及的等、]+$")
@@ -80,14 +82,10 @@ def _trim(term: str) -> str:
     for _ in range(3):
         before = term
         term = _FUNCTION_ENDS.sub("", ZH_CLAUSE_LEAD.sub("", term))
-        for v in _VERBS:
-            if term.startswith(v):
-                term = term[len(v):]
-                break
-        for v in _VERBS:
-            if term.endswith(v) and len(term) > len(v):
-                term = term[: -len(v)]
-                break
+        term = _VERB_HEAD.sub("", term, count=1)
+        tail = _VERB_TAIL.search(term)
+        if tail and tail.start() > 0:
+            term = term[: tail.start()]
         if term == before:
             break
     return term
@@ -138,6 +136,7 @@ class KeyTerms:
         n = max(1, len(sentences))
         self._n = n
         self._idf_one = math.log((n + 1) / 0.5)
+        self._tasks: dict[int, bool] = {}  # sentence -> names a task, decided once
 
     def _rarity(self, term: str) -> float:
         """The idf of the term in the new report (the sentences holding it whole), as a share of the
@@ -170,7 +169,9 @@ class KeyTerms:
     def _match(self, i: int, item_text: str, item_bigrams: set[str],
                weight: Callable[[str], float]) -> TerseMatch | None:
         best: TerseMatch | None = None
-        if not names_task(self._sentences[i], "zh"):
+        if i not in self._tasks:
+            self._tasks[i] = names_task(self._sentences[i], "zh")
+        if not self._tasks[i]:
             return None
         for clause in _CLAUSE_CUT.split(self._sentences[i]):
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
