@@ -574,8 +574,11 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
     item_text = old.text_of(item.span)
     ranked = _ranked_evidence(index, item_text, paired, new)
     review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
-    elsewhere = _with_terse(index, terms, item_text,
-                            [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW])
+    elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
+    if item.kind == PlanItemKind.COMMITMENT:
+        # a target's key term is its indicator, said again with next year's figure: only its own
+        # measure (see `targets`) tells whether it is carried over
+        elsewhere = _with_terse(index, terms, item_text, elsewhere)
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= RELATED_CUTOFF][:MAX_EVIDENCE]
