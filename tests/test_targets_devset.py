@@ -25,10 +25,10 @@ from conftest import CORPUS, FIXTURES, need_shared
 pytestmark = pytest.mark.corpus
 
 DEVSET = json.loads((FIXTURES / "targets-devset.json").read_text(encoding="utf-8"))
-# issue 17 asks 0.95; after merging the structure, figures and findings work main agrees on 97 of
-# 104 (93.3 %; the seven misses are listed by the assertion). The floor holds what is reached, so a
-# regression fails; the issue stays open until 0.95.
-AGREEMENT_MIN = 0.93
+# issue 17 asks 0.95; main agrees on 103 of 104 (99.0 %): the one miss, 「省创新创业团队和市“孔雀计划”
+# 团队10个」 against 「引进省、市创新创业团队10个」, needs to know that 孔雀计划 teams are the city's
+# innovation teams, and stays unknown (no wrong call). The floor holds what is reached.
+AGREEMENT_MIN = 0.99
 FALSE_CALL_MAX = 0.05  # issue 17: met / not_met on targets without a stated outcome
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 

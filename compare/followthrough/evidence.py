@@ -13,7 +13,9 @@ lists of their rare features, not with sentences × sentences. Signals:
 - `anchor`: quoted terms (“证照分离”) and named programmes (《…》, …工程/行动/计划) of the item
   found verbatim in the sentence;
 - `clause`: one clause of a many-clause commitment restated (weighted by the clause count);
-- `section`: the sentence sits in a section the alignment paired with the item's section.
+- `section`: the sentence sits in a section the alignment paired with the item's section;
+- `key_term`: a new plan clause restating the item tersely around its distinctive term (see
+  `key_terms`): 「依法处置“僵尸企业”」 for a long item on “僵尸企业”; such an item is `restated`.
 
 A sentence in the new report's review part can say the item was carried out; the same text in the
 new plan part only says it is still planned, so it counts as weaker (`partly`), and so does a
@@ -54,6 +56,7 @@ from ..text.cues import announces_intent, states_problem
 from ..text.sentences import full_sentences, sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
 from ..text.tokens import word_stems
+from .key_terms import TERSE_CUTOFF, KeyTerms
 from .plan_items import extract_plan_items, text_units
 from .targets import (
     Actual,
@@ -433,6 +436,10 @@ _PLAN_YEAR_WORDS = ("今年", "力争")
 # A figure between 从/由 and 下降至/提高到… is the starting level, not the outcome.
 _FROM = re.compile(r"[从由]")
 _TO = re.compile(r"[^，,；;。]{0,3}?(?:下降|降低|提高|提升|增加|减少|增长|上升|扩大|缩小|压减|降|增)(?:至|到)")
+# A clause that has only a verb (or nothing) before a counted figure names what it counts after it.
+_VERB_ONLY_LEAD = re.compile(r"^(?:完成|新增|新建|建成|改造|升级改造|新开工|开工|引进|培育|认定|增加|新改扩建|打造|实现|筹建|"
+                             r"建设|落地|投用|开办|新开办|提供)?$")
+_COUNTER_UNITS = frozenset("个座所家条项件台辆套户名张宗处间栋")
 _GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年)?(?:（下同）)?(?:分别)?(?:增长|下降|提高|降低|增加|减少|上涨|上升)$")
 
 
@@ -524,6 +531,10 @@ def _figure_label(text: str, fig: Figure, clause_start: int, sentence_start: int
     if respective:
         return respective
     raw = text[clause_start:fig.span.start].strip(" ：:，,")
+    if _VERB_ONLY_LEAD.match(raw) and fig.unit[-1:] in _COUNTER_UNITS:
+        after = noun_after(text, fig)  # 「完成530座公厕、129座垃圾转运站升级改造」: the noun after is counted
+        if count_cjk(after) >= 2:
+            return raw + after
     if _GROWTH_ONLY.match(raw):
         subject = _previous_subject(text, sentence_start, clause_start)
         if subject:
@@ -566,11 +577,32 @@ def check_followthrough(
     for p in section_pairs:
         if p.old_id and p.new_id:
             pair_map[p.old_id].add(p.new_id)
+    terms = KeyTerms([index.text[s.span.start:s.span.end] for s in index.sentences], old.source.text)
     checks: list[PlanCheck] = []
     for item in items:
         paired = _paired_for(old, item.section_id, pair_map, parts)
-        checks.append(_check(old, new, index, item, paired, fig_candidates))
+        checks.append(_check(old, new, index, item, paired, fig_candidates, terms))
     return tuple(checks)
+
+
+def _with_terse(index: _Index, terms: KeyTerms, item_text: str,
+                elsewhere: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
+    """The new plan's passages with the clauses restating the item tersely (see `key_terms`): such a
+    clause scores ADDRESSED_CUTOFF at least (and no more, so that a passage restating more of the item
+    stays ahead of it), and an item the new plan says again in few words is `restated`, not dropped."""
+    def in_plan(i: int) -> bool:
+        return index.sentences[i].zone is Zone.PLAN
+
+    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan, index.weight) if m.score >= TERSE_CUTOFF}
+    if not terse:
+        return elsewhere
+    out = []
+    for score, how, i in elsewhere:
+        m = terse.pop(i, None)
+        out.append((max(score, ADDRESSED_CUTOFF), how + "+key_term", i) if m else (score, how, i))
+    out += [(ADDRESSED_CUTOFF, "key_term", i) for i in terse]
+    out.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
+    return out
 
 
 def _paired_for(old: Report, section_id: str, pair_map: dict[str, set[str]],
@@ -590,11 +622,15 @@ def _heading_chain(report: Report, section_id: str) -> str:
 
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
-           fig_candidates: list[tuple[Figure, Measure, Span, str | None]]) -> PlanCheck:
+           fig_candidates: list[tuple[Figure, Measure, Span, str | None]], terms: KeyTerms) -> PlanCheck:
     item_text = old.text_of(item.span)
     ranked = _ranked_evidence(index, item_text, paired, new)
     review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
     elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
+    if item.kind == PlanItemKind.COMMITMENT:
+        # a target's key term is its indicator, said again with next year's figure: only its own
+        # measure (see `targets`) tells whether it is carried over
+        elsewhere = _with_terse(index, terms, item_text, elsewhere)
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= RELATED_CUTOFF][:MAX_EVIDENCE]
@@ -604,8 +640,10 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
         Evidence(index.sentences[i].span, index.sentences[i].section_id, round(score, 4), how)
         for score, how, i in chosen
     ]
-    # the new plan's passages only: what a `restated` item shows (carried over, not done)
-    plan_evidence = tuple(e for e, r in zip(evidence, chosen) if index.sentences[r[2]].zone is not Zone.REVIEW)
+    # the new plan's passages only: what a `restated` item shows (carried over, not done), even when
+    # review passages filled the evidence shown for other statuses
+    plan_evidence = tuple(Evidence(index.sentences[i].span, index.sentences[i].section_id, round(score, 4), how)
+                          for score, how, i in elsewhere if score >= RELATED_CUTOFF)[:MAX_EVIDENCE]
     scores = (("review", f"{best_review:.2f}"), ("elsewhere", f"{best_elsewhere:.2f}"),
               ("partly", str(PARTLY_CUTOFF)), ("addressed", str(ADDRESSED_CUTOFF)))
     if item.kind == PlanItemKind.TARGET and item.target is None:

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, count_cjk
+from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD
 from ..text.similarity import (
     ABBREVIATION_SCORE,
     abbreviates,
@@ -30,6 +31,7 @@ __all__ = [
     "INDICATOR_CUTOFF",
     "STAGE_BONUS",
     "STAGE_MATCH_LIFT",
+    "SAME_WORDING",
     "Actual",
     "Measure",
     "measure_of",
@@ -199,6 +201,17 @@ def _base(fig: Figure) -> tuple[str, Decimal, Decimal | None]:
     return unit, fig.value * factor, high
 
 
+# Character-bigram Dice of two labels worded the same but for a mark or a character: 「新引进、认定各类
+#人才」 / 「新引进认定各类人才」 is 0.93, 「全年完成投资」 / 「完成投资」 (other investments) 0.75.
+SAME_WORDING = 0.85
+_WHOLE_CLASS = re.compile(r"各类|各项|全部|所有")
+
+
+def _bare(core: str) -> bool:
+    """Whether an indicator is only a dimension (面积) or a class noun (项目): it names no thing alone."""
+    return bool(_DIMENSION_ONLY.match(core) or _CLASS_NOUN.match(core))
+
+
 # Stages of a building programme: a count of one stage is never the outcome of another, and the
 # same stage in both labels ("新开工630万套" / "新开工保障性安居工程666万套") is worth this much
 # label similarity (cn-state-council-gwr 2013→2014: 0.44 without it, the right pair).
@@ -243,7 +256,7 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
             continue
         score = same_indicator(t_measure, m)
         if t_stage and t_stage == c_stage and t_stage != "完成" and c_unit == t_unit \
-                and not _foreign_scope(m, t_measure):
+                and not _foreign_scope(m, t_measure) and not _bare(t_measure.core):
             # one stage of one building programme in one unit (新开工630万套 / 新开工…666万套): the
             # stage names what is counted even when the programme is worded differently
             score = max(score, label_similarity(target.label, m.label) + STAGE_BONUS + STAGE_MATCH_LIFT)
@@ -361,7 +374,7 @@ _LEAD_WORDS = re.compile(r"^(?:20\d\d年|各类|各项|今年|全年|年内|明�
 # Verbs and count words heading a label: what is done to the indicator, not the indicator (new vs
 # total and the stage of a programme are compared apart).
 _LEAD_VERBS = re.compile(r"^(?:新增|新引进|新认定|新建|新开工|新推广|新设|新开|新改扩建|改扩建|引进|认定|打通|建成|完成|开工|"
-                         r"筹集|建设|升级改造|改造提升|改造|推广应用|推广|淘汰|拆除消化|拆除|消化|治理|供应|安排|实现|培育|"
+                         r"增加(?!值)|筹集|建设|升级改造|改造提升|改造|推广应用|推广|淘汰|拆除消化|拆除|消化|治理|供应|安排|实现|培育|"
                          r"培养|选聘|组织|开展|举办|落户|累计|总量|优化调整|优化|调整|新开和|和|及|、)+")
 _TRAIL_WORDS = re.compile(r"(?:同比|（下同）|\(下同\))?(?:分别)?(?:增长|提高|提升|下降|降低|减少|增加|上涨|上升|达到|压缩|"
                           r"缩短|达|为|突破|超过|控制在|保持在|保持|提高到|提升至|提高至|降至|下降至|增至|稳定在|在|至|到)+$")
@@ -370,9 +383,26 @@ _EN_LEAD_VERBS = re.compile(
     r"double|halve|hit|improve|expand|boost|keep|hold|maintain|limit|take|ended|closed|finished|end|close|"
     r"the year|year)\s+)+", re.IGNORECASE)
 # Head words that only say "how many" of the indicator before them: 就业人数 is 就业 counted.
-_GENERIC_HEAD = re.compile(r"(?:人数|数量|总数|总量|规模|个数|数|任务|工作)$")
-# Head nouns a report writes either way: 上市企业 / 上市公司.
-_HEAD_SYNONYMS = {"公司": "企业"}
+_GENERIC_HEAD = re.compile(r"(?:人数|数量|总数|总量|规模|个数|数|任务|工作|面积|里程|长度)$")
+# An indicator that is only a dimension (「新增建设面积10」 km² after 「推进海绵城市建设，」) names no
+# thing: the thing is the object of the clause before, and without it no outcome is the same indicator.
+_DIMENSION_ONLY = re.compile(r"^(?:面积|里程|长度|规模|数量|总量|个数|人数|比例|比重|占比)$")
+# The verbs opening a task clause (the commitment lexicon's, of two characters or more): what follows is its object.
+_CLAUSE_VERBS = re.compile("^(?:" + "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+                           + ")+")
+_CLAUSE_TAIL = re.compile(r"(?:建设|工作|工程|行动)$")
+# The activity done to a stock (land above all) is part of the indicator: supplied land is not
+# prepared (整备) nor expropriated (征收) land. One class per activity; the words of one class are
+# what reports write for one indicator (产业用地供应 / 出让产业用地 / 供应产业用地).
+_ACTIVITIES = (("供应", "supply"), ("供给", "supply"), ("出让", "supply"), ("供地", "supply"),
+               ("整备", "prepare"), ("收储", "prepare"), ("征收", "expropriate"), ("征地", "expropriate"))
+_ACTIVITY_WORDS = re.compile("|".join(w + "(?![链商])" for w, _ in _ACTIVITIES))  # 供应链 is no supply of land
+# Nouns of a class of things that reports always qualify (公办学位, 超亿元项目, 上市企业, 固定资产投资):
+# alone (「新办5所幼儿园，增加学位1200个」), they name no indicator.
+_CLASS_NOUN = re.compile(r"^(?:项目|学位|企业|公司|投资|资金|工程|活动|机构|平台|载体|设施|人才|团队|主体|任务)$")
+# Head nouns a report writes either way: 上市企业 / 上市公司; a coverage rate of a service and its
+# rate (家庭医生签约服务覆盖率 / 签约率, 参保覆盖率 / 参保率).
+_HEAD_SYNONYMS = (("公司", "企业"), ("服务覆盖率", "率"), ("覆盖率", "率"))
 _HEAD_TOKEN = re.compile(rf"[{CJK}]|[a-z]+")
 
 
@@ -428,10 +458,41 @@ def measure_of(text: str, fig: Figure, label: str, sentence: Span, *, issuer: st
     subject = re.split(r"[，,；;：:]", before, maxsplit=1)[0]
     scope = {m.group() for m in _SUB_AREA.finditer(subject + "，" + clause)
              if not m.group().startswith(("全区", "本区"))}
+    core = indicator_core(label)
+    # a sub-area named only by the sentence's opening clause whose name the measure itself carries
+    # (「国家高新区实现扩容提质，新增国家级高新技术企业…」): the designation is the topic, not the scope
+    scope -= {s for s in scope if s not in clause and _names_measure(s, core)}
     level = issuer.replace("人民政府", "")[-1:] if issuer else ""
     scope.update(w for w in _WIDER.get(level, ()) if w in clause)
     count = _count_kind(clause if len(clause) > len(label) else label, fig.unit) or _count_kind(label, fig.unit)
-    return Measure(label, indicator_core(label), frozenset(scope), count)
+    if _DIMENSION_ONLY.match(core):
+        core = _object_before(before, clause) + core
+    return Measure(label, core, frozenset(scope), count)
+
+
+_AREA_SUFFIX = re.compile(r"(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|综保区|试验区|产业园|区)$")
+
+
+def _names_measure(area: str, core: str) -> bool:
+    """Whether an area's name without its area word (国家高新区 -> 国家高) is in the measure's name, in order."""
+    stem = [ch for ch in _AREA_SUFFIX.sub("", area) if ch != "级"]
+    return len(stem) >= 2 and in_order(stem, [ch for ch in core if ch != "级"])
+
+
+def _object_before(before: str, clause: str) -> str:
+    """The object of the clause before a figure's clause (「大力推进海绵城市建设」 -> 「海绵城市」), or ""."""
+    head = before[: len(before) - len(clause)].rstrip("，,；;：:")
+    prev = head[max(head.rfind(c) for c in "，,；;：:。") + 1:]
+    obj = _NUMBER_RUN.sub("", prev).strip()
+    for _ in range(2):
+        obj = _CLAUSE_VERBS.sub("", ZH_CLAUSE_LEAD.sub("", obj))
+    obj = _CLAUSE_TAIL.sub("", obj)
+    return obj if 2 <= count_cjk(obj) <= 12 else ""
+
+
+def _activity(label: str) -> str:
+    m = _ACTIVITY_WORDS.search(label)
+    return dict(_ACTIVITIES)[m.group()] if m else ""
 
 
 def _foreign_scope(outcome: Measure, target: Measure) -> bool:
@@ -440,7 +501,7 @@ def _foreign_scope(outcome: Measure, target: Measure) -> bool:
 
 
 def _synonyms(text: str) -> str:
-    for word, same in _HEAD_SYNONYMS.items():
+    for word, same in _HEAD_SYNONYMS:
         text = text.replace(word, same)
     return text
 
@@ -452,15 +513,36 @@ def same_indicator(target: Measure, outcome: Measure) -> float:
         return 0.0
     if target.count and outcome.count and target.count != outcome.count:
         return 0.0
+    t_act, o_act = _activity(target.label), _activity(outcome.label)
+    if t_act and o_act and t_act != o_act:
+        return 0.0
     t_core, o_core = target.core or target.label, outcome.core or outcome.label
+    if _DIMENSION_ONLY.match(t_core):
+        return 0.0  # 「面积」 alone (「推进海绵城市建设，新增建设面积」 without the clause before): of what
+    if _CLASS_NOUN.match(t_core):
+        # 「项目」 or 「学位」 alone (「开工建设…等7个项目」, 「新办5所幼儿园，增加学位1200个」): what is
+        # counted is named elsewhere; only the whole class (各类人才) worded the same in the outcome
+        # (新引进、认定各类人才 / 新引进认定各类人才) is the same indicator
+        same = label_similarity(target.label, outcome.label, contained=False)
+        whole = _WHOLE_CLASS.search(target.label) and _WHOLE_CLASS.search(outcome.label)
+        return same if whole and same >= SAME_WORDING else 0.0
+    score = _core_score(target, outcome, t_core, o_core)
+    if t_act and t_act == o_act:  # one activity (产业用地供应 / 出让产业用地): compare what it is done to
+        score = max(score, _core_score(target, outcome, _ACTIVITY_WORDS.sub("", t_core) or t_core,
+                                       _ACTIVITY_WORDS.sub("", o_core) or o_core))
+    return score
+
+
+def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> float:
+    """`same_indicator` for given indicators: 0 without the target's head noun in the outcome."""
     head = _HEAD_TOKEN.findall(_synonyms(_GENERIC_HEAD.sub("", t_core) or t_core).lower())[-2:]
     short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)
     hay = _HEAD_TOKEN.findall(_synonyms(o_core + " " + outcome.label).lower())
     if head and not short and not in_order(head, hay):
         return 0.0
     t_core, o_core, o_label = _synonyms(t_core), _synonyms(o_core), _synonyms(outcome.label)
-    score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core),
-                label_containment(t_core, o_label))
+    score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core))
+    score = max(score, label_containment(t_core, o_label))
     return max(score, ABBREVIATION_SCORE) if short else score
 
 

@@ -485,15 +485,15 @@ def label_bigrams(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def label_similarity(a: str, b: str) -> float:
+def label_similarity(a: str, b: str, *, contained: bool = True) -> float:
     """How alike two labels are, 0–1: the character-bigram Dice coefficient (words for Latin
-    text), or, when the second label is wholly inside the first ("农村公路" in "新建改建农村公路"),
-    CONTAINED_LABEL_SCORE."""
+    text), or, when the second label is wholly inside the first ("农村公路" in "新建改建农村公路")
+    and `contained` is set, CONTAINED_LABEL_SCORE."""
     ga, gb = label_bigrams(a), label_bigrams(b)
     if not ga or not gb:
         return 0.0
     dice = 2 * len(ga & gb) / (len(ga) + len(gb))
-    if len(gb) >= 3 and gb <= ga:
+    if contained and len(gb) >= 3 and gb <= ga:
         return max(dice, CONTAINED_LABEL_SCORE)
     return dice
 

@@ -1,0 +1,191 @@
+"""Terse restatements: an old plan item that the new plan says again in far fewer words.
+
+「加大“僵尸企业”破产清算和重整力度，做好职工安置和债务处置」 comes back as 「依法处置“僵尸企业”」; a long
+item on new industries as 「深化大数据、人工智能等研发应用」. Weighted recall of the old item (the
+evidence score) stays low however exact the restatement, because the new clause holds a small share
+of the old item's words. What marks it is the item's distinctive key term — a run of at least
+KEY_TERM_CHARS Chinese characters that is rare in both reports — standing in a clause mostly made
+of the item's words, in a new plan sentence that names a task (a commitment verb,
+`text.cues.names_task`).
+
+Takes the new report's sentences and the old report's text, indexed once; for one item, returns the
+sentences that restate it tersely with a score (0–1): the clause's precision (share of its bigram
+weight found in the item) times the key term's rarity in the new report. Chinese only: English
+items share words, which the evidence score already weighs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..text.cjk import CJK
+from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD, names_task
+from ..text.similarity import cjk_bigrams
+
+__all__ = [
+    "KEY_TERM_CHARS",
+    "KEY_TERM_MAX_SENTENCES",
+    "KEY_TERM_MAX_OLD",
+    "TERSE_CUTOFF",
+    "TerseMatch",
+    "KeyTerms",
+]
+
+# A key term is a run of this many Chinese characters or more (人工智能, 僵尸企业, 深度贫困): two- and
+# three-character runs (改革, 发展, 基础设施 cut short) are shared by unrelated items.
+KEY_TERM_CHARS = 4
+# ...found in at most this many clauses of the new report: a stock phrase of the genre (高质量发展,
+# 供给侧结构性改革) is in dozens and says nothing about one item. On cn-state-council-gwr 2018→2019
+# the key terms of the items the new plan restates tersely are in 1–3 clauses.
+KEY_TERM_MAX_SENTENCES = 3
+# ...and at most this many times in the old report: a term the old report repeats across many
+# items (脱贫攻坚) is no item's own.
+KEY_TERM_MAX_OLD = 3
+
+# Lowest precision × rarity for a terse restatement. On cn-state-council-gwr 2018→2019 the items the
+# new plan says again in a short clause scored 0.35–0.85 (「健全生态补偿机制」 0.62, 「依法处置“僵尸企业”」
+# 0.57, 「提高柔性化治理、精细化服务水平」 0.36), while clauses sharing a term on another subject
+# scored below it (「推动基础设施互联互通」 for government information systems 0.31, 「完善科技成果评价
+# 机制」 for researchers' ownership of results 0.27).
+TERSE_CUTOFF = 0.35
+
+_CJK_RUN = re.compile(f"[{CJK}]{{{KEY_TERM_CHARS},}}")
+_CJK_RUN_ANY = re.compile(f"[{CJK}]+")
+
+
+def _grams(text: str) -> set[str]:
+    """The KEY_TERM_CHARS-character windows of the Chinese runs of a text."""
+    out: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        out.update(run[i : i + KEY_TERM_CHARS] for i in range(len(run) - KEY_TERM_CHARS + 1))
+    return out
+
+
+_CLAUSE_CUT = re.compile(r"[，,；;：:。！？]")
+# Verbs of two characters or more (推进, 加强, 发展…) at either end of a shared run are the commitment,
+# not its object: 「加强国家」 shares only a verb and 国家.
+_VERBS = "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+_VERB_HEAD = re.compile(f"^(?:{_VERBS})")
+_VERB_TAIL = re.compile(f"(?:{_VERBS})$")
+
+
+_FUNCTION_ENDS = re.compile(r"^[把将对向以和与及的等、]+|[把将对向以和与及的等、]+$")
+
+
+def _trim(term: str) -> str:
+    """A shared run without the commitment verbs, clause-lead words and function characters at its
+    ends (「脱贫攻坚和」 is 「脱贫攻坚」)."""
+    for _ in range(3):
+        before = term
+        term = _FUNCTION_ENDS.sub("", ZH_CLAUSE_LEAD.sub("", term))
+        term = _VERB_HEAD.sub("", term, count=1)
+        tail = _VERB_TAIL.search(term)
+        if tail and tail.start() > 0:
+            term = term[: tail.start()]
+        if term == before:
+            break
+    return term
+
+
+def _shared_runs(item: str, clause: str) -> list[str]:
+    """The maximal runs of Chinese characters of `clause` (KEY_TERM_CHARS or longer) also in `item`."""
+    out: list[str] = []
+    for run in _CJK_RUN.findall(clause):
+        a = 0
+        while a <= len(run) - KEY_TERM_CHARS:
+            b = a + KEY_TERM_CHARS
+            if run[a:b] not in item:
+                a += 1
+                continue
+            while b < len(run) and run[a:b + 1] in item:
+                b += 1
+            out.append(run[a:b])
+            a = b - KEY_TERM_CHARS + 1  # the next run may overlap this one's tail
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TerseMatch:
+    """A clause of the new report restating an item tersely."""
+
+    sentence: int  # index into the sentences given to `KeyTerms`
+    term: str  # the key term found in both
+    precision: float  # share of the clause's bigram weight found in the item
+    rarity: float  # the key term's idf in the new report, as a share of the highest idf
+    score: float
+
+
+class KeyTerms:
+    """Key-term windows of the new report's sentences, indexed once per check."""
+
+    def __init__(self, sentences: Sequence[str], old_text: str) -> None:
+        self._sentences = sentences
+        postings: dict[str, list[int]] = {}
+        for i, sentence in enumerate(sentences):
+            for g in _grams(sentence):
+                postings.setdefault(g, []).append(i)
+        self._df = {g: len(ids) for g, ids in postings.items()}
+        # only rare windows propose candidates: the index stays as small as the rare vocabulary
+        self._postings = {g: tuple(ids) for g, ids in postings.items() if len(ids) <= KEY_TERM_MAX_SENTENCES}
+        self._old = Counter(g for run in _CJK_RUN.findall(old_text)
+                            for g in (run[i : i + KEY_TERM_CHARS] for i in range(len(run) - KEY_TERM_CHARS + 1)))
+        n = max(1, len(sentences))
+        self._n = n
+        self._idf_one = math.log((n + 1) / 0.5)
+        self._tasks: dict[int, bool] = {}  # sentence -> names a task, decided once
+
+    def _rarity(self, term: str) -> float:
+        """The idf of the term in the new report (the sentences holding it whole), as a share of the
+        idf of a term found in no sentence; 0 when the term is common in either report (in the old one,
+        its rarest window is counted: at least as often as the term)."""
+        windows = sorted(_grams(term), key=lambda g: (self._df.get(g, 0), g))
+        if not windows or windows[0] not in self._postings or min(self._old[g] for g in windows) > KEY_TERM_MAX_OLD:
+            return 0.0
+        df = sum(1 for i in self._postings[windows[0]] if term in self._sentences[i])
+        return math.log((self._n + 1) / (df + 0.5)) / self._idf_one
+
+    def restatements(self, item_text: str, allowed: Callable[[int], bool],
+                     weight: Callable[[str], float]) -> list[TerseMatch]:
+        """Sentences (those `allowed`, e.g. the new plan's) with a clause restating the item tersely,
+        best first: the clause holds a key term of the item and the sentence names a task. `weight`
+        gives a bigram's weight (idf) in the new report."""
+        item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
+        seen: set[int] = set()
+        out: list[TerseMatch] = []
+        for g in sorted(_grams(item_text)):
+            for i in self._postings.get(g, ()):
+                if i in seen or not allowed(i):
+                    continue
+                seen.add(i)
+                m = self._match(i, item_text, item_bigrams, weight)
+                if m is not None:
+                    out.append(m)
+        return sorted(out, key=lambda m: (-m.score, m.sentence))
+
+    def _match(self, i: int, item_text: str, item_bigrams: set[str],
+               weight: Callable[[str], float]) -> TerseMatch | None:
+        best: TerseMatch | None = None
+        if i not in self._tasks:
+            self._tasks[i] = names_task(self._sentences[i], "zh")
+        if not self._tasks[i]:
+            return None
+        for clause in _CLAUSE_CUT.split(self._sentences[i]):
+            # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
+            terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, clause))
+                     if len(t) >= KEY_TERM_CHARS and "的" not in t]  # 「宝贵的资金」 is a phrase
+            if not terms:
+                continue
+            rarity, _, term = max(terms)
+            grams = [g for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run)]
+            total = math.fsum(sorted(weight(g) for g in set(grams)))
+            if rarity <= 0 or total <= 0:
+                continue
+            precision = math.fsum(sorted(weight(g) for g in set(grams) if g in item_bigrams)) / total
+            m = TerseMatch(i, term, precision, rarity, precision * rarity)
+            if best is None or m.score > best.score:
+                best = m
+        return best
