@@ -11,18 +11,22 @@ through here. The rules (issue 19), each with the code `refusal` returns:
 - ``period``: the same period kind — several years only with several years, a level reached only
   with a level reached, part of a year only with part of a year, a fiscal year with a fiscal year.
   A figure that states no period reads as the report's own year (`PeriodKind.UNSTATED` = YEAR);
-- ``consecutive``: when both name their fiscal year (FY2019 / FY2020), the new one is the year after
-  the old one (a calendar year read from a heading or a paragraph's opening is too loose a guess to
-  refuse a pair on);
+- ``consecutive``: when both name their fiscal year (FY2019 / FY2020), the later report's is the year
+  after the earlier report's (a calendar year read from a heading or a paragraph's opening is too
+  loose a guess to refuse a pair on). Which report is the earlier comes from their years
+  (`in_time_order`), never from the argument order, so `yoy compare B A` pairs what `yoy compare A B` pairs;
 - ``scope``: the same area (深汕特别合作区 never pairs with the whole city);
 - ``change``: a change (增长6%) only with a change, a level or amount only with a level or amount;
 - ``baseline``: the "from" end of 从X到Y is older than the old report's year: it pairs with no
   current figure;
 - ``addition``: an addition (新增, new) only with an addition: 新增企业296家 is not the 742家 there are;
 - ``magnitude``: counts and amounts within `MAX_VALUE_RATIO` of each other;
-- ``label``: no word of one label put in place of another's (`heads_agree`, on `label_key`): for two
-  changes the verb is the direction, not the measure (下降0.6% and 增长2.5%, 减少农村贫困人口 and
-  农村贫困人口减少 are one measure each).
+- ``label``: no word of one label put in place of another's (`heads_agree`, on `label_key`, read in
+  both directions since a word alignment is not symmetric): for two changes the verb is the
+  direction, not the measure (下降0.6% and 增长2.5%, 减少农村贫困人口 and 农村贫困人口减少 are one
+  measure each).
+
+Every rule reads the same whichever report is passed first (issue 16: the mirror test over the corpus).
 
 `match_figures` scores the candidates that pass by the likeness of their `label_key`s.
 
@@ -38,7 +42,7 @@ import functools
 import re
 from decimal import Decimal
 
-from ..model import Figure, FigureKind, FigurePair, PeriodKind
+from ..model import Figure, FigureKind, FigurePair, Metadata, PeriodKind
 from ..text.cjk import CJK_CHAR
 from .extract import (
     _ADDITION,
@@ -52,7 +56,7 @@ from .extract import (
     ZH_RISE_WORDS,
 )
 
-__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "refusal", "change_of", "heads_agree", "is_rate",
+__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "refusal", "in_time_order", "change_of", "heads_agree", "is_rate",
            "label_key", "abridged", "period_class", "periods_compatible"]
 
 # Counts and amounts more than this many times apart are not the same measure (a yearly and a
@@ -116,18 +120,28 @@ def label_key(fig: Figure) -> str:
     return re.sub(r"\s{2,}", " ", key).strip()
 
 
-def refusal(old: Figure, new: Figure) -> str | None:
-    """Why `old` and `new` may not pair across years (a rule code above), or None when they may."""
+def in_time_order(old: Metadata, new: Metadata) -> bool:
+    """Whether the old report is the earlier one, by the year each reports on and then the year it
+    plans (a 政府工作报告 reviews last year and plans this one); True when the years do not say."""
+    if old.year is None or new.year is None:
+        return True
+    return (old.year, old.plan_year or old.year) <= (new.year, new.plan_year or new.year)
+
+
+def refusal(old: Figure, new: Figure, *, old_is_earlier: bool = True) -> str | None:
+    """Why `old` and `new` may not pair across years (a rule code above), or None when they may.
+    `old_is_earlier` says which report is the earlier (`in_time_order`); the answer is the same for
+    `refusal(new, old, old_is_earlier=not old_is_earlier)`."""
     if old.base_unit != new.base_unit:
         return "unit"
-    if old.kind is FigureKind.BASELINE:
-        return "baseline"  # 由120元提高到200元: 120元 is older than the old report's year
+    if FigureKind.BASELINE in (old.kind, new.kind):
+        return "baseline"  # 由120元提高到200元: 120元 is older than the report's year
     if old.kind is not new.kind:
         return "kind"
     if not periods_compatible(old, new):
         return "period"
-    old_year, new_year = _year(old), _year(new)
-    if old_year is not None and new_year is not None and new_year - old_year != 1:
+    earlier, later = (_year(old), _year(new)) if old_is_earlier else (_year(new), _year(old))
+    if earlier is not None and later is not None and later - earlier != 1:
         return "consecutive"
     if old.scope != new.scope:
         return "scope"
@@ -137,7 +151,8 @@ def refusal(old: Figure, new: Figure) -> str | None:
         return "addition"
     if not _magnitudes_agree(old, new):
         return "magnitude"
-    if not heads_agree(label_key(old), label_key(new)):
+    old_key, new_key = label_key(old), label_key(new)
+    if not (heads_agree(old_key, new_key) and heads_agree(new_key, old_key)):
         return "label"
     return None
 
