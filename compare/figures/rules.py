@@ -56,8 +56,9 @@ from .extract import (
     ZH_RISE_WORDS,
 )
 
-__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "refusal", "in_time_order", "change_of", "heads_agree", "is_rate",
-           "label_key", "abridged", "period_class", "periods_compatible"]
+__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "HEADLINE_MAX_RATIO", "refusal", "headline_refusal", "in_time_order",
+           "stated_year", "change_of", "heads_agree", "is_rate", "label_key", "abridged", "period_class",
+           "periods_compatible"]
 
 # Counts and amounts more than this many times apart are not the same measure (a yearly and a
 # five-year total of the same label differ by about 5×; a misread label by orders of magnitude).
@@ -236,3 +237,83 @@ def _values_compatible(old: Figure, new: Figure) -> bool:
     if a == 0 or b == 0:
         return True
     return max(a, b) / min(a, b) <= MAX_VALUE_RATIO
+
+
+# --- Highlights: which pairs may be shown as the largest moves (issue 14) -------------------------
+#
+# A pair that `refusal` allows goes into the figures table, where its sentences are one click away.
+# The 「要点 / Highlights」 block shows a few moves with no context, ranked by relative change, so the
+# pairs most likely to be two measures sharing a label would come first; `headline_refusal` asks more.
+
+# A move larger than this (either way) is far more often two measures under one label (中央财政拟安排
+# 200亿元 专项资金 / 3185亿元 社会保障) than one measure's year-over-year change; such a pair stays in
+# the figures table.
+HEADLINE_MAX_RATIO = Decimal(10)
+# A Chinese label key shorter than this names no measure (预算, 安排, 项目): Chinese characters, a
+# Latin word inside it (GDP) counting two. An English noun alone (revenue, employees) does.
+_HEADLINE_MIN_ZH = 3
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_STATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_THIS_YEAR = re.compile(r"今年|本年|this year", re.I)
+_LAST_YEAR = re.compile(r"去年|上年|last year", re.I)
+
+
+def stated_year(fig: Figure, meta: Metadata) -> int | None:
+    """The one calendar year a one-year or point figure is about, when the report says it: a year
+    written in its period (2018年, FY2019), 今年 / 去年 read from the year the report was delivered in
+    (when its plan calls its year 今年), else the year reviewed for an outcome and the year planned for a
+    target or forecast. None when the figure covers several years or part of one, or nothing says."""
+    if period_class(fig) not in (PeriodKind.YEAR, PeriodKind.POINT, PeriodKind.FISCAL_YEAR):
+        return None
+    years = {int(y) for y in _STATED_YEAR.findall(fig.period)}
+    if years:
+        return years.pop() if len(years) == 1 else None
+    delivered = meta.plan_year if meta.plan_year_is_current else None
+    if _THIS_YEAR.search(fig.period):
+        return delivered
+    if _LAST_YEAR.search(fig.period):
+        return delivered - 1 if delivered is not None else None
+    if fig.kind is FigureKind.OUTCOME:
+        return meta.year
+    return meta.plan_year
+
+
+def _names_a_measure(key: str) -> bool:
+    if CJK_CHAR.search(key):
+        return len(CJK_CHAR.findall(key)) + 2 * len(_LATIN_WORD.findall(key)) >= _HEADLINE_MIN_ZH
+    return bool(_head_tokens(key))
+
+
+def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -> str | None:
+    """Why a pair may not be shown among the largest moves, or None when it may. On top of every rule
+    of `refusal`:
+
+    - ``period``: the same period kind, one year or a level on both sides (a total over several
+      years is a running total, not a year's move);
+    - ``years``: when both years are known (`stated_year`), the later report's figure is about the
+      year after the earlier report's (从1997年的8651亿元 read in a 2003 report is no move from 2001);
+    - ``label``: a Chinese label names a measure (at least three characters beyond its verbs of
+      change), not only an amount set aside (安排), a budget (预算) or projects (项目);
+    - ``ratio``: the values are at most `HEADLINE_MAX_RATIO` apart.
+    """
+    old, new = pair.old, pair.new
+    if old is None or new is None:
+        return "unpaired"
+    earlier = in_time_order(old_meta, new_meta)
+    why = refusal(old, new, old_is_earlier=earlier)
+    if why is not None:
+        return why
+    if old.period_kind is not new.period_kind or period_class(old) is PeriodKind.MULTI_YEAR:
+        return "period"
+    years = (stated_year(old, old_meta), stated_year(new, new_meta))
+    if None not in years:
+        first, second = years if earlier else years[::-1]
+        assert first is not None and second is not None
+        if second - first != 1:
+            return "years"
+    if not (_names_a_measure(label_key(old)) and _names_a_measure(label_key(new))):
+        return "label"
+    a, b = abs(_base(old)), abs(_base(new))
+    if not is_rate(old) and a and b and max(a, b) / min(a, b) > HEADLINE_MAX_RATIO:
+        return "ratio"
+    return None

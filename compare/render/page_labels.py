@@ -24,6 +24,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "hl_sections": "Sections added or removed",
         "hl_more": "{n} more",
         "hl_none": "None.",
+        # not one target missed is not "none missed" while some could not be judged (issue 14)
+        "hl_not_met_all_met": "None: the {met} targets that could be judged were all met.",
+        "hl_not_met_none_judged": "Cannot tell: no target could be judged.",
+        "hl_unjudged": "Targets that could not be judged: {n}",
         "counts": "Counts",
         "count_sentences": "Sentences",
         "count_sections": "Sections",
@@ -109,6 +113,9 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "hl_sections": "新增或删去的章节",
         "hl_more": "另有{n}项",
         "hl_none": "无。",
+        "hl_not_met_all_met": "无：可判断的{met}项目标均已达成。",
+        "hl_not_met_none_judged": "无从判断：没有一项目标能够判断。",
+        "hl_unjudged": "{n}项目标无法判断",
         "counts": "数量",
         "count_sentences": "语句",
         "count_sections": "章节",
@@ -191,10 +198,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "dash_dropped": "删去举措",
         "dash_removed": "删去语句",
         "dash_added": "新增语句",
-        "dash_changed_figure": "数字改动",
+        # a sentence count and a measure count, in different groups (issue 14: 19 数据变化 next to
+        # 21 数字改动 read as one thing counted twice)
+        "dash_changed_figure": "数字改动的语句",
         "dash_reworded": "改写",
         "dash_moved": "移位",
-        "dash_figures_changed": "数据变化",
+        "dash_figures_changed": "数值变化的指标",
         "dash_sec_removed": "删去章节",
         "dash_sec_moved": "移位",
         "dash_sec_renamed": "更名",
@@ -213,7 +222,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
 PAGE_LABELS["en"].update({
     "dropped": "dropped commitment", "removed": "removed sentence", "added": "added sentence",
     "changed_figure": "number changed", "dash_dropped": "dropped commitments", "dash_removed": "removed sentences",
-    "dash_added": "added sentences", "dash_changed_figure": "numbers changed", "unknown": "cannot judge",
+    "dash_added": "added sentences", "dash_changed_figure": "sentences with a changed number",
+    "dash_figures_changed": "measures with a new value", "unknown": "cannot judge",
     "dash_plan_unknown": "cannot judge", "dash_plan_met": "met", "dash_plan_not_met": "not met",
 })
 
