@@ -37,6 +37,7 @@ instead of a percentage when the change is over 100 %.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -56,7 +57,7 @@ from .extract import (
     ZH_RISE_WORDS,
 )
 
-__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "HEADLINE_MAX_RATIO", "refusal", "headline_refusal", "in_time_order",
+__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "HEADLINE_MAX_RATIO", "refusal", "headline_refusal", "with_headlines", "in_time_order",
            "stated_year", "change_of", "heads_agree", "is_rate", "label_key", "abridged", "period_class",
            "periods_compatible"]
 
@@ -317,3 +318,15 @@ def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -
     if not is_rate(old) and a and b and max(a, b) / min(a, b) > HEADLINE_MAX_RATIO:
         return "ratio"
     return None
+
+
+def with_headlines(pairs: tuple[FigurePair, ...], old_meta: Metadata, new_meta: Metadata) -> tuple[FigurePair, ...]:
+    """The pairs with `headline` False where `headline_refusal` refuses a changed pair (the page reads
+    the flag: render reads the model only)."""
+    out = []
+    for p in pairs:
+        if p.old is not None and p.new is not None and p.headline \
+                and headline_refusal(p, old_meta, new_meta) is not None:
+            p = dataclasses.replace(p, headline=False)
+        out.append(p)
+    return tuple(out)

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..figures.rules import headline_refusal
 from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Section, Span
 
 __all__ = ["Highlight", "highlight_groups", "PER_GROUP", "GROUP_ORDER"]
@@ -146,8 +145,8 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
     # 5. figures: pairs the figure rules allow as headlines, largest relative move first
     moves: list[tuple[Decimal, int]] = []
     for i, fp in enumerate(c.figure_pairs):
-        if not fp.delta or headline_refusal(fp, c.old.metadata, c.new.metadata) is not None:
-            continue
+        if fp.old is None or fp.new is None or not fp.delta or not fp.headline:
+            continue  # `headline`: figures.rules.headline_refusal, applied by the pipeline
         size = abs(fp.pct_change) if fp.pct_change is not None else abs(fp.pp_change or Decimal(0))
         moves.append((size, i))
     moves.sort(key=lambda t: (-t[0], t[1]))
