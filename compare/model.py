@@ -482,6 +482,9 @@ class FigurePair:
     pct_change: Decimal | None = None  # (new - old) / old * 100
     pp_change: Decimal | None = None  # percentage-point change, for rates
     ratio: Decimal | None = None  # new / old, set when the change is over 100 % (shown as ×2.3)
+    # whether the pair may be shown among the largest moves of the highlights: False when the figure
+    # rules refuse it as a headline (`figures.rules.headline_refusal`, applied by the pipeline)
+    headline: bool = True
 
 
 class PlanItemKind(str, Enum):

@@ -10,6 +10,7 @@ from .align import align_sections
 from .diff import diff_sections
 from .figures.extract import extract_figures
 from .figures.match import match_figures
+from .figures.rules import in_time_order, with_headlines
 from .followthrough.evidence import check_followthrough, score_followthrough
 from .ingest import read_source, source_from_string
 from .model import Comparison, FollowUp, Report, SourceText
@@ -49,7 +50,10 @@ def compare_reports(old_report: Report, new_report: Report, *, sentences: bool =
         new=new_report,
         section_pairs=pairs,
         diffs=diffs,
-        figure_pairs=match_figures(old_figs, new_figs, section_pairs=pairs),
+        figure_pairs=with_headlines(
+            match_figures(old_figs, new_figs, section_pairs=pairs,
+                          old_is_earlier=in_time_order(old_report.metadata, new_report.metadata)),
+            old_report.metadata, new_report.metadata),
         plan_checks=checks,
         old_figures=old_figs,
         new_figures=new_figs,

@@ -81,7 +81,15 @@ def test_dashboard_counts_link_to_filtered_views(zh_html: str) -> None:
     # one new commitment, one dropped item: each a link to its filtered view
     assert re.search(r'<a href="#only-new_commitment"><b class="count">1</b> <span class="what">新增举措', summary)
     assert re.search(r'<a href="#only-dropped"><b class="count">1</b> <span class="what">删去举措', summary)
-    assert re.search(r'<a href="#figures"><b class="count">3</b> <span class="what">数据变化', summary)
+    # measures whose value changed are counted apart from sentences, in their own group, with a
+    # label that cannot be read as the sentence count (issue 14: 19 数据变化 next to 21 数字改动)
+    figures_group = summary[summary.index('class="cg g-figures"'):]
+    assert re.search(r'<dt>数据</dt>.*<a href="#figures"><b class="count">3</b> <span class="what">数值变化的指标',
+                     figures_group, re.S)
+    changes_group = summary[summary.index('class="cg g-changes"'):summary.index('class="cg g-figures"')]
+    assert "#figures" not in changes_group
+    n_rows = len(re.findall(r'<tr id="fig-\d+"', zh_html))
+    assert n_rows == 3  # the count is the rows of the table it links to
     for status in ("added", "removed", "renamed", "moved"):
         assert f'href="#only-sec-{status}"' in summary
     assert 'href="#only-plan-met"' in summary and 'href="#only-plan-not_found"' in summary
@@ -233,7 +241,8 @@ def test_same_input_gives_byte_identical_output() -> None:
 def test_markdown_view_has_the_same_findings() -> None:
     md = render_markdown(zh_comparison())
     assert md.startswith("# 年度对比：示例区人民政府 2020 → 2021\n")
-    assert "- **语句变化**：新增举措 1；删去举措 1；数据变化 3；" in md
+    assert "- **语句变化**：新增举措 1；删去举措 1；" in md
+    assert "- **数据**：数值变化的指标 3\n" in md
     assert "| 法治建设资金 | — | 实绩 | 4.87亿元 | 5.2亿元 | +6.8% | 一、主要做法和成效 |" in md
     assert "- **达成** (目标) 加强行政执法队伍建设，年内培训执法人员500人。 — 实际520人，达到下限500人" in md
     assert "### [更名] 一、主要举措和成效 → 一、主要做法和成效" in md

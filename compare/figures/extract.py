@@ -26,9 +26,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Span
-from ..text.cjk import CJK, detect_language
+from ..text.cjk import detect_language, is_cjk
 from ..text.cues import announces_intent
-from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, ZH_TOKEN, NumeralError, normalise_digits, parse_number
+from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, NumeralError, normalise_digits, parse_number, zh_tokens
 from ..text.sentences import ZH_SENTENCE_ENDS, split_sentences
 
 __all__ = [
@@ -117,7 +117,6 @@ _ZH_LEAD_IN = re.compile(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比
 # previous figure's (全市地区生产总值3.24万亿元，增长3.3%; 分别增长12.7%、15.9%).
 _ZH_VERB_ONLY = re.compile(rf"(?:{_RATE_WORD}|{_RISE}|{_FALL}|增|涨|升|降|减|跌)?(?:了|为|达|达到|至|到)?")
 _ZH_PAREN = re.compile(r"[（(][^（）()]{0,10}[）)]")  # （下同）, (含税): asides inside a label
-CJK_ONLY = re.compile(f"[{CJK}]+")
 _ZH_ASIDE = re.compile(r"(?:[（(][^（）()]{0,10}[）)]|“[^“”]{1,10}”)$")
 # A label that names no measure of its own: a share (占…比重) or a stock (总量) of the clause before's subject.
 _ZH_OF_SUBJECT = re.compile(r"^(?:占|总量|总数|总额|总规模|总计|规模)")
@@ -125,18 +124,23 @@ _ZH_SUBJECT_END = re.compile(r"[\d０-９]|(?:近|约|超过|超|逾)?[一二两
 _ZH_NO_NEWLINE_STOP = set("，。；：！？,;:!?（）()、|｜")
 # Words that name the area a figure covers. The issuer's own (the 全X it says most) is scope "".
 _ZH_OWN_SCOPES = ("全国", "全省", "全市", "全区", "全县")
-_ZH_SCOPE = re.compile(rf"^(?:{'|'.join(_ZH_OWN_SCOPES)}|全镇|[{CJK}]{{2,10}}?(?:特别合作区|合作区|自贸片区|自贸区))")
+_ZH_OWN_OR_TOWN = (*_ZH_OWN_SCOPES, "全镇")
+_ZH_ZONE_SUFFIXES = ("特别合作区", "合作区", "自贸片区", "自贸区")
+_ZH_ZONE_FIRST = frozenset(w[0] for w in _ZH_ZONE_SUFFIXES)
 _ZH_YEARS = r"(?:[两二三四五六七八九十]|十[一二三四五六七八九]|(?<!\d)\d{1,2})"  # 五, 十五, 10: not 一
 # Several years: 过去五年, 五年来, 十三五以来, 党的十八大以来, 2013年以来, 2016-2020年. Tried before
 # the one-year forms so that 2013年以来 is read whole.
-_ZH_MULTI_YEAR = re.compile(
-    rf"(?:(?:过去|近|今后|未来|前){_ZH_YEARS}年(?:来|间|中|里)?|{_ZH_YEARS}年(?:来|间|中|里|以来|内|(?=累计|共|新增|合计))"
+# (compiled once, inside _ZH_PERIOD as its group "multi": each class of Chinese characters costs
+# about a millisecond to compile, and this pattern holds several)
+_ZH_MULTI_YEAR = (
+    rf"(?:过去|近|今后|未来|前){_ZH_YEARS}年(?:来|间|中|里)?|{_ZH_YEARS}年(?:来|间|中|里|以来|内|(?=累计|共|新增|合计))"
     r"|这些年|这几年|近几年|近年来|多年来|“?十[一二三四五六七八九]五”?(?:期间|时期|以来)"
-    r"|党的十[六七八九]大以来|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-－—~～至到](?:19|20)\d{2}年)"
+    r"|党的十[六七八九]大以来|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-－—~～至到](?:19|20)\d{2}年"
 )
-_ZH_N_YEARS = re.compile(rf"{_ZH_YEARS}年")  # 五年 of 五年累计, 两年 of 两年新增 (matched before 累计)
+_ZH_YEAR_COUNT_TENS = frozenset("一二三四五六七八九")
+_ZH_YEAR_COUNT_ONE = frozenset("两二三四五六七八九十")
 _ZH_PERIOD = re.compile(
-    rf"(?:{_ZH_MULTI_YEAR.pattern[3:-1]}"
+    rf"(?:(?P<multi>{_ZH_MULTI_YEAR})"
     r"|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
     r"|(?<!\d)\d{1,2}[-－—~～至到]\d{1,2}月"
     r"|今年(?:以来)?|去年|上年|全年|截至目前|截止目前|目前"
@@ -145,7 +149,6 @@ _ZH_PERIOD = re.compile(
 # Part of a year from its start: 1-9月, 2020年1-10月, 一季度, 上半年 (YEAR_TO_DATE).
 _ZH_PART_YEAR = re.compile(r"月|季度|半年")
 _EN_FISCAL = re.compile(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
-_LEADING_PERIOD = re.compile(rf"^(?:(?:{_ZH_PERIOD.pattern})[，,、]?)+")
 # 累计 with no other period stated sums several years (五年来累计, or the whole life of a programme).
 _ZH_CUMULATIVE = "累计"
 # 年均增长7.1%, 平均每年减少1000万: an average over several years (but 年均浓度 is one year's mean).
@@ -200,7 +203,7 @@ _ZH_TRAIL = tuple(sorted({
 _ZH_TRAIL_END = re.compile("(?:" + "|".join(re.escape(w) for w in _ZH_TRAIL) + ")$")
 # Words after which the rest of a long label is kept (共排查出各类矛盾纠纷 -> 排查出各类矛盾纠纷).
 _ZH_CUT = re.compile(r".*(?P<cut>共计|累计|(?<!公)共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
-_ZH_NOUN_AFTER = re.compile(f"[{CJK}]{{2,16}}")
+_ZH_NOUN_AFTER_MAX = 16  # Chinese characters read after a number for its counted noun (at least 2)
 _ZH_NOUN_AFTER_CUT = re.compile(
     r"(?:实现|进行|的|已|全部|均|正在|作出|由|被|受益|得到|成为|中|在|和|与|并|等|以上|就|参加|缩减|增加|减少|提高|下降)")
 # Verbs that put the counted noun after the number: 共聘请2名法律顾问 -> 聘请法律顾问.
@@ -311,14 +314,18 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     year = report.metadata.year
     own = _own_scope(report.metadata.issuer or "", text) if language == "zh" else ""
     for fig in extract_figures_from_text(text, language=language, excluded=excluded, year=year, own_scope=own):
+        # one `replace` per figure with everything the report adds (replace is the costly step here)
         holder = report.section_at(fig.span.start)
-        if holder is not None:
-            fig = replace(fig, section_id=holder.id)
-        if not fig.period:
-            fig = _with_heading_period(fig, report, heading_periods)
-        if (fig.kind is FigureKind.OUTCOME and fig.section_id in report.plan_ids
-                and not _names_past_year(fig.period, report.metadata.plan_year)):
-            fig = replace(fig, kind=FigureKind.TARGET)  # the plan part states what is aimed at
+        section_id = holder.id if holder is not None else fig.section_id
+        period, kind = fig.period, fig.period_kind
+        if not period:
+            period, kind = _heading_period_of(fig, section_id, report, heading_periods)
+        target = (fig.kind is FigureKind.OUTCOME and section_id in report.plan_ids
+                  and not _names_past_year(period, report.metadata.plan_year))
+        if (section_id, period, kind) != (fig.section_id, fig.period, fig.period_kind) or target:
+            # the plan part states what is aimed at
+            fig = replace(fig, section_id=section_id, period=period, period_kind=kind,
+                          kind=FigureKind.TARGET if target else fig.kind)
         figs.append(fig)
     return tuple(figs)
 
@@ -354,14 +361,16 @@ def _heading_period(heading: str, pattern: re.Pattern[str]) -> str:
     return found[0]
 
 
-def _with_heading_period(fig: Figure, report: Report, heading_periods: dict[str, str]) -> Figure:
-    """A figure whose sentence and paragraph state no period takes the nearest heading's."""
-    for section_id in report.lineage(fig.section_id or ""):
-        period = heading_periods.get(section_id, "")
+def _heading_period_of(fig: Figure, section_id: str | None, report: Report,
+                       heading_periods: dict[str, str]) -> tuple[str, PeriodKind]:
+    """A figure whose sentence and paragraph state no period takes the nearest heading's (the
+    period and its kind); else its own."""
+    for sid in report.lineage(section_id or ""):
+        period = heading_periods.get(sid, "")
         if period:
             kind = period_kind(period) if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
-            return replace(fig, period=period, period_kind=kind)
-    return fig
+            return period, kind
+    return fig.period, fig.period_kind
 
 
 def extract_figures_from_text(
@@ -417,11 +426,11 @@ class _Semantics:
                       or _ZH_RATE_LABEL.search(label))
             is_change = fig.period_kind is not PeriodKind.POINT and (change is not None or fig.base_unit == "pp")
             down = is_change and change is not None and change.groupdict().get("down") is not None
-            m = _ZH_SCOPE.match(label)
-            if m:
-                scope = "" if m.group() == self.own else m.group()
-                if not scope and len(label) > len(m.group()) + 1:
-                    label = label[m.end():]  # 全市地区生产总值 in the city's report: its own area
+            area = _zh_scope(label)
+            if area:
+                scope = "" if area == self.own else area
+                if not scope and len(label) > len(area) + 1:
+                    label = label[len(area):]  # 全市地区生产总值 in the city's report: its own area
             target = _ZH_TARGET_CUE.search(lead) is not None or announces_intent(lead.lstrip(), "zh")
         else:
             before = _EN_Q.sub("", lead).rstrip()
@@ -500,7 +509,7 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     prev: Figure | None = None
     subject: Figure | None = None  # the latest figure that counts a thing rather than a span of time
     scopes = _Scopes(text, _ZH_PERIOD, re.compile(f"[{ZH_SENTENCE_ENDS}]"), _PARAGRAPH_OPENING)
-    for m in ZH_TOKEN.finditer(text):
+    for m in zh_tokens(text):
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:
             continue
@@ -784,11 +793,62 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str], scop
     return _ZH_CUMULATIVE if text.find(_ZH_CUMULATIVE, start, pos) != -1 else ""
 
 
+def _is_zh_multi_year(period: str) -> bool:
+    """The whole of `period` is one of the several-year forms (_ZH_MULTI_YEAR)."""
+    m = _ZH_PERIOD.fullmatch(period)
+    return m is not None and m.group("multi") is not None
+
+
+def _is_zh_n_years(period: str) -> bool:
+    """五年, 十五年, 10年 (五年 of 五年累计, 两年 of 两年新增): a number of years, not 一年."""
+    if not period.endswith("年"):
+        return False
+    n = period[:-1]
+    return ((len(n) == 1 and n in _ZH_YEAR_COUNT_ONE) or (len(n) == 2 and n[0] == "十" and n[1] in _ZH_YEAR_COUNT_TENS)
+            or (1 <= len(n) <= 2 and n.isdecimal()))
+
+
+def _strip_leading_periods(text: str) -> str:
+    """`text` without the periods it opens with, each with its comma (2017年，今年以来，…)."""
+    pos = 0
+    while (m := _ZH_PERIOD.match(text, pos)) is not None:
+        pos = m.end()
+        if text[pos:pos + 1] in ("，", ",", "、"):
+            pos += 1
+    return text[pos:]
+
+
+def _zh_scope(label: str) -> str:
+    """The area a Chinese label opens with: 全国 … 全镇, or two to ten characters ending in a
+    zone word (深汕特别合作区, 前海自贸片区), the shortest first; "" when none."""
+    for word in _ZH_OWN_OR_TOWN:
+        if label.startswith(word):
+            return word
+    if not any(c in _ZH_ZONE_FIRST for c in label[2:11]):
+        return ""  # no zone word can start in reach (the common case)
+    n = 0
+    while n < 10 and n < len(label) and is_cjk(label[n]):
+        n += 1
+        if n >= 2:
+            for suffix in _ZH_ZONE_SUFFIXES:
+                if label.startswith(suffix, n):
+                    return label[:n + len(suffix)]
+    return ""
+
+
+def _cjk_run(text: str, pos: int, limit: int) -> str:
+    """The Chinese characters from `pos` on, at most `limit`."""
+    end, stop = pos, min(len(text), pos + limit)
+    while end < stop and is_cjk(text[end]):
+        end += 1
+    return text[pos:end]
+
+
 def period_kind(period: str) -> PeriodKind:
     """The kind of a period as `_period` finds it: several years, one year, or none stated."""
     if not period:
         return PeriodKind.UNSTATED
-    if (period == _ZH_CUMULATIVE or _ZH_MULTI_YEAR.fullmatch(period) or _ZH_N_YEARS.fullmatch(period)
+    if (period == _ZH_CUMULATIVE or _is_zh_multi_year(period) or _is_zh_n_years(period)
             or _EN_MULTI_YEAR.fullmatch(period)):
         return PeriodKind.MULTI_YEAR
     if _EN_FISCAL.search(period):
@@ -855,7 +915,7 @@ def _clause_subject(text: str, cstart: int) -> str:
     m = _ZH_SUBJECT_END.search(clause)
     clause = clause[: m.start()] if m else clause  # no number: the clause is what the verb counts
     for _ in range(3):
-        clause = _ZH_LEAD_IN.sub("", _LEADING_PERIOD.sub("", clause.strip()))
+        clause = _ZH_LEAD_IN.sub("", _strip_leading_periods(clause.strip()))
     subject = _trim_zh(clause)
     if len(subject) > _LABEL_MAX:
         subject = _shorten_zh(subject)
@@ -872,7 +932,7 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
     from_to = (bool(re.search(r"(?:到|至)$", clause)) and prev is not None and prev.span.end == cstart
                and prev.base_unit == parsed.base_unit)
     for _ in range(3):  # 预计全年…, 其中：2017年…: lead-ins and periods, in any order
-        clause = _ZH_LEAD_IN.sub("", _LEADING_PERIOD.sub("", clause))
+        clause = _ZH_LEAD_IN.sub("", _strip_leading_periods(clause))
     clause = re.sub(r"^[\d０-９.．%％\sA-Za-z]+", "", clause)  # 12315平台… : the code is not the label
     label = _zh_measure_words(clause)
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:
@@ -884,9 +944,9 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
     elided = _elided_subject(text, label, cstart, pos, subject_fig)
     if elided is not None:
         return elided, False
-    after = _ZH_NOUN_AFTER.match(text, parsed.span.end)
-    if after and (len(label) <= 2 or enumerated or _ZH_COUNT_VERB.search(label)):
-        noun = after.group()
+    after = _cjk_run(text, parsed.span.end, _ZH_NOUN_AFTER_MAX)
+    if len(after) >= 2 and (len(label) <= 2 or enumerated or _ZH_COUNT_VERB.search(label)):
+        noun = after
         cut = _ZH_NOUN_AFTER_CUT.search(noun)
         if cut:
             noun = noun[: cut.start()]
@@ -914,7 +974,7 @@ def _zh_measure_words(clause: str) -> str:
     if len(label) > 2:
         cut = _ZH_CUT.match(label)
         if cut and len(label) - cut.end() >= 2:
-            rest = _trim_zh(_LEADING_PERIOD.sub("", label[cut.end():]).lstrip("的"))
+            rest = _trim_zh(_strip_leading_periods(label[cut.end():]).lstrip("的"))
             # 研发投入强度从2017年的2.1%: what follows 从 is a period, the measure stands before it
             label = rest if len(rest) >= 2 else _trim_zh(label[: cut.start("cut")]) or rest
     if len(label) > _LABEL_MAX:
@@ -932,7 +992,7 @@ def _elided_subject(text: str, label: str, cstart: int, pos: int, subject_fig: F
     words opening the clause before."""
     same_sentence = (subject_fig is not None and bool(subject_fig.label) and subject_fig.span.end <= pos
                      and not any(c in _ZH_SENTENCE_STOP for c in text[subject_fig.span.end:pos]))
-    bare_verb = len(label) == 2 and CJK_ONLY.fullmatch(label) is not None
+    bare_verb = len(label) == 2 and is_cjk(label[0]) and is_cjk(label[1])
     if same_sentence and subject_fig is not None:
         if _ZH_VERB_ONLY.fullmatch(label) or _ZH_OF_SUBJECT.match(label):
             # 全市地区生产总值3.24万亿元，增长3.3% / 分别增长12.7%、15.9% / 研发投入…，占地区生产总值比重

@@ -6,13 +6,17 @@ among the pairs `rules.refusal` allows (same unit, kind, period kind, scope, cha
 consecutive years, no substituted word); the change is `rules.change_of`. Figures left unpaired are
 kept as pairs with one side None: the figures that disappeared or appeared, each with its sentence.
 
+The result does not depend on which report is passed first (issue 16): every rule and score reads
+both figures alike, which report is earlier comes from their years (`rules.in_time_order`), and
+a bigram too common to find candidates by is so counted on both reports.
+
 Cost: matching compares only figures that share a base unit and a label bigram,
-with a cap per bigram.
+with a cap per bigram (counted on both sides).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -43,8 +47,10 @@ SECTION_WEIGHT = 0.15
 VALUE_WEIGHT = 0.05
 _FROM_PENALTY = 0.02
 # A label bigram shared by more figures than this is too common to find candidates by (增长, 提高);
-# keeps matching near-linear in the number of figures.
+# keeps matching near-linear in the number of figures. Counted on either report, so that a bigram
+# skipped one way is skipped the other way too.
 MAX_POSTING = 200
+
 
 def _bigrams(label: str) -> set[str]:
     # candidate keys: bigrams of the whole lower-cased label, Latin letters and spaces included
@@ -93,51 +99,67 @@ def _likeness(old: Figure, new: Figure, cutoff: float) -> float:
     return sim
 
 
+def _is_from(fig: Figure) -> bool:
+    return FROM_QUALIFIER in fig.qualifier.split("、")
+
+
+def _candidates(old: Sequence[Figure], new: Sequence[Figure]) -> Iterator[tuple[int, int]]:
+    """(old index, new index) of the figures that share a base unit and a label bigram, skipping a
+    bigram more than `MAX_POSTING` figures of either report share."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, fig in enumerate(old):
+        for gram in _bigrams(fig.label):
+            index.setdefault((fig.base_unit, gram), []).append(i)
+    new_grams = [_bigrams(fig.label) for fig in new]
+    new_count: dict[tuple[str, str], int] = {}
+    for fig, grams in zip(new, new_grams, strict=True):
+        for gram in grams:
+            key = (fig.base_unit, gram)
+            new_count[key] = new_count.get(key, 0) + 1
+    for j, fig in enumerate(new):
+        seen: set[int] = set()
+        for gram in new_grams[j]:
+            key = (fig.base_unit, gram)
+            posting = index.get(key, ())
+            if len(posting) <= MAX_POSTING and new_count[key] <= MAX_POSTING:
+                seen.update(posting)
+        for i in sorted(seen):
+            yield i, j
+
+
 def match_figures(
     old: Sequence[Figure],
     new: Sequence[Figure],
     *,
     section_pairs: Sequence[SectionPair] = (),
     cutoff: float = LABEL_MATCH_CUTOFF,
+    old_is_earlier: bool = True,
 ) -> tuple[FigurePair, ...]:
     """Pair old and new figures that measure the same thing, one to one.
 
     A pair needs labels at least `cutoff` alike (rapidfuzz ratio on `rules.label_key`) and must pass
     every rule of `rules.refusal` (unit, kind, period kind, scope …); figures in the same or an aligned section
-    (`section_pairs`, else the same top-level section id) score higher. Best scores are taken
-    first; ties go to the earlier old, then the earlier new figure. Output: paired and new figures
+    (`section_pairs`, else the same top-level section id) score higher. `old_is_earlier` says which
+    report is the earlier (`rules.in_time_order` of their metadata). Best scores are taken first;
+    ties go to the earlier old, then the earlier new figure (taking the first free pair in that
+    order gives the same pairs as taking it in new-then-old order). Output: paired and new figures
     in the new report's order, then dropped figures in the old report's order.
     """
     aligned = {(p.old_id, p.new_id) for p in section_pairs if p.old_id and p.new_id}
     old_paired = {o for o, _ in aligned}
     new_paired = {n for _, n in aligned}
-    index: dict[tuple[str, str], list[int]] = {}
-    for i, fig in enumerate(old):
-        if not fig.label:
-            continue
-        for gram in _bigrams(fig.label):
-            index.setdefault((fig.base_unit, gram), []).append(i)
     candidates: list[tuple[float, int, int, int, int]] = []
-    for j, fig in enumerate(new):
-        if not fig.label:
+    for i, j in _candidates(old, new):
+        o, fig = old[i], new[j]
+        sim = _likeness(o, fig, cutoff)
+        if sim < cutoff or refusal(o, fig, old_is_earlier=old_is_earlier) is not None:
             continue
-        seen: set[int] = set()
-        for gram in sorted(_bigrams(fig.label)):
-            posting = index.get((fig.base_unit, gram), ())
-            if len(posting) > MAX_POSTING:
-                continue
-            seen.update(posting)
-        for i in seen:
-            o = old[i]
-            sim = _likeness(o, fig, cutoff)
-            if sim < cutoff or refusal(o, fig) is not None:
-                continue
-            agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
-            score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
-                     + VALUE_WEIGHT * _closeness(o, fig))
-            if FROM_QUALIFIER in o.qualifier.split("、"):
-                score -= _FROM_PENALTY
-            candidates.append((-score, o.span.start, fig.span.start, i, j))
+        agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
+        score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
+                 + VALUE_WEIGHT * _closeness(o, fig))
+        if _is_from(o) or _is_from(fig):
+            score -= _FROM_PENALTY
+        candidates.append((-score, o.span.start, fig.span.start, i, j))
     candidates.sort()
     old_taken: dict[int, int] = {}
     new_taken: dict[int, tuple[int, float]] = {}

@@ -11,18 +11,22 @@ through here. The rules (issue 19), each with the code `refusal` returns:
 - ``period``: the same period kind — several years only with several years, a level reached only
   with a level reached, part of a year only with part of a year, a fiscal year with a fiscal year.
   A figure that states no period reads as the report's own year (`PeriodKind.UNSTATED` = YEAR);
-- ``consecutive``: when both name their fiscal year (FY2019 / FY2020), the new one is the year after
-  the old one (a calendar year read from a heading or a paragraph's opening is too loose a guess to
-  refuse a pair on);
+- ``consecutive``: when both name their fiscal year (FY2019 / FY2020), the later report's is the year
+  after the earlier report's (a calendar year read from a heading or a paragraph's opening is too
+  loose a guess to refuse a pair on). Which report is the earlier comes from their years
+  (`in_time_order`), never from the argument order, so `yoy compare B A` pairs what `yoy compare A B` pairs;
 - ``scope``: the same area (深汕特别合作区 never pairs with the whole city);
 - ``change``: a change (增长6%) only with a change, a level or amount only with a level or amount;
 - ``baseline``: the "from" end of 从X到Y is older than the old report's year: it pairs with no
   current figure;
 - ``addition``: an addition (新增, new) only with an addition: 新增企业296家 is not the 742家 there are;
 - ``magnitude``: counts and amounts within `MAX_VALUE_RATIO` of each other;
-- ``label``: no word of one label put in place of another's (`heads_agree`, on `label_key`): for two
-  changes the verb is the direction, not the measure (下降0.6% and 增长2.5%, 减少农村贫困人口 and
-  农村贫困人口减少 are one measure each).
+- ``label``: no word of one label put in place of another's (`heads_agree`, on `label_key`, read in
+  both directions since a word alignment is not symmetric): for two changes the verb is the
+  direction, not the measure (下降0.6% and 增长2.5%, 减少农村贫困人口 and 农村贫困人口减少 are one
+  measure each).
+
+Every rule reads the same whichever report is passed first (issue 16: the mirror test over the corpus).
 
 `match_figures` scores the candidates that pass by the likeness of their `label_key`s.
 
@@ -33,12 +37,13 @@ instead of a percentage when the change is over 100 %.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
 from decimal import Decimal
 
-from ..model import Figure, FigureKind, FigurePair, PeriodKind
+from ..model import Figure, FigureKind, FigurePair, Metadata, PeriodKind
 from ..text.cjk import CJK_CHAR
 from .extract import (
     _ADDITION,
@@ -52,8 +57,9 @@ from .extract import (
     ZH_RISE_WORDS,
 )
 
-__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "refusal", "change_of", "heads_agree", "is_rate",
-           "label_key", "abridged", "period_class", "periods_compatible"]
+__all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "HEADLINE_MAX_RATIO", "refusal", "headline_refusal", "with_headlines", "in_time_order",
+           "stated_year", "change_of", "heads_agree", "is_rate", "label_key", "abridged", "period_class",
+           "periods_compatible"]
 
 # Counts and amounts more than this many times apart are not the same measure (a yearly and a
 # five-year total of the same label differ by about 5×; a misread label by orders of magnitude).
@@ -116,18 +122,28 @@ def label_key(fig: Figure) -> str:
     return re.sub(r"\s{2,}", " ", key).strip()
 
 
-def refusal(old: Figure, new: Figure) -> str | None:
-    """Why `old` and `new` may not pair across years (a rule code above), or None when they may."""
+def in_time_order(old: Metadata, new: Metadata) -> bool:
+    """Whether the old report is the earlier one, by the year each reports on and then the year it
+    plans (a 政府工作报告 reviews last year and plans this one); True when the years do not say."""
+    if old.year is None or new.year is None:
+        return True
+    return (old.year, old.plan_year or old.year) <= (new.year, new.plan_year or new.year)
+
+
+def refusal(old: Figure, new: Figure, *, old_is_earlier: bool = True) -> str | None:
+    """Why `old` and `new` may not pair across years (a rule code above), or None when they may.
+    `old_is_earlier` says which report is the earlier (`in_time_order`); the answer is the same for
+    `refusal(new, old, old_is_earlier=not old_is_earlier)`."""
     if old.base_unit != new.base_unit:
         return "unit"
-    if old.kind is FigureKind.BASELINE:
-        return "baseline"  # 由120元提高到200元: 120元 is older than the old report's year
+    if FigureKind.BASELINE in (old.kind, new.kind):
+        return "baseline"  # 由120元提高到200元: 120元 is older than the report's year
     if old.kind is not new.kind:
         return "kind"
     if not periods_compatible(old, new):
         return "period"
-    old_year, new_year = _year(old), _year(new)
-    if old_year is not None and new_year is not None and new_year - old_year != 1:
+    earlier, later = (_year(old), _year(new)) if old_is_earlier else (_year(new), _year(old))
+    if earlier is not None and later is not None and later - earlier != 1:
         return "consecutive"
     if old.scope != new.scope:
         return "scope"
@@ -137,7 +153,8 @@ def refusal(old: Figure, new: Figure) -> str | None:
         return "addition"
     if not _magnitudes_agree(old, new):
         return "magnitude"
-    if not heads_agree(label_key(old), label_key(new)):
+    old_key, new_key = label_key(old), label_key(new)
+    if not (heads_agree(old_key, new_key) and heads_agree(new_key, old_key)):
         return "label"
     return None
 
@@ -221,3 +238,95 @@ def _values_compatible(old: Figure, new: Figure) -> bool:
     if a == 0 or b == 0:
         return True
     return max(a, b) / min(a, b) <= MAX_VALUE_RATIO
+
+
+# --- Highlights: which pairs may be shown as the largest moves (issue 14) -------------------------
+#
+# A pair that `refusal` allows goes into the figures table, where its sentences are one click away.
+# The 「要点 / Highlights」 block shows a few moves with no context, ranked by relative change, so the
+# pairs most likely to be two measures sharing a label would come first; `headline_refusal` asks more.
+
+# A move larger than this (either way) is far more often two measures under one label (中央财政拟安排
+# 200亿元 专项资金 / 3185亿元 社会保障) than one measure's year-over-year change; such a pair stays in
+# the figures table.
+HEADLINE_MAX_RATIO = Decimal(10)
+# A Chinese label key shorter than this names no measure (预算, 安排, 项目): Chinese characters, a
+# Latin word inside it (GDP) counting two. An English noun alone (revenue, employees) does.
+_HEADLINE_MIN_ZH = 3
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_STATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_THIS_YEAR = re.compile(r"今年|本年|this year", re.I)
+_LAST_YEAR = re.compile(r"去年|上年|last year", re.I)
+
+
+def stated_year(fig: Figure, meta: Metadata) -> int | None:
+    """The one calendar year a one-year or point figure is about, when the report says it: a year
+    written in its period (2018年, FY2019), 今年 / 去年 read from the year the report was delivered in
+    (when its plan calls its year 今年), else the year reviewed for an outcome and the year planned for a
+    target or forecast. None when the figure covers several years or part of one, or nothing says."""
+    if period_class(fig) not in (PeriodKind.YEAR, PeriodKind.POINT, PeriodKind.FISCAL_YEAR):
+        return None
+    years = {int(y) for y in _STATED_YEAR.findall(fig.period)}
+    if years:
+        return years.pop() if len(years) == 1 else None
+    delivered = meta.plan_year if meta.plan_year_is_current else None
+    if _THIS_YEAR.search(fig.period):
+        return delivered
+    if _LAST_YEAR.search(fig.period):
+        return delivered - 1 if delivered is not None else None
+    if fig.kind is FigureKind.OUTCOME:
+        return meta.year
+    return meta.plan_year
+
+
+def _names_a_measure(key: str) -> bool:
+    if CJK_CHAR.search(key):
+        return len(CJK_CHAR.findall(key)) + 2 * len(_LATIN_WORD.findall(key)) >= _HEADLINE_MIN_ZH
+    return bool(_head_tokens(key))
+
+
+def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -> str | None:
+    """Why a pair may not be shown among the largest moves, or None when it may. On top of every rule
+    of `refusal`:
+
+    - ``period``: the same period kind, one year or a level on both sides (a total over several
+      years is a running total, not a year's move);
+    - ``years``: when both years are known (`stated_year`), the later report's figure is about the
+      year after the earlier report's (从1997年的8651亿元 read in a 2003 report is no move from 2001);
+    - ``label``: a Chinese label names a measure (at least three characters beyond its verbs of
+      change), not only an amount set aside (安排), a budget (预算) or projects (项目);
+    - ``ratio``: the values are at most `HEADLINE_MAX_RATIO` apart.
+    """
+    old, new = pair.old, pair.new
+    if old is None or new is None:
+        return "unpaired"
+    earlier = in_time_order(old_meta, new_meta)
+    why = refusal(old, new, old_is_earlier=earlier)
+    if why is not None:
+        return why
+    if old.period_kind is not new.period_kind or period_class(old) is PeriodKind.MULTI_YEAR:
+        return "period"
+    years = (stated_year(old, old_meta), stated_year(new, new_meta))
+    if None not in years:
+        first, second = years if earlier else years[::-1]
+        assert first is not None and second is not None
+        if second - first != 1:
+            return "years"
+    if not (_names_a_measure(label_key(old)) and _names_a_measure(label_key(new))):
+        return "label"
+    a, b = abs(_base(old)), abs(_base(new))
+    if not is_rate(old) and a and b and max(a, b) / min(a, b) > HEADLINE_MAX_RATIO:
+        return "ratio"
+    return None
+
+
+def with_headlines(pairs: tuple[FigurePair, ...], old_meta: Metadata, new_meta: Metadata) -> tuple[FigurePair, ...]:
+    """The pairs with `headline` False where `headline_refusal` refuses a changed pair (the page reads
+    the flag: render reads the model only)."""
+    out = []
+    for p in pairs:
+        if p.old is not None and p.new is not None and p.headline \
+                and headline_refusal(p, old_meta, new_meta) is not None:
+            p = dataclasses.replace(p, headline=False)
+        out.append(p)
+    return tuple(out)

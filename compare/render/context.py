@@ -775,9 +775,28 @@ def _highlights(c: Comparison, labels: dict[str, str], language: str, figures: d
         title = labels[f"hl_{key}"]
         if key in ("new_commitment", "dropped") and not groups[f"{key}_scope"][1]:
             title = labels[f"hl_{key}_any"]  # no plan part: the group covers the whole report
+        empty, unjudged = labels["hl_none"], ""
+        if key == "not_met":
+            empty, unjudged = _not_met_notes(c, labels)
         out.append({"key": key, "title": title, "entries": as_dicts(items),
-                    "more": labels["hl_more"].format(n=more) if more else "", "more_href": more_href})
+                    "more": labels["hl_more"].format(n=more) if more else "", "more_href": more_href,
+                    "empty": empty, "unjudged": unjudged, "unjudged_href": "#only-plan-unknown"})
     return out
+
+
+def _not_met_notes(c: Comparison, labels: dict[str, str]) -> tuple[str, str]:
+    """What the targets-not-met group says when it lists none, and how many targets could not be
+    judged: 「无」 beside 11 targets nobody could judge would read as "all met" (issue 14)."""
+    # only targets are judged met or not; every "could not be judged" is counted, as the link shows them
+    met = sum(1 for pc in c.plan_checks if pc.status is PlanStatus.MET)
+    unknown = sum(1 for pc in c.plan_checks if pc.status is PlanStatus.UNKNOWN)
+    if met:
+        empty = labels["hl_not_met_all_met"].format(met=met)
+    elif unknown:
+        empty = labels["hl_not_met_none_judged"]
+    else:
+        empty = labels["hl_none"]
+    return empty, labels["hl_unjudged"].format(n=unknown) if unknown else ""
 
 
 def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[str, str],
@@ -823,12 +842,15 @@ def _dashboard(counts: dict[str, dict[str, int]], labels: dict[str, str], langua
 
     changes = [item("dash_", k, n, f"#only-{k}", "ChangeKind") for k, n in counts["changes"].items()
                if n or k in _HEADLINE_KINDS]
-    changes.insert(2, {"key": "figures_changed", "label": labels["dash_figures_changed"],
-                       "count": counts["figures"]["changed"], "href": "#figures" if counts["figures"]["changed"] else ""})
+    # measures whose value changed (the rows of the figures table) are not sentences: their own group
+    n_figures = counts["figures"]["changed"]
+    figures = [{"key": "figures_changed", "label": labels["dash_figures_changed"], "count": n_figures,
+                "href": "#figures" if n_figures else ""}]
     sections = [item("dash_sec_", s, n, f"#only-sec-{s}", "PairStatus") for s, n in counts["sections"].items() if n]
     plan = [item("dash_plan_", s, n, f"#only-plan-{s}", "PlanStatus") for s, n in counts["plan"].items() if n]
     return [
         {"key": "changes", "title": labels["group_changes"], "cards": changes, "empty": ""},
+        {"key": "figures", "title": labels["group_figures"], "cards": figures, "empty": ""},
         {"key": "sections", "title": labels["group_sections"], "cards": sections, "empty": "" if sections else "—"},
         {"key": "plan", "title": labels["group_plan"], "cards": plan if has_plan else [],
          "empty": "" if has_plan else labels["no_plan"]},

@@ -9,8 +9,9 @@ link to its place on the page. Ranking, documented in README ("Highlights"):
    state a figure first, then in document order — reports put their priorities first;
 4. commitments of the old plan that were dropped and that follow-through did not find done
    (addressed, partly or met), ranked the same way (the whole old report when it has no plan part);
-5. the largest moves among figures of the same kind and the same period on both sides (a five-year
-   total is never set against one year's), by relative change.
+5. the largest moves among the figure pairs `figures.rules.headline_refusal` lets through (the
+   pairing rules, plus: one year or a level on both sides, consecutive years when both are known, a
+   label that names a measure, at most ×10 apart), by relative change.
 
 Each group shows at most `PER_GROUP[...]` items and says how many more there are.
 """
@@ -141,13 +142,11 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
     out["dropped"] = _cap("dropped", [Highlight(t, h) for _, t, h in _rank_sentences(dropped or dropped_any, old_figs)])
     out["dropped_scope"] = ([], 1 if dropped else 0)
 
-    # 5. figures: same kind and same period on both sides, largest relative move first
+    # 5. figures: pairs the figure rules allow as headlines, largest relative move first
     moves: list[tuple[Decimal, int]] = []
     for i, fp in enumerate(c.figure_pairs):
-        if fp.old is None or fp.new is None or not fp.delta:
-            continue
-        if fp.old.period_kind is not fp.new.period_kind:
-            continue
+        if fp.old is None or fp.new is None or not fp.delta or not fp.headline:
+            continue  # `headline`: figures.rules.headline_refusal, applied by the pipeline
         size = abs(fp.pct_change) if fp.pct_change is not None else abs(fp.pp_change or Decimal(0))
         moves.append((size, i))
     moves.sort(key=lambda t: (-t[0], t[1]))
