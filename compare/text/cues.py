@@ -157,11 +157,25 @@ _MIN_EN_WORDS = 5
 _ZH_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
 
 
+# A principle, not a task: "做好今年工作，必须…" / "加快实现高质量发展，必须…" / "要实现上述目标，必须做到"
+# (a goal of the whole plan, then what it takes; "建设新农村，必须加强农村基础设施建设" names a task
+# and stays), a maxim ("改革开放只有进行时，没有完成时", "改革永远在路上", short sentences only) and
+# a parallel exhortation ("思想要再解放，改革要再深化，开放要再扩大").
+ZH_PRINCIPLE = re.compile(
+    r"^(?:要|为)?(?:全面|加快|更好地?)?(?:做好|实现|完成)[^，,。；]{0,14}(?:工作|目标|任务|发展)[，,](?:就?必须|关键在于|根本在于)"
+    r"|(?:[^，,。；]{1,4}要再[^，,。；]{1,4}(?:[，,]|$)){2}")
+_ZH_MAXIM = re.compile(r"只有进行时|没有完成时|永远在路上")
+_MAXIM_CHARS = 40
+
+
 def frames_plan(s: str) -> bool:
-    """Whether a Chinese sentence only frames a plan: guiding ideology, a slogan, a long preamble
-    or a scene-setting opening (今年是…)."""
+    """Whether a Chinese sentence only frames a plan: guiding ideology, a slogan, a principle, a
+    long preamble or a scene-setting opening (今年是…)."""
     n = count_cjk(s)
-    return n > MAX_TASK_CHARS or bool(ZH_FRAMING.search(s) or ZH_SCENE_SETTING.match(s))
+    body = s.lstrip()
+    return n > MAX_TASK_CHARS or bool(ZH_FRAMING.search(s) or ZH_SCENE_SETTING.match(s)
+                                      or ZH_PRINCIPLE.search(body)
+                                      or (n <= _MAXIM_CHARS and _ZH_MAXIM.search(s)))
 
 
 def names_task(s: str, language: str, *, lenient: bool = False, states_figure: bool = False) -> bool:

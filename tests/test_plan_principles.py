@@ -1,0 +1,59 @@
+"""A work report's principles and maxims frame its plan; they are no task to check (issue 17 item 4).
+
+The sentences are invented in the genre's wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.pipeline import followup_texts
+from compare.text.cues import names_task
+
+
+@pytest.mark.parametrize("sentence", [
+    "做好今年工作，必须坚持稳中求进，统筹发展和安全",
+    "加快实现高质量发展，必须厚植制造业优势，夯实发展根基",
+    "要实现上述目标，必须做到",
+    "全面做好明年的工作，关键在于狠抓落实",
+    "在新的起点上，观念要再更新，改革要再深化，开放要再扩大",
+    "优化营商环境只有进行时，没有完成时",
+])
+def test_a_principle_is_not_a_task(sentence: str) -> None:
+    assert not names_task(sentence, "zh")
+
+
+@pytest.mark.parametrize("sentence", [
+    "建设美丽乡村，必须加强农村公路和供水设施建设",  # a goal of one field, then a task: kept
+    "对超标排放的企业，必须依法查处",
+    "推进老旧小区改造，完成加装电梯一百台",
+])
+def test_a_task_after_a_comma_stays_a_task(sentence: str) -> None:
+    assert names_task(sentence, "zh")
+
+
+OLD = """某区2021年政府工作报告
+
+一、2020年工作回顾
+过去一年，全区地区生产总值增长5%。
+
+二、2021年主要工作
+做好今年工作，必须坚持稳中求进，统筹发展和安全。改革创新只有进行时，没有完成时。
+（一）推进老旧小区改造，完成加装电梯一百台。
+"""
+
+NEW = """某区2022年政府工作报告
+
+一、2021年工作回顾
+过去一年，我们完成老旧小区改造，加装电梯一百零五台。
+
+二、2022年主要工作
+（一）推进城市更新。
+"""
+
+
+def test_principles_are_not_counted_as_plan_items() -> None:
+    follow = followup_texts(OLD, NEW, old_name="2021.txt", new_name="2022.txt")
+    items = [OLD[c.item.span.start:c.item.span.end] for c in follow.plan_checks]
+    assert not any("必须" in i or "进行时" in i for i in items), items
+    assert any("电梯" in i for i in items)
