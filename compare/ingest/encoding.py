@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -127,10 +128,14 @@ def _detect_other(data: bytes) -> tuple[str, str] | None:
     return str(best), best.encoding
 
 
+# C0 controls other than line and page layout, DEL and the C1 controls: binary, not text
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _reject_control(text: str, path: str) -> None:
     sample = text[:20000]
     if not sample:
         return
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\v") or 0x7F <= ord(c) < 0xA0)
+    bad = len(_CONTROL.findall(sample))
     if bad / len(sample) > _MAX_CONTROL_SHARE:
         raise InputError(f"{path}: this looks like a binary file, not a text report.")

@@ -39,6 +39,7 @@ _MAX_CJK_SHARE = 0.05  # of letters: above it the text is Chinese and left alone
 _MIN_CONTENT_SHARE = 0.5  # of the wrap width: less text than that on a "full" line is right-aligned
 _INDENT_STEP = 2  # columns: a deeper indent on the next line starts a new paragraph
 _CLOSERS = (".", "!", "?", ":", ";", ",", "\"", "”", ")", "’", "'")
+_CJK_EXT_A_AND_UNIFIED = re.compile("[\u3400-\u9fff]")
 _BULLET_GAP = re.compile(r"^\S\s{2,}")
 _TABLE_ROW = re.compile(r"(?:\.\s?){4,}|\S {3,}\S")
 _LIST_START = re.compile(r"^\s*(?:[-•*●▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]{1,5}\.\s)")
@@ -94,8 +95,8 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     if len(nonblank) < _MIN_LINES or len(nonblank) == len(lines):
         return False
     sample = "".join(nonblank[:400])
-    letters = sum(1 for c in sample if c.isalpha())
-    cjk = sum(1 for c in sample if "\u3400" <= c <= "\u9fff")
+    letters = sum(map(str.isalpha, sample))
+    cjk = len(_CJK_EXT_A_AND_UNIFIED.findall(sample))
     if not letters or cjk > _MAX_CJK_SHARE * letters:
         return False
     width = _wrap_width(lines)

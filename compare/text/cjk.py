@@ -16,6 +16,7 @@ __all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "count_cjk", "detect_languag
 CJK = "\u4e00-\u9fff"
 CJK_WIDE = "\u3400-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 # Share of CJK characters among CJK and Latin letters above which a text is Chinese; English
 # reports quoting a Chinese name stay English, Chinese reports full of "GDP" and "PPP" stay Chinese.
@@ -35,6 +36,6 @@ def count_cjk(text: str) -> int:
 def detect_language(text: str) -> Language:
     """"zh" when CJK characters make up a fair share of the letters of the first 20,000 characters."""
     sample = text[:_SAMPLE]
-    cjk = sum(1 for c in sample if is_cjk(c))
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    cjk = len(CJK_CHAR.findall(sample))
+    latin = len(_ASCII_LETTER.findall(sample))
     return Language.ZH if cjk and cjk >= _CJK_SHARE * (cjk + latin) else Language.EN

@@ -206,14 +206,16 @@ def _hashed(shingle: str) -> int:
     return zlib.crc32(shingle.encode()) % _DIMENSIONS
 
 
-def _features(text: str) -> list[int]:
-    """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words."""
+@lru_cache(maxsize=1 << 12)
+def _features(text: str) -> tuple[int, ...]:
+    """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words
+    (cached: a section's text is scored in its sibling group and again across parents)."""
     out: list[int] = []
     for run in _CJK_RUN.findall(text):
         out.extend(map(_hashed, cjk_bigrams(run, lone=True)))
     for w in _LATIN_WORD.findall(text):
         out.append(_hashed(w.lower()))
-    return out
+    return tuple(out)
 
 
 def _count_matrix(texts: Sequence[str]) -> NDArray[np.float64]:
