@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 
 from ..model import Report, SourceText
 from .adapter import CompareError, InputError, parse, read_text, series_comparison
@@ -26,6 +27,16 @@ def pair_facts_of_files(old: str | SourceText | Report, new: str | SourceText | 
 
 def _star(args: tuple[Report, Report, bool]) -> PairFacts:
     return pair_facts_of_files(args[0], args[1], new_plan=args[2])
+
+
+def _read_report(path: str) -> Report:
+    """Read and parse one report of the series; any failure is one line naming the file."""
+    try:
+        return parse(read_text(path))
+    except CompareError:
+        raise
+    except Exception as exc:
+        raise CompareError(f"{path}: cannot be read as a report ({type(exc).__name__}: {exc}).") from None
 
 
 def pair_page_name(old_label: str, new_label: str, ext: str = "html") -> str:
@@ -56,24 +67,15 @@ def series_files(paths: Sequence[str], *, jobs: int = 1, pages_dir: str | None =
                          "For two reports use `yoy compare OLD NEW`.")
     if len(set(map(os.path.abspath, paths))) != len(paths):
         raise InputError("the same file is given twice; give each year's report once.")
-    docs = []
-    reports: dict[str, Report] = {}
-    for path in paths:
-        try:
-            reports[path] = parse(read_text(path))  # read and parsed once: the pairs reuse it
-            docs.append(doc_info(reports[path]))
-        except CompareError:
-            raise
-        except Exception as exc:  # one line naming the file, as for any failed input
-            raise CompareError(f"{path}: cannot be read as a report ({type(exc).__name__}: {exc}).") from None
-    ordered = order_reports(paths, docs)
-    last = len(ordered.paths) - 2
-    pairs = [(reports[o], reports[n], i == last) for i, (o, n) in enumerate(zip(ordered.paths, ordered.paths[1:]))]
-    if jobs > 1 and len(pairs) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(pairs))) as pool:
-            facts = list(pool.map(_star, pairs))
-    else:
-        facts = [_star(p) for p in pairs]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) if jobs > 1 else nullcontext() as pool:
+        # each report is read and parsed once (in the pool: the workers load the pipeline while
+        # they parse) and shipped parsed to the pairs that use it
+        parsed = list(pool.map(_read_report, paths) if pool else map(_read_report, paths))
+        reports = dict(zip(paths, parsed, strict=True))
+        ordered = order_reports(paths, [doc_info(r) for r in parsed])
+        last = len(ordered.paths) - 2
+        pairs = [(reports[o], reports[n], i == last) for i, (o, n) in enumerate(zip(ordered.paths, ordered.paths[1:]))]
+        facts = list(pool.map(_star, pairs) if pool else map(_star, pairs))
     stems = [os.path.splitext(os.path.basename(p))[0] for p in ordered.paths]
     labels = ordered.labels
     hrefs = [_href(pages_dir, [(labels[i], labels[i + 1]), (stems[i], stems[i + 1])]) for i in range(len(pairs))]
