@@ -3,7 +3,8 @@
 Reads the comparison only (no new facts): each item is one line of the reports' own text with a
 link to its place on the page. Ranking, documented in README ("Highlights"):
 
-1. sections added and removed, outer parts before sub-sections, in document order;
+1. sections added and removed, outer parts before sub-sections, in document order (appendix entries —
+   a glossary term added or gone — are left to the outline);
 2. targets of the old plan not met (all of them, in plan order);
 3. new commitments in the new report's plan part (or anywhere, when it has none): sentences that
    state a figure first, then in document order — reports put their priorities first;
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Section, Span
+from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Role, Section, Span
 
 __all__ = ["Highlight", "highlight_groups", "PER_GROUP", "GROUP_ORDER"]
 
@@ -94,6 +95,8 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
         if pair.status in (PairStatus.ADDED, PairStatus.REMOVED):
             sid = pair.new_id or pair.old_id
             rep = c.new if pair.new_id else c.old
+            if sid is not None and rep.effective_role(sid) is Role.APPENDIX:
+                continue  # a glossary entry added or gone is no news; the outline lists them, folded
             level = next((s.level for s in rep.sections if s.id == sid), 9)
             secs.append((level, i, pair.status.value))
     secs.sort()
