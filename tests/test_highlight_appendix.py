@@ -46,3 +46,17 @@ def test_glossary_entries_are_not_highlighted_as_sections() -> None:
     shown = _section_highlights()
     assert any("政府自身建设" in t for t in shown), shown  # the new part is news
     assert not any(term in t for t in shown for term in ("青苗", "口袋公园", "城市更新单元", "一网通办")), shown
+
+
+def test_the_section_counts_say_how_many_are_appendix_entries() -> None:
+    c = compare_texts(OLD, NEW, old_name="2021.txt", new_name="2022.txt")
+    ctx = build_context(c)
+    cards = {card["key"]: card for g in ctx["dashboard"] if g["key"] == "sections" for card in g["cards"]}
+    added, removed = cards["added"], cards["removed"]
+    # one new part and one new glossary entry; one glossary entry gone (the other pair of entries
+    # aligns as renamed): counted, and said to be appendix entries
+    assert added["count"] == 2 and added.get("note") == "其中附件条目1", added
+    assert removed["count"] == 1 and removed.get("note") == "其中附件条目1", removed
+    from compare.render import render_html, render_markdown
+
+    assert "其中附件条目1" in render_html(c) and "其中附件条目1" in render_markdown(c)

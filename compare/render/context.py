@@ -36,6 +36,7 @@ from ..model import (
     Report,
     Role,
     Section,
+    SectionPair,
     SentenceRow,
     Span,
 )
@@ -818,16 +819,25 @@ def _counts(c: Comparison) -> dict[str, dict[str, int]]:
     """Counts by enum member, every member present in the model included (unknown ones too)."""
     changes = Counter(r.kind.value for d in c.diffs for r in d.rows if r.kind is not None)
     sections = Counter(p.status.value for p in c.section_pairs)
+    # entries of an appendix (a glossary term added or gone) are counted, and said apart: on a
+    # district's reports they were most of the sections "added" and "removed"
+    appendix = Counter(p.status.value for p in c.section_pairs if _in_appendix(c, p))
     plan = Counter(pc.status.value for pc in c.plan_checks)
     return {
         "changes": {k: changes[k] for k in list(CHANGE_KINDS) + sorted(set(changes) - set(CHANGE_KINDS))},
         "sections": {s: sections[s] for s in list(SECTION_STATUSES) + sorted(set(sections) - set(SECTION_STATUSES)
                                                                             - {PairStatus.MATCHED.value})},
+        "appendix_sections": dict(sorted(appendix.items())),
         "plan": {s: plan[s] for s in list(PLAN_STATUSES) + sorted(set(plan) - set(PLAN_STATUSES))},
         "figures": {"changed": sum(1 for fp in c.figure_pairs if _is_changed(fp)),
                     "gone": sum(1 for fp in c.figure_pairs if fp.old is not None and fp.new is None),
                     "new_only": sum(1 for fp in c.figure_pairs if fp.new is not None and fp.old is None)},
     }
+
+
+def _in_appendix(c: Comparison, pair: SectionPair) -> bool:
+    report, sid = (c.new, pair.new_id) if pair.new_id else (c.old, pair.old_id)
+    return sid is not None and sid in report.by_id and report.effective_role(sid) is Role.APPENDIX
 
 
 def _dashboard(counts: dict[str, dict[str, int]], labels: dict[str, str], language: str,
@@ -838,15 +848,18 @@ def _dashboard(counts: dict[str, dict[str, int]], labels: dict[str, str], langua
     def item(prefix: str, key: str, n: int, href: str, enum_name: str) -> dict[str, Any]:
         # a filtered view exists for each member the page was built with, not for one it does not know
         return {"key": key, "label": _label(labels, f"{prefix}{key}", key, language, enum_name), "count": n,
-                "href": href if n and key in known else ""}
+                "href": href if n and key in known else "", "note": ""}
 
     changes = [item("dash_", k, n, f"#only-{k}", "ChangeKind") for k, n in counts["changes"].items()
                if n or k in _HEADLINE_KINDS]
     # measures whose value changed (the rows of the figures table) are not sentences: their own group
     n_figures = counts["figures"]["changed"]
     figures = [{"key": "figures_changed", "label": labels["dash_figures_changed"], "count": n_figures,
-                "href": "#figures" if n_figures else ""}]
+                "href": "#figures" if n_figures else "", "note": ""}]
     sections = [item("dash_sec_", s, n, f"#only-sec-{s}", "PairStatus") for s, n in counts["sections"].items() if n]
+    for card in sections:
+        if n_appendix := counts["appendix_sections"].get(card["key"], 0):
+            card["note"] = labels["dash_sec_appendix_note"].format(n=n_appendix)
     plan = [item("dash_plan_", s, n, f"#only-plan-{s}", "PlanStatus") for s, n in counts["plan"].items() if n]
     return [
         {"key": "changes", "title": labels["group_changes"], "cards": changes, "empty": ""},
