@@ -137,8 +137,18 @@ class KeyTerms:
         self._n = n
         self._idf_one = math.log((n + 1) / 0.5)
         self._tasks: dict[int, bool] = {}  # sentence -> names a task, decided once
+        self._rarities: dict[str, float] = {}
+        # sentence -> its clauses with their bigram sets and total weight (the weights are the new
+        # report's idf: the same for every item)
+        self._clauses: dict[int, list[tuple[str, frozenset[str], float]]] = {}
 
     def _rarity(self, term: str) -> float:
+        found = self._rarities.get(term)
+        if found is None:
+            found = self._rarities[term] = self._rarity_of(term)
+        return found
+
+    def _rarity_of(self, term: str) -> float:
         """The idf of the term in the new report (the sentences holding it whole), as a share of the
         idf of a term found in no sentence; 0 when the term is common in either report (in the old one,
         its rarest window is counted: at least as often as the term)."""
@@ -173,18 +183,22 @@ class KeyTerms:
             self._tasks[i] = names_task(self._sentences[i], "zh")
         if not self._tasks[i]:
             return None
-        for clause in _CLAUSE_CUT.split(self._sentences[i]):
+        clauses = self._clauses.get(i)
+        if clauses is None:
+            clauses = self._clauses[i] = []
+            for clause in _CLAUSE_CUT.split(self._sentences[i]):
+                grams = frozenset(g for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run))
+                clauses.append((clause, grams, math.fsum(sorted(weight(g) for g in grams))))
+        for clause, grams, total in clauses:
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
             terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, clause))
                      if len(t) >= KEY_TERM_CHARS and "的" not in t]  # 「宝贵的资金」 is a phrase
             if not terms:
                 continue
             rarity, _, term = max(terms)
-            grams = [g for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run)]
-            total = math.fsum(sorted(weight(g) for g in set(grams)))
             if rarity <= 0 or total <= 0:
                 continue
-            precision = math.fsum(sorted(weight(g) for g in set(grams) if g in item_bigrams)) / total
+            precision = math.fsum(sorted(weight(g) for g in grams if g in item_bigrams)) / total
             m = TerseMatch(i, term, precision, rarity, precision * rarity)
             if best is None or m.score > best.score:
                 best = m

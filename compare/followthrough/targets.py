@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, count_cjk
@@ -165,6 +166,7 @@ def direction_of(clause: str, fig: Figure, qualifier: str) -> TargetDirection:
     return TargetDirection.POINT
 
 
+@lru_cache(maxsize=1 << 14)
 def _verb_class(label: str) -> str:
     low = label.lower()
     if any(w in low for w in _RISE_WORDS):
@@ -207,6 +209,7 @@ SAME_WORDING = 0.85
 _WHOLE_CLASS = re.compile(r"各类|各项|全部|所有")
 
 
+@lru_cache(maxsize=1 << 14)
 def _bare(core: str) -> bool:
     """Whether an indicator is only a dimension (面积) or a class noun (项目): it names no thing alone."""
     return bool(_DIMENSION_ONLY.match(core) or _CLASS_NOUN.match(core))
@@ -221,6 +224,7 @@ STAGE_MATCH_LIFT = 0.2
 _STAGES = ("开工", "建成", "竣工", "完成", "启动", "投产")
 
 
+@lru_cache(maxsize=1 << 14)
 def _last_stage(label: str) -> str:
     found = [(label.rfind(w), w) for w in _STAGES if w in label]
     return max(found)[1] if found else ""
@@ -416,6 +420,7 @@ class Measure:
     count: str  # "new" | "total" | "" for counts; always "" for rates and money
 
 
+@lru_cache(maxsize=1 << 14)
 def _count_kind(label: str, unit: str) -> str:
     if unit in _RATE_UNITS or unit.endswith("元"):
         return ""
@@ -430,6 +435,7 @@ def _count_kind(label: str, unit: str) -> str:
     return best[1]
 
 
+@lru_cache(maxsize=1 << 14)
 def indicator_core(label: str) -> str:
     """The indicator a label names: 「全区地区生产总值同比（下同）增长」 -> 「地区生产总值」,
     「新增公办中小学学位」 -> 「公办中小学学位」, 「打通红棉路、沙荷路等断头路」 -> 「断头路」."""
@@ -490,6 +496,7 @@ def _object_before(before: str, clause: str) -> str:
     return obj if 2 <= count_cjk(obj) <= 12 else ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _activity(label: str) -> str:
     m = _ACTIVITY_WORDS.search(label)
     return dict(_ACTIVITIES)[m.group()] if m else ""
@@ -500,6 +507,7 @@ def _foreign_scope(outcome: Measure, target: Measure) -> bool:
     return any(not any(o in t or t in o for t in target.scope) for o in outcome.scope)
 
 
+@lru_cache(maxsize=1 << 14)
 def _synonyms(text: str) -> str:
     for word, same in _HEAD_SYNONYMS:
         text = text.replace(word, same)
