@@ -416,16 +416,19 @@ def sentence_candidates(
     SHINGLE_DF_CAP on the new side), at most CANDIDATES_PER_SENTENCE per old sentence, so the
     cost is linear in the number of sentences rather than old × new.
     """
-    found: dict[tuple[int, int], float] = {}
-    for i, j, score in _one_way(old, new, cutoff):
-        found[(i, j)] = score
+    # (old, new) -> score, every pair scored once: the score is symmetric, and the two directions
+    # propose many of the same pairs
+    scored: dict[tuple[int, int], float] = {}
+    _one_way(old, new, cutoff, scored, swap=False)
     # both directions, so swapping old and new proposes the same pairs
-    for j, i, score in _one_way(new, old, cutoff):
-        found[(i, j)] = score
-    return sorted((score, i, j) for (i, j), score in found.items())
+    _one_way(new, old, cutoff, scored, swap=True)
+    return sorted((score, i, j) for (i, j), score in scored.items() if score)
 
 
-def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float) -> list[tuple[int, int, float]]:
+def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float, scored: dict[tuple[int, int], float],
+             *, swap: bool) -> None:
+    """Score each query sentence against its best candidates in `target` into `scored`, keyed
+    (old, new): (query, target) indexes, or (target, query) with `swap`."""
     index: dict[str, list[int]] = {}
     target_sh = [_sentence_shingles(t) for t in target]
     for j, shs in enumerate(target_sh):
@@ -434,11 +437,10 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float) -> list
     # the candidates of a sentence, best first: most shared rare shingles, then nearest, then
     # first; packed in one integer (count, distance, index) so the ranking runs in C
     base = max(len(query), len(target)) + 1
-    out: list[tuple[int, int, float]] = []
+    rare = {sh: len(p) for sh, p in index.items() if len(p) <= SHINGLE_DF_CAP}  # shingle -> its postings' length
     for i, t in enumerate(query):
         query_sh = _sentence_shingles(t)
-        postings = sorted((len(p), sh) for sh in query_sh
-                          if (p := index.get(sh)) is not None and len(p) <= SHINGLE_DF_CAP)
+        postings = sorted((n, sh) for sh in query_sh if (n := rare.get(sh)))
         if not postings:
             continue
         shared = Counter(chain.from_iterable(index[sh] for _, sh in postings[:RARE_SHINGLES_PER_SENTENCE]))
@@ -448,10 +450,9 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float) -> list
         else:
             best = list(shared)
         for j in best:
-            s = _score(t, target[j], query_sh, target_sh[j], cutoff)
-            if s:
-                out.append((i, j, s))
-    return out
+            key = (j, i) if swap else (i, j)
+            if key not in scored:
+                scored[key] = _score(t, target[j], query_sh, target_sh[j], cutoff)
 
 
 # --- bigrams and labels --------------------------------------------------------------------------
