@@ -60,3 +60,13 @@ def test_the_section_counts_say_how_many_are_appendix_entries() -> None:
     from compare.render import render_html, render_markdown
 
     assert "其中附件条目1" in render_html(c) and "其中附件条目1" in render_markdown(c)
+
+
+def test_the_json_summary_says_how_many_are_appendix_entries() -> None:
+    import json
+
+    from compare.render import render_json
+
+    summary = json.loads(render_json(compare_texts(OLD, NEW, old_name="2021.txt", new_name="2022.txt")))["summary"]
+    assert (summary["sections_added"], summary["appendix_sections_added"]) == (2, 1)
+    assert (summary["sections_removed"], summary["appendix_sections_removed"]) == (1, 1)

@@ -36,7 +36,6 @@ from ..model import (
     Report,
     Role,
     Section,
-    SectionPair,
     SentenceRow,
     Span,
 )
@@ -53,6 +52,7 @@ from .blocks import (
 )
 from .highlights import GROUP_ORDER, as_dicts, highlight_groups
 from .labels import LABELS, enum_label, reason_text, stripped_label
+from .summary import in_appendix
 
 __all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS", "plan_view", "plan_reason_words", "page_labels", "js_payload",
@@ -821,7 +821,7 @@ def _counts(c: Comparison) -> dict[str, dict[str, int]]:
     sections = Counter(p.status.value for p in c.section_pairs)
     # entries of an appendix (a glossary term added or gone) are counted, and said apart: on a
     # district's reports they were most of the sections "added" and "removed"
-    appendix = Counter(p.status.value for p in c.section_pairs if _in_appendix(c, p))
+    appendix = Counter(p.status.value for p in c.section_pairs if in_appendix(c, p))
     plan = Counter(pc.status.value for pc in c.plan_checks)
     return {
         "changes": {k: changes[k] for k in list(CHANGE_KINDS) + sorted(set(changes) - set(CHANGE_KINDS))},
@@ -833,11 +833,6 @@ def _counts(c: Comparison) -> dict[str, dict[str, int]]:
                     "gone": sum(1 for fp in c.figure_pairs if fp.old is not None and fp.new is None),
                     "new_only": sum(1 for fp in c.figure_pairs if fp.new is not None and fp.old is None)},
     }
-
-
-def _in_appendix(c: Comparison, pair: SectionPair) -> bool:
-    report, sid = (c.new, pair.new_id) if pair.new_id else (c.old, pair.old_id)
-    return sid is not None and sid in report.by_id and report.effective_role(sid) is Role.APPENDIX
 
 
 def _dashboard(counts: dict[str, dict[str, int]], labels: dict[str, str], language: str,

@@ -25,7 +25,7 @@ __all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dic
            "plan_check_to_dict"]
 
 # 1.1: each report says where its years were read (`year_source`, `plan_year_source`)
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _span(span: Span | None) -> list[int] | None:

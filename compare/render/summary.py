@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import ChangeKind, Comparison, PairStatus, PlanStatus, Scorecard
+from ..model import ChangeKind, Comparison, PairStatus, PlanStatus, Role, Scorecard, SectionPair
 
-__all__ = ["summary_counts", "scorecard_to_dict"]
+__all__ = ["summary_counts", "scorecard_to_dict", "in_appendix"]
 
 
 def summary_counts(c: Comparison) -> dict[str, int]:
@@ -21,8 +21,12 @@ def summary_counts(c: Comparison) -> dict[str, int]:
         for row in d.rows:
             if row.kind is not None:
                 counts[f"changes_{row.kind.value}"] += 1
+    appendix = [p for p in c.section_pairs if in_appendix(c, p)]
     for pair_status in PairStatus:
         counts[f"sections_{pair_status.value}"] = sum(1 for p in c.section_pairs if p.status is pair_status)
+    # of those, entries of an appendix (a glossary term added or gone), said apart (schema 1.2)
+    for pair_status in PairStatus:
+        counts[f"appendix_sections_{pair_status.value}"] = sum(1 for p in appendix if p.status is pair_status)
     for plan_status in PlanStatus:
         counts[f"plan_{plan_status.value}"] = sum(1 for p in c.plan_checks if p.status is plan_status)
     counts["figures_paired"] = sum(1 for p in c.figure_pairs if p.old and p.new)
@@ -30,6 +34,12 @@ def summary_counts(c: Comparison) -> dict[str, int]:
     counts["figures_new"] = sum(1 for p in c.figure_pairs if p.new and not p.old)
     counts["figures_dropped"] = sum(1 for p in c.figure_pairs if p.old and not p.new)
     return counts
+
+
+def in_appendix(c: Comparison, pair: SectionPair) -> bool:
+    """Whether a section pair is an entry of an appendix (of the new report's, else the old's)."""
+    report, sid = (c.new, pair.new_id) if pair.new_id else (c.old, pair.old_id)
+    return sid is not None and sid in report.by_id and report.effective_role(sid) is Role.APPENDIX
 
 
 def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
