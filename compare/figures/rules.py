@@ -231,13 +231,6 @@ def _head_tokens(label: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9$%]+", label.lower()) if w not in _EN_STOP]
 
 
-def _values_compatible(old: Figure, new: Figure) -> bool:
-    if is_rate(old) or old.base_value is None or new.base_value is None:
-        return True
-    a, b = abs(old.base_value), abs(new.base_value)
-    if a == 0 or b == 0:
-        return True
-    return max(a, b) / min(a, b) <= MAX_VALUE_RATIO
 
 
 # --- Highlights: which pairs may be shown as the largest moves (issue 14) -------------------------

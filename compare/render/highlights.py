@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Role, Section, Span
+from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Section, Span
+from .summary import in_appendix
 
 __all__ = ["Highlight", "highlight_groups", "PER_GROUP", "GROUP_ORDER"]
 
@@ -93,10 +94,10 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
     secs = []
     for i, pair in enumerate(c.section_pairs):
         if pair.status in (PairStatus.ADDED, PairStatus.REMOVED):
+            if in_appendix(c, pair):
+                continue  # a glossary entry added or gone is no news; the outline lists them, folded
             sid = pair.new_id or pair.old_id
             rep = c.new if pair.new_id else c.old
-            if sid is not None and rep.effective_role(sid) is Role.APPENDIX:
-                continue  # a glossary entry added or gone is no news; the outline lists them, folded
             level = next((s.level for s in rep.sections if s.id == sid), 9)
             secs.append((level, i, pair.status.value))
     secs.sort()
