@@ -34,7 +34,6 @@ import difflib
 import re
 import zlib
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -57,7 +56,7 @@ from .model import (
     SentenceRow,
     Span,
 )
-from .text.cjk import CJK, count_cjk, is_cjk
+from .text.cjk import count_cjk, is_cjk
 from .text.cues import commits_to_future, names_task
 from .text.sentences import split_sentences, subtract_spans
 from .text.similarity import (
@@ -395,24 +394,16 @@ def _groups(pairs: Sequence[SectionPair]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], plan_role: Role | None,
-               added: bool) -> list[SentenceRow]:
+def _one_sided(report: Report, section: Section, ranges: dict[str, list[Span]], added: bool) -> list[SentenceRow]:
+    """The rows of an added or removed section, with placeholder kinds (`_judge_one_sided` decides)."""
     text = report.source.text
     spans: list[Span] = []
     if section.heading_span.end > section.heading_span.start:
         spans.append(section.heading_span)
     spans.extend(split_sentences(text, ranges[section.id]))
-    rows: list[SentenceRow] = []
-    for sp in spans:
-        commit, why = is_commitment(text[sp.start : sp.end], plan_role,
-                                    explains_only=report.effective_role(section.id) in _NO_COMMITMENTS)
-        if added:
-            kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
-            rows.append(SentenceRow(None, sp, kind, score=0.0, reason=why or "section added"))
-        else:
-            kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
-            rows.append(SentenceRow(sp, None, kind, score=0.0, reason=why or "section removed"))
-    return rows
+    if added:
+        return [SentenceRow(None, sp, ChangeKind.ADDED, score=0.0, reason="section added") for sp in spans]
+    return [SentenceRow(sp, None, ChangeKind.REMOVED, score=0.0, reason="section removed") for sp in spans]
 
 
 def _change_score(rows: Sequence[SentenceRow]) -> float:
@@ -449,10 +440,10 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
     for group in _groups(pairs):
         first = pairs[group[0]]
         if len(group) == 1 and first.status == PairStatus.ADDED and first.new_id:
-            rows_of[group[0]] = _one_sided(new, new.section(first.new_id), n_ranges, new.plan_role(first.new_id), True)
+            rows_of[group[0]] = _one_sided(new, new.section(first.new_id), n_ranges, True)
             continue
         if len(group) == 1 and first.status == PairStatus.REMOVED and first.old_id:
-            rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, old.plan_role(first.old_id), False)
+            rows_of[group[0]] = _one_sided(old, old.section(first.old_id), o_ranges, False)
             continue
         old_ids = sorted({sid for k in group if (sid := pairs[k].old_id)}, key=lambda s: _pos(old, s))
         new_ids = sorted({nid for k in group if (nid := pairs[k].new_id)}, key=lambda s: _pos(new, s))
@@ -480,11 +471,9 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
                     continue
                 old_done.add(i)
                 s = olds[i]
-                commit, why = is_commitment(o_text[s.span.start : s.span.end], old.plan_role(s.section_id),
-                                            explains_only=old.effective_role(s.section_id) in _NO_COMMITMENTS)
-                kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
+                # a placeholder kind: `_judge_one_sided` decides every one-sided row
                 ordered.append((by_old[s.section_id],
-                                SentenceRow(s.span, None, kind, score=0.0, reason=why or "no counterpart")))
+                                SentenceRow(s.span, None, ChangeKind.REMOVED, score=0.0, reason="no counterpart")))
 
         for j, ns in enumerate(news):
             if j in match_of_new:
@@ -497,11 +486,8 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
                 k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
-                commit, why = is_commitment(n_text[ns.span.start : ns.span.end], new.plan_role(ns.section_id),
-                                            explains_only=new.effective_role(ns.section_id) in _NO_COMMITMENTS)
-                kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
                 ordered.append((by_new[ns.section_id],
-                                SentenceRow(None, ns.span, kind, score=0.0, reason=why or "no counterpart")))
+                                SentenceRow(None, ns.span, ChangeKind.ADDED, score=0.0, reason="no counterpart")))
         flush_old(len(olds))
         for k, row in ordered:
             rows_of[k].append(row)
@@ -625,7 +611,6 @@ class _OneSided:
 _NUMERAL_CHAR = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 
 
-_CJK_RUNS = re.compile(f"[{CJK}]{{{SUBJECT_CHARS},}}")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -809,17 +794,19 @@ def _subject_candidates(old: Report, new: Report, olds: Sequence[_OneSided], new
                 pairs.append((xs[0], ys[0], gram))
     if not pairs:
         return []
-    o_uses, n_uses = _gram_uses(old.source.text), _gram_uses(new.source.text)
+    o_text, n_text = old.source.text, new.source.text
     return [(i, j) for i, j, gram in pairs
-            if o_uses[gram] <= _SUBJECT_MAX_USES and n_uses[gram] <= _SUBJECT_MAX_USES]
+            if _uses(o_text, gram) <= _SUBJECT_MAX_USES and _uses(n_text, gram) <= _SUBJECT_MAX_USES]
 
 
-def _gram_uses(text: str) -> Counter[str]:
-    """How often each run of SUBJECT_CHARS CJK characters occurs in a text (one linear pass)."""
-    uses: Counter[str] = Counter()
-    for run in _CJK_RUNS.findall(text):
-        uses.update(run[p : p + SUBJECT_CHARS] for p in range(len(run) - SUBJECT_CHARS + 1))
-    return uses
+def _uses(text: str, gram: str) -> int:
+    """How often `gram` (CJK characters) occurs in a text, overlapping occurrences included; counting
+    stops past _SUBJECT_MAX_USES."""
+    n, at = 0, text.find(gram)
+    while at >= 0 and n <= _SUBJECT_MAX_USES:
+        n += 1
+        at = text.find(gram, at + 1)
+    return n
 
 
 def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: dict[tuple[int, int], tuple[int, float]],

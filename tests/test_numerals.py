@@ -118,3 +118,43 @@ def test_figure_extraction_never_fails_and_spans_hold_digits(text: str) -> None:
             assert 0 <= fig.span.start < fig.span.end <= len(text)
             if fig.value_high is not None:
                 assert fig.value_high >= fig.value
+
+
+# --- English tokens found by their starts (issue 16: speed) ----------------------------------------
+
+_EN_PIECES = ["0", "1", "9", "12", ",", ".", " ", "\n", "$", "£", "€", "¥", "S", "US", "HK", "A", "C", "-", "/",
+              "%", " per cent", " percentage points", " billion", " million", " bn", " new", " apples",
+              "two", "Three", "SEVENTEEN", "ſix", "fourteens", "ten", "x", "十", "亿", "١٢", "_"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_EN_PIECES), max_size=30).map("".join))
+def test_en_tokens_are_exactly_the_pattern_s_matches(text: str) -> None:
+    from compare.text.numerals import EN_TOKEN, en_tokens
+
+    assert [(m.span(), m.groupdict()) for m in en_tokens(text)] == \
+        [(m.span(), m.groupdict()) for m in EN_TOKEN.finditer(text)]
+
+
+def test_en_tokens_on_a_letter_like_a_user_s() -> None:
+    from compare.text.numerals import EN_TOKEN, en_tokens
+
+    text = ("Operating earnings rose 21% to $17.4 billion, and US$2 bn went to two new plants; "
+            "HK$3.5 million, S$40 and £7 were paid. We bought 4,200 shares and twelve small firms.")
+    expected = [m.group() for m in EN_TOKEN.finditer(text)]
+    assert [m.group() for m in en_tokens(text)] == expected
+    assert "$17.4 billion" in expected and "US$2 bn" in expected and "twelve small firms" in expected
+
+
+def test_number_word_starts_cover_every_letter_case_insensitive_matching_takes() -> None:
+    """The class the word starts are found by must hold every character that `(?i:[...])` matches
+    for the number words' first letters (Unicode case folding: "ſ" is an "s")."""
+    import re
+    import sys
+
+    from compare.text.numerals import _NUMBER_WORD_START, EN_NUMBER_WORDS
+
+    firsts = re.compile("(?i:[" + "".join(sorted({w[0] for w in EN_NUMBER_WORDS})) + "])")
+    folded = {chr(c) for c in range(sys.maxunicode + 1) if firsts.fullmatch(chr(c))}
+    cls = _NUMBER_WORD_START.pattern[1:_NUMBER_WORD_START.pattern.index("]")]
+    assert folded == set(cls)

@@ -28,7 +28,7 @@ from decimal import Decimal
 from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Span
 from ..text.cjk import detect_language, is_cjk
 from ..text.cues import announces_intent
-from ..text.numerals import EN_NUMBER_WORDS, EN_TOKEN, NumeralError, normalise_digits, parse_number, zh_tokens
+from ..text.numerals import EN_NUMBER_WORDS, NumeralError, en_tokens, normalise_digits, parse_number, zh_tokens
 from ..text.sentences import ZH_SENTENCE_ENDS, split_sentences
 
 __all__ = [
@@ -1017,7 +1017,7 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     # the boundary is not the point of $1.7 billion
     scopes = _Scopes(text, _EN_PERIOD, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING, carry=_EN_FISCAL)
-    for m in EN_TOKEN.finditer(text):
+    for m in en_tokens(text):
         start, end = m.span()
         if start in blocked:
             continue

@@ -429,30 +429,36 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float, scored:
              *, swap: bool) -> None:
     """Score each query sentence against its best candidates in `target` into `scored`, keyed
     (old, new): (query, target) indexes, or (target, query) with `swap`."""
-    index: dict[str, list[int]] = {}
+    query_sh = [_sentence_shingles(t) for t in query]
     target_sh = [_sentence_shingles(t) for t in target]
+    # only rare shingles (at most SHINGLE_DF_CAP target sentences) found in some query sentence
+    # propose candidates: count them in C, then index just those
+    df = Counter(chain.from_iterable(target_sh))
+    rare = {sh: n for sh, n in df.items() if n <= SHINGLE_DF_CAP}  # shingle -> its postings' length
+    wanted = rare.keys() & frozenset().union(*query_sh)
+    index: dict[str, list[int]] = {sh: [] for sh in wanted}
     for j, shs in enumerate(target_sh):
-        for sh in shs:
-            index.setdefault(sh, []).append(j)
+        for sh in wanted.intersection(shs):
+            index[sh].append(j)
     # the candidates of a sentence, best first: most shared rare shingles, then nearest, then
     # first; packed in one integer (count, distance, index) so the ranking runs in C
     base = max(len(query), len(target)) + 1
-    rare = {sh: len(p) for sh, p in index.items() if len(p) <= SHINGLE_DF_CAP}  # shingle -> its postings' length
     for i, t in enumerate(query):
-        query_sh = _sentence_shingles(t)
-        postings = sorted((n, sh) for sh in query_sh if (n := rare.get(sh)))
-        if not postings:
+        hits = wanted.intersection(query_sh[i])
+        if not hits:
             continue
-        shared = Counter(chain.from_iterable(index[sh] for _, sh in postings[:RARE_SHINGLES_PER_SENTENCE]))
+        postings = sorted([(rare[sh], sh) for sh in hits])[:RARE_SHINGLES_PER_SENTENCE]
+        shared = Counter(chain.from_iterable([index[sh] for _, sh in postings]))
         if len(shared) > CANDIDATES_PER_SENTENCE:
-            keys = [(abs(j - i) - n * base) * base + j for j, n in shared.items()]
-            best = [k % base for k in heapq.nsmallest(CANDIDATES_PER_SENTENCE, keys)]
+            keys = sorted([(abs(j - i) - n * base) * base + j for j, n in shared.items()])
+            best = [k % base for k in keys[:CANDIDATES_PER_SENTENCE]]
         else:
             best = list(shared)
+        sh_i = query_sh[i]
         for j in best:
             key = (j, i) if swap else (i, j)
             if key not in scored:
-                scored[key] = _score(t, target[j], query_sh, target_sh[j], cutoff)
+                scored[key] = _score(t, target[j], sh_i, target_sh[j], cutoff)
 
 
 # --- bigrams and labels --------------------------------------------------------------------------
