@@ -744,32 +744,50 @@ def _pair_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceRo
     for o_span, n_span, score in leftover:
         if o_span in o_index and n_span in n_index:
             offer(o_index[o_span], n_index[n_span], 1, score)
-    # One scoring of the masked texts, for the sentences it can change: those holding a number
-    # (within a group; the others' alike pairs are the leftovers above) and those of added or
-    # removed sections (across groups, near-verbatim only).
+    for i, j, score in _masked_candidates(olds, news, o_masked, n_masked, apart):
+        offer(i, j, 1, score)
+    for i, j in _subject_candidates(old, new, olds, news):
+        offer(i, j, 2, 0.5)
+    return _apply_pairs(olds, news, cands, rows_of)
+
+
+def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_masked: Sequence[str],
+                       n_masked: Sequence[str], apart: frozenset[int] | set[int]) -> list[tuple[int, int, float]]:
+    """(old, new, score) of one-sided sentences alike once numbers are masked. One scoring of the
+    masked texts, for the sentences it can change: those holding a number (within a group; the
+    others' alike pairs are the first pass's leftovers) and those of added or removed sections
+    (across groups, near-verbatim only); then a sentence of an added or removed section against
+    the rest of the other side. Pairs the rules below would discard are never scored."""
+    out: list[tuple[int, int, float]] = []
     xs = [i for i, o in enumerate(olds) if o_masked[i] != sentence_key(o.text) or o.group in apart]
     ys = [j for j, n in enumerate(news) if n_masked[j] != sentence_key(n.text) or n.group in apart]
     if xs and ys:
+        def masked_cutoff(a: int, b: int) -> float | None:
+            go, gn = olds[xs[a]].group, news[ys[b]].group
+            if go == gn:
+                return MASKED_MATCH_CUTOFF
+            return MOVED_SENTENCE_CUTOFF if go in apart or gn in apart else None
+
         for score, a, b in sentence_candidates([o_masked[i] for i in xs], [n_masked[j] for j in ys],
-                                               cutoff=MASKED_MATCH_CUTOFF):
+                                               cutoff=MASKED_MATCH_CUTOFF, cutoff_of=masked_cutoff):
             i, j = xs[a], ys[b]
             if olds[i].group == news[j].group or (
                     score >= MOVED_SENTENCE_CUTOFF and (olds[i].group in apart or news[j].group in apart)):
-                offer(i, j, 1, score)
-    # ...and a sentence of an added or removed section against the rest of the other side
+                out.append((i, j, score))
     x_set, y_set = set(xs), set(ys)
     o_apart = [i for i in xs if olds[i].group in apart]
     n_apart = [j for j in ys if news[j].group in apart]
     for left, right in ((o_apart, [j for j in range(len(news)) if j not in y_set]),
                         ([i for i in range(len(olds)) if i not in x_set], n_apart)):
         if left and right:
+            def apart_cutoff(a: int, b: int, left: list[int] = left, right: list[int] = right) -> float | None:
+                return MOVED_SENTENCE_CUTOFF if olds[left[a]].group != news[right[b]].group else None
+
             for score, a, b in sentence_candidates([o_masked[i] for i in left], [n_masked[j] for j in right],
-                                                   cutoff=MOVED_SENTENCE_CUTOFF):
+                                                   cutoff=MOVED_SENTENCE_CUTOFF, cutoff_of=apart_cutoff):
                 if olds[left[a]].group != news[right[b]].group:
-                    offer(left[a], right[b], 1, score)
-    for i, j in _subject_candidates(old, new, olds, news):
-        offer(i, j, 2, 0.5)
-    return _apply_pairs(olds, news, cands, rows_of)
+                    out.append((left[a], right[b], score))
+    return out
 
 
 def _subject_candidates(old: Report, new: Report, olds: Sequence[_OneSided], news: Sequence[_OneSided]

@@ -143,5 +143,7 @@ def _indent(line: str) -> int:
 
 
 def _is_table_row(body: str) -> bool:
+    if "   " not in body and body.count(".") < 4:
+        return False  # neither branch of _TABLE_ROW can match (a quick test: most lines are prose)
     # a one-character bullet may be followed by a tab stop ("Š        Clayton Homes …")
     return bool(_TABLE_ROW.search(_BULLET_GAP.sub("", body, count=1)))

@@ -22,7 +22,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from itertools import chain
 
@@ -359,12 +359,10 @@ def _window(n_query: int, n_target: int) -> list[tuple[int, int]]:
     return out
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def sentence_key(text: str) -> str:
-    """Whitespace-collapsed sentence text; equal keys mean an unchanged sentence."""
-    return _SPACES.sub(" ", text).strip()
+    """Whitespace-collapsed sentence text; equal keys mean an unchanged sentence (str.split's
+    whitespace is re's \\s, character for character)."""
+    return " ".join(text.split())
 
 
 def masked_key(text: str, number_spans: Sequence[tuple[int, int]]) -> str:
@@ -408,25 +406,31 @@ def _sentence_shingles(text: str) -> frozenset[str]:
 
 
 def sentence_candidates(
-    old: Sequence[str], new: Sequence[str], *, cutoff: float = SENTENCE_MATCH_CUTOFF
+    old: Sequence[str], new: Sequence[str], *, cutoff: float = SENTENCE_MATCH_CUTOFF,
+    cutoff_of: Callable[[int, int], float | None] | None = None,
 ) -> list[tuple[float, int, int]]:
     """(score, old index, new index) for sentence pairs scoring at least `cutoff`.
 
     Candidates come from an inverted index of rare shingles (document frequency at most
     SHINGLE_DF_CAP on the new side), at most CANDIDATES_PER_SENTENCE per old sentence, so the
     cost is linear in the number of sentences rather than old × new.
+
+    `cutoff_of(old index, new index)`, when given, is the cutoff of that candidate pair (None: the
+    caller has no use for it, and it is not scored). Which pairs are candidates never depends on
+    scores, so a caller that filters the result by pair gets the same pairs, with less scoring.
     """
     # (old, new) -> score, every pair scored once: the score is symmetric, and the two directions
     # propose many of the same pairs
     scored: dict[tuple[int, int], float] = {}
-    _one_way(old, new, cutoff, scored, swap=False)
+    of = cutoff_of or (lambda i, j: cutoff)
+    _one_way(old, new, of, scored, swap=False)
     # both directions, so swapping old and new proposes the same pairs
-    _one_way(new, old, cutoff, scored, swap=True)
+    _one_way(new, old, of, scored, swap=True)
     return sorted((score, i, j) for (i, j), score in scored.items() if score)
 
 
-def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float, scored: dict[tuple[int, int], float],
-             *, swap: bool) -> None:
+def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[int, int], float | None],
+             scored: dict[tuple[int, int], float], *, swap: bool) -> None:
     """Score each query sentence against its best candidates in `target` into `scored`, keyed
     (old, new): (query, target) indexes, or (target, query) with `swap`."""
     query_sh = [_sentence_shingles(t) for t in query]
@@ -458,7 +462,8 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff: float, scored:
         for j in best:
             key = (j, i) if swap else (i, j)
             if key not in scored:
-                scored[key] = _score(t, target[j], sh_i, target_sh[j], cutoff)
+                cutoff = cutoff_of(*key)
+                scored[key] = 0.0 if cutoff is None else _score(t, target[j], sh_i, target_sh[j], cutoff)
 
 
 # --- bigrams and labels --------------------------------------------------------------------------
