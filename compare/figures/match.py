@@ -90,10 +90,10 @@ def _closeness_base(fig: Figure) -> Decimal:
     return fig.base_value if fig.base_value is not None else fig.value
 
 
-def _likeness(old: Figure, new: Figure, cutoff: float) -> float:
-    """How alike the two labels are (0–1), compared by `rules.label_key`."""
-    old_key, new_key = label_key(old), label_key(new)
-    sim = fuzz.ratio(old_key, new_key) / 100.0
+def _likeness(old_key: str, new_key: str, cutoff: float) -> float:
+    """How alike two labels are (0–1), compared by their `rules.label_key`; exact from `cutoff` up
+    (below it, what rapidfuzz stops early at: the caller refuses the pair either way)."""
+    sim = fuzz.ratio(old_key, new_key, score_cutoff=max(0.0, cutoff * 100.0 - 1e-6)) / 100.0
     if sim < cutoff and abridged(old_key, new_key):
         return cutoff  # 居民人均可支配收入实际增长 / 居民收入增长: the same measure, named short
     return sim
@@ -149,9 +149,10 @@ def match_figures(
     old_paired = {o for o, _ in aligned}
     new_paired = {n for _, n in aligned}
     candidates: list[tuple[float, int, int, int, int]] = []
+    old_keys, new_keys = [label_key(f) for f in old], [label_key(f) for f in new]
     for i, j in _candidates(old, new):
         o, fig = old[i], new[j]
-        sim = _likeness(o, fig, cutoff)
+        sim = _likeness(old_keys[i], new_keys[j], cutoff)
         if sim < cutoff or refusal(o, fig, old_is_earlier=old_is_earlier) is not None:
             continue
         agree = _sections_agree(o, fig, aligned, old_paired, new_paired)

@@ -22,17 +22,14 @@ from __future__ import annotations
 
 import re
 
-from ..model import Edit
+from ..model import Edit, Language
+from ..text.cjk import detect_language
 from .edits import apply_replacements
 from .labels import METADATA_LINE
 
 __all__ = ["close_typographic_spaces", "is_chinese"]
 
 _IDEO = "\u3400-\u4dbf\u4e00-\u9fff"
-# Share of Chinese characters among the letters of the first 20,000 characters above which the
-# text is Chinese (as the structure stage's language detection decides).
-_CJK_SHARE = 0.3
-_SAMPLE = 20000
 # A figure standing alone between spaces: digits with a decimal point or thousands separators, a
 # sign, a percent sign. Not part of a code, a date or a time ("QX01200-0301", "2020-12-16", "09:40").
 _FIGURE = re.compile(r"(?<![A-Za-z0-9_.\-/:])[-+−]?\d+(?:[.,]\d+)*[%‰]?(?![A-Za-z0-9_\-/:])")
@@ -102,8 +99,6 @@ def _heading_spaces(line: str) -> list[tuple[int, int]]:
 
 
 def is_chinese(text: str) -> bool:
-    """Whether Chinese characters are a fair share of the letters of the text's start."""
-    sample = text[:_SAMPLE]
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return bool(cjk) and cjk >= _CJK_SHARE * (cjk + latin)
+    """Whether Chinese characters are a fair share of the letters of the text's start (the one
+    language guess, `text.cjk.detect_language`)."""
+    return detect_language(text) is Language.ZH
