@@ -285,31 +285,31 @@ class _ItemScores:
 
     def __init__(self, index: _Index, item_feats: set[str], clauses: Sequence[set[str]]) -> None:
         self.index = index
-        weight = index.weight
-        feats = sorted(item_feats)
-        self.total = sum(weight(f) for f in feats)
+        idf, default = index.idf, index.default_idf  # index.weight, read without a call per feature
+        postings = index.postings
+        feats = [(f, idf.get(f, default)) for f in sorted(item_feats)]
+        self.total = sum(wf for _, wf in feats)
         self.acc: dict[int, float] = defaultdict(float)
         if self.total <= 0:
             self.acc = {}
             return
-        for f in feats:
-            wf = weight(f)
-            for i in index.postings.get(f, ()):
-                self.acc[i] += wf
-        self.common = [(f, weight(f)) for f in feats if f not in index.postings and f in index.idf]
+        self.common = [(f, wf) for f, wf in feats if f not in postings and f in idf]
         self.common_total = sum(wf for _, wf in self.common)
         self.clauses: list[tuple[float, dict[int, float], list[tuple[str, float]], float]] = []
+        acc = self.acc
+        for f, wf in feats:
+            for i in postings.get(f, ()):
+                acc[i] += wf
         for clause in clauses:
-            c = sorted(clause)
-            c_total = sum(weight(f) for f in c)
+            c = [(f, idf.get(f, default)) for f in sorted(clause)]
+            c_total = sum(wf for _, wf in c)
             if c_total <= 0:
                 continue
             c_acc: dict[int, float] = defaultdict(float)
-            for f in c:
-                wf = weight(f)
-                for i in index.postings.get(f, ()):
+            for f, wf in c:
+                for i in postings.get(f, ()):
                     c_acc[i] += wf
-            c_common = [(f, weight(f)) for f in c if f not in index.postings and f in index.idf]
+            c_common = [(f, wf) for f, wf in c if f not in postings and f in idf]
             self.clauses.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
 
     def candidates(self) -> list[int]:
@@ -363,15 +363,16 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
     factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, n_parts)))
     scores = _ItemScores(index, feats, clauses)
     anchors = _anchors(item_text)
+    # (-upper bound, position, index, signals): sorted as they are, best bound first, then position
     by_zone: dict[bool, list[tuple[float, int, int, list[str]]]] = {True: [], False: []}
-    sentences, lineage = index.sentences, index.lineage
+    sentences, lineage, text = index.sentences, index.lineage, index.text
     in_paired: dict[str, bool] = {}
     bounds = scores.bounds()
     for i in scores.candidates():
         sent = sentences[i]
         bonus, signals = 0.0, []
         if anchors:
-            stext = index.text[sent.span.start:sent.span.end]
+            stext = text[sent.span.start:sent.span.end]
             if any(a in stext for a in anchors):
                 bonus += ANCHOR_BONUS
                 signals.append("anchor")
@@ -386,12 +387,13 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
         whole, part = bounds[i]
         # a hair above: the exact score adds its bonuses one at a time
         upper = min(max(whole, part * factor) + bonus, 1.0) + 1e-9
-        by_zone[sent.zone is Zone.REVIEW].append((upper, sent.span.start, i, signals))
+        by_zone[sent.zone is Zone.REVIEW].append((-upper, sent.span.start, i, signals))
     ranked: list[tuple[float, str, int]] = []
     for zone_candidates in by_zone.values():
-        zone_candidates.sort(key=lambda c: (-c[0], c[1]))
+        zone_candidates.sort()  # positions are distinct: the signals are never compared
         found: list[float] = []  # exact scores so far, best first
-        for upper, _, i, extra in zone_candidates:
+        for neg_upper, _, i, extra in zone_candidates:
+            upper = -neg_upper
             if found:
                 shown = found[MAX_EVIDENCE - 1] if len(found) >= MAX_EVIDENCE else -1.0
                 if upper < min(found[0], max(RELATED_CUTOFF, shown)):

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.cjk import CJK
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD, names_task
@@ -76,6 +77,7 @@ _VERB_TAIL = re.compile(f"(?:{_VERBS})$")
 _FUNCTION_ENDS = re.compile(r"^[把将对向以和与及的等、]+|[把将对向以和与及的等、]+$")
 
 
+@lru_cache(maxsize=1 << 14)  # the same shared runs come back for item after item
 def _trim(term: str) -> str:
     """A shared run without the commitment verbs, clause-lead words and function characters at its
     ends (「脱贫攻坚和」 is 「脱贫攻坚」)."""
