@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cjk import CJK_WIDE
 from .numerals import CN_UNITS_ZH, EN_NUMBER_TOKENS, number_token_spans
 
 __all__ = [
@@ -24,9 +23,6 @@ __all__ = [
 Token = tuple[int, int]
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
-_CJK = re.compile(f"[{CJK_WIDE}]")
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*")
-_SPACE = re.compile(r"\s+")
 
 
 # Units the numerals stage may leave outside its span (counters of the fixtures and reports:
@@ -64,33 +60,29 @@ def is_year_token(text: str) -> bool:
     return _YEAR.fullmatch(text.strip()) is not None
 
 
+# Between numbers: a run of whitespace, a word, or one character (a CJK character is a token of its own)
+_PIECE = re.compile(r"\s+|[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*|.", re.DOTALL)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens: numbers with units, CJK characters, words, whitespace, others.
 
-    Cost is linear in `len(text)`.
+    Cost is linear in `len(text)`: number spans are sorted and disjoint, and the text between two
+    of them is cut by one regular expression.
     """
-    numbers = sorted(number_spans(text))
     tokens: list[Token] = []
     pos = 0
-    n = len(text)
-    k = 0
-    while pos < n:
-        while k < len(numbers) and numbers[k][1] <= pos:
-            k += 1
-        if k < len(numbers) and numbers[k][0] == pos and numbers[k][1] > pos:
-            tokens.append((pos, numbers[k][1]))
-            pos = numbers[k][1]
+    for a, b in sorted(number_spans(text)):
+        if b <= pos:
             continue
-        limit = numbers[k][0] if k < len(numbers) and numbers[k][0] > pos else n
-        ch = text[pos]
-        m = None
-        if ch.isspace():
-            m = _SPACE.match(text, pos, limit)
-        elif not _CJK.match(ch):
-            m = _WORD.match(text, pos, limit)
-        end = m.end() if m and m.end() > pos else pos + 1
-        tokens.append((pos, end))
-        pos = end
+        if a > pos:
+            tokens.extend(m.span() for m in _PIECE.finditer(text, pos, a))
+            pos = a
+        if b > a:
+            tokens.append((a, b))
+            pos = b
+    if pos < len(text):
+        tokens.extend(m.span() for m in _PIECE.finditer(text, pos))
     return tokens
 
 
