@@ -56,7 +56,7 @@ from .model import (
     SentenceRow,
     Span,
 )
-from .text.cjk import count_cjk, is_cjk
+from .text.cjk import CJK, count_cjk
 from .text.cues import commits_to_future, names_task
 from .text.sentences import split_sentences, subtract_spans
 from .text.similarity import (
@@ -634,8 +634,17 @@ def _same_measure(a: Figure, b: Figure) -> float:
     return 0.0 if av == bv else label_similarity(a.label, b.label)
 
 
+_CJK_ONLY = re.compile(f"[{CJK}]+")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？]")
+
+
+def _cjk_of(text: str) -> str:
+    """The CJK characters of a text, in order (runs joined)."""
+    return "".join(_CJK_ONLY.findall(text))
+
+
 def _label_grams(label: str) -> set[str]:
-    run = "".join(ch for ch in label if is_cjk(ch))
+    run = _cjk_of(label)
     if run:
         return {run[p : p + 2] for p in range(len(run) - 1)} or {run}
     return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)}
@@ -647,8 +656,8 @@ def _label_size(label: str) -> int:
 
 def _head(text: str) -> str:
     """The first clause's CJK characters: where a Chinese sentence names its subject."""
-    clause = re.split(r"[，,；;：:。！？]", text, maxsplit=1)[0]
-    return "".join(ch for ch in clause if is_cjk(ch))
+    m = _CLAUSE_END.search(text)
+    return _cjk_of(text[: m.start()] if m else text)
 
 
 def _one_sided_rows(old: Report, new: Report, rows_of: dict[int, list[SentenceRow]],
