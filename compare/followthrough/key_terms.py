@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -133,8 +132,8 @@ class KeyTerms:
         self._df = {g: len(ids) for g, ids in postings.items()}
         # only rare windows propose candidates: the index stays as small as the rare vocabulary
         self._postings = {g: tuple(ids) for g, ids in postings.items() if len(ids) <= KEY_TERM_MAX_SENTENCES}
-        self._old = Counter(g for run in _CJK_RUN.findall(old_text)
-                            for g in (run[i : i + KEY_TERM_CHARS] for i in range(len(run) - KEY_TERM_CHARS + 1)))
+        self._old_text = old_text
+        self._old: dict[str, int] = {}  # window -> its uses in the old text, counted past KEY_TERM_MAX_OLD no further
         n = max(1, len(sentences))
         self._n = n
         self._idf_one = math.log((n + 1) / 0.5)
@@ -155,10 +154,22 @@ class KeyTerms:
         idf of a term found in no sentence; 0 when the term is common in either report (in the old one,
         its rarest window is counted: at least as often as the term)."""
         windows = sorted(_grams(term), key=lambda g: (self._df.get(g, 0), g))
-        if not windows or windows[0] not in self._postings or min(self._old[g] for g in windows) > KEY_TERM_MAX_OLD:
+        if not windows or windows[0] not in self._postings or min(map(self._old_uses, windows)) > KEY_TERM_MAX_OLD:
             return 0.0
         df = sum(1 for i in self._postings[windows[0]] if term in self._sentences[i])
         return math.log((self._n + 1) / (df + 0.5)) / self._idf_one
+
+    def _old_uses(self, window: str) -> int:
+        """How often a window (KEY_TERM_CHARS CJK characters) occurs in the old text, overlapping
+        occurrences included, up to KEY_TERM_MAX_OLD + 1 (all the rarity test asks)."""
+        found = self._old.get(window)
+        if found is None:
+            n, at = 0, self._old_text.find(window)
+            while at >= 0 and n <= KEY_TERM_MAX_OLD:
+                n += 1
+                at = self._old_text.find(window, at + 1)
+            found = self._old[window] = n
+        return found
 
     def restatements(self, item_text: str, allowed: Callable[[int], bool],
                      weight: Callable[[str], float]) -> list[TerseMatch]:
