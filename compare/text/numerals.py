@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from ..lazy import lazy_pattern
+
 __all__ = [
     "EN_NUMBER_TOKENS",
     "parse_ordinal",
@@ -56,9 +58,9 @@ def normalise_digits(text: str) -> str:
 
 # --- parsing -----------------------------------------------------------------------------------
 
-_ARABIC_RUN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ARABIC_RUN = lazy_pattern(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CN_CHARS = "".join(CN_DIGITS) + "十百千万亿"
-_CN_FRACTION = re.compile(r"^(?P<den>.+?)分之(?P<num>.+)$")
+_CN_FRACTION = lazy_pattern(r"^(?P<den>.+?)分之(?P<num>.+)$")
 # Capital (financial) numerals, traditional forms and signs, written the common way before parsing;
 # 廿 / 卅 / 卌 are 二十 / 三十 / 四十 (廿五 = 25).
 _CAPITALS = str.maketrans({
@@ -349,7 +351,7 @@ _RANGE_SEP_AFTER_UNIT = r"(?:至|-|－|—|–|~|～)"
 
 # One Chinese figure token. Groups: pct (百分之…), frac (三分之一), or num/unit with an optional
 # range end (num2/unit2) and a trailing qualifier.
-ZH_TOKEN = re.compile(
+ZH_TOKEN = lazy_pattern(
     rf"(?P<pct>(?:百分之|千分之)(?:{_NUMERAL})(?:点[零〇一二三四五六七八九0-9]+)?"
     rf"(?:(?:至|到)(?:百分之|千分之)?{_NUMERAL}(?:点[零〇一二三四五六七八九0-9]+)?)?)"
     rf"|(?P<frac>{_NUMERAL}分之{_NUMERAL})"
@@ -360,7 +362,7 @@ ZH_TOKEN = re.compile(
 # Every ZH_TOKEN match opens with one of these (百分之 / 千分之, or a numeral's first digit), so
 # `zh_tokens` tries the big pattern only there: the same matches, five times faster than
 # `ZH_TOKEN.finditer` on a report, where most characters open no number.
-_ZH_TOKEN_START = re.compile(f"[百千0-9０-９{_CN_DIGIT_CHARS}]")
+_ZH_TOKEN_START = lazy_pattern(f"[百千0-9０-９{_CN_DIGIT_CHARS}]")
 
 
 def zh_tokens(text: str) -> Iterator[re.Match[str]]:
@@ -392,7 +394,7 @@ EN_NUMBER_TOKENS: frozenset[str] = frozenset(EN_NUMBER_WORDS) | frozenset(
 _EN_WORD_NUM = "(?i:" + "|".join(sorted(EN_NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
 # One English figure token: currency amounts, percentages, counts with a plural noun (up to three
 # words between: "1.2 million pressure and flow sensors"), and bare "5.7 million".
-EN_TOKEN = re.compile(
+EN_TOKEN = lazy_pattern(
     rf"(?P<cur>(?:S\$|US\$|HK\$|A\$|C\$|\$|£|€|¥))\s?(?P<cnum>{_EN_NUM})"
     rf"(?:\s?(?P<cscale>{EN_UNIT_PATTERN})\b)?"
     rf"|(?<![\w.$])(?P<pnum>{_EN_NUM})\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b)"
@@ -401,7 +403,7 @@ EN_TOKEN = re.compile(
     rf"|(?<![\w.$/-])(?P<snum>{_EN_NUM})\s(?P<sscale>trillion|billion|million)\b"
 )
 
-_BARE_ARABIC = re.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
+_BARE_ARABIC = lazy_pattern(r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
 
 
 def number_token_spans(text: str) -> list[tuple[int, int]]:

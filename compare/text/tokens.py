@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy import lazy_pattern
 from .cjk import CJK_WIDE
 from .numerals import CN_UNITS_ZH, EN_NUMBER_TOKENS, number_token_spans
 
@@ -23,16 +24,16 @@ __all__ = [
 
 Token = tuple[int, int]
 
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
-_CJK = re.compile(f"[{CJK_WIDE}]")
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*")
-_SPACE = re.compile(r"\s+")
+_YEAR = lazy_pattern(r"(?:19|20)[0-9]{2}年?")
+_CJK = lazy_pattern(f"[{CJK_WIDE}]")
+_WORD = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*")
+_SPACE = lazy_pattern(r"\s+")
 
 
 # Units the numerals stage may leave outside its span (counters of the fixtures and reports:
 # 180卷, 416台, 1.2 million); a number token runs on over them.
 # The numerals' unit list first (longest first), then counters it does not hold.
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = lazy_pattern(
     r"\s?(?:million|billion|trillion|thousand|percent|per cent)\b|(?:"
     + "|".join(re.escape(u) for u in CN_UNITS_ZH) + r"|万亿|亿|万|千|队|届|村|镇)"
 )
