@@ -6,8 +6,8 @@ jinja2 and the pipeline load only when a caller first touches a name that needs 
 
 `lazy_pattern`: a module-level regular expression compiled on its first use. Compiling the
 lexicon alternations and CJK character ranges of the parsing and extraction modules cost more
-than any other part of importing them (Python's `re` walks every code point of a range such as
-一-鿿); a Chinese report runs few of the English-only patterns and an English one few of the
+than any other part of importing them (Python's `re` walks every code point of a range of CJK
+ideographs); a Chinese report runs few of the English-only patterns and an English one few of the
 Chinese-only ones, and `yoy outline` runs none of the figures' or follow-through's.
 """
 
