@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ..lazy import lazy_pattern
 from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Span
 from ..text.cjk import detect_language, is_cjk
 from ..text.cues import announces_intent
@@ -68,19 +69,19 @@ _SLOGANS: tuple[str, ...] = (
     "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业",
     "两个积极性", "两个市场", "两种资源", "两个大局", "两个轮子", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
 )
-_SLOGAN_AT = re.compile("|".join(re.escape(x) for x in sorted(_SLOGANS, key=lambda x: (-len(x), x))))
-_CN_WEAK_ONE = re.compile(r"^一$")  # 一批, 一次, 一个时期: words, not counts
+_SLOGAN_AT = lazy_pattern("|".join(re.escape(x) for x in sorted(_SLOGANS, key=lambda x: (-len(x), x))))
+_CN_WEAK_ONE = lazy_pattern(r"^一$")  # 一批, 一次, 一个时期: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
 _ARABIC_START = "0123456789０１２３４５６７８９"
 _MINUS = "-－−﹣"
 _NOT_BEFORE_SIGN = set("%％‰0123456789０１２３４５６７８９.．)）]】")  # 6%－6.5%: a range, not a sign
 # Numerals that name a thing (issue 19): a project phase, a session of a congress, a policy package.
-_ZH_PHASE = re.compile(r"[一二三四五六七八九十]+期")
-_ZH_SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会|党代会|人代会|职代会|团代会)")
-_ZH_PACKAGE_AFTER = re.compile(r"(?:措施|举措|硬措施|意见|规定|政策|若干措施)")
+_ZH_PHASE = lazy_pattern(r"[一二三四五六七八九十]+期")
+_ZH_SESSION_AFTER = lazy_pattern(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会|党代会|人代会|职代会|团代会)")
+_ZH_PACKAGE_AFTER = lazy_pattern(r"(?:措施|举措|硬措施|意见|规定|政策|若干措施)")
 _JOINERS = "+＋/／.．@_#-－—"
 
-_ZH_PREFIX_Q = re.compile(r"(?:不少于|不低于|不超过|不到|不足|超过|大约|将近|接近|至少|突破|低于|高于|约|近|逾|超)$")
+_ZH_PREFIX_Q = lazy_pattern(r"(?:不少于|不低于|不超过|不到|不足|超过|大约|将近|接近|至少|突破|低于|高于|约|近|逾|超)$")
 # Qualifier words -> how the figure bounds its quantity (issue 19): 超 / 逾 / 以上 / 不低于 / 至少 a floor,
 # 以内 / 不超过 / 控制在 a ceiling, 左右 / 约 a value about which the truth lies.
 _FLOOR_WORDS = frozenset({"超", "超过", "逾", "以上", "不低于", "不少于", "至少", "突破", "高于", "多", "余",
@@ -100,27 +101,27 @@ EN_FALL_WORDS = ("fell", "declined", "decreased", "dropped", "down", "decline", 
 _RISE = "|".join(ZH_RISE_WORDS)
 _FALL = "|".join(ZH_FALL_WORDS)
 _RATE_WORD = "|".join(ZH_RATE_WORDS)
-_ZH_CHANGE_BEFORE = re.compile(
+_ZH_CHANGE_BEFORE = lazy_pattern(
     rf"(?:(?P<up>{_RISE}|增|涨|升|比[^，。；]{{0,8}}?(?:高|多))"
     rf"|(?P<down>{_FALL}|降|减|跌|比[^，。；]{{0,8}}?(?:低|少))"
     rf"|(?P<rate>{_RATE_WORD}))(?:了|为|达|达到)?$")
-_EN_CHANGE_BEFORE = re.compile(
+_EN_CHANGE_BEFORE = lazy_pattern(
     rf"\b(?:(?P<up>{'|'.join(EN_RISE_WORDS)})|(?P<down>{'|'.join(EN_FALL_WORDS)}))"
     r"(?: of| by)?\s*(?:about |around |some |nearly )?$",
     re.I)
 # A label that opens with its verb of change (再减少农村贫困人口1000万): the amount is a change.
-_ZH_CHANGE_LEAD = re.compile(r"^(?:(?P<up>增加|提高|扩大|提升)(?!值)|(?P<down>减少|降低|压减|缩减))")
-_ZH_RATE_LABEL = re.compile(rf"(?P<rate>{_RATE_WORD})$")
+_ZH_CHANGE_LEAD = lazy_pattern(r"^(?:(?P<up>增加|提高|扩大|提升)(?!值)|(?P<down>减少|降低|压减|缩减))")
+_ZH_RATE_LABEL = lazy_pattern(rf"(?P<rate>{_RATE_WORD})$")
 # Lead-ins that start a clause without naming the measure (issue 19): 从2017年的…, 预计全年…, 分别…
-_ZH_LEAD_IN = re.compile(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比|比上年|比去年|同口径|全年|初步核算)+")
+_ZH_LEAD_IN = lazy_pattern(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比|比上年|比去年|同口径|全年|初步核算)+")
 # A label that is only a verb of change, or nothing: the clause elides its subject, which is the
 # previous figure's (全市地区生产总值3.24万亿元，增长3.3%; 分别增长12.7%、15.9%).
-_ZH_VERB_ONLY = re.compile(rf"(?:{_RATE_WORD}|{_RISE}|{_FALL}|增|涨|升|降|减|跌)?(?:了|为|达|达到|至|到)?")
-_ZH_PAREN = re.compile(r"[（(][^（）()]{0,10}[）)]")  # （下同）, (含税): asides inside a label
-_ZH_ASIDE = re.compile(r"(?:[（(][^（）()]{0,10}[）)]|“[^“”]{1,10}”)$")
+_ZH_VERB_ONLY = lazy_pattern(rf"(?:{_RATE_WORD}|{_RISE}|{_FALL}|增|涨|升|降|减|跌)?(?:了|为|达|达到|至|到)?")
+_ZH_PAREN = lazy_pattern(r"[（(][^（）()]{0,10}[）)]")  # （下同）, (含税): asides inside a label
+_ZH_ASIDE = lazy_pattern(r"(?:[（(][^（）()]{0,10}[）)]|“[^“”]{1,10}”)$")
 # A label that names no measure of its own: a share (占…比重) or a stock (总量) of the clause before's subject.
-_ZH_OF_SUBJECT = re.compile(r"^(?:占|总量|总数|总额|总规模|总计|规模)")
-_ZH_SUBJECT_END = re.compile(r"[\d０-９]|(?:近|约|超过|超|逾)?[一二两三四五六七八九十百千万亿]+(?:多|余)?[万亿]")
+_ZH_OF_SUBJECT = lazy_pattern(r"^(?:占|总量|总数|总额|总规模|总计|规模)")
+_ZH_SUBJECT_END = lazy_pattern(r"[\d０-９]|(?:近|约|超过|超|逾)?[一二两三四五六七八九十百千万亿]+(?:多|余)?[万亿]")
 _ZH_NO_NEWLINE_STOP = set("，。；：！？,;:!?（）()、|｜")
 # Words that name the area a figure covers. The issuer's own (the 全X it says most) is scope "".
 _ZH_OWN_SCOPES = ("全国", "全省", "全市", "全区", "全县")
@@ -139,7 +140,7 @@ _ZH_MULTI_YEAR = (
 )
 _ZH_YEAR_COUNT_TENS = frozenset("一二三四五六七八九")
 _ZH_YEAR_COUNT_ONE = frozenset("两二三四五六七八九十")
-_ZH_PERIOD = re.compile(
+_ZH_PERIOD = lazy_pattern(
     rf"(?:(?P<multi>{_ZH_MULTI_YEAR})"
     r"|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
     r"|(?<!\d)\d{1,2}[-－—~～至到]\d{1,2}月"
@@ -147,44 +148,44 @@ _ZH_PERIOD = re.compile(
     r"|前三季度|第?[一二三四]季度|上半年|下半年|前(?:\d{1,2}|[二三四五六七八九十]{1,2})个月)"
 )
 # Part of a year from its start: 1-9月, 2020年1-10月, 一季度, 上半年 (YEAR_TO_DATE).
-_ZH_PART_YEAR = re.compile(r"月|季度|半年")
-_EN_FISCAL = re.compile(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
+_ZH_PART_YEAR = lazy_pattern(r"月|季度|半年")
+_EN_FISCAL = lazy_pattern(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
 # 累计 with no other period stated sums several years (五年来累计, or the whole life of a programme).
 _ZH_CUMULATIVE = "累计"
 # 年均增长7.1%, 平均每年减少1000万: an average over several years (but 年均浓度 is one year's mean).
-_ZH_AVERAGE = re.compile(r"(?:年均|平均每年|每年平均)(?:实际)?(?:增长|上涨|下降|提高|增加|减少|降低|递增|递减|增速)")
+_ZH_AVERAGE = lazy_pattern(r"(?:年均|平均每年|每年平均)(?:实际)?(?:增长|上涨|下降|提高|增加|减少|降低|递增|递减|增速)")
 # The figure after these is a level reached (从9000公里增加到2万5千公里, 提高到58.5%), not an amount of
 # the period: comparable whatever the period. 达到 is left out: 累计达到 and 减税达到 are amounts.
-_ZH_LEVEL_BEFORE = re.compile(
+_ZH_LEVEL_BEFORE = lazy_pattern(
     r"(?:提高|增加|增长|上升|上涨|下降|减少|降低|扩大|缩小|缩减|缩短|提升|回落|回升|跃升|攀升|压缩|压减|上调|下调"
     r"|升|降|增|减)(?:到|至)$")
-_FROM_TO_GAP = re.compile(r"[^，。；,;、\n]{0,6}(?:到|至)")  # 从54万亿元增加到82.7万亿元: between the two
-_ZH_STOCK_LABEL = re.compile(r"(?:里程|总量|总额|总规模|余额|保有量|存量|总数|积累)$")
+_FROM_TO_GAP = lazy_pattern(r"[^，。；,;、\n]{0,6}(?:到|至)")  # 从54万亿元增加到82.7万亿元: between the two
+_ZH_STOCK_LABEL = lazy_pattern(r"(?:里程|总量|总额|总规模|余额|保有量|存量|总数|积累)$")
 # A per-head or per-day measure (人均纯收入达到5919元, 日均新设企业) is a level of its year, unless a
 # change is what is measured (人均纯收入增长, 年均增长).
-_ZH_PER_UNIT_LABEL = re.compile(r"人均|日均|户均|平均每")
-_ZH_CHANGE_END = re.compile(r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|缩小|缩减|压减|增|降)$")
+_ZH_PER_UNIT_LABEL = lazy_pattern(r"人均|日均|户均|平均每")
+_ZH_CHANGE_END = lazy_pattern(r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|缩小|缩减|压减|增|降)$")
 # A percentage whose label ends in a share or ratio (占…比例, 服务业比重, 城镇化率) is a level, like
 # 4% of GDP kept every year of five; a percentage after a verb (增长7.1%) is a change over its period.
-_ZH_RATIO_LABEL = re.compile(r"(?:比例|比重|占比|率)$")
-_ZH_SHARE_CLAUSE = re.compile(r"占[^，。；、\d]{0,6}$")  # 重建占14.8%, 占世界的60%
+_ZH_RATIO_LABEL = lazy_pattern(r"(?:比例|比重|占比|率)$")
+_ZH_SHARE_CLAUSE = lazy_pattern(r"占[^，。；、\d]{0,6}$")  # 重建占14.8%, 占世界的60%
 _DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "个小时", "分钟", "周", "个工作日", "工作日"})
-_ZH_ADDITION_LEAD = re.compile(r"^(?:新增|净增)")
+_ZH_ADDITION_LEAD = lazy_pattern(r"^(?:新增|净增)")
 # Words that make a label an addition (新增高速铁路运营里程); a level of the same thing is a stock.
-_ADDITION = re.compile(r"新增|净增|新建|改建|扩建|新开工|\bnew\b|\badditional\b|\bnet\b", re.I)
-_EN_MULTI_YEAR = re.compile(
+_ADDITION = lazy_pattern(r"新增|净增|新建|改建|扩建|新开工|\bnew\b|\badditional\b|\bnet\b", re.I)
+_EN_MULTI_YEAR = lazy_pattern(
     r"\b(?:(?:over|in|during|for) the (?:past|last|next|coming) (?:\w+ )?(?:years|decade)"
     r"|(?:over|across) (?:\w+ )?(?:years|decade)|since (?:FY\s?)?(?:19|20)\d{2}"
     r"|cumulative(?:ly)?|(?:two|three|four|five|ten|\d+)-year|(?:19|20)\d{2}\s?(?:-|–|to)\s?(?:19|20)\d{2})\b",
     re.I)
-_EN_PERIOD = re.compile(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{2}}\b"
+_EN_PERIOD = lazy_pattern(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{2}}\b"
                         r"|\b(?:this|last|next) (?:financial )?year\b)", re.I)
 # Words a label may carry or leave out without naming another measure: periods (去年 / 上年) and
 # adverbs (继续提高, 要下降, 再增加); dropped before labels are compared for substitutions.
-_LABEL_NOISE = re.compile(
+_LABEL_NOISE = lazy_pattern(
     r"今年|去年|上年|全年|当年|本年|同期|继续|持续|进一步|分别|同比|预期|^[再要拟将]|总(?=里程|量|额|数|规模)"
     r"|[再又要均都也将已还](?=增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|缩小|缩减|压减|完成|安排|达到|实现)")
-_EN_LEVEL_BEFORE = re.compile(
+_EN_LEVEL_BEFORE = lazy_pattern(
     r"\b(?:rose|fell|increased|decreased|grew|declined|climbed|dropped|risen|fallen|reduced|raised|cut|lowered)"
     r" to\s*(?:about |around |over |nearly )?$", re.I)
 _ZH_CLAUSE_STOP = set("，。；：！？\n,;:!?（）()“”‘’《》、——|｜")
@@ -200,19 +201,19 @@ _ZH_TRAIL = tuple(sorted({
     "不到", "不足", "以", "超", "计", "仅", "将近", "大约", "高于", "低于", "不低于", "不少于",
     "不超过", "拟按", "按", "其中", "新增的", "的", "和", "及", "与", "共有", "已有", "达到了",
 }, key=lambda w: (-len(w), w)))
-_ZH_TRAIL_END = re.compile("(?:" + "|".join(re.escape(w) for w in _ZH_TRAIL) + ")$")
+_ZH_TRAIL_END = lazy_pattern("(?:" + "|".join(re.escape(w) for w in _ZH_TRAIL) + ")$")
 # Words after which the rest of a long label is kept (共排查出各类矛盾纠纷 -> 排查出各类矛盾纠纷).
-_ZH_CUT = re.compile(r".*(?P<cut>共计|累计|(?<!公)共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
+_ZH_CUT = lazy_pattern(r".*(?P<cut>共计|累计|(?<!公)共|其中|实现了|实现|完成了|由原来|由|从|通过对|向|将|把|被|通过)")
 _ZH_NOUN_AFTER_MAX = 16  # Chinese characters read after a number for its counted noun (at least 2)
-_ZH_NOUN_AFTER_CUT = re.compile(
+_ZH_NOUN_AFTER_CUT = lazy_pattern(
     r"(?:实现|进行|的|已|全部|均|正在|作出|由|被|受益|得到|成为|中|在|和|与|并|等|以上|就|参加|缩减|增加|减少|提高|下降)")
 # Verbs that put the counted noun after the number: 共聘请2名法律顾问 -> 聘请法律顾问.
-_ZH_COUNT_VERB = re.compile(
+_ZH_COUNT_VERB = lazy_pattern(
     r"(?:聘请|收到|举办|开展|成立|设立|新设|建成|建设|培训|办理|受理|查处|制定|抽取|选派|组建|新建|打造|创建|"
     r"推出|发放|解决|提供|接待|化解|审查|出台|印发|签署|新签|组织|整治|关停|淘汰|修订|制定修订|培育|认定|"
     r"评选|表彰|引进|招收|资助|救助|帮扶|安置|改造|新开工|开工|完成|实施|推动|吸引|新登记|登记)$")
 # The verb a count's label may open with (废止规范性文件6件、修改3件: 修改 counts 规范性文件 too).
-_ZH_LEAD_COUNT_VERB = re.compile(_ZH_COUNT_VERB.pattern[:-1].replace("(?:", "^(?:废止|修改|审结|办结|", 1))
+_ZH_LEAD_COUNT_VERB = lazy_pattern(_ZH_COUNT_VERB.pattern[:-1].replace("(?:", "^(?:废止|修改|审结|办结|", 1))
 _EN_STOP = {
     "between",  # "from between 0.5% and 2.5%": the range is the figure, not its name
     "larger", "smaller", "higher", "lower", "bigger",  # "a larger basic deficit" is a basic deficit
@@ -258,29 +259,29 @@ _EN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "i
 # funding" is an addition, "net debt" is not debt).
 _EN_KEEP = {"additional", "net"}
 _EN_LABEL_WORDS = 6  # a longer run of capitalised or table words names no single measure
-_EN_TIME_TAIL = re.compile(
+_EN_TIME_TAIL = lazy_pattern(
     r"\b(?:(?:for|in|during|over|on|at|of|by) (?:(?:the|that|this|each|a|its|our) )?)?"
     r"(?:(?:financial|fiscal|calendar|full|whole|last|next|same|first|second|third|fourth) )?"
     r"(?:year|quarter|half|month|period|date|day|week|yearend)s?$", re.I)
-_EN_PER = re.compile(r"\s*(?:a|per|each) (share|year|annum|month|person|head|household)\b", re.I)
+_EN_PER = lazy_pattern(r"\s*(?:a|per|each) (share|year|annum|month|person|head|household)\b", re.I)
 _EN_PER_UNIT = {"annum": "year", "head": "person"}
-_EN_PER_SUFFIX = re.compile(r" per (?:share|year|month|person|household)$")
+_EN_PER_SUFFIX = lazy_pattern(r" per (?:share|year|month|person|household)$")
 # A second figure for the same measure, after the first: "$0.12 per share, or $0.48", "$1.2 billion or 0.3%".
-_EN_ALT = re.compile(r"^(?:\s*(?:a|per) \w+)?\s*,?\s*(?:or|i\.e\.|equal to|equivalent to|about)\s*$", re.I)
-_EN_YEAR_TAIL = re.compile(r"\s*(?:for the (?:full |whole )?year|a year|per year|per annum|annually)\b", re.I)
-_EN_SUB_ANNUAL = re.compile(r"^(?:quarterly|monthly|interim|half-year(?:ly)?) ", re.I)
-_EN_OF_TAIL = re.compile(r"\s*of (GDP|GNP|revenue|revenues|sales|income|earnings)\b")
-_EN_Q = re.compile(r"\b(about|around|approximately|nearly|almost|over|more than|less than|up to|"
+_EN_ALT = lazy_pattern(r"^(?:\s*(?:a|per) \w+)?\s*,?\s*(?:or|i\.e\.|equal to|equivalent to|about)\s*$", re.I)
+_EN_YEAR_TAIL = lazy_pattern(r"\s*(?:for the (?:full |whole )?year|a year|per year|per annum|annually)\b", re.I)
+_EN_SUB_ANNUAL = lazy_pattern(r"^(?:quarterly|monthly|interim|half-year(?:ly)?) ", re.I)
+_EN_OF_TAIL = lazy_pattern(r"\s*of (GDP|GNP|revenue|revenues|sales|income|earnings)\b")
+_EN_Q = lazy_pattern(r"\b(about|around|approximately|nearly|almost|over|more than|less than|up to|"
                    r"at least|some|roughly|just over|just under)\s*$", re.I)
-_EN_NOT_BEFORE = re.compile(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
+_EN_NOT_BEFORE = lazy_pattern(r"\b(?:S&P|Fortune|FTSE|Russell|section|paragraph|chapter|part|item|note|page|"
                             r"article|clause|figure|table|schedule|annex|appendix|no\.|number)\s*$", re.I)
-_EN_FOR_THE_YEAR = re.compile(r"\b(?:for|in) the (?:full |whole |financial |fiscal )?year\b", re.I)
-_EN_OF_PHRASE = re.compile(r"\s+of\s+((?:(?!the\b|a\b|an\b|our\b|its\b|their\b)[a-z][\w'-]*\s?){1,4})(?=[,.;:)]|\s+and\b)")
-_EN_COPULA_END = re.compile(r"\b(?:are|is|were|was|includes?|included|comprising|comprises?|totall?ed)\s*$", re.I)
+_EN_FOR_THE_YEAR = lazy_pattern(r"\b(?:for|in) the (?:full |whole |financial |fiscal )?year\b", re.I)
+_EN_OF_PHRASE = lazy_pattern(r"\s+of\s+((?:(?!the\b|a\b|an\b|our\b|its\b|their\b)[a-z][\w'-]*\s?){1,4})(?=[,.;:)]|\s+and\b)")
+_EN_COPULA_END = lazy_pattern(r"\b(?:are|is|were|was|includes?|included|comprising|comprises?|totall?ed)\s*$", re.I)
 # Verbs that end the noun phrase opening a clause ("real median income grew by …").
 _EN_VERB_HINT = {"grew", "rose", "fell", "increased", "decreased", "declined", "was", "were", "is", "are",
                  "reached", "stood", "remained", "will", "would", "has", "have", "had", "climbed", "dropped"}
-_EN_ACRONYM = re.compile(r"\b[A-Z]{2,}[- ]$")
+_EN_ACRONYM = lazy_pattern(r"\b[A-Z]{2,}[- ]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,7 +451,7 @@ class _Semantics:
 
 
 # Words before a figure that make it a target outside the plan part: 主要预期目标是：…, 目标为…
-_ZH_TARGET_CUE = re.compile(r"预期目标|目标(?:是|为|：|:)|力争|争取")
+_ZH_TARGET_CUE = lazy_pattern(r"预期目标|目标(?:是|为|：|:)|力争|争取")
 
 
 def _bound(qualifier: str) -> Bound:
@@ -878,7 +879,7 @@ def _zh_period_kind(text: str, parsed: _Parsed, label: str, period: str, prev: F
 
 # Verbs that end the lead-in of a long Chinese label (全年主持召开|区政府常务会议…): cutting right
 # after one keeps whole words, where cutting at a fixed length splits 召开 into 召|开.
-_ZH_LEAD_VERB = re.compile(r"召开|开展|组织|主持|举办|完成|实施|推动|推进|建立|办理|审查|开通|发放|培训|接待|受理")
+_ZH_LEAD_VERB = lazy_pattern(r"召开|开展|组织|主持|举办|完成|实施|推动|推进|建立|办理|审查|开通|发放|培训|接待|受理")
 
 
 def _shorten_zh(label: str) -> str:

@@ -43,6 +43,7 @@ import functools
 import re
 from decimal import Decimal
 
+from ..lazy import lazy_pattern
 from ..model import Figure, FigureKind, FigurePair, Metadata, PeriodKind
 from ..text.cjk import CJK_CHAR
 from .extract import (
@@ -70,7 +71,7 @@ _RATE_UNITS = ("%", "pp")
 # A percentage above this is a multiple (a cumulative gain of 19,784 %), not a rate shown in
 # percentage points; rates above 100 % exist (net revenue retention 118 %), so the line is drawn at ×10.
 RATE_MAX = Decimal(1000)
-_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
+_FISCAL_YEAR = lazy_pattern(r"\bFY\s?((?:19|20)\d{2})\b", re.I)
 
 
 def is_rate(fig: Figure) -> bool:
@@ -94,7 +95,7 @@ def _year(fig: Figure) -> int | None:
 
 
 # Verbs of change: a change figure's label without them names what changes.
-_CHANGE_WORDS = re.compile(
+_CHANGE_WORDS = lazy_pattern(
     "|".join((*ZH_RATE_WORDS, *(w if w != "增加" else "增加(?!值)" for w in ZH_RISE_WORDS), *ZH_FALL_WORDS))
     + r"|(?<=比)([^，。；]{0,8}?)[高低多少]"
     + r"|\b(?:" + "|".join(w for w in (*EN_RISE_WORDS, *EN_FALL_WORDS) if w not in ("up", "down")) + r")\b",
@@ -200,7 +201,7 @@ _SYNONYM: dict[str, str] = {w: group[0] for group in (
     ("raise", "raised", "increase", "increased", "rise", "rose", "grow", "grew"),
     ("cut", "reduce", "reduced", "lower", "lowered", "decrease", "decreased"),
 ) for w in group}
-_ZH_SYNONYM_WORD = re.compile("|".join(sorted((w for w in _SYNONYM if not w.isascii() and len(w) > 1),
+_ZH_SYNONYM_WORD = lazy_pattern("|".join(sorted((w for w in _SYNONYM if not w.isascii() and len(w) > 1),
                                               key=lambda w: (-len(w), w))))
 
 
@@ -246,10 +247,10 @@ HEADLINE_MAX_RATIO = Decimal(10)
 # A Chinese label key shorter than this names no measure (预算, 安排, 项目): Chinese characters, a
 # Latin word inside it (GDP) counting two. An English noun alone (revenue, employees) does.
 _HEADLINE_MIN_ZH = 3
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-_STATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_THIS_YEAR = re.compile(r"今年|本年|this year", re.I)
-_LAST_YEAR = re.compile(r"去年|上年|last year", re.I)
+_LATIN_WORD = lazy_pattern(r"[A-Za-z]+")
+_STATED_YEAR = lazy_pattern(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_THIS_YEAR = lazy_pattern(r"今年|本年|this year", re.I)
+_LAST_YEAR = lazy_pattern(r"去年|上年|last year", re.I)
 
 
 def stated_year(fig: Figure, meta: Metadata) -> int | None:

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..lazy import lazy_pattern
 from ..model import Figure, PlanItem, PlanItemKind, Report, Span, TargetDirection
 from ..text.cjk import CJK_CHAR
 from ..text.cues import EN_COMMITMENT, NOT_TARGET_LEAD, names_task
@@ -33,12 +34,12 @@ __all__ = [
     "text_units",
 ]
 
-_ORDINAL_PART = re.compile(r"(?:^|(?<=[。；，：,;:\s]))(?:[一二三四五六七八九十]+是|首先|其次|最后|第[一二三四五六七八九十]+[，,])")
-_LEAD_MARKER = re.compile(
+_ORDINAL_PART = lazy_pattern(r"(?:^|(?<=[。；，：,;:\s]))(?:[一二三四五六七八九十]+是|首先|其次|最后|第[一二三四五六七八九十]+[，,])")
+_LEAD_MARKER = lazy_pattern(
     r"\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、)）](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]|[)）]|[-—•·*#]+\s*|[IVX]{1,4}\.\s|[A-Za-z]\.\s)\s*"
 )
-_CLAUSE_SPLIT = re.compile(r"[，,：:、]")
+_CLAUSE_SPLIT = lazy_pattern(r"[，,：:、]")
 _CJK = CJK_CHAR
 
 
@@ -258,17 +259,17 @@ def _target_clause(text: str, sent: Span, fig: Figure, language: str) -> tuple[S
 
 
 _DURATION_UNITS = ("年", "周年")
-_DELTA = re.compile(r"^(?:比上年|比去年|同比)?(?:增加|减少|提高|降低|增长|下降)?$")
+_DELTA = lazy_pattern(r"^(?:比上年|比去年|同比)?(?:增加|减少|提高|降低|增长|下降)?$")
 # "…to $70 million by the end of 2021": a deadline after the figure does not make it descriptive.
-_EN_TIME_TAIL = re.compile(r"\b(?:by|before|in|within)\s+(?:the\s+end\s+of\s+)?(?:\d{4}|the\s+year|year-end|"
+_EN_TIME_TAIL = lazy_pattern(r"\b(?:by|before|in|within)\s+(?:the\s+end\s+of\s+)?(?:\d{4}|the\s+year|year-end|"
                            r"next\s+year|this\s+year)\b.*$", re.I)
-_EN_GOAL = re.compile(
+_EN_GOAL = lazy_pattern(
     r"\b(?:grow|raise|lift|increase|reduce|cut|lower|reach|achieve|bring|double|halve|hit|improve|expand|"
     r"boost|keep|hold|maintain|limit|cap|take)\w*\b[^.;]*?\b(?:to|by|at|below|under|above|of)\s+"
     r"(?:at\s+least\s+|under\s+|below\s+|about\s+|around\s+|more\s+than\s+|less\s+than\s+)?$", re.I)
 # A goal stated in words the figures stage does not read ("cut lead time to under four weeks"):
 # a target with no figure, so its outcome is `unknown` unless a later stage reads the number.
-_EN_WORD_TARGET = re.compile(
+_EN_WORD_TARGET = lazy_pattern(
     r"\b(?:to|at|below|under|above|over|within)\s+(?:under\s+|below\s+|less\s+than\s+|at\s+least\s+)?"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"half|a\s+third|a\s+quarter)\s+(?:weeks?|days?|months?|hours?|years?|percent|per\s+cent|times)\b", re.I)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from ..lazy import lazy_pattern
 from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, count_cjk
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD
@@ -88,19 +89,19 @@ _UP_WORDS = ("增长", "提高", "提升", "增加", "新增", "上升", "达到
              "growth", "grow", "increase", "raise", "lift", "reach", "expand", "double", "improve")
 _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
 _RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
-_STRIP_LABEL = re.compile(
+_STRIP_LABEL = lazy_pattern(
     r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时|比上年|比去年|同比|较上年)+")
 # A label that is only a verb ("增长6.9%" after "国内生产总值达到67.7万亿元，") takes its subject
 # from the clause before.
-_VERB_ONLY = re.compile(r"^(?:增长|提高|增加|下降|降低|减少|上涨|上升|达到|为|分别|分别为|分别下降|分别增长|突破)*$")
-_EN_LEAD = re.compile(r"^(?:[-•*]\s*)?(?:we\s+(?:will|shall|plan to|aim to|intend to|expect to|want to)\s+|"
+_VERB_ONLY = lazy_pattern(r"^(?:增长|提高|增加|下降|降低|减少|上涨|上升|达到|为|分别|分别为|分别下降|分别增长|突破)*$")
+_EN_LEAD = lazy_pattern(r"^(?:[-•*]\s*)?(?:we\s+(?:will|shall|plan to|aim to|intend to|expect to|want to)\s+|"
                       r"our\s+(?:goal|target|aim)\s+is\s+to\s+)", re.I)
-_EN_TRAIL = re.compile(r"\s+(?:to|of|at|by|was|were|is|reached|stood at|improved to|rose to|fell to)$", re.I)
-_TRAILING_VERB = re.compile(r"(?:基本)?(?:建成|完成|开工|新开工|竣工|增长|提高|下降|降低|达到|突破|新增|减少|增加|"
+_EN_TRAIL = lazy_pattern(r"\s+(?:to|of|at|by|was|were|is|reached|stood at|improved to|rose to|fell to)$", re.I)
+_TRAILING_VERB = lazy_pattern(r"(?:基本)?(?:建成|完成|开工|新开工|竣工|增长|提高|下降|降低|达到|突破|新增|减少|增加|"
                             r"达|为|超过)$")
 # A label shorter than this ("培训" of "全年培训不少于3次") is too vague to match alone.
 _MIN_LABEL_CHARS = 4
-_NUMBER_RUN = re.compile(rf"[\d.．%％]+[万亿千百]*[{CJK}]?")
+_NUMBER_RUN = lazy_pattern(rf"[\d.．%％]+[万亿千百]*[{CJK}]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,7 @@ def _base(fig: Figure) -> tuple[str, Decimal, Decimal | None]:
 # Character-bigram Dice of two labels worded the same but for a mark or a character: 「新引进、认定各类
 #人才」 / 「新引进认定各类人才」 is 0.93, 「全年完成投资」 / 「完成投资」 (other investments) 0.75.
 SAME_WORDING = 0.85
-_WHOLE_CLASS = re.compile(r"各类|各项|全部|所有")
+_WHOLE_CLASS = lazy_pattern(r"各类|各项|全部|所有")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -340,9 +341,9 @@ def _fmt(f: Figure) -> str:
     return f"{v}{f.unit}{f.qualifier}"
 
 
-_BY_YEAR = re.compile(r"到(20\d\d)年")
+_BY_YEAR = lazy_pattern(r"到(20\d\d)年")
 # 年均 counts only before a change (年均增长 over several years); 「PM2.5年均浓度」 is one year's average.
-_MULTI_YEAR = re.compile(r"五年|累计|年均(?:增长|增速|下降|提高|减少|增加|缩减|上涨|递增)|十二五|十三五|十四五|过去几年|这些年")
+_MULTI_YEAR = lazy_pattern(r"五年|累计|年均(?:增长|增速|下降|提高|减少|增加|缩减|上涨|递增)|十二五|十三五|十四五|过去几年|这些年")
 
 
 def horizon_year(context: str) -> int | None:
@@ -363,51 +364,51 @@ def is_multi_year(context: str) -> bool:
 _NEW_MARKERS = ("新增", "新引进", "新认定", "新建", "新开工", "新设", "新推广", "新开", "引进", "增加")
 _TOTAL_MARKERS = ("累计", "总量", "总数", "总计", "保有量", "增至", "共有")
 # 达 / 达到 right before the figure reads a level reached (国家高新技术企业达370家): a total.
-_REACHED = re.compile(r"(?:达到|达|增至|突破)$")
+_REACHED = lazy_pattern(r"(?:达到|达|增至|突破)$")
 # Units of rates: new-vs-total does not apply to them (nor to money).
 _RATE_UNITS = ("%", "％", "个百分点", "‰")
 # A sub-area named before a figure: the figure is that area's, not the issuer's (a cooperation
 # zone's growth rate is not the city's).
-_SUB_AREA = re.compile(rf"[{CJK}]{{0,8}}?(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|"
+_SUB_AREA = lazy_pattern(rf"[{CJK}]{{0,8}}?(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|"
                        r"综保区|试验区|产业园|街道|前海|河套|口岸)")
 # Wider areas than a district's or a city's own: a district report citing the city's figure.
 _WIDER = {"区": ("全市", "全省", "全国"), "县": ("全市", "全省", "全国"), "市": ("全省", "全国")}
 # Leading words that are not the indicator: time, the issuer's own scope, modal verbs.
-_LEAD_WORDS = re.compile(r"^(?:20\d\d年|各类|各项|今年|全年|年内|明年|全区|全市|本区|我区|本市|我市|全县|辖区|力争|"
+_LEAD_WORDS = lazy_pattern(r"^(?:20\d\d年|各类|各项|今年|全年|年内|明年|全区|全市|本区|我区|本市|我市|全县|辖区|力争|"
                          r"确保|实现|完成|推动|继续|进一步|加快|其中|同比|比上年|比去年|（下同）|\(下同\))+")
 # Verbs and count words heading a label: what is done to the indicator, not the indicator (new vs
 # total and the stage of a programme are compared apart).
-_LEAD_VERBS = re.compile(r"^(?:新增|新引进|新认定|新建|新开工|新推广|新设|新开|新改扩建|改扩建|引进|认定|打通|建成|完成|开工|"
+_LEAD_VERBS = lazy_pattern(r"^(?:新增|新引进|新认定|新建|新开工|新推广|新设|新开|新改扩建|改扩建|引进|认定|打通|建成|完成|开工|"
                          r"增加(?!值)|筹集|建设|升级改造|改造提升|改造|推广应用|推广|淘汰|拆除消化|拆除|消化|治理|供应|安排|实现|培育|"
                          r"培养|选聘|组织|开展|举办|落户|累计|总量|优化调整|优化|调整|新开和|和|及|、)+")
-_TRAIL_WORDS = re.compile(r"(?:同比|（下同）|\(下同\))?(?:分别)?(?:增长|提高|提升|下降|降低|减少|增加|上涨|上升|达到|压缩|"
+_TRAIL_WORDS = lazy_pattern(r"(?:同比|（下同）|\(下同\))?(?:分别)?(?:增长|提高|提升|下降|降低|减少|增加|上涨|上升|达到|压缩|"
                           r"缩短|达|为|突破|超过|控制在|保持在|保持|提高到|提升至|提高至|降至|下降至|增至|稳定在|在|至|到)+$")
-_EN_LEAD_VERBS = re.compile(
+_EN_LEAD_VERBS = lazy_pattern(
     r"^(?:(?:we|our|the|a|an|to|with|of|and|grow|lift|raise|increase|reduce|cut|lower|reach|achieve|bring|"
     r"double|halve|hit|improve|expand|boost|keep|hold|maintain|limit|take|ended|closed|finished|end|close|"
     r"the year|year)\s+)+", re.IGNORECASE)
 # Head words that only say "how many" of the indicator before them: 就业人数 is 就业 counted.
-_GENERIC_HEAD = re.compile(r"(?:人数|数量|总数|总量|规模|个数|数|任务|工作|面积|里程|长度)$")
+_GENERIC_HEAD = lazy_pattern(r"(?:人数|数量|总数|总量|规模|个数|数|任务|工作|面积|里程|长度)$")
 # An indicator that is only a dimension (「新增建设面积10」 km² after 「推进海绵城市建设，」) names no
 # thing: the thing is the object of the clause before, and without it no outcome is the same indicator.
-_DIMENSION_ONLY = re.compile(r"^(?:面积|里程|长度|规模|数量|总量|个数|人数|比例|比重|占比)$")
+_DIMENSION_ONLY = lazy_pattern(r"^(?:面积|里程|长度|规模|数量|总量|个数|人数|比例|比重|占比)$")
 # The verbs opening a task clause (the commitment lexicon's, of two characters or more): what follows is its object.
-_CLAUSE_VERBS = re.compile("^(?:" + "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+_CLAUSE_VERBS = lazy_pattern("^(?:" + "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
                            + ")+")
-_CLAUSE_TAIL = re.compile(r"(?:建设|工作|工程|行动)$")
+_CLAUSE_TAIL = lazy_pattern(r"(?:建设|工作|工程|行动)$")
 # The activity done to a stock (land above all) is part of the indicator: supplied land is not
 # prepared (整备) nor expropriated (征收) land. One class per activity; the words of one class are
 # what reports write for one indicator (产业用地供应 / 出让产业用地 / 供应产业用地).
 _ACTIVITIES = (("供应", "supply"), ("供给", "supply"), ("出让", "supply"), ("供地", "supply"),
                ("整备", "prepare"), ("收储", "prepare"), ("征收", "expropriate"), ("征地", "expropriate"))
-_ACTIVITY_WORDS = re.compile("|".join(w + "(?![链商])" for w, _ in _ACTIVITIES))  # 供应链 is no supply of land
+_ACTIVITY_WORDS = lazy_pattern("|".join(w + "(?![链商])" for w, _ in _ACTIVITIES))  # 供应链 is no supply of land
 # Nouns of a class of things that reports always qualify (公办学位, 超亿元项目, 上市企业, 固定资产投资):
 # alone (「新办5所幼儿园，增加学位1200个」), they name no indicator.
-_CLASS_NOUN = re.compile(r"^(?:项目|学位|企业|公司|投资|资金|工程|活动|机构|平台|载体|设施|人才|团队|主体|任务)$")
+_CLASS_NOUN = lazy_pattern(r"^(?:项目|学位|企业|公司|投资|资金|工程|活动|机构|平台|载体|设施|人才|团队|主体|任务)$")
 # Head nouns a report writes either way: 上市企业 / 上市公司; a coverage rate of a service and its
 # rate (家庭医生签约服务覆盖率 / 签约率, 参保覆盖率 / 参保率).
 _HEAD_SYNONYMS = (("公司", "企业"), ("服务覆盖率", "率"), ("覆盖率", "率"))
-_HEAD_TOKEN = re.compile(rf"[{CJK}]|[a-z]+")
+_HEAD_TOKEN = lazy_pattern(rf"[{CJK}]|[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,7 +477,7 @@ def measure_of(text: str, fig: Figure, label: str, sentence: Span, *, issuer: st
     return Measure(label, core, frozenset(scope), count)
 
 
-_AREA_SUFFIX = re.compile(r"(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|综保区|试验区|产业园|区)$")
+_AREA_SUFFIX = lazy_pattern(r"(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|综保区|试验区|产业园|区)$")
 
 
 def _names_measure(area: str, core: str) -> bool:
@@ -554,8 +555,8 @@ def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> 
     return max(score, ABBREVIATION_SCORE) if short else score
 
 
-_RESPECTIVE = re.compile(r"分别(?:为|是|比上年|同比|较上年)?(?:增长|提高|提升|下降|降低|减少|增加|达到|达|为|是)?$")
-_RUN_MEMBER = re.compile(r"[\d.．]+[%％万亿千百元个项家人吨户套所座条次张]*(?:左右|以上|以下|以内)?(?:、|和|及)$")
+_RESPECTIVE = lazy_pattern(r"分别(?:为|是|比上年|同比|较上年)?(?:增长|提高|提升|下降|降低|减少|增加|达到|达|为|是)?$")
+_RUN_MEMBER = lazy_pattern(r"[\d.．]+[%％万亿千百元个项家人吨户套所座条次张]*(?:左右|以上|以下|以内)?(?:、|和|及)$")
 
 
 def respective_label(text: str, fig: Figure, sentence_start: int) -> str:

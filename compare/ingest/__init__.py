@@ -13,11 +13,11 @@ file is read; `pdf.MAX_PDF_PAGES`; `docx.MAX_DOCX_XML_BYTES` of unpacked XML.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
 from ..errors import InputError, printable_path
+from ..lazy import lazy_pattern
 from ..model import InputKind, SourceText
 from .detect import detect_kind
 from .encoding import decode_bytes
@@ -29,7 +29,7 @@ from .unwrap import unwrap_hard_wrapped
 
 __all__ = ["read_source", "read_bytes", "source_from_string", "MAX_INPUT_BYTES"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_pattern("[\ud800-\udfff]")
 
 
 def read_source(path: str) -> SourceText:

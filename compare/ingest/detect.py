@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import zipfile
 
 from ..errors import InputError
 from ..model import InputKind
@@ -48,6 +47,8 @@ def detect_kind(data: bytes, path: str) -> InputKind:
 
 
 def _zip_kind(data: bytes, path: str) -> InputKind:
+    import zipfile  # only for zip input: zipfile brings shutil, bz2 and lzma to every start-up
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

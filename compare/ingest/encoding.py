@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from ..errors import InputError
+from ..lazy import lazy_pattern
 
 __all__ = ["decode_bytes"]
 
@@ -129,7 +129,7 @@ def _detect_other(data: bytes) -> tuple[str, str] | None:
 
 
 # C0 controls other than line and page layout, DEL and the C1 controls: binary, not text
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = lazy_pattern("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _reject_control(text: str, path: str) -> None:

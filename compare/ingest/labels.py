@@ -8,7 +8,7 @@ lines and reads title, issuer and date from the labels of `KNOWN_LABELS`.
 
 from __future__ import annotations
 
-import re
+from ..lazy import lazy_pattern
 
 __all__ = ["LABELS", "KNOWN_LABELS", "METADATA_LINE"]
 
@@ -17,7 +17,7 @@ LABELS = (r"索\s*引\s*号|主题分类|主\s*题\s*词|体裁分类|组配分�
           r"公开方式|公开范围|公开时限|有\s*效\s*性|成文日期|发文日期|发布日期|发布时间|生成日期|实施日期|废止日期|"
           r"发文字号|文\s*号|标\s*题|名\s*称|内容概述|公文种类|信息来源|来\s*源|责任部门")
 # The labels whose lines the structure stage strips and mines (compare/boilerplate.py METADATA_KEY).
-KNOWN_LABELS = re.compile(r"^(?:索引号|文号|发文字号|发布机构|发文机关|生成日期|成文日期|发文日期|发布日期|标题|"
+KNOWN_LABELS = lazy_pattern(r"^(?:索引号|文号|发文字号|发布机构|发文机关|生成日期|成文日期|发文日期|发布日期|标题|"
                           r"内容概述|主题分类|所属机构|公文种类|有效性|主题词|信息来源)$")
 # A line of a metadata table: it starts with a label.
-METADATA_LINE = re.compile(rf"^[ \t\u3000]*(?:{LABELS})\s*(?:[:：\s]|$)")
+METADATA_LINE = lazy_pattern(rf"^[ \t\u3000]*(?:{LABELS})\s*(?:[:：\s]|$)")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from ..lazy import lazy_pattern
 from ..model import Edit, Removed, Span
 
 __all__ = ["normalise_text", "removed_controls", "BIDI_CONTROLS"]
@@ -19,7 +19,7 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u2
 # \r\n and lone \r become \n; form feeds (one per PDF page) and the Unicode line/paragraph
 # separators become \n; zero-width characters and stray BOMs are removed; no-break and odd
 # spaces become a plain space. Full-width spaces (U+3000) are kept: they indent Chinese text.
-_PATTERN = re.compile("\r\n|[\r\f\v\u2028\u2029\u0085]|[\u200b\u200c\u200d\u2060\ufeff]|[\u00a0\u2000-\u200a\u202f\u205f]"
+_PATTERN = lazy_pattern("\r\n|[\r\f\v\u2028\u2029\u0085]|[\u200b\u200c\u200d\u2060\ufeff]|[\u00a0\u2000-\u200a\u202f\u205f]"
                       f"|[{BIDI_CONTROLS}]")
 _REASONS = {"\r\n": "newline", "\r": "newline"}
 

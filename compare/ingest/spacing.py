@@ -20,8 +20,7 @@ pipe, never between a character and a figure. Each closed space is an `Edit` wit
 
 from __future__ import annotations
 
-import re
-
+from ..lazy import lazy_pattern
 from ..model import Edit, Language
 from ..text.cjk import detect_language
 from .edits import apply_replacements
@@ -32,15 +31,15 @@ __all__ = ["close_typographic_spaces", "is_chinese"]
 _IDEO = "\u3400-\u4dbf\u4e00-\u9fff"
 # A figure standing alone between spaces: digits with a decimal point or thousands separators, a
 # sign, a percent sign. Not part of a code, a date or a time ("QX01200-0301", "2020-12-16", "09:40").
-_FIGURE = re.compile(r"(?<![A-Za-z0-9_.\-/:])[-+−]?\d+(?:[.,]\d+)*[%‰]?(?![A-Za-z0-9_\-/:])")
+_FIGURE = lazy_pattern(r"(?<![A-Za-z0-9_.\-/:])[-+−]?\d+(?:[.,]\d+)*[%‰]?(?![A-Za-z0-9_\-/:])")
 # What a figure's space is closed against: Chinese characters and full-width punctuation
 # ("比为 6.1 ∶40.7", "增长 5.2% ，").
-_CLOSES_FIGURE = re.compile(rf"[{_IDEO}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\u2236]")
+_CLOSES_FIGURE = lazy_pattern(rf"[{_IDEO}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\u2236]")
 # A heading or title line: short, no sentence punctuation.
 _SPACED_LINE_MAX = 30
-_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?|]")
-_HEADING_SPACE = re.compile(rf"(?<=[{_IDEO}])[ \u3000]+(?=[{_IDEO}])")
-_IDEO_RUN = re.compile(rf"[{_IDEO}]+")
+_SENTENCE_PUNCT = lazy_pattern(r"[，。；！？,;!?|]")
+_HEADING_SPACE = lazy_pattern(rf"(?<=[{_IDEO}])[ \u3000]+(?=[{_IDEO}])")
+_IDEO_RUN = lazy_pattern(rf"[{_IDEO}]+")
 
 
 def close_typographic_spaces(

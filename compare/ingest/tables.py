@@ -18,9 +18,9 @@ such lines of Chinese text as rows too, recording each as an `Edit` with reason 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from ..lazy import lazy_pattern
 from ..model import Edit
 from .edits import apply_replacements
 from .labels import METADATA_LINE
@@ -31,10 +31,10 @@ __all__ = ["format_row", "is_row_line", "is_data_table", "rows_from_tabs", "ROW_
 ROW_START = "| "
 CELL_SEPARATOR = " | "
 ROW_END = " |"
-_SPACES = re.compile(r"\s+")
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_SPACES = lazy_pattern(r"\s+")
+_IDEOGRAPH = lazy_pattern(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # heading markers a first cell may start with: 一、 （一） 第一章 1. 1、 (1) ① and English I. A. 1)
-_MARKER_START = re.compile(
+_MARKER_START = lazy_pattern(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百]+[章节条部分]"
     r"|\d{1,2}[、.．)](?!\d)|[①-⑳]|[IVX]{1,4}\.\s|[A-Z][.)]\s|#)"
 )
@@ -68,9 +68,9 @@ def is_row_line(line: str) -> bool:
     return s.startswith("|") and s.endswith("|") and len(s) >= 3
 
 
-_TABS = re.compile(r"\t+")
+_TABS = lazy_pattern(r"\t+")
 _MIN_TAB_CELLS = 3
-_FIGURE_CELL = re.compile(r"^[-+−]?[\d.,]*\d[\d.,]*\s*[%‰]?$")
+_FIGURE_CELL = lazy_pattern(r"^[-+−]?[\d.,]*\d[\d.,]*\s*[%‰]?$")
 
 
 def rows_from_tabs(text: str, edits: tuple[Edit, ...]) -> tuple[str, tuple[Edit, ...]]:

@@ -18,17 +18,16 @@ In such text the layout's typography goes too, as it does in the PDF reader: a d
 
 from __future__ import annotations
 
-import re
-
+from ..lazy import lazy_pattern
 from ..model import Edit
 from .edits import apply_replacements
 
 __all__ = ["unwrap_hard_wrapped", "canonical_layout", "LEADER"]
 
 # A dot leader as PDF renderings write it, with the spaces around it; "…" stands for any of them.
-LEADER = re.compile(r" *(?:\. ?){4,} *")
+LEADER = lazy_pattern(r" *(?:\. ?){4,} *")
 _LEADER_TEXT = " … "
-_LAYOUT = re.compile(r"(?P<leader> *(?:\. ?){4,} *)|(?P<gap> {2,})")
+_LAYOUT = lazy_pattern(r"(?P<leader> *(?:\. ?){4,} *)|(?P<gap> {2,})")
 
 _MIN_LINES = 20  # fewer lines say nothing reliable about wrapping
 # A line is "full" (wrapped, the paragraph goes on) at 70 % of the wrap width; a paragraph's
@@ -39,10 +38,10 @@ _MAX_CJK_SHARE = 0.05  # of letters: above it the text is Chinese and left alone
 _MIN_CONTENT_SHARE = 0.5  # of the wrap width: less text than that on a "full" line is right-aligned
 _INDENT_STEP = 2  # columns: a deeper indent on the next line starts a new paragraph
 _CLOSERS = (".", "!", "?", ":", ";", ",", "\"", "”", ")", "’", "'")
-_CJK_EXT_A_AND_UNIFIED = re.compile("[\u3400-\u9fff]")
-_BULLET_GAP = re.compile(r"^\S\s{2,}")
-_TABLE_ROW = re.compile(r"(?:\.\s?){4,}|\S {3,}\S")
-_LIST_START = re.compile(r"^\s*(?:[-•*●▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]{1,5}\.\s)")
+_CJK_EXT_A_AND_UNIFIED = lazy_pattern("[\u3400-\u9fff]")
+_BULLET_GAP = lazy_pattern(r"^\S\s{2,}")
+_TABLE_ROW = lazy_pattern(r"(?:\.\s?){4,}|\S {3,}\S")
+_LIST_START = lazy_pattern(r"^\s*(?:[-•*●▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]{1,5}\.\s)")
 
 
 def unwrap_hard_wrapped(text: str, edits: tuple[Edit, ...]) -> tuple[str, tuple[Edit, ...]]:

@@ -13,33 +13,34 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..lazy import lazy_pattern
 from ..model import Span, StrippedReason
 
 __all__ = ["classify_lines", "METADATA_KEY", "DATE_LINE", "ORG_SUFFIX"]
 
 # Labels of the metadata table government portals put above a document.
-METADATA_KEY = re.compile(
+METADATA_KEY = lazy_pattern(
     r"(索\s*引\s*号|文\s*号|发文字号|发布机构|发文机关|生成日期|成文日期|发文日期|发布日期|"
     r"标\s*题|内容概述|主题分类|所属机构|公文种类|有\s*效\s*性|主\s*题\s*词|信息来源)"
 )
-_METADATA_LINE = re.compile(rf"^{METADATA_KEY.pattern}[\s:：]")
-_PUBLISH_TIME = re.compile(r"^(发布时间|发布日期|来源|浏览次数|访问次数|点击数|字号)[:：\s]")
-_CHROME = re.compile(
+_METADATA_LINE = lazy_pattern(rf"^{METADATA_KEY.pattern}[\s:：]")
+_PUBLISH_TIME = lazy_pattern(r"^(发布时间|发布日期|来源|浏览次数|访问次数|点击数|字号)[:：\s]")
+_CHROME = lazy_pattern(
     r"附件下载|扫一扫在手机打开|打印本页|关闭窗口|网站地图|ICP备|公网安备|【打印】|【关闭】|"
     r"分享到[:：]?|上一篇|下一篇|相关链接|版权所有|主办单位|技术支持"
 )
-_ONLY_PUNCT = re.compile(r"^[|\-_=*·•.\s]+$")  # "| | | |", "---", "************"
-_PAGE_NUMBER = re.compile(r"^[-–—]?\s*(\d{1,3}|[ivxlc]{1,5})\s*[-–—]?$")
-_CONTACT = re.compile(r"^[（(]?\s*(联系人|联系电话|联系方式|电\s*话)\s*[:：]")
-_PUBLIC_NOTICE = re.compile(r"^[（(]\s*此件[^）)]{0,8}公开\s*[）)]$")
-DATE_LINE = re.compile(
+_ONLY_PUNCT = lazy_pattern(r"^[|\-_=*·•.\s]+$")  # "| | | |", "---", "************"
+_PAGE_NUMBER = lazy_pattern(r"^[-–—]?\s*(\d{1,3}|[ivxlc]{1,5})\s*[-–—]?$")
+_CONTACT = lazy_pattern(r"^[（(]?\s*(联系人|联系电话|联系方式|电\s*话)\s*[:：]")
+_PUBLIC_NOTICE = lazy_pattern(r"^[（(]\s*此件[^）)]{0,8}公开\s*[）)]$")
+DATE_LINE = lazy_pattern(
     r"^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月\s*"
     r"[\d〇一二三四五六七八九十]{1,3}\s*日$"
 )
-ORG_SUFFIX = re.compile(r"(人民政府|政府|委员会|办公室|办公厅|局|厅|委|院|部|署|会|公司|中心|办)$")
-_LICENCE_START = re.compile(r"^(本作品(是|在|来自|属于)|Public domain$|这部作品)")
-_SPEAKER = re.compile(r"^\*\*[^*]{1,120}\*\*(\s.{0,60})?$")  # **Mr Speaker**, **Time:** 3.30 pm
-_HANSARD_COLON = re.compile(r"^: ")
+ORG_SUFFIX = lazy_pattern(r"(人民政府|政府|委员会|办公室|办公厅|局|厅|委|院|部|署|会|公司|中心|办)$")
+_LICENCE_START = lazy_pattern(r"^(本作品(是|在|来自|属于)|Public domain$|这部作品)")
+_SPEAKER = lazy_pattern(r"^\*\*[^*]{1,120}\*\*(\s.{0,60})?$")  # **Mr Speaker**, **Time:** 3.30 pm
+_HANSARD_COLON = lazy_pattern(r"^: ")
 # A Hansard ": " line longer than this is speech, not procedure (the longest procedural line in
 # the Singapore budget speeches is about 300 characters).
 _PROCEDURE_MAX = 600
@@ -122,7 +123,7 @@ def _mark_signature(texts: list[str], reasons: list[StrippedReason | None]) -> N
             return
 
 
-_EN_SIGNOFF = re.compile(r"^(Chairman of the Board|Chairman and CEO|Chief Executive Officer|President)$")
+_EN_SIGNOFF = lazy_pattern(r"^(Chairman of the Board|Chairman and CEO|Chief Executive Officer|President)$")
 _EN_SIGNATURE_ZONE = 60  # the sign-off is among the last lines of a letter, before any photo captions
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lazy import lazy_pattern
 from ..model import Span
 from ..text.sentences import ASCII_SENTENCE_ENDS, CLOSERS, ZH_FULL_STOPS, ZH_SENTENCE_ENDS
 
@@ -41,24 +42,24 @@ HEADING_REGION_MAX = 48
 PART_HEADING_MIN = 4
 
 _WS = " \t\u3000\u00a0"
-_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]{2,}")
+_SPACE_RUN = lazy_pattern(r"[ \t\u3000\u00a0]{2,}")
 _CN = "一二三四五六七八九十"
 # A heading starts a line after a full stop (never after ；, which runs a list inside a paragraph)
 _SENTENCE_END = ZH_FULL_STOPS + ASCII_SENTENCE_ENDS
 _CLOSERS = CLOSERS + "」』"
 # markers that start a heading line (not 第一， or ①, which also run inside paragraphs)
-_MARKER = re.compile(rf"[{_CN}]{{1,3}}、(?![{_CN}]、)|第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]"
+_MARKER = lazy_pattern(rf"[{_CN}]{{1,3}}、(?![{_CN}]、)|第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]"
                      rf"|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]")
-_TOP_MARKER = re.compile(rf"[{_CN}]{{1,3}}、")
+_TOP_MARKER = lazy_pattern(rf"[{_CN}]{{1,3}}、")
 # Last words of part and section headings of the genre (counted over the corpus's 220 part
 # headings: 回顾 68, 工作 31, 任务 23, 安排 19, 建设 12, 部署 7, 重点 6 …).
-_HEAD_END = re.compile(
+_HEAD_END = lazy_pattern(
     r"(?:回顾|工作|任务|安排|建设|部署|重点|建议|情况|思路|成就|成绩|取向|方针|目标|举措|成效|计划|打算|要求|"
     r"问题|不足|挑战|形势|政策|措施|职责|注释|解释|名词|附件|附表|一览表|实事|发展|改革|开放|水平|能力|政府)"
 )
 # First words of the paragraph after a heading (counted the same way: a year 79, 今年 35, 过去 16,
 # 各位代表 12, “十…五” 8 …), and a marker (a heading directly followed by its first item).
-_OPENER = re.compile(
+_OPENER = lazy_pattern(
     rf"(?:(?:19|20|２０)\d\d年|[一二〇○]{{4}}年|今年|明年|过去|各位代表|[“\"]?[十九八][一二三四五六七八九十]?五|"
     rf"第[{_CN}]+届|根据|按照|党的|刚刚|一年来|[两三四五]年来|这[是一]|当前|面对|我们|展望|今后|未来|本届|"
     rf"[市区省县]委|党中央|国务院|全[市区省县国]|"
@@ -95,25 +96,25 @@ def _after_sentence_end(text: str, start: int, at: int, *, colon: bool = False) 
     return k < start or text[k] in _SENTENCE_END or (colon and text[k] in "：:")
 
 
-_FILE_NAME_END = re.compile(r"\.(?:docx?|pdf|xlsx?|wps)$", re.I)
+_FILE_NAME_END = lazy_pattern(r"\.(?:docx?|pdf|xlsx?|wps)$", re.I)
 # A heading word followed by one of these goes on ("工作回顾和…", "目标与任务").
 _CONTINUES = "的和与及、并暨，"
 # The last words of a part heading without a marker, and starts that open sentences instead.
 # Openers that never stand inside a part heading: a year with 是 / 以来, 今年, and the openers of a
 # statistical communiqué's paragraphs (初步核算, 全年, 年末).
-_STRONG_OPENER = re.compile(r"(?:19|20)\d\d年(?:是|以来|，)|今年|初步核算|全年|年末|各位代表")
-_PART_END = re.compile(r"(?:回顾|任务|安排|要求|取向|计划|重点|情况|注释|解释|附件\d*|附表\d*|一览表|打算|建议|部署|成就|"
+_STRONG_OPENER = lazy_pattern(r"(?:19|20)\d\d年(?:是|以来|，)|今年|初步核算|全年|年末|各位代表")
+_PART_END = lazy_pattern(r"(?:回顾|任务|安排|要求|取向|计划|重点|情况|注释|解释|附件\d*|附表\d*|一览表|打算|建议|部署|成就|"
                        r"目标|工作|政府自身建设)$")
-_CLOSING_WORDS = re.compile(r"(?:结束语|结语)(?=[^，。、的]|$)")
+_CLOSING_WORDS = lazy_pattern(r"(?:结束语|结语)(?=[^，。、的]|$)")
 # A sub-heading line without a marker before the first item of a run ("三个突破" + "第一，…").
 SUB_HEADING_MAX = 24
-_SHORT_RUN = re.compile(rf"[^{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}：:，,、“”（）()\s]{{2,{SUB_HEADING_MAX}}}")
-_FULL_STOP = re.compile(rf"[{_SENTENCE_END}]")
-_ITEM_MARKER = re.compile(rf"第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]")
-_ATTACHMENT = re.compile(r"附[件表]\d*$")
-_NOT_A_PART_START = re.compile(r"——|今年|明年|去年|我们|同时|此外|另外|其中")
-_STOP = re.compile(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}：:，,]")
-_AFTER_END = re.compile(rf"[{_SENTENCE_END}][{_CLOSERS}]*")
+_SHORT_RUN = lazy_pattern(rf"[^{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}：:，,、“”（）()\s]{{2,{SUB_HEADING_MAX}}}")
+_FULL_STOP = lazy_pattern(rf"[{_SENTENCE_END}]")
+_ITEM_MARKER = lazy_pattern(rf"第[{_CN}]{{1,3}}，|[（(][{_CN}]{{1,3}}[）)]")
+_ATTACHMENT = lazy_pattern(r"附[件表]\d*$")
+_NOT_A_PART_START = lazy_pattern(r"——|今年|明年|去年|我们|同时|此外|另外|其中")
+_STOP = lazy_pattern(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}：:，,]")
+_AFTER_END = lazy_pattern(rf"[{_SENTENCE_END}][{_CLOSERS}]*")
 
 
 def _long_enough(run: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazy import lazy_pattern
 from ..text.numerals import parse_ordinal, to_chinese
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 
@@ -90,21 +91,21 @@ def format_marker(family: str, number: int) -> str:
 _SP = r"[ \t\u3000]*"
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     # (pattern, family, rule, language); group "n" is the numeral when present
-    (re.compile(rf"(?P<n>[{_CN}百]{{1,3}})[、．.]{_SP}"), "cn_comma", "marker:cn_comma", "zh"),
-    (re.compile(rf"[（(]{_SP}(?P<n>[{_CN}]{{1,3}}){_SP}[）)]{_SP}"), "paren_cn", "marker:paren_cn", "zh"),
-    (re.compile(rf"(?P<n>[{_CN}]{{1,3}})[）)]{_SP}"), "paren_cn", "recovered:lost_left_paren", "zh"),
-    (re.compile(rf"[（(]{_SP}[）)]{_SP}"), "paren_cn", "recovered:lost_numeral", "zh"),
-    (re.compile(rf"[）)](?![）)]){_SP}"), "paren_cn", "recovered:bare_paren", "zh"),
-    (re.compile(rf"第(?P<n>[{_CN}]{{1,3}})[，,、]{_SP}"), "ordinal_di", "marker:ordinal_di", "zh"),
-    (re.compile(rf"(?P<n>\d{{1,2}})(?:[．、]|\.(?!\d)){_SP}"), "arabic", "marker:arabic", "zh"),
-    (re.compile(rf"[（(]{_SP}(?P<n>\d{{1,2}}){_SP}[）)]{_SP}"), "paren_arabic", "marker:paren_arabic", "zh"),
-    (re.compile(rf"(?P<n>[{_CIRCLED}]){_SP}"), "circled", "marker:circled", "zh"),
+    (lazy_pattern(rf"(?P<n>[{_CN}百]{{1,3}})[、．.]{_SP}"), "cn_comma", "marker:cn_comma", "zh"),
+    (lazy_pattern(rf"[（(]{_SP}(?P<n>[{_CN}]{{1,3}}){_SP}[）)]{_SP}"), "paren_cn", "marker:paren_cn", "zh"),
+    (lazy_pattern(rf"(?P<n>[{_CN}]{{1,3}})[）)]{_SP}"), "paren_cn", "recovered:lost_left_paren", "zh"),
+    (lazy_pattern(rf"[（(]{_SP}[）)]{_SP}"), "paren_cn", "recovered:lost_numeral", "zh"),
+    (lazy_pattern(rf"[）)](?![）)]){_SP}"), "paren_cn", "recovered:bare_paren", "zh"),
+    (lazy_pattern(rf"第(?P<n>[{_CN}]{{1,3}})[，,、]{_SP}"), "ordinal_di", "marker:ordinal_di", "zh"),
+    (lazy_pattern(rf"(?P<n>\d{{1,2}})(?:[．、]|\.(?!\d)){_SP}"), "arabic", "marker:arabic", "zh"),
+    (lazy_pattern(rf"[（(]{_SP}(?P<n>\d{{1,2}}){_SP}[）)]{_SP}"), "paren_arabic", "marker:paren_arabic", "zh"),
+    (lazy_pattern(rf"(?P<n>[{_CIRCLED}]){_SP}"), "circled", "marker:circled", "zh"),
 )
-_MARKDOWN = re.compile(r"(?P<hashes>#{1,6})[ \t]+")
+_MARKDOWN = lazy_pattern(r"(?P<hashes>#{1,6})[ \t]+")
 _EN_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"(?P<n>(?:X|IX|IV|V?I{1,3}|VI{0,3}|XI{1,2}))[.)][ \t]+"), "roman", "marker:roman"),
-    (re.compile(r"(?P<n>[A-Z])[.)][ \t]+"), "letter", "marker:letter"),
-    (re.compile(r"(?P<n>\d{1,2})[.)][ \t]+"), "en_number", "marker:en_number"),
+    (lazy_pattern(r"(?P<n>(?:X|IX|IV|V?I{1,3}|VI{0,3}|XI{1,2}))[.)][ \t]+"), "roman", "marker:roman"),
+    (lazy_pattern(r"(?P<n>[A-Z])[.)][ \t]+"), "letter", "marker:letter"),
+    (lazy_pattern(r"(?P<n>\d{1,2})[.)][ \t]+"), "en_number", "marker:en_number"),
 )
 _FINAL_STOP = ZH_SENTENCE_ENDS + "：:;" + ASCII_SENTENCE_ENDS
 
@@ -143,7 +144,7 @@ def match_marker(line: str, *, language: str) -> Marker | None:
     return None
 
 
-_CLAUSE = re.compile(r"[，,；;：:]")
+_CLAUSE = lazy_pattern(r"[，,；;：:]")
 
 
 def split_heading(rest: str) -> tuple[int, int, bool]:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..lazy import lazy_pattern
 from ..model import PLAN_ROLES, Language, Metadata, Role
 from ..text.cjk import CJK
 from ..text.numerals import parse_ordinal
@@ -26,63 +27,63 @@ __all__ = ["extract_metadata", "iso_date", "issuer_warning"]
 
 # Share of CJK characters among letters above which a text is Chinese; Chinese reports quote
 # English names and numbers, English ones hardly any CJK, so the split is wide.
-_DOC_NUMBER = re.compile(rf"[{CJK}]{{1,12}}[〔\[［【(（]\s*(19|20)\d\d\s*[〕\]］】)）]\s*\d{{1,4}}\s*号")
+_DOC_NUMBER = lazy_pattern(rf"[{CJK}]{{1,12}}[〔\[［【(（]\s*(19|20)\d\d\s*[〕\]］】)）]\s*\d{{1,4}}\s*号")
 _FIELD = {
-    "title": re.compile(r"^标\s*题[\s:：]+(.+)$", re.M),
-    "org": re.compile(r"发布机构[\s:：]+(\S+)"),
-    "date": re.compile(r"(?:生成日期|成文日期|发文日期|发布日期)[\s:：]+(\d{4}-\d{1,2}-\d{1,2})"),
+    "title": lazy_pattern(r"^标\s*题[\s:：]+(.+)$", re.M),
+    "org": lazy_pattern(r"发布机构[\s:：]+(\S+)"),
+    "date": lazy_pattern(r"(?:生成日期|成文日期|发文日期|发布日期)[\s:：]+(\d{4}-\d{1,2}-\d{1,2})"),
 }
-_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_ISO = lazy_pattern(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _TITLE_MAX = 60
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_TITLE_YEAR = re.compile(r"关于\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:国民经济和社会发展)?统计公报")
+_TITLE_YEAR = lazy_pattern(r"关于\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:国民经济和社会发展)?统计公报")
 # A title ends with the genre's name: a report, or a statistical communiqué.
 _TITLE_ENDS = ("报告", "公报")
 # The issuing office on a line of its own under a title ("云州市统计局"), before the text begins.
-_ZH_ISSUER_LINE = re.compile(rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}(?:人民政府|统计局|委员会|办公室|办公厅))[ \t\u3000]*$")
+_ZH_ISSUER_LINE = lazy_pattern(rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}(?:人民政府|统计局|委员会|办公室|办公厅))[ \t\u3000]*$")
 # Only the first lines after a title can hold it.
 _ISSUER_LINE_WINDOW = 200
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_SPEECH_DATE = re.compile(r"——\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ANY_YEAR = lazy_pattern(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SPEECH_DATE = lazy_pattern(r"——\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
-_EN_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|"
+_EN_DATE = lazy_pattern(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|"
                       r"October|November|December) ((?:19|20)\d\d)\b|\b(January|February|March|April|"
                       r"May|June|July|August|September|October|November|December) (\d{1,2}), ((?:19|20)\d\d)\b")
 _EN_ISSUER = (
-    re.compile(r"To the (?:Shareholders|Stockholders|Members) of ([A-Z][\w.,&' ]{2,60}?):"),
-    re.compile(r"\*\*The (?:[A-Z][\w ]{0,40} and )?(Minister for Finance)\b"),
+    lazy_pattern(r"To the (?:Shareholders|Stockholders|Members) of ([A-Z][\w.,&' ]{2,60}?):"),
+    lazy_pattern(r"\*\*The (?:[A-Z][\w ]{0,40} and )?(Minister for Finance)\b"),
 )
 # The year an English report is about: "net worth during 2015", "earned $4.0 billion in 2018",
 # "for the financial year 1 April 2031 to 31 March 2032".
-_EN_YEAR = re.compile(r"(?:net worth during|earned [^.]{0,60}? in|(?i:financial year) (?:\d{1,2} [A-Z][a-z]+ )?|"
+_EN_YEAR = lazy_pattern(r"(?:net worth during|earned [^.]{0,60}? in|(?i:financial year) (?:\d{1,2} [A-Z][a-z]+ )?|"
                       r"\bBudget (?:for )?|^\s*In )((?:19|20)\d\d)\b", re.M)
 # The first paragraph of a letter names its year ("increased by 13% in 2010").
 _EN_OPENING = 400
-_EN_OPENING_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d)\b")
-_GOV_ISSUER = re.compile(rf"^([{CJK}]{{2,30}}?(?:人民政府|政府|委员会|办公室|办公厅))关于")
+_EN_OPENING_YEAR = lazy_pattern(r"\b(?:in|during) ((?:19|20)\d\d)\b")
+_GOV_ISSUER = lazy_pattern(rf"^([{CJK}]{{2,30}}?(?:人民政府|政府|委员会|办公室|办公厅))关于")
 # A work report delivered to a congress opens with who speaks for whom and what is delivered:
 # "现在，我代表国务院，向大会作政府工作报告" / "…向大会报告政府工作" / "…向大会报告过去五年政府工作".
 # The State Council reports of 2000–2019 state no title line except in 2017, but every one says on
 # whose behalf it is delivered, and 15 of 20 name themselves 政府工作报告 / 报告…政府工作 there
 # (2001, 2003 and 2008 only say 作报告 / 报告…工作, and get no title).
 _OPENING = 1000
-_ZH_SPEAKS_FOR = re.compile(rf"我代表\s*(国务院|[{CJK}]{{2,20}}?人民政府)")
+_ZH_SPEAKS_FOR = lazy_pattern(rf"我代表\s*(国务院|[{CJK}]{{2,20}}?人民政府)")
 # The speaker line under a report's title: "某省人民政府省长　张三", "某市人民政府代市长 李四".
-_ZH_SPEAKER_LINE = re.compile(
+_ZH_SPEAKER_LINE = lazy_pattern(
     rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}?人民政府)(?:代理?)?(?:省长|市长|区长|县长|州长|主席|旗长)[ \t\u3000]*[{CJK}]{{2,4}}[ \t\u3000]*$")
-_ZH_SELF_TITLE = re.compile(r"作\s*政府工作报告|报告\s*(?:过去五年的?|本届政府)?\s*政府工作")
+_ZH_SELF_TITLE = lazy_pattern(r"作\s*政府工作报告|报告\s*(?:过去五年的?|本届政府)?\s*政府工作")
 # "今年" in a plan part: the plan addresses the year the document is delivered in. "今年以来" is the
 # review's "so far this year" of a report written in December, not a plan's year. A plan is taken
 # to be for "this year" when it says so at least this often and more often than 明年; the State
 # Council plans say 今年 9–29 times, the district reports' 下一步 parts never.
-_ZH_THIS_YEAR = re.compile(r"今年(?!以来)")
-_EN_THIS_YEAR = re.compile(r"\bthis year\b", re.I)
-_EN_NEXT_YEAR = re.compile(r"\bnext year\b", re.I)
+_ZH_THIS_YEAR = lazy_pattern(r"今年(?!以来)")
+_EN_THIS_YEAR = lazy_pattern(r"\bthis year\b", re.I)
+_EN_NEXT_YEAR = lazy_pattern(r"\bnext year\b", re.I)
 _CURRENT_MIN = 3
 # "2006年是实施“十一五”规划的第一年" opens the plan of a report that calls its plan year 今年.
-_YEAR_IS = re.compile(r"((?:19|20)\d\d)\s*年是")
+_YEAR_IS = lazy_pattern(r"((?:19|20)\d\d)\s*年是")
 # How far after "YYYY年是" a "今年" still names the same year ("2000年是世纪交替之年，…做好今年政府工作").
 _YEAR_IS_WINDOW = 150
 # A signed date stands on its own line just above the signature name in some letters
@@ -90,7 +91,7 @@ _YEAR_IS_WINDOW = 150
 _EN_DATE_ABOVE = 2
 # When the signature was not found (a letter followed by a second letter, as Berkshire's 2014 one by
 # the Vice Chairman's), a date line, a name line and a chairman's title in a row are still a signature.
-_EN_SIGNED = re.compile(r"^[ \t]*(\w+ \d{1,2}, (?:19|20)\d\d|\d{1,2} \w+ (?:19|20)\d\d)[ \t]*\n(?:[ \t]*\n)*"
+_EN_SIGNED = lazy_pattern(r"^[ \t]*(\w+ \d{1,2}, (?:19|20)\d\d|\d{1,2} \w+ (?:19|20)\d\d)[ \t]*\n(?:[ \t]*\n)*"
                         r"[ \t]*[A-Z][^\n]{1,60}\n(?:[ \t]*\n)*[ \t]*(?:Chairman|Chair|Chief Executive|President)\b", re.M)
 
 
@@ -253,7 +254,7 @@ def _named_year(top_headings: Sequence[tuple[str, Role]], year: int | None) -> i
 
 # A plan names the year it is for near its opening; a year further in is often a horizon.
 _PLAN_OPENING = 400
-_YEAR_IS_NAMED = re.compile(r"((?:19|20)\d\d)年(?![底末])")
+_YEAR_IS_NAMED = lazy_pattern(r"((?:19|20)\d\d)年(?![底末])")
 
 
 def _zh_plan_year(top_headings: Sequence[tuple[str, Role]], year: int | None, plan: str,

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..lazy import lazy_pattern
 from ..model import Metadata, Paragraph, Report, Role, Section, SourceText, Span, Stripped, StrippedReason
 from ..text.cjk import detect_language
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
@@ -53,7 +54,7 @@ MAX_SECTIONS = 20_000
 # collapsed into spaces; no real paragraph of the corpus reaches it while holding such runs
 # except pdftotext tables, which are English and excluded.
 COLLAPSED_LINE_MIN = 400
-_COLLAPSED_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}")
+_COLLAPSED_BREAK = lazy_pattern(r"[ \t\u3000\u00a0]{2,}")
 # A heading that lost its marker is a short line: the seed's four are 24–31 characters.
 LOST_MARKER_MAX = 40
 # A sub-heading without a marker before a run of numbered items is short ("三个突破", "强力推进八项工作").
@@ -69,7 +70,7 @@ PARAGRAPH_INDENT = 2
 PROMOTED_HEADING_MAX = 20
 # Headings of pdftotext letters start at the left margin; table column headers are indented far.
 EN_HEADING_INDENT_MAX = 8
-_EN_DATE_LINE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\b")
+_EN_DATE_LINE = lazy_pattern(r"^[A-Z][a-z]+ \d{1,2}, \d{4}\b")
 # An English heading line is followed directly by prose; a table's title and column headers
 # (one per line in text read from PDF) are followed by more table.
 _PROSE_LOOKAHEAD = 1
@@ -79,10 +80,10 @@ LEAD_SENTENCE_MAX = 30
 # the scraped and PDF texts of the corpus are all above 0.5, one-paragraph-per-line texts near 0.
 _BLANK_SEPARATED = 0.3
 _WS = " \t\u3000\u00a0"
-_REPORT_TITLE = re.compile(r"关于.*(报告|情况)$|报告$")
+_REPORT_TITLE = lazy_pattern(r"关于.*(报告|情况)$|报告$")
 _SENTENCE_END = ZH_SENTENCE_ENDS + "”」』"
 _HEADING_NEVER_ENDS = ZH_SENTENCE_ENDS + "：:;" + ASCII_SENTENCE_ENDS + "，,"  # a heading never ends so
-_CLOSING = re.compile(r"^(结束语|结语)$")
+_CLOSING = lazy_pattern(r"^(结束语|结语)$")
 
 
 @dataclass(slots=True)
@@ -161,7 +162,7 @@ def parse_report(source: SourceText) -> Report:
                   plan_parts=plan_parts)  # _recount keeps ids and roles: the plan is decided once
 
 
-_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_FILE_YEAR = lazy_pattern(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _file_year(path: str) -> int | None:
@@ -389,7 +390,7 @@ def _en_heading_layout(indent: int, s: str) -> bool:
     return indent <= EN_HEADING_INDENT_MAX and "   " not in s and ". ." not in s and not _EN_DATE_LINE.match(s)
 
 
-_PROSE = re.compile(r"[a-z][.!?][\"”’)]?(\s|$)")
+_PROSE = lazy_pattern(r"[a-z][.!?][\"”’)]?(\s|$)")
 
 
 def _prose_follows(text: str, blocks: list[_Block], k: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lazy import lazy_pattern
 from ..model import PLAN_LIKE_ROLES, Role, Section
 from ..text.cues import count_plan_cues, count_review_cues
 
@@ -18,36 +19,36 @@ __all__ = ["role_of_heading", "role_of_body", "subsection_role", "plan_part_ids"
 # Order matters: the first rule whose keywords a heading contains wins
 # ("存在问题与下一步打算" is about problems first; "工作回顾" beats the year in "2019年").
 # 主要工作 / YYYY年…工作 is not here: whether it reviews or plans depends on its year (`_year_role`).
-_ZH_APPENDIX = re.compile(
+_ZH_APPENDIX = lazy_pattern(
     r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?.{0,40}|附表\s*[0-9０-９]*.{0,40}|附[：:].{0,40}|"
     r".{0,20}(?:名词解释|名词注释|术语注释|名词、术语注释|词语解释|名词术语解释)|.{2,40}一览表)$")
 _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (_ZH_APPENDIX, Role.APPENDIX),
-    (re.compile(r"第一责任人|主要负责人.{0,6}职责|履行.{0,8}职责情况"), Role.DUTY),
-    (re.compile(r"存在.{0,4}问题|问题和不足|问题与不足|不足|短板|差距|困难和问题|问题与挑战"), Role.PROBLEMS),
-    (re.compile(r"回顾|主要举措|成效|成就|过去.{0,4}年|工作情况|基本情况|发展情况|工作总结|取得.{0,4}成[绩就]|"
+    (lazy_pattern(r"第一责任人|主要负责人.{0,6}职责|履行.{0,8}职责情况"), Role.DUTY),
+    (lazy_pattern(r"存在.{0,4}问题|问题和不足|问题与不足|不足|短板|差距|困难和问题|问题与挑战"), Role.PROBLEMS),
+    (lazy_pattern(r"回顾|主要举措|成效|成就|过去.{0,4}年|工作情况|基本情况|发展情况|工作总结|取得.{0,4}成[绩就]|"
                 r"报告.{0,10}年的?工作|以来的?工作$"), Role.REVIEW),
 )
 # A part that names both its targets and its tasks ("未来五年奋斗目标和主要任务", "主要目标任务和2026年
 # 工作安排") is mostly tasks: plan. Targets alone: targets.
-_ZH_PLAN = re.compile(r"下一步|工作计划|打算|工作安排|主要任务|工作任务|重点任务|目标任务|目标和任务|目标与任务|"
+_ZH_PLAN = lazy_pattern(r"下一步|工作计划|打算|工作安排|主要任务|工作任务|重点任务|目标任务|目标和任务|目标与任务|"
                       r"重点工作|工作建议|工作的建议|工作思路|工作要点|主要工作|今年|明年|思路|(?:19|20)\d\d年.{0,6}工作")
-_ZH_TARGETS = re.compile(r"预期目标|总体要求|总体部署|政策取向|奋斗目标|指导方针|指导思想|主要目标|发展目标|新的目标|基本思路")
+_ZH_TARGETS = lazy_pattern(r"预期目标|总体要求|总体部署|政策取向|奋斗目标|指导方针|指导思想|主要目标|发展目标|新的目标|基本思路")
 # 加强政府自身建设, 建设人民满意政府, 提升政府治理能力: what the government will do about itself.
-_ZH_GOVERNMENT = re.compile(r"政府自身建设|(?:建设|打造|建成).{0,10}政府$|政府.{0,12}(?:治理能力|执行力|公信力)|"
+_ZH_GOVERNMENT = lazy_pattern(r"政府自身建设|(?:建设|打造|建成).{0,10}政府$|政府.{0,12}(?:治理能力|执行力|公信力)|"
                             r"(?:从严治政|依法行政|勤政廉政).{0,12}(?:建设|政府)")
 # Words that open the problems of a part inside a paragraph ("还存在不少困难和问题：一是…"): an
 # enumeration after them lists shortcomings, not work done or planned.
-PROBLEM_CUE = re.compile(r"问题|不足|困难|差距|短板|挑战|薄弱|有待")
-_ZH_TASKS = re.compile(r"任务|安排|计划|主要工作|重点工作")
-_ZH_YEAR = re.compile(r"(19|20)\d\d(?=年)")
-_ZH_FIVE_YEAR_AHEAD = re.compile(r"未来五年|今后五年|“?十[一二三四五六七八九]?五”?(?:时期|期间|规划)?(?:的)?"
+PROBLEM_CUE = lazy_pattern(r"问题|不足|困难|差距|短板|挑战|薄弱|有待")
+_ZH_TASKS = lazy_pattern(r"任务|安排|计划|主要工作|重点工作")
+_ZH_YEAR = lazy_pattern(r"(19|20)\d\d(?=年)")
+_ZH_FIVE_YEAR_AHEAD = lazy_pattern(r"未来五年|今后五年|“?十[一二三四五六七八九]?五”?(?:时期|期间|规划)?(?:的)?"
                                  r"(?:主要|奋斗|发展)?(?:目标|思路|任务)")
 # An English heading that names the whole document's genre ("# Budget Speech", "Letter to
 # Shareholders", "2020 Annual Report") is its title, not a part: its words say nothing about what
 # the text under it does. The Singapore budget speeches are one such title over the whole speech,
 # which "budget" used to make a plan.
-_EN_TITLE = re.compile(
+_EN_TITLE = lazy_pattern(
     r"^\s*(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:budget\s+(?:speech|statement)s?|(?:annual\s+)?letters?\s+to\s+"
     r"(?:our\s+|the\s+)?(?:fellow\s+)?(?:share|stock)holders|(?:chairman|ceo)['’]s\s+(?:letter|statement)|"
     r"annual\s+report|shareholder\s+letter)(?:\s+(?:for\s+)?(?:19|20)\d\d)?\s*$", re.I)
@@ -57,28 +58,28 @@ _EN_TITLE = re.compile(
 # "The Next 50 Years at Berkshire") set no plan the next letter could report on, so "ahead" alone
 # is not a plan word; only "the year ahead" is.
 _EN_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
-    (re.compile(r"\b(risks?|challenges|problems|shortcomings|mistakes|weakness)", re.I), Role.PROBLEMS),
-    (re.compile(r"\b(review|performance|results|achievements|looking back|the past year|highlights|"
+    (lazy_pattern(r"\b(risks?|challenges|problems|shortcomings|mistakes|weakness)", re.I), Role.PROBLEMS),
+    (lazy_pattern(r"\b(review|performance|results|achievements|looking back|the past year|highlights|"
                 r"the year at)\b", re.I),
      Role.REVIEW),
-    (re.compile(r"\b(targets?|goals|objectives|outlook|forecast)\b", re.I), Role.TARGETS),
-    (re.compile(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward)\b", re.I),
+    (lazy_pattern(r"\b(targets?|goals|objectives|outlook|forecast)\b", re.I), Role.TARGETS),
+    (lazy_pattern(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward)\b", re.I),
      Role.PLAN),
 )
 # A sub-section keeps its part's role unless its own heading says plainly what it is; "问题"
 # alone is too common in sub-headings ("解决“三农”问题") to override.
 _ZH_SUB_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
-    (re.compile(r"^(存在的?问题|问题和不足|不足和问题|主要问题)"), Role.PROBLEMS),
-    (re.compile(r"^(下一步|今后工作|(19|20)\d\d年工作(计划|安排|打算))"), Role.PLAN),
+    (lazy_pattern(r"^(存在的?问题|问题和不足|不足和问题|主要问题)"), Role.PROBLEMS),
+    (lazy_pattern(r"^(下一步|今后工作|(19|20)\d\d年工作(计划|安排|打算))"), Role.PLAN),
 )
 # Body cue: a part whose heading names no role but whose body is written in the future tense of
 # a plan (要 / 将 / 继续 …) outnumbering the perfective 了 of a review. Counted on the first
 # characters only, so the cost stays linear.
 _BODY_SAMPLE = 1500
 # A targets part states them in so many words near its opening ("总体要求是", "主要预期目标是").
-_TARGETS_BODY = re.compile(r"总体要求是|主要预期目标|预期目标是|发展目标是|总体思路是")
+_TARGETS_BODY = lazy_pattern(r"总体要求是|主要预期目标|预期目标是|发展目标是|总体思路是")
 # A review counts what was done in a year that has passed, or over the past years.
-_PAST_TIME = re.compile(r"过去一年|一年来|五年来|过去五年|去年|(?:19|20)\d\d年(?:以来|全年|，|,)")
+_PAST_TIME = lazy_pattern(r"过去一年|一年来|五年来|过去五年|去年|(?:19|20)\d\d年(?:以来|全年|，|,)")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # Plan cues must outnumber review cues by this factor; 2.0 separates the task parts of the
 # 2000–2002 State Council reports (ratios 3–9) from their review parts (below 1).
@@ -117,7 +118,7 @@ def role_of_heading(heading: str, *, language: str, plan_year: int | None = None
 
 # A statistical communiqué (国民经济和社会发展统计公报) names itself, or reads like one: 初步核算 and
 # the year-on-year comparisons 比上年 that fill it (a work report's review says 增长 but rarely 比上年).
-_STATISTICS_TITLE = re.compile(r"统计公报")
+_STATISTICS_TITLE = lazy_pattern(r"统计公报")
 _STATISTICS_MIN_COMPARISONS = 5
 
 

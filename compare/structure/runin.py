@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lazy import lazy_pattern
 from ..model import Span
 from ..text.numerals import parse_ordinal
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS, ZH_SENTENCE_ENDS
@@ -32,14 +33,14 @@ _CN = "一二三四五六七八九十"
 _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # (kind, pattern, characters an item may follow inside a paragraph)
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("shi", re.compile(rf"(?P<n>[{_CN}]{{1,3}})是(?=[^，。；、：\s])"), ZH_SENTENCE_ENDS + "：:;"),
-    ("di", re.compile(rf"第(?P<n>[{_CN}]{{1,3}})[，,、]"), ZH_SENTENCE_ENDS + "：:;"),
-    ("en", re.compile(r"\b(?P<n>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?,(?=\s)"),
+    ("shi", lazy_pattern(rf"(?P<n>[{_CN}]{{1,3}})是(?=[^，。；、：\s])"), ZH_SENTENCE_ENDS + "：:;"),
+    ("di", lazy_pattern(rf"第(?P<n>[{_CN}]{{1,3}})[，,、]"), ZH_SENTENCE_ENDS + "：:;"),
+    ("en", lazy_pattern(r"\b(?P<n>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?,(?=\s)"),
      ".!?:;"),
 )
 _SPACE = " \t\u3000\u00a0\n"
-_HEADING_END = re.compile(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS};]|\.(?=\s|$)")
-_CLAUSE_END = re.compile(r"[，,：:]")
+_HEADING_END = lazy_pattern(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS};]|\.(?=\s|$)")
+_CLAUSE_END = lazy_pattern(r"[，,：:]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,8 @@ pipeline and the CLI ask this check before they use a report.
 
 from __future__ import annotations
 
-import re
-
 from ..errors import InputError
+from ..lazy import lazy_pattern
 from ..model import Report
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS
 
@@ -28,8 +27,8 @@ SENTENCE_CHARS_MIN = 8
 _STOPS = ZH_FULL_STOPS + ASCII_SENTENCE_ENDS
 # Sentence ends, found in one pass (a pattern that scans back from each end would be quadratic on
 # a long line without any): Chinese stops anywhere, an English stop after a word and before a space.
-_ZH_END = re.compile(rf"[{_STOPS}\n]")
-_EN_END = re.compile(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)|\n")
+_ZH_END = lazy_pattern(rf"[{_STOPS}\n]")
+_EN_END = lazy_pattern(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)|\n")
 
 
 class NotAReportError(InputError):

@@ -7,18 +7,18 @@ tokenizing anything a scan may produce).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ..lazy import lazy_pattern
 from ..model import Language
 
 __all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "count_cjk", "detect_language"]
 
 CJK = "\u4e00-\u9fff"
 CJK_WIDE = "\u3400-\u9fff\uf900-\ufaff"
-CJK_CHAR = re.compile(f"[{CJK}]")
-_CJK_RUN = re.compile(f"[{CJK}]+")
-_ASCII_LETTERS = re.compile("[A-Za-z]+")
+CJK_CHAR = lazy_pattern(f"[{CJK}]")
+_CJK_RUN = lazy_pattern(f"[{CJK}]+")
+_ASCII_LETTERS = lazy_pattern("[A-Za-z]+")
 
 # Share of CJK characters among CJK and Latin letters above which a text is Chinese; English
 # reports quoting a Chinese name stay English, Chinese reports full of "GDP" and "PPP" stay Chinese.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import lazy_pattern
 from .cjk import count_cjk
 
 __all__ = [
@@ -64,19 +65,19 @@ ZH_ACTIONS = (
 ZH_STRONG_ACTIONS = ("推进", "推开", "落实", "实施", "完善", "加强", "建立", "健全", "开展", "推动", "深化",
                       "加快", "推行", "出台", "启动", "取消", "压减", "扩大")
 # Words that may come before the verb at the head of a clause: subjects, time, modals, adverbs.
-ZH_CLAUSE_LEAD = re.compile(
+ZH_CLAUSE_LEAD = lazy_pattern(
     r"^(?:我们|我区|我市|我县|各级政府|政府|各地|各部门|今年|明年|全年|年内|下一步|同时|此外|并|还|也|"
     r"要|将|必须|应|应当|需要|拟|再|更|更加|进一步|不断|逐步|稳步|大幅|明显|重点|着重|首先|其次|最后|"
     r"[一二三四五六七八九十]+是)+"
 )
-EN_COMMITMENT = re.compile(
+EN_COMMITMENT = lazy_pattern(
     r"\b(?:will|shall|plan(?:s|ned)? to|intend(?:s)? to|aim(?:s)? to|expect(?:s)? to|commit(?:ted)? to|"
     r"going to|we'll|goal is|target is|priority|priorities|continue to|seek to|propose to)\b",
     re.I,
 )
 # A sentence that opens by saying what the year or the situation is ("今年是…的开局之年",
 # "世界经济有望继续复苏", "实践表明…") sets the scene; it promises nothing.
-ZH_SCENE_SETTING = re.compile(r"^(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
+ZH_SCENE_SETTING = lazy_pattern(r"^(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
                          r"(?:是|有望|表明|面临|正处|处在|仍然|依然)")
 
 # --- the future, anywhere in a report (diff) ----------------------------------------------------------------
@@ -88,7 +89,7 @@ ZH_SCENE_SETTING = re.compile(r"^(?:今年|明年|\d{4}年|这|当前|目前|实
 _ZH_ACTION = "推进|推动|推行|加强|建立|健全|完善|实施|落实|深化|加快|确保|着力|强化|构建|开展|扩大|促进|力争"
 # Words about the future: a sentence with one commits to act wherever it stands. 将 and 要 count
 # only before a verb or adverb (将部分事项交由… and 主要/要求 are not about the future).
-_FUTURE = re.compile(
+_FUTURE = lazy_pattern(
     r"(?:将|要)(?=继续|进一步|加快|全面|持续|深入|着力|大力|积极|不断|坚持|重点|围绕|以|按照|努力|切实|聚焦|"
     + _ZH_ACTION + r")|力争|下一步|明年|计划(?:于|在|到)|预计将|"
     # English: the issuer speaking of itself (we, I, the Government) within a few words of
@@ -107,13 +108,13 @@ _EN_NOT_ACTS = frozenset(
     "come get say mention show give summarise summarize conclude end begin start look see hope "
     "find know need want like love enjoy let remember try never always probably likely again "
     "continue review add answer note repeat update cite list report".split())
-_EN_FUTURE_VERB = re.compile(
+_EN_FUTURE_VERB = lazy_pattern(
     r"\b(?:we|i|the government|government)\b(?:\s+[\w’']+){0,3}?\s+"
     r"(?:will|shall|plans? to|intends? to|aims? to|are going to|commit(?:s|ted)? to)\s+"
     r"(?:(?:also|continue to|further|then|now|soon|again|not)\s+)*([a-z]+)", re.IGNORECASE)
 # Meeting logistics and letter navigation: not commitments whatever their verb (Berkshire's
 # annual-meeting pages, "later in this letter", the webcast partners).
-_EN_LOGISTICS = re.compile(
+_EN_LOGISTICS = lazy_pattern(
     r"annual meeting|shareholders(?:’|')? meeting|the meeting|meeting will|will be held|doors|webcast|"
     r"live ?stream|\bQ&A\b|question[- ]and[- ]answer|exhibit(?:ion)? hall|\bhotels?\b|\bairport|"
     r"\btickets?\b|credentials|broadcast|later in this letter|in this letter|on page|below\b|"
@@ -146,7 +147,7 @@ def commits_to_future(text: str) -> str:
 
 # The guiding-ideology sentence and slogans of a work report frame the plan; no one can check them
 # done ("以习近平新时代中国特色社会主义思想为指导…", "撸起袖子加油干", "以…为统领").
-ZH_FRAMING = re.compile(r"为指导|指导思想|习近平[^，,。]{0,12}思想|为统领|为引领|总基调|“四个意识”|“四个自信”|"
+ZH_FRAMING = lazy_pattern(r"为指导|指导思想|习近平[^，,。]{0,12}思想|为统领|为引领|总基调|“四个意识”|“四个自信”|"
                         r"“两个维护”|“五位一体”|“四个全面”|初心|使命|伟大旗帜|精神为指引|奋斗目标|中华民族伟大复兴|"
                         r"撸起袖子|加油干|不忘|牢记")
 # A sentence this long (CJK characters) lists a whole programme: a preamble, not one task (the
@@ -154,17 +155,17 @@ ZH_FRAMING = re.compile(r"为指导|指导思想|习近平[^，,。]{0,12}思想
 MAX_TASK_CHARS = 200
 _MIN_ZH_CHARS = 5  # a commitment shorter than this (e.g. "为此。") carries no checkable content
 _MIN_EN_WORDS = 5
-_ZH_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+_ZH_CLAUSE = lazy_pattern(r"[^，,；;：:。！？!?]+")
 
 
 # A principle, not a task: "做好今年工作，必须…" / "加快实现高质量发展，必须…" / "要实现上述目标，必须做到"
 # (a goal of the whole plan, then what it takes; "建设新农村，必须加强农村基础设施建设" names a task
 # and stays), a maxim ("改革开放只有进行时，没有完成时", "改革永远在路上", short sentences only) and
 # a parallel exhortation ("思想要再解放，改革要再深化，开放要再扩大").
-ZH_PRINCIPLE = re.compile(
+ZH_PRINCIPLE = lazy_pattern(
     r"^(?:要|为)?(?:全面|加快|更好地?)?(?:做好|实现|完成)[^，,。；]{0,14}(?:工作|目标|任务|发展)[，,](?:就?必须|关键在于|根本在于)"
     r"|(?:[^，,。；]{1,4}要再[^，,。；]{1,4}(?:[，,]|$)){2}")
-_ZH_MAXIM = re.compile(r"只有进行时|没有完成时|永远在路上")
+_ZH_MAXIM = lazy_pattern(r"只有进行时|没有完成时|永远在路上")
 _MAXIM_CHARS = 40
 
 
@@ -208,13 +209,13 @@ NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去
 
 # --- intent (evidence) ----------------------------------------------------------------------------
 
-_EN_INTENT = re.compile(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
+_EN_INTENT = lazy_pattern(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
                         r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?)\b", re.I)
-_ZH_INTENT = re.compile(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
+_ZH_INTENT = lazy_pattern(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
 
 
 # A sentence that tells a shortcoming (「…融资难融资贵问题尚未有效缓解」, 「…占比偏低」).
-_ZH_PROBLEM = re.compile(r"(?:问题|短板|不足|差距|困难|隐患|压力)[^。；]{0,12}(?:尚未|仍然|仍|还|较多|突出|有待|亟待|不少|较大)|"
+_ZH_PROBLEM = lazy_pattern(r"(?:问题|短板|不足|差距|困难|隐患|压力)[^。；]{0,12}(?:尚未|仍然|仍|还|较多|突出|有待|亟待|不少|较大)|"
                          r"(?:尚未|有待|亟待)[^。；]{0,10}(?:解决|缓解|提高|加强|完善|改善)|(?:不够|不足|偏低|偏弱)[。；]?$")
 
 
@@ -233,8 +234,8 @@ def announces_intent(sentence: str, language: str) -> bool:
 # --- the tense of a part (roles) ------------------------------------------------------------------
 
 # A plan is written in the future tense (要 / 将 / 继续 …), a review in the perfective (了).
-_PLAN_CUES = re.compile(r"要|将|继续|今年|进一步|加快|抓好")
-_REVIEW_CUES = re.compile(r"了|去年|过去|取得|完成|实现")
+_PLAN_CUES = lazy_pattern(r"要|将|继续|今年|进一步|加快|抓好")
+_REVIEW_CUES = lazy_pattern(r"了|去年|过去|取得|完成|实现")
 
 
 def count_plan_cues(text: str) -> int:

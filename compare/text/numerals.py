@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from ..lazy import lazy_pattern
+
 __all__ = [
     "EN_NUMBER_TOKENS",
     "parse_ordinal",
@@ -57,9 +59,9 @@ def normalise_digits(text: str) -> str:
 
 # --- parsing -----------------------------------------------------------------------------------
 
-_ARABIC_RUN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ARABIC_RUN = lazy_pattern(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CN_CHARS = "".join(CN_DIGITS) + "十百千万亿"
-_CN_FRACTION = re.compile(r"^(?P<den>.+?)分之(?P<num>.+)$")
+_CN_FRACTION = lazy_pattern(r"^(?P<den>.+?)分之(?P<num>.+)$")
 # Capital (financial) numerals, traditional forms and signs, written the common way before parsing;
 # 廿 / 卅 / 卌 are 二十 / 三十 / 四十 (廿五 = 25).
 _CAPITALS = str.maketrans({
@@ -350,7 +352,7 @@ _RANGE_SEP_AFTER_UNIT = r"(?:至|-|－|—|–|~|～)"
 
 # One Chinese figure token. Groups: pct (百分之…), frac (三分之一), or num/unit with an optional
 # range end (num2/unit2) and a trailing qualifier.
-ZH_TOKEN = re.compile(
+ZH_TOKEN = lazy_pattern(
     rf"(?P<pct>(?:百分之|千分之)(?:{_NUMERAL})(?:点[零〇一二三四五六七八九0-9]+)?"
     rf"(?:(?:至|到)(?:百分之|千分之)?{_NUMERAL}(?:点[零〇一二三四五六七八九0-9]+)?)?)"
     rf"|(?P<frac>{_NUMERAL}分之{_NUMERAL})"
@@ -361,7 +363,7 @@ ZH_TOKEN = re.compile(
 # Every ZH_TOKEN match opens with one of these (百分之 / 千分之, or a numeral's first digit), so
 # `zh_tokens` tries the big pattern only there: the same matches, five times faster than
 # `ZH_TOKEN.finditer` on a report, where most characters open no number.
-_ZH_TOKEN_START = re.compile(f"[百千0-9０-９{_CN_DIGIT_CHARS}]")
+_ZH_TOKEN_START = lazy_pattern(f"[百千0-9０-９{_CN_DIGIT_CHARS}]")
 
 
 def zh_tokens(text: str) -> Iterator[re.Match[str]]:
@@ -393,7 +395,7 @@ EN_NUMBER_TOKENS: frozenset[str] = frozenset(EN_NUMBER_WORDS) | frozenset(
 _EN_WORD_NUM = "(?i:" + "|".join(sorted(EN_NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")"
 # One English figure token: currency amounts, percentages, counts with a plural noun (up to three
 # words between: "1.2 million pressure and flow sensors"), and bare "5.7 million".
-EN_TOKEN = re.compile(
+EN_TOKEN = lazy_pattern(
     rf"(?P<cur>(?:S\$|US\$|HK\$|A\$|C\$|\$|£|€|¥))\s?(?P<cnum>{_EN_NUM})"
     rf"(?:\s?(?P<cscale>{EN_UNIT_PATTERN})\b)?"
     rf"|(?<![\w.$])(?P<pnum>{_EN_NUM})\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b)"
@@ -406,11 +408,11 @@ EN_TOKEN = re.compile(
 # letters of S$ / US$ / HK$ / A$ / C$ before it) or a number word. Python's `re` tries every branch
 # of EN_TOKEN at every character of a text (0.1 s on a Berkshire letter); these patterns begin
 # with a character class, which `re` scans for in C, so finding the starts first is 20× faster.
-_DIGIT_RUN = re.compile(r"\d+")
-_CURRENCY_SIGN = re.compile("[$£€¥]")
+_DIGIT_RUN = lazy_pattern(r"\d+")
+_CURRENCY_SIGN = lazy_pattern("[$£€¥]")
 
 
-def _number_word_start() -> re.Pattern[str]:
+def _number_word_start() -> str:
     """A number word at a word boundary, as `\\b{_EN_WORD_NUM}\\b` finds it (the same matches),
     written to begin with its first letter as a class: the letters any number word begins with, in
     both cases, and "ſ", which case-insensitive matching takes for "s" (tests/test_numerals.py
@@ -419,10 +421,10 @@ def _number_word_start() -> re.Pattern[str]:
     firsts = sorted({w[0] for w in words})
     rests = "|".join(f"(?<={c})(?:" + "|".join(w[1:] for w in words if w[0] == c) + ")" for c in firsts)
     letters = "".join(c + c.upper() for c in firsts) + "ſ"
-    return re.compile(rf"[{letters}](?<!\w.)(?i:{rests})\b")
+    return rf"[{letters}](?<!\w.)(?i:{rests})\b"
 
 
-_NUMBER_WORD_START = _number_word_start()
+_NUMBER_WORD_START = lazy_pattern(_number_word_start())
 
 
 def en_tokens(text: str) -> Iterator[re.Match[str]]:
@@ -437,13 +439,13 @@ def en_tokens(text: str) -> Iterator[re.Match[str]]:
     for q in sorted(starts):
         if q < end or q < 0:
             continue
-        m = EN_TOKEN.match(text, q)
-        if m is not None:
-            end = m.end()
-            yield m
+        hit = EN_TOKEN.match(text, q)
+        if hit is not None:
+            end = hit.end()
+            yield hit
 
 
-_BARE_ARABIC = re.compile(r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
+_BARE_ARABIC = lazy_pattern(r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
 
 
 def number_token_spans(text: str) -> list[tuple[int, int]]:

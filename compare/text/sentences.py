@@ -22,9 +22,9 @@ never `str.splitlines()`, so every character keeps its offset. Cost is linear in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from ..lazy import lazy_pattern
 from ..model import Span
 
 __all__ = [
@@ -60,18 +60,18 @@ ZH_SENTENCE_ENDS = ZH_FULL_STOPS + "；"
 ASCII_SENTENCE_ENDS = "!?"
 CLOSERS = "”’」』）)"
 
-_ZH_END = re.compile(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}]+[{CLOSERS}\"']*")
+_ZH_END = lazy_pattern(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}]+[{CLOSERS}\"']*")
 # Finer cut for plan items and evidence: ASCII ";" too; an English end needs a space or the end after it.
-_ZH_CLAUSE_END = re.compile(rf"[{ZH_SENTENCE_ENDS};{ASCII_SENTENCE_ENDS}]+[{CLOSERS}]*")
-_EN_CLAUSE_END = re.compile(r"(?<=[a-z0-9%)\"'”’])[.!?;]+[\"'”’)]*(?=\s|$)")
-_FULL_STOP = re.compile(rf"[{ZH_FULL_STOPS}{ASCII_SENTENCE_ENDS}]+")
-_EN_END = re.compile(r"(?<=[A-Za-z0-9\)\]%”’\"'])[.!?]+[”’\"'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
+_ZH_CLAUSE_END = lazy_pattern(rf"[{ZH_SENTENCE_ENDS};{ASCII_SENTENCE_ENDS}]+[{CLOSERS}]*")
+_EN_CLAUSE_END = lazy_pattern(r"(?<=[a-z0-9%)\"'”’])[.!?;]+[\"'”’)]*(?=\s|$)")
+_FULL_STOP = lazy_pattern(rf"[{ZH_FULL_STOPS}{ASCII_SENTENCE_ENDS}]+")
+_EN_END = lazy_pattern(r"(?<=[A-Za-z0-9\)\]%”’\"'])[.!?]+[”’\"'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
 _ABBREV = frozenset(
     "mr mrs ms dr st no vs etc inc co corp ltd jr sr u.s u.k e.g i.e fig al jan feb mar apr jun "
     "jul aug sep sept oct nov dec mt ft rev gen gov sen rep".split()
 )
-_LAYOUT_LINE = re.compile(r"\S(?: {3,}|\t)\S|(?:\. ){3,}|\.{4,}")
-_MARKER_LINE = re.compile(
+_LAYOUT_LINE = lazy_pattern(r"\S(?: {3,}|\t)\S|(?:\. ){3,}|\.{4,}")
+_MARKER_LINE = lazy_pattern(
     r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、)）]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]{1,2}[.、．)]"
     r"|[①-⑳]|——|[-•*#]\s|[IVX]+\.\s|[A-H]\.\s)"
 )

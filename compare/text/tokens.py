@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy import lazy_pattern
 from .numerals import CN_UNITS_ZH, EN_NUMBER_TOKENS, number_token_spans
 
 __all__ = [
@@ -22,13 +23,13 @@ __all__ = [
 
 Token = tuple[int, int]
 
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
+_YEAR = lazy_pattern(r"(?:19|20)[0-9]{2}年?")
 
 
 # Units the numerals stage may leave outside its span (counters of the fixtures and reports:
 # 180卷, 416台, 1.2 million); a number token runs on over them.
 # The numerals' unit list first (longest first), then counters it does not hold.
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = lazy_pattern(
     r"\s?(?:million|billion|trillion|thousand|percent|per cent)\b|(?:"
     + "|".join(re.escape(u) for u in CN_UNITS_ZH) + r"|万亿|亿|万|千|队|届|村|镇)"
 )
@@ -61,7 +62,7 @@ def is_year_token(text: str) -> bool:
 
 
 # Between numbers: a run of whitespace, a word, or one character (a CJK character is a token of its own)
-_PIECE = re.compile(r"\s+|[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*|.", re.DOTALL)
+_PIECE = lazy_pattern(r"\s+|[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*|.", re.DOTALL)
 
 
 def tokenize(text: str) -> list[Token]:
