@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .align import heading_range, heaviest_in_order
+from .lazy import lazy_pattern
 from .model import (
     ChangeKind,
     Comparison,
@@ -82,7 +83,7 @@ __all__ = [
 # Parts whose sentences never count as commitments: a glossary entry or a statistic explains, it
 # does not promise.
 _NO_COMMITMENTS = frozenset({Role.APPENDIX, Role.STATISTICS})
-_PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
+_PUNCT_OR_SPACE = lazy_pattern(r"[\s\W_]+")
 
 
 def is_commitment(text: str, plan_role: Role | None, *, states_figure: bool = False,
@@ -266,7 +267,7 @@ def _join_keys(keys: list[str], a: int, b: int) -> str:
 
 # A one-character Chinese numeral (四个全面, 五位一体, 两个维护, 二中全会) names a slogan or a
 # session, not a figure a reader compares.
-_SMALL_CJK_NUMERAL = re.compile(r"^[一二两三四五六七八九][^\d一二两三四五六七八九十百千万亿]*$")
+_SMALL_CJK_NUMERAL = lazy_pattern(r"^[一二两三四五六七八九][^\d一二两三四五六七八九十百千万亿]*$")
 
 
 def _has_number(segments: Sequence[Segment], op: Op) -> bool:
@@ -608,7 +609,7 @@ class _OneSided:
     text: str
 
 
-_NUMERAL_CHAR = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
+_NUMERAL_CHAR = lazy_pattern(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 
 
 
@@ -634,8 +635,8 @@ def _same_measure(a: Figure, b: Figure) -> float:
     return 0.0 if av == bv else label_similarity(a.label, b.label)
 
 
-_CJK_ONLY = re.compile(f"[{CJK}]+")
-_CLAUSE_END = re.compile(r"[，,；;：:。！？]")
+_CJK_ONLY = lazy_pattern(f"[{CJK}]+")
+_CLAUSE_END = lazy_pattern(r"[，,；;：:。！？]")
 
 
 def _cjk_of(text: str) -> str:

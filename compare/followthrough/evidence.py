@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..lazy import lazy_pattern
 from ..model import (
     Evidence,
     Figure,
@@ -121,9 +122,9 @@ _MAX_POSTING_SHARE = 0.2
 # cap on the fixture pairs and on gwr 2013→14, 2016→17, 2018→19; and far below 20% of a long report.
 _MAX_POSTINGS = 32
 
-_WORD_RUN = re.compile(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,40})》")
-_PROGRAMME = re.compile(rf"[{CJK}]{{2,8}}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
+_WORD_RUN = lazy_pattern(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
+_QUOTED = lazy_pattern(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,40})》")
+_PROGRAMME = lazy_pattern(rf"[{CJK}]{{2,8}}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
 # Words too common in plan and review text to be a named programme on their own.
 _GENERIC_PROGRAMMES = ("体制机制", "工作机制", "长效机制", "制度", "改革", "体系")
 # Headings of a problems part when the structure stage gave it no role.
@@ -338,7 +339,7 @@ class _ItemScores:
         return whole, part
 
 
-_CLAUSE_CUT = re.compile(r"[，,；;：:]")
+_CLAUSE_CUT = lazy_pattern(r"[，,；;：:]")
 
 
 def _clause_features(item_text: str, language: str) -> list[set[str]]:
@@ -428,21 +429,21 @@ def _status(best_review: float, best_elsewhere: float) -> PlanStatus:
 
 # A sentence that opens with one of these speaks of several years; so does a paragraph that opens
 # so and names no single year ("五年来，…。…。"). A figure of such a sentence is no year's outcome.
-_MULTI_YEAR_OPENER = re.compile(r"^(?:[^，,。]{0,6})(?:五年来|过去五年|这五年|几年来|近年来|多年来|“十[二三四]五”(?:时期|期间|以来)|"
+_MULTI_YEAR_OPENER = lazy_pattern(r"^(?:[^，,。]{0,6})(?:五年来|过去五年|这五年|几年来|近年来|多年来|“十[二三四]五”(?:时期|期间|以来)|"
                                 r"十[二三四]五(?:时期|期间|以来)|累计)")
-_ONE_YEAR = re.compile(r"一年来|过去一年|去年|全年|上年")
+_ONE_YEAR = lazy_pattern(r"一年来|过去一年|去年|全年|上年")
 # A sentence that sets targets (「主要预期目标：…」), not one that compares with them (「低于13%左右的预期目标」).
-_SETS_TARGETS = re.compile(r"(?:预期|主要)目标(?:是|为|：|:)|目标是|目标为")
+_SETS_TARGETS = lazy_pattern(r"(?:预期|主要)目标(?:是|为|：|:)|目标是|目标为")
 # Words of a sentence about the plan year, when the plan calls its year 今年.
 _PLAN_YEAR_WORDS = ("今年", "力争")
 # A figure between 从/由 and 下降至/提高到… is the starting level, not the outcome.
-_FROM = re.compile(r"[从由]")
-_TO = re.compile(r"[^，,；;。]{0,3}?(?:下降|降低|提高|提升|增加|减少|增长|上升|扩大|缩小|压减|降|增)(?:至|到)")
+_FROM = lazy_pattern(r"[从由]")
+_TO = lazy_pattern(r"[^，,；;。]{0,3}?(?:下降|降低|提高|提升|增加|减少|增长|上升|扩大|缩小|压减|降|增)(?:至|到)")
 # A clause that has only a verb (or nothing) before a counted figure names what it counts after it.
-_VERB_ONLY_LEAD = re.compile(r"^(?:完成|新增|新建|建成|改造|升级改造|新开工|开工|引进|培育|认定|增加|新改扩建|打造|实现|筹建|"
+_VERB_ONLY_LEAD = lazy_pattern(r"^(?:完成|新增|新建|建成|改造|升级改造|新开工|开工|引进|培育|认定|增加|新改扩建|打造|实现|筹建|"
                              r"建设|落地|投用|开办|新开办|提供)?$")
 _COUNTER_UNITS = frozenset("个座所家条项件台辆套户名张宗处间栋")
-_GROWTH_ONLY = re.compile(r"^(?:同比|比上年|较上年)?(?:（下同）)?(?:分别)?(?:增长|下降|提高|降低|增加|减少|上涨|上升)$")
+_GROWTH_ONLY = lazy_pattern(r"^(?:同比|比上年|较上年)?(?:（下同）)?(?:分别)?(?:增长|下降|提高|降低|增加|减少|上涨|上升)$")
 
 
 def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *, year: int | None

@@ -17,11 +17,11 @@ items share words, which the evidence score already weighs.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy import lazy_pattern
 from ..text.cjk import CJK
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD, names_task
 from ..text.similarity import cjk_bigrams
@@ -53,8 +53,8 @@ KEY_TERM_MAX_OLD = 3
 # 机制」 for researchers' ownership of results 0.27).
 TERSE_CUTOFF = 0.35
 
-_CJK_RUN = re.compile(f"[{CJK}]{{{KEY_TERM_CHARS},}}")
-_CJK_RUN_ANY = re.compile(f"[{CJK}]+")
+_CJK_RUN = lazy_pattern(f"[{CJK}]{{{KEY_TERM_CHARS},}}")
+_CJK_RUN_ANY = lazy_pattern(f"[{CJK}]+")
 
 
 def _grams(text: str) -> set[str]:
@@ -65,15 +65,15 @@ def _grams(text: str) -> set[str]:
     return out
 
 
-_CLAUSE_CUT = re.compile(r"[，,；;：:。！？]")
+_CLAUSE_CUT = lazy_pattern(r"[，,；;：:。！？]")
 # Verbs of two characters or more (推进, 加强, 发展…) at either end of a shared run are the commitment,
 # not its object: 「加强国家」 shares only a verb and 国家.
 _VERBS = "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
-_VERB_HEAD = re.compile(f"^(?:{_VERBS})")
-_VERB_TAIL = re.compile(f"(?:{_VERBS})$")
+_VERB_HEAD = lazy_pattern(f"^(?:{_VERBS})")
+_VERB_TAIL = lazy_pattern(f"(?:{_VERBS})$")
 
 
-_FUNCTION_ENDS = re.compile(r"^[把将对向以和与及的等、]+|[把将对向以和与及的等、]+$")
+_FUNCTION_ENDS = lazy_pattern(r"^[把将对向以和与及的等、]+|[把将对向以和与及的等、]+$")
 
 
 @lru_cache(maxsize=1 << 14)  # the same shared runs come back for item after item
