@@ -5,8 +5,10 @@
   are no better than `ratio` on unsegmented Chinese; `partial_ratio` is far slower.
 - Content: character n-gram vectors (CJK bigrams, lower-cased Latin words), hashed into a fixed
   number of dimensions, weighted by inverse document frequency over the sections being compared
-  (stock phrases of official reports weigh little) and compared by cosine. All pairs of one
-  alignment step are scored with one matrix product, so the Python work stays linear in the text.
+  (stock phrases of official reports weigh little) and compared by cosine: sparse {feature:
+  weight} vectors, one exactly rounded sum (`math.fsum`) over the shared features per pair, so a
+  score does not depend on which side is old nor on the order of the features. Plain Python: the
+  job never imports numpy (its import alone was a fifth of a comparison's CPU budget).
 - Sentences: rapidfuzz `ratio` on whitespace-collapsed text, only for candidate pairs that share a
   rare shingle (an inverted index), so no sentence is compared with every other sentence.
 
@@ -25,10 +27,9 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import chain
+from operator import mul
 
-import numpy as np
-from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .cjk import CJK, CJK_WIDE, is_cjk
 from .tokens import word_stems
@@ -62,13 +63,10 @@ __all__ = [
     "RARE_SHINGLES_PER_SENTENCE",
     "normalise_heading",
     "heading_similarity",
-    "heading_matrix",
-    "content_matrix",
-    "content_vectors",
-    "combined_cosine",
     "DENSE_PAIR_LIMIT",
     "SparseVector",
     "sparse_content_vectors",
+    "sparse_dot",
     "sparse_cosine",
     "sparse_combined_cosine",
     "blocking_features",
@@ -123,9 +121,9 @@ CROSS_PARENT_CUTOFF = 0.55
 SPLIT_GAIN = 0.08
 
 # --- bounded cost for long sibling lists ---------------------------------------------------------
-# Up to this many old × new pairs, every pair of siblings is scored with dense matrices (200 × 200
-# siblings: 6.5 MB of vectors per side). Real reports stay far below it (the largest corpus sibling
-# list has under 60 parts); a list of 10,000 parts would need 330 MB per side and an N × N matrix.
+# Up to this many old × new pairs, every pair of siblings is scored (200 × 200 siblings; a few
+# microseconds per pair). Real reports stay far below it (the largest corpus sibling list has
+# under 60 parts, the largest group about 2,300 pairs); a list of 10,000 parts would be 10^8 pairs.
 DENSE_PAIR_LIMIT = 40_000
 # Above it, only candidate pairs are scored, with sparse vectors: two sections are candidates when
 # they share one of their BLOCK_RARE_FEATURES rarest features (found in at most BLOCK_DF_CAP of
@@ -186,21 +184,6 @@ def heading_similarity(old: str, new: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
-def heading_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
-    """Heading similarity of every old × new pair (rapidfuzz `cdist`, both empty = 1)."""
-    a = [normalise_heading(h) for h in old]
-    b = [normalise_heading(h) for h in new]
-    if not a or not b:
-        return np.zeros((len(a), len(b)))
-    m = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float64, workers=1) / 100.0
-    empty_a = np.array([not x for x in a])
-    empty_b = np.array([not x for x in b])
-    m[np.ix_(empty_a, empty_b)] = 1.0
-    m[np.ix_(empty_a, ~empty_b)] = 0.0
-    m[np.ix_(~empty_a, empty_b)] = 0.0
-    return m
-
-
 @lru_cache(maxsize=1 << 17)
 def _hashed(shingle: str) -> int:
     return zlib.crc32(shingle.encode()) % _DIMENSIONS
@@ -218,81 +201,47 @@ def _features(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _count_matrix(texts: Sequence[str]) -> NDArray[np.float64]:
-    m = np.zeros((len(texts), _DIMENSIONS))
-    for i, t in enumerate(texts):
-        feats = _features(t)
-        if feats:
-            m[i] = np.bincount(feats, minlength=_DIMENSIONS)
-    return m
-
-
-def content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[
-    NDArray[np.float64], NDArray[np.float64]
-]:
-    """Weighted n-gram vectors (rows, unit length) of the old and new texts.
-
-    Weights are sub-linear term frequency times idf over both sides together, so the result
-    is the same whichever side is called old. The cosine of two rows is their dot product.
-    """
-    co, cn = _count_matrix(old), _count_matrix(new)
-    both = np.vstack([co, cn])
-    df = (both > 0).sum(axis=0)
-    idf = np.log((1.0 + len(both)) / (1.0 + df)) + 1.0
-    return _unit(np.log1p(co) * idf), _unit(np.log1p(cn) * idf)
-
-
-def _unit(m: NDArray[np.float64]) -> NDArray[np.float64]:
-    norms = np.linalg.norm(m, axis=1)
-    norms[norms == 0] = 1.0
-    out: NDArray[np.float64] = m / norms[:, None]
-    return out
-
-
-def content_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
-    """Cosine of the weighted n-gram vectors for every old × new pair (one matrix product)."""
-    if not old or not new:
-        return np.zeros((len(old), len(new)))
-    wo, wn = content_vectors(old, new)
-    return np.clip(wo @ wn.T, 0.0, 1.0)
-
-
-def combined_cosine(single: NDArray[np.float64], parts: Sequence[NDArray[np.float64]]) -> float:
-    """Cosine of `single` with the sum of `parts` (unit vectors): how well the parts together
-    stand for it. Used to recognise a split (one old → several new) or a merge."""
-    total = np.sum(parts, axis=0)
-    norm = float(np.linalg.norm(total))
-    return 0.0 if norm == 0 else float(np.clip(single @ total / norm, 0.0, 1.0))
-
-
 SparseVector = dict[int, float]
 
 
 def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list[SparseVector], list[SparseVector]]:
-    """The vectors of `content_vectors` as {feature: weight} dicts: memory grows with the text,
-    not with sections × dimensions. Same weights (sub-linear tf × idf over both sides)."""
+    """Weighted n-gram vectors (unit length) of the old and new texts as {feature: weight} dicts:
+    memory grows with the text, never with sections × dimensions.
+
+    Weights are sub-linear term frequency times idf over both sides together, so the result is
+    the same whichever side is called old. The cosine of two texts is the dot product of their
+    vectors (`sparse_cosine`).
+    """
     counts = [Counter(_features(t)) for t in (*old, *new)]
     df: Counter[int] = Counter()
     for c in counts:
         df.update(c.keys())
     n = len(counts)
+    idf = {f: math.log((1.0 + n) / (1.0 + k)) + 1.0 for f, k in df.items()}
     vectors: list[SparseVector] = []
     for c in counts:
-        weights = {f: math.log1p(k) * (math.log((1.0 + n) / (1.0 + df[f])) + 1.0) for f, k in c.items()}
+        weights = {f: math.log1p(k) * idf[f] for f, k in c.items()}
         norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
         vectors.append({f: w / norm for f, w in weights.items()})
     return vectors[: len(old)], vectors[len(old) :]
 
 
+def sparse_dot(a: SparseVector, b: SparseVector) -> float:
+    """Dot product of two sparse vectors. `fsum` rounds the exact sum once, so the result is the
+    same whichever vector comes first and in whatever order the shared features are visited
+    (swapping old and new mirrors the result); the products are taken in C (`map`)."""
+    shared = a.keys() & b.keys()  # CPython walks the smaller of the two
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
 def sparse_cosine(a: SparseVector, b: SparseVector) -> float:
-    """Dot product of two sparse unit vectors, clipped to 0–1. `fsum` rounds exactly, so the
-    result is the same whichever vector comes first (swapping old and new mirrors the result)."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return min(1.0, max(0.0, math.fsum(w * large[f] for f, w in small.items() if f in large)))
+    """Cosine of two sparse unit vectors (their dot product), clipped to 0–1."""
+    return min(1.0, max(0.0, sparse_dot(a, b)))
 
 
 def sparse_combined_cosine(single: SparseVector, first: SparseVector, second: SparseVector) -> float:
-    """`combined_cosine` for sparse vectors: cosine of `single` with `first + second`."""
+    """Cosine of `single` with `first + second` (unit vectors): how well the two parts together
+    stand for it. Used to recognise a split (one old → several new) or a merge."""
     norm2 = (math.fsum(w * w for w in first.values()) + math.fsum(w * w for w in second.values())
              + 2 * sparse_cosine(first, second))
     if norm2 <= 0:
