@@ -1,6 +1,6 @@
 """Lazy package attributes: a public name is imported from its home module on first use.
 
-`compare` and `compare.render` keep `import compare` and `yoy --help` cheap this way: numpy,
+`compare` and `compare.render` keep `import compare` and `yoy --help` cheap this way:
 jinja2 and the pipeline load only when a caller first touches a name that needs them.
 """
 

@@ -24,10 +24,10 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
-from itertools import chain
-from operator import mul
+from itertools import chain, repeat
+from operator import mul, truediv
 
 from rapidfuzz import fuzz
 
@@ -167,6 +167,8 @@ _MARKER = re.compile(
 )
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK_RUN = re.compile(f"[{CJK_WIDE}]+")
+_CJK_BIGRAM = re.compile(f"(?=([{CJK_WIDE}]{{2}}))")
+_CJK_LONE = re.compile(f"(?<![{CJK_WIDE}])[{CJK_WIDE}](?![{CJK_WIDE}])")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*")
 
 
@@ -184,21 +186,43 @@ def heading_similarity(old: str, new: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
-@lru_cache(maxsize=1 << 17)
-def _hashed(shingle: str) -> int:
-    return zlib.crc32(shingle.encode()) % _DIMENSIONS
+class _Hashes(dict[str, int]):
+    """Shingle -> hashed feature, filled on first use (a dict lookup in C for every shingle seen before)."""
+
+    def __missing__(self, shingle: str) -> int:
+        feature = self[shingle] = zlib.crc32(shingle.encode()) % _DIMENSIONS
+        return feature
+
+
+_HASHES = _Hashes()
+_HASHES_MAX = 1 << 17  # emptied when it grows past this many shingles (numbers and words are unbounded)
+
+
+def _features(text: str) -> Iterable[int]:
+    """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words.
+
+    Taken line by line: no shingle spans a line break, so a text's shingles are those of its
+    lines, and the lines of a part are read once for it and for every part that holds it.
+    """
+    return chain.from_iterable(map(_line_features, text.split("\n")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_features(line: str) -> tuple[int, ...]:
+    """The hashed shingles of one line: three regular-expression passes find them in C (the
+    bigrams of every CJK run, overlapping, by lookahead; the characters standing alone; the
+    Latin words, lower-cased)."""
+    if len(_HASHES) > _HASHES_MAX:
+        _HASHES.clear()
+    shingles = chain(_CJK_BIGRAM.findall(line), _CJK_LONE.findall(line), map(str.lower, _LATIN_WORD.findall(line)))
+    return tuple(map(_HASHES.__getitem__, shingles))
 
 
 @lru_cache(maxsize=1 << 12)
-def _features(text: str) -> tuple[int, ...]:
-    """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words
-    (cached: a section's text is scored in its sibling group and again across parents)."""
-    out: list[int] = []
-    for run in _CJK_RUN.findall(text):
-        out.extend(map(_hashed, cjk_bigrams(run, lone=True)))
-    for w in _LATIN_WORD.findall(text):
-        out.append(_hashed(w.lower()))
-    return tuple(out)
+def _counts(text: str) -> Counter[int]:
+    """How often each hashed shingle occurs in the text (cached: a section's text is scored in
+    its sibling group and again across parents; no caller changes the counts)."""
+    return Counter(_features(text))
 
 
 SparseVector = dict[int, float]
@@ -212,17 +236,18 @@ def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list
     the same whichever side is called old. The cosine of two texts is the dot product of their
     vectors (`sparse_cosine`).
     """
-    counts = [Counter(_features(t)) for t in (*old, *new)]
+    counts = [_counts(t) for t in (*old, *new)]
     df: Counter[int] = Counter()
     for c in counts:
         df.update(c.keys())
     n = len(counts)
-    idf = {f: math.log((1.0 + n) / (1.0 + k)) + 1.0 for f, k in df.items()}
+    by_df = [math.log((1.0 + n) / (1.0 + k)) + 1.0 for k in range(n + 1)]  # idf of a feature in k texts
+    idf = dict(zip(df.keys(), map(by_df.__getitem__, df.values())))
     vectors: list[SparseVector] = []
-    for c in counts:
-        weights = {f: math.log1p(k) * idf[f] for f, k in c.items()}
-        norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
-        vectors.append({f: w / norm for f, w in weights.items()})
+    for c in counts:  # per feature: log1p(count) × idf, then / norm (each step mapped in C)
+        weights = list(map(mul, map(math.log1p, c.values()), map(idf.__getitem__, c.keys())))
+        norm = math.sqrt(math.fsum(map(mul, weights, weights))) or 1.0
+        vectors.append(dict(zip(c.keys(), map(truediv, weights, repeat(norm)))))
     return vectors[: len(old)], vectors[len(old) :]
 
 
