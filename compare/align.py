@@ -59,7 +59,8 @@ from .text.similarity import (
     normalise_heading,
     sparse_combined_cosine,
     sparse_content_vectors,
-    sparse_cosine,
+    sparse_dot,
+    sparse_dots,
 )
 
 __all__ = ["align_sections", "heaviest_in_order", "heading_range"]
@@ -205,20 +206,20 @@ def _score_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence
     o_empty = [not t.strip() for t in otexts]
     n_empty = [not t.strip() for t in ntexts]
 
-    def cell(i: int, j: int) -> tuple[float, float, float]:
-        """(score, heading ratio, content cosine) of one pair; an appendix against a section
-        that is not one scores 0."""
+    def cell(i: int, j: int, dot: float) -> tuple[float, float, float]:
+        """(score, heading ratio, content cosine) of one pair given the dot product of its
+        vectors; an appendix against a section that is not one scores 0."""
         if (o_roles[i] is Role.APPENDIX) != (n_roles[j] is Role.APPENDIX):
             return 0.0, 0.0, 0.0
         hh = _heading_ratio(o_heads[i], n_heads[j])
-        cc = sparse_cosine(wo[i], wn[j])
+        cc = min(1.0, max(0.0, dot))
         role = _role_term(o_roles[i], n_roles[j])
         # heading-only sections on both sides: the heading is all there is to compare
         ss = hh + role if o_empty[i] and n_empty[j] else HEADING_WEIGHT * hh + CONTENT_WEIGHT * cc + role
         return min(1.0, max(0.0, ss)), hh, cc
 
     if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
-        cells, ok = _every_cell(len(olds), len(news), cell)
+        cells, ok = _every_cell(sparse_dots(wo, wn), cell)
     else:
         cells, ok = _blocked_cells(olds, news, wo, wn, o_roles, n_roles, cell)
 
@@ -237,10 +238,10 @@ def _candidate(ss: float, hh: float, cc: float) -> bool:
     return ss >= SECTION_PAIR_CUTOFF and (hh >= HEADING_RELATED or cc >= CONTENT_ONLY_CUTOFF)
 
 
-def _every_cell(n_old: int, n_new: int, cell: Callable[[int, int], _Cell]
+def _every_cell(dots: list[list[float]], cell: Callable[[int, int, float], _Cell]
                 ) -> tuple[dict[tuple[int, int], _Cell], list[tuple[int, int]]]:
     """Short lists: every pair scored; kept are the candidates and the content-alike pairs."""
-    grid = [[cell(i, j) for j in range(n_new)] for i in range(n_old)]
+    grid = [[cell(i, j, dot) for j, dot in enumerate(row)] for i, row in enumerate(dots)]
     best = _mutual_best([[c[0] for c in row] for row in grid])
     cells: dict[tuple[int, int], _Cell] = {}
     ok: list[tuple[int, int]] = []
@@ -256,7 +257,7 @@ def _every_cell(n_old: int, n_new: int, cell: Callable[[int, int], _Cell]
 
 def _blocked_cells(olds: Sequence[Section], news: Sequence[Section], wo: Sequence[SparseVector],
                    wn: Sequence[SparseVector], o_roles: Sequence[Role], n_roles: Sequence[Role],
-                   cell: Callable[[int, int], _Cell]) -> tuple[dict[tuple[int, int], _Cell], list[tuple[int, int]]]:
+                   cell: Callable[[int, int, float], _Cell]) -> tuple[dict[tuple[int, int], _Cell], list[tuple[int, int]]]:
     """Long sibling lists: score only blocked candidates (no N × N work)."""
     candidates = blocked_pairs([blocking_features(s.heading, v.keys()) for s, v in zip(olds, wo, strict=True)],
                                [blocking_features(s.heading, v.keys()) for s, v in zip(news, wn, strict=True)])
@@ -264,7 +265,7 @@ def _blocked_cells(olds: Sequence[Section], news: Sequence[Section], wo: Sequenc
     for i, j in sorted(candidates):
         if (o_roles[i] is Role.APPENDIX) != (n_roles[j] is Role.APPENDIX):
             continue  # an appendix pairs only with an appendix
-        cells[(i, j)] = cell(i, j)
+        cells[(i, j)] = cell(i, j, sparse_dot(wo[i], wn[j]))
     ok = [ij for ij, c in cells.items() if _candidate(*c)]
     ok_set = set(ok)
     ok.extend(ij for ij in sorted(_sparse_mutual_best(cells)) if ij not in ok_set)
@@ -486,19 +487,22 @@ def _cross_parent_cells(old: _Side, new: _Side, olds: Sequence[Section],
     """(heading ratio, content cosine) of the leftover pairs whose content reaches
     CROSS_PARENT_CUTOFF: every pair for few leftovers, blocked candidates for many."""
     so, sn = sparse_content_vectors([old.content(s) for s in olds], [new.content(s) for s in news])
+    dots: dict[tuple[int, int], float]
     if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
-        candidates = [(i, j) for i in range(len(olds)) for j in range(len(news))]
+        dots = {(i, j): dot for i, row in enumerate(sparse_dots(so, sn)) for j, dot in enumerate(row)
+                if dot >= CROSS_PARENT_CUTOFF}
     else:
         candidates = sorted(blocked_pairs(
             [blocking_features(s.heading, v.keys()) for s, v in zip(olds, so, strict=True)],
             [blocking_features(s.heading, v.keys()) for s, v in zip(news, sn, strict=True)]))
+        dots = {(i, j): sparse_dot(so[i], sn[j]) for i, j in candidates}
     o_app = _appendix(old, olds)
     n_app = _appendix(new, news)
     found: dict[tuple[int, int], tuple[float, float]] = {}
-    for i, j in candidates:
+    for (i, j), dot in dots.items():  # row-major order
         if o_app[i] != n_app[j]:
             continue  # an appendix pairs only with an appendix
-        cc = sparse_cosine(so[i], sn[j])
+        cc = min(1.0, max(0.0, dot))
         if cc >= CROSS_PARENT_CUTOFF:
             found[(i, j)] = (heading_similarity(olds[i].heading, news[j].heading), cc)
     return found

@@ -67,6 +67,7 @@ __all__ = [
     "SparseVector",
     "sparse_content_vectors",
     "sparse_dot",
+    "sparse_dots",
     "sparse_cosine",
     "sparse_combined_cosine",
     "blocking_features",
@@ -257,6 +258,24 @@ def sparse_dot(a: SparseVector, b: SparseVector) -> float:
     (swapping old and new mirrors the result); the products are taken in C (`map`)."""
     shared = a.keys() & b.keys()  # CPython walks the smaller of the two
     return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -> list[list[float]]:
+    """`sparse_dot` of every row × column, bit for bit: the products of each pair's shared
+    features, found through an index of the columns' features (so a pair sharing few features
+    costs little), each pair summed by `fsum`."""
+    postings: dict[int, list[tuple[int, float]]] = {}
+    for j, col in enumerate(columns):
+        for f, w in col.items():
+            postings.setdefault(f, []).append((j, w))
+    out: list[list[float]] = []
+    for row in rows:
+        products: list[list[float]] = [[] for _ in columns]
+        for f, w in row.items():
+            for j, x in postings.get(f, ()):
+                products[j].append(w * x)
+        out.append(list(map(math.fsum, products)))
+    return out
 
 
 def sparse_cosine(a: SparseVector, b: SparseVector) -> float:
