@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import mul, truediv
+from operator import add, itemgetter, mul, truediv
 
 from rapidfuzz import fuzz
 
@@ -168,9 +168,10 @@ _MARKER = re.compile(
 )
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK_RUN = re.compile(f"[{CJK_WIDE}]+")
-_CJK_BIGRAM = re.compile(f"(?=([{CJK_WIDE}]{{2}}))")
-_CJK_LONE = re.compile(f"(?<![{CJK_WIDE}])[{CJK_WIDE}](?![{CJK_WIDE}])")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*")
+_TAIL = itemgetter(slice(1, None))
+# A Latin word of two or more letters, or a number: `[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*`
+# written with one leading character class, which lets the regex engine skip CJK text in C
+_LATIN_WORD = re.compile(r"[A-Za-z0-9](?:(?<=[A-Za-z])[A-Za-z']+|(?<=[0-9])[0-9]*(?:[.,][0-9]+)*)")
 
 
 def normalise_heading(heading: str) -> str:
@@ -210,12 +211,14 @@ def _features(text: str) -> Iterable[int]:
 
 @lru_cache(maxsize=1 << 14)
 def _line_features(line: str) -> tuple[int, ...]:
-    """The hashed shingles of one line: three regular-expression passes find them in C (the
-    bigrams of every CJK run, overlapping, by lookahead; the characters standing alone; the
-    Latin words, lower-cased)."""
+    """The hashed shingles of one line: the bigrams of every CJK run (a run of one character is
+    its own shingle) and the Latin words, lower-cased; found and hashed in C."""
     if len(_HASHES) > _HASHES_MAX:
         _HASHES.clear()
-    shingles = chain(_CJK_BIGRAM.findall(line), _CJK_LONE.findall(line), map(str.lower, _LATIN_WORD.findall(line)))
+    runs = _CJK_RUN.findall(line)
+    bigrams = chain.from_iterable(map(map, repeat(add), runs, map(_TAIL, runs)))  # run[k] + run[k + 1], in C
+    lone = [run for run in runs if len(run) == 1]
+    shingles = chain(bigrams, lone, map(str.lower, _LATIN_WORD.findall(line)))
     return tuple(map(_HASHES.__getitem__, shingles))
 
 
