@@ -5,7 +5,7 @@
     >>> html = render(comparison, "html")
 
 Importing `compare` is cheap: the names below are loaded on first use (module `__getattr__`), so
-`yoy --help` and `import compare` do not pull in numpy, jinja2 or the pipeline.
+`yoy --help` and `import compare` do not pull in jinja2 or the pipeline.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 How sections are paired, level by level from the top:
 1. Siblings under paired parents are scored against each other: year-normalised heading ratio,
    idf-weighted character n-gram cosine of their content (descendants included), and role
-   (see `similarity`). All pairs of one step are scored at once (`cdist`, one matrix product).
+   (see `similarity`). Every pair of one step is scored (sparse vectors made once per step);
+   a long list of siblings scores only blocked candidates (`similarity.blocked_pairs`).
 2. Candidates (above the cutoff, or the clear best of their row and column) are taken greedily
    by score; ties are broken by position (closeness of relative positions), never by first
    match, because official reports repeat stock headings.
@@ -23,8 +24,8 @@ The rule for the result: every section of each report is in exactly one pair, ex
 old section of a split is in one pair per new part, and the new section of a merge in one pair
 per old part. Pairs come in new-document order; a removed section comes right after the pair
 of the old section before it (or first, if it is the first). Cost: each step scores siblings
-against siblings, so the work is linear in the text plus the square of the number of sibling
-sections, done in C.
+against siblings (a few microseconds per pair, at most DENSE_PAIR_LIMIT pairs; candidates only
+beyond), so the work is linear in the text plus the pairs scored.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from .model import PairStatus, Report, Role, Section, SectionPair, Span
@@ -52,16 +52,15 @@ from .text.similarity import (
     ROLE_PENALTY,
     SECTION_PAIR_CUTOFF,
     SPLIT_GAIN,
+    SparseVector,
     blocked_pairs,
     blocking_features,
-    combined_cosine,
-    content_vectors,
-    heading_matrix,
     heading_similarity,
     normalise_heading,
     sparse_combined_cosine,
     sparse_content_vectors,
-    sparse_cosine,
+    sparse_dot,
+    sparse_dots,
 )
 
 __all__ = ["align_sections", "heaviest_in_order", "heading_range"]
@@ -70,13 +69,15 @@ _KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, R
                           Role.APPENDIX})
 
 
-def _apart(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> np.ndarray:
-    """Cells that may never pair: an appendix (glossary, attachment list, table) pairs only with
-    an appendix, whatever their words share."""
-    ao = np.array([old.report.effective_role(s.id) is Role.APPENDIX for s in olds], dtype=bool)
-    an = np.array([new.report.effective_role(s.id) is Role.APPENDIX for s in news], dtype=bool)
-    apart: np.ndarray = np.not_equal.outer(ao, an)
-    return apart
+def _appendix(side: _Side, sections: Sequence[Section]) -> list[bool]:
+    """Which sections are appendices: an appendix (glossary, attachment list, table) pairs only
+    with an appendix, whatever their words share."""
+    return [side.report.effective_role(s.id) is Role.APPENDIX for s in sections]
+
+
+def _heading_ratio(a: str, b: str) -> float:
+    """`heading_similarity` of two headings already normalised."""
+    return 1.0 if not a and not b else (0.0 if not a or not b else fuzz.ratio(a, b) / 100.0)
 
 
 def heaviest_in_order(pairs: Sequence[tuple[int, int, float]]) -> set[int]:
@@ -195,44 +196,6 @@ def _role_term(ro: Role, rn: Role) -> float:
 
 def _score_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> _Cells:
     """Every sibling pair for short lists; blocked candidates (text.similarity) for long ones."""
-    if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
-        return _dense_cells(old, new, olds, news)
-    return _sparse_cells(old, new, olds, news)
-
-
-def _dense_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> _Cells:
-    h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
-    otexts = [old.content(s) for s in olds]
-    ntexts = [new.content(s) for s in news]
-    wo, wn = content_vectors(otexts, ntexts)
-    c = np.clip(wo @ wn.T, 0.0, 1.0)
-    o_roles = [old.report.effective_role(o.id) for o in olds]
-    n_roles = [new.report.effective_role(n.id) for n in news]
-    role = np.array([[_role_term(ro, rn) for rn in n_roles] for ro in o_roles]).reshape(h.shape)
-    o_empty = np.array([not t.strip() for t in otexts])
-    n_empty = np.array([not t.strip() for t in ntexts])
-    score = HEADING_WEIGHT * h + CONTENT_WEIGHT * c + role
-    # heading-only sections on both sides: the heading is all there is to compare
-    both_empty = np.outer(o_empty, n_empty)
-    score = np.where(both_empty, h + role, score)
-    apart = _apart(old, new, olds, news)
-    h, c, score = np.where(apart, 0.0, h), np.where(apart, 0.0, c), np.where(apart, 0.0, score)
-    score = np.clip(score, 0.0, 1.0)
-    ok = (score >= SECTION_PAIR_CUTOFF) & ((h >= HEADING_RELATED) | (c >= CONTENT_ONLY_CUTOFF))
-    ok |= _mutual_best(score)
-    keep = np.argwhere(ok | (c >= CONTENT_ONLY_CUTOFF))
-    cells = {(int(i), int(j)): (float(score[i, j]), float(h[i, j]), float(c[i, j])) for i, j in keep}
-
-    def combined(single_is_old: bool, k: int, first: int, second: int) -> float:
-        if single_is_old:
-            return combined_cosine(wo[k], [wn[first], wn[second]])
-        return combined_cosine(wn[k], [wo[first], wo[second]])
-
-    return _Cells(cells, [(int(i), int(j)) for i, j in np.argwhere(ok)], combined)
-
-
-def _sparse_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence[Section]) -> _Cells:
-    """Long sibling lists: score only blocked candidates, with sparse vectors (no N × N matrix)."""
     otexts = [old.content(s) for s in olds]
     ntexts = [new.content(s) for s in news]
     wo, wn = sparse_content_vectors(otexts, ntexts)
@@ -240,25 +203,25 @@ def _sparse_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequenc
     n_heads = [normalise_heading(s.heading) for s in news]
     o_roles = [old.report.effective_role(o.id) for o in olds]
     n_roles = [new.report.effective_role(n.id) for n in news]
-    candidates = blocked_pairs([blocking_features(s.heading, v.keys()) for s, v in zip(olds, wo, strict=True)],
-                               [blocking_features(s.heading, v.keys()) for s, v in zip(news, wn, strict=True)])
-    cells: dict[tuple[int, int], tuple[float, float, float]] = {}
-    for i, j in sorted(candidates):
+    o_empty = [not t.strip() for t in otexts]
+    n_empty = [not t.strip() for t in ntexts]
+
+    def cell(i: int, j: int, dot: float) -> tuple[float, float, float]:
+        """(score, heading ratio, content cosine) of one pair given the dot product of its
+        vectors; an appendix against a section that is not one scores 0."""
         if (o_roles[i] is Role.APPENDIX) != (n_roles[j] is Role.APPENDIX):
-            continue  # an appendix pairs only with an appendix (see _apart)
-        a, b = o_heads[i], n_heads[j]
-        hh = 1.0 if not a and not b else (0.0 if not a or not b else fuzz.ratio(a, b) / 100.0)
-        cc = sparse_cosine(wo[i], wn[j])
+            return 0.0, 0.0, 0.0
+        hh = _heading_ratio(o_heads[i], n_heads[j])
+        cc = min(1.0, max(0.0, dot))
         role = _role_term(o_roles[i], n_roles[j])
-        if not otexts[i].strip() and not ntexts[j].strip():
-            ss = hh + role
-        else:
-            ss = HEADING_WEIGHT * hh + CONTENT_WEIGHT * cc + role
-        cells[(i, j)] = (min(1.0, max(0.0, ss)), hh, cc)
-    ok = [ij for ij, (ss, hh, cc) in cells.items()
-          if ss >= SECTION_PAIR_CUTOFF and (hh >= HEADING_RELATED or cc >= CONTENT_ONLY_CUTOFF)]
-    ok_set = set(ok)
-    ok.extend(ij for ij in sorted(_sparse_mutual_best(cells)) if ij not in ok_set)
+        # heading-only sections on both sides: the heading is all there is to compare
+        ss = hh + role if o_empty[i] and n_empty[j] else HEADING_WEIGHT * hh + CONTENT_WEIGHT * cc + role
+        return min(1.0, max(0.0, ss)), hh, cc
+
+    if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
+        cells, ok = _every_cell(sparse_dots(wo, wn), cell)
+    else:
+        cells, ok = _blocked_cells(olds, news, wo, wn, o_roles, n_roles, cell)
 
     def combined(single_is_old: bool, k: int, first: int, second: int) -> float:
         if single_is_old:
@@ -266,6 +229,47 @@ def _sparse_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequenc
         return sparse_combined_cosine(wn[k], wo[first], wo[second])
 
     return _Cells(cells, ok, combined)
+
+
+_Cell = tuple[float, float, float]
+
+
+def _candidate(ss: float, hh: float, cc: float) -> bool:
+    return ss >= SECTION_PAIR_CUTOFF and (hh >= HEADING_RELATED or cc >= CONTENT_ONLY_CUTOFF)
+
+
+def _every_cell(dots: list[list[float]], cell: Callable[[int, int, float], _Cell]
+                ) -> tuple[dict[tuple[int, int], _Cell], list[tuple[int, int]]]:
+    """Short lists: every pair scored; kept are the candidates and the content-alike pairs."""
+    grid = [[cell(i, j, dot) for j, dot in enumerate(row)] for i, row in enumerate(dots)]
+    best = _mutual_best([[c[0] for c in row] for row in grid])
+    cells: dict[tuple[int, int], _Cell] = {}
+    ok: list[tuple[int, int]] = []
+    for i, row in enumerate(grid):
+        for j, c in enumerate(row):
+            if _candidate(*c) or (i, j) in best:
+                ok.append((i, j))
+            elif c[2] < CONTENT_ONLY_CUTOFF:
+                continue
+            cells[(i, j)] = c
+    return cells, ok
+
+
+def _blocked_cells(olds: Sequence[Section], news: Sequence[Section], wo: Sequence[SparseVector],
+                   wn: Sequence[SparseVector], o_roles: Sequence[Role], n_roles: Sequence[Role],
+                   cell: Callable[[int, int, float], _Cell]) -> tuple[dict[tuple[int, int], _Cell], list[tuple[int, int]]]:
+    """Long sibling lists: score only blocked candidates (no N × N work)."""
+    candidates = blocked_pairs([blocking_features(s.heading, v.keys()) for s, v in zip(olds, wo, strict=True)],
+                               [blocking_features(s.heading, v.keys()) for s, v in zip(news, wn, strict=True)])
+    cells: dict[tuple[int, int], _Cell] = {}
+    for i, j in sorted(candidates):
+        if (o_roles[i] is Role.APPENDIX) != (n_roles[j] is Role.APPENDIX):
+            continue  # an appendix pairs only with an appendix
+        cells[(i, j)] = cell(i, j, sparse_dot(wo[i], wn[j]))
+    ok = [ij for ij, c in cells.items() if _candidate(*c)]
+    ok_set = set(ok)
+    ok.extend(ij for ij in sorted(_sparse_mutual_best(cells)) if ij not in ok_set)
+    return cells, ok
 
 
 def _sparse_mutual_best(cells: dict[tuple[int, int], tuple[float, float, float]]) -> set[tuple[int, int]]:
@@ -277,7 +281,7 @@ def _sparse_mutual_best(cells: dict[tuple[int, int], tuple[float, float, float]]
         cols.setdefault(j, []).append((ss, i))
     out: set[tuple[int, int]] = set()
     for i, row in rows.items():
-        s, j = max(row, key=lambda t: (t[0], -t[1]))  # the first column on ties, as np.argmax
+        s, j = max(row, key=lambda t: (t[0], -t[1]))  # the first column on ties, as _mutual_best
         if s < MUTUAL_BEST_FLOOR:
             continue
         if any(s < o + MUTUAL_BEST_MARGIN for o, jj in row if jj != j):
@@ -288,21 +292,22 @@ def _sparse_mutual_best(cells: dict[tuple[int, int], tuple[float, float, float]]
     return out
 
 
-def _mutual_best(score: np.ndarray) -> np.ndarray:
-    """Cells that are the clear best of their row and of their column."""
-    out = np.zeros(score.shape, dtype=bool)
-    if score.size == 0:
+def _mutual_best(score: Sequence[Sequence[float]]) -> set[tuple[int, int]]:
+    """Cells that are the clear best of their row (the first column on ties) and of their column."""
+    out: set[tuple[int, int]] = set()
+    if not score or not score[0]:
         return out
-    for i in range(score.shape[0]):
-        j = int(np.argmax(score[i]))
-        s = float(score[i, j])
+    columns = list(zip(*score))
+    for i, row in enumerate(score):
+        s = max(row)
+        j = row.index(s)
         if s < MUTUAL_BEST_FLOOR:
             continue
-        row = np.delete(score[i], j)
-        col = np.delete(score[:, j], i)
-        if (row.size and s < row.max() + MUTUAL_BEST_MARGIN) or (col.size and s < col.max() + MUTUAL_BEST_MARGIN):
+        if any(s < o + MUTUAL_BEST_MARGIN for jj, o in enumerate(row) if jj != j):
             continue
-        out[i, j] = True
+        if any(s < o + MUTUAL_BEST_MARGIN for ii, o in enumerate(columns[j]) if ii != i):
+            continue
+        out.add((i, j))
     return out
 
 
@@ -481,23 +486,23 @@ def _cross_parent_cells(old: _Side, new: _Side, olds: Sequence[Section],
                         news: Sequence[Section]) -> dict[tuple[int, int], tuple[float, float]]:
     """(heading ratio, content cosine) of the leftover pairs whose content reaches
     CROSS_PARENT_CUTOFF: every pair for few leftovers, blocked candidates for many."""
-    otexts = [old.content(s) for s in olds]
-    ntexts = [new.content(s) for s in news]
+    so, sn = sparse_content_vectors([old.content(s) for s in olds], [new.content(s) for s in news])
+    dots: dict[tuple[int, int], float]
     if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
-        h = heading_matrix([s.heading for s in olds], [s.heading for s in news])
-        wo, wn = content_vectors(otexts, ntexts)
-        c = np.where(_apart(old, new, olds, news), 0.0, np.clip(wo @ wn.T, 0.0, 1.0))
-        return {(int(i), int(j)): (float(h[i, j]), float(c[i, j])) for i, j in np.argwhere(c >= CROSS_PARENT_CUTOFF)}
-    so, sn = sparse_content_vectors(otexts, ntexts)
-    candidates = blocked_pairs([blocking_features(s.heading, v.keys()) for s, v in zip(olds, so, strict=True)],
-                               [blocking_features(s.heading, v.keys()) for s, v in zip(news, sn, strict=True)])
-    o_app = [old.report.effective_role(s.id) is Role.APPENDIX for s in olds]
-    n_app = [new.report.effective_role(s.id) is Role.APPENDIX for s in news]
+        dots = {(i, j): dot for i, row in enumerate(sparse_dots(so, sn)) for j, dot in enumerate(row)
+                if dot >= CROSS_PARENT_CUTOFF}
+    else:
+        candidates = sorted(blocked_pairs(
+            [blocking_features(s.heading, v.keys()) for s, v in zip(olds, so, strict=True)],
+            [blocking_features(s.heading, v.keys()) for s, v in zip(news, sn, strict=True)]))
+        dots = {(i, j): sparse_dot(so[i], sn[j]) for i, j in candidates}
+    o_app = _appendix(old, olds)
+    n_app = _appendix(new, news)
     found: dict[tuple[int, int], tuple[float, float]] = {}
-    for i, j in sorted(candidates):
+    for (i, j), dot in dots.items():  # row-major order
         if o_app[i] != n_app[j]:
-            continue  # an appendix pairs only with an appendix (see _apart)
-        cc = sparse_cosine(so[i], sn[j])
+            continue  # an appendix pairs only with an appendix
+        cc = min(1.0, max(0.0, dot))
         if cc >= CROSS_PARENT_CUTOFF:
             found[(i, j)] = (heading_similarity(olds[i].heading, news[j].heading), cc)
     return found

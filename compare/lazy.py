@@ -1,7 +1,7 @@
 """Things loaded on first use, to keep a `yoy` process's start-up to what it runs (issue 16).
 
 `lazy_attributes`: a public name of a package is imported from its home module on first use;
-`compare` and `compare.render` keep `import compare` and `yoy --help` cheap this way: numpy,
+`compare` and `compare.render` keep `import compare` and `yoy --help` cheap this way:
 jinja2 and the pipeline load only when a caller first touches a name that needs them.
 
 `lazy_pattern`: a module-level regular expression compiled on its first use. Compiling the

@@ -48,3 +48,45 @@ def test_licence_file_matches_the_declared_licence() -> None:
     assert 'license = { text = "MIT" }' in declared
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     assert (REPO / "compare" / "py.typed").is_file()
+
+
+# A budget speech without headings: 48 paragraphs on four subjects, so that the structure stage
+# segments it into topics (structure.topics), the one path that once needed numpy.
+_SPEECH_TOPICS = (
+    ("schools", "teachers", "classrooms", "pupils", "curriculum", "universities"),
+    ("hospitals", "nurses", "clinics", "patients", "vaccines", "eldercare"),
+    ("railways", "buses", "roads", "commuters", "stations", "cycling"),
+    ("exporters", "factories", "startups", "tariffs", "investors", "productivity"),
+)
+
+
+def _speech(year: int) -> str:
+    paragraphs = [f"Budget Statement {year}"]
+    for k, words in enumerate(_SPEECH_TOPICS):
+        for n in range(12):
+            a, b, c = words[n % 6], words[(n + 1) % 6], words[(n + 3) % 6]
+            paragraphs.append(f"In {year} we will spend {n + k + 2} billion dollars on {a} and {b}, "
+                              f"because {c} and {a} need steady support over the next {n + 3} years.")
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def test_a_full_comparison_imports_no_numpy() -> None:
+    # numpy's import alone costs about a tenth of a second; align and topic segmentation use
+    # plain Python instead, so no comparison (Chinese, English, a heading-less speech) loads it
+    code = f"""
+import sys
+from compare import compare_files, compare_texts
+from compare.render import render
+runs = [compare_files(r"{REPO}/fixtures/zh-district/2020.txt", r"{REPO}/fixtures/zh-district/2021.txt"),
+        compare_files(r"{REPO}/fixtures/en-letters/2020.txt", r"{REPO}/fixtures/en-letters/2021.txt"),
+        compare_texts({_speech(2019)!r}, {_speech(2020)!r})]
+for c in runs:
+    for fmt in ("html", "json", "md", "csv"):
+        render(c, fmt)
+topics = sum(s.matched_by.startswith("topic:") for s in runs[2].new.sections)
+print(topics, "numpy" in sys.modules)
+"""
+    ran = _python(code)
+    assert ran.returncode == 0, ran.stderr
+    topics, numpy_loaded = ran.stdout.split()
+    assert int(topics) >= 2 and numpy_loaded == "False", ran.stdout

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
 from compare.text.similarity import (
-    content_matrix,
-    heading_matrix,
     heading_similarity,
     normalise_heading,
     sentence_candidates,
+    sparse_combined_cosine,
+    sparse_content_vectors,
+    sparse_cosine,
 )
 
 
@@ -19,11 +20,11 @@ def test_years_markers_and_punctuation_leave_the_heading() -> None:
     assert heading_similarity("主要举措和成效", "存在的问题和不足") < 0.5
 
 
-def test_heading_matrix_scores_every_pair_and_empty_headings_match_each_other() -> None:
-    m = heading_matrix(["", "工作回顾"], ["", "2019年工作回顾", "下一步计划"])
-    assert m.shape == (2, 3)
-    assert m[0, 0] == 1.0 and m[0, 1] == 0.0 and m[1, 1] == 1.0
-    assert m[1, 2] < 0.3
+def test_empty_headings_match_each_other_and_nothing_else() -> None:
+    assert heading_similarity("", "") == 1.0
+    assert heading_similarity("", "2019年工作回顾") == 0.0
+    assert heading_similarity("工作回顾", "2019年工作回顾") == 1.0
+    assert heading_similarity("工作回顾", "下一步计划") < 0.3
 
 
 def test_content_cosine_prefers_the_same_topic_and_is_symmetric() -> None:
@@ -31,9 +32,22 @@ def test_content_cosine_prefers_the_same_topic_and_is_symmetric() -> None:
            "深入开展普法宣传，建设法治文化阵地，举办法治讲座。"]
     new = ["举办法治讲座二十场，建设法治文化公园，开展普法宣传进社区。",
            "推行行政执法公示、执法全过程记录和重大执法决定法制审核三项制度。"]
-    c = content_matrix(old, new)
-    assert c[0, 1] > c[0, 0] and c[1, 0] > c[1, 1]
-    assert np.allclose(c.T, content_matrix(new, old))
+    wo, wn = sparse_content_vectors(old, new)
+    c = [[sparse_cosine(a, b) for b in wn] for a in wo]
+    assert c[0][1] > c[0][0] and c[1][0] > c[1][1]
+    # the same weights whichever side is old, and the same cosines to the last bit
+    wn2, wo2 = sparse_content_vectors(new, old)
+    assert [[sparse_cosine(b, a) for a in wo2] for b in wn2] == [list(col) for col in zip(*c)]
+    assert all(math.isclose(math.fsum(w * w for w in v.values()), 1.0) for v in (*wo, *wn))
+
+
+def test_a_split_section_is_better_matched_by_its_two_parts_together() -> None:
+    old = ["推行行政执法公示制度，执法全过程记录，重大执法决定法制审核。开展普法宣传，建设法治文化阵地。"]
+    new = ["推行行政执法公示制度和执法全过程记录，落实重大执法决定法制审核。", "开展普法宣传进社区，建设法治文化阵地。"]
+    (whole,), (first, second) = sparse_content_vectors(old, new)
+    together = sparse_combined_cosine(whole, first, second)
+    assert together > max(sparse_cosine(whole, first), sparse_cosine(whole, second)) + 0.1
+    assert together <= 1.0
 
 
 def test_sentence_candidates_find_the_changed_figure_and_are_symmetric() -> None:

@@ -18,12 +18,14 @@ over the gaps.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Span
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS
+from ..text.similarity import sparse_content_vectors, sparse_dot
 
 __all__ = ["Topic", "find_topics", "TOPICS_MIN", "TOPIC_RUN_MIN", "PARAGRAPHS_PER_TOPIC", "TOPIC_PARAGRAPHS_MIN"]
 
@@ -94,32 +96,46 @@ def _heading_span(text: str, para: Span, signpost: bool) -> Span:
     return Span(para.start, para.start + max(end, 0))
 
 
+def _cohesion(paragraphs: Sequence[str]) -> list[float]:
+    """Per gap (before paragraph `gap`), the cosine of the summed vectors of the `_WINDOW`
+    paragraphs before it and of the `_WINDOW` paragraphs from it (0 before paragraph 0).
+
+    A window's sum is never built: its dot products are sums of the paragraphs' own, so only
+    paragraphs fewer than 2 × `_WINDOW` apart are multiplied, once each (exactly rounded sums).
+    """
+    n = len(paragraphs)
+    vectors, _ = sparse_content_vectors(paragraphs, [])
+    reach = 2 * _WINDOW
+    # dots[a][d]: dot product of paragraphs a and a + d
+    dots = [[sparse_dot(vectors[a], vectors[b]) for b in range(a, min(n, a + reach))] for a in range(n)]
+
+    def dot(a: int, b: int) -> float:
+        return dots[a][b - a] if a <= b else dots[b][a - b]
+
+    cohesion = [0.0] * n
+    for gap in range(1, n):
+        left = range(max(0, gap - _WINDOW), gap)
+        right = range(gap, min(n, gap + _WINDOW))
+        between = math.fsum(dot(a, b) for a in left for b in right)
+        denom = math.sqrt(math.fsum(dot(a, b) for a in left for b in left)) * \
+            math.sqrt(math.fsum(dot(a, b) for a in right for b in right))
+        cohesion[gap] = between / denom if denom else 0.0
+    return cohesion
+
+
 def find_topics(text: str, paragraphs: Sequence[Span]) -> list[Topic]:
     """Topic starts in a run of paragraphs (the first topic starts at paragraph 0), or [] when the
     run is too short to segment."""
     n = len(paragraphs)
     if n < TOPIC_RUN_MIN:
         return []
-    # imported here: only a heading-less speech gets this far, and numpy is a tenth of a second
-    # of every start-up (`yoy outline` of an ordinary report never loads it)
-    import numpy as np
-
-    from ..text.similarity import content_vectors
-
-    vectors, _ = content_vectors([text[p.start : p.end] for p in paragraphs], [])
-    prefix = np.vstack([np.zeros(vectors.shape[1]), np.cumsum(vectors, axis=0)])
-    cohesion = np.zeros(n)
-    for gap in range(1, n):  # similarity of the windows before and after the gap
-        left = prefix[gap] - prefix[max(0, gap - _WINDOW)]
-        right = prefix[min(n, gap + _WINDOW)] - prefix[gap]
-        denom = float(np.linalg.norm(left) * np.linalg.norm(right))
-        cohesion[gap] = float(left @ right) / denom if denom else 0.0
-    depth = np.zeros(n)
+    cohesion = _cohesion([text[p.start : p.end] for p in paragraphs])
+    depth = [0.0] * n
     for gap in range(1, n):
         lo, hi = max(1, gap - _WINDOW), min(n - 1, gap + _WINDOW)
         depth[gap] = (max(cohesion[lo : gap + 1]) - cohesion[gap]) + (max(cohesion[gap : hi + 1]) - cohesion[gap])
     signposts = [_signpost(text, p) for p in paragraphs]
-    score = [float(depth[g]) + (_SIGNPOST_BONUS if signposts[g] else 0.0) for g in range(n)]
+    score = [depth[g] + (_SIGNPOST_BONUS if signposts[g] else 0.0) for g in range(n)]
     want = max(TOPICS_MIN, round(n / PARAGRAPHS_PER_TOPIC)) - 1  # boundaries besides paragraph 0
     chosen: list[int] = []
     # strongest first; ties by position so the result does not depend on sort stability

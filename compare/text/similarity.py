@@ -5,8 +5,10 @@
   are no better than `ratio` on unsegmented Chinese; `partial_ratio` is far slower.
 - Content: character n-gram vectors (CJK bigrams, lower-cased Latin words), hashed into a fixed
   number of dimensions, weighted by inverse document frequency over the sections being compared
-  (stock phrases of official reports weigh little) and compared by cosine. All pairs of one
-  alignment step are scored with one matrix product, so the Python work stays linear in the text.
+  (stock phrases of official reports weigh little) and compared by cosine: sparse {feature:
+  weight} vectors, one exactly rounded sum (`math.fsum`) over the shared features per pair, so a
+  score does not depend on which side is old nor on the order of the features. Plain Python: the
+  job never imports numpy (its import alone was a fifth of a comparison's CPU budget).
 - Sentences: rapidfuzz `ratio` on whitespace-collapsed text, only for candidate pairs that share a
   rare shingle (an inverted index), so no sentence is compared with every other sentence.
 
@@ -22,13 +24,12 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
+from operator import add, itemgetter, mul, truediv
 
-import numpy as np
-from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .cjk import CJK, CJK_WIDE, is_cjk
 from .tokens import word_stems
@@ -62,13 +63,11 @@ __all__ = [
     "RARE_SHINGLES_PER_SENTENCE",
     "normalise_heading",
     "heading_similarity",
-    "heading_matrix",
-    "content_matrix",
-    "content_vectors",
-    "combined_cosine",
     "DENSE_PAIR_LIMIT",
     "SparseVector",
     "sparse_content_vectors",
+    "sparse_dot",
+    "sparse_dots",
     "sparse_cosine",
     "sparse_combined_cosine",
     "blocking_features",
@@ -123,9 +122,9 @@ CROSS_PARENT_CUTOFF = 0.55
 SPLIT_GAIN = 0.08
 
 # --- bounded cost for long sibling lists ---------------------------------------------------------
-# Up to this many old × new pairs, every pair of siblings is scored with dense matrices (200 × 200
-# siblings: 6.5 MB of vectors per side). Real reports stay far below it (the largest corpus sibling
-# list has under 60 parts); a list of 10,000 parts would need 330 MB per side and an N × N matrix.
+# Up to this many old × new pairs, every pair of siblings is scored (200 × 200 siblings; a few
+# microseconds per pair). Real reports stay far below it (the largest corpus sibling list has
+# under 60 parts, the largest group about 2,300 pairs); a list of 10,000 parts would be 10^8 pairs.
 DENSE_PAIR_LIMIT = 40_000
 # Above it, only candidate pairs are scored, with sparse vectors: two sections are candidates when
 # they share one of their BLOCK_RARE_FEATURES rarest features (found in at most BLOCK_DF_CAP of
@@ -169,7 +168,10 @@ _MARKER = re.compile(
 )
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK_RUN = re.compile(f"[{CJK_WIDE}]+")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*")
+_TAIL = itemgetter(slice(1, None))
+# A Latin word of two or more letters, or a number: `[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*`
+# written with one leading character class, which lets the regex engine skip CJK text in C
+_LATIN_WORD = re.compile(r"[A-Za-z0-9](?:(?<=[A-Za-z])[A-Za-z']+|(?<=[0-9])[0-9]*(?:[.,][0-9]+)*)")
 
 
 def normalise_heading(heading: str) -> str:
@@ -186,113 +188,107 @@ def heading_similarity(old: str, new: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
-def heading_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
-    """Heading similarity of every old × new pair (rapidfuzz `cdist`, both empty = 1)."""
-    a = [normalise_heading(h) for h in old]
-    b = [normalise_heading(h) for h in new]
-    if not a or not b:
-        return np.zeros((len(a), len(b)))
-    m = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float64, workers=1) / 100.0
-    empty_a = np.array([not x for x in a])
-    empty_b = np.array([not x for x in b])
-    m[np.ix_(empty_a, empty_b)] = 1.0
-    m[np.ix_(empty_a, ~empty_b)] = 0.0
-    m[np.ix_(~empty_a, empty_b)] = 0.0
-    return m
+class _Hashes(dict[str, int]):
+    """Shingle -> hashed feature, filled on first use (a dict lookup in C for every shingle seen before)."""
+
+    def __missing__(self, shingle: str) -> int:
+        feature = self[shingle] = zlib.crc32(shingle.encode()) % _DIMENSIONS
+        return feature
 
 
-@lru_cache(maxsize=1 << 17)
-def _hashed(shingle: str) -> int:
-    return zlib.crc32(shingle.encode()) % _DIMENSIONS
+_HASHES = _Hashes()
+_HASHES_MAX = 1 << 17  # emptied when it grows past this many shingles (numbers and words are unbounded)
+
+
+def _features(text: str) -> Iterable[int]:
+    """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words.
+
+    Taken line by line: no shingle spans a line break, so a text's shingles are those of its
+    lines, and the lines of a part are read once for it and for every part that holds it.
+    """
+    return chain.from_iterable(map(_line_features, text.split("\n")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_features(line: str) -> tuple[int, ...]:
+    """The hashed shingles of one line: the bigrams of every CJK run (a run of one character is
+    its own shingle) and the Latin words, lower-cased; found and hashed in C."""
+    if len(_HASHES) > _HASHES_MAX:
+        _HASHES.clear()
+    runs = _CJK_RUN.findall(line)
+    bigrams = chain.from_iterable(map(map, repeat(add), runs, map(_TAIL, runs)))  # run[k] + run[k + 1], in C
+    lone = [run for run in runs if len(run) == 1]
+    shingles = chain(bigrams, lone, map(str.lower, _LATIN_WORD.findall(line)))
+    return tuple(map(_HASHES.__getitem__, shingles))
 
 
 @lru_cache(maxsize=1 << 12)
-def _features(text: str) -> tuple[int, ...]:
-    """Hashed shingles: CJK character bigrams (unigrams for lone characters) and Latin words
-    (cached: a section's text is scored in its sibling group and again across parents)."""
-    out: list[int] = []
-    for run in _CJK_RUN.findall(text):
-        out.extend(map(_hashed, cjk_bigrams(run, lone=True)))
-    for w in _LATIN_WORD.findall(text):
-        out.append(_hashed(w.lower()))
-    return tuple(out)
-
-
-def _count_matrix(texts: Sequence[str]) -> NDArray[np.float64]:
-    m = np.zeros((len(texts), _DIMENSIONS))
-    for i, t in enumerate(texts):
-        feats = _features(t)
-        if feats:
-            m[i] = np.bincount(feats, minlength=_DIMENSIONS)
-    return m
-
-
-def content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[
-    NDArray[np.float64], NDArray[np.float64]
-]:
-    """Weighted n-gram vectors (rows, unit length) of the old and new texts.
-
-    Weights are sub-linear term frequency times idf over both sides together, so the result
-    is the same whichever side is called old. The cosine of two rows is their dot product.
-    """
-    co, cn = _count_matrix(old), _count_matrix(new)
-    both = np.vstack([co, cn])
-    df = (both > 0).sum(axis=0)
-    idf = np.log((1.0 + len(both)) / (1.0 + df)) + 1.0
-    return _unit(np.log1p(co) * idf), _unit(np.log1p(cn) * idf)
-
-
-def _unit(m: NDArray[np.float64]) -> NDArray[np.float64]:
-    norms = np.linalg.norm(m, axis=1)
-    norms[norms == 0] = 1.0
-    out: NDArray[np.float64] = m / norms[:, None]
-    return out
-
-
-def content_matrix(old: Sequence[str], new: Sequence[str]) -> NDArray[np.float64]:
-    """Cosine of the weighted n-gram vectors for every old × new pair (one matrix product)."""
-    if not old or not new:
-        return np.zeros((len(old), len(new)))
-    wo, wn = content_vectors(old, new)
-    return np.clip(wo @ wn.T, 0.0, 1.0)
-
-
-def combined_cosine(single: NDArray[np.float64], parts: Sequence[NDArray[np.float64]]) -> float:
-    """Cosine of `single` with the sum of `parts` (unit vectors): how well the parts together
-    stand for it. Used to recognise a split (one old → several new) or a merge."""
-    total = np.sum(parts, axis=0)
-    norm = float(np.linalg.norm(total))
-    return 0.0 if norm == 0 else float(np.clip(single @ total / norm, 0.0, 1.0))
+def _counts(text: str) -> Counter[int]:
+    """How often each hashed shingle occurs in the text (cached: a section's text is scored in
+    its sibling group and again across parents; no caller changes the counts)."""
+    return Counter(_features(text))
 
 
 SparseVector = dict[int, float]
 
 
 def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list[SparseVector], list[SparseVector]]:
-    """The vectors of `content_vectors` as {feature: weight} dicts: memory grows with the text,
-    not with sections × dimensions. Same weights (sub-linear tf × idf over both sides)."""
-    counts = [Counter(_features(t)) for t in (*old, *new)]
+    """Weighted n-gram vectors (unit length) of the old and new texts as {feature: weight} dicts:
+    memory grows with the text, never with sections × dimensions.
+
+    Weights are sub-linear term frequency times idf over both sides together, so the result is
+    the same whichever side is called old. The cosine of two texts is the dot product of their
+    vectors (`sparse_cosine`).
+    """
+    counts = [_counts(t) for t in (*old, *new)]
     df: Counter[int] = Counter()
     for c in counts:
         df.update(c.keys())
     n = len(counts)
+    by_df = [math.log((1.0 + n) / (1.0 + k)) + 1.0 for k in range(n + 1)]  # idf of a feature in k texts
+    idf = dict(zip(df.keys(), map(by_df.__getitem__, df.values())))
     vectors: list[SparseVector] = []
-    for c in counts:
-        weights = {f: math.log1p(k) * (math.log((1.0 + n) / (1.0 + df[f])) + 1.0) for f, k in c.items()}
-        norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
-        vectors.append({f: w / norm for f, w in weights.items()})
+    for c in counts:  # per feature: log1p(count) × idf, then / norm (each step mapped in C)
+        weights = list(map(mul, map(math.log1p, c.values()), map(idf.__getitem__, c.keys())))
+        norm = math.sqrt(math.fsum(map(mul, weights, weights))) or 1.0
+        vectors.append(dict(zip(c.keys(), map(truediv, weights, repeat(norm)))))
     return vectors[: len(old)], vectors[len(old) :]
 
 
+def sparse_dot(a: SparseVector, b: SparseVector) -> float:
+    """Dot product of two sparse vectors. `fsum` rounds the exact sum once, so the result is the
+    same whichever vector comes first and in whatever order the shared features are visited
+    (swapping old and new mirrors the result); the products are taken in C (`map`)."""
+    shared = a.keys() & b.keys()  # CPython walks the smaller of the two
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -> list[list[float]]:
+    """`sparse_dot` of every row × column, bit for bit: the products of each pair's shared
+    features, found through an index of the columns' features (so a pair sharing few features
+    costs little), each pair summed by `fsum`."""
+    postings: dict[int, list[tuple[int, float]]] = {}
+    for j, col in enumerate(columns):
+        for f, w in col.items():
+            postings.setdefault(f, []).append((j, w))
+    out: list[list[float]] = []
+    for row in rows:
+        products: list[list[float]] = [[] for _ in columns]
+        for f, w in row.items():
+            for j, x in postings.get(f, ()):
+                products[j].append(w * x)
+        out.append(list(map(math.fsum, products)))
+    return out
+
+
 def sparse_cosine(a: SparseVector, b: SparseVector) -> float:
-    """Dot product of two sparse unit vectors, clipped to 0–1. `fsum` rounds exactly, so the
-    result is the same whichever vector comes first (swapping old and new mirrors the result)."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return min(1.0, max(0.0, math.fsum(w * large[f] for f, w in small.items() if f in large)))
+    """Cosine of two sparse unit vectors (their dot product), clipped to 0–1."""
+    return min(1.0, max(0.0, sparse_dot(a, b)))
 
 
 def sparse_combined_cosine(single: SparseVector, first: SparseVector, second: SparseVector) -> float:
-    """`combined_cosine` for sparse vectors: cosine of `single` with `first + second`."""
+    """Cosine of `single` with `first + second` (unit vectors): how well the two parts together
+    stand for it. Used to recognise a split (one old → several new) or a merge."""
     norm2 = (math.fsum(w * w for w in first.values()) + math.fsum(w * w for w in second.values())
              + 2 * sparse_cosine(first, second))
     if norm2 <= 0:
