@@ -425,7 +425,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         for after, moved in slots.items():  # a moved sentence says from which way it came
             for m in moved:
                 rows[m]["moved_label"] = labels["moved_from"] if after < m else labels["moved_from_later"]
-        kinds = [k for k in CHANGE_KINDS if any(r["kind"] == k for r in rows)]
+        present = {r["kind"] for r in rows}
+        kinds = [k for k in CHANGE_KINDS if k in present]
         shown = new_sec or old_sec
         n_changes = sum(1 for r in rows if r["kind"])
         pairs.append({

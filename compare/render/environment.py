@@ -13,6 +13,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .rows import TEMPLATE_GLOBALS
+
 __all__ = ["templates_dir", "html_environment", "markdown_environment", "asset", "escape_md"]
 
 
@@ -74,7 +76,10 @@ def _environment(*, autoescape: bool) -> jinja2.Environment:
 def html_environment() -> jinja2.Environment:
     """HTML templates, report text escaped."""
     # autoescape set explicitly: select_autoescape() does not escape files named *.html.j2
-    return _environment(autoescape=True)
+    env = _environment(autoescape=True)
+    # the sentence rows inside a paragraph block, drawn in Python (render/rows.py)
+    env.globals.update(TEMPLATE_GLOBALS)
+    return env
 
 
 @lru_cache(maxsize=1)
