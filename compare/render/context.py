@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from ..model import (
     ChangeKind,
@@ -54,7 +54,7 @@ from .highlights import GROUP_ORDER, as_dicts, highlight_groups
 from .labels import LABELS, enum_label, reason_text, stripped_label
 from .summary import in_appendix
 
-__all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
+__all__ = ["build_context", "View", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS", "plan_view", "plan_reason_words", "page_labels", "js_payload",
            "OPEN_PLAN_MAX_ITEMS"]
 
@@ -145,8 +145,16 @@ def _heading(section: Section | None, labels: dict[str, str]) -> str:
 
 # --------------------------------------------------------------------------- the context
 
-def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
-    """Everything the HTML and Markdown templates show, already counted, sorted and labelled."""
+# Which view a context is built for: a row's merged pieces are read by the page only, its two
+# sides by the Markdown only; "all" builds both.
+View = Literal["html", "md", "all"]
+
+
+def build_context(c: Comparison, *, lang: str | None = None, view: View = "all") -> dict[str, Any]:
+    """Everything the HTML and Markdown templates show, already counted, sorted and labelled.
+
+    `view` "html" or "md" leaves out the rows' parts only the other view reads (their lists empty).
+    """
     language = "zh" if (lang or c.new.metadata.language) == "zh" else "en"
     basis = _year_basis(c)
     years = {"old": _year(c.old, language, "old", basis), "new": _year(c.new, language, "new", basis)}
@@ -155,7 +163,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
 
     figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
     old_marks, new_marks = _collect_marks(c, figure_rows)
-    pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks)
+    pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks, view)
     figures = _figures(c, figure_rows, language, labels, old_rows, new_rows)
     plan = plan_view(c, labels, language, new_plan,
                      item_href=lambda i, pc: f"#pi{i}" if old_rows.find(pc.item.span) else "",
@@ -366,7 +374,7 @@ def _label(labels: dict[str, str], key: str, member: Any, language: str, enum_na
 
 
 def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Marks, new_marks: Marks,
-           ) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
+           view: View) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
     old_rows, new_rows = _RowIndex(), _RowIndex()
     fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
                      if _is_changed(fp) and fp.old is not None)
@@ -390,7 +398,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
             anchor = f"r{i}-{k}"
             old_rows.add(r.old, anchor)
             new_rows.add(r.new, anchor)
-            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts, badged(r)))
+            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts, badged(r),
+                             view))
         slots = moved_away_slots(srows)
         blocks = []
         for b, block in enumerate(group_blocks(srows, where)):
@@ -485,7 +494,7 @@ def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_s
 
 def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], language: str,
          old_marks: Marks, new_marks: Marks, fig_old: list[tuple[int, int]], fig_starts: list[int],
-         badge: bool) -> dict[str, Any]:
+         badge: bool, view: View) -> dict[str, Any]:
     figures: list[str] = []
     if r.old is not None and r.new is not None and r.kind is not None:
         lo = bisect.bisect_left(fig_starts, r.old.start)
@@ -500,9 +509,9 @@ def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], lan
         "kind": kind,
         "label": _label(labels, kind, r.kind, language, "ChangeKind") if r.kind else "",
         "badge": badge,
-        "pieces": merged_pieces(r, c.old, c.new, old_marks, new_marks),
-        "old": side_pieces(r, c.old, Op.DELETE),
-        "new": side_pieces(r, c.new, Op.INSERT),
+        "pieces": merged_pieces(r, c.old, c.new, old_marks, new_marks) if view != "md" else [],
+        "old": side_pieces(r, c.old, Op.DELETE) if view != "html" else [],
+        "new": side_pieces(r, c.new, Op.INSERT) if view != "html" else [],
         "both": r.old is not None and r.new is not None,
         "badge_side": "new" if r.new is not None else "old",
         "figures": figures,
