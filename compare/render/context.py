@@ -388,6 +388,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         old_sec = _section(c.old, pair.old_id)
         new_sec = _section(c.new, pair.new_id)
         one_sided = pair.status in (PairStatus.ADDED, PairStatus.REMOVED)
+        old_head = old_sec.heading_span if old_sec else None
+        new_head = new_sec.heading_span if new_sec else None
 
         def badged(r: SentenceRow) -> bool:
             # "added" on every sentence of an added section says nothing the section badge does not
@@ -405,12 +407,15 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         for b, block in enumerate(group_blocks(srows, where)):
             items = []
             for side, ks in runs_of(block, srows, badged):
-                kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
-                ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
-                items.append({"side": side, "rows": [rows[k] for k in ks],
-                              "badge": " · ".join(labels.get(k, k) for k in ordered) if side != "row" else "",
-                              "kind": ordered[0] if ordered else ""})
-                for k in ks:
+                if side == "row":  # one sentence, no run badge
+                    items.append({"side": side, "rows": [rows[ks[0]]], "badge": "", "kind": rows[ks[0]]["kind"]})
+                else:
+                    kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
+                    ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
+                    items.append({"side": side, "rows": [rows[k] for k in ks],
+                                  "badge": " · ".join(labels.get(k, k) for k in ordered),
+                                  "kind": ordered[0] if ordered else ""})
+                for k in ks if slots else ():
                     for m in slots.get(k, []):
                         items.append({"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
                                       "label": labels["moved_to"] if m > k else labels["moved_to_earlier"]})
@@ -419,8 +424,7 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
                               "label": labels["moved_to"]} for m in slots[-1]]
             kinds_in = [rows[k]["kind"] for k in block if rows[k]["kind"]]
             # the section's own heading line: the sticky header shows it already, so it is drawn small
-            heading_line = all(_inside(srows[k].old, old_sec.heading_span if old_sec else None)
-                               and _inside(srows[k].new, new_sec.heading_span if new_sec else None) for k in block)
+            heading_line = all(_inside(srows[k].old, old_head) and _inside(srows[k].new, new_head) for k in block)
             sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
             blocks.append({
                 "anchor": f"b{i}-{b}",

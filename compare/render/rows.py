@@ -3,8 +3,9 @@
 A section's paragraphs hold thousands of sentences, each cut into pieces (unchanged words,
 deletions, insertions, marks); as jinja macros they were half the cost of a page (a macro call
 and a dozen escapes per sentence). The page's structure stays in templates/ (_section_pair.html.j2
-draws each section and its paragraph blocks); these functions draw what is inside a block, and
-the passages of the follow-up page, as the macros did, byte for byte.
+draws each section: its heading, note and the box of its paragraphs); these functions draw the
+paragraph blocks in that box and the passages of the follow-up page, as the templates did, byte
+for byte.
 
 Every piece of report text, label and id goes through `escape`, which is markupsafe's escaping
 (`&` `<` `>` `'` `"`); the result is `Markup`, so the template does not escape it again.
@@ -17,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-__all__ = ["escape", "segments", "block_parts", "TEMPLATE_GLOBALS"]
+__all__ = ["escape", "segments", "blocks", "block_parts", "TEMPLATE_GLOBALS"]
 
 
 def escape(text: str) -> str:
@@ -67,11 +68,8 @@ def _sentence(r: Mapping[str, Any], permalink: str, in_run: bool, out: list[str]
     out.append("</span>")
 
 
-def block_parts(parts: Sequence[Mapping[str, Any]], sep: str, permalink: str) -> Markup:
-    """What one paragraph block holds (render/context._pairs): sentences on both sides, runs of
-    one-sided sentences under one badge, and the "moved away" markers, `sep` between them."""
-    out: list[str] = []
-    sep, permalink = escape(sep), escape(permalink)
+def _parts(parts: Sequence[Mapping[str, Any]], sep: str, permalink: str, out: list[str]) -> None:
+    """`block_parts` into `out`, `sep` and `permalink` escaped already."""
     for n, it in enumerate(parts):
         if n:
             out.append(sep)
@@ -91,8 +89,35 @@ def block_parts(parts: Sequence[Mapping[str, Any]], sep: str, permalink: str) ->
                     out.append(sep)
                 _sentence(r, permalink, True, out)
             out.append("</span>")
+
+
+def block_parts(parts: Sequence[Mapping[str, Any]], sep: str, permalink: str) -> Markup:
+    """What one paragraph block holds (render/context._pairs): sentences on both sides, runs of
+    one-sided sentences under one badge, and the "moved away" markers, `sep` between them."""
+    out: list[str] = []
+    _parts(parts, escape(sep), escape(permalink), out)
+    return Markup("".join(out))
+
+
+def blocks(items: Iterable[Mapping[str, Any]], sep: str, permalink: str) -> Markup:
+    """A section's paragraph blocks (render/context._pairs), one <div> a line: its classes say
+    whether it changed, whether it is wholly one side's, whether it is the heading line, and
+    which kinds of change it holds (the filters of report.js and the no-JS CSS read them)."""
+    out: list[str] = []
+    sep, permalink = escape(sep), escape(permalink)
+    for b in items:
+        classes = "block " + ("chg" if b["changed"] else "same")
+        if b["whole"]:
+            classes += " whole-" + b["whole"]
+        if b["heading_line"]:
+            classes += " hrow"
+        for k in b["kinds"]:
+            classes += " has-" + k
+        out.append(f'<div class="{escape(classes)}" id="{escape(b["anchor"])}">')
+        _parts(b["parts"], sep, permalink, out)
+        out.append("</div>\n")
     return Markup("".join(out))
 
 
 # what the HTML environment offers every template (render/environment.html_environment)
-TEMPLATE_GLOBALS = {"segments": segments, "block_parts": block_parts}
+TEMPLATE_GLOBALS = {"segments": segments, "blocks": blocks}
