@@ -221,8 +221,11 @@ def moved_away_slots(rows: Sequence[SentenceRow]) -> dict[int, list[int]]:
     Rows are in the new text's order; the old place is after the last row (not itself moved)
     whose old sentence starts before the moved sentence's old start.
     """
+    moved = ChangeKind.MOVED
+    if not any(r.kind is moved for r in rows):
+        return {}  # most sections: nothing moved, nothing to sort
     anchored = sorted((r.old.start, k) for k, r in enumerate(rows)
-                      if r.old is not None and r.kind is not ChangeKind.MOVED)
+                      if r.old is not None and r.kind is not moved)
     starts = [s for s, _ in anchored]
     out: dict[int, list[int]] = {}
     for k, r in enumerate(rows):
