@@ -76,30 +76,36 @@ def _cut(op: str, text: str, start: int, hits: Sequence[Mark], marks: Marks,
         # no mark touches the text (most sentences): one piece, nothing placed
         return [{"op": op, "text": text, "anchors": [], "cls": ""}] if text else []
     n = len(text)
-    # each side's marks with their ends relative to `text`, sides without marks left out
-    sides = [([(m.span.start - base, m.span.end - base, m) for m in side_hits], side_marks)
-             for base, side_hits, side_marks in [(start, hits, marks), *([other] if other else [])] if side_hits]
+    # each side's marks with their ends relative to `text` (sides without marks left out), and
+    # the offsets where a mark begins or ends inside the text
+    sides: list[tuple[list[tuple[int, int, Mark]], set[str]]] = []
     cuts = {0, n}
-    for ms, _ in sides:
-        for a, b, _m in ms:
-            if 0 < a < n:
-                cuts.add(a)
-            if 0 < b < n:
-                cuts.add(b)
-    out: list[dict[str, Any]] = []
+    for base, side_hits, side_marks in ((start, hits, marks), other) if other else ((start, hits, marks),):
+        if side_hits:
+            ms = []
+            for m in side_hits:
+                a, b = m.span.start - base, m.span.end - base
+                ms.append((a, b, m))
+                if 0 < a < n:
+                    cuts.add(a)
+                if 0 < b < n:
+                    cuts.add(b)
+            sides.append((ms, side_marks.placed))
     points = sorted(cuts)
+    out: list[dict[str, Any]] = []
     for a, b in zip(points, points[1:]):
         anchors: list[str] = []
         classes: list[str] = []
-        for ms, side_marks in sides:
+        for ms, placed in sides:
             covering = [m for ma, mb, m in ms if ma < b and mb > a]
-            if not covering:
-                continue
-            new_anchors = [m.id for m in covering if m.id not in side_marks.placed]
-            side_marks.placed.update(new_anchors)
-            anchors += new_anchors
-            classes += [m.cls for m in covering] + [f"m-{m.id}" for m in covering]
-        out.append({"op": op, "text": text[a:b], "anchors": anchors, "cls": " ".join(dict.fromkeys(classes))})
+            if covering:
+                new_anchors = [m.id for m in covering if m.id not in placed]
+                placed.update(new_anchors)
+                anchors += new_anchors
+                classes += [m.cls for m in covering]
+                classes += ["m-" + m.id for m in covering]
+        out.append({"op": op, "text": text[a:b], "anchors": anchors,
+                    "cls": " ".join(dict.fromkeys(classes)) if classes else ""})
     return out
 
 
