@@ -69,3 +69,18 @@ def test_hostile_marks_and_run_badges_stay_in_their_attributes() -> None:
         run = {"side": "new", "kind": "added", "badge": text, "rows": [_row("y"), _row("z")]}
         page = _parse(str(block_parts([run], text, "#")))
         assert "".join(page.text).count(text) == 2  # the run's badge and the separator between its rows
+
+
+def test_hostile_plan_rows_stay_text() -> None:
+    from compare.render.plan_table import plan_rows
+
+    labels = {k: "L" for k in ("col_item", "col_status", "col_evidence", "in_new_plan", "basis", "basis_rule", "colon",
+                               "basis_similarity", "basis_method")}
+    for text in HOSTILE:
+        ev = {"text": text, "href": "#ev0-0", "in_plan": True, "score": "0.50", "matched_by": text}
+        item = {"anchor": "plan-0", "status": "addressed", "kind_label": text, "item": text, "item_href": "#pi0",
+                "status_label": text, "reason": text, "basis": text, "evidence": [ev, {**ev, "href": ""}]}
+        page = _parse(str(plan_rows([item, {**item, "evidence": [], "item_href": ""}], labels)))
+        assert set(page.tags) <= {"tr", "td", "span", "a", "p", "details", "summary"}
+        # per row: kind, item, status, reason, basis; the first row's two passages and two methods
+        assert "".join(page.text).count(text) == 5 * 2 + 4

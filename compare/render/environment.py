@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .plan_table import plan_rows
 from .rows import TEMPLATE_GLOBALS
 
 __all__ = ["templates_dir", "html_environment", "markdown_environment", "asset", "escape_md"]
@@ -77,8 +78,9 @@ def html_environment() -> jinja2.Environment:
     """HTML templates, report text escaped."""
     # autoescape set explicitly: select_autoescape() does not escape files named *.html.j2
     env = _environment(autoescape=True)
-    # the sentence rows inside a paragraph block, drawn in Python (render/rows.py)
-    env.globals.update(TEMPLATE_GLOBALS)
+    # the hot inner loops, drawn in Python: the paragraph blocks and their sentence rows
+    # (render/rows.py), the rows of the plan tables (render/plan_table.py)
+    env.globals.update(TEMPLATE_GLOBALS, plan_rows=plan_rows)
     return env
 
 
