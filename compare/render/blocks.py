@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from ..model import ChangeKind, Op, Report, SentenceRow, Span
@@ -45,17 +46,23 @@ class Marks:
     def __init__(self, marks: Iterable[Mark]) -> None:
         self.marks = sorted(marks, key=lambda m: (m.span.start, m.span.end, m.id))
         self.starts = [m.span.start for m in self.marks]
+        self.ends = [m.span.end for m in self.marks]
+        # the furthest any of the first i+1 marks reaches: before the first index reaching past an
+        # offset, no mark can touch it (an evidence paragraph does not widen every search)
+        self.reach = list(accumulate(self.ends, max))
         self.placed: set[str] = set()
-        self.longest = max((len(m.span) for m in self.marks), default=0)
 
     def overlapping(self, span: Span) -> list[Mark]:
-        # marks starting at most `longest` before the span can still reach into it
-        lo = bisect.bisect_left(self.starts, span.start - self.longest)
-        hi = bisect.bisect_left(self.starts, span.end)
-        return [m for m in self.marks[lo:hi] if m.span.end > span.start and m.span.start < span.end]
+        """The marks that share at least one character with `span`, in order."""
+        start = span.start
+        lo = bisect.bisect_right(self.reach, start)
+        hi = bisect.bisect_left(self.starts, span.end)  # these start before the span ends
+        ends = self.ends
+        return [self.marks[i] for i in range(lo, hi) if ends[i] > start]
 
 
 _NO_MARKS = Marks(())
+_EQUAL, _INSERT, _DELETE = Op.EQUAL.value, Op.INSERT.value, Op.DELETE.value
 
 
 def _cut(op: str, text: str, start: int, hits: Sequence[Mark], marks: Marks,
@@ -65,40 +72,58 @@ def _cut(op: str, text: str, start: int, hits: Sequence[Mark], marks: Marks,
     `other` gives, for equal text, the offset and marks of the other side, so an unchanged
     sentence carries both a plan item's mark (old side) and an evidence mark (new side).
     """
-    sides = [(start, hits, marks)] + ([other] if other else [])
-    cuts = {0, len(text)}
-    for base, side_hits, _ in sides:
-        cuts |= {b - base for m in side_hits for b in (m.span.start, m.span.end) if 0 < b - base < len(text)}
-    out: list[dict[str, Any]] = []
+    if not hits and not (other and other[1]):
+        # no mark touches the text (most sentences): one piece, nothing placed
+        return [{"op": op, "text": text, "anchors": [], "cls": ""}] if text else []
+    n = len(text)
+    # each side's marks with their ends relative to `text` (sides without marks left out), and
+    # the offsets where a mark begins or ends inside the text
+    sides: list[tuple[list[tuple[int, int, Mark]], set[str]]] = []
+    cuts = {0, n}
+    for base, side_hits, side_marks in ((start, hits, marks), other) if other else ((start, hits, marks),):
+        if side_hits:
+            ms = []
+            for m in side_hits:
+                a, b = m.span.start - base, m.span.end - base
+                ms.append((a, b, m))
+                if 0 < a < n:
+                    cuts.add(a)
+                if 0 < b < n:
+                    cuts.add(b)
+            sides.append((ms, side_marks.placed))
     points = sorted(cuts)
+    out: list[dict[str, Any]] = []
     for a, b in zip(points, points[1:]):
         anchors: list[str] = []
         classes: list[str] = []
-        for base, side_hits, side_marks in sides:
-            covering = [m for m in side_hits if m.span.start < base + b and m.span.end > base + a]
-            new_anchors = [m.id for m in covering if m.id not in side_marks.placed]
-            side_marks.placed.update(new_anchors)
-            anchors += new_anchors
-            classes += [m.cls for m in covering] + [f"m-{m.id}" for m in covering]
-        out.append({"op": op, "text": text[a:b], "anchors": anchors, "cls": " ".join(dict.fromkeys(classes))})
+        for ms, placed in sides:
+            covering = [m for ma, mb, m in ms if ma < b and mb > a]
+            if covering:
+                new_anchors = [m.id for m in covering if m.id not in placed]
+                placed.update(new_anchors)
+                anchors += new_anchors
+                classes += [m.cls for m in covering]
+                classes += ["m-" + m.id for m in covering]
+        out.append({"op": op, "text": text[a:b], "anchors": anchors,
+                    "cls": " ".join(dict.fromkeys(classes)) if classes else ""})
     return out
 
 
 def _segments(row: SentenceRow, old_text: str, new_text: str) -> list[tuple[str, str]]:
     """The row's segments in reading order, or whole-side runs when they do not rebuild both sides."""
     if row.segments:
-        segs = [(s.op.value, s.text) for s in row.segments if s.text]
-        old_ok = "".join(t for op, t in segs if op != Op.INSERT.value) == old_text
-        new_ok = "".join(t for op, t in segs if op != Op.DELETE.value) == new_text
-        if old_ok and new_ok:
+        # `_value_`: the member's value without Enum's `value` property (a Python call per segment)
+        segs = [(s.op._value_, s.text) for s in row.segments if s.text]
+        if ("".join([t for op, t in segs if op != _INSERT]) == old_text
+                and "".join([t for op, t in segs if op != _DELETE]) == new_text):
             return segs
     if row.kind is None and old_text == new_text:
-        return [(Op.EQUAL.value, new_text)] if new_text else []
+        return [(_EQUAL, new_text)] if new_text else []
     out = []
     if old_text:
-        out.append((Op.DELETE.value, old_text))
+        out.append((_DELETE, old_text))
     if new_text:
-        out.append((Op.INSERT.value, new_text))
+        out.append((_INSERT, new_text))
     return out
 
 
@@ -109,19 +134,23 @@ def merged_pieces(row: SentenceRow, old: Report, new: Report, old_marks: Marks, 
     new_text = new.text_of(row.new) if row.new else ""
     if row.kind is ChangeKind.MOVED and row.old and row.new and old_text == new_text:
         # the same words elsewhere: nothing inside the sentence changed, so nothing is struck
-        return _cut(Op.EQUAL.value, new_text, row.new.start, new_marks.overlapping(row.new), new_marks,
+        return _cut(_EQUAL, new_text, row.new.start, new_marks.overlapping(row.new), new_marks,
                     (row.old.start, old_marks.overlapping(row.old), old_marks))
     o = row.old.start if row.old else 0
     n = row.new.start if row.new else 0
     o_hits = old_marks.overlapping(row.old) if row.old and old_marks.marks else []
     n_hits = new_marks.overlapping(row.new) if row.new and new_marks.marks else []
+    if not o_hits and not n_hits:
+        # no mark on either side (most rows): one piece per segment, as `_cut` gives it
+        return [{"op": op, "text": text, "anchors": [], "cls": ""}
+                for op, text in _segments(row, old_text, new_text) if text]
     out: list[dict[str, Any]] = []
     for op, text in _segments(row, old_text, new_text):
-        if op == Op.EQUAL.value:
+        if op == _EQUAL:
             out += _cut(op, text, n, n_hits, new_marks, (o, o_hits, old_marks))
             o += len(text)
             n += len(text)
-        elif op == Op.DELETE.value:
+        elif op == _DELETE:
             out += _cut(op, text, o, o_hits, old_marks)
             o += len(text)
         else:
@@ -137,10 +166,11 @@ def side_pieces(row: SentenceRow, report: Report, keep: Op) -> list[dict[str, st
         return []
     text = report.text_of(span)
     if row.segments:
-        segs = [{"op": s.op.value, "text": s.text} for s in row.segments if s.op in (Op.EQUAL, keep) and s.text]
-        if "".join(s["text"] for s in segs) == text:
+        segs = [{"op": s.op._value_, "text": s.text} for s in row.segments
+                if (s.op is Op.EQUAL or s.op is keep) and s.text]
+        if "".join([s["text"] for s in segs]) == text:
             return segs
-    return [{"op": Op.EQUAL.value if row.kind is None else keep.value, "text": text}] if text else []
+    return [{"op": _EQUAL if row.kind is None else keep._value_, "text": text}] if text else []
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -197,8 +227,11 @@ def moved_away_slots(rows: Sequence[SentenceRow]) -> dict[int, list[int]]:
     Rows are in the new text's order; the old place is after the last row (not itself moved)
     whose old sentence starts before the moved sentence's old start.
     """
+    moved = ChangeKind.MOVED
+    if not any(r.kind is moved for r in rows):
+        return {}  # most sections: nothing moved, nothing to sort
     anchored = sorted((r.old.start, k) for k, r in enumerate(rows)
-                      if r.old is not None and r.kind is not ChangeKind.MOVED)
+                      if r.old is not None and r.kind is not moved)
     starts = [s for s, _ in anchored]
     out: dict[int, list[int]] = {}
     for k, r in enumerate(rows):

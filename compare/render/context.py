@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from ..model import (
     ChangeKind,
@@ -54,7 +54,7 @@ from .highlights import GROUP_ORDER, as_dicts, highlight_groups
 from .labels import LABELS, enum_label, reason_text, stripped_label
 from .summary import in_appendix
 
-__all__ = ["build_context", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
+__all__ = ["build_context", "View", "header_years", "format_figure_change", "LABELS", "CHANGE_KINDS", "SECTION_STATUSES",
            "PLAN_STATUSES", "EVIDENCE_PREVIEW_CHARS", "plan_view", "plan_reason_words", "page_labels", "js_payload",
            "OPEN_PLAN_MAX_ITEMS"]
 
@@ -145,8 +145,16 @@ def _heading(section: Section | None, labels: dict[str, str]) -> str:
 
 # --------------------------------------------------------------------------- the context
 
-def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
-    """Everything the HTML and Markdown templates show, already counted, sorted and labelled."""
+# Which view a context is built for: a row's merged pieces are read by the page only, its two
+# sides by the Markdown only; "all" builds both.
+View = Literal["html", "md", "all"]
+
+
+def build_context(c: Comparison, *, lang: str | None = None, view: View = "all") -> dict[str, Any]:
+    """Everything the HTML and Markdown templates show, already counted, sorted and labelled.
+
+    `view` "html" or "md" leaves out the rows' parts only the other view reads (their lists empty).
+    """
     language = "zh" if (lang or c.new.metadata.language) == "zh" else "en"
     basis = _year_basis(c)
     years = {"old": _year(c.old, language, "old", basis), "new": _year(c.new, language, "new", basis)}
@@ -155,7 +163,7 @@ def build_context(c: Comparison, *, lang: str | None = None) -> dict[str, Any]:
 
     figure_rows = [i for i, fp in enumerate(c.figure_pairs) if _is_changed(fp)]
     old_marks, new_marks = _collect_marks(c, figure_rows)
-    pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks)
+    pairs, old_rows, new_rows = _pairs(c, labels, language, old_marks, new_marks, view)
     figures = _figures(c, figure_rows, language, labels, old_rows, new_rows)
     plan = plan_view(c, labels, language, new_plan,
                      item_href=lambda i, pc: f"#pi{i}" if old_rows.find(pc.item.span) else "",
@@ -366,7 +374,7 @@ def _label(labels: dict[str, str], key: str, member: Any, language: str, enum_na
 
 
 def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Marks, new_marks: Marks,
-           ) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
+           view: View) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
     old_rows, new_rows = _RowIndex(), _RowIndex()
     fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
                      if _is_changed(fp) and fp.old is not None)
@@ -380,6 +388,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         old_sec = _section(c.old, pair.old_id)
         new_sec = _section(c.new, pair.new_id)
         one_sided = pair.status in (PairStatus.ADDED, PairStatus.REMOVED)
+        old_head = old_sec.heading_span if old_sec else None
+        new_head = new_sec.heading_span if new_sec else None
 
         def badged(r: SentenceRow) -> bool:
             # "added" on every sentence of an added section says nothing the section badge does not
@@ -390,18 +400,22 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
             anchor = f"r{i}-{k}"
             old_rows.add(r.old, anchor)
             new_rows.add(r.new, anchor)
-            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts, badged(r)))
+            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts, badged(r),
+                             view))
         slots = moved_away_slots(srows)
         blocks = []
         for b, block in enumerate(group_blocks(srows, where)):
             items = []
             for side, ks in runs_of(block, srows, badged):
-                kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
-                ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
-                items.append({"side": side, "rows": [rows[k] for k in ks],
-                              "badge": " · ".join(labels.get(k, k) for k in ordered) if side != "row" else "",
-                              "kind": ordered[0] if ordered else ""})
-                for k in ks:
+                if side == "row":  # one sentence, no run badge
+                    items.append({"side": side, "rows": [rows[ks[0]]], "badge": "", "kind": rows[ks[0]]["kind"]})
+                else:
+                    kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
+                    ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
+                    items.append({"side": side, "rows": [rows[k] for k in ks],
+                                  "badge": " · ".join(labels.get(k, k) for k in ordered),
+                                  "kind": ordered[0] if ordered else ""})
+                for k in ks if slots else ():
                     for m in slots.get(k, []):
                         items.append({"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
                                       "label": labels["moved_to"] if m > k else labels["moved_to_earlier"]})
@@ -410,8 +424,7 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
                               "label": labels["moved_to"]} for m in slots[-1]]
             kinds_in = [rows[k]["kind"] for k in block if rows[k]["kind"]]
             # the section's own heading line: the sticky header shows it already, so it is drawn small
-            heading_line = all(_inside(srows[k].old, old_sec.heading_span if old_sec else None)
-                               and _inside(srows[k].new, new_sec.heading_span if new_sec else None) for k in block)
+            heading_line = all(_inside(srows[k].old, old_head) and _inside(srows[k].new, new_head) for k in block)
             sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
             blocks.append({
                 "anchor": f"b{i}-{b}",
@@ -425,7 +438,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         for after, moved in slots.items():  # a moved sentence says from which way it came
             for m in moved:
                 rows[m]["moved_label"] = labels["moved_from"] if after < m else labels["moved_from_later"]
-        kinds = [k for k in CHANGE_KINDS if any(r["kind"] == k for r in rows)]
+        present = {r["kind"] for r in rows}
+        kinds = [k for k in CHANGE_KINDS if k in present]
         shown = new_sec or old_sec
         n_changes = sum(1 for r in rows if r["kind"])
         pairs.append({
@@ -484,7 +498,7 @@ def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_s
 
 def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], language: str,
          old_marks: Marks, new_marks: Marks, fig_old: list[tuple[int, int]], fig_starts: list[int],
-         badge: bool) -> dict[str, Any]:
+         badge: bool, view: View) -> dict[str, Any]:
     figures: list[str] = []
     if r.old is not None and r.new is not None and r.kind is not None:
         lo = bisect.bisect_left(fig_starts, r.old.start)
@@ -499,9 +513,9 @@ def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], lan
         "kind": kind,
         "label": _label(labels, kind, r.kind, language, "ChangeKind") if r.kind else "",
         "badge": badge,
-        "pieces": merged_pieces(r, c.old, c.new, old_marks, new_marks),
-        "old": side_pieces(r, c.old, Op.DELETE),
-        "new": side_pieces(r, c.new, Op.INSERT),
+        "pieces": merged_pieces(r, c.old, c.new, old_marks, new_marks) if view != "md" else [],
+        "old": side_pieces(r, c.old, Op.DELETE) if view != "html" else [],
+        "new": side_pieces(r, c.new, Op.INSERT) if view != "html" else [],
         "both": r.old is not None and r.new is not None,
         "badge_side": "new" if r.new is not None else "old",
         "figures": figures,

@@ -13,6 +13,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .plan_table import plan_rows
+from .rows import TEMPLATE_GLOBALS
+
 __all__ = ["templates_dir", "html_environment", "markdown_environment", "asset", "escape_md"]
 
 
@@ -74,7 +77,11 @@ def _environment(*, autoescape: bool) -> jinja2.Environment:
 def html_environment() -> jinja2.Environment:
     """HTML templates, report text escaped."""
     # autoescape set explicitly: select_autoescape() does not escape files named *.html.j2
-    return _environment(autoescape=True)
+    env = _environment(autoescape=True)
+    # the hot inner loops, drawn in Python: the paragraph blocks and their sentence rows
+    # (render/rows.py), the rows of the plan tables (render/plan_table.py)
+    env.globals.update(TEMPLATE_GLOBALS, plan_rows=plan_rows)
+    return env
 
 
 @lru_cache(maxsize=1)

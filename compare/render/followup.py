@@ -8,7 +8,6 @@ except through the templates (autoescaped); counting and labelling happen in
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..errors import RenderError
@@ -18,6 +17,7 @@ from .context import LABELS, OPEN_PLAN_MAX_ITEMS, PLAN_STATUSES, header_years, j
 from .csv_table import render_csv
 from .environment import asset, html_environment, markdown_environment
 from .json import SCHEMA_VERSION, plan_check_to_dict, report_to_dict
+from .json_text import dumps_indented
 from .paths import shareable
 from .summary import scorecard_to_dict
 
@@ -109,7 +109,7 @@ def render_followup(c: FollowUp, fmt: str, *, lang: str | None = None, full_path
     file name only unless `full_paths`."""
     c = shareable(c, full_paths=full_paths)
     if fmt == "json":
-        return json.dumps(followup_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+        return dumps_indented(followup_to_dict(c)) + "\n"
     if fmt == "csv":
         return render_csv(c)
     if fmt == "html":

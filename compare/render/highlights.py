@@ -23,6 +23,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any
 
 from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Section, Span
@@ -66,16 +67,29 @@ def _rank_sentences(found: list[tuple[Span, str, str]], figures: _FigureStarts) 
     return sorted(found, key=lambda t: (not figures.any_in(t[0]), t[0].start, t[2]))
 
 
+class _Passages:
+    """Passages of one report (the items follow-through found done), to ask whether a span
+    overlaps any of them in O(log n) rather than against each in turn."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [a for a, _ in ordered]
+        self.ends = [b for _, b in ordered]
+        self.reach = list(accumulate(self.ends, max))  # the furthest end among the first i+1
+
+    def overlap(self, span: Span) -> bool:
+        """True when some passage shares a character with `span`."""
+        lo = bisect.bisect_right(self.reach, span.start)  # the ones before end at or before it
+        hi = bisect.bisect_left(self.starts, span.end)  # these start before it ends
+        return any(self.ends[i] > span.start for i in range(lo, hi))
+
+
 def _heading_span(section: Section) -> Span | None:
     return section.heading_span if len(section.heading_span) > 0 else None
 
 
 def _within(span: Span | None, outer: Span | None) -> bool:
     return span is not None and outer is not None and outer.start <= span.start and span.end <= outer.end
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_new_plan: Callable[[str], bool],
@@ -109,7 +123,7 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
     out["not_met"] = _cap("not_met", missed)
 
     # 3 and 4. new commitments in the plan; dropped commitments not found done
-    done_items = [pc.item.span for pc in c.plan_checks if pc.status in _DONE]
+    done_items = _Passages([pc.item.span for pc in c.plan_checks if pc.status in _DONE])
     new_plan: list[tuple[Span, str, str]] = []
     new_any: list[tuple[Span, str, str]] = []
     dropped: list[tuple[Span, str, str]] = []
@@ -131,7 +145,7 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
                     new_plan.append(found)
             elif r.kind is ChangeKind.DROPPED and r.old is not None:
                 span = r.old
-                if any(_overlaps(span, s) for s in done_items):
+                if done_items.overlap(span):
                     continue
                 found = (span, _one_line(c.old.text_of(span)), href)
                 dropped_any.append(found)

@@ -11,7 +11,7 @@ __all__ = ["render_html"]
 
 def render_html(c: Comparison, *, lang: str | None = None) -> str:
     """Render the comparison as one HTML page."""
-    ctx = build_context(c, lang=lang)
+    ctx = build_context(c, lang=lang, view="html")
     return html_environment().get_template("report.html.j2").render(
         css=asset("report.css"), js=asset("report.js"), **ctx
     )

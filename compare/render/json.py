@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..model import (
     SectionPair,
     Span,
 )
+from .json_text import dumps_indented
 from .labels import reason_text
 from .summary import summary_counts
 
@@ -199,4 +199,4 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
 
 
 def render_json(c: Comparison) -> str:
-    return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(comparison_to_dict(c)) + "\n"

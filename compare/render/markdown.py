@@ -10,4 +10,4 @@ __all__ = ["render_markdown"]
 
 
 def render_markdown(c: Comparison, *, lang: str | None = None) -> str:
-    return markdown_environment().get_template("report.md.j2").render(**build_context(c, lang=lang))
+    return markdown_environment().get_template("report.md.j2").render(**build_context(c, lang=lang, view="md"))

@@ -1,0 +1,123 @@
+"""Render, HTML: the markup of the page's sentence rows, written in Python.
+
+A section's paragraphs hold thousands of sentences, each cut into pieces (unchanged words,
+deletions, insertions, marks); as jinja macros they were half the cost of a page (a macro call
+and a dozen escapes per sentence). The page's structure stays in templates/ (_section_pair.html.j2
+draws each section: its heading, note and the box of its paragraphs); these functions draw the
+paragraph blocks in that box and the passages of the follow-up page, as the templates did, byte
+for byte.
+
+Every piece of report text, label and id goes through `escape`, which is markupsafe's escaping
+(`&` `<` `>` `'` `"`); the result is `Markup`, so the template does not escape it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+__all__ = ["escape", "segments", "blocks", "block_parts", "TEMPLATE_GLOBALS"]
+
+
+def escape(text: str) -> str:
+    """Exactly markupsafe's escaping of a str (jinja's autoescape), as a plain str."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+def _pieces(pieces: Iterable[Mapping[str, Any]], out: list[str]) -> None:
+    """A row's pieces in reading order: anchors first, then the text in <ins>, <del> or a span."""
+    for s in pieces:
+        for a in s["anchors"]:
+            out.append(f'<span class="anchor" id="{escape(a)}"></span>')
+        op, cls, text = s["op"], s["cls"], escape(s["text"])
+        if op == "insert":
+            out.append(f'<ins class="{escape(cls)}">{text}</ins>' if cls else f"<ins>{text}</ins>")
+        elif op == "delete":
+            out.append(f'<del class="{escape(cls)}">{text}</del>' if cls else f"<del>{text}</del>")
+        elif cls:
+            out.append(f'<span class="{escape(cls)}">{text}</span>')
+        else:
+            out.append(text)
+
+
+def segments(pieces: Iterable[Mapping[str, Any]]) -> Markup:
+    """The pieces of one passage (render/blocks.merged_pieces) as inline markup."""
+    out: list[str] = []
+    _pieces(pieces, out)
+    return Markup("".join(out))
+
+
+def _sentence(r: Mapping[str, Any], permalink: str, in_run: bool, out: list[str]) -> None:
+    """One sentence row: its badge (none inside a run, which has one badge), pieces, changed
+    figures and, when changed, a permalink."""
+    kind, anchor = escape(r["kind"]), escape(r["anchor"])
+    classes = (kind or "same") + (" chg" if kind else "") + ("" if r["both"] else " one")
+    out.append(f'<span class="s {classes}" id="{anchor}">')
+    if kind == "moved":
+        out.append(f'<a class="badge k-moved" href="#mo-{anchor}">{escape(r["moved_label"] or r["label"])}</a> ')
+    elif r["badge"] and not in_run:
+        out.append(f'<span class="badge k-{kind}">{escape(r["label"])}</span> ')
+    _pieces(r["pieces"], out)
+    for f in r["figures"]:
+        out.append(f' <span class="figchg">{escape(f)}</span>')
+    if kind:
+        out.append(f'<a class="pl" href="#{anchor}" title="{permalink}" aria-label="{permalink}">#</a>')
+    out.append("</span>")
+
+
+def _parts(parts: Sequence[Mapping[str, Any]], sep: str, permalink: str, out: list[str]) -> None:
+    """`block_parts` into `out`, `sep` and `permalink` escaped already."""
+    for n, it in enumerate(parts):
+        if n:
+            out.append(sep)
+        side = it["side"]
+        if side == "row":
+            for r in it["rows"]:
+                _sentence(r, permalink, False, out)
+        elif side == "moved_away":
+            anchor = escape(it["rows"][0]["anchor"])
+            out.append(f'<a class="moved-away" id="mo-{anchor}" href="#{anchor}">{escape(it["label"])}</a>')
+        else:
+            kind = escape(it["kind"])
+            out.append(f'<span class="run {escape(side)} run-{kind}"><span class="badge k-{kind}">'
+                       f'{escape(it["badge"])}</span> ')
+            for m, r in enumerate(it["rows"]):
+                if m:
+                    out.append(sep)
+                _sentence(r, permalink, True, out)
+            out.append("</span>")
+
+
+def block_parts(parts: Sequence[Mapping[str, Any]], sep: str, permalink: str) -> Markup:
+    """What one paragraph block holds (render/context._pairs): sentences on both sides, runs of
+    one-sided sentences under one badge, and the "moved away" markers, `sep` between them."""
+    out: list[str] = []
+    _parts(parts, escape(sep), escape(permalink), out)
+    return Markup("".join(out))
+
+
+def blocks(items: Iterable[Mapping[str, Any]], sep: str, permalink: str) -> Markup:
+    """A section's paragraph blocks (render/context._pairs), one <div> a line: its classes say
+    whether it changed, whether it is wholly one side's, whether it is the heading line, and
+    which kinds of change it holds (the filters of report.js and the no-JS CSS read them)."""
+    out: list[str] = []
+    sep, permalink = escape(sep), escape(permalink)
+    for b in items:
+        classes = "block " + ("chg" if b["changed"] else "same")
+        if b["whole"]:
+            classes += " whole-" + b["whole"]
+        if b["heading_line"]:
+            classes += " hrow"
+        for k in b["kinds"]:
+            classes += " has-" + k
+        out.append(f'<div class="{escape(classes)}" id="{escape(b["anchor"])}">')
+        _parts(b["parts"], sep, permalink, out)
+        out.append("</div>\n")
+    return Markup("".join(out))
+
+
+# what the HTML environment offers every template (render/environment.html_environment)
+TEMPLATE_GLOBALS = {"segments": segments, "blocks": blocks}
