@@ -120,7 +120,10 @@ def one_sentence(size: int = 1_500_000, seed: int = 15) -> tuple[str, str]:
     changed = list(numbers)
     for k in rng.sample(range(len(numbers)), 100):
         changed[k] = str(int(numbers[k]) + 1)
-    return "数据" + "，".join(numbers) + "\n", "数据" + "，".join(changed) + "\n"
+    # a paragraph of running text first: without one the input is refused as page chrome
+    # (NotAReportError), and the case would measure the refusal, not the sentence cap
+    lead = "一、总体情况\n全年依法推进各项工作，群众满意度持续提高，各项指标完成良好。\n"
+    return lead + "数据" + "，".join(numbers) + "\n", lead + "数据" + "，".join(changed) + "\n"
 
 
 @dataclass
