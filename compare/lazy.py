@@ -19,6 +19,8 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
+from .regex_cache import compile_cached
+
 __all__ = ["lazy_attributes", "lazy_pattern"]
 
 
@@ -69,7 +71,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:
-            compiled = re.compile(self.pattern, self._flags)
+            compiled = compile_cached(self.pattern, self._flags)
             attributes = vars(self)
             for name in _METHODS:
                 attributes[name] = getattr(compiled, name)
