@@ -19,8 +19,6 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
-from .regex_cache import compile_cached
-
 __all__ = ["lazy_attributes", "lazy_pattern"]
 
 
@@ -71,6 +69,8 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:
+            from .regex_cache import compile_cached  # not at import: `yoy --help` compiles nothing
+
             compiled = compile_cached(self.pattern, self._flags)
             attributes = vars(self)
             for name in _METHODS:

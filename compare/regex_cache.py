@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import atexit
 import importlib
-import json
 import os
 import re
 import sys
@@ -93,6 +92,8 @@ def _load() -> dict[str, list[Any]] | None:
         path = _path()
         if path is None:
             return None
+        import json
+
         try:
             with open(path, encoding="utf-8") as f:
                 data = json.load(f)
@@ -110,6 +111,7 @@ def _save() -> None:
     if not _added or _entries is None or path is None:
         return
     try:
+        import json
         import tempfile
 
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
