@@ -65,6 +65,7 @@ from .text.similarity import (
     SENTENCE_MATCH_CUTOFF,
     label_similarity,
     masked_key,
+    occurrences,
     sentence_candidates,
     sentence_key,
     sentence_similarity,
@@ -824,17 +825,8 @@ def _subject_candidates(old: Report, new: Report, olds: Sequence[_OneSided], new
         return []
     o_text, n_text = old.source.text, new.source.text
     return [(i, j) for i, j, gram in pairs
-            if _uses(o_text, gram) <= _SUBJECT_MAX_USES and _uses(n_text, gram) <= _SUBJECT_MAX_USES]
-
-
-def _uses(text: str, gram: str) -> int:
-    """How often `gram` (CJK characters) occurs in a text, overlapping occurrences included; counting
-    stops past _SUBJECT_MAX_USES."""
-    n, at = 0, text.find(gram)
-    while at >= 0 and n <= _SUBJECT_MAX_USES:
-        n += 1
-        at = text.find(gram, at + 1)
-    return n
+            if occurrences(o_text, gram, at_most=_SUBJECT_MAX_USES) <= _SUBJECT_MAX_USES
+            and occurrences(n_text, gram, at_most=_SUBJECT_MAX_USES) <= _SUBJECT_MAX_USES]
 
 
 def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: dict[tuple[int, int], tuple[int, float]],

@@ -57,3 +57,12 @@ def test_sentence_candidates_find_the_changed_figure_and_are_symmetric() -> None
     assert {(0, 1), (1, 0)} <= got and all(i != 2 for i, _ in got)
     swapped = {(i, j) for _, j, i in sentence_candidates(new, old)}
     assert got == swapped
+
+
+def test_occurrences_count_overlaps_and_stop_past_the_cap() -> None:
+    from compare.text.similarity import occurrences
+
+    assert occurrences("乡村振兴乡村振兴乡村", "乡村", at_most=5) == 3
+    assert occurrences("aaaa", "aa", at_most=5) == 3  # overlapping: at 0, 1 and 2
+    assert occurrences("aaaa", "aa", at_most=1) == 2  # "more than one" is all a caller asked
+    assert occurrences("乡村振兴", "城市", at_most=2) == 0

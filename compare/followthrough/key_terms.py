@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..lazy import lazy_pattern
 from ..text.cjk import CJK
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD, names_task
-from ..text.similarity import cjk_bigrams
+from ..text.similarity import cjk_bigrams, occurrences
 
 __all__ = [
     "KEY_TERM_CHARS",
@@ -164,11 +164,7 @@ class KeyTerms:
         occurrences included, up to KEY_TERM_MAX_OLD + 1 (all the rarity test asks)."""
         found = self._old.get(window)
         if found is None:
-            n, at = 0, self._old_text.find(window)
-            while at >= 0 and n <= KEY_TERM_MAX_OLD:
-                n += 1
-                at = self._old_text.find(window, at + 1)
-            found = self._old[window] = n
+            found = self._old[window] = occurrences(self._old_text, window, at_most=KEY_TERM_MAX_OLD)
         return found
 
     def restatements(self, item_text: str, allowed: Callable[[int], bool],

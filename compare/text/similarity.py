@@ -75,6 +75,7 @@ __all__ = [
     "sentence_key",
     "sentence_similarity",
     "sentence_candidates",
+    "occurrences",
     "masked_key",
 ]
 
@@ -353,6 +354,17 @@ def _window(n_query: int, n_target: int) -> list[tuple[int, int]]:
         out.extend((i, j) for j in range(max(0, centre - BLOCK_ORDER_WINDOW),
                                           min(n_target, centre + BLOCK_ORDER_WINDOW + 1)))
     return out
+
+
+def occurrences(text: str, needle: str, *, at_most: int) -> int:
+    """How often `needle` occurs in `text`, overlapping occurrences included, counted up to
+    `at_most` + 1: enough to tell "at most" from "more" without reading a long text to its end.
+    For a needle of CJK characters this is how often it occurs inside the text's CJK runs."""
+    n, at = 0, text.find(needle)
+    while at >= 0 and n <= at_most:
+        n += 1
+        at = text.find(needle, at + 1)
+    return n
 
 
 def sentence_key(text: str) -> str:
