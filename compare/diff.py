@@ -57,7 +57,7 @@ from .model import (
     SentenceRow,
     Span,
 )
-from .text.cjk import CJK, count_cjk
+from .text.cjk import cjk_only, count_cjk
 from .text.cues import commits_to_future, names_task
 from .text.sentences import split_sentences, subtract_spans
 from .text.similarity import (
@@ -613,8 +613,6 @@ class _OneSided:
 _NUMERAL_CHAR = lazy_pattern(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 
 
-
-
 @lru_cache(maxsize=1 << 14)
 def _masked(text: str) -> str:
     """The sentence key with numbers masked (no number search in a sentence without a numeral)."""
@@ -636,17 +634,11 @@ def _same_measure(a: Figure, b: Figure) -> float:
     return 0.0 if av == bv else label_similarity(a.label, b.label)
 
 
-_CJK_ONLY = lazy_pattern(f"[{CJK}]+")
 _CLAUSE_END = lazy_pattern(r"[，,；;：:。！？]")
 
 
-def _cjk_of(text: str) -> str:
-    """The CJK characters of a text, in order (runs joined)."""
-    return "".join(_CJK_ONLY.findall(text))
-
-
 def _label_grams(label: str) -> set[str]:
-    run = _cjk_of(label)
+    run = cjk_only(label)
     if run:
         return {run[p : p + 2] for p in range(len(run) - 1)} or {run}
     return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)}
@@ -659,7 +651,7 @@ def _label_size(label: str) -> int:
 def _head(text: str) -> str:
     """The first clause's CJK characters: where a Chinese sentence names its subject."""
     m = _CLAUSE_END.search(text)
-    return _cjk_of(text[: m.start()] if m else text)
+    return cjk_only(text[: m.start()] if m else text)
 
 
 def _one_sided_rows(old: Report, new: Report, rows_of: dict[int, list[SentenceRow]],

@@ -44,9 +44,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
             entries.pop(key, None)
     try:
         compiled, entry = _compile(pattern, flags)
-    except re.error:
-        raise
-    except Exception:  # noqa: BLE001 - the compiler's internals moved: no cache
+    except Exception:  # noqa: BLE001 - a bad pattern (re.compile says so) or the compiler's internals moved
         return re.compile(pattern, flags)
     entries[key] = entry
     _added = True

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..lazy import lazy_pattern
 from ..model import Language
 
-__all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "count_cjk", "detect_language"]
+__all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "cjk_only", "count_cjk", "detect_language"]
 
 CJK = "\u4e00-\u9fff"
 CJK_WIDE = "\u3400-\u9fff\uf900-\ufaff"
@@ -29,6 +29,11 @@ _SAMPLE = 20000  # characters looked at: enough to decide, and cheap on a long r
 def is_cjk(ch: str) -> bool:
     """True for one character of the CJK Unified Ideographs block."""
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def cjk_only(text: str) -> str:
+    """The CJK characters of a text, in order (its CJK runs joined)."""
+    return "".join(_CJK_RUN.findall(text))
 
 
 def count_cjk(text: str) -> int:
