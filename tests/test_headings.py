@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from compare.structure.headings import format_marker, is_title_line, match_marker, split_heading
+from compare.structure.headings import (
+    MARKDOWN_HEADING_MAX,
+    format_marker,
+    is_title_line,
+    markdown_heading_end,
+    match_marker,
+    split_heading,
+)
 from compare.text.numerals import parse_ordinal
 
 
@@ -88,3 +95,40 @@ def test_title_lines() -> None:
     assert not is_title_line("I will now conclude.")
     assert not is_title_line("we then bought the rest")
     assert not is_title_line("And the Answer Is Yes?”")
+
+
+_BODY = " We closed the year with no net debt, and the balance sheet remains strong." * 3
+
+
+@pytest.mark.parametrize(
+    ("rest", "heading"),
+    [
+        # a heading line of its own is all heading, however it ends
+        ("Management's Discussion and Analysis of Financial Condition", None),
+        # glued to its body (line breaks lost): the heading ends at a thematic break or bold text
+        ("Budget Speech --- **The Minister for Finance (Mr Tan)** : Mr Speaker, I beg to move." + _BODY,
+         "Budget Speech"),
+        ("Budget Speech **The Minister for Finance**" + _BODY, "Budget Speech"),
+        # … or where its Title Case run meets the body's first sentence
+        ("2021 in Review Revenue grew 13% to $468.3 million." + _BODY, "2021 in Review"),
+        ("Sustainability This year we set our first climate targets." + _BODY, "Sustainability"),
+        ("Field Instruments Our portable analysers are used by technicians." + _BODY, "Field Instruments"),
+        ("The Annual Meeting The meeting will be held on May 4th." + _BODY, "The Annual Meeting"),
+        ("Priorities for 2022 - Bring the new platform to all customers." + _BODY, "Priorities for 2022"),
+        # no break and no Title Case: the heading is cut at the first words, never the whole line
+        ("x" * 300, "x" * MARKDOWN_HEADING_MAX),
+    ],
+)
+def test_markdown_heading_glued_to_its_body_ends_at_its_first_break(rest: str, heading: str | None) -> None:
+    end, inline = markdown_heading_end(rest, language="en")
+    if heading is None:
+        assert (end, inline) == (len(rest), False)
+    else:
+        assert inline and rest[:end].strip() == heading
+
+
+def test_chinese_markdown_heading_glued_to_its_body_ends_like_an_inline_heading() -> None:
+    rest = "2021年工作回顾。" + "过去一年，我们坚持稳中求进，完成了全年目标任务。" * 6
+    end, inline = markdown_heading_end(rest, language="zh")
+    assert inline and rest[:end] == "2021年工作回顾"
+    assert markdown_heading_end("2021年工作回顾", language="zh") == (len("2021年工作回顾"), False)

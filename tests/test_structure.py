@@ -329,6 +329,31 @@ def test_fixture_english_letters() -> None:
         assert uncovered(r) == []
 
 
+def test_english_letter_on_one_line_keeps_its_outline() -> None:
+    """A Markdown letter whose line breaks became spaces (a page copied as one line) keeps its
+    headings, levels and roles; the `#` title line no longer swallows the whole text."""
+    from compare.ingest import read_source
+
+    from conftest import FIXTURES
+
+    path = FIXTURES / "en-letters" / "2021.txt"
+    original = parse_report(read_source(str(path)))
+    text = path.read_text(encoding="utf-8")
+    wanted = [(s.level, s.heading, s.role) for s in original.sections]
+    # blank lines became two spaces: every heading is recovered exactly
+    spaced = parse(text.replace("\n", " "))
+    assert [(s.level, s.heading, s.role) for s in spaced.sections] == wanted
+    assert spaced.metadata.title == original.metadata.title == "Letter to Shareholders"
+    assert len(spaced.paragraphs) > 1 and uncovered(spaced) == []
+    # every break one space: the same parts; a heading may take the body's first words only
+    # where the body opens with more Title Case ("Software Northwind Cloud")
+    single = parse(" ".join(text.split()))
+    assert [(s.level, s.role) for s in single.sections] == [(lv, role) for lv, _, role in wanted]
+    for s, (_, heading, _) in zip(single.sections, wanted):
+        assert s.heading.startswith(heading) and len(s.heading.split()) <= len(heading.split()) + 2
+    assert uncovered(single) == []
+
+
 def test_heading_hints_from_structured_formats() -> None:
     from dataclasses import replace
 

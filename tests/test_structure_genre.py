@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from compare import compare_files
+from compare import compare_files, compare_texts
 from compare.cli import main
 from compare.ingest import read_source
 
@@ -252,3 +252,32 @@ def test_consecutive_budget_speeches_pair_half_their_topics(year: int) -> None:
     new_topics = {s.id for s in c.new.sections if s.matched_by.startswith("topic:")}
     paired = {p.old_id for p in c.section_pairs if p.old_id in old_topics and p.new_id in new_topics}
     assert len(paired) >= min(len(old_topics), len(new_topics)) / 2, (len(paired), len(old_topics), len(new_topics))
+
+
+@pytest.mark.parametrize("year", _budget_years())
+def test_budget_speech_on_one_line_keeps_its_outline(year: int) -> None:
+    """A speech copied as one line (its line breaks became spaces) has the outline of the file:
+    the `# Budget Speech` line no longer swallows the whole text as one heading."""
+    from compare.ingest import source_from_string
+    from compare.structure.parse import parse_report
+
+    path = _corpus_file(f"sg-budget-speech/{year}.txt")
+    original = parse_report(read_source(str(path)))
+    one_line = parse_report(source_from_string(path.read_text(encoding="utf-8").replace("\n", " ")))
+    assert [(s.level, s.heading, s.role) for s in one_line.sections] == [
+        (s.level, s.heading, s.role) for s in original.sections]
+    assert one_line.metadata.title == original.metadata.title == "Budget Speech"
+
+
+@pytest.mark.slow
+def test_budget_speeches_on_one_line_each_still_show_what_changed() -> None:
+    """Every break a single space: no outline to recover beyond the title, but the page still
+    finds the new commitments and the figures that moved (it found none when the title swallowed
+    the text)."""
+    from compare.render.summary import summary_counts
+
+    texts = [_corpus_file(f"sg-budget-speech/{y}.txt").read_text(encoding="utf-8") for y in (2014, 2015)]
+    original = summary_counts(compare_texts(*texts))
+    flat = summary_counts(compare_texts(*(" ".join(t.split()) for t in texts)))
+    for key in ("changes_new_commitment", "changes_changed_figure"):
+        assert flat[key] >= 0.8 * original[key] > 0, (key, flat[key], original[key])

@@ -11,7 +11,8 @@ had, so the outline does not depend on line breaks:
    各位代表, “十…五”, 根据 …) or the next marker; an unmarked part heading (`2019年工作回顾`) between
    two sentences is cut out the same way when it names a part's role.
 
-Only Chinese text is cut beyond step 1. Every character stays in exactly one returned span
+English text is cut at step 1 and before a Markdown heading marker (`… a simpler company. ## 2021
+in Review …`); only Chinese text is cut at steps 2 and 3. Every character stays in exactly one returned span
 (spans are trimmed of spaces). Cost is linear in the length of the line.
 """
 
@@ -72,8 +73,33 @@ def is_collapsed(text: str) -> bool:
     it is one line holding several sentences."""
     lines = sum(1 for line in text.split("\n") if line.strip(_WS))
     if lines == 1:
-        return sum(text.count(c) for c in ZH_FULL_STOPS) >= 2
+        return sum(text.count(c) for c in ZH_FULL_STOPS) >= 2 or _EN_SENTENCE_BREAK.search(text, 0) is not None
     return lines > 0 and len(text) / lines >= COLLAPSED_CHARS_PER_LINE
+
+
+# A Markdown heading marker inside running English text: hashes after a space, then a space and a
+# capital or a digit ("## 2021 in Review", "### Software"); "issue #12" or "C# code" are not.
+_EN_MARKDOWN_MARKER = lazy_pattern(r"(?<=\s)#{1,6}[ \t]+(?=[A-Z0-9“\"'‘])")
+
+
+def _cut_before(text: str, piece: Span, marker: re.Pattern[str]) -> list[Span]:
+    """`piece` cut before each match of `marker` inside it (trimmed spans, in order)."""
+    out: list[Span] = []
+    start = piece.start
+    for m in marker.finditer(text, piece.start + 1, piece.end):
+        part = _trim(text, start, m.start())
+        if part:
+            out.append(part)
+        start = m.start()
+    last = _trim(text, start, piece.end)
+    if last:
+        out.append(last)
+    return out
+
+
+# Two English sentence breaks on one line ("… 2019. This year … growth. We will …"): a lower-case
+# letter or a digit, a full stop, a space, a capital, twice.
+_EN_SENTENCE_BREAK = lazy_pattern(r"[a-z0-9][.!?][\"”’)]?\s+[A-Z“\"‘][^\n]*?[a-z0-9][.!?][\"”’)]?\s+[A-Z“\"‘]")
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -253,6 +279,8 @@ def split_collapsed_line(text: str, span: Span, *, language: str,
     last = _trim(text, cut, span.end)
     if last:
         pieces.append(last)
+    if language == "en":
+        return [p for piece in pieces for p in _cut_before(text, piece, _EN_MARKDOWN_MARKER)]
     if language != "zh":
         return pieces
     # the indents survived when the pieces are paragraph-sized and most of them close a sentence

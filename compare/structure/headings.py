@@ -23,6 +23,8 @@ __all__ = [
     "FAMILY_RANK",
     "HEADING_LINE_MAX",
     "INLINE_HEADING_MAX",
+    "MARKDOWN_HEADING_MAX",
+    "markdown_heading_end",
     "split_heading",
     "is_title_line",
 ]
@@ -34,6 +36,11 @@ HEADING_LINE_MAX = 60
 # An inline heading (`（一）推进改革。正文…`) ends at the first `。` when it comes this early; a
 # later `。` means the heading runs to the first clause break instead (seed item （三） of 三).
 INLINE_HEADING_MAX = 60
+# A Markdown heading is one line. A `#` line longer than this is a heading glued to its body (a
+# page whose line breaks were lost: `# Budget Speech --- **The Minister…** : Mr Speaker, …`), so
+# the heading ends at its first break (`markdown_heading_end`). Headings of annual reports run to
+# about 90 characters ("Management's Discussion and Analysis of Financial Condition and …").
+MARKDOWN_HEADING_MAX = 120
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -164,6 +171,54 @@ def split_heading(rest: str) -> tuple[int, int, bool]:
     m = _CLAUSE.search(rest, 0, INLINE_HEADING_MAX)
     cut = m.start() if m else min(len(rest), 30)
     return cut, cut, True
+
+
+# Where a Markdown heading glued to its body ends at the latest: a thematic break, bold text, the
+# next `#` marker, or punctuation that ends a sentence or a clause.
+_MARKDOWN_BREAK = lazy_pattern(r"\s+(?:-{3,}|\*{3,}|_{3,}|\*\*|#{1,6}\s)|[.!?:;,。！？：；，](?=\s|$)")
+
+
+def markdown_heading_end(rest: str, *, language: str) -> tuple[int, bool]:
+    """Where the heading in `rest` (a `#` line after its marker) ends, and whether body text
+    follows on the same line.
+
+    A line of at most MARKDOWN_HEADING_MAX characters is all heading. A longer one is a heading
+    glued to its body: a Chinese one ends like an inline `一、` heading (`split_heading`); an
+    English one at its first break, and there at the end of its run of Title Case words, less
+    the capitalised word that opens the body's first sentence ("2021 in Review Revenue grew …"
+    → "2021 in Review").
+    """
+    if len(rest) <= MARKDOWN_HEADING_MAX:
+        return len(rest), False
+    if language == "zh":
+        return split_heading(rest)[0], True
+    m = _MARKDOWN_BREAK.search(rest, 0, MARKDOWN_HEADING_MAX)
+    limit = m.start() if m else MARKDOWN_HEADING_MAX
+    return _title_run_end(rest, limit), True
+
+
+_WORD = lazy_pattern(r"\S+")
+
+
+def _title_run_end(rest: str, limit: int) -> int:
+    """The end of the Title Case words that open `rest[:limit]` (all of it when every word is)."""
+    ends: list[int] = []  # end offsets of the title words kept so far
+    capitalised_last = False
+    for m in _WORD.finditer(rest, 0, limit):
+        word = m.group()
+        if not (word[0].isalnum() or word[0] in _OPENING_QUOTES):
+            break  # a list bullet ("- Bring …"): the body began
+        if word[0].islower() and word.lower() not in _SMALL_WORDS:
+            # a lowercase word: the body began, with the capitalised word before it when there is one
+            if capitalised_last and len(ends) > 1:
+                ends.pop()
+            break
+        ends.append(m.end())
+        capitalised_last = word[0].isupper()
+    return ends[-1] if ends else limit
+
+
+_OPENING_QUOTES = "“\"'‘("
 
 
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the",

@@ -22,6 +22,7 @@ from ..model import PLAN_ROLES, Language, Metadata, Role
 from ..text.cjk import CJK
 from ..text.numerals import parse_ordinal
 from .boilerplate import DATE_LINE, ORG_SUFFIX
+from .headings import markdown_heading_end
 
 __all__ = ["extract_metadata", "iso_date", "issuer_warning"]
 
@@ -184,7 +185,8 @@ def extract_metadata(  # noqa: C901 - one pass of ordered rules; splitting it is
                 break
         if title is None:
             m = re.match(r"\s*#\s+(.+)", text)
-            title = m.group(1).strip() if m else None
+            # the heading alone when the title line runs on into the body (line breaks lost)
+            title = m.group(1)[:markdown_heading_end(m.group(1), language="en")[0]].strip() if m else None
         # only a signed date: other dates in a speech are of financial years and sittings
         if date is None:
             date = _en_date("\n".join(signature_lines)) or _en_date(_lines_above(text, signature_lines))

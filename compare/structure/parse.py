@@ -29,7 +29,7 @@ from ..text.cjk import detect_language
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_SENTENCE_ENDS
 from .boilerplate import classify_lines
 from .collapsed import is_collapsed, split_collapsed_line
-from .headings import FAMILY_RANK, Marker, format_marker, is_title_line, match_marker, split_heading
+from .headings import FAMILY_RANK, Marker, format_marker, is_title_line, markdown_heading_end, match_marker, split_heading
 from .metadata import extract_metadata
 from .roles import (
     PROBLEM_CUE,
@@ -241,8 +241,9 @@ def _lines(text: str, language: str, *, collapsed: bool = False) -> tuple[list[S
         if span is None:
             blank_before = True
             indent_only = end > pos
-        elif language == "zh" and ((collapsed and len(span) > LOST_MARKER_MAX) or (
-                len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end))):
+        elif (language == "zh" and ((collapsed and len(span) > LOST_MARKER_MAX) or (
+                len(span) >= COLLAPSED_LINE_MIN and _COLLAPSED_BREAK.search(text, span.start, span.end)))) or (
+                language != "zh" and collapsed and len(span) >= COLLAPSED_LINE_MIN):
             pieces = split_collapsed_line(text, span, language=language if collapsed else "",
                                           names_a_part=_names_a_part)
             out.extend(pieces)
@@ -446,10 +447,10 @@ def _promotable(s: str) -> bool:
 
 def _head_from_marker(s: str, base: int, m: Marker) -> _Head:
     rest = s[m.end:]
-    h_end, _, inline = split_heading(rest)
     if m.family.startswith("markdown"):
-        inline = False
-        h_end = len(rest)
+        h_end, inline = markdown_heading_end(rest, language=m.language)
+    else:
+        h_end, _, inline = split_heading(rest)
     heading = rest[:h_end].strip(_WS)
     if inline:
         span = Span(base + m.end, base + m.end + h_end)
