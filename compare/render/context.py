@@ -122,11 +122,18 @@ def _sort_number(value: Decimal | None) -> str:
     return "" if value is None else _plain(value, 6)
 
 
-def _sibling_position(report: Report, section: Section) -> int:
+def _sibling_positions(report: Report) -> dict[str, int]:
+    """Each section's place among its siblings, 1-based, for all sections at once (one sort, not a
+    scan of every section per moved section: a report of thousands of parts stays linear)."""
     # the preamble is a level-1 section without a heading; readers do not count it as a part
-    return 1 + sum(1 for s in report.sections
-                   if s.parent == section.parent and s.span.start < section.span.start
-                   and s.level == section.level and s.role is not Role.PREAMBLE)
+    starts: dict[tuple[str | None, int], list[int]] = {}
+    for s in report.sections:
+        if s.role is not Role.PREAMBLE:
+            starts.setdefault((s.parent, s.level), []).append(s.span.start)
+    for group in starts.values():
+        group.sort()
+    return {s.id: 1 + bisect.bisect_left(starts.get((s.parent, s.level), []), s.span.start)
+            for s in report.sections}
 
 
 def _marked(section: Section) -> str:
@@ -382,6 +389,7 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
     where = paragraph_index(c.old, c.new)
     pairs: list[dict[str, Any]] = []
     diffs = {d.pair_index: d for d in c.diffs}
+    positions: dict[str, dict[str, int]] = {}
     for i, pair in enumerate(c.section_pairs):
         diff = diffs.get(i)
         srows = diff.rows if diff else ()
@@ -452,7 +460,7 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
             "new_heading": _heading(new_sec, labels),
             "both_headings": bool(old_sec and new_sec
                                   and _heading(old_sec, labels) != _heading(new_sec, labels)),
-            "note": _pair_note(c, pair.status, old_sec, new_sec, labels),
+            "note": _pair_note(c, pair.status, old_sec, new_sec, labels, positions),
             "changed": n_changes > 0 or pair.status is not PairStatus.MATCHED,
             "count": n_changes,
             "n_changes": labels["n_changes"].replace("{n}", str(n_changes)) if n_changes else "",
@@ -485,13 +493,17 @@ def _section(report: Report, sid: str | None) -> Section | None:
 
 
 def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_sec: Section | None,
-               labels: dict[str, str]) -> str:
+               labels: dict[str, str], positions: dict[str, dict[str, int]]) -> str:
+    """The line under a pair's headings; `positions` keeps each side's sibling positions once
+    computed ("old", "new")."""
     if status is PairStatus.RENAMED and old_sec and new_sec:
         return (labels["note_renamed"].replace("{old_heading}", _heading(old_sec, labels))
                 .replace("{new_heading}", _heading(new_sec, labels)))
     if status is PairStatus.MOVED and old_sec and new_sec:
-        return (labels["note_moved"].replace("{old_pos}", str(_sibling_position(c.old, old_sec)))
-                .replace("{new_pos}", str(_sibling_position(c.new, new_sec))))
+        if not positions:
+            positions.update(old=_sibling_positions(c.old), new=_sibling_positions(c.new))
+        return (labels["note_moved"].replace("{old_pos}", str(positions["old"][old_sec.id]))
+                .replace("{new_pos}", str(positions["new"][new_sec.id])))
     notes = {"added": "note_added", "removed": "note_removed", "split": "note_split", "merged": "note_merged"}
     return labels.get(notes.get(status.value, ""), "")
 
