@@ -132,6 +132,40 @@ def test_resume_skips_up_to_date_pairs_and_force_redoes_them(tmp_path: Path) -> 
     assert run_batch(str(root), str(out), jobs=1, force=True).computed == 3
 
 
+def test_resume_redoes_pairs_that_other_code_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outputs made by another version of the tool (an upgrade: other findings, an older JSON
+    schema) are not up to date, however new their files are."""
+    import json
+
+    from compare.batch import work
+
+    root = small_batch_folder(tmp_path / "in", with_corpus=False)
+    out = tmp_path / "out"
+    assert run_batch(str(root), str(out), jobs=1).computed == 3
+    row = out / ".yoy-cache" / "qingxi" / "2020-2021.row.json"
+    assert json.loads(row.read_text(encoding="utf-8"))["version"] == work.made_by()
+    monkeypatch.setattr(work, "made_by", lambda: "1:an-upgraded-tool")
+    again = run_batch(str(root), str(out), jobs=1)
+    assert (again.computed, again.skipped) == (3, 0)
+    assert json.loads(row.read_text(encoding="utf-8"))["version"] == "1:an-upgraded-tool"
+    assert run_batch(str(root), str(out), jobs=1).skipped == 3
+
+
+def test_made_by_changes_with_the_code(tmp_path: Path) -> None:
+    from compare.batch import work
+
+    assert work.made_by().startswith(f"{work.CACHE_VERSION}:")
+    code = tmp_path / "compare"
+    shutil.copytree(Path(work.__file__).parents[1], code)
+    before = work.tree_digest([code])
+    (code / "__pycache__").mkdir(exist_ok=True)
+    (code / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"bytecode")
+    assert work.tree_digest([code]) == before  # compiling changes nothing
+    diff = code / "diff.py"
+    diff.write_text(diff.read_text(encoding="utf-8") + "\n# a local change\n", encoding="utf-8")
+    assert work.tree_digest([code]) != before
+
+
 def test_quiet_and_no_tty_print_no_progress(tmp_path: Path) -> None:
     root = small_batch_folder(tmp_path / "in", with_corpus=False)
     shutil.rmtree(root / "qingxi")

@@ -9,10 +9,13 @@ picklable frozen values.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
 
 from ..series.adapter import (
     CompareError,
@@ -20,6 +23,7 @@ from ..series.adapter import (
     render_comparison,
     series_comparison,
     summary_counts,
+    templates_dir,
     write_output,
 )
 from ..series.build import build_series
@@ -27,11 +31,29 @@ from ..series.facts import PairFacts, facts_from_dict, facts_to_dict, pair_facts
 from ..series.order import issuer_warning
 from ..series.render import render_series
 
-__all__ = ["CACHE_DIR", "CACHE_VERSION", "RowKind", "Row", "PairTask", "SeriesTask", "check_input", "run_pair",
+__all__ = ["CACHE_DIR", "CACHE_VERSION", "made_by", "RowKind", "Row", "PairTask", "SeriesTask", "check_input", "run_pair",
            "run_series", "one_line", "read_cached_row"]
 
 CACHE_DIR = ".yoy-cache"
 CACHE_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def made_by() -> str:
+    """What a pair's cached outputs were made by: the cache layout and a digest of the code and
+    templates that made them (a few milliseconds, once per process). A resumed run compares a
+    pair again when other code made it (an upgrade, a local change): its page and JSON could
+    differ, and the JSON could be of an older schema."""
+    return f"{CACHE_VERSION}:{tree_digest([Path(__file__).resolve().parents[1], templates_dir()])}"
+
+
+def tree_digest(roots: Sequence[Path]) -> str:
+    """A digest of the files under `roots` (names and bytes; compiled bytecode left out)."""
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in (".pyc", ".pyo")):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 class RowKind:
@@ -152,14 +174,14 @@ def run_pair(task: PairTask) -> Row:
         html = render_comparison(c, "html")
         data = render_comparison(c, "json") if task.with_json else None
         row = _pair_row(task, summary_counts(c))
-        facts = json.dumps({"version": CACHE_VERSION, "facts": facts_to_dict(pair_facts(c))},
+        facts = json.dumps({"version": made_by(), "facts": facts_to_dict(pair_facts(c))},
                            ensure_ascii=False, separators=(",", ":"))
         write_output(html, task.html_path)
         if data is not None:
             write_output(data, task.json_path)
         write_output(facts, task.cache_path)
         # written last: its presence and time say the pair's outputs are complete
-        write_output(json.dumps({"version": CACHE_VERSION, "row": row.to_dict()}, ensure_ascii=False), task.row_path)
+        write_output(json.dumps({"version": made_by(), "row": row.to_dict()}, ensure_ascii=False), task.row_path)
         return row
     except Exception as exc:  # a failing pair is a row, never a crash that loses the others
         return Row(issuer=task.issuer, kind=RowKind.PAIR, old=task.old_label, new=task.new_label,
@@ -167,11 +189,11 @@ def run_pair(task: PairTask) -> Row:
 
 
 def read_cached_row(path: str) -> Row | None:
-    """The row stored by `run_pair`, or None when the cache is missing or of another version."""
+    """The row stored by `run_pair`, or None when the cache is missing or other code made it."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
-        if data.get("version") != CACHE_VERSION:
+        if data.get("version") != made_by():
             return None
         return Row(**data["row"])
     except (OSError, ValueError, TypeError, KeyError):
