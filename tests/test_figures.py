@@ -265,3 +265,24 @@ def test_english_labels_name_the_measure_not_the_speaker() -> None:
 def test_period_from_the_opening_of_the_paragraph() -> None:
     text = "刚过去的2019年，各项任务全面完成。全县生产总值增长6.1%。\n五年来，累计减税800亿元。\n增长7%。"
     assert [f.period for f in extract_figures_from_text(text)] == ["2019年", "五年来", ""]
+
+
+@pytest.mark.parametrize(
+    ("old_sentence", "new_sentence", "shown"),
+    [
+        # two falls: the change of the amounts as written, under a label that holds the fall
+        ("2015年，置换存量债务，降低利息负担约2000亿元。", "2016年，扩大置换规模，降低利息负担约4000亿元。",
+         "2000亿元 → 4000亿元（+100%）"),
+        ("2019年，全区刑事治安总警情下降27.6%。", "2020年，全区刑事治安总警情下降14.7%。",
+         "27.6% → 14.7%（-12.9个百分点）"),
+        # a rise against a fall stays signed
+        ("2019年，全区刑事治安总警情增长3%。", "2020年，全区刑事治安总警情下降2%。", "3% → 2%（-5个百分点）"),
+    ],
+)
+def test_two_falls_change_as_the_numbers_read(old_sentence: str, new_sentence: str, shown: str) -> None:
+    from compare import compare_texts
+    from compare.render.context import format_figure_change
+
+    c = compare_texts("一、工作回顾\n\n" + old_sentence + "\n", "一、工作回顾\n\n" + new_sentence + "\n")
+    [pair] = [fp for fp in c.figure_pairs if fp.old is not None and fp.new is not None]
+    assert format_figure_change(pair, c.old, c.new, "zh") == shown

@@ -176,8 +176,16 @@ def _base(fig: Figure) -> Decimal:
 
 def change_of(old: Figure, new: Figure, score: float) -> FigurePair:
     """The pair with its change: delta in new's unit (signed: 下降0.6% is -0.6), percent change,
-    percentage points for two rates, and a ratio when the change is over `RATIO_ABOVE_PCT`."""
+    percentage points for two rates, and a ratio when the change is over `RATIO_ABOVE_PCT`.
+
+    Two falls are compared as the amounts written: 「降低利息负担约2000亿元」 → 「约4000亿元」 is
+    +100 %, 「刑事治安总警情下降27.6%」 → 「下降14.7%」 is −12.9 points. The reader sees both
+    numbers as written under a label that holds the fall (降低…, …下降); a change computed on
+    signed values (−2000 → −4000 is −100 %) would contradict them. A rise against a fall stays
+    signed (增长3% → 下降2% is −5 points)."""
     old_base, new_base = _base(old), _base(new)
+    if old.down and new.down:
+        old_base, new_base = -old_base, -new_base
     delta_base = new_base - old_base
     factor = abs(new_base / new.value) if new.value and new.base_value is not None else Decimal(1)
     delta = delta_base / factor if factor else delta_base
