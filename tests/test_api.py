@@ -34,7 +34,7 @@ def test_json_has_the_documented_keys_in_order(case: str) -> None:
     assert list(data) == ["schema_version", "old", "new", "summary", "section_pairs", "changes",
                           "figures", "plan_checks"]
     assert data["old"]["year"] == 2020 and data["new"]["year"] == 2021
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     for side in ("old", "new"):
         for s in data[side]["sections"]:
             assert set(s) >= {"id", "parent", "level", "heading", "role", "span"}

@@ -18,7 +18,7 @@ import pytest
 from compare.figures.rules import HEADLINE_MAX_RATIO, headline_refusal, stated_year
 from compare.model import Figure, FigureKind, FigurePair, Metadata, PeriodKind, Span
 from compare.pipeline import compare_texts
-from compare.render import render_html, render_markdown
+from compare.render import render_html, render_json, render_markdown
 
 # a 政府工作报告 pair: the 2019 report reviews 2018 and calls 2019 今年
 OLD_META = Metadata(year=2017, plan_year=2018, plan_year_is_current=True)
@@ -97,6 +97,15 @@ def test_the_figures_table_keeps_a_pair_the_highlights_leave_out() -> None:
     block = _highlights(html)
     assert "城镇新增就业" in block and "1.1万人 → 1.3万人" in block
     assert "5147.3" not in block  # ×13.9: not a headline
+
+
+def test_json_says_which_pairs_may_headline() -> None:
+    import json
+
+    figures = json.loads(render_json(compare_texts(OLD_TEXT, NEW_TEXT)))["figures"]
+    headline = {(f["old"]["text"], f["new"]["text"]): f["headline"] for f in figures if f["status"] == "paired"}
+    assert headline[("370亿元", "5147.3亿元")] is False  # ×13.9: in the table, never a headline
+    assert headline[("1.1万人", "1.3万人")] is True
 
 
 def test_not_met_says_how_many_targets_could_not_be_judged() -> None:

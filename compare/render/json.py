@@ -25,7 +25,7 @@ __all__ = ["SCHEMA_VERSION", "comparison_to_dict", "render_json", "report_to_dic
            "plan_check_to_dict"]
 
 # 1.1: each report says where its years were read (`year_source`, `plan_year_source`)
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -150,6 +150,7 @@ def _figure_pair(c: Comparison, p: FigurePair) -> dict[str, Any]:
         "pp_change": _num(p.pp_change),
         "ratio": _num(p.ratio),
         "score": round(p.score, 4),
+        "headline": p.headline,
     }
 
 
