@@ -120,6 +120,27 @@ def test_period_is_recorded() -> None:
     assert [f.period for f in figs] == ["2020年1-10月", "今年"]
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # the year before, as the base of a comparison, is not the figure's period
+        ("2020年，地区生产总值增长6.1%，比上年提高0.5个百分点。", ["2020年", "2020年"]),
+        ("全年一般公共预算收入120亿元，比上年增长8%。", ["全年", "全年"]),
+        ("今年财政收入较去年增长5%。", ["今年"]),
+        ("2019年投资高于上年12%。", ["2019年"]),
+        ("城镇新增就业1.2万人，与上年相比多0.1万人。", ["", ""]),
+        # …nor is a several-year period said in passing before a change on the year before
+        ("2007年能耗下降3.27%，排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%。",
+         ["2007年", "2007年", "2007年"]),
+        # a base year written out stays (five years' growth), and so does 上年 as the subject
+        ("2007年，国内生产总值比2002年增长65.5%。", ["2002年"]),
+        ("上年完成投资100亿元。", ["上年"]),
+    ],
+)
+def test_a_comparison_base_is_not_the_period(text: str, periods: list[str]) -> None:
+    assert [f.period for f in extract_figures_from_text(text)] == periods
+
+
 def test_from_to_keeps_the_label_and_marks_the_start() -> None:
     figs = extract_figures_from_text("科技进步贡献率由52.2%提高到57.5%，办理环节由原来5个缩减到3至4个。")
     assert [f.label for f in figs] == ["科技进步贡献率", "科技进步贡献率", "办理环节", "办理环节"]

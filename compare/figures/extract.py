@@ -760,7 +760,8 @@ class _Scopes:
     def _opening(text: str, start: int, end: int, pattern: re.Pattern[str], *, first: bool) -> str:
         while start < end and text[start] in " \t\u3000":
             start += 1
-        m = pattern.search(text, start, end)
+        m = next((m for m in pattern.finditer(text, start, end) if not _comparison_base(text, m.start(), m.end())),
+                 None)
         if m is None:
             return ""
         if (not first and period_kind(m.group()) is PeriodKind.MULTI_YEAR
@@ -783,15 +784,41 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str], scop
     """The period of the figure at `pos`: the last one its sentence states before it, else the
     period scoping its paragraph there. A bare 累计 counts only when nothing else is stated."""
     start = _clause_start(text, pos, stops, _SENTENCE_LOOKBACK)
-    last = ""
+    last, last_single, compared = "", "", False
     for m in pattern.finditer(text, start, pos):
-        last = m.group()
+        if _comparison_base(text, m.start(), m.end()):
+            compared = True
+        else:
+            last = m.group()
+            if period_kind(last) is not PeriodKind.MULTI_YEAR:
+                last_single = last
+    # a change on the year before is one year's: a several-year period said in passing
+    # (…近年来首次出现双下降，比上年分别下降3.14%) is not its period
+    if compared:
+        last = last_single
     if last:
         return last
     scoped = scopes.at(pos)
     if scoped:
         return scoped
     return _ZH_CUMULATIVE if text.find(_ZH_CUMULATIVE, start, pos) != -1 else ""
+
+
+# 比上年增长8% / 较去年下降 / 高于上年 / 与上年相比 / 同上年持平: the year before, named as the base
+# of a comparison, is not the period a figure is of (the 8% is this year's growth). A base year
+# written out stays the period (比2002年增长65.5% is five years' growth, not one year's).
+_RELATIVE_BASES = ("上年", "去年")
+_BASE_BEFORE = "比较于"
+_BASE_AROUND = ("与", "同", "和")
+_BASE_AFTER = ("相比", "比较", "持平", "相当", "同期相比")
+
+
+def _comparison_base(text: str, start: int, end: int) -> bool:
+    """Whether the period written at text[start:end] is the base of a comparison."""
+    if not start or text[start:end] not in _RELATIVE_BASES:
+        return False
+    before = text[start - 1]
+    return before in _BASE_BEFORE or (before in _BASE_AROUND and text.startswith(_BASE_AFTER, end))
 
 
 def _is_zh_multi_year(period: str) -> bool:
