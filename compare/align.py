@@ -69,6 +69,28 @@ _KNOWN_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS, Role.PLAN, Role.TARGETS, R
                           Role.APPENDIX})
 
 
+def _appendix_entries(side: _Side, sections: Sequence[Section]) -> list[bool]:
+    """Which sections are entries inside an appendix (a glossary's terms, an attachment's items)."""
+    report = side.report
+    return [s.parent is not None and report.effective_role(s.parent) is Role.APPENDIX for s in sections]
+
+
+def _entries_alike(old_heading: str, new_heading: str, hh: float, cc: float, heading_only: bool) -> bool:
+    """Whether two appendix entries can be one entry: the same term defined anew (「龙腾计划：…」
+    twice), related headings or content, or, when they have a body, a pair score that is a
+    candidate's. Two terms of a glossary that only sit at the same place are not."""
+    if _term(old_heading) == _term(new_heading):
+        return True
+    if hh >= HEADING_RELATED or cc >= CONTENT_ONLY_CUTOFF:
+        return True
+    return not heading_only and HEADING_WEIGHT * hh + CONTENT_WEIGHT * cc >= SECTION_PAIR_CUTOFF
+
+
+def _term(heading: str) -> str:
+    """The term a glossary entry defines: its heading up to the first colon."""
+    return heading.replace(":", "：").split("：", 1)[0].strip()
+
+
 def _appendix(side: _Side, sections: Sequence[Section]) -> list[bool]:
     """Which sections are appendices: an appendix (glossary, attachment list, table) pairs only
     with an appendix, whatever their words share."""
@@ -205,14 +227,21 @@ def _score_cells(old: _Side, new: _Side, olds: Sequence[Section], news: Sequence
     n_roles = [new.report.effective_role(n.id) for n in news]
     o_empty = [not t.strip() for t in otexts]
     n_empty = [not t.strip() for t in ntexts]
+    o_entry = _appendix_entries(old, olds)
+    n_entry = _appendix_entries(new, news)
 
     def cell(i: int, j: int, dot: float) -> tuple[float, float, float]:
         """(score, heading ratio, content cosine) of one pair given the dot product of its
-        vectors; an appendix against a section that is not one scores 0."""
+        vectors; an appendix against a section that is not one scores 0, and so do two entries
+        of appendices that name other things in other words (青苗计划 / 城市更新单元: two terms of
+        a glossary, not one renamed)."""
         if (o_roles[i] is Role.APPENDIX) != (n_roles[j] is Role.APPENDIX):
             return 0.0, 0.0, 0.0
         hh = _heading_ratio(o_heads[i], n_heads[j])
         cc = min(1.0, max(0.0, dot))
+        if o_entry[i] and n_entry[j] and not _entries_alike(olds[i].heading, news[j].heading, hh, cc,
+                                                             o_empty[i] and n_empty[j]):
+            return 0.0, hh, cc
         role = _role_term(o_roles[i], n_roles[j])
         # heading-only sections on both sides: the heading is all there is to compare
         ss = hh + role if o_empty[i] and n_empty[j] else HEADING_WEIGHT * hh + CONTENT_WEIGHT * cc + role

@@ -53,13 +53,13 @@ def test_the_section_counts_say_how_many_are_appendix_entries() -> None:
     ctx = build_context(c)
     cards = {card["key"]: card for g in ctx["dashboard"] if g["key"] == "sections" for card in g["cards"]}
     added, removed = cards["added"], cards["removed"]
-    # one new part and one new glossary entry; one glossary entry gone (the other pair of entries
-    # aligns as renamed): counted, and said to be appendix entries
-    assert added["count"] == 2 and added.get("note") == "其中附件条目1", added
-    assert removed["count"] == 1 and removed.get("note") == "其中附件条目1", removed
+    # one new part and two new glossary entries; two glossary entries gone (other terms are never
+    # one entry renamed): counted, and said to be appendix entries
+    assert added["count"] == 3 and added.get("note") == "其中附件条目2", added
+    assert removed["count"] == 2 and removed.get("note") == "其中附件条目2", removed
     from compare.render import render_html, render_markdown
 
-    assert "其中附件条目1" in render_html(c) and "其中附件条目1" in render_markdown(c)
+    assert "其中附件条目2" in render_html(c) and "其中附件条目2" in render_markdown(c)
 
 
 def test_the_json_summary_says_how_many_are_appendix_entries() -> None:
@@ -68,5 +68,19 @@ def test_the_json_summary_says_how_many_are_appendix_entries() -> None:
     from compare.render import render_json
 
     summary = json.loads(render_json(compare_texts(OLD, NEW, old_name="2021.txt", new_name="2022.txt")))["summary"]
-    assert (summary["sections_added"], summary["appendix_sections_added"]) == (2, 1)
-    assert (summary["sections_removed"], summary["appendix_sections_removed"]) == (1, 1)
+    assert (summary["sections_added"], summary["appendix_sections_added"]) == (3, 2)
+    assert (summary["sections_removed"], summary["appendix_sections_removed"]) == (2, 2)
+    assert summary["sections_renamed"] == 0  # 青苗计划 is not 城市更新单元 renamed
+
+
+def test_a_glossary_term_defined_anew_is_one_entry() -> None:
+    """The same term with a new definition pairs with itself (wherever it stands); another term
+    at the same place does not."""
+    old = OLD.replace("2.口袋公园：", "2.龙腾计划：指我区制定的壮大企业计划，主要目的是扶持企业做大做强。\n3.口袋公园：")
+    new = NEW.replace("1.城市更新单元：", "1.龙腾计划：我区设立的对规模以上工业企业进行分类奖励的计划，每年评定一次。\n2.城市更新单元：")
+    c = compare_texts(old, new, old_name="2021.txt", new_name="2022.txt")
+    heading = {("old", s.id): s.heading for s in c.old.sections} | {("new", s.id): s.heading for s in c.new.sections}
+    pairs = [(heading[("old", p.old_id)][:4], heading[("new", p.new_id)][:4]) for p in c.section_pairs
+             if p.old_id and p.new_id and c.old.effective_role(p.old_id).value == "appendix"]
+    assert ("龙腾计划", "龙腾计划") in pairs
+    assert all(a == b or a == "附件：名" for a, b in pairs), pairs
