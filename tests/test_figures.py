@@ -307,3 +307,15 @@ def test_two_falls_change_as_the_numbers_read(old_sentence: str, new_sentence: s
     c = compare_texts("一、工作回顾\n\n" + old_sentence + "\n", "一、工作回顾\n\n" + new_sentence + "\n")
     [pair] = [fp for fp in c.figure_pairs if fp.old is not None and fp.new is not None]
     assert format_figure_change(pair, c.old, c.new, "zh") == shown
+
+
+def test_table_rows_pair_by_their_columns() -> None:
+    """A row of year columns restates last year's value one column over: 1,238 stays 1,238 (the
+    same year), and the value two years back (1,157) is never paired with this year's (1,331)."""
+    from compare import compare_texts
+
+    old = "# Letter\n\nOur results were good.\n\nNet earnings … $1,238 $1,157\n\nRevenues … $16,850 $14,016\n"
+    new = "# Letter\n\nOur results were good.\n\nNet earnings … $1,331 $1,238\n\nRevenues … $19,548 $16,850\n"
+    c = compare_texts(old, new)
+    pairs = {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
+    assert pairs == {("$1,238", "$1,238"), ("$16,850", "$16,850")}

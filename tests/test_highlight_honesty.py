@@ -64,6 +64,19 @@ def test_pairs_that_may_not_headline(old: Figure, new: Figure, why: str) -> None
     assert headline_refusal(_pair(old, new), OLD_META, NEW_META) == why
 
 
+@pytest.mark.parametrize(("label", "may"), [
+    # an action and its cost, or what a new measure brings: another scheme next year
+    ("cost the Government", False), ("extend", False), ("make available", False),
+    ("additional revenue per year", False), ("receive a total", False),
+    # the recurring measures of a budget or a letter
+    ("overall deficit", True), ("basic deficit to GDP", True), ("Net earnings", True),
+    ("resident unemployment rate", True), ("gain in net worth during", True), ("Revenues", True),
+])
+def test_an_english_label_headlines_only_when_it_names_a_measure(label: str, may: bool) -> None:
+    pair = _pair(_fig(label, "330", "$ million"), _fig(label, "717", "$ million"))
+    assert (headline_refusal(pair, OLD_META, NEW_META) is None) is may
+
+
 def test_pairs_that_may_headline() -> None:
     jobs = (_fig("城镇新增就业", "1351", "万人"), _fig("城镇新增就业", "1361", "万人"))
     assert headline_refusal(_pair(*jobs), OLD_META, NEW_META) is None

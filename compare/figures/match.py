@@ -169,6 +169,8 @@ def match_figures(
             continue
         old_taken[i] = j
         new_taken[j] = (i, -neg_score)
+    for i in _against_the_columns(old, new, old_taken):
+        del new_taken[old_taken.pop(i)]
     pairs: list[FigurePair] = []
     for j, fig in enumerate(new):
         if j in new_taken:
@@ -178,3 +180,42 @@ def match_figures(
             pairs.append(FigurePair(None, fig))
     pairs.extend(FigurePair(fig, None) for i, fig in enumerate(old) if i not in old_taken)
     return tuple(pairs)
+
+
+def _columns(figures: Sequence[Figure]) -> dict[int, tuple[tuple[int, str], int]]:
+    """Figures that share their sentence and label with another (the year columns of a table row,
+    "Net earnings … $1,238 $1,157"): index -> ((row, label), column)."""
+    rows: dict[tuple[int, str], list[int]] = {}
+    for k, f in enumerate(figures):
+        if f.sentence is not None:
+            rows.setdefault((f.sentence.start, f.label), []).append(k)
+    out: dict[int, tuple[tuple[int, str], int]] = {}
+    for row, members in rows.items():
+        if len(members) > 1:
+            for column, k in enumerate(sorted(members, key=lambda k: figures[k].span.start)):
+                out[k] = (row, column)
+    return out
+
+
+def _against_the_columns(old: Sequence[Figure], new: Sequence[Figure], taken: dict[int, int]) -> list[int]:
+    """Old indices of pairs between two table rows that go against the rows' columns.
+
+    A row of year columns restates last year's value one column over ("… $1,238 $1,157" then
+    "… $1,331 $1,238"): the equal pair shows the shift of the years. A pair in the same column (the
+    year after) or at that shift (the same year restated) reads the table; another (1,157 → 1,331,
+    two years apart) pairs values of other years, and is undone (both figures stay, unpaired)."""
+    col_o, col_n = _columns(old), _columns(new)
+    if not col_o or not col_n:
+        return []
+    rows: dict[tuple[tuple[int, str], tuple[int, str]], list[tuple[int, int, bool]]] = {}
+    for i, j in taken.items():
+        if i in col_o and j in col_n:
+            (row_o, c_o), (row_n, c_n) = col_o[i], col_n[j]
+            rows.setdefault((row_o, row_n), []).append((i, c_n - c_o, old[i].value == new[j].value))
+    out: list[int] = []
+    for members in rows.values():
+        shifts = {offset for _, offset, equal in members if equal and offset}
+        if len(shifts) == 1:
+            shift = shifts.pop()
+            out.extend(i for i, offset, _ in members if offset not in (0, shift))
+    return sorted(out)

@@ -281,10 +281,40 @@ def stated_year(fig: Figure, meta: Metadata) -> int | None:
     return meta.plan_year
 
 
-def _names_a_measure(key: str) -> bool:
+# An English label names a measure when it holds one of the words that name the recurring measures
+# of budgets, letters and annual reports (overall deficit, net earnings, unemployment rate, book
+# value, float); the words before an English number are as often an action and its cost ("cost
+# the Government", "extend", "make available", "receive a total"), which the next year says of
+# another scheme, and "additional revenue" is what a new measure brings, not a year's revenue.
+_EN_MEASURE_STEMS = (
+    "deficit", "surplus", "revenue", "earning", "income", "profit", "expenditure", "spending", "expense",
+    "inflation", "unemploy", "employee", "employment", "reserve", "debt", "borrowing", "dividend", "asset",
+    "liabilit", "equit", "productivity", "wage", "salar", "export", "import", "premium", "underwriting",
+    "margin", "gdp", "worth", "payable",
+)
+_EN_MEASURE_WORDS = frozenset({
+    "balance", "growth", "rate", "rates", "float", "value", "values", "cash", "sales", "output", "production",
+    "population", "customers", "price", "prices", "investment", "investments", "capital", "loss", "losses",
+    "jobs",
+})
+_EN_INCREMENT_WORDS = frozenset({"additional", "extra"})
+# A count of things (2,210 customers, 44 countries) names its measure by its unit; a small one is an
+# enumeration ("three components", "two schemes"), no measure.
+_EN_COUNT_MIN = 10
+_CURRENCY = lazy_pattern(r"[$€£¥]|dollar|cent|euro|pound sterling|yuan|yen", re.I)
+
+
+def _names_a_measure(key: str, fig: Figure) -> bool:
     if CJK_CHAR.search(key):
         return len(CJK_CHAR.findall(key)) + 2 * len(_LATIN_WORD.findall(key)) >= _HEADLINE_MIN_ZH
-    return bool(_head_tokens(key))
+    if not _head_tokens(key):
+        return False
+    if not (is_rate(fig) or _CURRENCY.search(fig.unit)):
+        return abs(fig.base_value if fig.base_value is not None else fig.value) >= _EN_COUNT_MIN
+    words = [w.lower() for w in _LATIN_WORD.findall(key)]
+    if _EN_INCREMENT_WORDS.intersection(words):
+        return False
+    return any(w in _EN_MEASURE_WORDS or w.startswith(_EN_MEASURE_STEMS) for w in words)
 
 
 def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -> str | None:
@@ -296,7 +326,10 @@ def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -
     - ``years``: when both years are known (`stated_year`), the later report's figure is about the
       year after the earlier report's (从1997年的8651亿元 read in a 2003 report is no move from 2001);
     - ``label``: a Chinese label names a measure (at least three characters beyond its verbs of
-      change), not only an amount set aside (安排), a budget (预算) or projects (项目);
+      change), not only an amount set aside (安排), a budget (预算) or projects (项目); an English
+      label of an amount of money or a rate holds a word of a recurring measure (deficit, earnings,
+      rate …), not only an action and its cost ("cost the Government", "extend") or what a new
+      measure adds ("additional revenue"); a count (2,210 customers) is at least ten;
     - ``ratio``: the values are at most `HEADLINE_MAX_RATIO` apart.
     """
     old, new = pair.old, pair.new
@@ -314,7 +347,7 @@ def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -
         assert first is not None and second is not None
         if second - first != 1:
             return "years"
-    if not (_names_a_measure(label_key(old)) and _names_a_measure(label_key(new))):
+    if not (_names_a_measure(label_key(old), old) and _names_a_measure(label_key(new), new)):
         return "label"
     a, b = abs(_base(old)), abs(_base(new))
     if not is_rate(old) and a and b and max(a, b) / min(a, b) > HEADLINE_MAX_RATIO:
