@@ -434,11 +434,6 @@ def _positions(text: str, needle: str) -> list[int]:
     return out
 
 
-def _upper(base: float, bonus: float) -> float:
-    """The upper bound of a score: a hair above, since the exact score adds its bonuses one at a time."""
-    return min(base + bonus, 1.0) + 1e-9
-
-
 def _score_zone(index: _Index, scores: _ItemScores, factor: float, bases: dict[int, float],
                 bonuses: _Bonuses, candidates: list[int]) -> list[tuple[float, str, int]]:
     """The scored candidates of one zone (review, or elsewhere): in the order of their upper bound
@@ -460,10 +455,11 @@ def _score_zone(index: _Index, scores: _ItemScores, factor: float, bases: dict[i
     queue: list[tuple[float, int, int, list[str]]] = []  # (-upper bound, position, index, signals)
     for i in candidates:
         base = bases[i]
-        if _upper(base, most) < floor:
+        # the upper bound: a hair above, since the exact score adds its bonuses one at a time
+        if min(base + most, 1.0) + 1e-9 < floor:
             continue  # below the floor whatever its bonus: never reached
         bonus, signals = bonuses.of(i)
-        upper = _upper(base, bonus)
+        upper = min(base + bonus, 1.0) + 1e-9
         if upper >= floor:
             queue.append((-upper, index.sentences[i].span.start, i, signals))
     queue.sort()  # positions are distinct: the signals are never compared

@@ -92,14 +92,17 @@ def _trim(term: str) -> str:
     return term
 
 
-def _shared_runs(item: str, clause: str) -> list[str]:
-    """The maximal runs of Chinese characters of `clause` (KEY_TERM_CHARS or longer) also in `item`."""
+def _shared_runs(item: str, item_windows: set[str], clause: str) -> list[str]:
+    """The maximal runs of Chinese characters of `clause` (KEY_TERM_CHARS or longer) also in `item`.
+
+    `item_windows` is `_grams(item)`: a window of Chinese characters is in the item exactly when it
+    is one of them, so the windows are tested by a set lookup and only the longer runs by search."""
     out: list[str] = []
     for run in _CJK_RUN.findall(clause):
         a = 0
         while a <= len(run) - KEY_TERM_CHARS:
             b = a + KEY_TERM_CHARS
-            if run[a:b] not in item:
+            if run[a:b] not in item_windows:
                 a += 1
                 continue
             while b < len(run) and run[a:b + 1] in item:
@@ -139,9 +142,9 @@ class KeyTerms:
         self._idf_one = math.log((n + 1) / 0.5)
         self._tasks: dict[int, bool] = {}  # sentence -> names a task, decided once
         self._rarities: dict[str, float] = {}
-        # sentence -> its clauses with their bigram sets and total weight (the weights are the new
-        # report's idf: the same for every item)
-        self._clauses: dict[int, list[tuple[str, frozenset[str], float]]] = {}
+        # sentence -> its clauses with their key-term windows, bigram sets and total weight (the
+        # weights are the new report's idf: the same for every item)
+        self._clauses: dict[int, list[tuple[str, set[str], frozenset[str], float]]] = {}
 
     def _rarity(self, term: str) -> float:
         found = self._rarities.get(term)
@@ -173,19 +176,20 @@ class KeyTerms:
         best first: the clause holds a key term of the item and the sentence names a task. `weight`
         gives a bigram's weight (idf) in the new report."""
         item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
+        item_windows = _grams(item_text)
         seen: set[int] = set()
         out: list[TerseMatch] = []
-        for g in sorted(_grams(item_text)):
+        for g in sorted(item_windows):
             for i in self._postings.get(g, ()):
                 if i in seen or not allowed(i):
                     continue
                 seen.add(i)
-                m = self._match(i, item_text, item_bigrams, weight)
+                m = self._match(i, item_text, item_windows, item_bigrams, weight)
                 if m is not None:
                     out.append(m)
         return sorted(out, key=lambda m: (-m.score, m.sentence))
 
-    def _match(self, i: int, item_text: str, item_bigrams: set[str],
+    def _match(self, i: int, item_text: str, item_windows: set[str], item_bigrams: set[str],
                weight: Callable[[str], float]) -> TerseMatch | None:
         best: TerseMatch | None = None
         if i not in self._tasks:
@@ -197,10 +201,12 @@ class KeyTerms:
             clauses = self._clauses[i] = []
             for clause in _CLAUSE_CUT.split(self._sentences[i]):
                 grams = frozenset(g for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run))
-                clauses.append((clause, grams, math.fsum(sorted(weight(g) for g in grams))))
-        for clause, grams, total in clauses:
+                clauses.append((clause, _grams(clause), grams, math.fsum(sorted(weight(g) for g in grams))))
+        for clause, windows, grams, total in clauses:
+            if windows.isdisjoint(item_windows):
+                continue  # no run of the item in this clause: no key term
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
-            terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, clause))
+            terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, item_windows, clause))
                      if len(t) >= KEY_TERM_CHARS and "的" not in t]  # 「宝贵的资金」 is a phrase
             if not terms:
                 continue
