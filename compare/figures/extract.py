@@ -396,18 +396,29 @@ class _Semantics:
         self.text = text
         self.language = language
         self.year = year
-        lines = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-        self.sentences = split_sentences(text, lines)
-        self.starts = [s.start for s in self.sentences]
+        # each line is split into sentences on its own, so only the lines that hold a figure are
+        # split, once, when a figure asks
+        self._lines = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        self._line_starts = [line.start for line in self._lines]
+        self._split: dict[int, tuple[list[int], tuple[Span, ...]]] = {}  # line -> sentence starts, sentences
         self.own = own
 
     def read(self, figs: Iterable[Figure]) -> list[Figure]:
         return [self._read(fig) for fig in figs]
 
     def sentence(self, pos: int) -> Span | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
-            return self.sentences[i]
+        """The sentence that holds offset `pos`, if any (sentences never cross a line end)."""
+        k = bisect.bisect_right(self._line_starts, pos) - 1
+        if k < 0 or pos >= self._lines[k].end:
+            return None
+        found = self._split.get(k)
+        if found is None:
+            sentences = split_sentences(self.text, (self._lines[k],))
+            found = self._split[k] = ([s.start for s in sentences], sentences)
+        starts, sentences = found
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and sentences[i].start <= pos < sentences[i].end:
+            return sentences[i]
         return None
 
     def _read(self, fig: Figure) -> Figure:
