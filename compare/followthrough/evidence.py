@@ -213,7 +213,11 @@ class _Index:
         self.sentences = [
             _Sentence(sp, sid, zone, {f: self.idf[f] for f in feats}) for sp, sid, zone, feats in raw
         ]
-        self.review = [s.zone is Zone.REVIEW for s in self.sentences]  # per sentence, read per candidate
+        # per sentence, read per candidate
+        self.review = [s.zone is Zone.REVIEW for s in self.sentences]
+        self.starts = [s.span.start for s in self.sentences]
+        self.ends = [s.span.end for s in self.sentences]
+        self.section_ids = [s.section_id for s in self.sentences]
         # section id -> the ids of it and its ancestors, for the section bonus of every candidate
         self.lineage: dict[str, frozenset[str]] = {s.id: frozenset(report.lineage(s.id)) for s in report.sections}
 
@@ -404,16 +408,15 @@ class _Bonuses:
     def of(self, i: int) -> tuple[float, list[str]]:
         """The bonus of sentence `i` and the signals that give it."""
         index = self.index
-        sent = index.sentences[i]
         bonus, signals = 0.0, []
-        start, end = sent.span.start, sent.span.end
+        start, end = index.starts[i], index.ends[i]
         for size, at in self._found:
             k = bisect_left(at, start)  # the first occurrence in the sentence ends soonest
             if k < len(at) and at[k] + size <= end:
                 bonus += ANCHOR_BONUS
                 signals.append("anchor")
                 break
-        sid = sent.section_id
+        sid = index.section_ids[i]
         if sid is not None and self.paired_new:
             hit = self._in_paired.get(sid)
             if hit is None:
@@ -452,16 +455,16 @@ def _score_zone(index: _Index, scores: _ItemScores, factor: float, bases: dict[i
     probe = max(candidates, key=bases.__getitem__)
     floor = min(scores.exact_base(probe, factor), RELATED_CUTOFF)
     most = bonuses.most
+    # the upper bound is min(base + bonus, 1.0) + 1e-9: a hair above, since the exact score adds its
+    # bonuses one at a time; first the candidates that reach the floor with the most bonus any has
+    reach = [i for i in candidates if min(bases[i] + most, 1.0) + 1e-9 >= floor]
+    starts = index.starts
     queue: list[tuple[float, int, int, list[str]]] = []  # (-upper bound, position, index, signals)
-    for i in candidates:
-        base = bases[i]
-        # the upper bound: a hair above, since the exact score adds its bonuses one at a time
-        if min(base + most, 1.0) + 1e-9 < floor:
-            continue  # below the floor whatever its bonus: never reached
-        bonus, signals = bonuses.of(i)
-        upper = min(base + bonus, 1.0) + 1e-9
+    for i in reach:
+        bonus, signals = bonuses.of(i) if most else (0.0, [])
+        upper = min(bases[i] + bonus, 1.0) + 1e-9
         if upper >= floor:
-            queue.append((-upper, index.sentences[i].span.start, i, signals))
+            queue.append((-upper, starts[i], i, signals))
     queue.sort()  # positions are distinct: the signals are never compared
     ranked: list[tuple[float, str, int]] = []
     found: list[float] = []  # exact scores so far, best first

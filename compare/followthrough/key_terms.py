@@ -142,9 +142,9 @@ class KeyTerms:
         self._idf_one = math.log((n + 1) / 0.5)
         self._tasks: dict[int, bool] = {}  # sentence -> names a task, decided once
         self._rarities: dict[str, float] = {}
-        # sentence -> its clauses with their key-term windows, bigram sets and total weight (the
+        # sentence -> its clauses with their key-term windows, bigram weights and total weight (the
         # weights are the new report's idf: the same for every item)
-        self._clauses: dict[int, list[tuple[str, set[str], frozenset[str], float]]] = {}
+        self._clauses: dict[int, list[tuple[str, set[str], dict[str, float], float]]] = {}
 
     def _rarity(self, term: str) -> float:
         found = self._rarities.get(term)
@@ -157,7 +157,11 @@ class KeyTerms:
         idf of a term found in no sentence; 0 when the term is common in either report (in the old one,
         its rarest window is counted: at least as often as the term)."""
         windows = sorted(_grams(term), key=lambda g: (self._df.get(g, 0), g))
-        if not windows or windows[0] not in self._postings or min(map(self._old_uses, windows)) > KEY_TERM_MAX_OLD:
+        if not windows or windows[0] not in self._postings:
+            return 0.0
+        # common in the old report when every window is: asked window by window, rarest in the new
+        # report first (mostly rare in the old one too), as each count reads the old text through
+        if all(self._old_uses(w) > KEY_TERM_MAX_OLD for w in windows):
             return 0.0
         df = sum(1 for i in self._postings[windows[0]] if term in self._sentences[i])
         return math.log((self._n + 1) / (df + 0.5)) / self._idf_one
@@ -200,8 +204,8 @@ class KeyTerms:
         if clauses is None:
             clauses = self._clauses[i] = []
             for clause in _CLAUSE_CUT.split(self._sentences[i]):
-                grams = frozenset(g for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run))
-                clauses.append((clause, _grams(clause), grams, math.fsum(sorted(weight(g) for g in grams))))
+                grams = {g: weight(g) for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run)}
+                clauses.append((clause, _grams(clause), grams, math.fsum(sorted(grams.values()))))
         for clause, windows, grams, total in clauses:
             if windows.isdisjoint(item_windows):
                 continue  # no run of the item in this clause: no key term
@@ -213,7 +217,7 @@ class KeyTerms:
             rarity, _, term = max(terms)
             if rarity <= 0 or total <= 0:
                 continue
-            precision = math.fsum(sorted(weight(g) for g in grams if g in item_bigrams)) / total
+            precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
             m = TerseMatch(i, term, precision, rarity, precision * rarity)
             if best is None or m.score > best.score:
                 best = m
