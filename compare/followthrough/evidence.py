@@ -28,10 +28,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain
 
 from ..lazy import lazy_pattern
 from ..model import (
@@ -197,19 +198,18 @@ class _Index:
                 here = Zone.PLAN if zone is Zone.REVIEW and announces_intent(sentence, self.language) else zone
                 raw.append((sp, section_id, here, feats))
         n = len(raw)
-        df: dict[str, int] = defaultdict(int)
-        for *_, feats in raw:
-            for f in feats:
-                df[f] += 1
+        df = Counter(chain.from_iterable(feats for *_, feats in raw))  # counted in C
         self.n = n
-        self.idf = {f: math.log((n + 1) / (c + 0.5)) for f, c in df.items()}
+        # one logarithm per document frequency, not per feature: most features share a few counts
+        idf_of = {c: math.log((n + 1) / (c + 0.5)) for c in set(df.values())}
+        self.idf = {f: idf_of[c] for f, c in df.items()}
         self.default_idf = math.log((n + 1) / 0.5)
         self.postings: dict[str, list[int]] = defaultdict(list)
         limit = max(3, min(int(n * _MAX_POSTING_SHARE), _MAX_POSTINGS))
+        common = {f for f, c in df.items() if c > limit}
         for i, (*_, feats) in enumerate(raw):
-            for f in feats:
-                if df[f] <= limit:
-                    self.postings[f].append(i)
+            for f in feats - common:
+                self.postings[f].append(i)
         self.sentences = [
             _Sentence(sp, sid, zone, {f: self.idf[f] for f in feats}) for sp, sid, zone, feats in raw
         ]

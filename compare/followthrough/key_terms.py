@@ -17,9 +17,11 @@ items share words, which the evidence score already weighs.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from ..lazy import lazy_pattern
 from ..text.cjk import CJK
@@ -128,13 +130,15 @@ class KeyTerms:
 
     def __init__(self, sentences: Sequence[str], old_text: str) -> None:
         self._sentences = sentences
-        postings: dict[str, list[int]] = {}
-        for i, sentence in enumerate(sentences):
-            for g in _grams(sentence):
-                postings.setdefault(g, []).append(i)
-        self._df = {g: len(ids) for g, ids in postings.items()}
+        windows = [_grams(sentence) for sentence in sentences]
+        self._df: dict[str, int] = Counter(chain.from_iterable(windows))  # counted in C
         # only rare windows propose candidates: the index stays as small as the rare vocabulary
-        self._postings = {g: tuple(ids) for g, ids in postings.items() if len(ids) <= KEY_TERM_MAX_SENTENCES}
+        common = {g for g, n in self._df.items() if n > KEY_TERM_MAX_SENTENCES}
+        postings: dict[str, list[int]] = {}
+        for i, found in enumerate(windows):
+            for g in found - common:
+                postings.setdefault(g, []).append(i)
+        self._postings = {g: tuple(ids) for g, ids in postings.items()}
         self._old_text = old_text
         self._old: dict[str, int] = {}  # window -> its uses in the old text, counted past KEY_TERM_MAX_OLD no further
         n = max(1, len(sentences))
