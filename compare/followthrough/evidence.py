@@ -331,7 +331,11 @@ class _ItemScores:
                 if b > part.get(i, floor):
                     part[i] = b
         common, total = self.common_total, self.total
-        return {i: max((rare + common) / total, part.get(i, floor) * factor) for i, rare in self.acc.items()}
+        out: dict[int, float] = {}
+        for i, rare in self.acc.items():
+            whole, clause = (rare + common) / total, part.get(i, floor) * factor
+            out[i] = whole if whole >= clause else clause  # max() without a call per candidate
+        return out
 
     def exact(self, i: int) -> tuple[float, float]:
         """(weighted recall of the item, best weighted recall of one clause) in sentence `i`."""
@@ -457,7 +461,8 @@ def _score_zone(index: _Index, scores: _ItemScores, factor: float, bases: dict[i
     most = bonuses.most
     # the upper bound is min(base + bonus, 1.0) + 1e-9: a hair above, since the exact score adds its
     # bonuses one at a time; first the candidates that reach the floor with the most bonus any has
-    reach = [i for i in candidates if min(bases[i] + most, 1.0) + 1e-9 >= floor]
+    # (the floor is at most RELATED_CUTOFF, so a bound capped at 1 reaches it either way)
+    reach = [i for i in candidates if bases[i] + most + 1e-9 >= floor]
     starts = index.starts
     queue: list[tuple[float, int, int, list[str]]] = []  # (-upper bound, position, index, signals)
     for i in reach:

@@ -146,9 +146,10 @@ class KeyTerms:
         self._idf_one = math.log((n + 1) / 0.5)
         self._tasks: dict[int, bool] = {}  # sentence -> names a task, decided once
         self._rarities: dict[str, float] = {}
-        # sentence -> its clauses with their key-term windows, bigram weights and total weight (the
-        # weights are the new report's idf: the same for every item)
-        self._clauses: dict[int, list[tuple[str, set[str], dict[str, float], float]]] = {}
+        # sentence -> its clauses with their key-term windows; (sentence, clause) -> bigram weights and
+        # their sum (see `_weights`)
+        self._clauses: dict[int, list[tuple[str, set[str]]]] = {}
+        self._clause_weights: dict[tuple[int, int], tuple[dict[str, float], float]] = {}
 
     def _rarity(self, term: str) -> float:
         found = self._rarities.get(term)
@@ -206,11 +207,8 @@ class KeyTerms:
             return None
         clauses = self._clauses.get(i)
         if clauses is None:
-            clauses = self._clauses[i] = []
-            for clause in _CLAUSE_CUT.split(self._sentences[i]):
-                grams = {g: weight(g) for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run)}
-                clauses.append((clause, _grams(clause), grams, math.fsum(sorted(grams.values()))))
-        for clause, windows, grams, total in clauses:
+            clauses = self._clauses[i] = [(clause, _grams(clause)) for clause in _CLAUSE_CUT.split(self._sentences[i])]
+        for k, (clause, windows) in enumerate(clauses):
             if windows.isdisjoint(item_windows):
                 continue  # no run of the item in this clause: no key term
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
@@ -219,10 +217,22 @@ class KeyTerms:
             if not terms:
                 continue
             rarity, _, term = max(terms)
-            if rarity <= 0 or total <= 0:
+            if rarity <= 0:
+                continue
+            grams, total = self._weights(i, k, clause, weight)
+            if total <= 0:
                 continue
             precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
             m = TerseMatch(i, term, precision, rarity, precision * rarity)
             if best is None or m.score > best.score:
                 best = m
         return best
+
+    def _weights(self, i: int, k: int, clause: str, weight: Callable[[str], float]) -> tuple[dict[str, float], float]:
+        """The bigram weights of clause `k` of sentence `i` and their sum, read once: the weights are
+        the new report's idf, the same for every item (only clauses holding a key term ask)."""
+        found = self._clause_weights.get((i, k))
+        if found is None:
+            grams = {g: weight(g) for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run)}
+            found = self._clause_weights[i, k] = (grams, math.fsum(sorted(grams.values())))
+        return found
