@@ -11,7 +11,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.figures.extract import _cjk_run, _is_zh_multi_year, _is_zh_n_years, _strip_leading_periods, _zh_scope
+from compare.figures.extract import (
+    _ZH_CLAUSE_STOP,
+    _cjk_run,
+    _clause_start,
+    _inside_number,
+    _is_zh_multi_year,
+    _is_zh_n_years,
+    _strip_leading_periods,
+    _zh_scope,
+)
 from compare.text.numerals import ZH_TOKEN, zh_tokens
 
 # characters figures are made of, and some they are not
@@ -60,3 +69,25 @@ def test_the_noun_after_a_number() -> None:
     assert _cjk_run("共聘请2名法律顾问，", 4, 16) == "名法律顾问"
     assert _cjk_run("3个abc", 1, 16) == "个"
     assert len(_cjk_run("1" + "字" * 20, 1, 16)) == 16
+
+
+def _clause_start_by_steps(text: str, pos: int, stops: set[str], limit: int) -> int:
+    """`_clause_start` as it was written first: one character at a time."""
+    lo = max(0, pos - limit)
+    i = pos
+    while i > lo and (text[i - 1] not in stops or _inside_number(text, i - 1)):
+        i -= 1
+    return i
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="1234，,.;：:（）()——\n增长a ", max_size=40), st.integers(-1, 41), st.integers(0, 45))
+def test_the_clause_start_is_the_last_stop_before_it(text: str, pos: int, limit: int) -> None:
+    pos = min(pos, len(text))
+    for stops in (_ZH_CLAUSE_STOP, set(".;:\n,()")):
+        assert _clause_start(text, pos, stops, limit) == _clause_start_by_steps(text, pos, stops, limit)
+
+
+def test_a_point_between_digits_is_no_clause_stop() -> None:
+    text = "Revenue, up 27.5 percent"
+    assert _clause_start(text, len(text), set(".,"), 80) == len("Revenue,")

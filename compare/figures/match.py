@@ -94,7 +94,8 @@ def _likeness(old_key: str, new_key: str, cutoff: float) -> float:
     """How alike two labels are (0–1), compared by their `rules.label_key`; exact from `cutoff` up
     (below it, what rapidfuzz stops early at: the caller refuses the pair either way)."""
     sim = fuzz.ratio(old_key, new_key, score_cutoff=max(0.0, cutoff * 100.0 - 1e-6)) / 100.0
-    if sim < cutoff and abridged(old_key, new_key):
+    # an abridged key keeps the first and last two characters: most pairs fail that at once
+    if sim < cutoff and old_key[:2] == new_key[:2] and old_key[-2:] == new_key[-2:] and abridged(old_key, new_key):
         return cutoff  # 居民人均可支配收入实际增长 / 居民收入增长: the same measure, named short
     return sim
 

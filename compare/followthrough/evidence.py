@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right, insort
-from collections import defaultdict
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain
 
 from ..lazy import lazy_pattern
 from ..model import (
@@ -197,22 +198,26 @@ class _Index:
                 here = Zone.PLAN if zone is Zone.REVIEW and announces_intent(sentence, self.language) else zone
                 raw.append((sp, section_id, here, feats))
         n = len(raw)
-        df: dict[str, int] = defaultdict(int)
-        for *_, feats in raw:
-            for f in feats:
-                df[f] += 1
+        df = Counter(chain.from_iterable(feats for *_, feats in raw))  # counted in C
         self.n = n
-        self.idf = {f: math.log((n + 1) / (c + 0.5)) for f, c in df.items()}
+        # one logarithm per document frequency, not per feature: most features share a few counts
+        idf_of = {c: math.log((n + 1) / (c + 0.5)) for c in set(df.values())}
+        self.idf = {f: idf_of[c] for f, c in df.items()}
         self.default_idf = math.log((n + 1) / 0.5)
         self.postings: dict[str, list[int]] = defaultdict(list)
         limit = max(3, min(int(n * _MAX_POSTING_SHARE), _MAX_POSTINGS))
+        common = {f for f, c in df.items() if c > limit}
         for i, (*_, feats) in enumerate(raw):
-            for f in feats:
-                if df[f] <= limit:
-                    self.postings[f].append(i)
+            for f in feats - common:
+                self.postings[f].append(i)
         self.sentences = [
             _Sentence(sp, sid, zone, {f: self.idf[f] for f in feats}) for sp, sid, zone, feats in raw
         ]
+        # per sentence, read per candidate
+        self.review = [s.zone is Zone.REVIEW for s in self.sentences]
+        self.starts = [s.span.start for s in self.sentences]
+        self.ends = [s.span.end for s in self.sentences]
+        self.section_ids = [s.section_id for s in self.sentences]
         # section id -> the ids of it and its ancestors, for the section bonus of every candidate
         self.lineage: dict[str, frozenset[str]] = {s.id: frozenset(report.lineage(s.id)) for s in report.sections}
 
@@ -291,12 +296,12 @@ class _ItemScores:
         feats = [(f, idf.get(f, default)) for f in sorted(item_feats)]
         self.total = sum(wf for _, wf in feats)
         self.acc: dict[int, float] = defaultdict(float)
+        self.clauses: list[tuple[float, dict[int, float], list[tuple[str, float]], float]] = []
         if self.total <= 0:
             self.acc = {}
             return
         self.common = [(f, wf) for f, wf in feats if f not in postings and f in idf]
         self.common_total = sum(wf for _, wf in self.common)
-        self.clauses: list[tuple[float, dict[int, float], list[tuple[str, float]], float]] = []
         acc = self.acc
         for f, wf in feats:
             for i in postings.get(f, ()):
@@ -313,11 +318,9 @@ class _ItemScores:
             c_common = [(f, wf) for f, wf in c if f not in postings and f in idf]
             self.clauses.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
 
-    def candidates(self) -> list[int]:
-        return sorted(self.acc)
-
-    def bounds(self) -> dict[int, tuple[float, float]]:
-        """Candidate -> (whole, part) as if the sentence held every common feature of the item."""
+    def bases(self, factor: float) -> dict[int, float]:
+        """Candidate -> an upper bound of its score before bonuses, max(whole, part × factor), as if
+        the sentence held every common feature of the item."""
         # a clause a sentence shares no rare feature with still bounds its part by the clause's
         # common features alone
         floor = max((ct / t for t, _, _, ct in self.clauses), default=0.0)
@@ -328,7 +331,11 @@ class _ItemScores:
                 if b > part.get(i, floor):
                     part[i] = b
         common, total = self.common_total, self.total
-        return {i: ((rare + common) / total, part.get(i, floor)) for i, rare in self.acc.items()}
+        out: dict[int, float] = {}
+        for i, rare in self.acc.items():
+            whole, clause = (rare + common) / total, part.get(i, floor) * factor
+            out[i] = whole if whole >= clause else clause  # max() without a call per candidate
+        return out
 
     def exact(self, i: int) -> tuple[float, float]:
         """(weighted recall of the item, best weighted recall of one clause) in sentence `i`."""
@@ -337,6 +344,11 @@ class _ItemScores:
         part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
                     for t, ca, cc, _ in self.clauses), default=0.0)
         return whole, part
+
+    def exact_base(self, i: int, factor: float) -> float:
+        """The score of sentence `i` before bonuses, as `_score_zone` computes it."""
+        whole, part = self.exact(i)
+        return part * factor if part * factor > whole else whole
 
 
 _CLAUSE_CUT = lazy_pattern(r"[，,；;：:]")
@@ -356,63 +368,129 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
 
     What the check reads of them is, in the review and elsewhere apart, the best score and the
     best MAX_EVIDENCE at or above RELATED_CUTOFF; candidates are scored in the order of their
-    upper bound, and scoring stops in a zone once no bound left can reach either.
+    upper bound, and scoring stops in a zone once no bound left can reach either (`_score_zone`).
     """
     feats = features(item_text, index.language)
     clauses = _clause_features(item_text, index.language)
     n_parts = len(_CLAUSE_CUT.split(item_text)) if index.language == "zh" else len(re.split(r"[,;:]\s", item_text))
     factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, n_parts)))
     scores = _ItemScores(index, feats, clauses)
-    anchors = _anchors(item_text)
-    # (-upper bound, position, index, signals): sorted as they are, best bound first, then position
-    by_zone: dict[bool, list[tuple[float, int, int, list[str]]]] = {True: [], False: []}
-    sentences, lineage, text = index.sentences, index.lineage, index.text
-    in_paired: dict[str, bool] = {}
-    bounds = scores.bounds()
-    for i in scores.candidates():
-        sent = sentences[i]
+    bases = scores.bases(factor)
+    bonuses = _Bonuses(index, _anchors(item_text), paired_new)
+    review = index.review
+    zones: tuple[list[int], list[int]] = ([], [])  # elsewhere, review
+    for i in bases:
+        zones[review[i]].append(i)
+    ranked: list[tuple[float, str, int]] = []
+    for candidates in zones:
+        ranked += _score_zone(index, scores, factor, bases, bonuses, candidates)
+    # review first, then score, then position: deterministic tie-breaks
+    ranked.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
+    return ranked
+
+
+class _Bonuses:
+    """What a sentence adds to an item's score beyond its words: one of the item's anchors
+    (ANCHOR_BONUS) and a section the alignment paired with the item's (SECTION_BONUS).
+
+    Each anchor is looked up once in the whole new text: most are not there at all (they are the
+    old report's terms), and then no candidate can gain ANCHOR_BONUS (`most`)."""
+
+    def __init__(self, index: _Index, anchors: tuple[str, ...], paired_new: frozenset[str]) -> None:
+        self.index = index
+        self.paired_new = paired_new
+        self._in_paired: dict[str, bool] = {}
+        # anchor length -> where it starts in the new text (overlaps included), for the anchors found
+        self._found = [(len(a), at) for a in anchors if (at := _positions(index.text, a))]
+        most = 0.0  # summed in the order `of` sums: a float bound of every candidate's bonus
+        if self._found:
+            most += ANCHOR_BONUS
+        if paired_new:
+            most += SECTION_BONUS
+        self.most = most
+
+    def of(self, i: int) -> tuple[float, list[str]]:
+        """The bonus of sentence `i` and the signals that give it."""
+        index = self.index
         bonus, signals = 0.0, []
-        if anchors:
-            stext = text[sent.span.start:sent.span.end]
-            if any(a in stext for a in anchors):
+        start, end = index.starts[i], index.ends[i]
+        for size, at in self._found:
+            k = bisect_left(at, start)  # the first occurrence in the sentence ends soonest
+            if k < len(at) and at[k] + size <= end:
                 bonus += ANCHOR_BONUS
                 signals.append("anchor")
-        sid = sent.section_id
-        if sid is not None and paired_new:
-            hit = in_paired.get(sid)
+                break
+        sid = index.section_ids[i]
+        if sid is not None and self.paired_new:
+            hit = self._in_paired.get(sid)
             if hit is None:
-                hit = in_paired[sid] = not paired_new.isdisjoint(lineage.get(sid, (sid,)))
+                hit = self._in_paired[sid] = not self.paired_new.isdisjoint(index.lineage.get(sid, (sid,)))
             if hit:
                 bonus += SECTION_BONUS
                 signals.append("section")
-        whole, part = bounds[i]
-        # a hair above: the exact score adds its bonuses one at a time
-        upper = min(max(whole, part * factor) + bonus, 1.0) + 1e-9
-        by_zone[sent.zone is Zone.REVIEW].append((-upper, sent.span.start, i, signals))
+        return bonus, signals
+
+
+def _positions(text: str, needle: str) -> list[int]:
+    """Every offset where `needle` starts in `text`, overlapping occurrences included, in order."""
+    out: list[int] = []
+    at = text.find(needle)
+    while at != -1:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+def _score_zone(index: _Index, scores: _ItemScores, factor: float, bases: dict[int, float],
+                bonuses: _Bonuses, candidates: list[int]) -> list[tuple[float, str, int]]:
+    """The scored candidates of one zone (review, or elsewhere): in the order of their upper bound
+    (then position), until no bound left can reach the best score found or the evidence shown.
+
+    Which candidates get scored is part of the result (a `key_term` passage says whether it was
+    also an `ngram` one), so the loop is the same as scoring every candidate in bound order; it
+    only skips, before sorting, the candidates it would never reach. Any candidate's score s makes
+    such a floor: a candidate is scored only while its bound reaches the best score found so far
+    or RELATED_CUTOFF, whichever is lower, and the candidate with score s, its bound above s,
+    comes first; so no candidate whose bound is below min(s, RELATED_CUTOFF) is ever scored. The
+    candidate with the best bound is the one probed (mostly the best score).
+    """
+    if not candidates:
+        return []
+    probe = max(candidates, key=bases.__getitem__)
+    floor = min(scores.exact_base(probe, factor), RELATED_CUTOFF)
+    most = bonuses.most
+    # the upper bound is min(base + bonus, 1.0) + 1e-9: a hair above, since the exact score adds its
+    # bonuses one at a time; first the candidates that reach the floor with the most bonus any has
+    # (the floor is at most RELATED_CUTOFF, so a bound capped at 1 reaches it either way)
+    reach = [i for i in candidates if bases[i] + most + 1e-9 >= floor]
+    starts = index.starts
+    queue: list[tuple[float, int, int, list[str]]] = []  # (-upper bound, position, index, signals)
+    for i in reach:
+        bonus, signals = bonuses.of(i) if most else (0.0, [])
+        upper = min(bases[i] + bonus, 1.0) + 1e-9
+        if upper >= floor:
+            queue.append((-upper, starts[i], i, signals))
+    queue.sort()  # positions are distinct: the signals are never compared
     ranked: list[tuple[float, str, int]] = []
-    for zone_candidates in by_zone.values():
-        zone_candidates.sort()  # positions are distinct: the signals are never compared
-        found: list[float] = []  # exact scores so far, best first
-        for neg_upper, _, i, extra in zone_candidates:
-            upper = -neg_upper
-            if found:
-                shown = found[MAX_EVIDENCE - 1] if len(found) >= MAX_EVIDENCE else -1.0
-                if upper < min(found[0], max(RELATED_CUTOFF, shown)):
-                    break
-            whole, part = scores.exact(i)
-            if part * factor > whole:
-                signals, score = ["clause"], part * factor
-            else:
-                signals, score = ["ngram"], whole
-            if "anchor" in extra:
-                score += ANCHOR_BONUS
-            if "section" in extra:
-                score += SECTION_BONUS
-            score = min(score, 1.0)
-            ranked.append((score, "+".join(signals + extra), i))
-            insort(found, score, key=lambda x: -x)
-    # review first, then score, then position: deterministic tie-breaks
-    ranked.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
+    found: list[float] = []  # exact scores so far, best first
+    for neg_upper, _, i, extra in queue:
+        upper = -neg_upper
+        if found:
+            shown = found[MAX_EVIDENCE - 1] if len(found) >= MAX_EVIDENCE else -1.0
+            if upper < min(found[0], max(RELATED_CUTOFF, shown)):
+                break
+        whole, part = scores.exact(i)
+        if part * factor > whole:
+            signals, score = ["clause"], part * factor
+        else:
+            signals, score = ["ngram"], whole
+        if "anchor" in extra:
+            score += ANCHOR_BONUS
+        if "section" in extra:
+            score += SECTION_BONUS
+        score = min(score, 1.0)
+        ranked.append((score, "+".join(signals + extra), i))
+        insort(found, score, key=lambda x: -x)
     return ranked
 
 

@@ -17,9 +17,11 @@ items share words, which the evidence score already weighs.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from ..lazy import lazy_pattern
 from ..text.cjk import CJK
@@ -92,14 +94,17 @@ def _trim(term: str) -> str:
     return term
 
 
-def _shared_runs(item: str, clause: str) -> list[str]:
-    """The maximal runs of Chinese characters of `clause` (KEY_TERM_CHARS or longer) also in `item`."""
+def _shared_runs(item: str, item_windows: set[str], clause: str) -> list[str]:
+    """The maximal runs of Chinese characters of `clause` (KEY_TERM_CHARS or longer) also in `item`.
+
+    `item_windows` is `_grams(item)`: a window of Chinese characters is in the item exactly when it
+    is one of them, so the windows are tested by a set lookup and only the longer runs by search."""
     out: list[str] = []
     for run in _CJK_RUN.findall(clause):
         a = 0
         while a <= len(run) - KEY_TERM_CHARS:
             b = a + KEY_TERM_CHARS
-            if run[a:b] not in item:
+            if run[a:b] not in item_windows:
                 a += 1
                 continue
             while b < len(run) and run[a:b + 1] in item:
@@ -125,13 +130,15 @@ class KeyTerms:
 
     def __init__(self, sentences: Sequence[str], old_text: str) -> None:
         self._sentences = sentences
-        postings: dict[str, list[int]] = {}
-        for i, sentence in enumerate(sentences):
-            for g in _grams(sentence):
-                postings.setdefault(g, []).append(i)
-        self._df = {g: len(ids) for g, ids in postings.items()}
+        windows = [_grams(sentence) for sentence in sentences]
+        self._df: dict[str, int] = Counter(chain.from_iterable(windows))  # counted in C
         # only rare windows propose candidates: the index stays as small as the rare vocabulary
-        self._postings = {g: tuple(ids) for g, ids in postings.items() if len(ids) <= KEY_TERM_MAX_SENTENCES}
+        common = {g for g, n in self._df.items() if n > KEY_TERM_MAX_SENTENCES}
+        postings: dict[str, list[int]] = {}
+        for i, found in enumerate(windows):
+            for g in found - common:
+                postings.setdefault(g, []).append(i)
+        self._postings = {g: tuple(ids) for g, ids in postings.items()}
         self._old_text = old_text
         self._old: dict[str, int] = {}  # window -> its uses in the old text, counted past KEY_TERM_MAX_OLD no further
         n = max(1, len(sentences))
@@ -139,9 +146,10 @@ class KeyTerms:
         self._idf_one = math.log((n + 1) / 0.5)
         self._tasks: dict[int, bool] = {}  # sentence -> names a task, decided once
         self._rarities: dict[str, float] = {}
-        # sentence -> its clauses with their bigram sets and total weight (the weights are the new
-        # report's idf: the same for every item)
-        self._clauses: dict[int, list[tuple[str, frozenset[str], float]]] = {}
+        # sentence -> its clauses with their key-term windows; (sentence, clause) -> bigram weights and
+        # their sum (see `_weights`)
+        self._clauses: dict[int, list[tuple[str, set[str]]]] = {}
+        self._clause_weights: dict[tuple[int, int], tuple[dict[str, float], float]] = {}
 
     def _rarity(self, term: str) -> float:
         found = self._rarities.get(term)
@@ -154,7 +162,11 @@ class KeyTerms:
         idf of a term found in no sentence; 0 when the term is common in either report (in the old one,
         its rarest window is counted: at least as often as the term)."""
         windows = sorted(_grams(term), key=lambda g: (self._df.get(g, 0), g))
-        if not windows or windows[0] not in self._postings or min(map(self._old_uses, windows)) > KEY_TERM_MAX_OLD:
+        if not windows or windows[0] not in self._postings:
+            return 0.0
+        # common in the old report when every window is: asked window by window, rarest in the new
+        # report first (mostly rare in the old one too), as each count reads the old text through
+        if all(self._old_uses(w) > KEY_TERM_MAX_OLD for w in windows):
             return 0.0
         df = sum(1 for i in self._postings[windows[0]] if term in self._sentences[i])
         return math.log((self._n + 1) / (df + 0.5)) / self._idf_one
@@ -173,19 +185,20 @@ class KeyTerms:
         best first: the clause holds a key term of the item and the sentence names a task. `weight`
         gives a bigram's weight (idf) in the new report."""
         item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
+        item_windows = _grams(item_text)
         seen: set[int] = set()
         out: list[TerseMatch] = []
-        for g in sorted(_grams(item_text)):
+        for g in sorted(item_windows):
             for i in self._postings.get(g, ()):
                 if i in seen or not allowed(i):
                     continue
                 seen.add(i)
-                m = self._match(i, item_text, item_bigrams, weight)
+                m = self._match(i, item_text, item_windows, item_bigrams, weight)
                 if m is not None:
                     out.append(m)
         return sorted(out, key=lambda m: (-m.score, m.sentence))
 
-    def _match(self, i: int, item_text: str, item_bigrams: set[str],
+    def _match(self, i: int, item_text: str, item_windows: set[str], item_bigrams: set[str],
                weight: Callable[[str], float]) -> TerseMatch | None:
         best: TerseMatch | None = None
         if i not in self._tasks:
@@ -194,21 +207,32 @@ class KeyTerms:
             return None
         clauses = self._clauses.get(i)
         if clauses is None:
-            clauses = self._clauses[i] = []
-            for clause in _CLAUSE_CUT.split(self._sentences[i]):
-                grams = frozenset(g for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run))
-                clauses.append((clause, grams, math.fsum(sorted(weight(g) for g in grams))))
-        for clause, grams, total in clauses:
+            clauses = self._clauses[i] = [(clause, _grams(clause)) for clause in _CLAUSE_CUT.split(self._sentences[i])]
+        for k, (clause, windows) in enumerate(clauses):
+            if windows.isdisjoint(item_windows):
+                continue  # no run of the item in this clause: no key term
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
-            terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, clause))
+            terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, item_windows, clause))
                      if len(t) >= KEY_TERM_CHARS and "的" not in t]  # 「宝贵的资金」 is a phrase
             if not terms:
                 continue
             rarity, _, term = max(terms)
-            if rarity <= 0 or total <= 0:
+            if rarity <= 0:
                 continue
-            precision = math.fsum(sorted(weight(g) for g in grams if g in item_bigrams)) / total
+            grams, total = self._weights(i, k, clause, weight)
+            if total <= 0:
+                continue
+            precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
             m = TerseMatch(i, term, precision, rarity, precision * rarity)
             if best is None or m.score > best.score:
                 best = m
         return best
+
+    def _weights(self, i: int, k: int, clause: str, weight: Callable[[str], float]) -> tuple[dict[str, float], float]:
+        """The bigram weights of clause `k` of sentence `i` and their sum, read once: the weights are
+        the new report's idf, the same for every item (only clauses holding a key term ask)."""
+        found = self._clause_weights.get((i, k))
+        if found is None:
+            grams = {g: weight(g) for run in _CJK_RUN_ANY.findall(clause) for g in cjk_bigrams(run)}
+            found = self._clause_weights[i, k] = (grams, math.fsum(sorted(grams.values())))
+        return found
