@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import subprocess
@@ -42,7 +42,7 @@ def _child(code: str, cache_home: Path, **extra: str) -> subprocess.CompletedPro
 
 
 def _cache_file(cache_home: Path) -> Path:
-    files = list((cache_home / "yoy-compare").glob("regex-*.json"))
+    files = list((cache_home / "yoy-compare").glob("regex-*.marshal"))
     assert len(files) == 1, files
     return files[0]
 
@@ -50,18 +50,25 @@ def _cache_file(cache_home: Path) -> Path:
 def test_patterns_read_back_from_the_cache_equal_freshly_compiled_ones(tmp_path: Path) -> None:
     first = _child(_CHECK, tmp_path)  # compiles every pattern and writes the cache
     assert first.returncode == 0, first.stderr
-    entries = json.loads(_cache_file(tmp_path).read_text(encoding="utf-8"))
+    entries = marshal.loads(_cache_file(tmp_path).read_bytes())
     assert len(entries) >= int(first.stdout) > 100
     second = _child(_CHECK, tmp_path)  # builds every pattern from the file
     assert second.returncode == 0, second.stderr
     assert second.stdout == first.stdout
 
 
-@pytest.mark.parametrize("damage", ["not json at all", json.dumps({"0\x00[一-鿿]+": [0, [1, 2, 3], 0, {}, []]}),
-                                    json.dumps(["a list"])])
-def test_a_damaged_cache_changes_nothing(tmp_path: Path, damage: str) -> None:
-    """A broken file, an entry whose code the engine refuses, or a file of the wrong shape: the
-    patterns are compiled as usual and a comparison comes out the same as without the cache."""
+@pytest.mark.parametrize("damage", [
+    b"not marshal at all",
+    marshal.dumps({"0\x00[一-鿿]+": marshal.dumps([0, [1, 2, 3], 0, {}, []])}),
+    marshal.dumps({"0\x00[一-鿿]+": b"\xff\x00 not an entry"}),
+    marshal.dumps({"0\x00[一-鿿]+": [0, [1, 2, 3], 0, {}, []]}),
+    marshal.dumps(["a list"]),
+    marshal.dumps({"0\x00[一-鿿]+": marshal.dumps([0, [1, 2, 3], 0, {}, []])})[:-7],
+])
+def test_a_damaged_cache_changes_nothing(tmp_path: Path, damage: bytes) -> None:
+    """A broken or cut-off file, an entry whose code the engine refuses or that is no entry, or a
+    file of the wrong shape: the patterns are compiled as usual and a comparison comes out the
+    same as without the cache."""
     job = ("from compare import compare_files, render\n"
            f"c = compare_files({str(FIXTURES / 'zh-district/2020.txt')!r}, {str(FIXTURES / 'zh-district/2021.txt')!r})\n"
            "print(render(c, 'json'))")
@@ -72,7 +79,7 @@ def test_a_damaged_cache_changes_nothing(tmp_path: Path, damage: str) -> None:
     folder.mkdir(parents=True)
     warm = _child(_CHECK, tmp_path / "damaged")  # learns the file's name for this Python
     assert warm.returncode == 0, warm.stderr
-    _cache_file(tmp_path / "damaged").write_text(damage, encoding="utf-8")
+    _cache_file(tmp_path / "damaged").write_bytes(damage)
     damaged = _child(_CHECK, tmp_path / "damaged")
     assert damaged.returncode == 0, damaged.stderr
     again = _child(job, tmp_path / "damaged")

@@ -7,7 +7,6 @@ key in a fixed order, `schema_version` first). Nothing here parses; it only show
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Report, Section
@@ -64,6 +63,8 @@ def outline_to_dict(report: Report) -> dict[str, Any]:
 
 
 def render_outline_json(report: Report) -> str:
+    import json  # here: the text outline, the default, needs none
+
     return json.dumps(outline_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 
 from ..errors import PipeClosed, RenderError, printable_path
@@ -61,6 +60,8 @@ def write_output(content: str, path: str) -> None:
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
         raise RenderError(f"{_shown(path)}: the folder {_shown(directory)} does not exist; create it first.")
+    import tempfile  # here: it loads shutil and random, which `yoy outline` to stdout never needs
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=".yoy-", suffix=".tmp", dir=directory)
     except OSError as exc:

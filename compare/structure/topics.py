@@ -23,9 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lazy import lazy_pattern
 from ..model import Span
 from ..text.sentences import ASCII_SENTENCE_ENDS, ZH_FULL_STOPS
-from ..text.similarity import sparse_content_vectors, sparse_dot
 
 __all__ = ["Topic", "find_topics", "TOPICS_MIN", "TOPIC_RUN_MIN", "PARAGRAPHS_PER_TOPIC", "TOPIC_PARAGRAPHS_MIN"]
 
@@ -47,7 +47,7 @@ _SIGNPOST_BONUS = 0.5
 # A heading taken from a paragraph is cut to this many characters.
 TOPIC_HEADING_MAX = 60
 
-_EN_SIGNPOST = re.compile(
+_EN_SIGNPOST = lazy_pattern(
     r"^(?:(?:Mr|Madam) Speaker,? (?:Sir,? )?)?(?:(?:Let me|Allow me to|I will|I shall|I would like to|I now|Now,? let me|"
     r"Next,? let me|Finally,? let me|Let us)\s+(?:now\s+|first\s+|next\s+|also\s+)?"
     r"(?:turn|move on|move|go on|come|speak|talk|start|begin|focus|touch|elaborate|outline|update|explain|"
@@ -55,12 +55,12 @@ _EN_SIGNPOST = re.compile(
     r"On the (?:revenue|expenditure|spending) side)\b",
     re.I,
 )
-_ZH_SIGNPOST = re.compile(r"^(?:下面|接下来|以下|再次|最后)[，,]?")
-_SIGNPOST_TOPIC = re.compile(
+_ZH_SIGNPOST = lazy_pattern(r"^(?:下面|接下来|以下|再次|最后)[，,]?")
+_SIGNPOST_TOPIC = lazy_pattern(
     r"\b(?:to|about|on|with|of)\s+(?:our\s+|the\s+|how\s+we\s+will\s+|what\s+we\s+will\s+do\s+(?:for|to)\s+)?"
     r"(?P<topic>[^.,;:!?]{3,80})"
 )
-_SENTENCE = re.compile(rf"[^.{ASCII_SENTENCE_ENDS}{ZH_FULL_STOPS}]+[.{ASCII_SENTENCE_ENDS}{ZH_FULL_STOPS}]?")
+_SENTENCE = lazy_pattern(rf"[^.{ASCII_SENTENCE_ENDS}{ZH_FULL_STOPS}]+[.{ASCII_SENTENCE_ENDS}{ZH_FULL_STOPS}]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,10 @@ def _cohesion(paragraphs: Sequence[str]) -> list[float]:
     A window's sum is never built: its dot products are sums of the paragraphs' own, so only
     paragraphs fewer than 2 × `_WINDOW` apart are multiplied, once each (exactly rounded sums).
     """
+    # imported here: only a report without headings is segmented, and the scorers' module loads
+    # rapidfuzz, which `yoy outline` of a headed report has no use for (issue 16: start-up)
+    from ..text.similarity import sparse_content_vectors, sparse_dot
+
     n = len(paragraphs)
     vectors, _ = sparse_content_vectors(paragraphs, [])
     reach = 2 * _WINDOW

@@ -31,6 +31,7 @@ from operator import add, itemgetter, mul, truediv
 
 from rapidfuzz import fuzz
 
+from ..lazy import lazy_pattern
 from .cjk import CJK, CJK_WIDE, is_cjk
 from .tokens import word_stems
 
@@ -162,17 +163,17 @@ RARE_SHINGLES_PER_SENTENCE = 16
 CANDIDATES_PER_SENTENCE = 8
 
 _DIMENSIONS = 4096  # hashed feature space; collisions are rare at section sizes
-_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}|[一二〇零○]{4}(?=年))年?(?:度)?")
-_MARKER = re.compile(
+_YEAR = lazy_pattern(r"(?:(?:19|20)[0-9]{2}|[一二〇零○]{4}(?=年))年?(?:度)?")
+_MARKER = lazy_pattern(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．)]|"
     r"[①-⑳]|[IVXivx]+\.|[A-Za-z]\.|#+)\s*"
 )
-_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
-_CJK_RUN = re.compile(f"[{CJK_WIDE}]+")
+_NOISE = lazy_pattern(r"[\s\W_]+", re.UNICODE)
+_CJK_RUN = lazy_pattern(f"[{CJK_WIDE}]+")
 _TAIL = itemgetter(slice(1, None))
 # A Latin word of two or more letters, or a number: `[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*`
 # written with one leading character class, which lets the regex engine skip CJK text in C
-_LATIN_WORD = re.compile(r"[A-Za-z0-9](?:(?<=[A-Za-z])[A-Za-z']+|(?<=[0-9])[0-9]*(?:[.,][0-9]+)*)")
+_LATIN_WORD = lazy_pattern(r"[A-Za-z0-9](?:(?<=[A-Za-z])[A-Za-z']+|(?<=[0-9])[0-9]*(?:[.,][0-9]+)*)")
 
 
 def normalise_heading(heading: str) -> str:
@@ -476,7 +477,7 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[i
 
 # --- bigrams and labels --------------------------------------------------------------------------
 
-_LABEL_TEXT = re.compile(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*")
+_LABEL_TEXT = lazy_pattern(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*")
 
 # A new-report label of three or more bigrams found whole inside the target's label names the same
 # measure in a list ("新建改建高速公路6000多公里、农村公路30多万公里" against "新建改建农村公路20万公里").
