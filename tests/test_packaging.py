@@ -43,6 +43,40 @@ def test_python_dash_m_compare_runs_the_command() -> None:
     assert "Usage: yoy" in ran.stdout and "compare" in ran.stdout
 
 
+# What reading one report never needs: the scorers (rapidfuzz), the page (jinja2), the comparison's
+# values, and a temp file when the outline goes to standard output.
+_NOT_FOR_ONE_REPORT = ("rapidfuzz", "jinja2", "compare.text.similarity", "compare.comparison", "compare.pipeline",
+                       "tempfile", "numpy")
+
+
+def _outline_loads(report: str, *args: str) -> tuple[str, list[str]]:
+    """(stdout of `yoy outline - ARGS` given `report` on stdin, the modules of _NOT_FOR_ONE_REPORT it loaded)."""
+    code = ("import io, sys\n"
+            f"sys.stdin = io.TextIOWrapper(io.BytesIO({report.encode()!r}))\n"
+            f"sys.argv = ['yoy', 'outline', '-', *{list(args)!r}]\n"
+            "from compare.entry import run\n"
+            "try:\n    run()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+            f"print('LOADED', *(m for m in {_NOT_FOR_ONE_REPORT!r} if m in sys.modules), file=sys.stderr)\n")
+    ran = _python(code)
+    assert ran.returncode == 0, ran.stderr
+    return ran.stdout, ran.stderr.split("LOADED", 1)[1].split()
+
+
+def test_yoy_outline_of_a_headed_report_loads_no_scorer_and_no_page() -> None:
+    # issue 16: `yoy outline` starts as fast as `yoy --help` plus reading; a report with headings
+    # is never segmented into topics, so nothing of the comparison loads (text and JSON outline)
+    report = "一、总体要求\n推进依法行政。\n二、主要任务\n（一）完善制度。\n"
+    for args in ((), ("--format", "json")):
+        out, loaded = _outline_loads(report, *args)
+        assert "主要任务" in out and loaded == [], (args, loaded)
+
+
+def test_yoy_outline_of_a_speech_without_headings_segments_it() -> None:
+    # the one outline that needs the scorers: topics are found by lexical cohesion
+    out, loaded = _outline_loads(_speech(2020), "--format", "json")
+    assert "topic:" in out and "rapidfuzz" in loaded and "jinja2" not in loaded, out
+
+
 def test_licence_file_matches_the_declared_licence() -> None:
     declared = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'license = { text = "MIT" }' in declared
