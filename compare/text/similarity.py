@@ -464,7 +464,7 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[i
     ratio_floor, dice_floor = cutoff - 1e-9, max(cutoff, DICE_MATCH_CUTOFF) - 1e-9
     lengths, sizes = [len(t) for t in target], [len(sh) for sh in target_sh]
     for i, t in enumerate(query):
-        hits = wanted.intersection(query_sh[i])
+        hits: Collection[str] = wanted.intersection(query_sh[i])
         if not hits:
             continue
         if len(hits) > RARE_SHINGLES_PER_SENTENCE:  # the rarest, ties by shingle (two stable sorts in C)
