@@ -173,6 +173,9 @@ def _cap_length(text: str, spans: list[Span]) -> list[Span]:
     """Spans longer than MAX_SENTENCE_CHARS cut into pieces (linear: each window is read once)."""
     out: list[Span] = []
     for sp in spans:
+        if sp.end - sp.start <= MAX_SENTENCE_CHARS:  # the usual case: kept as it is (already trimmed)
+            out.append(sp)
+            continue
         start = sp.start
         while sp.end - start > MAX_SENTENCE_CHARS:
             cut = start + MAX_SENTENCE_CHARS

@@ -23,6 +23,7 @@ import heapq
 import math
 import re
 import zlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
@@ -454,9 +455,8 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[i
     for j, shs in enumerate(target_sh):
         for sh in wanted.intersection(shs):
             index[sh].append(j)
-    # the candidates of a sentence, best first: most shared rare shingles, then nearest, then
-    # first; packed in one integer (count, distance, index) so the ranking runs in C
-    base = max(len(query), len(target)) + 1
+    # the candidates of a sentence: most shared rare shingles, then nearest, then first
+    base = max(len(query), len(target)) + 1  # packs (distance, position) into one integer
     # A pair out of reach of `cutoff` (hence of any pair's cutoff) is scored 0 unasked: rapidfuzz's
     # ratio of two strings and the Dice coefficient of two sets are at most 2·min(m, n) / (m + n)
     # of their lengths m and n (all of the shorter one shared); about half the candidate pairs
@@ -470,11 +470,7 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[i
         if len(hits) > RARE_SHINGLES_PER_SENTENCE:  # the rarest, ties by shingle (two stable sorts in C)
             hits = sorted(sorted(hits), key=df.__getitem__)[:RARE_SHINGLES_PER_SENTENCE]
         shared = Counter(chain.from_iterable(map(index.__getitem__, hits)))
-        if len(shared) > CANDIDATES_PER_SENTENCE:
-            keys = sorted([(abs(j - i) - n * base) * base + j for j, n in shared.items()])
-            best = [k % base for k in keys[:CANDIDATES_PER_SENTENCE]]
-        else:
-            best = list(shared)
+        best = _best_candidates(shared, i, base)
         sh_i = query_sh[i]
         la, na = len(t), len(sh_i)
         for j in best:
@@ -487,6 +483,24 @@ def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[i
                 continue
             pair_cutoff = cutoff_of(*key)
             scored[key] = 0.0 if pair_cutoff is None else _score(t, target[j], sh_i, target_sh[j], pair_cutoff)
+
+
+def _best_candidates(shared: Counter[int], i: int, base: int) -> list[int]:
+    """The CANDIDATES_PER_SENTENCE targets of query `i` that share most rare shingles with it;
+    ties: nearest to position `i`, then first. All targets sharing more than the k-th count are
+    in; of those sharing just that count, the nearest, found in a window around `i` of their
+    sorted positions (each ranked by one integer, distance then position, sorted in C)."""
+    k = CANDIDATES_PER_SENTENCE
+    if len(shared) <= k:
+        return list(shared)
+    least = sorted(shared.values(), reverse=True)[k - 1]
+    best = [j for j, n in shared.items() if n > least]
+    tied = sorted([j for j, n in shared.items() if n == least])
+    need = k - len(best)
+    at = bisect_left(tied, i)
+    nearest = sorted([abs(j - i) * base + j for j in tied[max(0, at - need) : at + need]])
+    best.extend([x % base for x in nearest[:need]])
+    return best
 
 
 # --- bigrams and labels --------------------------------------------------------------------------
