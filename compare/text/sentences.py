@@ -97,10 +97,6 @@ def subtract_spans(outer: Iterable[Span], holes: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
 def _line_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets (of a `\\n`) inside [start, end) where a sentence must end."""
     cuts: list[int] = []
@@ -201,7 +197,7 @@ def _merge_punctuation(text: str, spans: list[Span]) -> list[Span]:
     """A piece with no letter, digit or CJK character joins the sentence before it."""
     out: list[Span] = []
     for sp in spans:
-        if out and not any(_is_word_char(ch) for ch in text[sp.start : sp.end]):
+        if out and not any(map(str.isalnum, text[sp.start : sp.end])):  # a letter, digit or CJK character
             out[-1] = Span(out[-1].start, sp.end)
         else:
             out.append(sp)
