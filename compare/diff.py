@@ -35,7 +35,7 @@ import re
 import zlib
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .align import heading_range, heaviest_in_order
@@ -167,16 +167,29 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(token: str) -> str:
+    """The token as `SequenceMatcher` compares it: trailing whitespace counts as one space
+    (cached: tokens, CJK characters above all, repeat across the sentences of a report)."""
     stripped = token.rstrip()
     return stripped + " " if len(stripped) < len(token) else token
+
+
+@lru_cache(maxsize=1 << 14)
+def _change_class(token: str) -> str | None:
+    """What a changed token changes: "year", "number", "word", or None for spaces and punctuation
+    (cached, like `_key`)."""
+    t = token.strip()
+    if not t or _PUNCT_OR_SPACE.fullmatch(t):
+        return None
+    return "year" if is_year_token(t) else "number" if is_number_token(t) else "word"
 
 
 def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str]]:  # noqa: C901 - one pass of ordered rules; splitting it is left to the findings work (issue 12)
     """Segments that rebuild both texts, and the classes of changed tokens ("number", "year",
     "word"; spaces and punctuation do not count as real changes)."""
     ot, nt = _tokens(old), _tokens(new)
-    okeys, nkeys = [_key(t) for t in ot], [_key(t) for t in nt]
+    okeys, nkeys = list(map(_key, ot)), list(map(_key, nt))
     runs: list[tuple[Op, str]] = []
     changed: set[str] = set()
 
@@ -189,12 +202,12 @@ def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str
             runs.append((op, text))
 
     def note(tokens: list[str]) -> None:
-        for t in tokens:
-            t = t.strip()
-            if t and not _PUNCT_OR_SPACE.fullmatch(t):
-                changed.add("year" if is_year_token(t) else "number" if is_number_token(t) else "word")
+        changed.update(filter(None, map(_change_class, tokens)))
 
     def equal(o: list[str], n: list[str]) -> None:
+        if o == n:  # the usual case: one run, as token by token would give
+            emit(Op.EQUAL, "".join(o))
+            return
         for a, b in zip(o, n):
             if a == b:
                 emit(Op.EQUAL, a)
@@ -206,10 +219,12 @@ def intraline_segments(old: str, new: str) -> tuple[tuple[Segment, ...], set[str
 
     def diff(i1: int, i2: int, j1: int, j2: int) -> None:
         # the common prefix and suffix cost nothing; only the middle is matched
-        while i1 < i2 and j1 < j2 and okeys[i1] == nkeys[j1]:
-            equal([ot[i1]], [nt[j1]])
-            i1 += 1
-            j1 += 1
+        head = 0
+        while i1 + head < i2 and j1 + head < j2 and okeys[i1 + head] == nkeys[j1 + head]:
+            head += 1
+        equal(ot[i1 : i1 + head], nt[j1 : j1 + head])
+        i1 += head
+        j1 += head
         tail = 0
         while i2 - tail > i1 and j2 - tail > j1 and okeys[i2 - tail - 1] == nkeys[j2 - tail - 1]:
             tail += 1
@@ -893,28 +908,34 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
         if r.new is not None:
             commit, why = commits(new, r.new, n_figs, n_starts)
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
-            return replace(r, kind=kind, reason=why or _plain(r.reason))
+            return _judged(r, kind, reason=why or _plain(r.reason))
         assert r.old is not None
         if plan_checks is None:
             commit, why = commits(old, r.old, o_figs, o_starts)
             kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
-            return replace(r, kind=kind, reason=why or _plain(r.reason))
+            return _judged(r, kind, reason=why or _plain(r.reason))
         lo = bisect_left(item_starts, r.old.start - longest)
         statuses = [st for a, b, st in items[lo:bisect_left(item_starts, r.old.end)] if b > r.old.start]
         open_ = [st for st in statuses if st in _OPEN]
         done = [st for st in statuses if st in _DONE]
         if open_:
-            return replace(r, kind=ChangeKind.DROPPED,
+            return _judged(r, ChangeKind.DROPPED,
                            reason=f"plan item neither reported done nor restated ({open_[0].value})")
         if done:
-            return replace(r, kind=ChangeKind.COMPLETED,
+            return _judged(r, ChangeKind.COMPLETED,
                            reason=f"plan item reported done in the new report ({done[0].value})")
         if statuses:
-            return replace(r, kind=ChangeKind.REMOVED,
+            return _judged(r, ChangeKind.REMOVED,
                            reason=f"plan item carried over, not dropped ({statuses[0].value})")
-        return replace(r, kind=ChangeKind.REMOVED, reason="not a plan item")
+        return _judged(r, ChangeKind.REMOVED, reason="not a plan item")
 
     return {k: [judge(r) for r in rows] for k, rows in rows_of.items()}
+
+
+def _judged(r: SentenceRow, kind: ChangeKind, reason: str) -> SentenceRow:
+    """`r` with its kind and reason decided (built directly: `dataclasses.replace` costs twice as
+    much, once per one-sided row)."""
+    return SentenceRow(r.old, r.new, kind, r.segments, r.score, reason)
 
 
 def _plain(reason: str) -> str:

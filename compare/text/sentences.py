@@ -97,10 +97,6 @@ def subtract_spans(outer: Iterable[Span], holes: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
 def _line_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets (of a `\\n`) inside [start, end) where a sentence must end."""
     cuts: list[int] = []
@@ -173,6 +169,9 @@ def _cap_length(text: str, spans: list[Span]) -> list[Span]:
     """Spans longer than MAX_SENTENCE_CHARS cut into pieces (linear: each window is read once)."""
     out: list[Span] = []
     for sp in spans:
+        if sp.end - sp.start <= MAX_SENTENCE_CHARS:  # the usual case: kept as it is (already trimmed)
+            out.append(sp)
+            continue
         start = sp.start
         while sp.end - start > MAX_SENTENCE_CHARS:
             cut = start + MAX_SENTENCE_CHARS
@@ -198,7 +197,7 @@ def _merge_punctuation(text: str, spans: list[Span]) -> list[Span]:
     """A piece with no letter, digit or CJK character joins the sentence before it."""
     out: list[Span] = []
     for sp in spans:
-        if out and not any(_is_word_char(ch) for ch in text[sp.start : sp.end]):
+        if out and not any(map(str.isalnum, text[sp.start : sp.end])):  # a letter, digit or CJK character
             out[-1] = Span(out[-1].start, sp.end)
         else:
             out.append(sp)

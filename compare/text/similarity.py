@@ -23,10 +23,11 @@ import heapq
 import math
 import re
 import zlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import add, itemgetter, mul, truediv
 
 from rapidfuzz import fuzz
@@ -425,54 +426,82 @@ def sentence_candidates(
     cost is linear in the number of sentences rather than old × new.
 
     `cutoff_of(old index, new index)`, when given, is the cutoff of that candidate pair (None: the
-    caller has no use for it, and it is not scored). Which pairs are candidates never depends on
-    scores, so a caller that filters the result by pair gets the same pairs, with less scoring.
+    caller has no use for it, and it is not scored); it is never below `cutoff`. Which pairs are
+    candidates never depends on scores, so a caller that filters the result by pair gets the
+    same pairs, with less scoring.
     """
     # (old, new) -> score, every pair scored once: the score is symmetric, and the two directions
     # propose many of the same pairs
     scored: dict[tuple[int, int], float] = {}
     of = cutoff_of or (lambda i, j: cutoff)
-    _one_way(old, new, of, scored, swap=False)
+    _one_way(old, new, of, scored, swap=False, cutoff=cutoff)
     # both directions, so swapping old and new proposes the same pairs
-    _one_way(new, old, of, scored, swap=True)
+    _one_way(new, old, of, scored, swap=True, cutoff=cutoff)
     return sorted((score, i, j) for (i, j), score in scored.items() if score)
 
 
 def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[int, int], float | None],
-             scored: dict[tuple[int, int], float], *, swap: bool) -> None:
+             scored: dict[tuple[int, int], float], *, swap: bool, cutoff: float) -> None:
     """Score each query sentence against its best candidates in `target` into `scored`, keyed
-    (old, new): (query, target) indexes, or (target, query) with `swap`."""
+    (old, new): (query, target) indexes, or (target, query) with `swap`; `cutoff` is the lowest
+    cutoff of any pair."""
     query_sh = [_sentence_shingles(t) for t in query]
     target_sh = [_sentence_shingles(t) for t in target]
     # only rare shingles (at most SHINGLE_DF_CAP target sentences) found in some query sentence
     # propose candidates: count them in C, then index just those
     df = Counter(chain.from_iterable(target_sh))
-    rare = {sh: n for sh, n in df.items() if n <= SHINGLE_DF_CAP}  # shingle -> its postings' length
-    wanted = rare.keys() & frozenset().union(*query_sh)
+    common = df.keys() & frozenset().union(*query_sh)
+    wanted = set(compress(common, map(SHINGLE_DF_CAP.__ge__, map(df.__getitem__, common))))
     index: dict[str, list[int]] = {sh: [] for sh in wanted}
     for j, shs in enumerate(target_sh):
         for sh in wanted.intersection(shs):
             index[sh].append(j)
-    # the candidates of a sentence, best first: most shared rare shingles, then nearest, then
-    # first; packed in one integer (count, distance, index) so the ranking runs in C
-    base = max(len(query), len(target)) + 1
+    # the candidates of a sentence: most shared rare shingles, then nearest, then first
+    base = max(len(query), len(target)) + 1  # packs (distance, position) into one integer
+    # A pair out of reach of `cutoff` (hence of any pair's cutoff) is scored 0 unasked: rapidfuzz's
+    # ratio of two strings and the Dice coefficient of two sets are at most 2·min(m, n) / (m + n)
+    # of their lengths m and n (all of the shorter one shared); about half the candidate pairs
+    # differ too much in length. The margin is far above rounding error, far below a score step.
+    ratio_floor, dice_floor = cutoff - 1e-9, max(cutoff, DICE_MATCH_CUTOFF) - 1e-9
+    lengths, sizes = [len(t) for t in target], [len(sh) for sh in target_sh]
     for i, t in enumerate(query):
-        hits = wanted.intersection(query_sh[i])
+        hits: Collection[str] = wanted.intersection(query_sh[i])
         if not hits:
             continue
-        postings = sorted([(rare[sh], sh) for sh in hits])[:RARE_SHINGLES_PER_SENTENCE]
-        shared = Counter(chain.from_iterable([index[sh] for _, sh in postings]))
-        if len(shared) > CANDIDATES_PER_SENTENCE:
-            keys = sorted([(abs(j - i) - n * base) * base + j for j, n in shared.items()])
-            best = [k % base for k in keys[:CANDIDATES_PER_SENTENCE]]
-        else:
-            best = list(shared)
+        if len(hits) > RARE_SHINGLES_PER_SENTENCE:  # the rarest, ties by shingle (two stable sorts in C)
+            hits = sorted(sorted(hits), key=df.__getitem__)[:RARE_SHINGLES_PER_SENTENCE]
+        shared = Counter(chain.from_iterable(map(index.__getitem__, hits)))
+        best = _best_candidates(shared, i, base)
         sh_i = query_sh[i]
+        la, na = len(t), len(sh_i)
         for j in best:
             key = (j, i) if swap else (i, j)
-            if key not in scored:
-                cutoff = cutoff_of(*key)
-                scored[key] = 0.0 if cutoff is None else _score(t, target[j], sh_i, target_sh[j], cutoff)
+            if key in scored:
+                continue
+            lb, nb = lengths[j], sizes[j]
+            if 2 * min(la, lb) < ratio_floor * (la + lb) and 2 * min(na, nb) < dice_floor * (na + nb):
+                scored[key] = 0.0
+                continue
+            pair_cutoff = cutoff_of(*key)
+            scored[key] = 0.0 if pair_cutoff is None else _score(t, target[j], sh_i, target_sh[j], pair_cutoff)
+
+
+def _best_candidates(shared: Counter[int], i: int, base: int) -> list[int]:
+    """The CANDIDATES_PER_SENTENCE targets of query `i` that share most rare shingles with it;
+    ties: nearest to position `i`, then first. All targets sharing more than the k-th count are
+    in; of those sharing just that count, the nearest, found in a window around `i` of their
+    sorted positions (each ranked by one integer, distance then position, sorted in C)."""
+    k = CANDIDATES_PER_SENTENCE
+    if len(shared) <= k:
+        return list(shared)
+    least = sorted(shared.values(), reverse=True)[k - 1]
+    best = [j for j, n in shared.items() if n > least]
+    tied = sorted([j for j, n in shared.items() if n == least])
+    need = k - len(best)
+    at = bisect_left(tied, i)
+    nearest = sorted([abs(j - i) * base + j for j in tied[max(0, at - need) : at + need]])
+    best.extend([x % base for x in nearest[:need]])
+    return best
 
 
 # --- bigrams and labels --------------------------------------------------------------------------
