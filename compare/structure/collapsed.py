@@ -19,7 +19,7 @@ in Review …`); only Chinese text is cut at steps 2 and 3. Every character stay
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..lazy import lazy_pattern
 from ..model import Span
@@ -82,16 +82,16 @@ def is_collapsed(text: str) -> bool:
 _EN_MARKDOWN_MARKER = lazy_pattern(r"(?<=\s)#{1,6}[ \t]+(?=[A-Z0-9“\"'‘])")
 
 
-def _cut_before(text: str, piece: Span, marker: re.Pattern[str]) -> list[Span]:
-    """`piece` cut before each match of `marker` inside it (trimmed spans, in order)."""
+def _pieces(text: str, start: int, end: int, gaps: Iterable[tuple[int, int]]) -> list[Span]:
+    """text[start:end] cut at `gaps` ((from, to) in order, the text between left out), as
+    trimmed non-empty spans in order."""
     out: list[Span] = []
-    start = piece.start
-    for m in marker.finditer(text, piece.start + 1, piece.end):
-        part = _trim(text, start, m.start())
+    for a, b in gaps:
+        part = _trim(text, start, a)
         if part:
             out.append(part)
-        start = m.start()
-    last = _trim(text, start, piece.end)
+        start = b
+    last = _trim(text, start, end)
     if last:
         out.append(last)
     return out
@@ -269,18 +269,10 @@ def split_collapsed_line(text: str, span: Span, *, language: str,
     `names_a_part(heading)` says whether an unmarked short run names a part's role (the roles
     module answers it), so only part headings are cut out of running text.
     """
-    pieces: list[Span] = []
-    cut = span.start
-    for m in _SPACE_RUN.finditer(text, span.start, span.end):
-        piece = _trim(text, cut, m.start())
-        if piece:
-            pieces.append(piece)
-        cut = m.end()
-    last = _trim(text, cut, span.end)
-    if last:
-        pieces.append(last)
-    if language == "en":
-        return [p for piece in pieces for p in _cut_before(text, piece, _EN_MARKDOWN_MARKER)]
+    pieces = _pieces(text, span.start, span.end, (m.span() for m in _SPACE_RUN.finditer(text, span.start, span.end)))
+    if language == "en":  # before each Markdown marker, which stays with its heading
+        return [p for piece in pieces for p in _pieces(text, piece.start, piece.end, (
+            (m.start(), m.start()) for m in _EN_MARKDOWN_MARKER.finditer(text, piece.start + 1, piece.end)))]
     if language != "zh":
         return pieces
     # the indents survived when the pieces are paragraph-sized and most of them close a sentence
