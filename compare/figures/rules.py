@@ -169,9 +169,10 @@ def _magnitudes_agree(old: Figure, new: Figure) -> bool:
     return max(a, b) / min(a, b) <= MAX_VALUE_RATIO
 
 
-def _base(fig: Figure) -> Decimal:
+def _base(fig: Figure, *, signed: bool = True) -> Decimal:
+    """The value in the base unit; with `signed`, a fall is negative (下降0.6% is -0.6)."""
     value = fig.base_value if fig.base_value is not None else fig.value
-    return -value if fig.down else value
+    return -value if signed and fig.down else value
 
 
 def change_of(old: Figure, new: Figure, score: float) -> FigurePair:
@@ -183,9 +184,10 @@ def change_of(old: Figure, new: Figure, score: float) -> FigurePair:
     numbers as written under a label that holds the fall (降低…, …下降); a change computed on
     signed values (−2000 → −4000 is −100 %) would contradict them. A rise against a fall stays
     signed (增长3% → 下降2% is −5 points)."""
-    old_base, new_base = _base(old), _base(new)
-    if old.down and new.down:
-        old_base, new_base = -old_base, -new_base
+    if old.down and new.down:  # two falls: the amounts as written
+        old_base, new_base = _base(old, signed=False), _base(new, signed=False)
+    else:
+        old_base, new_base = _base(old), _base(new)
     delta_base = new_base - old_base
     factor = abs(new_base / new.value) if new.value and new.base_value is not None else Decimal(1)
     delta = delta_base / factor if factor else delta_base
@@ -301,7 +303,7 @@ _EN_INCREMENT_WORDS = frozenset({"additional", "extra"})
 # A count of things (2,210 customers, 44 countries) names its measure by its unit; a small one is an
 # enumeration ("three components", "two schemes"), no measure.
 _EN_COUNT_MIN = 10
-_CURRENCY = lazy_pattern(r"[$€£¥]|dollar|cent|euro|pound sterling|yuan|yen", re.I)
+_MONEY = lazy_pattern(r"[$€£¥]|\bcents?\b")  # the units English amounts are read with ($ million, cents)
 
 
 def _names_a_measure(key: str, fig: Figure) -> bool:
@@ -309,7 +311,7 @@ def _names_a_measure(key: str, fig: Figure) -> bool:
         return len(CJK_CHAR.findall(key)) + 2 * len(_LATIN_WORD.findall(key)) >= _HEADLINE_MIN_ZH
     if not _head_tokens(key):
         return False
-    if not (is_rate(fig) or _CURRENCY.search(fig.unit)):
+    if not (is_rate(fig) or _MONEY.search(fig.unit)):
         return abs(fig.base_value if fig.base_value is not None else fig.value) >= _EN_COUNT_MIN
     words = [w.lower() for w in _LATIN_WORD.findall(key)]
     if _EN_INCREMENT_WORDS.intersection(words):
