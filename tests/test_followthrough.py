@@ -203,3 +203,42 @@ def test_cli_missing_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.count("Error:") == 1
     assert not out.exists()
+
+
+# A 法治政府建设 report that closes with one part for its problems and its next steps.
+MIXED_OLD = """某区2030年法治政府建设情况报告
+
+一、主要举措和成效
+（一）加强组织领导。全年召开专题会议4次。
+
+二、存在的问题和下一步工作打算
+一是基层执法力量仍显薄弱；二是法治宣传的针对性有待增强。
+下一步，我区将重点做好以下工作：一是完成执法人员轮训；二是建设智慧复议平台，实现复议案件网上办理；三是开展法治宣传进社区活动。
+"""
+
+MIXED_NEW = """某区2031年法治政府建设情况报告
+
+一、主要举措和成效
+（一）规范行政执法。完成全区执法人员轮训。建成智慧复议平台，复议案件全部实现网上办理。
+
+二、存在的问题和下一步工作打算
+执法信息化水平不高。下一步，我区将继续深化法治政府建设。
+"""
+
+
+def test_next_steps_inside_a_problems_part_are_checked() -> None:
+    old, new = report(MIXED_OLD, "2030.txt"), report(MIXED_NEW, "2031.txt")
+    found = check_followthrough(old, new)
+    texts = [old.text_of(c.item.span) for c in found]
+    # the three steps are items; the problems and the words announcing the list are not
+    assert [t[:4] for t in texts] == ["一是完成", "二是建设", "三是开展"]
+    assert status_of(old, found, "执法人员轮训").status is PlanStatus.ADDRESSED
+    assert status_of(old, found, "智慧复议平台").status is PlanStatus.ADDRESSED
+    assert status_of(old, found, "法治宣传进社区").status is PlanStatus.NOT_FOUND
+
+
+def test_list_lead_in_is_no_commitment() -> None:
+    text = OLD.replace("三、下一步工作计划\n", "三、下一步工作计划\n2031年，我区将着力抓好以下几个方面工作：\n")
+    items = [report(text, "2030.txt").text_of(i.span) for i in extract_plan_items(report(text, "2030.txt"))]
+    assert not any("以下几个方面" in t for t in items)
+    assert any("证照分离" in t for t in items)

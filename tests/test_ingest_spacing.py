@@ -42,6 +42,9 @@ def test_spaces_closed(spaced: str, closed: str) -> None:
     "会议于 09:30 开始，共审议议题五项，历时三个小时，形成会议纪要一份。",  # a time
     "| 夏粮 | 16.38 | -1.7 |",  # a table row keeps its separators
     "农 业 生 产 总 体 平 稳，粮食产量保持稳定。",  # a sentence is not a spaced heading
+    # a report copied as one line: a space after a full stop is a paragraph break, and a number
+    # that a colon follows is a term of the glossary, not an amount
+    "完成了全年目标任务。 2024年是关键之年，全区上下团结奋斗。 名词解释 1.1310：全会提出的部署。",
 ])
 def test_spaces_kept(kept: str) -> None:
     assert _close(kept) == kept

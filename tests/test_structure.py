@@ -180,6 +180,52 @@ def test_collapsed_paragraph_breaks_still_give_the_structure() -> None:
     assert uncovered(r) == []
 
 
+def test_report_on_one_line_with_single_spaces_for_breaks_keeps_its_parts() -> None:
+    # a page's text taken with its whitespace collapsed: every line break and indent is one space,
+    # the metadata table's label and value too ("发布机构 青溪区人民政府")
+    lines = [
+        "索 引 号 QX01200-0301-2021-00012", "发布机构 青溪区人民政府", "生成日期 2021-03-02",
+        "各位代表：", "现在，我代表区人民政府向大会报告工作，请予审议。",
+        "一、2020年工作回顾", "过去一年，全区上下攻坚克难，较好完成了全年目标任务。" * 4,
+        "（一）经济稳中向好。地区生产总值增长5.1%，规模以上工业增加值增长6.3%。" * 3,
+        "（二）民生持续改善。新增学位4200个，建成社区健康服务机构12家。" * 3,
+        "二、2021年主要工作", "2021年是“十四五”开局之年，做好今年工作意义重大。" * 3,
+        "（一）推动产业升级。新引进重点项目30个，完成固定资产投资500亿元。" * 3,
+        "附件", "名词解释", "1. 产业园区：区内集中布局的先进制造业园区。", "2. 一网通办：政务服务事项网上办理。",
+    ]
+    body = " ".join(lines)
+    assert "\n" not in body and "  " not in body
+    r = parse(body)
+    tops = [(s.heading, s.role.value) for s in r.sections if s.level == 1]
+    assert tops == [("", "preamble"), ("2020年工作回顾", "review"), ("2021年主要工作", "plan"),
+                    ("附件", "appendix"), ("名词解释", "appendix")]
+    # the same outline as the report with its line breaks
+    assert outline(r) == outline(parse("\n".join(lines)))
+    assert [x.reason.value for x in r.stripped][:1] == ["metadata_block"]
+    assert uncovered(r) == []
+
+
+def test_next_steps_inside_a_problems_part_are_a_plan_section() -> None:
+    r = parse("一、主要举措和成效\n全年召开专题会议4次。\n二、存在的问题和下一步工作打算\n"
+              "基层执法力量仍显薄弱，法治宣传的针对性有待增强。今后仍需加强。下一步，我区将完成执法人员轮训，"
+              "建设智慧复议平台。\n")
+    part = next(s for s in r.sections if s.heading == "存在的问题和下一步工作打算")
+    assert part.role is Role.PROBLEMS
+    steps = [s for s in r.sections if s.parent == part.id]
+    assert [(s.heading, s.role, s.matched_by) for s in steps] == [("下一步", Role.PLAN, "runin:next_steps")]
+    assert r.plan_parts == (steps[0].id,)
+    assert r.text_of(steps[0].span).startswith("下一步，我区将完成执法人员轮训")
+    assert uncovered(r) == []
+
+
+def test_problems_part_without_next_steps_stays_problems() -> None:
+    # a problems heading that names no plan: only a paragraph opening with 下一步 would be a plan
+    r = parse("一、主要举措和成效\n全年召开专题会议4次。\n二、存在问题\n"
+              "基层执法力量仍显薄弱。2031年，执法任务将更加繁重，今后仍需加强队伍建设。\n")
+    assert [s.role for s in r.sections if s.level == 2] == []
+    assert r.plan_parts == ()
+
+
 WIKI = """\
 各位代表：
 

@@ -126,6 +126,18 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
     return tuple(items)
 
 
+# The words that announce a list before its colon: 「重点做好以下工作：」「抓好以下五个方面：」「突出抓好几项工作：」.
+_LIST_LEAD = lazy_pattern(r"(?:以下|下列|如下|几)[^，,。；;：:]{0,8}$")
+
+
+def _announces_list(text: str, span: Span) -> bool:
+    """Whether `span` is a clause that announces the list its colon opens: no commitment of its own."""
+    after = span.end
+    while after < len(text) and text[after] in " \u3000":
+        after += 1
+    return after < len(text) and text[after] in "：:" and _LIST_LEAD.search(text, span.start, span.end) is not None
+
+
 def _is_heading_only(report: Report, sid: str, span: Span) -> bool:
     sec = report.by_id.get(sid)
     if sec is None or sec.heading_span.end <= sec.heading_span.start:
@@ -186,8 +198,8 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
     rest.extend(_trimmed(text, pos, piece.span.end))
     list_sentence = len(targets) >= 2
     for sp in _merge_rests(text, rest):
-        if text[sp.start:sp.end].endswith(("是", "为", "如下")):
-            continue  # the lead-in of a list ("今年发展主要预期目标是")
+        if text[sp.start:sp.end].endswith(("是", "为", "如下")) or _announces_list(text, sp):
+            continue  # the lead-in of a list ("今年发展主要预期目标是", "重点做好以下工作：")
         if _is_commitment(text[sp.start:sp.end], language, lenient=list_sentence):
             kind = PlanItemKind.COMMITMENT
             if language != "zh" and _EN_WORD_TARGET.search(text, sp.start, sp.end):

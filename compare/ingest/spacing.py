@@ -6,7 +6,9 @@ Typeset reports (PDF exports, some web pages) put a thin space between Chinese a
 and a .docx of the same report, which has no such spaces, must read the same. Closed here:
 
 - spaces between a Chinese character and a figure on either side of it ("4.4", "-1.7", "5.2%";
-  not a code, date or time such as "QX01200-0301", "2020-12-16", "09:40");
+  not a code, date or time such as "QX01200-0301", "2020-12-16", "09:40"), except after a full
+  stop, where a space is a break (a report copied as one line: "…新进展。 2019年是…"), and before a
+  number that a colon follows, which is a term or an entry ("名词解释 1.1310：…"), not an amount;
 - in a short line without sentence punctuation (a heading or a title), spaces between two Chinese
   characters when one of the two is a single character standing alone ("农 业", "综 合").
   Two longer words ("指标 单位") stay apart: they may be table column headers.
@@ -40,6 +42,10 @@ _SPACED_LINE_MAX = 30
 _SENTENCE_PUNCT = lazy_pattern(r"[，。；！？,;!?|]")
 _HEADING_SPACE = lazy_pattern(rf"(?<=[{_IDEO}])[ \u3000]+(?=[{_IDEO}])")
 _IDEO_RUN = lazy_pattern(rf"[{_IDEO}]+")
+# A space after a full stop (and its closing quote) is a break between sentences or paragraphs, not
+# typesetting: a report copied as one line keeps its paragraph breaks as single spaces there
+# ("…取得新进展。 2019年是…").
+_AFTER_FULL_STOP = lazy_pattern(r"[。！？][”’」』）)]*$")
 
 
 def close_typographic_spaces(
@@ -77,7 +83,8 @@ def _figure_spaces(line: str) -> list[tuple[int, int]]:
         a = m.start()
         while a > 0 and line[a - 1] == " ":
             a -= 1
-        if a < m.start() and a > 0 and _CLOSES_FIGURE.match(line[a - 1]):
+        if (a < m.start() and a > 0 and _CLOSES_FIGURE.match(line[a - 1]) and not _AFTER_FULL_STOP.search(line, 0, a)
+                and not line.startswith(("：", ":"), m.end())):
             out.append((a, m.start()))
         b = m.end()
         while b < len(line) and line[b] == " ":

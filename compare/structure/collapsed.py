@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ..ingest.labels import LABELS
 from ..lazy import lazy_pattern
 from ..model import Span
 from ..text.sentences import ASCII_SENTENCE_ENDS, CLOSERS, ZH_FULL_STOPS, ZH_SENTENCE_ENDS
@@ -35,6 +36,9 @@ COLLAPSED_CHARS_PER_LINE = 1500
 # Pieces between runs of spaces this long on average are paragraphs (the corpus's average
 # paragraph is 250–600 characters); longer, the runs are stray and the breaks are lost.
 PARAGRAPH_CHARS_MAX = 800
+# A paragraph longer than this is rare (the corpus's longest is 1,694 characters): a piece
+# this long between single spaces still holds lost breaks.
+LONG_PARAGRAPH_CHARS = 2400
 # A heading glued to its body ends within this many characters of its marker (the longest part
 # heading of the corpus is 46 characters).
 HEADING_REGION_MAX = 48
@@ -262,6 +266,48 @@ def _unmarked_cuts(text: str, span: Span, names_a_part: Callable[[str], bool], *
     return cuts, heads
 
 
+# One space (or a longer run) with a non-ASCII character on either side: in Chinese running text
+# only a lost line break leaves one there.
+_CJK_SPACE = lazy_pattern(r"(?<=[^\x00-\x7f])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?=[^\x00-\x7f])")
+
+
+_MARKER_BEFORE = lazy_pattern(rf"(?:{_MARKER.pattern})$")
+
+
+_METADATA_LABEL = lazy_pattern(LABELS)
+
+
+def _single_space_breaks(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Spaces beside a Chinese character in text[start:end], except the space after a heading
+    marker ("1. 规划国土综合改革", "一、 总体要求"), which stays with its heading, and the spaces
+    inside and after a label of a metadata table ("索 引 号 QX…", "发布机构 青溪区人民政府")."""
+    for m in _CJK_SPACE.finditer(text, start, end):
+        a, b = m.span()
+        if text[a - 1] == "|" or text[b:b + 1] == "|":  # a cell of a table row ("| 全市 |")
+            continue
+        if _MARKER_BEFORE.search(text, max(start, a - 6), a):
+            continue
+        if any(label.start() < a <= label.end()
+               for label in _METADATA_LABEL.finditer(text, max(start, a - 8), min(end, m.end() + 8))):
+            continue
+        yield m.span()
+
+
+def _paragraph_sized(text: str, pieces: list[Span], *, by_length: bool = False) -> bool:
+    """Whether `pieces` are paragraphs: at least three, paragraph-sized on average, and most of them
+    close a sentence (runs of spaces after a comma are stray spacing, not paragraph indents).
+
+    `by_length` counts "most" in characters: single spaces also part the short cells of a
+    metadata table ("索 引 号", "发布机构 青溪区人民政府"), which must not outvote the paragraphs."""
+    total = sum(len(p) for p in pieces)
+    if by_length:  # (a piece longer than a long paragraph holds breaks that were not found)
+        closed = sum(len(p) for p in pieces if text[p.end - 1] in _SENTENCE_END + _CLOSERS
+                     and len(p) <= LONG_PARAGRAPH_CHARS) / max(1, total)
+    else:
+        closed = sum(1 for p in pieces if text[p.end - 1] in _SENTENCE_END + _CLOSERS) / max(1, len(pieces))
+    return len(pieces) >= 3 and total / len(pieces) <= PARAGRAPH_CHARS_MAX and closed >= 0.5
+
+
 def split_collapsed_line(text: str, span: Span, *, language: str,
                          names_a_part: Callable[[str], bool]) -> list[Span]:
     """The lines a collapsed `span` of `text` held, as trimmed spans in order.
@@ -278,9 +324,14 @@ def split_collapsed_line(text: str, span: Span, *, language: str,
     # the indents survived when the pieces are paragraph-sized and most of them close a sentence
     # (runs of spaces after a comma are stray spacing, not paragraph indents): then each piece is
     # a paragraph
-    closed = sum(1 for p in pieces if text[p.end - 1] in _SENTENCE_END + _CLOSERS)
-    indented = (len(pieces) >= 3 and sum(len(p) for p in pieces) / len(pieces) <= PARAGRAPH_CHARS_MAX
-                and closed >= len(pieces) / 2)
+    indented = _paragraph_sized(text, pieces)
+    if not indented:
+        # an indent that shrank to one space ("…取得新进展。 二、2014年工作任务 2014年是…"): a single
+        # space beside a Chinese character is a break when the pieces it makes are paragraphs
+        # (Chinese running text has no spaces; spaces between Latin words and digits stay)
+        single = _pieces(text, span.start, span.end, _single_space_breaks(text, span.start, span.end))
+        if _paragraph_sized(text, single, by_length=True):
+            pieces, indented = single, True
     out: list[Span] = []
     for piece in pieces:
         start = piece.start

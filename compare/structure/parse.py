@@ -31,10 +31,12 @@ from .boilerplate import classify_lines
 from .collapsed import is_collapsed, split_collapsed_line
 from .headings import FAMILY_RANK, Marker, format_marker, is_title_line, markdown_heading_end, match_marker, split_heading
 from .metadata import extract_metadata
+from .next_steps import find_next_steps
 from .roles import (
     PROBLEM_CUE,
     heading_plan_year,
     is_statistics,
+    names_a_plan,
     plan_part_ids,
     role_of_body,
     role_of_heading,
@@ -130,6 +132,8 @@ def parse_report(source: SourceText) -> Report:
     _assign_levels(text, blocks, language)
     sections, paragraphs = _build_tree(text, blocks, language,
                                        statistics=language == "zh" and is_statistics(text))
+    if language == "zh":
+        sections, paragraphs = _add_next_steps(text, sections, paragraphs)
     # headings that may name the year reported on: parts, and the sections one level down
     # (English letters put "## 2020 in Review" under a "# Letter" title)
     top = [(s.heading, s.role if s.level == 1 and language == "zh" else role_of_heading(s.heading, language=language))
@@ -678,6 +682,38 @@ def _leaf_paragraphs(sections: Sequence[Section], paragraphs: Sequence[Paragraph
         if p.section_id in out:
             out[p.section_id].append(p.span)
     return out
+
+
+def _add_next_steps(text: str, sections: list[Section],
+                    paragraphs: list[Paragraph]) -> tuple[list[Section], list[Paragraph]]:
+    """The next steps written inside a problems part (「三、存在的问题和下一步工作打算」 … 「下一步，
+    我区将…」) become a plan section one level down, from where they open to the part's end
+    (`next_steps.find_next_steps`), so the plan is read as a plan. Only a problems section without
+    sub-sections is searched: a sub-section 「（二）下一步工作打算」 has its own role already."""
+    by_id = {sec.id: sec for sec in sections}
+    children: dict[str, list[Section]] = {}
+    cuts: list[int] = []
+    for sid, spans in _leaf_paragraphs(sections, paragraphs).items():
+        sec = by_id[sid]
+        top = sec
+        while top.parent is not None:
+            top = by_id[top.parent]
+        if sec.role is not Role.PROBLEMS or not spans:
+            continue
+        names_plan = names_a_plan(sec.heading) or names_a_plan(top.heading)
+        found = find_next_steps(text, [s for s in spans if s.start >= sec.heading_span.end],
+                                heading_names_plan=names_plan)
+        if found is None:
+            continue
+        children[sid] = [Section(
+            id=f"{sid}.1", parent=sid, level=sec.level + 1, heading=found.heading_span.slice(text),
+            heading_span=found.heading_span, span=Span(found.start, sec.span.end), role=Role.PLAN,
+            matched_by="runin:next_steps",
+        )]
+        cuts.append(found.start)
+    if not children:
+        return sections, paragraphs
+    return _insert_children(sections, _split_paragraphs(paragraphs, cuts, text), children)
 
 
 def _add_run_in_items(text: str, sections: list[Section],

@@ -14,7 +14,7 @@ from ..model import PLAN_LIKE_ROLES, Role, Section
 from ..text.cues import count_plan_cues, count_review_cues
 
 __all__ = ["role_of_heading", "role_of_body", "subsection_role", "plan_part_ids", "heading_plan_year", "PROBLEM_CUE",
-           "is_statistics"]
+           "is_statistics", "names_a_plan"]
 
 # Order matters: the first rule whose keywords a heading contains wins
 # ("存在问题与下一步打算" is about problems first; "工作回顾" beats the year in "2019年").
@@ -136,6 +136,12 @@ def heading_plan_year(headings: Sequence[str]) -> int | None:
     when any part plans), or None."""
     years = [int(m.group()) for h in headings for m in _ZH_YEAR.finditer(h.translate(_FULLWIDTH))]
     return max(years) if years else None
+
+
+def names_a_plan(heading: str) -> bool:
+    """Whether a Chinese heading names a plan, whatever else it names first
+    (「存在的问题和下一步工作打算」 is a problems part that also holds the plan)."""
+    return _ZH_PLAN.search(heading) is not None
 
 
 def role_of_body(body: str, *, language: str) -> Role:
