@@ -218,6 +218,14 @@ def test_next_steps_inside_a_problems_part_are_a_plan_section() -> None:
     assert uncovered(r) == []
 
 
+def test_plan_sub_section_of_a_problems_part_is_a_plan() -> None:
+    r = parse("一、主要举措和成效\n全年召开专题会议4次。\n二、存在问题和工作打算\n（一）存在问题\n"
+              "执法监督不到位，缺乏统筹安排。\n（二）工作打算\n完成执法人员轮训，建设智慧复议平台。\n")
+    assert [(s.heading, s.role) for s in r.sections if s.level == 2] == [
+        ("存在问题", Role.PROBLEMS), ("工作打算", Role.PLAN)]
+    assert [r.by_id[i].heading for i in r.plan_parts] == ["工作打算"]
+
+
 def test_problems_part_without_next_steps_stays_problems() -> None:
     # a problems heading that names no plan: only a paragraph opening with 下一步 would be a plan
     r = parse("一、主要举措和成效\n全年召开专题会议4次。\n二、存在问题\n"
