@@ -25,6 +25,16 @@ from compare.structure.roles import role_of_body, role_of_heading, subsection_ro
         ("主要预期目标", Role.TARGETS),
         ("党政主要负责人履行推进法治建设第一责任人职责情况", Role.DUTY),
         ("关于外交工作", Role.OTHER),
+        # how the reviews of other issuers are headed: a report of how work went is a review,
+        # whatever work it names (「主要工作」「2020年…工作」 alone would read as a plan)
+        ("2020年工作开展情况", Role.REVIEW),
+        ("主要工作开展情况", Role.REVIEW),
+        ("重点工作推进情况", Role.REVIEW),
+        ("2020年预算执行情况", Role.REVIEW),
+        ("2020年推进法治政府建设的主要做法", Role.REVIEW),
+        ("一年来的工作", Role.REVIEW),
+        ("工作亮点", Role.REVIEW),
+        ("存在问题情况", Role.PROBLEMS),
     ],
 )
 def test_chinese_roles(heading: str, role: Role) -> None:
@@ -83,3 +93,15 @@ def test_a_budget_speech_under_one_title_has_no_plan_part() -> None:
         "raise the grant this year.\n"))
     assert [s.role for s in r.sections if s.heading == "Budget Speech"] == [Role.OTHER]
     assert all(s.role is not Role.PLAN for s in r.sections)
+
+
+@pytest.mark.parametrize(("heading", "role"), [
+    ("工作打算", Role.PLAN), ("2021年工作思路", Role.PLAN), ("整改措施", Role.PLAN), ("下步工作打算", Role.PLAN),
+    ("缺乏统筹安排", Role.PROBLEMS), ("工作思路不够清晰", Role.PROBLEMS), ("存在问题", Role.PROBLEMS),
+])
+def test_plan_sub_heading_inside_a_problems_part(heading: str, role: Role) -> None:
+    assert subsection_role(heading, Role.PROBLEMS, language="zh")[0] is role
+
+
+def test_plan_sub_heading_elsewhere_keeps_its_part_role() -> None:
+    assert subsection_role("工作打算", Role.REVIEW, language="zh")[0] is Role.REVIEW

@@ -26,8 +26,11 @@ _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (_ZH_APPENDIX, Role.APPENDIX),
     (lazy_pattern(r"第一责任人|主要负责人.{0,6}职责|履行.{0,8}职责情况"), Role.DUTY),
     (lazy_pattern(r"存在.{0,4}问题|问题和不足|问题与不足|不足|短板|差距|困难和问题|问题与挑战"), Role.PROBLEMS),
+    # a heading that ends in 情况 reports how things stand or went (「2020年工作开展情况」「重点工作推进情况」
+    # 「预算执行情况」), whatever work it names
     (lazy_pattern(r"回顾|主要举措|成效|成就|过去.{0,4}年|工作情况|基本情况|发展情况|工作总结|取得.{0,4}成[绩就]|"
-                r"报告.{0,10}年的?工作|以来的?工作$"), Role.REVIEW),
+                r"报告.{0,10}年的?工作|以来的?工作$|情况$|做法|工作进展|进展情况|主要成绩|工作成绩|亮点|一年来|本年度"),
+     Role.REVIEW),
 )
 # A part that names both its targets and its tasks ("未来五年奋斗目标和主要任务", "主要目标任务和2026年
 # 工作安排") is mostly tasks: plan. Targets alone: targets.
