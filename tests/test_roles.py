@@ -48,6 +48,12 @@ def test_english_roles() -> None:
     assert role_of_heading("The Annual Meeting", language="en") is Role.OTHER
 
 
+@pytest.mark.parametrize("heading", ["Looking Forward", "Moving Forward", "Our Commitments", "Agenda for 2022",
+                                     "Strategy for 2022", "The Coming Year"])
+def test_english_plan_headings_of_other_reports(heading: str) -> None:
+    assert role_of_heading(heading, language="en") is Role.PLAN
+
+
 def test_body_cues_decide_plan_review_or_targets_when_the_heading_says_nothing() -> None:
     plan = "今年要继续加快改革，进一步抓好落实，要将各项任务分解到位。" * 3
     review = "去年我们完成了各项任务，取得了显著成效，实现了预期目标。" * 3

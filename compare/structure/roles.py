@@ -66,7 +66,8 @@ _EN_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"the year at)\b", re.I),
      Role.REVIEW),
     (lazy_pattern(r"\b(targets?|goals|objectives|outlook|forecast)\b", re.I), Role.TARGETS),
-    (lazy_pattern(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward)\b", re.I),
+    (lazy_pattern(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward|looking forward|"
+                r"moving forward|the (?:coming|next) year|commitments|(?:agenda|strategy) for (?:19|20)\d\d)\b", re.I),
      Role.PLAN),
 )
 # A sub-section keeps its part's role unless its own heading says plainly what it is; "问题"
