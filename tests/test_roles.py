@@ -111,3 +111,24 @@ def test_plan_sub_heading_inside_a_problems_part(heading: str, role: Role) -> No
 
 def test_plan_sub_heading_elsewhere_keeps_its_part_role() -> None:
     assert subsection_role("工作打算", Role.REVIEW, language="zh")[0] is Role.REVIEW
+
+
+@pytest.mark.parametrize("heading", ["名词解释", "注释", "附录", "附录一 名词解释", "本报告有关用语说明", "名词注解",
+                                     "名词术语说明", "注：", "备注"])
+def test_glossary_after_the_plan_is_an_appendix_not_plan(heading: str) -> None:
+    from compare.ingest import source_from_string
+    from compare.structure.parse import parse_report
+
+    text = ("一、2020年工作回顾\n过去一年，我们完成了全部任务，取得了显著成效。\n二、2021年工作安排\n"
+            f"（一）推进产业升级。新建产业园区2个，推行一网通办。\n{heading}\n"
+            "1.产业园区：指区内集中布局的先进制造业园区。\n2.一网通办：指政务服务事项全部网上办理。\n")
+    r = parse_report(source_from_string(text, "2021.txt"))
+    last = [s for s in r.sections if s.level == 1][-1]
+    assert last.role is Role.APPENDIX
+    # the glossary's entries are not sections of the plan
+    assert not any(s.role is not Role.APPENDIX and s.heading.startswith("产业园区") for s in r.sections)
+
+
+def test_words_like_a_note_are_no_appendix() -> None:
+    for heading in ("注重实效", "注册企业", "说明"):
+        assert role_of_heading(heading, language="zh") is not Role.APPENDIX

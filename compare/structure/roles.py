@@ -21,7 +21,9 @@ __all__ = ["role_of_heading", "role_of_body", "subsection_role", "plan_part_ids"
 # 主要工作 / YYYY年…工作 is not here: whether it reviews or plans depends on its year (`_year_role`).
 _ZH_APPENDIX = lazy_pattern(
     r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?.{0,40}|附表\s*[0-9０-９]*.{0,40}|附[：:].{0,40}|"
-    r".{0,20}(?:名词解释|名词注释|术语注释|名词、术语注释|词语解释|名词术语解释)|.{2,40}一览表)$")
+    r"附录\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?.{0,40}|注[：:]?|备注|"
+    r".{0,20}(?:名词解释|名词注释|术语注释|名词、术语注释|词语解释|名词术语解释|(?:名词|术语|用语|词语)(?:说明|解释|注解)|"
+    r"注释|相关术语)|.{2,40}一览表)$")
 _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (_ZH_APPENDIX, Role.APPENDIX),
     (lazy_pattern(r"第一责任人|主要负责人.{0,6}职责|履行.{0,8}职责情况"), Role.DUTY),
