@@ -46,6 +46,8 @@ def _one(text: str, language: str = "zh") -> Figure:
         ("累计接种疫苗120万剂次。", "120万剂次", "120", "万剂次", "1200000", "剂次"),
         ("走访服务企业6000家次。", "6000家次", "6000", "家次", "6000", "家次"),
         ("船舶岸电接驳571艘次。", "571艘次", "571", "艘次", "571", "艘次"),
+        # 负 ending the word 减负 is no minus sign
+        ("全年为企业减负1369亿元。", "1369亿元", "1369", "亿元", "136900000000", "元"),
     ],
 )
 def test_values_and_units(text: str, written: str, value: str, unit: str, base_value: str,

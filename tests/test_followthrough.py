@@ -242,3 +242,31 @@ def test_list_lead_in_is_no_commitment() -> None:
     items = [report(text, "2030.txt").text_of(i.span) for i in extract_plan_items(report(text, "2030.txt"))]
     assert not any("以下几个方面" in t for t in items)
     assert any("证照分离" in t for t in items)
+
+
+def test_a_fall_misses_a_growth_target_of_the_same_indicator() -> None:
+    old = report("一、2020年工作回顾\n过去一年，全市经济平稳运行。\n二、2021年主要工作\n"
+                 "主要预期目标是：一般公共预算收入增长5%；固定资产投资增长10%；城镇登记失业率控制在3%以内；"
+                 "单位地区生产总值能耗下降3%。\n", "2021.txt")
+    new = report("一、2021年工作回顾\n过去一年，一般公共预算收入下降2.1%，工业投资增长15%，固定资产投资下降1.5%，"
+                 "城镇调查失业率为5.1%，单位地区生产总值能耗下降3.5%。\n二、2022年主要工作\n继续推动经济高质量发展。\n",
+                 "2022.txt")
+    found = check_followthrough(old, new)
+    revenue = status_of(old, found, "一般公共预算收入")
+    assert revenue.status is PlanStatus.NOT_MET and revenue.reason.get("actual") == "-2.1%"
+    investment = status_of(old, found, "固定资产投资")
+    assert investment.status is PlanStatus.NOT_MET and new.text_of(investment.actual.span) == "1.5%"
+    # another indicator (调查 vs 登记失业率) is no outcome; a fall meets a target to cut
+    assert status_of(old, found, "登记失业率").status is PlanStatus.UNKNOWN
+    assert status_of(old, found, "能耗").status is PlanStatus.MET
+
+
+def test_the_page_shows_a_fall_against_a_growth_target_as_negative() -> None:
+    from compare import compare_texts
+    from compare.render import render
+
+    c = compare_texts("一、2020年工作回顾\n全市经济平稳运行。\n二、2021年主要工作\n主要预期目标是：一般公共预算收入增长5%。\n",
+                      "一、2021年工作回顾\n过去一年，一般公共预算收入下降2.1%。\n二、2022年主要工作\n继续推动高质量发展。\n",
+                      old_name="2021.txt", new_name="2022.txt")
+    md = render(c, "md")
+    assert "实际-2.1%" in md and "实际2.1%" not in md

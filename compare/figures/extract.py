@@ -594,12 +594,17 @@ def _parse_zh(text: str, m: re.Match[str]) -> _Parsed | None:
     return parsed
 
 
+# Characters that make 负 the end of a word (减负, 降负, 担负, 抱负, 胜负, 自负) rather than a minus sign.
+_BEFORE_FU_WORD = "减降担抱胜自欺辜"
+
+
 def _zh_sign(text: str, start: int) -> str:
     """"-" / "−" / "负" written right before a numeral as its sign, not as a joiner (1-9月, 6%－6.5%,
-    A-3) or a word (负债)."""
+    A-3) or a word (负债, 减负)."""
     before = text[start - 1] if start else ""
     if before == "负":
-        return before
+        # the end of a word is no sign: 为企业减负1369亿元 (burdens cut by 1369), 抱负, 胜负
+        return "" if start >= 2 and text[start - 2] in _BEFORE_FU_WORD else before
     if before in _MINUS:
         prior = text[start - 2] if start >= 2 else ""
         if not prior or not (prior.isascii() and prior.isalnum()) and prior not in _NOT_BEFORE_SIGN:

@@ -257,7 +257,8 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
         if t_stage and c_stage and t_stage != c_stage:
             continue  # "新开工630万套" is not met or missed by "基本建成544万套"
         c_verb = _verb_class(m.label)
-        if t_verb and c_verb and t_verb != c_verb and {t_verb, c_verb} != {"up", "rise"}:
+        if t_verb and c_verb and t_verb != c_verb and {t_verb, c_verb} != {"up", "rise"} \
+                and not _same_change_reversed(target, t_measure, fig, m):
             continue
         score = same_indicator(t_measure, m)
         if t_stage and t_stage == c_stage and t_stage != "完成" and c_unit == t_unit \
@@ -270,6 +271,24 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
         if best is None or score > best.score:
             best = Actual(fig, sentence, section_id, min(score, 1.0))
     return best
+
+
+def _same_change_reversed(target: Figure, t_measure: Measure, fig: Figure, m: Measure) -> bool:
+    """Whether `fig` is the change of the very indicator `target` sets a change for, the other way
+    (「一般公共预算收入增长5%」 and 「一般公共预算收入下降2.1%」): the outcome, a miss, which
+    `judge_target` reads signed. Only a rate of change of the same indicator word for word: a fall
+    of another indicator (单位生产总值能耗下降) is never the outcome of a growth target."""
+    return (target.change and fig.change and target.down != fig.down and bool(t_measure.core)
+            and t_measure.core == m.core and not _bare(t_measure.core)
+            and _base(target)[0] in _RATE_UNITS and _base(fig)[0] in _RATE_UNITS)
+
+
+def _opposite_changes(target: Figure, actual: Figure) -> bool:
+    """Whether `actual` is a change the other way from `target`'s, by their verbs (增长 / 下降): a
+    fall written as the size of a fall (「能耗降幅4.25%」) is no rise."""
+    verbs = {_verb_class(target.label), _verb_class(actual.label)}
+    return (target.change and actual.change and target.down != actual.down
+            and (verbs == {"up", "down"} or verbs == {"rise", "down"}))
 
 
 # Counters of "items" in general: 项目200宗 and 项目193个 count the same things.
@@ -300,6 +319,9 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
     _, a_val, a_high = _base(actual)
     if a_high is not None:  # an outcome given as a range: judge by its middle
         a_val = (a_val + a_high) / 2
+    reversed_ = _opposite_changes(target, actual)
+    if reversed_:
+        a_val = -a_val  # 「增长5%」 missed by 「下降2.1%」: a growth of -2.1 %; 「下降3%」 by 「上升1.2%」
     tol = _tolerance(unit, t_val)
     # growth, a cut achieved, or a count of things to do (套, 户, 人, 公里): overshooting is no miss.
     # Rates and money (budgets) stay two-sided unless their verb says otherwise.
@@ -323,7 +345,8 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
             ok, rule = a_val >= t_val - tol, TargetRule.NEAR_OR_ABOVE
         else:
             ok, rule = abs(a_val - t_val) <= tol, TargetRule.NEAR
-    values = (("target", _fmt(target)), ("direction", direction or ""), ("actual", _fmt(actual)),
+    values = (("target", _fmt(target)), ("direction", direction or ""),
+              ("actual", ("-" if reversed_ else "") + _fmt(actual)),
               ("rule", rule.value), ("tolerance", tolerance),
               ("points", "yes" if tolerance and unit in ("%", "％") else ""))
     return (PlanStatus.MET if ok else PlanStatus.NOT_MET), Reason(ReasonCode.TARGET_JUDGED, values)

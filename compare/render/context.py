@@ -701,6 +701,9 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
     if pc.item.kind is PlanItemKind.TARGET and pc.status in (PlanStatus.MET, PlanStatus.NOT_MET):
         target = old.text_of(pc.item.target.span) if pc.item.target else ""
         actual = new.text_of(pc.actual.span) if pc.actual else ""
+        signed = str(pc.reason.get("actual") or "") if pc.reason else ""
+        if signed.startswith("-") and not actual.startswith(("-", "−")):
+            actual = "-" + actual  # a fall against a growth target (下降2.1% for 增长5%): -2.1%
         key = f"reason_target_{status}_{pc.item.direction}"
         template = labels.get(key) or labels[f"reason_target_{status}"]
         return template.format(actual=actual, target=target)
