@@ -48,6 +48,11 @@ def test_english_roles() -> None:
     assert role_of_heading("The Annual Meeting", language="en") is Role.OTHER
 
 
+@pytest.mark.parametrize("heading", ["Appendix A: Key Figures", "Annex", "Glossary of Terms", "Definitions"])
+def test_english_appendix_headings(heading: str) -> None:
+    assert role_of_heading(heading, language="en") is Role.APPENDIX
+
+
 @pytest.mark.parametrize("heading", ["Looking Forward", "Moving Forward", "Our Commitments", "Agenda for 2022",
                                      "Strategy for 2022", "The Coming Year"])
 def test_english_plan_headings_of_other_reports(heading: str) -> None:

@@ -63,6 +63,10 @@ _EN_TITLE = lazy_pattern(
 # "The Next 50 Years at Berkshire") set no plan the next letter could report on, so "ahead" alone
 # is not a plan word; only "the year ahead" is.
 _EN_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
+    # what follows the report: an appendix, an annex, a glossary, the notes (never a plan, even
+    # when an entry names one)
+    (lazy_pattern(r"^\s*(?:appendix|appendices|annex(?:es)?|glossary|definitions|endnotes|footnotes)\b", re.I),
+     Role.APPENDIX),
     (lazy_pattern(r"\b(risks?|challenges|problems|shortcomings|mistakes|weakness)", re.I), Role.PROBLEMS),
     (lazy_pattern(r"\b(review|performance|results|achievements|looking back|the past year|highlights|"
                 r"the year at)\b", re.I),
