@@ -32,6 +32,8 @@ from compare.text.numerals import parse_ordinal
         ("()深化改革", "paren_cn", None, "recovered:lost_numeral"),
         ("（）深化改革", "paren_cn", None, "recovered:lost_numeral"),
         (")完善体系", "paren_cn", None, "recovered:bare_paren"),
+        ("第一部分 2021年预算执行情况", "chapter", 1, "marker:chapter"),
+        ("第二章　主要任务", "chapter", 2, "marker:chapter"),
     ],
 )
 def test_chinese_markers(line: str, family: str, number: int | None, rule: str) -> None:

@@ -234,6 +234,17 @@ def test_problems_part_without_next_steps_stays_problems() -> None:
     assert r.plan_parts == ()
 
 
+def test_budget_report_in_chapters() -> None:
+    # a budget report: 第一部分 / 第二部分 above 一、; the draft budget is the plan
+    r = parse("各位代表：\n现将有关情况报告如下。\n第一部分 2021年预算执行情况\n一、一般公共预算\n"
+              "全市一般公共预算收入完成120亿元，增长5%。\n二、政府性基金预算\n政府性基金收入完成40亿元。\n"
+              "第二部分 2022年预算草案\n一、一般公共预算\n2022年一般公共预算收入预计125亿元，增长4%。\n")
+    assert [(s.level, s.heading, s.role) for s in r.sections if s.level <= 2] == [
+        (1, "", Role.PREAMBLE), (1, "2021年预算执行情况", Role.REVIEW), (2, "一般公共预算", Role.REVIEW),
+        (2, "政府性基金预算", Role.REVIEW), (1, "2022年预算草案", Role.PLAN), (2, "一般公共预算", Role.PLAN)]
+    assert [r.by_id[i].heading for i in r.plan_parts] == ["2022年预算草案"]
+
+
 WIKI = """\
 各位代表：
 

@@ -1,7 +1,7 @@
 """Stage 2 helper, headings: recognise the heading marker at the start of one line.
 
 Takes the text of one line (leading whitespace already removed) and returns a `Marker`: the
-family of the marker (一、 / （一） / 1. / （1） / ① / 第一， for Chinese documents per GB/T 9704;
+family of the marker (第一部分 / 第一章 above them; 一、 / （一） / 1. / （1） / ① / 第一， for Chinese documents per GB/T 9704;
 Markdown `#`, Roman, lettered and numbered markers for English), its number, and — for damaged
 markers such as `一)`, `()` or a bare `)` — the rule that recognised it. Levels are not decided
 here: `parse.py` turns families into levels with a stack, because documents skip levels.
@@ -51,7 +51,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 # skips a level (一、 then 1. directly: 1. is still one level below 一、).
 FAMILY_RANK: dict[str, float] = {
     "markdown1": 1, "markdown2": 2, "markdown3": 3, "markdown4": 4, "markdown5": 5, "markdown6": 6,
-    "part": 0.5, "cn_comma": 1, "closing": 1, "sub": 1.9, "paren_cn": 2, "ordinal_di": 2.5, "arabic": 3,
+    "part": 0.5, "chapter": 0.5, "cn_comma": 1, "closing": 1, "sub": 1.9, "paren_cn": 2, "ordinal_di": 2.5, "arabic": 3,
     "paren_arabic": 4, "circled": 5, "lead": 6,
     "roman": 1.2, "title_line": 1.5, "letter": 2.2, "en_number": 3.2,
 }
@@ -98,6 +98,7 @@ def format_marker(family: str, number: int) -> str:
 _SP = r"[ \t\u3000]*"
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     # (pattern, family, rule, language); group "n" is the numeral when present
+    (lazy_pattern(rf"第(?P<n>[{_CN}]{{1,3}})(?:部分|章|篇)[：:、．.]?{_SP}"), "chapter", "marker:chapter", "zh"),
     (lazy_pattern(rf"(?P<n>[{_CN}百]{{1,3}})[、．.]{_SP}"), "cn_comma", "marker:cn_comma", "zh"),
     (lazy_pattern(rf"[（(]{_SP}(?P<n>[{_CN}]{{1,3}}){_SP}[）)]{_SP}"), "paren_cn", "marker:paren_cn", "zh"),
     (lazy_pattern(rf"(?P<n>[{_CN}]{{1,3}})[）)]{_SP}"), "paren_cn", "recovered:lost_left_paren", "zh"),

@@ -37,7 +37,8 @@ _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
 # A part that names both its targets and its tasks ("未来五年奋斗目标和主要任务", "主要目标任务和2026年
 # 工作安排") is mostly tasks: plan. Targets alone: targets.
 _ZH_PLAN = lazy_pattern(r"下一步|工作计划|打算|工作安排|主要任务|工作任务|重点任务|目标任务|目标和任务|目标与任务|"
-                      r"重点工作|工作建议|工作的建议|工作思路|工作要点|主要工作|今年|明年|思路|(?:19|20)\d\d年.{0,6}工作")
+                      r"重点工作|工作建议|工作的建议|工作思路|工作要点|主要工作|今年|明年|思路|(?:19|20)\d\d年.{0,6}工作|"
+                      r"预算草案|预算安排")
 _ZH_TARGETS = lazy_pattern(r"预期目标|总体要求|总体部署|政策取向|奋斗目标|指导方针|指导思想|主要目标|发展目标|新的目标|基本思路")
 # 加强政府自身建设, 建设人民满意政府, 提升政府治理能力: what the government will do about itself.
 _ZH_GOVERNMENT = lazy_pattern(r"政府自身建设|(?:建设|打造|建成).{0,10}政府$|政府.{0,12}(?:治理能力|执行力|公信力)|"
