@@ -325,3 +325,28 @@ def test_table_rows_pair_by_their_columns() -> None:
     c = compare_texts(old, new)
     pairs = {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
     assert pairs == {("$1,238", "$1,238"), ("$16,850", "$16,850")}
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # measures listed before 分别, one per figure, the measure written once after the last noun shared
+    ("全市互联网、家庭宽带普及率分别达83%和80.8%。", ["全市互联网普及率", "家庭宽带普及率"]),
+    ("新能源汽车、通讯器材零售额分别增长45.9%、19.4%。", ["新能源汽车零售额增长", "通讯器材零售额增长"]),
+    ("生产安全事故、道路交通事故死亡人数分别下降9.1%、11.8%。", ["生产安全事故死亡人数下降", "道路交通事故死亡人数下降"]),
+    ("万元GDP建设用地、能耗和水耗分别下降10%、2.75%和4%。", ["万元GDP建设用地下降", "万元GDP能耗下降", "万元GDP水耗下降"]),
+    ("安排民生支出2709亿元，其中教育、医疗支出分别增长11%和13%。", ["安排民生支出", "教育支出增长", "医疗支出增长"]),
+    # or named by figures of their own before it
+    ("存款余额7070亿元，贷款余额5434亿元，分别比年初增长19.5%、23.4%。",
+     ["存款余额", "贷款余额", "存款余额增长", "贷款余额增长"]),
+    # a list whose count differs from the figures' is left as it was (no guessing)
+    ("全区高层次人才、博士人才分别增长30%。", ["博士人才分别增长"]),
+])
+def test_figures_listed_with_respectively_take_their_own_measures(text: str, labels: list[str]) -> None:
+    assert [f.label for f in _figs_full(text)] == labels
+
+
+def _figs_full(text: str) -> list[Figure]:
+    from compare.figures.extract import extract_figures
+    from compare.ingest import source_from_string
+    from compare.structure.parse import parse_report
+
+    return list(extract_figures(parse_report(source_from_string("一、2020年工作回顾\n" + text + "\n", "2020.txt"))))

@@ -32,6 +32,7 @@ from ..text.cjk import detect_language, is_cjk
 from ..text.cues import announces_intent
 from ..text.numerals import EN_NUMBER_WORDS, NumeralError, en_tokens, normalise_digits, parse_number, zh_tokens
 from ..text.sentences import ZH_SENTENCE_ENDS, split_sentences
+from .respective import relabel_respective
 
 __all__ = [
     "FROM_QUALIFIER",
@@ -114,7 +115,8 @@ _EN_CHANGE_BEFORE = lazy_pattern(
 _ZH_CHANGE_LEAD = lazy_pattern(r"^(?:(?P<up>增加|提高|扩大|提升)(?!值)|(?P<down>减少|降低|压减|缩减))")
 _ZH_RATE_LABEL = lazy_pattern(rf"(?P<rate>{_RATE_WORD})$")
 # Lead-ins that start a clause without naming the measure (issue 19): 从2017年的…, 预计全年…, 分别…
-_ZH_LEAD_IN = lazy_pattern(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比|比上年|比去年|同口径|全年|初步核算)+")
+_ZH_LEAD_IN = lazy_pattern(r"^(?:从|预计|预期|分别|其中[：:，,]?|同比|比上年[末底]|比去年[末底]|比年初|比上年|比去年|同口径|全年|"
+                          r"初步核算)+")
 # A label that is only a verb of change, or nothing: the clause elides its subject, which is the
 # previous figure's (全市地区生产总值3.24万亿元，增长3.3%; 分别增长12.7%、15.9%).
 _ZH_VERB_ONLY = lazy_pattern(rf"(?:{_RATE_WORD}|{_RISE}|{_FALL}|增|涨|升|降|减|跌)?(?:了|为|达|达到|至|到)?")
@@ -542,7 +544,7 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
         prev = fig
         if fig.base_unit not in _DURATION_UNITS:
             subject = fig
-    return figs
+    return relabel_respective(text, figs)
 
 
 def _split_magnitude(num: str) -> tuple[str, str, str]:
@@ -1021,6 +1023,8 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
 def _label_clause_start(text: str, pos: int, prev: Figure | None) -> int:
     """Where the clause naming the figure at `pos` starts."""
     cstart = _clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK)
+    while 1 < cstart < len(text) and text[cstart - 1] == "—" and text[cstart - 2].isdigit() and text[cstart].isdigit():
+        cstart = _clause_start(text, cstart - 1, _ZH_CLAUSE_STOP, _LOOKBACK)  # 1—11月: a range of months, no dash
     while cstart > 1 and text[cstart - 1] in "）)”" and _ZH_ASIDE.search(text, max(0, cstart - 14), cstart):
         # 同比（下同）增长5.3%, 专精特新“小巨人”企业742家: an aside or a short name does not end the clause
         opened = max(text.rfind("（", 0, cstart), text.rfind("(", 0, cstart), text.rfind("“", 0, cstart))

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain
 
+from ..figures.respective import respective_label
 from ..lazy import lazy_pattern
 from ..model import (
     Evidence,
@@ -71,7 +72,6 @@ from .targets import (
     judge_target,
     measure_of,
     noun_after,
-    respective_label,
 )
 
 __all__ = [

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..figures.respective import respective_label
 from ..lazy import lazy_pattern
 from ..model import Figure, PlanItem, PlanItemKind, Report, Span, TargetDirection
 from ..text.cjk import CJK_CHAR
@@ -26,7 +27,6 @@ from .targets import (
     indicator_core,
     noun_after,
     qualifier_after,
-    respective_label,
 )
 
 __all__ = [

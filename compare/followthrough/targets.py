@@ -39,7 +39,6 @@ __all__ = [
     "measure_of",
     "indicator_core",
     "same_indicator",
-    "respective_label",
     "noun_after",
     "qualifier_after",
     "clause_label",
@@ -576,37 +575,6 @@ def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> 
     score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core))
     score = max(score, label_containment(t_core, o_label))
     return max(score, ABBREVIATION_SCORE) if short else score
-
-
-_RESPECTIVE = lazy_pattern(r"分别(?:为|是|比上年|同比|较上年)?(?:增长|提高|提升|下降|降低|减少|增加|达到|达|为|是)?$")
-_RUN_MEMBER = lazy_pattern(r"[\d.．]+[%％万亿千百元个项家人吨户套所座条次张]*(?:左右|以上|以下|以内)?(?:、|和|及)$")
-
-
-def respective_label(text: str, fig: Figure, sentence_start: int) -> str:
-    """The label of the k-th figure after 「A、B分别下降」: 「万元GDP能耗、水耗分别下降4.3%、2.0%」 gives
-    「万元GDP能耗下降」 for 4.3% and 「万元GDP水耗下降」 for 2.0%; "" when the figure is in no such run."""
-    k = 0
-    pos = fig.span.start
-    while True:  # walk back over earlier figures of the run: "4.3%、" before "2.0%"
-        m = _RUN_MEMBER.search(text, max(sentence_start, pos - 24), pos)
-        if not m or m.end() != pos:
-            break
-        pos = m.start()
-        k += 1
-    before = text[sentence_start:pos]
-    r = _RESPECTIVE.search(before)
-    if not r:
-        return ""
-    head = before[: r.start()]
-    head = head[max(head.rfind(c) for c in "，,；;：:") + 1 :]
-    items = [i for i in re.split(r"、|和|及", head) if i]
-    if len(items) < 2 or k >= len(items):
-        return ""
-    verb = re.sub(r"^分别(?:为|是|比上年|同比|较上年)?", "", r.group())
-    first = items[0]
-    if k == 0:
-        return first + verb
-    return first[: max(0, len(first) - len(items[k]))] + items[k] + verb
 
 
 def noun_after(text: str, fig: Figure) -> str:
