@@ -204,16 +204,12 @@ class _Index:
         idf_of = {c: math.log((n + 1) / (c + 0.5)) for c in set(df.values())}
         self.idf = {f: idf_of[c] for f, c in df.items()}
         self.default_idf = math.log((n + 1) / 0.5)
-        postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)  # rare features only
         limit = max(3, min(int(n * _MAX_POSTING_SHARE), _MAX_POSTINGS))
         common = {f for f, c in df.items() if c > limit}
         for i, (*_, feats) in enumerate(raw):
             for f in feats - common:
-                postings[f].append(i)
-        # feature -> (idf, its posting list, or None for a common feature): what an item reads of
-        # each of its features, in one lookup
-        self.entries: dict[str, tuple[float, list[int] | None]] = {
-            f: (w, postings.get(f)) for f, w in self.idf.items()}
+                self.postings[f].append(i)
         self.sentences = [_Sentence(sp, sid, zone, feats) for sp, sid, zone, feats in raw]
         # per sentence, read per candidate
         self.review = [s.zone is Zone.REVIEW for s in self.sentences]
@@ -343,18 +339,22 @@ class _ItemScores:
 def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, float], list[tuple[str, float]]]:
     """(total weight, candidate -> weight of the rare features it holds, [(common feature, weight)])
     of a set of features; every sum runs in sorted feature order (see `_ItemScores`)."""
-    entries, unknown = index.entries, (index.default_idf, None)
+    idf, postings, default = index.idf, index.postings, index.default_idf
     total = 0.0
     acc: dict[int, float] = defaultdict(float)
     common: list[tuple[str, float]] = []
     for f in sorted(feats):
-        wf, posting = entries.get(f, unknown)
+        wf = idf.get(f)
+        if wf is None:  # in no sentence of the new report
+            total += default
+            continue
         total += wf
-        if posting:
+        posting = postings.get(f)
+        if posting is None:
+            common.append((f, wf))
+        else:
             for i in posting:
                 acc[i] += wf
-        elif f in entries:
-            common.append((f, wf))
     return total, acc, common
 
 
