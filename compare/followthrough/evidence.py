@@ -167,7 +167,7 @@ class _Sentence:
     span: Span
     section_id: str | None
     zone: Zone
-    weights: dict[str, float]  # feature -> idf
+    features: set[str]
 
 
 class _Index:
@@ -204,15 +204,13 @@ class _Index:
         idf_of = {c: math.log((n + 1) / (c + 0.5)) for c in set(df.values())}
         self.idf = {f: idf_of[c] for f, c in df.items()}
         self.default_idf = math.log((n + 1) / 0.5)
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)  # rare features only
         limit = max(3, min(int(n * _MAX_POSTING_SHARE), _MAX_POSTINGS))
         common = {f for f, c in df.items() if c > limit}
         for i, (*_, feats) in enumerate(raw):
             for f in feats - common:
                 self.postings[f].append(i)
-        self.sentences = [
-            _Sentence(sp, sid, zone, {f: self.idf[f] for f in feats}) for sp, sid, zone, feats in raw
-        ]
+        self.sentences = [_Sentence(sp, sid, zone, feats) for sp, sid, zone, feats in raw]
         # per sentence, read per candidate
         self.review = [s.zone is Zone.REVIEW for s in self.sentences]
         self.starts = [s.span.start for s in self.sentences]
@@ -291,36 +289,24 @@ class _ItemScores:
 
     def __init__(self, index: _Index, item_feats: set[str], clauses: Sequence[set[str]]) -> None:
         self.index = index
-        idf, default = index.idf, index.default_idf  # index.weight, read without a call per feature
-        postings = index.postings
-        feats = [(f, idf.get(f, default)) for f in sorted(item_feats)]
-        self.total = sum(wf for _, wf in feats)
-        self.acc: dict[int, float] = defaultdict(float)
+        self.acc: dict[int, float] = {}
         self.clauses: list[tuple[float, dict[int, float], list[tuple[str, float]], float]] = []
+        self.total, acc, self.common = _recall_parts(index, item_feats)
         if self.total <= 0:
-            self.acc = {}
             return
-        self.common = [(f, wf) for f, wf in feats if f not in postings and f in idf]
+        self.acc = acc
         self.common_total = sum(wf for _, wf in self.common)
-        acc = self.acc
-        for f, wf in feats:
-            for i in postings.get(f, ()):
-                acc[i] += wf
         for clause in clauses:
-            c = [(f, idf.get(f, default)) for f in sorted(clause)]
-            c_total = sum(wf for _, wf in c)
-            if c_total <= 0:
-                continue
-            c_acc: dict[int, float] = defaultdict(float)
-            for f, wf in c:
-                for i in postings.get(f, ()):
-                    c_acc[i] += wf
-            c_common = [(f, wf) for f, wf in c if f not in postings and f in idf]
-            self.clauses.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
+            c_total, c_acc, c_common = _recall_parts(index, clause)
+            if c_total > 0:
+                self.clauses.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
 
     def bases(self, factor: float) -> dict[int, float]:
         """Candidate -> an upper bound of its score before bonuses, max(whole, part × factor), as if
         the sentence held every common feature of the item."""
+        common, total = self.common_total, self.total
+        if not self.clauses:  # no part: the whole, a recall >= 0, is the bound
+            return {i: (rare + common) / total for i, rare in self.acc.items()}
         # a clause a sentence shares no rare feature with still bounds its part by the clause's
         # common features alone
         floor = max((ct / t for t, _, _, ct in self.clauses), default=0.0)
@@ -330,7 +316,6 @@ class _ItemScores:
                 b = (v + ct) / t
                 if b > part.get(i, floor):
                     part[i] = b
-        common, total = self.common_total, self.total
         out: dict[int, float] = {}
         for i, rare in self.acc.items():
             whole, clause = (rare + common) / total, part.get(i, floor) * factor
@@ -339,7 +324,7 @@ class _ItemScores:
 
     def exact(self, i: int) -> tuple[float, float]:
         """(weighted recall of the item, best weighted recall of one clause) in sentence `i`."""
-        w = self.index.sentences[i].weights
+        w = self.index.sentences[i].features
         whole = (self.acc[i] + sum(wf for f, wf in self.common if f in w)) / self.total
         part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
                     for t, ca, cc, _ in self.clauses), default=0.0)
@@ -351,11 +336,36 @@ class _ItemScores:
         return part * factor if part * factor > whole else whole
 
 
+def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, float], list[tuple[str, float]]]:
+    """(total weight, candidate -> weight of the rare features it holds, [(common feature, weight)])
+    of a set of features; every sum runs in sorted feature order (see `_ItemScores`)."""
+    idf, postings, default = index.idf, index.postings, index.default_idf
+    total = 0.0
+    acc: dict[int, float] = defaultdict(float)
+    common: list[tuple[str, float]] = []
+    for f in sorted(feats):
+        wf = idf.get(f)
+        if wf is None:  # in no sentence of the new report
+            total += default
+            continue
+        total += wf
+        posting = postings.get(f)
+        if posting is None:
+            common.append((f, wf))
+        else:
+            for i in posting:
+                acc[i] += wf
+    return total, acc, common
+
+
 _CLAUSE_CUT = lazy_pattern(r"[，,；;：:]")
 
 
-def _clause_features(item_text: str, language: str) -> list[set[str]]:
-    parts = _CLAUSE_CUT.split(item_text) if language == "zh" else re.split(r"[,;:]\s", item_text)
+def _clause_parts(item_text: str, language: str) -> list[str]:
+    return _CLAUSE_CUT.split(item_text) if language == "zh" else re.split(r"[,;:]\s", item_text)
+
+
+def _clause_features(parts: list[str], language: str) -> list[set[str]]:
     if len(parts) < 2:
         return []
     out = [features(p, language) for p in parts]
@@ -371,9 +381,9 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
     upper bound, and scoring stops in a zone once no bound left can reach either (`_score_zone`).
     """
     feats = features(item_text, index.language)
-    clauses = _clause_features(item_text, index.language)
-    n_parts = len(_CLAUSE_CUT.split(item_text)) if index.language == "zh" else len(re.split(r"[,;:]\s", item_text))
-    factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, n_parts)))
+    parts = _clause_parts(item_text, index.language)
+    clauses = _clause_features(parts, index.language)
+    factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, len(parts))))
     scores = _ItemScores(index, feats, clauses)
     bases = scores.bases(factor)
     bonuses = _Bonuses(index, _anchors(item_text), paired_new)

@@ -17,7 +17,7 @@ items share words, which the evidence score already weighs.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,10 +61,8 @@ _CJK_RUN_ANY = lazy_pattern(f"[{CJK}]+")
 
 def _grams(text: str) -> set[str]:
     """The KEY_TERM_CHARS-character windows of the Chinese runs of a text."""
-    out: set[str] = set()
-    for run in _CJK_RUN.findall(text):
-        out.update(run[i : i + KEY_TERM_CHARS] for i in range(len(run) - KEY_TERM_CHARS + 1))
-    return out
+    n = KEY_TERM_CHARS
+    return {run[i : i + n] for run in _CJK_RUN.findall(text) for i in range(len(run) - n + 1)}
 
 
 _CLAUSE_CUT = lazy_pattern(r"[，,；;：:。！？]")
@@ -134,11 +132,11 @@ class KeyTerms:
         self._df: dict[str, int] = Counter(chain.from_iterable(windows))  # counted in C
         # only rare windows propose candidates: the index stays as small as the rare vocabulary
         common = {g for g, n in self._df.items() if n > KEY_TERM_MAX_SENTENCES}
-        postings: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = defaultdict(list)
         for i, found in enumerate(windows):
             for g in found - common:
-                postings.setdefault(g, []).append(i)
-        self._postings = {g: tuple(ids) for g, ids in postings.items()}
+                postings[g].append(i)
+        self._postings: dict[str, list[int]] = postings  # read only: .get never adds a key
         self._old_text = old_text
         self._old: dict[str, int] = {}  # window -> its uses in the old text, counted past KEY_TERM_MAX_OLD no further
         n = max(1, len(sentences))

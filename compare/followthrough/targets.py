@@ -193,14 +193,27 @@ def _base(fig: Figure) -> tuple[str, Decimal, Decimal | None]:
         factor = fig.base_value / fig.value if fig.value else Decimal(1)
         high = fig.value_high * factor if fig.value_high is not None else None
         return fig.base_unit, fig.base_value, high
-    unit, factor = _SCALE.get(fig.unit, (fig.unit, Decimal(1)))
-    if fig.unit not in _SCALE:
-        for prefix, power in (("万亿", 12), ("亿", 8), ("万", 4)):
-            if fig.unit.startswith(prefix):  # 1万 / 1.0万个: the amount in units of one
-                unit, factor = fig.unit[len(prefix):], Decimal(10) ** power
-                break
+    unit, factor = _scale(fig.unit)
     high = fig.value_high * factor if fig.value_high is not None else None
     return unit, fig.value * factor, high
+
+
+def _base_unit(fig: Figure) -> str:
+    """`_base(fig)[0]` without computing the values: what `find_actual` asks of every candidate."""
+    if fig.base_unit and fig.base_value is not None:
+        return fig.base_unit
+    return _scale(fig.unit)[0]
+
+
+@lru_cache(maxsize=1 << 12)
+def _scale(unit: str) -> tuple[str, Decimal]:
+    """(unit of one, factor): 亿元 -> (元, 10^8)."""
+    if unit in _SCALE:
+        return _SCALE[unit]
+    for prefix, power in (("万亿", 12), ("亿", 8), ("万", 4)):
+        if unit.startswith(prefix):  # 1万 / 1.0万个: the amount in units of one
+            return unit[len(prefix):], Decimal(10) ** power
+    return unit, Decimal(1)
 
 
 # Character-bigram Dice of two labels worded the same but for a mark or a character: 「新引进、认定各类
@@ -242,14 +255,14 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
     """
     t_measure = measure or Measure(target.label, indicator_core(target.label), frozenset(),
                                    _count_kind(target.label, target.unit))
-    t_unit = _base(target)[0]
+    t_unit = _base_unit(target)
     t_verb = _verb_class(target.label)
     best: Actual | None = None
     t_stage = _last_stage(target.label)
     for fig, found, sentence, section_id in candidates:
         m = found if isinstance(found, Measure) else Measure(
             found, indicator_core(found), frozenset(), _count_kind(found, fig.unit))
-        c_unit = _base(fig)[0]
+        c_unit = _base_unit(fig)
         if not _compatible_units(t_unit, c_unit):
             continue
         c_stage = _last_stage(m.label)
@@ -296,6 +309,7 @@ _ITEM_COUNTERS = frozenset("个宗项件处")
 _COUNTERS = frozenset("个家所座条项件台辆套户人名张场次宗处")
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every target and candidate: few units, many pairs
 def _compatible_units(a: str, b: str) -> bool:
     a, b = a.removesuffix("次") or a, b.removesuffix("次") or b  # 400场次 / 800多场
     a, b = a.split("/")[0], b.split("/")[0]  # 28.5微克/立方米 / 每立方米…27.3微克
@@ -566,15 +580,27 @@ def same_indicator(target: Measure, outcome: Measure) -> float:
 
 def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> float:
     """`same_indicator` for given indicators: 0 without the target's head noun in the outcome."""
-    head = _HEAD_TOKEN.findall(_synonyms(_GENERIC_HEAD.sub("", t_core) or t_core).lower())[-2:]
+    head = _head(t_core)
     short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)
-    hay = _HEAD_TOKEN.findall(_synonyms(o_core + " " + outcome.label).lower())
+    hay = _head_tokens(o_core + " " + outcome.label)
     if head and not short and not in_order(head, hay):
         return 0.0
     t_core, o_core, o_label = _synonyms(t_core), _synonyms(o_core), _synonyms(outcome.label)
     score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core))
     score = max(score, label_containment(t_core, o_label))
     return max(score, ABBREVIATION_SCORE) if short else score
+
+
+@lru_cache(maxsize=1 << 14)  # one target's core is compared with every candidate
+def _head(core: str) -> tuple[str, ...]:
+    """The head noun of an indicator: its last two tokens, without a generic head (就业人数 -> 就业)."""
+    return _head_tokens(_GENERIC_HEAD.sub("", core) or core)[-2:]
+
+
+@lru_cache(maxsize=1 << 14)  # one candidate is compared with every target
+def _head_tokens(text: str) -> tuple[str, ...]:
+    """The characters and Latin words of a text, synonyms merged, lower-cased."""
+    return tuple(_HEAD_TOKEN.findall(_synonyms(text).lower()))
 
 
 def noun_after(text: str, fig: Figure) -> str:
