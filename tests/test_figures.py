@@ -302,8 +302,8 @@ def test_period_from_the_opening_of_the_paragraph() -> None:
          "2000亿元 → 4000亿元（+100%）"),
         ("2019年，全区刑事治安总警情下降27.6%。", "2020年，全区刑事治安总警情下降14.7%。",
          "27.6% → 14.7%（-12.9个百分点）"),
-        # a rise against a fall stays signed
-        ("2019年，全区刑事治安总警情增长3%。", "2020年，全区刑事治安总警情下降2%。", "3% → 2%（-5个百分点）"),
+        # a rise against a fall stays signed, and the fall is shown negative (its change says so)
+        ("2019年，全区刑事治安总警情增长3%。", "2020年，全区刑事治安总警情下降2%。", "3% → -2%（-5个百分点）"),
     ],
 )
 def test_two_falls_change_as_the_numbers_read(old_sentence: str, new_sentence: str, shown: str) -> None:
@@ -350,3 +350,20 @@ def _figs_full(text: str) -> list[Figure]:
     from compare.structure.parse import parse_report
 
     return list(extract_figures(parse_report(source_from_string("一、2020年工作回顾\n" + text + "\n", "2020.txt"))))
+
+
+def test_a_fall_written_as_its_size_is_a_fall() -> None:
+    fig = _figs_full("万元GDP能耗降幅4.25%。")[0]
+    assert fig.change and fig.down and fig.signed_value == Decimal("-4.25")
+
+
+def test_a_rise_then_a_fall_is_shown_signed_under_a_neutral_label() -> None:
+    from compare import compare_texts
+    from compare.render import render
+
+    c = compare_texts("一、2020年工作回顾\n地区生产总值增长1.1%，进出口总额3000亿元。\n",
+                      "一、2021年工作回顾\n地区生产总值下降7.6%，进出口总额3100亿元。\n",
+                      old_name="2021.txt", new_name="2022.txt")
+    md = render(c, "md")
+    assert "1.1% → -7.6%（-8.7个百分点）" in md
+    assert "地区生产总值下降" not in md.split("1.1% → -7.6%")[0].splitlines()[-1]

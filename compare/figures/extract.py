@@ -103,6 +103,7 @@ EN_FALL_WORDS = ("fell", "declined", "decreased", "dropped", "down", "decline", 
 _RISE = "|".join(ZH_RISE_WORDS)
 _FALL = "|".join(ZH_FALL_WORDS)
 _RATE_WORD = "|".join(ZH_RATE_WORDS)
+_ZH_FALL_RATES = frozenset({"降幅"})
 _ZH_CHANGE_BEFORE = lazy_pattern(
     rf"(?:(?P<up>{_RISE}|增|涨|升|比[^，。；]{{0,8}}?(?:高|多))"
     rf"|(?P<down>{_FALL}|降|减|跌|比[^，。；]{{0,8}}?(?:低|少))"
@@ -440,7 +441,9 @@ class _Semantics:
             change = (_ZH_CHANGE_BEFORE.search(before) or _ZH_CHANGE_LEAD.match(label)
                       or _ZH_RATE_LABEL.search(label))
             is_change = fig.period_kind is not PeriodKind.POINT and (change is not None or fig.base_unit == "pp")
-            down = is_change and change is not None and change.groupdict().get("down") is not None
+            # 降幅4.25% is a fall of 4.25 %, written as its size
+            down = is_change and change is not None and (change.groupdict().get("down") is not None
+                                                         or change.groupdict().get("rate") in _ZH_FALL_RATES)
             area = _zh_scope(label)
             if area:
                 scope = "" if area == self.own else area

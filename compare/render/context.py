@@ -50,7 +50,7 @@ from .blocks import (
     runs_of,
     side_pieces,
 )
-from .highlights import GROUP_ORDER, as_dicts, highlight_groups
+from .highlights import GROUP_ORDER, as_dicts, highlight_groups, neutral_label, opposite_changes
 from .labels import LABELS, enum_label, reason_text, stripped_label
 from .summary import in_appendix
 
@@ -98,12 +98,22 @@ def _signed(value: Decimal, places: int) -> str:
 
 def format_figure_change(fp: FigurePair, old: Report, new: Report, lang: str) -> str:
     """`4.87亿元 → 5.2亿元 (+6.8%)`; rates give their change in percentage points."""
-    old_text = old.text_of(fp.old.span) if fp.old else "—"
-    new_text = new.text_of(fp.new.span) if fp.new else "—"
+    old_text = figure_written(fp.old, old, fp.new) if fp.old else "—"
+    new_text = figure_written(fp.new, new, fp.old) if fp.new else "—"
     change = _change_text(fp, lang)
     if not change:
         return f"{old_text} → {new_text}"
     return f"{old_text} → {new_text}" + (f"（{change}）" if lang == "zh" else f" ({change})")
+
+
+def figure_written(fig: Figure, report: Report, other: Figure | None) -> str:
+    """The figure as written; a fall next to a rise of the other year is shown negative
+    (增长1.1% → 下降7.6% reads 1.1% → -7.6%, which its change of -8.7 points says)."""
+    text = report.text_of(fig.span)
+    if other is not None and fig.change and other.change and fig.down and not other.down \
+            and not text.startswith(("-", "−")):
+        return "-" + text
+    return text
 
 
 def _change_text(fp: FigurePair, lang: str) -> str:
@@ -547,7 +557,8 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: d
         changed.append({
             "anchor": f"fig-{i}",
             "order": order,
-            "label": _figure_label(fp.new, language),
+            "label": neutral_label(_figure_label(fp.new, language)) if opposite_changes(fp)
+            else _figure_label(fp.new, language),
             "period": _period(fp.new, labels, language),
             "kind": _figure_kind(c, fp, labels, language),
             "old": _figure_cell(fp.old, c.old, language, fp.new),
@@ -666,7 +677,7 @@ def _figure_group(anchor: str, title: str, rows: list[dict[str, str]]) -> dict[s
 def _figure_cell(fig: Figure, report: Report, language: str, other: Figure) -> str:
     """The figure as written, plus its period when it covers several years and its counterpart
     does not (1.9%（五年来） next to one year's 2.1%), so the reader sees what is compared."""
-    text = report.text_of(fig.span)
+    text = figure_written(fig, report, other)
     if fig.period_kind is PeriodKind.MULTI_YEAR and other.period_kind is not PeriodKind.MULTI_YEAR and fig.period:
         return f"{text}（{fig.period}）" if language == "zh" else f"{text} ({fig.period})"
     return text

@@ -174,7 +174,25 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
 
 
 def fp_label(fp: FigurePair) -> str:
-    return (fp.new.label if fp.new and fp.new.label else fp.old.label if fp.old else "") or ""
+    label = (fp.new.label if fp.new and fp.new.label else fp.old.label if fp.old else "") or ""
+    return neutral_label(label) if opposite_changes(fp) else label
+
+
+def opposite_changes(fp: FigurePair) -> bool:
+    """Whether the pair is a rise one year and a fall the other (增长1.1% → 下降7.6%): its values are
+    shown signed (1.1% → -7.6%) under a label that names neither direction."""
+    return bool(fp.old and fp.new and fp.old.change and fp.new.change and fp.old.down != fp.new.down)
+
+
+_CHANGE_VERB_END = ("增长", "下降", "增加", "减少", "提高", "降低", "上升", "上涨", "回落", "提升", "下滑")
+
+
+def neutral_label(label: str) -> str:
+    """The label without the verb of change it ends with (地区生产总值下降 -> 地区生产总值)."""
+    for verb in _CHANGE_VERB_END:
+        if label.endswith(verb) and len(label) > len(verb):
+            return label[: -len(verb)]
+    return label
 
 
 def _cap(group: str, items: Sequence[Highlight]) -> tuple[list[Highlight], int]:
