@@ -70,7 +70,7 @@ from .text.similarity import (
     sentence_key,
     sentence_similarity,
 )
-from .text.tokens import is_number_token, is_year_token, number_spans, tokenize
+from .text.tokens import is_number_token, is_year_token, number_spans, token_texts
 
 __all__ = [
     "diff_sections",
@@ -158,8 +158,7 @@ def _tokens(text: str) -> list[str]:
     """Tokens with trailing whitespace attached, so spaces (the commonest English token) never
     start a match of their own: `SequenceMatcher` stays fast on English."""
     out: list[str] = []
-    for a, b in tokenize(text):
-        t = text[a:b]
+    for t in token_texts(text):
         if t.isspace() and out:
             out[-1] += t
         else:
@@ -290,8 +289,8 @@ def _has_number(segments: Sequence[Segment], op: Op) -> bool:
     """Whether a run of `op` holds a figure (a number token, not a year nor a small CJK numeral)."""
     for seg in segments:
         if seg.op == op:
-            for a, b in tokenize(seg.text):
-                t = seg.text[a:b].strip()
+            for token in token_texts(seg.text):
+                t = token.strip()
                 if t and is_number_token(t) and not is_year_token(t) and not _SMALL_CJK_NUMERAL.match(t):
                     return True
     return False
@@ -839,7 +838,7 @@ def _subject_candidates(old: Report, new: Report, olds: Sequence[_OneSided], new
                           and occurrences(n_text, gram, at_most=_SUBJECT_MAX_USES) <= _SUBJECT_MAX_USES)
         if rare[gram]:
             found[(i, j)] = None
-    return list(found)
+    return sorted(found)  # in the same order whatever the hash seed (the runs are read from sets)
 
 
 def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: dict[tuple[int, int], tuple[int, float]],
