@@ -70,7 +70,7 @@ from .text.similarity import (
     sentence_key,
     sentence_similarity,
 )
-from .text.tokens import is_number_token, is_year_token, number_spans, tokenize
+from .text.tokens import is_number_token, is_year_token, number_spans, token_texts
 
 __all__ = [
     "diff_sections",
@@ -158,8 +158,7 @@ def _tokens(text: str) -> list[str]:
     """Tokens with trailing whitespace attached, so spaces (the commonest English token) never
     start a match of their own: `SequenceMatcher` stays fast on English."""
     out: list[str] = []
-    for a, b in tokenize(text):
-        t = text[a:b]
+    for t in token_texts(text):
         if t.isspace() and out:
             out[-1] += t
         else:
@@ -290,8 +289,8 @@ def _has_number(segments: Sequence[Segment], op: Op) -> bool:
     """Whether a run of `op` holds a figure (a number token, not a year nor a small CJK numeral)."""
     for seg in segments:
         if seg.op == op:
-            for a, b in tokenize(seg.text):
-                t = seg.text[a:b].strip()
+            for token in token_texts(seg.text):
+                t = token.strip()
                 if t and is_number_token(t) and not is_year_token(t) and not _SMALL_CJK_NUMERAL.match(t):
                     return True
     return False
@@ -823,17 +822,23 @@ def _subject_candidates(old: Report, new: Report, olds: Sequence[_OneSided], new
         nis = by_group_n.get(g)
         if not nis:
             continue
-        grams_n = _subject_grams(nis, news)
-        for gram, xs in _subject_grams(ois, olds).items():
-            ys = grams_n.get(gram)
-            if len(xs) == 1 and ys is not None and len(ys) == 1:
-                pairs.append((xs[0], ys[0], gram))
-    if not pairs:
-        return []
+        only_n = _subject_grams(nis, news)
+        for gram, x in _subject_grams(ois, olds).items():
+            y = only_n.get(gram)
+            if y is not None:
+                pairs.append((x, y, gram))
     o_text, n_text = old.source.text, new.source.text
-    return [(i, j) for i, j, gram in pairs
-            if occurrences(o_text, gram, at_most=_SUBJECT_MAX_USES) <= _SUBJECT_MAX_USES
-            and occurrences(n_text, gram, at_most=_SUBJECT_MAX_USES) <= _SUBJECT_MAX_USES]
+    rare: dict[str, bool] = {}  # a gram is looked up in the reports once, whichever pairs share it
+    found: dict[tuple[int, int], None] = {}
+    for i, j, gram in pairs:
+        if (i, j) in found:  # one rare shared subject is enough
+            continue
+        if gram not in rare:
+            rare[gram] = (occurrences(o_text, gram, at_most=_SUBJECT_MAX_USES) <= _SUBJECT_MAX_USES
+                          and occurrences(n_text, gram, at_most=_SUBJECT_MAX_USES) <= _SUBJECT_MAX_USES)
+        if rare[gram]:
+            found[(i, j)] = None
+    return sorted(found)  # in the same order whatever the hash seed (the runs are read from sets)
 
 
 def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: dict[tuple[int, int], tuple[int, float]],
@@ -862,13 +867,19 @@ def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: di
     return {k: [r for p, r in enumerate(rows) if (k, p) not in drop] for k, rows in out.items()}
 
 
-def _subject_grams(idx: Sequence[int], pool: Sequence[_OneSided]) -> dict[str, list[int]]:
-    grams: dict[str, list[int]] = {}
+def _subject_grams(idx: Sequence[int], pool: Sequence[_OneSided]) -> dict[str, int]:
+    """The SUBJECT_CHARS-character runs at the head of exactly one of the sentences `idx` of
+    `pool`, each with that sentence."""
+    owner: dict[str, int] = {}
+    shared: set[str] = set()
     for x in idx:
         head = _head(pool[x].text)
-        for gram in sorted({head[p : p + SUBJECT_CHARS] for p in range(len(head) - SUBJECT_CHARS + 1)}):
-            grams.setdefault(gram, []).append(x)
-    return grams
+        for gram in {head[p : p + SUBJECT_CHARS] for p in range(len(head) - SUBJECT_CHARS + 1)}:
+            if gram in owner:
+                shared.add(gram)
+            else:
+                owner[gram] = x
+    return {gram: x for gram, x in owner.items() if gram not in shared}
 
 
 # --- what a one-sided sentence is ---------------------------------------------------------------

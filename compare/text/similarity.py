@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import add, itemgetter, mul, truediv
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..lazy import lazy_pattern
 from .cjk import CJK, CJK_WIDE, cjk_only
@@ -390,16 +390,31 @@ def masked_key(text: str, number_spans: Sequence[tuple[int, int]]) -> str:
 
 def sentence_similarity(old: str, new: str) -> float:
     """max(rapidfuzz ratio, shingle Dice when it reaches DICE_MATCH_CUTOFF), 0–1."""
-    return _score(old, new, _sentence_shingles(old), _sentence_shingles(new), 0.0)
+    return _scores(old, _sentence_shingles(old), [new], [_sentence_shingles(new)], [0.0], 0.0)[0]
 
 
-def _score(a: str, b: str, sa: frozenset[str], sb: frozenset[str], cutoff: float) -> float:
-    # below the cutoff the exact ratio does not matter (rapidfuzz then returns 0 early); the
-    # margin keeps a ratio of exactly the cutoff, which 100 × cutoff may overshoot in floating point
-    ratio = fuzz.ratio(a, b, score_cutoff=max(0.0, cutoff * 100.0 - 1e-6)) / 100.0
-    dice = 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
-    best = max(ratio, dice if dice >= DICE_MATCH_CUTOFF else 0.0)
-    return best if best >= cutoff else 0.0
+def _scores(a: str, sa: frozenset[str], bs: list[str], sbs: list[frozenset[str]], cutoffs: list[float],
+            lowest: float) -> list[float]:
+    """The score of `a` with each of `bs`: max(rapidfuzz ratio, shingle Dice when it reaches
+    DICE_MATCH_CUTOFF), or 0 below the pair's cutoff (cutoffs[k], none below `lowest`).
+
+    The ratios come from one rapidfuzz call, which prepares `a` once rather than once per pair.
+    Below the cutoff the exact ratio does not matter (rapidfuzz then returns 0 early); it is asked
+    at `lowest`, so a ratio below a pair's higher cutoff may be known exactly rather than as 0,
+    which changes nothing (the score is then a Dice coefficient reaching that cutoff, which
+    exceeds the ratio, or 0). The margin keeps a ratio of exactly the cutoff, which 100 × cutoff
+    may overshoot in floating point.
+    """
+    ratios = [0.0] * len(bs)
+    for _, ratio, k in process.extract(a, bs, scorer=fuzz.ratio, score_cutoff=max(0.0, lowest * 100.0 - 1e-6),
+                                       limit=None):
+        ratios[k] = ratio / 100.0
+    out: list[float] = []
+    for ratio, sb, cutoff in zip(ratios, sbs, cutoffs):
+        dice = 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
+        best = max(ratio, dice if dice >= DICE_MATCH_CUTOFF else 0.0)
+        out.append(best if best >= cutoff else 0.0)
+    return out
 
 
 @lru_cache(maxsize=1 << 15)
@@ -433,57 +448,79 @@ def sentence_candidates(
     # (old, new) -> score, every pair scored once: the score is symmetric, and the two directions
     # propose many of the same pairs
     scored: dict[tuple[int, int], float] = {}
-    of = cutoff_of or (lambda i, j: cutoff)
-    _one_way(old, new, of, scored, swap=False, cutoff=cutoff)
+    old_side, new_side = _Side(old), _Side(new)
+    # a shingle proposes candidates only when both sides hold it: one set for both directions
+    both = old_side.df.keys() & new_side.df.keys()
+    _one_way(old_side, new_side, both, cutoff_of, scored, swap=False, cutoff=cutoff)
     # both directions, so swapping old and new proposes the same pairs
-    _one_way(new, old, of, scored, swap=True, cutoff=cutoff)
+    _one_way(new_side, old_side, both, cutoff_of, scored, swap=True, cutoff=cutoff)
     return sorted((score, i, j) for (i, j), score in scored.items() if score)
 
 
-def _one_way(query: Sequence[str], target: Sequence[str], cutoff_of: Callable[[int, int], float | None],
+class _Side:
+    """The sentences of one side of `sentence_candidates`, read once for both directions (a plain
+    class: a dataclass would cost every job 4M instructions at import, about what it saves)."""
+
+    __slots__ = ("texts", "shingles", "df", "lengths", "sizes")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.shingles = [_sentence_shingles(t) for t in texts]
+        self.df = Counter(chain.from_iterable(self.shingles))  # in how many sentences each shingle is, counted in C
+        self.lengths = [len(t) for t in texts]
+        self.sizes = [len(sh) for sh in self.shingles]  # shingles per sentence
+
+
+def _one_way(query: _Side, target: _Side, both: Collection[str],
+             cutoff_of: Callable[[int, int], float | None] | None,
              scored: dict[tuple[int, int], float], *, swap: bool, cutoff: float) -> None:
     """Score each query sentence against its best candidates in `target` into `scored`, keyed
     (old, new): (query, target) indexes, or (target, query) with `swap`; `cutoff` is the lowest
-    cutoff of any pair."""
-    query_sh = [_sentence_shingles(t) for t in query]
-    target_sh = [_sentence_shingles(t) for t in target]
+    cutoff of any pair (every pair's without `cutoff_of`); `both`: the shingles of both sides."""
     # only rare shingles (at most SHINGLE_DF_CAP target sentences) found in some query sentence
     # propose candidates: count them in C, then index just those
-    df = Counter(chain.from_iterable(target_sh))
-    common = df.keys() & frozenset().union(*query_sh)
-    wanted = set(compress(common, map(SHINGLE_DF_CAP.__ge__, map(df.__getitem__, common))))
+    df = target.df
+    wanted = set(compress(both, map(SHINGLE_DF_CAP.__ge__, map(df.__getitem__, both))))
     index: dict[str, list[int]] = {sh: [] for sh in wanted}
-    for j, shs in enumerate(target_sh):
+    for j, shs in enumerate(target.shingles):
         for sh in wanted.intersection(shs):
             index[sh].append(j)
     # the candidates of a sentence: most shared rare shingles, then nearest, then first
-    base = max(len(query), len(target)) + 1  # packs (distance, position) into one integer
+    base = max(len(query.texts), len(target.texts)) + 1  # packs (distance, position) into one integer
     # A pair out of reach of `cutoff` (hence of any pair's cutoff) is scored 0 unasked: rapidfuzz's
     # ratio of two strings and the Dice coefficient of two sets are at most 2·min(m, n) / (m + n)
     # of their lengths m and n (all of the shorter one shared); about half the candidate pairs
     # differ too much in length. The margin is far above rounding error, far below a score step.
     ratio_floor, dice_floor = cutoff - 1e-9, max(cutoff, DICE_MATCH_CUTOFF) - 1e-9
-    lengths, sizes = [len(t) for t in target], [len(sh) for sh in target_sh]
-    for i, t in enumerate(query):
-        hits: Collection[str] = wanted.intersection(query_sh[i])
+    texts, shingles, lengths, sizes = target.texts, target.shingles, target.lengths, target.sizes
+    for i, (t, sh_i) in enumerate(zip(query.texts, query.shingles)):
+        hits: Collection[str] = wanted.intersection(sh_i)
         if not hits:
             continue
         if len(hits) > RARE_SHINGLES_PER_SENTENCE:  # the rarest, ties by shingle (two stable sorts in C)
             hits = sorted(sorted(hits), key=df.__getitem__)[:RARE_SHINGLES_PER_SENTENCE]
         shared = Counter(chain.from_iterable(map(index.__getitem__, hits)))
-        best = _best_candidates(shared, i, base)
-        sh_i = query_sh[i]
         la, na = len(t), len(sh_i)
-        for j in best:
+        to_score: list[int] = []  # the candidates within reach, with their keys and cutoffs
+        keys: list[tuple[int, int]] = []
+        cutoffs: list[float] = []
+        for j in _best_candidates(shared, i, base):
             key = (j, i) if swap else (i, j)
             if key in scored:
                 continue
             lb, nb = lengths[j], sizes[j]
-            if 2 * min(la, lb) < ratio_floor * (la + lb) and 2 * min(na, nb) < dice_floor * (na + nb):
+            pair_cutoff = None
+            if 2 * min(la, lb) >= ratio_floor * (la + lb) or 2 * min(na, nb) >= dice_floor * (na + nb):
+                pair_cutoff = cutoff if cutoff_of is None else cutoff_of(*key)
+            if pair_cutoff is None:
                 scored[key] = 0.0
-                continue
-            pair_cutoff = cutoff_of(*key)
-            scored[key] = 0.0 if pair_cutoff is None else _score(t, target[j], sh_i, target_sh[j], pair_cutoff)
+            else:
+                to_score.append(j)
+                keys.append(key)
+                cutoffs.append(pair_cutoff)
+        if to_score:  # one rapidfuzz call per query sentence
+            scored.update(zip(keys, _scores(t, sh_i, [texts[j] for j in to_score], [shingles[j] for j in to_score],
+                                            cutoffs, cutoff)))
 
 
 def _best_candidates(shared: Counter[int], i: int, base: int) -> list[int]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lazy import lazy_pattern
 from .numerals import CN_UNITS_ZH, EN_NUMBER_TOKENS, number_token_spans
 
 __all__ = [
     "EN_STOP",
-    "word_stems","Token", "tokenize", "number_spans", "is_number_token", "is_year_token"]
+    "word_stems","Token", "tokenize", "token_texts", "number_spans", "is_number_token", "is_year_token"]
 
 Token = tuple[int, int]
 
@@ -71,19 +72,26 @@ def tokenize(text: str) -> list[Token]:
     Cost is linear in `len(text)`: number spans are sorted and disjoint, and the text between two
     of them is cut by one regular expression.
     """
-    tokens: list[Token] = []
+    ends = list(accumulate(map(len, token_texts(text))))
+    return list(zip([0, *ends[:-1]], ends))
+
+
+def token_texts(text: str) -> list[str]:
+    """The text of each token of `tokenize(text)`, in order (what the diff compares): the pieces
+    between numbers come from `findall`, as strings, without a match object per token."""
+    tokens: list[str] = []
     pos = 0
     for a, b in sorted(number_spans(text)):
         if b <= pos:
             continue
         if a > pos:
-            tokens.extend(m.span() for m in _PIECE.finditer(text, pos, a))
+            tokens.extend(_PIECE.findall(text, pos, a))
             pos = a
         if b > a:
-            tokens.append((a, b))
+            tokens.append(text[a:b])
             pos = b
     if pos < len(text):
-        tokens.extend(m.span() for m in _PIECE.finditer(text, pos))
+        tokens.extend(_PIECE.findall(text, pos))
     return tokens
 
 
