@@ -367,3 +367,19 @@ def test_a_rise_then_a_fall_is_shown_signed_under_a_neutral_label() -> None:
     md = render(c, "md")
     assert "1.1% → -7.6%（-8.7个百分点）" in md
     assert "地区生产总值下降" not in md.split("1.1% → -7.6%")[0].splitlines()[-1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "GDP is expected to grow by 3% in 2022.",
+    "Our goal is to reach 1 million customers by 2025.",
+    "The scheme is projected to cost $450 million over three years.",
+])
+def test_english_forecasts_and_aims_are_targets(sentence: str) -> None:
+    from compare.figures.extract import extract_figures
+    from compare.ingest import source_from_string
+    from compare.model import FigureKind
+    from compare.structure.parse import parse_report
+
+    figs = extract_figures(parse_report(source_from_string(f"# 2021 in Review\n\n{sentence} Revenue grew 5%.\n",
+                                                           "2021.txt")))
+    assert [f.kind for f in figs] == [FigureKind.TARGET, FigureKind.OUTCOME]

@@ -210,7 +210,9 @@ NOT_TARGET_LEAD = ("比", "较", "同比", "其中", "去年", "上年", "过去
 # --- intent (evidence) ----------------------------------------------------------------------------
 
 _EN_INTENT = lazy_pattern(r"\b(?:will|shall|plan(?:s)? to|aim(?:s)? to|intend(?:s)? to|expect(?:s)? to|"
-                        r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?)\b", re.I)
+                        r"going to|we'll|set (?:our|a) (?:first )?(?:\w+ )?targets?|"
+                        r"(?:is|are) (?:expected|forecast|projected) to|"
+                        r"(?:our|the) (?:goal|target|aim|objective|ambition) is to)\b", re.I)
 _ZH_INTENT = lazy_pattern(r"^(?:[一二三四五六七八九十]+是)?(?:今年|明年|下一步|我们)?(?:将|要|拟|计划|力争)")
 
 
