@@ -27,6 +27,9 @@ def _labels(text: str) -> dict[str, str]:
      "57 volunteers", "volunteers"),
     ("We will cut the garden club membership fee to $12 a month.", "$12", "garden club membership fee per month"),
     ("The market value of our bonds on that date was $2.2 billion.", "$2.2 billion", "market value of bonds"),
+    # the level a change reached, in another unit, is of the measure that changed
+    ("Revenue grew 13% to $468.3 million.", "$468.3 million", "Revenue"),
+    ("Operating margin rose 2.5 percentage points to 18.1%.", "18.1%", "Operating margin"),
 ])
 def test_label_is_the_noun_phrase(text: str, figure: str, label: str) -> None:
     assert _labels(text)[figure] == label

@@ -1248,7 +1248,25 @@ def _en_earlier_subject(text: str, cstart: int) -> str:
     return ""
 
 
+_EN_TO_LEVEL = lazy_pattern(r"\s+to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?")
+
+
+def _en_level_after_change(text: str, parsed: _Parsed, prev: Figure | None) -> str:
+    """`prev`'s label when the figure is the level a change just before it reached, in another unit
+    ("Revenue grew 13% to $468.3 million", "rose 2.5 percentage points to 18.1%"); else "". A level in
+    the change's own unit ("from 13.7% to 14.2%") keeps its own label: it may be last year's end."""
+    if prev is None or not prev.label or prev.span.end > parsed.span.start or prev.base_unit == parsed.base_unit:
+        return ""
+    if _EN_TO_LEVEL.fullmatch(text, prev.span.end, parsed.span.start) is None:
+        return ""
+    return prev.label if _EN_CHANGE_BEFORE.search(text, max(0, prev.span.start - 40), prev.span.start) else ""
+
+
 def _en_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
+    return _en_level_after_change(text, parsed, prev) or _en_own_label(text, parsed, prev)
+
+
+def _en_own_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
     """The noun phrase before the figure ("Operating margin improved to 14.2%" -> Operating
     margin); a second figure for the same thing ("$0.12 per share, or $0.48 for the year", "$1.2
     billion or 0.3% of GDP") takes the first one's label; when the words before are too few to
