@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -31,7 +31,7 @@ from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Span
 from ..text.cjk import detect_language, is_cjk
 from ..text.cues import announces_intent
 from ..text.numerals import EN_NUMBER_WORDS, NumeralError, en_tokens, normalise_digits, parse_number, zh_tokens
-from ..text.sentences import ZH_SENTENCE_ENDS, split_sentences
+from ..text.sentences import ZH_CLAUSE_STOPS, ZH_SENTENCE_ENDS, ZH_SENTENCE_STOPS, split_sentences
 from .respective import relabel_respective
 
 __all__ = [
@@ -192,8 +192,6 @@ _LABEL_NOISE = lazy_pattern(
 _EN_LEVEL_BEFORE = lazy_pattern(
     r"\b(?:rose|fell|increased|decreased|grew|declined|climbed|dropped|risen|fallen|reduced|raised|cut|lowered)"
     r" to\s*(?:about |around |over |nearly )?$", re.I)
-_ZH_CLAUSE_STOP = set("，。；：！？\n,;:!?（）()“”‘’《》、——|｜")
-_ZH_SENTENCE_STOP = set(ZH_SENTENCE_ENDS + "\n")
 # Verbs, copulas and prepositions trimmed from the end of a label (longest first).
 _ZH_TRAIL = tuple(sorted({
     "达到", "达", "为", "是", "共计", "共", "累计", "合计", "总计", "约", "近", "超过", "逾", "实现",
@@ -536,7 +534,7 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
             # the "from" end of 从X到Y is last year's or an earlier value, not the current one
             prev = replace(prev, qualifier="、".join(x for x in (FROM_QUALIFIER, prev.qualifier) if x))
             figs[-1] = prev
-        period = _period(text, parsed.numeral_start, _ZH_PERIOD, _ZH_SENTENCE_STOP, scopes)
+        period = _period(text, parsed.numeral_start, _ZH_PERIOD, ZH_SENTENCE_STOPS, scopes)
         fig = Figure(
             value=parsed.value, unit=parsed.unit, label=label, span=parsed.span,
             value_high=parsed.value_high, qualifier=parsed.qualifier, period=period,
@@ -726,7 +724,7 @@ def _prefix_q(text: str, start: int) -> str:
     return m.group() if m else ""
 
 
-def _clause_start(text: str, pos: int, stops: set[str], limit: int) -> int:
+def _clause_start(text: str, pos: int, stops: Set[str], limit: int) -> int:
     """Where the clause that ends at `pos` starts: after the last of `stops` at most `limit`
     characters before it (a point or comma between two digits is none), else `limit` back.
 
@@ -819,7 +817,7 @@ class _Scopes:
         return self._period[i]
 
 
-def _period(text: str, pos: int, pattern: re.Pattern[str], stops: set[str], scopes: _Scopes) -> str:
+def _period(text: str, pos: int, pattern: re.Pattern[str], stops: Set[str], scopes: _Scopes) -> str:
     """The period of the figure at `pos`: the last one its sentence states before it, else the
     period scoping its paragraph there. A bare 累计 counts only when nothing else is stated."""
     start = _clause_start(text, pos, stops, _SENTENCE_LOOKBACK)
@@ -929,7 +927,7 @@ def _zh_period_kind(text: str, parsed: _Parsed, label: str, period: str, prev: F
     """POINT for a level reached (…提高到57.5%, 总里程), MULTI_YEAR for an average over years
     (年均增长7.1%) or a figure in a several-year scope, else by the period stated."""
     pos = parsed.numeral_start - len(_prefix_q(text, parsed.numeral_start))
-    clause = text[_clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK):pos]
+    clause = text[_clause_start(text, pos, ZH_CLAUSE_STOPS, _LOOKBACK):pos]
     if _ZH_AVERAGE.search(clause):
         return PeriodKind.MULTI_YEAR
     to_end = prev is not None and prev.span.end <= pos and _FROM_TO_GAP.fullmatch(text, prev.span.end, pos)
@@ -1025,13 +1023,13 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
 
 def _label_clause_start(text: str, pos: int, prev: Figure | None) -> int:
     """Where the clause naming the figure at `pos` starts."""
-    cstart = _clause_start(text, pos, _ZH_CLAUSE_STOP, _LOOKBACK)
+    cstart = _clause_start(text, pos, ZH_CLAUSE_STOPS, _LOOKBACK)
     while 1 < cstart < len(text) and text[cstart - 1] == "—" and text[cstart - 2].isdigit() and text[cstart].isdigit():
-        cstart = _clause_start(text, cstart - 1, _ZH_CLAUSE_STOP, _LOOKBACK)  # 1—11月: a range of months, no dash
+        cstart = _clause_start(text, cstart - 1, ZH_CLAUSE_STOPS, _LOOKBACK)  # 1—11月: a range of months, no dash
     while cstart > 1 and text[cstart - 1] in "）)”" and _ZH_ASIDE.search(text, max(0, cstart - 14), cstart):
         # 同比（下同）增长5.3%, 专精特新“小巨人”企业742家: an aside or a short name does not end the clause
         opened = max(text.rfind("（", 0, cstart), text.rfind("(", 0, cstart), text.rfind("“", 0, cstart))
-        cstart = _clause_start(text, opened, _ZH_CLAUSE_STOP, _LOOKBACK)
+        cstart = _clause_start(text, opened, ZH_CLAUSE_STOPS, _LOOKBACK)
     if prev is not None and cstart < prev.span.end <= pos:
         cstart = prev.span.end  # 由原来5个缩减到3至4个: the clause of the second figure starts after the first
     return cstart
@@ -1060,7 +1058,7 @@ def _elided_subject(text: str, label: str, cstart: int, pos: int, subject_fig: F
     连续9年保持两位数增长，…，占地区生产总值比重6.46% is the share of the first subject), else the
     words opening the clause before."""
     same_sentence = (subject_fig is not None and bool(subject_fig.label) and subject_fig.span.end <= pos
-                     and not any(c in _ZH_SENTENCE_STOP for c in text[subject_fig.span.end:pos]))
+                     and not any(c in ZH_SENTENCE_STOPS for c in text[subject_fig.span.end:pos]))
     bare_verb = len(label) == 2 and is_cjk(label[0]) and is_cjk(label[1])
     if same_sentence and subject_fig is not None:
         if _ZH_VERB_ONLY.fullmatch(label) or _ZH_OF_SUBJECT.match(label):

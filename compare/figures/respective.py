@@ -13,15 +13,13 @@ from dataclasses import replace
 
 from ..lazy import lazy_pattern
 from ..model import Figure
-from ..text.sentences import ZH_SENTENCE_ENDS
+from ..text.sentences import ZH_CLAUSE_STOPS, ZH_SENTENCE_STOPS
 
 __all__ = ["respective_label", "relabel_respective"]
 
 # A noun of the list this short is bare (水耗 after 万元GDP能耗): it shares the first noun's qualifier.
 _BARE_NOUN_MAX = 4
 _PER_OUTPUT = lazy_pattern(r"(?:万元|单位)\s*(?:GDP|国内生产总值|地区生产总值|生产总值|工业增加值)\s*")
-_CLAUSE_STOP = set("，。；：！？\n,;:!?（）()“”‘’《》——|｜")
-_SENTENCE_STOP = set(ZH_SENTENCE_ENDS + "\n")
 # How far back a sentence start is looked for (a sentence listing measures is shorter).
 _SENTENCE_LOOKBACK = 300
 
@@ -92,7 +90,7 @@ def relabel_respective(text: str, figs: list[Figure]) -> list[Figure]:
         start = out[i].span.start
         clause = text[max(0, start - 16):start]
         at = clause.rfind(_RESPECTIVELY)
-        if at == -1 or any(c in _CLAUSE_STOP and c != "、" for c in clause[at:]):
+        if at == -1 or any(c in ZH_CLAUSE_STOPS and c != "、" for c in clause[at:]):
             i += 1
             continue
         run = [i]
@@ -112,7 +110,7 @@ def _by_subjects(text: str, figs: list[Figure], run: list[int]) -> list[str]:
     first = text.rfind(_RESPECTIVELY, 0, figs[run[0]].span.start)
     subjects: list[Figure] = []
     for k in range(run[0] - 1, -1, -1):
-        if len(subjects) == len(run) or any(c in _SENTENCE_STOP for c in text[figs[k].span.end:first]):
+        if len(subjects) == len(run) or any(c in ZH_SENTENCE_STOPS for c in text[figs[k].span.end:first]):
             break
         subjects.append(figs[k])
     subjects.reverse()
@@ -139,6 +137,6 @@ def _by_listed_measures(text: str, figs: list[Figure], run: list[int]) -> list[s
     """「万元GDP能耗、水耗、建设用地分别下降4.3%、14.5%、8.3%」: the measures listed before 分别, in order;
     [] when the list and the run differ."""
     start = figs[run[0]].span.start
-    sentence_start = max(text.rfind(c, max(0, start - _SENTENCE_LOOKBACK), start) for c in _SENTENCE_STOP) + 1
+    sentence_start = max(text.rfind(c, max(0, start - _SENTENCE_LOOKBACK), start) for c in ZH_SENTENCE_STOPS) + 1
     labels = [respective_label(text, figs[j], sentence_start) for j in run]
     return labels if all(labels) and len(set(labels)) == len(labels) else []

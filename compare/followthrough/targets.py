@@ -290,7 +290,7 @@ def _same_change_reversed(target: Figure, t_measure: Measure, fig: Figure, m: Me
     (「一般公共预算收入增长5%」 and 「一般公共预算收入下降2.1%」): the outcome, a miss, which
     `judge_target` reads signed. Only a rate of change of the same indicator word for word: a fall
     of another indicator (单位生产总值能耗下降) is never the outcome of a growth target."""
-    return (target.change and fig.change and target.down != fig.down and bool(t_measure.core)
+    return (_opposite_changes(target, fig) and bool(t_measure.core)
             and t_measure.core == m.core and not _bare(t_measure.core)
             and _base(target)[0] in _RATE_UNITS and _base(fig)[0] in _RATE_UNITS)
 

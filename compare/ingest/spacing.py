@@ -46,6 +46,9 @@ _IDEO_RUN = lazy_pattern(rf"[{_IDEO}]+")
 # typesetting: a report copied as one line keeps its paragraph breaks as single spaces there
 # ("…取得新进展。 2019年是…").
 _AFTER_FULL_STOP = lazy_pattern(r"[。！？][”’」』）)]*$")
+# (searched in the few characters before the space: a search from the line start would make a
+# one-line report with thousands of figures quadratic)
+_FULL_STOP_LOOKBACK = 8
 
 
 def close_typographic_spaces(
@@ -83,7 +86,8 @@ def _figure_spaces(line: str) -> list[tuple[int, int]]:
         a = m.start()
         while a > 0 and line[a - 1] == " ":
             a -= 1
-        if (a < m.start() and a > 0 and _CLOSES_FIGURE.match(line[a - 1]) and not _AFTER_FULL_STOP.search(line, 0, a)
+        if (a < m.start() and a > 0 and _CLOSES_FIGURE.match(line[a - 1])
+                and not _AFTER_FULL_STOP.search(line, max(0, a - _FULL_STOP_LOOKBACK), a)
                 and not line.startswith(("：", ":"), m.end())):
             out.append((a, m.start()))
         b = m.end()

@@ -50,7 +50,7 @@ from .blocks import (
     runs_of,
     side_pieces,
 )
-from .highlights import GROUP_ORDER, as_dicts, highlight_groups, neutral_label, opposite_changes
+from .highlights import GROUP_ORDER, as_dicts, highlight_groups, neutral_label, opposite_changes, opposite_figures
 from .labels import LABELS, enum_label, reason_text, stripped_label
 from .summary import in_appendix
 
@@ -110,8 +110,7 @@ def figure_written(fig: Figure, report: Report, other: Figure | None) -> str:
     """The figure as written; a fall next to a rise of the other year is shown negative
     (增长1.1% → 下降7.6% reads 1.1% → -7.6%, which its change of -8.7 points says)."""
     text = report.text_of(fig.span)
-    if other is not None and fig.change and other.change and fig.down and not other.down \
-            and not text.startswith(("-", "−")):
+    if other is not None and fig.down and opposite_figures(fig, other) and not text.startswith(("-", "−")):
         return "-" + text
     return text
 

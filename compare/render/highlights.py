@@ -26,7 +26,7 @@ from decimal import Decimal
 from itertools import accumulate
 from typing import Any
 
-from ..model import ChangeKind, Comparison, FigurePair, PairStatus, PlanStatus, Section, Span
+from ..model import ChangeKind, Comparison, Figure, FigurePair, PairStatus, PlanStatus, Section, Span
 from .summary import in_appendix
 
 __all__ = ["Highlight", "highlight_groups", "PER_GROUP", "GROUP_ORDER"]
@@ -181,7 +181,12 @@ def fp_label(fp: FigurePair) -> str:
 def opposite_changes(fp: FigurePair) -> bool:
     """Whether the pair is a rise one year and a fall the other (增长1.1% → 下降7.6%): its values are
     shown signed (1.1% → -7.6%) under a label that names neither direction."""
-    return bool(fp.old and fp.new and fp.old.change and fp.new.change and fp.old.down != fp.new.down)
+    return fp.old is not None and fp.new is not None and opposite_figures(fp.old, fp.new)
+
+
+def opposite_figures(a: Figure, b: Figure) -> bool:
+    """Whether one of two changes is a rise and the other a fall."""
+    return a.change and b.change and a.down != b.down
 
 
 _CHANGE_VERB_END = ("增长", "下降", "增加", "减少", "提高", "降低", "上升", "上涨", "回落", "提升", "下滑")

@@ -87,7 +87,7 @@ _ZH_SUB_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
 # 思路」「（二）整改措施」) heads the plan, unless it names a shortcoming (「缺乏统筹安排」).
 _ZH_SUB_PLAN = lazy_pattern(r"(?:下一步|下步|下一阶段|下阶段|今后|(?:19|20)\d\d年度?|明年|新的一年)?.{0,8}?"
                             r"(?:工作)?(?:计划|安排|打算|思路|重点|措施|举措|方向)")
-PROBLEM_WORDS = lazy_pattern(r"问题|不足|困难|差距|短板|缺乏|不够|有待|不到位|不强|薄弱|滞后|欠缺")
+_SHORTCOMING = lazy_pattern(rf"{PROBLEM_CUE.pattern}|缺乏|不够|不到位|不强|滞后|欠缺")
 # Body cue: a part whose heading names no role but whose body is written in the future tense of
 # a plan (要 / 将 / 继续 …) outnumbering the perfective 了 of a review. Counted on the first
 # characters only, so the cost stays linear.
@@ -189,7 +189,7 @@ def subsection_role(heading: str, inherited: Role, *, language: str) -> tuple[Ro
         for pattern, role in _ZH_SUB_RULES:
             if pattern.search(heading):
                 return role, True
-        if inherited is Role.PROBLEMS and _ZH_SUB_PLAN.fullmatch(heading) and not PROBLEM_WORDS.search(heading):
+        if inherited is Role.PROBLEMS and _ZH_SUB_PLAN.fullmatch(heading) and not _SHORTCOMING.search(heading):
             return Role.PLAN, True  # 「三、存在问题和工作打算」 … 「（二）工作打算」
     return inherited, False
 

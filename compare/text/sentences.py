@@ -34,6 +34,8 @@ __all__ = [
     "ZH_SENTENCE_ENDS",
     "ASCII_SENTENCE_ENDS",
     "CLOSERS",
+    "ZH_CLAUSE_STOPS",
+    "ZH_SENTENCE_STOPS",
     "split_sentences",
     "split_clauses",
     "full_sentences",
@@ -59,6 +61,9 @@ ZH_FULL_STOPS = "。！？"
 ZH_SENTENCE_ENDS = ZH_FULL_STOPS + "；"
 ASCII_SENTENCE_ENDS = "!?"
 CLOSERS = "”’」』）)"
+# What ends a clause or a sentence of Chinese text when a figure's label is looked for.
+ZH_CLAUSE_STOPS = frozenset("，。；：！？\n,;:!?（）()“”‘’《》、——|｜")
+ZH_SENTENCE_STOPS = frozenset(ZH_SENTENCE_ENDS + "\n")
 
 _ZH_END = lazy_pattern(rf"[{ZH_SENTENCE_ENDS}{ASCII_SENTENCE_ENDS}]+[{CLOSERS}\"']*")
 # Finer cut for plan items and evidence: ASCII ";" too; an English end needs a space or the end after it.
