@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.figures.extract import (
-    _ZH_CLAUSE_STOP,
     _cjk_run,
     _clause_start,
     _inside_number,
@@ -22,6 +21,7 @@ from compare.figures.extract import (
     _zh_scope,
 )
 from compare.text.numerals import ZH_TOKEN, zh_tokens
+from compare.text.sentences import ZH_CLAUSE_STOPS
 
 # characters figures are made of, and some they are not
 _ALPHABET = "0123456789０１２３４５６７８９.,，．%％百千万亿分之点至到-～零〇一二两三四五六七八九十多余个人元年月项家件左右以上内" \
@@ -84,7 +84,7 @@ def _clause_start_by_steps(text: str, pos: int, stops: set[str], limit: int) -> 
 @given(st.text(alphabet="1234，,.;：:（）()——\n增长a ", max_size=40), st.integers(-1, 41), st.integers(0, 45))
 def test_the_clause_start_is_the_last_stop_before_it(text: str, pos: int, limit: int) -> None:
     pos = min(pos, len(text))
-    for stops in (_ZH_CLAUSE_STOP, set(".;:\n,()")):
+    for stops in (ZH_CLAUSE_STOPS, set(".;:\n,()")):
         assert _clause_start(text, pos, stops, limit) == _clause_start_by_steps(text, pos, stops, limit)
 
 
