@@ -12,6 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.figures.extract import (
+    _EN_PERIOD,
+    _EN_PERIOD_CUE,
+    _ZH_PERIOD,
+    _ZH_PERIOD_CUE,
     _cjk_run,
     _clause_start,
     _inside_number,
@@ -91,3 +95,37 @@ def test_the_clause_start_is_the_last_stop_before_it(text: str, pos: int, limit:
 def test_a_point_between_digits_is_no_clause_stop() -> None:
     text = "Revenue, up 27.5 percent"
     assert _clause_start(text, len(text), set(".,"), 80) == len("Revenue,")
+
+
+# what periods are made of (every branch of _ZH_PERIOD / _EN_PERIOD), and some other characters
+_ZH_PERIOD_ALPHABET = "0123456789过去近今后未来前两二三四五六七八九十一年来间中里以内累计共新增合计这些几多“”期时党的大度月份" \
+                      "-－—~～至到上全截止目季第半个度，增长a "
+_EN_PERIOD_WORDS = ["over", "in", "the", "past", "last", "next", "coming", "years", "decade", "across", "since",
+                    "FY", "FY2019", "2019", "1998", "cumulative", "Cumulatively", "five-year", "3-year", "to", "-",
+                    "–", "this", "financial", "year", "YEAR", "Decade", "revenue", "grew", "ſince", "İn"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ZH_PERIOD_ALPHABET, max_size=30))
+def test_every_chinese_period_holds_its_cue(text: str) -> None:
+    # the period scans skip a stretch with no cue character: no period may lie there
+    for m in _ZH_PERIOD.finditer(text):
+        assert _ZH_PERIOD_CUE.search(m.group()), m.group()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_EN_PERIOD_WORDS), max_size=8))
+def test_every_english_period_holds_its_cue(words: list[str]) -> None:
+    for m in _EN_PERIOD.finditer(" ".join(words)):
+        assert _EN_PERIOD_CUE.search(m.group()), m.group()
+
+
+def test_the_period_cues_of_each_form() -> None:
+    for period in ("过去五年", "五年来", "这些年", "近年来", "“十三五”时期", "十三五以来", "党的十八大以来", "2013年以来",
+                   "2016-2020年", "2019年度", "2020年1-10月", "1-9月", "今年以来", "去年", "全年", "截至目前", "目前",
+                   "前三季度", "一季度", "上半年", "前10个月"):
+        assert _ZH_PERIOD.fullmatch(period) and _ZH_PERIOD_CUE.search(period), period
+    assert not _ZH_PERIOD_CUE.search("国内生产总值增长")
+    for period in ("over the past five years", "since FY2015", "cumulatively", "two-year", "2016 to 2019",
+                   "FY2020", "this financial year"):
+        assert _EN_PERIOD.fullmatch(period) and _EN_PERIOD_CUE.search(period), period

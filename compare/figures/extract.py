@@ -126,7 +126,10 @@ _ZH_ASIDE = lazy_pattern(r"(?:[（(][^（）()]{0,10}[）)]|“[^“”]{1,10}�
 # A label that names no measure of its own: a share (占…比重) or a stock (总量) of the clause before's subject.
 _ZH_OF_SUBJECT = lazy_pattern(r"^(?:占|总量|总数|总额|总规模|总计|规模)")
 _ZH_SUBJECT_END = lazy_pattern(r"[\d０-９]|(?:近|约|超过|超|逾)?[一二两三四五六七八九十百千万亿]+(?:多|余)?[万亿]")
-_ZH_NO_NEWLINE_STOP = set("，。；：！？,;:!?（）()、|｜")
+# (frozensets, as every set of stops given to `_clause_start`: its pattern cache keys on the set)
+_ZH_NO_NEWLINE_STOP = frozenset("，。；：！？,;:!?（）()、|｜")
+_EN_CLAUSE_STOPS = frozenset(".;:\n,()")
+_EN_SENTENCE_STOPS = frozenset(".;\n")
 # Words that name the area a figure covers. The issuer's own (the 全X it says most) is scope "".
 _ZH_OWN_SCOPES = ("全国", "全省", "全市", "全区", "全县")
 _ZH_OWN_OR_TOWN = (*_ZH_OWN_SCOPES, "全镇")
@@ -142,6 +145,10 @@ _ZH_MULTI_YEAR = (
     r"|这些年|这几年|近几年|近年来|多年来|“?十[一二三四五六七八九]五”?(?:期间|时期|以来)"
     r"|党的十[六七八九]大以来|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-－—~～至到](?:19|20)\d{2}年"
 )
+# Every match of _ZH_PERIOD holds one of these characters (年 of the years, 月 of the months, 季 of
+# 季度, 目 of 目前, 五 of “十三五”, 大 of 党的十八大以来): a stretch of text without them states no period,
+# and the period scans ask this one character class (in C) before the pattern of many branches.
+_ZH_PERIOD_CUE = lazy_pattern("[年月季目五大]")
 _ZH_YEAR_COUNT_TENS = frozenset("一二三四五六七八九")
 _ZH_YEAR_COUNT_ONE = frozenset("两二三四五六七八九十")
 _ZH_PERIOD = lazy_pattern(
@@ -184,6 +191,9 @@ _EN_MULTI_YEAR = lazy_pattern(
     re.I)
 _EN_PERIOD = lazy_pattern(rf"(?:{_EN_MULTI_YEAR.pattern}|\b(?:FY\s?)?(?:19|20)\d{{2}}\b"
                         r"|\b(?:this|last|next) (?:financial )?year\b)", re.I)
+# Every match of _EN_PERIOD holds a digit or one of these words, in the same case folding (see
+# _ZH_PERIOD_CUE).
+_EN_PERIOD_CUE = lazy_pattern(r"\d|year|decade|cumulative", re.I)
 # Words a label may carry or leave out without naming another measure: periods (去年 / 上年) and
 # adverbs (继续提高, 要下降, 再增加); dropped before labels are compared for substitutions.
 _LABEL_NOISE = lazy_pattern(
@@ -524,7 +534,7 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     prev: Figure | None = None
     subject: Figure | None = None  # the latest figure that counts a thing rather than a span of time
-    scopes = _Scopes(text, _ZH_PERIOD, re.compile(f"[{ZH_SENTENCE_ENDS}]"), _PARAGRAPH_OPENING)
+    scopes = _Scopes(text, _ZH_PERIOD, _ZH_PERIOD_CUE, re.compile(f"[{ZH_SENTENCE_ENDS}]"), _PARAGRAPH_OPENING)
     for m in zh_tokens(text):
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:
@@ -534,7 +544,7 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
             # the "from" end of 从X到Y is last year's or an earlier value, not the current one
             prev = replace(prev, qualifier="、".join(x for x in (FROM_QUALIFIER, prev.qualifier) if x))
             figs[-1] = prev
-        period = _period(text, parsed.numeral_start, _ZH_PERIOD, ZH_SENTENCE_STOPS, scopes)
+        period = _period(text, parsed.numeral_start, _ZH_PERIOD, _ZH_PERIOD_CUE, ZH_SENTENCE_STOPS, scopes)
         fig = Figure(
             value=parsed.value, unit=parsed.unit, label=label, span=parsed.span,
             value_high=parsed.value_high, qualifier=parsed.qualifier, period=period,
@@ -764,8 +774,8 @@ class _Scopes:
     of its own paragraph.
     """
 
-    def __init__(self, text: str, pattern: re.Pattern[str], boundary: re.Pattern[str], window: int,
-                 *, carry: re.Pattern[str] | None = None) -> None:
+    def __init__(self, text: str, pattern: re.Pattern[str], cue: re.Pattern[str], boundary: re.Pattern[str],
+                 window: int, *, carry: re.Pattern[str] | None = None) -> None:
         self._paragraphs: list[int] = []
         self._at: list[int] = []
         self._period: list[str] = []
@@ -782,7 +792,10 @@ class _Scopes:
                 carried_for += 1
             for stop in [*boundary.finditer(text, para.start(), para.end()), None]:
                 end = stop.end() if stop else para.end()
-                found = self._opening(text, start, min(end, start + window), pattern, first=opening)
+                # `cue` first: most sentences open with no period, and then no match of `pattern` can
+                # lie in the window
+                found = (self._opening(text, start, min(end, start + window), pattern, first=opening)
+                         if cue.search(text, start, min(end, start + window)) else "")
                 if found:
                     self._at.append(start)
                     self._period.append(found)
@@ -817,12 +830,14 @@ class _Scopes:
         return self._period[i]
 
 
-def _period(text: str, pos: int, pattern: re.Pattern[str], stops: Set[str], scopes: _Scopes) -> str:
+def _period(text: str, pos: int, pattern: re.Pattern[str], cue: re.Pattern[str], stops: Set[str],
+            scopes: _Scopes) -> str:
     """The period of the figure at `pos`: the last one its sentence states before it, else the
-    period scoping its paragraph there. A bare 累计 counts only when nothing else is stated."""
+    period scoping its paragraph there. A bare 累计 counts only when nothing else is stated.
+    `cue` finds a character every match of `pattern` holds: without one, no period is stated."""
     start = _clause_start(text, pos, stops, _SENTENCE_LOOKBACK)
     last, last_single, compared = "", "", False
-    for m in pattern.finditer(text, start, pos):
+    for m in (pattern.finditer(text, start, pos) if cue.search(text, start, pos) else ()):
         if _comparison_base(text, m.start(), m.end()):
             compared = True
         else:
@@ -909,6 +924,7 @@ def _cjk_run(text: str, pos: int, limit: int) -> str:
     return text[pos:end]
 
 
+@lru_cache(maxsize=1 << 12)  # a few dozen distinct periods, asked for every sentence and figure
 def period_kind(period: str) -> PeriodKind:
     """The kind of a period as `_period` finds it: several years, one year, or none stated."""
     if not period:
@@ -1083,7 +1099,8 @@ def _elided_subject(text: str, label: str, cstart: int, pos: int, subject_fig: F
 def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
     figs: list[Figure] = []
     # the boundary is not the point of $1.7 billion
-    scopes = _Scopes(text, _EN_PERIOD, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING, carry=_EN_FISCAL)
+    scopes = _Scopes(text, _EN_PERIOD, _EN_PERIOD_CUE, re.compile(r"[.;!?](?=\s)"), _EN_PARAGRAPH_OPENING,
+                     carry=_EN_FISCAL)
     for m in en_tokens(text):
         start, end = m.span()
         if start in blocked:
@@ -1091,7 +1108,7 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         parsed = _parse_en(text, m)
         if parsed is None:
             continue
-        period = _period(text, start, _EN_PERIOD, set(".;\n"), scopes)
+        period = _period(text, start, _EN_PERIOD, _EN_PERIOD_CUE, _EN_SENTENCE_STOPS, scopes)
         # "Revenue for the year rose to $112.9 million" is the year's amount, not a level reached
         level = (_EN_LEVEL_BEFORE.search(text, max(0, start - 40), start) is not None
                  and _EN_FOR_THE_YEAR.search(text, max(0, start - 60), start) is None)
@@ -1165,7 +1182,7 @@ def _en_count_label(text: str, parsed: _Parsed, m: re.Match[str], prev: Figure |
     counted = m.group("adj").split() + [m.group("noun")]
     if len(counted) > 1 and counted[-2:] not in (["percentage", "points"], ["basis", "points"]):
         return " ".join(counted)
-    cstart = _clause_start(text, parsed.span.start, set(".;:\n,()"), 80)
+    cstart = _clause_start(text, parsed.span.start, _EN_CLAUSE_STOPS, 80)
     if prev is not None and cstart <= prev.span.end <= parsed.span.start:
         cstart = prev.span.end
     chunk = text[cstart:parsed.span.start]
@@ -1281,7 +1298,7 @@ def _en_own_label(text: str, parsed: _Parsed, prev: Figure | None) -> str:
         if of:
             return f"{base} to {of.group(1)}"
         return base
-    cstart = _clause_start(text, start, set(".;:\n,()"), 80)
+    cstart = _clause_start(text, start, _EN_CLAUSE_STOPS, 80)
     of_phrase = _EN_OF_PHRASE.match(text, end)
     if of_phrase and (_EN_COPULA_END.search(text, cstart, start) or not text[cstart:start].strip()):
         # "Its two parts are $7.1 billion of rental income and $2.3 billion of fees" (invented):

@@ -670,8 +670,11 @@ def check_followthrough(
             pair_map[p.old_id].add(p.new_id)
     terms = KeyTerms([index.text[s.span.start:s.span.end] for s in index.sentences], old.source.text)
     checks: list[PlanCheck] = []
+    paired_of: dict[str, frozenset[str]] = {}  # section id -> its paired new sections: items share sections
     for item in items:
-        paired = _paired_for(old, item.section_id, pair_map, parts)
+        paired = paired_of.get(item.section_id)
+        if paired is None:
+            paired = paired_of[item.section_id] = _paired_for(old, item.section_id, pair_map, parts)
         checks.append(_check(old, new, index, item, paired, fig_candidates, terms))
     return tuple(checks)
 
@@ -766,7 +769,8 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: froz
     hedge = ""
     if review and best_review >= RELATED_CUTOFF:
         best_text = index.text[index.sentences[review[0][2]].span.start:index.sentences[review[0][2]].span.end]
-        hedge = next((h for h in _HEDGES if h in best_text.lower() and h not in item_text.lower()), "")
+        best_lower, item_lower = best_text.lower(), item_text.lower()
+        hedge = next((h for h in _HEDGES if h in best_lower and h not in item_lower), "")
         if hedge:  # the review says the work is begun, not done: real partial evidence
             status = PlanStatus.PARTLY
     if status == PlanStatus.NOT_FOUND:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ..lazy import lazy_pattern
 
@@ -77,6 +78,7 @@ _BARE_DENOMINATOR = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(1
 _CN_WHOLE_DIGITS = "零一二两三四五六七八九"
 
 
+@lru_cache(maxsize=1 << 12)  # the same numerals come back figure after figure (a Decimal is immutable)
 def parse_number(text: str) -> Decimal:
     """Parse one numeral: "1,234.5", "１２", "一百二十", "两千三百万", "1.5万", "13万2", "三分之一".
 
