@@ -171,9 +171,12 @@ class _Sentence:
 
 
 class _Index:
-    """The new report's sentences, indexed by feature, built once per check."""
+    """The new report's sentences, indexed by feature, built once per check.
 
-    def __init__(self, report: Report) -> None:
+    Only the features in `vocabulary` (when given: every feature the plan items ask about) get
+    posting lists; the others are never looked up there (see `_recall_parts`)."""
+
+    def __init__(self, report: Report, vocabulary: set[str] | None = None) -> None:
         text = report.source.text
         self.text = text
         self.language = report.metadata.language
@@ -207,9 +210,15 @@ class _Index:
         self.postings: dict[str, list[int]] = defaultdict(list)  # rare features only
         limit = max(3, min(int(n * _MAX_POSTING_SHARE), _MAX_POSTINGS))
         common = {f for f, c in df.items() if c > limit}
-        for i, (*_, feats) in enumerate(raw):
-            for f in feats - common:
-                self.postings[f].append(i)
+        if vocabulary is None:
+            for i, (*_, feats) in enumerate(raw):
+                for f in feats - common:
+                    self.postings[f].append(i)
+        else:
+            asked = vocabulary - common
+            for i, (*_, feats) in enumerate(raw):
+                for f in feats & asked:
+                    self.postings[f].append(i)
         self.sentences = [_Sentence(sp, sid, zone, feats) for sp, sid, zone, feats in raw]
         # per sentence, read per candidate
         self.review = [s.zone is Zone.REVIEW for s in self.sentences]
@@ -225,6 +234,13 @@ class _Index:
 
 def features(s: str, language: str = "zh") -> set[str]:
     """Character bigrams of Chinese runs, lower-cased word stems and word pairs of Latin text."""
+    out, words = _features_and_words(s)
+    out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return out
+
+
+def _features_and_words(s: str) -> tuple[set[str], list[str]]:
+    """The features of `s` but its word pairs, and its words (stems) in order."""
     out: set[str] = set()
     words: list[str] = []
     for run in _WORD_RUN.findall(s):
@@ -236,8 +252,38 @@ def features(s: str, language: str = "zh") -> set[str]:
                 out.add(w)
         else:
             out.add(run)
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    return out
+    return out, words
+
+
+@dataclass(frozen=True, slots=True)
+class _ItemFeatures:
+    """The features of a plan item's text, of the whole and of its clauses (see `_ranked_evidence`)."""
+
+    whole: set[str]
+    parts: int  # how many clauses the text is cut into
+    clauses: list[set[str]]  # the features of each clause with enough of them to count alone
+
+
+def _item_features(item_text: str, language: str) -> _ItemFeatures:
+    """`features` of the item, and of each of its clauses (`_clause_parts`; none for an item of one
+    clause, and only clauses of _MIN_CLAUSE_FEATURES features or more), each clause read once: no
+    word or run crosses a clause cut, so the item's features are its clauses' and the word pairs
+    across the cuts."""
+    parts = _clause_parts(item_text, language)
+    if len(parts) < 2:
+        return _ItemFeatures(features(item_text, language), len(parts), [])
+    whole: set[str] = set()
+    words: list[str] = []
+    clauses: list[set[str]] = []
+    for part in parts:
+        feats, part_words = _features_and_words(part)
+        whole |= feats
+        words += part_words
+        feats.update(f"{a} {b}" for a, b in zip(part_words, part_words[1:]))
+        if len(feats) >= _MIN_CLAUSE_FEATURES:
+            clauses.append(feats)
+    whole.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return _ItemFeatures(whole, len(parts), clauses)
 
 
 def _zones(report: Report) -> dict[str, Zone]:
@@ -365,14 +411,7 @@ def _clause_parts(item_text: str, language: str) -> list[str]:
     return _CLAUSE_CUT.split(item_text) if language == "zh" else re.split(r"[,;:]\s", item_text)
 
 
-def _clause_features(parts: list[str], language: str) -> list[set[str]]:
-    if len(parts) < 2:
-        return []
-    out = [features(p, language) for p in parts]
-    return [f for f in out if len(f) >= _MIN_CLAUSE_FEATURES]
-
-
-def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
+def _ranked_evidence(index: _Index, item_text: str, item_feats: _ItemFeatures, paired_new: frozenset[str],
                      new_report: Report) -> list[tuple[float, str, int]]:
     """The scored candidates of one item, best first (score, then position).
 
@@ -380,11 +419,8 @@ def _ranked_evidence(index: _Index, item_text: str, paired_new: frozenset[str],
     best MAX_EVIDENCE at or above RELATED_CUTOFF; candidates are scored in the order of their
     upper bound, and scoring stops in a zone once no bound left can reach either (`_score_zone`).
     """
-    feats = features(item_text, index.language)
-    parts = _clause_parts(item_text, index.language)
-    clauses = _clause_features(parts, index.language)
-    factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, len(parts))))
-    scores = _ItemScores(index, feats, clauses)
+    factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, item_feats.parts)))
+    scores = _ItemScores(index, item_feats.whole, item_feats.clauses)
     bases = scores.bases(factor)
     bonuses = _Bonuses(index, _anchors(item_text), paired_new)
     review = index.review
@@ -410,8 +446,10 @@ class _Bonuses:
         self.index = index
         self.paired_new = paired_new
         self._in_paired: dict[str, bool] = {}
-        # anchor length -> where it starts in the new text (overlaps included), for the anchors found
-        self._found = [(len(a), at) for a in anchors if (at := _positions(index.text, a))]
+        # anchor length -> where it starts in the new text (overlaps included), for the anchors found;
+        # an anchor with a bigram no sentence holds is in none, wherever else it stands: not looked for
+        self._found = [(len(a), at) for a in anchors
+                       if _may_be_held(index, a) and (at := _positions(index.text, a))]
         most = 0.0  # summed in the order `of` sums: a float bound of every candidate's bonus
         if self._found:
             most += ANCHOR_BONUS
@@ -439,6 +477,16 @@ class _Bonuses:
                 bonus += SECTION_BONUS
                 signals.append("section")
         return bonus, signals
+
+
+_CJK_PAIR_RUN = lazy_pattern(f"[{CJK}]{{2,}}")
+
+
+def _may_be_held(index: _Index, anchor: str) -> bool:
+    """False when no sentence of the index can hold `anchor`: a sentence holding it holds each bigram
+    of its Chinese runs (a feature of the sentence, so a key of the idf)."""
+    idf = index.idf
+    return all(g in idf for run in _CJK_PAIR_RUN.findall(anchor) for g in cjk_bigrams(run))
 
 
 def _positions(text: str, needle: str) -> list[int]:
@@ -661,33 +709,37 @@ def check_followthrough(
     items = extract_plan_items(old, old_figures)
     if not items:
         return ()
-    index = _Index(new)
+    texts = [old.text_of(item.span) for item in items]
+    # the features of every item, read once: the index keeps posting lists for these only
+    item_feats = [_item_features(t, new.metadata.language) for t in texts]
+    index = _Index(new, set().union(*(f.whole for f in item_feats)))
     fig_candidates = _figure_candidates(new, index, new_figures, year=new.metadata.year)
     parts = [old.by_id[i] for i in old.plan_parts]
     pair_map: dict[str, set[str]] = defaultdict(set)
     for p in section_pairs:
         if p.old_id and p.new_id:
             pair_map[p.old_id].add(p.new_id)
-    terms = KeyTerms([index.text[s.span.start:s.span.end] for s in index.sentences], old.source.text)
+    terms = KeyTerms([index.text[s.span.start:s.span.end] for s in index.sentences], old.source.text,
+                     items=[t for t, item in zip(texts, items) if item.kind == PlanItemKind.COMMITMENT])
+    in_plan = [s.zone is Zone.PLAN for s in index.sentences]
     checks: list[PlanCheck] = []
     paired_of: dict[str, frozenset[str]] = {}  # section id -> its paired new sections: items share sections
-    for item in items:
+    for item, item_text, feats in zip(items, texts, item_feats):
         paired = paired_of.get(item.section_id)
         if paired is None:
             paired = paired_of[item.section_id] = _paired_for(old, item.section_id, pair_map, parts)
-        checks.append(_check(old, new, index, item, paired, fig_candidates, terms))
+        checks.append(_check(old, new, index, item, item_text, feats, paired, fig_candidates, terms, in_plan))
     return tuple(checks)
 
 
-def _with_terse(index: _Index, terms: KeyTerms, item_text: str,
-                elsewhere: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
+def _with_terse(index: _Index, terms: KeyTerms, item_text: str, elsewhere: list[tuple[float, str, int]],
+                in_plan: list[bool]) -> list[tuple[float, str, int]]:
     """The new plan's passages with the clauses restating the item tersely (see `key_terms`): such a
     clause scores ADDRESSED_CUTOFF at least (and no more, so that a passage restating more of the item
-    stays ahead of it), and an item the new plan says again in few words is `restated`, not dropped."""
-    def in_plan(i: int) -> bool:
-        return index.sentences[i].zone is Zone.PLAN
-
-    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan, index.weight) if m.score >= TERSE_CUTOFF}
+    stays ahead of it), and an item the new plan says again in few words is `restated`, not dropped.
+    `in_plan`: per sentence, whether it is in the new plan (Zone.PLAN)."""
+    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan.__getitem__, index.weight)
+             if m.score >= TERSE_CUTOFF}
     if not terse:
         return elsewhere
     out = []
@@ -715,16 +767,17 @@ def _heading_chain(report: Report, section_id: str) -> str:
     return " ".join(report.by_id[sid].heading for sid in report.lineage(section_id))
 
 
-def _check(old: Report, new: Report, index: _Index, item: PlanItem, paired: frozenset[str],
-           fig_candidates: list[tuple[Figure, Measure, Span, str | None]], terms: KeyTerms) -> PlanCheck:
-    item_text = old.text_of(item.span)
-    ranked = _ranked_evidence(index, item_text, paired, new)
-    review = [r for r in ranked if index.sentences[r[2]].zone is Zone.REVIEW]
-    elsewhere = [r for r in ranked if index.sentences[r[2]].zone is not Zone.REVIEW]
+def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: str, item_feats: _ItemFeatures,
+           paired: frozenset[str], fig_candidates: list[tuple[Figure, Measure, Span, str | None]], terms: KeyTerms,
+           in_plan: list[bool]) -> PlanCheck:
+    ranked = _ranked_evidence(index, item_text, item_feats, paired, new)
+    in_review = index.review
+    review = [r for r in ranked if in_review[r[2]]]
+    elsewhere = [r for r in ranked if not in_review[r[2]]]
     if item.kind == PlanItemKind.COMMITMENT:
         # a target's key term is its indicator, said again with next year's figure: only its own
         # measure (see `targets`) tells whether it is carried over
-        elsewhere = _with_terse(index, terms, item_text, elsewhere)
+        elsewhere = _with_terse(index, terms, item_text, elsewhere, in_plan)
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= RELATED_CUTOFF][:MAX_EVIDENCE]

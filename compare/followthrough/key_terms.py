@@ -26,7 +26,7 @@ from itertools import chain
 from ..lazy import lazy_pattern
 from ..text.cjk import CJK
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD, names_task
-from ..text.similarity import cjk_bigrams, occurrences
+from ..text.similarity import cjk_bigrams
 
 __all__ = [
     "KEY_TERM_CHARS",
@@ -124,11 +124,20 @@ class TerseMatch:
 
 
 class KeyTerms:
-    """Key-term windows of the new report's sentences, indexed once per check."""
+    """Key-term windows of the new report's sentences, indexed once per check.
 
-    def __init__(self, sentences: Sequence[str], old_text: str) -> None:
+    `items`, when given, are the only item texts `restatements` will be asked about: only their
+    windows are indexed (a key term is a run of an item, so no other window is ever looked up)."""
+
+    def __init__(self, sentences: Sequence[str], old_text: str, *, items: Sequence[str] | None = None) -> None:
         self._sentences = sentences
-        windows = [_grams(sentence) for sentence in sentences]
+        self._item_windows: dict[str, set[str]] | None = None
+        if items is None:
+            windows = [_grams(sentence) for sentence in sentences]
+        else:
+            self._item_windows = {t: _grams(t) for t in items}
+            asked = set().union(*self._item_windows.values())
+            windows = [_grams(sentence) & asked for sentence in sentences]
         self._df: dict[str, int] = Counter(chain.from_iterable(windows))  # counted in C
         # only rare windows propose candidates: the index stays as small as the rare vocabulary
         common = {g for g, n in self._df.items() if n > KEY_TERM_MAX_SENTENCES}
@@ -138,7 +147,7 @@ class KeyTerms:
                 postings[g].append(i)
         self._postings: dict[str, list[int]] = postings  # read only: .get never adds a key
         self._old_text = old_text
-        self._old: dict[str, int] = {}  # window -> its uses in the old text, counted past KEY_TERM_MAX_OLD no further
+        self._old: Counter[str] | None = None  # window -> its uses in the old text, counted when first asked
         n = max(1, len(sentences))
         self._n = n
         self._idf_one = math.log((n + 1) / 0.5)
@@ -171,29 +180,38 @@ class KeyTerms:
 
     def _old_uses(self, window: str) -> int:
         """How often a window (KEY_TERM_CHARS CJK characters) occurs in the old text, overlapping
-        occurrences included, up to KEY_TERM_MAX_OLD + 1 (all the rarity test asks)."""
-        found = self._old.get(window)
-        if found is None:
-            found = self._old[window] = occurrences(self._old_text, window, at_most=KEY_TERM_MAX_OLD)
-        return found
+        occurrences included, up to KEY_TERM_MAX_OLD + 1 (all the rarity test asks).
+
+        The windows of the old text are counted in one pass, when first asked: a window of CJK
+        characters occurs only inside a run of them, at each of its positions there. (Searching the
+        old text for each window asked read most of it a few hundred times per check.)"""
+        old = self._old
+        if old is None:
+            n = KEY_TERM_CHARS
+            old = self._old = Counter([run[i:i + n] for run in _CJK_RUN.findall(self._old_text)
+                                       for i in range(len(run) - n + 1)])
+        return min(old[window], KEY_TERM_MAX_OLD + 1)
 
     def restatements(self, item_text: str, allowed: Callable[[int], bool],
                      weight: Callable[[str], float]) -> list[TerseMatch]:
         """Sentences (those `allowed`, e.g. the new plan's) with a clause restating the item tersely,
         best first: the clause holds a key term of the item and the sentence names a task. `weight`
         gives a bigram's weight (idf) in the new report."""
+        item_windows = self._item_windows[item_text] if self._item_windows is not None else _grams(item_text)
+        postings = self._postings
+        candidates: dict[int, None] = {}  # the allowed sentences holding a rare window of the item, in order
+        for g in sorted(item_windows.intersection(postings)):
+            for i in postings[g]:
+                if i not in candidates and allowed(i):
+                    candidates[i] = None
+        if not candidates:
+            return []  # most items: then their bigrams are never read
         item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
-        item_windows = _grams(item_text)
-        seen: set[int] = set()
         out: list[TerseMatch] = []
-        for g in sorted(item_windows):
-            for i in self._postings.get(g, ()):
-                if i in seen or not allowed(i):
-                    continue
-                seen.add(i)
-                m = self._match(i, item_text, item_windows, item_bigrams, weight)
-                if m is not None:
-                    out.append(m)
+        for i in candidates:
+            m = self._match(i, item_text, item_windows, item_bigrams, weight)
+            if m is not None:
+                out.append(m)
         return sorted(out, key=lambda m: (-m.score, m.sentence))
 
     def _match(self, i: int, item_text: str, item_windows: set[str], item_bigrams: set[str],
