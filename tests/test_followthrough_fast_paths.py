@@ -1,0 +1,67 @@
+"""The fast paths of the follow-through (issue 16, speed) give what the plain definitions give.
+
+An item's features are read from its clauses in one pass (`_item_features`); the key-term index
+keeps only the windows of the items it will be asked about and counts the old text's windows in one
+pass. The corpus check (all 100 pairs rendered byte-identical before and after) is in the report of
+issue 16; these keep the equivalences.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.followthrough.evidence import _clause_parts, _item_features, features
+from compare.followthrough.key_terms import KEY_TERM_MAX_OLD, KeyTerms
+from compare.text.similarity import occurrences
+
+# Chinese characters, Latin words and digits, and the stops items are cut at (and some they are not)
+_PIECES = ["推进", "城市", "绿道", "建设", "改革", "试点", "Software", "revenue", "grew", "the", "PM2.5", "5G", "3.5",
+           "12", "，", ",", "；", ";", "：", ":", ", ", "; ", ": ", "、", "。", " ", "-", "’s"]
+
+
+def _clause_features_plain(item_text: str, language: str) -> list[set[str]]:
+    """The clauses' features as they were first computed: each clause featurised on its own."""
+    parts = _clause_parts(item_text, language)
+    if len(parts) < 2:
+        return []
+    return [f for f in (features(p, language) for p in parts) if len(f) >= 4]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=24), st.sampled_from(["zh", "en"]))
+def test_item_features_are_the_features_of_the_whole_and_its_clauses(pieces: list[str], language: str) -> None:
+    text = "".join(pieces)
+    got = _item_features(text, language)
+    assert got.whole == features(text, language)
+    assert got.parts == len(_clause_parts(text, language))
+    assert got.clauses == _clause_features_plain(text, language)
+
+
+def test_item_features_of_an_english_item_keep_the_word_pairs_across_its_clauses() -> None:
+    got = _item_features("grow Software revenue, cut costs", "en")
+    assert "revenue cut" in got.whole  # the pair across the cut, as `features` of the whole has it
+    assert got.whole == features("grow Software revenue, cut costs", "en")
+
+
+_NEW = ["稳妥推进低效工业园区整合清退。", "实施河湖水系连通工程。", "推进城市绿道建设，提升城市绿道品质。", "加强基层医疗队伍建设。"]
+_OLD = ("加大低效工业园区整合清退和连片改造力度。推进城市绿道建设，提升城市绿道品质，完善城市绿道配套。"
+        "实施河湖水系连通工程。河湖水系连通。")
+_ITEMS = ["加大低效工业园区整合清退和连片改造力度", "推进城市绿道建设，提升城市绿道品质，完善城市绿道配套", "实施河湖水系连通工程"]
+
+
+def test_the_key_terms_of_the_items_asked_about_are_those_of_the_whole_index() -> None:
+    whole = KeyTerms(_NEW, _OLD)
+    asked = KeyTerms(_NEW, _OLD, items=_ITEMS)
+    for item in _ITEMS:
+        assert asked.restatements(item, lambda i: True, lambda g: 1.0) == \
+               whole.restatements(item, lambda i: True, lambda g: 1.0)
+    assert any(asked.restatements(item, lambda i: True, lambda g: 1.0) for item in _ITEMS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="河湖水系连通工程城市绿道，。a1", max_size=80), st.text(alphabet="河湖水系连通工程城市绿道", min_size=4,
+                                                                          max_size=4))
+def test_old_window_counts_are_the_occurrences_in_the_old_text(old_text: str, window: str) -> None:
+    terms = KeyTerms([], old_text)
+    assert terms._old_uses(window) == occurrences(old_text, window, at_most=KEY_TERM_MAX_OLD)
