@@ -8,12 +8,15 @@ before and after) is in the closing note of issue 16; these keep the equivalence
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.figures.extract import (
     _EN_PERIOD,
     _EN_PERIOD_CUE,
+    _READ_FIELDS,
     _ZH_PERIOD,
     _ZH_PERIOD_CUE,
     _cjk_run,
@@ -24,6 +27,7 @@ from compare.figures.extract import (
     _strip_leading_periods,
     _zh_scope,
 )
+from compare.model import Figure
 from compare.text.numerals import ZH_TOKEN, zh_tokens
 from compare.text.sentences import ZH_CLAUSE_STOPS
 
@@ -129,3 +133,8 @@ def test_the_period_cues_of_each_form() -> None:
     for period in ("over the past five years", "since FY2015", "cumulatively", "two-year", "2016 to 2019",
                    "FY2020", "this financial year"):
         assert _EN_PERIOD.fullmatch(period) and _EN_PERIOD_CUE.search(period), period
+
+
+def test_a_figure_read_anew_gets_every_field() -> None:
+    # `_Semantics._read` builds each figure field by field (not with dataclasses.replace)
+    assert _READ_FIELDS == tuple(f.name for f in fields(Figure))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -323,24 +323,23 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     sections = report.sections
     pattern = _EN_PERIOD if language == "en" else _ZH_PERIOD
     heading_periods = {s.id: _heading_period(s.heading, pattern) for s in sections}
-    figs: list[Figure] = []
     year = report.metadata.year
     own = _own_scope(report.metadata.issuer or "", text) if language == "zh" else ""
-    for fig in extract_figures_from_text(text, language=language, excluded=excluded, year=year, own_scope=own):
-        # one `replace` per figure with everything the report adds (replace is the costly step here)
+
+    def place(fig: Figure, kind: FigureKind) -> tuple[str | None, str, PeriodKind, FigureKind]:
+        """What the report adds to a figure (its `kind` as its words tell it): the section, the
+        heading's period when its own words state none, and TARGET in the plan part."""
         holder = report.section_at(fig.span.start)
         section_id = holder.id if holder is not None else fig.section_id
-        period, kind = fig.period, fig.period_kind
+        period, period_kind = fig.period, fig.period_kind
         if not period:
-            period, kind = _heading_period_of(fig, section_id, report, heading_periods)
-        target = (fig.kind is FigureKind.OUTCOME and section_id in report.plan_ids
-                  and not _names_past_year(period, report.metadata.plan_year))
-        if (section_id, period, kind) != (fig.section_id, fig.period, fig.period_kind) or target:
-            # the plan part states what is aimed at
-            fig = replace(fig, section_id=section_id, period=period, period_kind=kind,
-                          kind=FigureKind.TARGET if target else fig.kind)
-        figs.append(fig)
-    return tuple(figs)
+            period, period_kind = _heading_period_of(fig, section_id, report, heading_periods)
+        if (kind is FigureKind.OUTCOME and section_id in report.plan_ids
+                and not _names_past_year(period, report.metadata.plan_year)):
+            kind = FigureKind.TARGET  # the plan part states what is aimed at
+        return section_id, period, period_kind, kind
+
+    return _extract(text, language, excluded, year, own, place)
 
 
 def _own_scope(issuer: str, text: str) -> str:
@@ -393,10 +392,23 @@ def extract_figures_from_text(
     """Every figure in `text` (no sections); `excluded` spans are skipped. `year` is the year the
     text was delivered in: a fiscal year from it on is a budget or forecast (FORECAST). `own_scope`
     is the 全X that means the issuer's own area (default: read from the text)."""
+    own = _own_scope("", text) if own_scope is None else own_scope
+    return _extract(text, language, excluded, year, own, None)
+
+
+# The fields `_Semantics._read` writes when it makes a figure anew: every field of Figure (a test
+# keeps the two in step, so that a field added to Figure is not dropped there).
+_READ_FIELDS = ("value", "unit", "label", "span", "section_id", "value_high", "qualifier", "period", "base_value",
+                "base_unit", "period_kind", "kind", "bound", "change", "down", "scope", "sentence")
+# (figure, its kind as its words tell it) -> section id, period, period kind and kind in its report
+_Place = Callable[[Figure, FigureKind], tuple[str | None, str, PeriodKind, FigureKind]]
+
+
+def _extract(text: str, language: str, excluded: Iterable[tuple[int, int]], year: int | None, own: str,
+             place: _Place | None) -> tuple[Figure, ...]:
     blocked = _Blocked(text, excluded, language)
     figs = _extract_en(text, blocked) if language == "en" else _extract_zh(text, blocked)
-    own = _own_scope("", text) if own_scope is None else own_scope
-    return tuple(_Semantics(text, language, year, own).read(figs))
+    return tuple(_Semantics(text, language, year, own, place).read(figs))
 
 
 class _Semantics:
@@ -404,8 +416,9 @@ class _Semantics:
     how it bounds its quantity, whether it is a change (and a fall), the area it covers, what kind
     of figure it is and the sentence that states it."""
 
-    def __init__(self, text: str, language: str, year: int | None, own: str) -> None:
+    def __init__(self, text: str, language: str, year: int | None, own: str, place: _Place | None = None) -> None:
         self.text = text
+        self.place = place  # what a report adds to each figure (see `extract_figures`), if any
         self.language = language
         self.year = year
         # each line is split into sentences on its own, so only the lines that hold a figure are
@@ -471,8 +484,14 @@ class _Semantics:
         if fiscal and self.year is not None:
             # a budget speech of 2020 budgets FY2020 and revises its estimate for FY2019
             kind = FigureKind.FORECAST if int(fiscal.group(1)) >= self.year else FigureKind.OUTCOME
-        return replace(fig, label=label, bound=bound, change=is_change, down=down, scope=scope, kind=kind,
-                       sentence=sentence)
+        section_id, period, period_kind = fig.section_id, fig.period, fig.period_kind
+        if self.place is not None:
+            section_id, period, period_kind, kind = self.place(fig, kind)
+        # one new figure with all the fields (dataclasses.replace, field by field, was the costly step)
+        return Figure(value=fig.value, unit=fig.unit, label=label, span=fig.span, section_id=section_id,
+                      value_high=fig.value_high, qualifier=fig.qualifier, period=period,
+                      base_value=fig.base_value, base_unit=fig.base_unit, period_kind=period_kind, kind=kind,
+                      bound=bound, change=is_change, down=down, scope=scope, sentence=sentence)
 
 
 # Words before a figure that make it a target outside the plan part: 主要预期目标是：…, 目标为…
