@@ -200,7 +200,7 @@ class KeyTerms:
         item_windows = self._item_windows[item_text] if self._item_windows is not None else _grams(item_text)
         postings = self._postings
         candidates: dict[int, None] = {}  # the allowed sentences holding a rare window of the item, in order
-        for g in sorted(item_windows.intersection(postings)):
+        for g in sorted(g for g in item_windows if g in postings):
             for i in postings[g]:
                 if i not in candidates and allowed(i):
                     candidates[i] = None
