@@ -167,6 +167,7 @@ def direction_of(clause: str, fig: Figure, qualifier: str) -> TargetDirection:
 
 
 @lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 14)  # asked of every candidate for every target: few labels, many pairs
 def _verb_class(label: str) -> str:
     low = label.lower()
     if any(w in low for w in _RISE_WORDS):
