@@ -8,14 +8,18 @@ before and after) is in the closing note of issue 16; these keep the equivalence
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.figures.extract import (
+    _CEILING_BEFORE,
     _EN_PERIOD,
     _EN_PERIOD_CUE,
+    _FLOOR_BEFORE,
+    _FLOOR_BEFORE_MAX,
     _READ_FIELDS,
     _ZH_PERIOD,
     _ZH_PERIOD_CUE,
@@ -138,3 +142,11 @@ def test_the_period_cues_of_each_form() -> None:
 def test_a_figure_read_anew_gets_every_field() -> None:
     # `_Semantics._read` builds each figure field by field (not with dataclasses.replace)
     assert _READ_FIELDS == tuple(f.name for f in fields(Figure))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="至少不低于控制在超过以内建成家，。；、\n 3a", max_size=40))
+def test_the_bound_words_before_a_figure_are_read_at_the_end_of_its_lead(lead: str) -> None:
+    assert bool(_FLOOR_BEFORE.search(lead, max(0, len(lead) - _FLOOR_BEFORE_MAX))) == \
+           bool(re.search(r"(?:至少|不少于|不低于)[^，。；、]{0,8}$", lead))
+    assert lead.rstrip().endswith(_CEILING_BEFORE) == bool(re.search(r"(?:控制在|不超过|以内)$", lead.rstrip()))

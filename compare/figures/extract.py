@@ -321,8 +321,9 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     language = report.metadata.language or detect_language(text)
     excluded = [(s.span.start, s.span.end) for s in report.stripped]
     sections = report.sections
-    pattern = _EN_PERIOD if language == "en" else _ZH_PERIOD
-    heading_periods = {s.id: _heading_period(s.heading, pattern) for s in sections}
+    pattern, cue = (_EN_PERIOD, _EN_PERIOD_CUE) if language == "en" else (_ZH_PERIOD, _ZH_PERIOD_CUE)
+    heading_periods = {s.id: _heading_period(s.heading, pattern) if cue.search(s.heading) else "" for s in sections}
+    inherited: dict[str | None, str] = {}  # section id -> the period of its nearest heading stating one
     year = report.metadata.year
     own = _own_scope(report.metadata.issuer or "", text) if language == "zh" else ""
 
@@ -331,13 +332,21 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
         heading's period when its own words state none, and TARGET in the plan part."""
         holder = report.section_at(fig.span.start)
         section_id = holder.id if holder is not None else fig.section_id
-        period, period_kind = fig.period, fig.period_kind
+        period, p_kind = fig.period, fig.period_kind
         if not period:
-            period, period_kind = _heading_period_of(fig, section_id, report, heading_periods)
+            # a figure whose sentence and paragraph state no period takes the nearest heading's (the
+            # period and its kind)
+            heading = inherited.get(section_id)
+            if heading is None:
+                heading = inherited[section_id] = next(
+                    (p for sid in report.lineage(section_id or "") if (p := heading_periods.get(sid, ""))), "")
+            if heading:
+                period = heading
+                p_kind = period_kind(heading) if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
         if (kind is FigureKind.OUTCOME and section_id in report.plan_ids
                 and not _names_past_year(period, report.metadata.plan_year)):
             kind = FigureKind.TARGET  # the plan part states what is aimed at
-        return section_id, period, period_kind, kind
+        return section_id, period, p_kind, kind
 
     return _extract(text, language, excluded, year, own, place)
 
@@ -371,18 +380,6 @@ def _heading_period(heading: str, pattern: re.Pattern[str]) -> str:
     if not found or len({period_kind(p) for p in found}) > 1:
         return ""
     return found[0]
-
-
-def _heading_period_of(fig: Figure, section_id: str | None, report: Report,
-                       heading_periods: dict[str, str]) -> tuple[str, PeriodKind]:
-    """A figure whose sentence and paragraph state no period takes the nearest heading's (the
-    period and its kind); else its own."""
-    for sid in report.lineage(section_id or ""):
-        period = heading_periods.get(sid, "")
-        if period:
-            kind = period_kind(period) if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
-            return period, kind
-    return fig.period, fig.period_kind
 
 
 def extract_figures_from_text(
@@ -451,9 +448,10 @@ class _Semantics:
         text = self.text
         lead = text[sentence.start if sentence else max(0, fig.span.start - _SENTENCE_LOOKBACK):fig.span.start]
         bound = _bound(fig.qualifier)
-        if bound is Bound.EXACT and re.search(r"(?:至少|不少于|不低于)[^，。；、]{0,8}$", lead):
+        # (both read only the end of the lead: a match ends there and is at most _FLOOR_BEFORE_MAX long)
+        if bound is Bound.EXACT and _FLOOR_BEFORE.search(lead, max(0, len(lead) - _FLOOR_BEFORE_MAX)):
             bound = Bound.FLOOR  # 至少建成200家: the floor stands before the verb
-        elif bound is Bound.EXACT and re.search(r"(?:控制在|不超过|以内)$", lead.rstrip()):
+        elif bound is Bound.EXACT and lead.rstrip().endswith(_CEILING_BEFORE):
             bound = Bound.CEILING  # 控制在3%
         label, scope = fig.label, ""
         if self.language == "zh":
@@ -494,6 +492,10 @@ class _Semantics:
                       bound=bound, change=is_change, down=down, scope=scope, sentence=sentence)
 
 
+# A floor written before the verb (至少建成200家) and a ceiling just before the figure (控制在3%).
+_FLOOR_BEFORE = lazy_pattern(r"(?:至少|不少于|不低于)[^，。；、]{0,8}$")
+_FLOOR_BEFORE_MAX = 3 + 8 + 1  # the longest word, eight characters, and a final newline `$` may stand before
+_CEILING_BEFORE = ("控制在", "不超过", "以内")
 # Words before a figure that make it a target outside the plan part: 主要预期目标是：…, 目标为…
 _ZH_TARGET_CUE = lazy_pattern(r"预期目标|目标(?:是|为|：|:)|力争|争取")
 
