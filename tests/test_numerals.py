@@ -158,3 +158,15 @@ def test_number_word_starts_cover_every_letter_case_insensitive_matching_takes()
     folded = {chr(c) for c in range(sys.maxunicode + 1) if firsts.fullmatch(chr(c))}
     cls = _NUMBER_WORD_START.pattern[1:_NUMBER_WORD_START.pattern.index("]")]
     assert folded == set(cls)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789０１２３４５６７８９٣,.．a 万", max_size=40))
+def test_number_runs_opening_with_a_class_are_the_runs_of_a_repeat(text: str) -> None:
+    # `re` scans ahead only for a pattern that opens with a class: \d\d* stands for \d+
+    import re
+
+    from compare.text.numerals import _BARE_ARABIC, _DIGIT_RUN
+    assert [m.span() for m in _DIGIT_RUN.finditer(text)] == [m.span() for m in re.finditer(r"\d+", text)]
+    bare = r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?"
+    assert [m.span() for m in _BARE_ARABIC.finditer(text)] == [m.span() for m in re.finditer(bare, text)]
