@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from compare.followthrough.evidence import _clause_parts, _item_features, features
 from compare.followthrough.key_terms import KEY_TERM_MAX_OLD, KeyTerms
+from compare.followthrough.targets import _SUB_AREA, _sub_areas
 from compare.text.similarity import occurrences
 
 # Chinese characters, Latin words and digits, and the stops items are cut at (and some they are not)
@@ -65,3 +66,17 @@ def test_the_key_terms_of_the_items_asked_about_are_those_of_the_whole_index() -
 def test_old_window_counts_are_the_occurrences_in_the_old_text(old_text: str, window: str) -> None:
     terms = KeyTerms([], old_text)
     assert terms._old_uses(window) == occurrences(old_text, window, at_most=KEY_TERM_MAX_OLD)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["合作区", "示范区", "自贸区", "自由贸易试验区", "片区", "园区", "新区", "开发区", "保税区",
+                                 "综保区", "试验区", "产业园", "街道", "前海", "河套", "口岸", "自由", "贸易", "合作", "深汕",
+                                 "特别", "全区", "本区", "新", "区", "前", "，", "1", "a", " ", "、", "龙岗"]), max_size=20))
+def test_sub_areas_are_the_matches_of_the_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _sub_areas(text) == [m.group() for m in _SUB_AREA.finditer(text)]
+
+
+def test_sub_areas_of_a_sentence() -> None:
+    text = "深汕特别合作区地区生产总值增长7%，前海蛇口自贸片区新增企业3万家，全区新增就业"
+    assert _sub_areas(text) == [m.group() for m in _SUB_AREA.finditer(text)] == ["深汕特别合作区", "前海", "蛇口自贸片区"]

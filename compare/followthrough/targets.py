@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..lazy import lazy_pattern
 from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
-from ..text.cjk import CJK, count_cjk
+from ..text.cjk import CJK, count_cjk, is_cjk
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD
 from ..text.similarity import (
     ABBREVIATION_SCORE,
@@ -406,8 +406,31 @@ _REACHED = lazy_pattern(r"(?:达到|达|增至|突破)$")
 _RATE_UNITS = ("%", "％", "个百分点", "‰")
 # A sub-area named before a figure: the figure is that area's, not the issuer's (a cooperation
 # zone's growth rate is not the city's).
-_SUB_AREA = lazy_pattern(rf"[{CJK}]{{0,8}}?(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|"
-                       r"综保区|试验区|产业园|街道|前海|河套|口岸)")
+# `_sub_areas` reads the matches of _SUB_AREA (up to _SUB_AREA_LEAD Chinese characters, then one of the
+# _SUB_AREA_WORDS) without it: `re` tries the pattern at every character of a sentence, while the
+# words alone open with a class of their first characters, which it scans for in C.
+_SUB_AREA_LEAD = 8
+_SUB_AREA_WORDS = r"(?:合作区|示范区|自贸区|自由贸易试验区|片区|园区|新区|开发区|保税区|综保区|试验区|产业园|街道|前海|河套|口岸)"
+_SUB_AREA = lazy_pattern(rf"[{CJK}]{{0,{_SUB_AREA_LEAD}}}?{_SUB_AREA_WORDS}")
+_SUB_AREA_WORD = lazy_pattern(_SUB_AREA_WORDS)
+
+
+def _sub_areas(text: str) -> list[str]:
+    """The matches of `_SUB_AREA.finditer(text)`, in order. The leftmost match holds the leftmost
+    area word (an earlier start reaching a later word would reach that one, nearer), with the
+    first alternative that matches there, and starts as far back before it as the Chinese
+    characters run, up to _SUB_AREA_LEAD of them (the shortest lead is tried first from each start,
+    and the word is the nearest one)."""
+    out: list[str] = []
+    pos = 0
+    while (m := _SUB_AREA_WORD.search(text, pos)) is not None:
+        start = m.start()
+        lowest = max(pos, start - _SUB_AREA_LEAD)
+        while start > lowest and is_cjk(text[start - 1]):
+            start -= 1
+        out.append(text[start:m.end()])
+        pos = m.end()
+    return out
 # Wider areas than a district's or a city's own: a district report citing the city's figure.
 _WIDER = {"区": ("全市", "全省", "全国"), "县": ("全市", "全省", "全国"), "市": ("全省", "全国")}
 # Leading words that are not the indicator: time, the issuer's own scope, modal verbs.
@@ -500,8 +523,7 @@ def measure_of(text: str, fig: Figure, label: str, sentence: Span, *, issuer: st
     before = text[sentence.start : fig.span.start]
     clause = before[max(before.rfind(c) for c in "，,；;：:") + 1:]
     subject = re.split(r"[，,；;：:]", before, maxsplit=1)[0]
-    scope = {m.group() for m in _SUB_AREA.finditer(subject + "，" + clause)
-             if not m.group().startswith(("全区", "本区"))}
+    scope = {area for area in _sub_areas(subject + "，" + clause) if not area.startswith(("全区", "本区"))}
     core = indicator_core(label)
     # a sub-area named only by the sentence's opening clause whose name the measure itself carries
     # (「国家高新区实现扩容提质，新增国家级高新技术企业…」): the designation is the topic, not the scope
