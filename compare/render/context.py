@@ -360,10 +360,6 @@ class _RowIndex:
         self.items: list[tuple[int, int, str]] = []
         self.starts: list[int] = []
 
-    def add(self, span: Span | None, anchor: str) -> None:
-        if span is not None:
-            self.items.append((span.start, span.end, anchor))
-
     def freeze(self) -> None:
         self.items.sort()
         self.starts = [s for s, _, _ in self.items]
@@ -371,16 +367,18 @@ class _RowIndex:
     def find(self, span: Span) -> str:
         """Anchor of the first row overlapping `span` ("" when no row shows it)."""
         hit = self.find_span(span)
-        return hit[1] if hit else ""
+        return hit[2] if hit else ""
 
-    def find_span(self, span: Span) -> tuple[Span, str] | None:
-        i = bisect.bisect_right(self.starts, span.start) - 1
-        for j in range(max(i, 0), len(self.items)):
-            s, e, anchor = self.items[j]
-            if s >= span.end:
+    def find_span(self, span: Span) -> tuple[int, int, str] | None:
+        """(start, end, anchor) of the first row overlapping `span`, or None."""
+        start, end = span.start, span.end
+        items = self.items
+        for j in range(max(bisect.bisect_right(self.starts, start) - 1, 0), len(items)):
+            hit = items[j]
+            if hit[0] >= end:
                 break
-            if e > span.start and s < span.end:
-                return Span(s, e), anchor
+            if hit[1] > start:
+                return hit
         return None
 
 
@@ -392,9 +390,8 @@ def _label(labels: dict[str, str], key: str, member: Any, language: str, enum_na
 def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Marks, new_marks: Marks,
            view: View) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
     old_rows, new_rows = _RowIndex(), _RowIndex()
-    fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
-                     if _is_changed(fp) and fp.old is not None)
-    fig_starts = [s for s, _ in fig_old]
+    old_items, new_items = old_rows.items, new_rows.items
+    make_row = _RowMaker(c, labels, language, old_marks, new_marks, view).row
     where = paragraph_index(c.old, c.new)
     pairs: list[dict[str, Any]] = []
     diffs = {d.pair_index: d for d in c.diffs}
@@ -415,10 +412,11 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         rows: list[dict[str, Any]] = []
         for k, r in enumerate(srows):
             anchor = f"r{i}-{k}"
-            old_rows.add(r.old, anchor)
-            new_rows.add(r.new, anchor)
-            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts, badged(r),
-                             view))
+            if r.old is not None:
+                old_items.append((r.old.start, r.old.end, anchor))
+            if r.new is not None:
+                new_items.append((r.new.start, r.new.end, anchor))
+            rows.append(make_row(r, anchor, badged(r)))
         slots = moved_away_slots(srows)
         blocks = []
         for b, block in enumerate(group_blocks(srows, where)):
@@ -439,17 +437,20 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
             if -1 in slots and b == 0:
                 items[:0] = [{"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
                               "label": labels["moved_to"]} for m in slots[-1]]
-            kinds_in = [rows[k]["kind"] for k in block if rows[k]["kind"]]
+            kinds_in = [kind for kind in (rows[k]["kind"] for k in block) if kind]
             # the section's own heading line: the sticky header shows it already, so it is drawn small
             heading_line = all(_inside(srows[k].old, old_head) and _inside(srows[k].new, new_head) for k in block)
-            sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
+            whole = ""
+            if kinds_in and not one_sided:
+                sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
+                if len(sides) == 1 and sides != {"both"}:
+                    whole = next(iter(sides))
             blocks.append({
                 "anchor": f"b{i}-{b}",
                 "parts": items,
                 "kinds": list(dict.fromkeys(kinds_in)),
                 "changed": bool(kinds_in),
-                "whole": (next(iter(sides)) if len(sides) == 1 and sides != {"both"} and kinds_in
-                          and not one_sided else ""),
+                "whole": whole,
                 "heading_line": heading_line,
             })
         for after, moved in slots.items():  # a moved sentence says from which way it came
@@ -459,16 +460,16 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         kinds = [k for k in CHANGE_KINDS if k in present]
         shown = new_sec or old_sec
         n_changes = sum(1 for r in rows if r["kind"])
+        old_heading, new_heading = _heading(old_sec, labels), _heading(new_sec, labels)
         pairs.append({
             "anchor": f"p{i}",
             "status": pair.status.value,
             "status_label": _label(labels, f"sec_{pair.status.value}", pair.status, language, "PairStatus")
             if pair.status is not PairStatus.MATCHED else "",
             "level": shown.level if shown else 1,
-            "old_heading": _heading(old_sec, labels),
-            "new_heading": _heading(new_sec, labels),
-            "both_headings": bool(old_sec and new_sec
-                                  and _heading(old_sec, labels) != _heading(new_sec, labels)),
+            "old_heading": old_heading,
+            "new_heading": new_heading,
+            "both_headings": bool(old_sec and new_sec and old_heading != new_heading),
             "note": _pair_note(c, pair.status, old_sec, new_sec, labels, positions),
             "changed": n_changes > 0 or pair.status is not PairStatus.MATCHED,
             "count": n_changes,
@@ -517,33 +518,55 @@ def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_s
     return labels.get(notes.get(status.value, ""), "")
 
 
-def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], language: str,
-         old_marks: Marks, new_marks: Marks, fig_old: list[tuple[int, int]], fig_starts: list[int],
-         badge: bool, view: View) -> dict[str, Any]:
-    figures: list[str] = []
-    if r.old is not None and r.new is not None and r.kind is not None:
-        lo = bisect.bisect_left(fig_starts, r.old.start)
-        hi = bisect.bisect_left(fig_starts, r.old.end)
-        for _, i in fig_old[lo:hi]:
-            fp = c.figure_pairs[i]
-            if fp.new is not None and r.new.start <= fp.new.span.start < r.new.end:
-                figures.append(format_figure_change(fp, c.old, c.new, language))
-    kind = r.kind.value if r.kind else ""
-    return {
-        "anchor": anchor,
-        "kind": kind,
-        "label": _label(labels, kind, r.kind, language, "ChangeKind") if r.kind else "",
-        "badge": badge,
-        "pieces": merged_pieces(r, c.old, c.new, old_marks, new_marks) if view != "md" else [],
-        "old": side_pieces(r, c.old, Op.DELETE) if view != "html" else [],
-        "new": side_pieces(r, c.new, Op.INSERT) if view != "html" else [],
-        "both": r.old is not None and r.new is not None,
-        "badge_side": "new" if r.new is not None else "old",
-        "figures": figures,
-        "moved_label": "",
-        # the score behind the kind, for the 「依据」 disclosure only
-        "basis": f"{r.score:.2f}" if r.kind is not None and r.old is not None and r.new is not None else "",
-    }
+class _RowMaker:
+    """Draws the sentence rows of one page: what every row reads (texts, marks, labels, the changed
+    figures by position) is looked up once per page, not once per row."""
+
+    def __init__(self, c: Comparison, labels: dict[str, str], language: str, old_marks: Marks, new_marks: Marks,
+                 view: View) -> None:
+        self.c, self.labels, self.language, self.view = c, labels, language, view
+        self.old_marks, self.new_marks = old_marks, new_marks
+        self.fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
+                              if _is_changed(fp) and fp.old is not None)
+        self.fig_starts = [s for s, _ in self.fig_old]
+        self.kind_labels: dict[ChangeKind, str] = {}
+
+    def row(self, r: SentenceRow, anchor: str, badge: bool) -> dict[str, Any]:
+        c, view = self.c, self.view
+        old, new, kind = r.old, r.new, r.kind
+        figures: list[str] = []
+        if kind is None:
+            value = label = basis = ""
+        else:
+            value = kind._value_
+            label = self.kind_labels.get(kind) or self.kind_labels.setdefault(
+                kind, _label(self.labels, value, kind, self.language, "ChangeKind"))
+            if old is not None and new is not None:
+                # the score behind the kind, for the 「依据」 disclosure only
+                basis = f"{r.score:.2f}"
+                fig_starts = self.fig_starts
+                lo = bisect.bisect_left(fig_starts, old.start)
+                hi = bisect.bisect_left(fig_starts, old.end, lo)
+                for _, i in self.fig_old[lo:hi]:
+                    fp = c.figure_pairs[i]
+                    if fp.new is not None and new.start <= fp.new.span.start < new.end:
+                        figures.append(format_figure_change(fp, c.old, c.new, self.language))
+            else:
+                basis = ""
+        return {
+            "anchor": anchor,
+            "kind": value,
+            "label": label,
+            "badge": badge,
+            "pieces": merged_pieces(r, c.old, c.new, self.old_marks, self.new_marks) if view != "md" else [],
+            "old": side_pieces(r, c.old, Op.DELETE) if view != "html" else [],
+            "new": side_pieces(r, c.new, Op.INSERT) if view != "html" else [],
+            "both": old is not None and new is not None,
+            "badge_side": "old" if new is None else "new",
+            "figures": figures,
+            "moved_label": "",
+            "basis": basis,
+        }
 
 
 def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: dict[str, str],
@@ -564,8 +587,8 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: d
             "new": _figure_cell(fp.new, c.new, language, fp.old),
             "old_href": f"#fo{i}" if old_hit else "",
             "new_href": f"#fn{i}" if new_hit else "",
-            "old_sentence": " ".join(c.old.text_of(old_hit[0]).split()) if old_hit else "",
-            "new_sentence": " ".join(c.new.text_of(new_hit[0]).split()) if new_hit else "",
+            "old_sentence": " ".join(c.old.source.text[old_hit[0]:old_hit[1]].split()) if old_hit else "",
+            "new_sentence": " ".join(c.new.source.text[new_hit[0]:new_hit[1]].split()) if new_hit else "",
             "change": _change_text(fp, language),
             "text": format_figure_change(fp, c.old, c.new, language),
             "section": _section_heading(c.new, fp.new),
@@ -576,15 +599,19 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: d
                                         else fp.pp_change if fp.pp_change is not None else fp.delta),
             "rising": bool(fp.delta is not None and fp.delta > 0),
         })
-    gone = [{"label": fp.old.label or "—", "value": c.old.text_of(fp.old.span),
-             "period": _period(fp.old, labels, language), "section": _section_heading(c.old, fp.old),
-             "href": f"#{old_rows.find(fp.old.span)}" if old_rows.find(fp.old.span) else ""}
+    gone = [_one_sided_figure(fp.old, c.old, old_rows, labels, language)
             for fp in c.figure_pairs if fp.old is not None and fp.new is None]
-    new_only = [{"label": fp.new.label or "—", "value": c.new.text_of(fp.new.span),
-                 "period": _period(fp.new, labels, language), "section": _section_heading(c.new, fp.new),
-                 "href": f"#{new_rows.find(fp.new.span)}" if new_rows.find(fp.new.span) else ""}
+    new_only = [_one_sided_figure(fp.new, c.new, new_rows, labels, language)
                 for fp in c.figure_pairs if fp.new is not None and fp.old is None]
     return {"changed": changed, "chart": _chart(c, figure_rows, changed), "gone": gone, "new_only": new_only}
+
+
+def _one_sided_figure(fig: Figure, report: Report, rows: _RowIndex, labels: dict[str, str],
+                      language: str) -> dict[str, str]:
+    """A figure only one side has, with a link to the row that shows it ("" when none does)."""
+    anchor = rows.find(fig.span)
+    return {"label": fig.label or "—", "value": report.text_of(fig.span), "period": _period(fig, labels, language),
+            "section": _section_heading(report, fig), "href": f"#{anchor}" if anchor else ""}
 
 
 def _period(fig: Figure, labels: dict[str, str], language: str) -> str:
