@@ -402,8 +402,6 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         old_sec = _section(c.old, pair.old_id)
         new_sec = _section(c.new, pair.new_id)
         one_sided = pair.status in (PairStatus.ADDED, PairStatus.REMOVED)
-        old_head = old_sec.heading_span if old_sec else None
-        new_head = new_sec.heading_span if new_sec else None
 
         def badged(r: SentenceRow) -> bool:
             # "added" on every sentence of an added section says nothing the section badge does not
@@ -418,41 +416,8 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
                 new_items.append((r.new.start, r.new.end, anchor))
             rows.append(make_row(r, anchor, badged(r)))
         slots = moved_away_slots(srows)
-        blocks = []
-        for b, block in enumerate(group_blocks(srows, where)):
-            items = []
-            for side, ks in runs_of(block, srows, badged):
-                if side == "row":  # one sentence, no run badge
-                    items.append({"side": side, "rows": [rows[ks[0]]], "badge": "", "kind": rows[ks[0]]["kind"]})
-                else:
-                    kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
-                    ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
-                    items.append({"side": side, "rows": [rows[k] for k in ks],
-                                  "badge": " · ".join(labels.get(k, k) for k in ordered),
-                                  "kind": ordered[0] if ordered else ""})
-                for k in ks if slots else ():
-                    for m in slots.get(k, []):
-                        items.append({"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
-                                      "label": labels["moved_to"] if m > k else labels["moved_to_earlier"]})
-            if -1 in slots and b == 0:
-                items[:0] = [{"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
-                              "label": labels["moved_to"]} for m in slots[-1]]
-            kinds_in = [kind for kind in (rows[k]["kind"] for k in block) if kind]
-            # the section's own heading line: the sticky header shows it already, so it is drawn small
-            heading_line = all(_inside(srows[k].old, old_head) and _inside(srows[k].new, new_head) for k in block)
-            whole = ""
-            if kinds_in and not one_sided:
-                sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
-                if len(sides) == 1 and sides != {"both"}:
-                    whole = next(iter(sides))
-            blocks.append({
-                "anchor": f"b{i}-{b}",
-                "parts": items,
-                "kinds": list(dict.fromkeys(kinds_in)),
-                "changed": bool(kinds_in),
-                "whole": whole,
-                "heading_line": heading_line,
-            })
+        blocks = _blocks(i, srows, rows, group_blocks(srows, where), slots, badged, labels, one_sided,
+                         old_sec.heading_span if old_sec else None, new_sec.heading_span if new_sec else None)
         for after, moved in slots.items():  # a moved sentence says from which way it came
             for m in moved:
                 rows[m]["moved_label"] = labels["moved_from"] if after < m else labels["moved_from_later"]
@@ -484,6 +449,49 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
     old_rows.freeze()
     new_rows.freeze()
     return pairs, old_rows, new_rows
+
+
+def _blocks(i: int, srows: Sequence[SentenceRow], rows: list[dict[str, Any]], grouped: list[list[int]],
+            slots: dict[int, list[int]], badged: Callable[[SentenceRow], bool], labels: dict[str, str],
+            one_sided: bool, old_head: Span | None, new_head: Span | None) -> list[dict[str, Any]]:
+    """The paragraph blocks of section pair `i`: its rows as runs, single sentences and "moved away"
+    markers (render/blocks.py), with what the page's filters read off each block."""
+    blocks: list[dict[str, Any]] = []
+    for b, block in enumerate(grouped):
+        items = []
+        for side, ks in runs_of(block, srows, badged):
+            if side == "row":  # one sentence, no run badge
+                items.append({"side": side, "rows": [rows[ks[0]]], "badge": "", "kind": rows[ks[0]]["kind"]})
+            else:
+                kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
+                ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
+                items.append({"side": side, "rows": [rows[k] for k in ks],
+                              "badge": " · ".join(labels.get(k, k) for k in ordered),
+                              "kind": ordered[0] if ordered else ""})
+            for k in ks if slots else ():
+                for m in slots.get(k, []):
+                    items.append({"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
+                                  "label": labels["moved_to"] if m > k else labels["moved_to_earlier"]})
+        if -1 in slots and b == 0:
+            items[:0] = [{"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
+                          "label": labels["moved_to"]} for m in slots[-1]]
+        kinds_in = [kind for kind in (rows[k]["kind"] for k in block) if kind]
+        # the section's own heading line: the sticky header shows it already, so it is drawn small
+        heading_line = all(_inside(srows[k].old, old_head) and _inside(srows[k].new, new_head) for k in block)
+        whole = ""
+        if kinds_in and not one_sided:
+            sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
+            if len(sides) == 1 and sides != {"both"}:
+                whole = next(iter(sides))
+        blocks.append({
+            "anchor": f"b{i}-{b}",
+            "parts": items,
+            "kinds": list(dict.fromkeys(kinds_in)),
+            "changed": bool(kinds_in),
+            "whole": whole,
+            "heading_line": heading_line,
+        })
+    return blocks
 
 
 def _inside(span: Span | None, outer: Span | None) -> bool:
