@@ -232,7 +232,8 @@ def build_context(c: Comparison, *, lang: str | None = None, view: View = "all")
 
 def page_labels(language: str, years: dict[str, str]) -> dict[str, str]:
     """The labels of a page in `language`, with the years filled in."""
-    return {k: _fill_years(v, years) for k, v in LABELS[language].items()}
+    # most labels name no year: only those with a "{" are filled in
+    return {k: _fill_years(v, years) if "{" in v else v for k, v in LABELS[language].items()}
 
 
 def js_payload(language: str, labels: dict[str, str]) -> dict[str, Any]:
