@@ -724,7 +724,13 @@ def _section_heading(report: Report, fig: Figure) -> str:
 
 
 def _preview(text: str, limit: int = 0) -> str:
+    """The start of `text`, its whitespace folded, cut after `limit` characters ("…" when cut)."""
     limit = limit or EVIDENCE_PREVIEW_CHARS
+    if len(text) > 2 * limit:
+        # a long passage (an evidence paragraph): folding its start gives the start of the folded whole
+        head = " ".join(text[:2 * limit].split())
+        if len(head) > limit:
+            return head[:limit].rstrip() + "…"
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
@@ -892,7 +898,8 @@ def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[
 
 def _counts(c: Comparison) -> dict[str, dict[str, int]]:
     """Counts by enum member, every member present in the model included (unknown ones too)."""
-    changes = Counter(r.kind.value for d in c.diffs for r in d.rows if r.kind is not None)
+    # `_value_`: the member's value without Enum's `value` property (a Python call per row)
+    changes = Counter(r.kind._value_ for d in c.diffs for r in d.rows if r.kind is not None)
     sections = Counter(p.status.value for p in c.section_pairs)
     # entries of an appendix (a glossary term added or gone) are counted, and said apart: on a
     # district's reports they were most of the sections "added" and "removed"
