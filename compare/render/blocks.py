@@ -97,11 +97,23 @@ def _cut(op: str, text: str, start: int, hits: Sequence[Mark], marks: Marks,
             sides.append((ms, side_marks.placed))
     if not sides:
         return [{"op": op, "text": text, "anchors": [], "cls": ""}]
+    if len(cuts) == 2:
+        # no mark begins or ends inside the text, so each covers all of it (a sentence inside an
+        # evidence paragraph, most cuts): one piece, as the loop below would make it
+        anchors: list[str] = []
+        classes: list[str] = []
+        for ms, placed in sides:
+            new_anchors = [m.id for _, _, m in ms if m.id not in placed]
+            placed.update(new_anchors)
+            anchors += new_anchors
+            classes += [m.cls for _, _, m in ms]
+            classes += ["m-" + m.id for _, _, m in ms]
+        return [{"op": op, "text": text, "anchors": anchors, "cls": " ".join(dict.fromkeys(classes))}]
     points = sorted(cuts)
     out: list[dict[str, Any]] = []
     for a, b in zip(points, points[1:]):
-        anchors: list[str] = []
-        classes: list[str] = []
+        anchors = []
+        classes = []
         for ms, placed in sides:
             covering = [m for ma, mb, m in ms if ma < b and mb > a]
             if covering:
