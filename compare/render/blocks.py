@@ -63,6 +63,7 @@ class Marks:
 
 _NO_MARKS = Marks(())
 _EQUAL, _INSERT, _DELETE = Op.EQUAL.value, Op.INSERT.value, Op.DELETE.value
+_MOVED = ChangeKind.MOVED
 
 
 def _cut(op: str, text: str, start: int, hits: Sequence[Mark], marks: Marks,
@@ -76,26 +77,43 @@ def _cut(op: str, text: str, start: int, hits: Sequence[Mark], marks: Marks,
         # no mark touches the text (most sentences): one piece, nothing placed
         return [{"op": op, "text": text, "anchors": [], "cls": ""}] if text else []
     n = len(text)
-    # each side's marks with their ends relative to `text` (sides without marks left out), and
-    # the offsets where a mark begins or ends inside the text
+    if not n:
+        return []
+    # each side's marks that share a character with `text`, with their ends relative to it (a
+    # side without any left out), and the offsets where a mark begins or ends inside the text
     sides: list[tuple[list[tuple[int, int, Mark]], set[str]]] = []
     cuts = {0, n}
     for base, side_hits, side_marks in ((start, hits, marks), other) if other else ((start, hits, marks),):
-        if side_hits:
-            ms = []
-            for m in side_hits:
-                a, b = m.span.start - base, m.span.end - base
+        ms = []
+        for m in side_hits:
+            a, b = m.span.start - base, m.span.end - base
+            if a < n and b > 0:
                 ms.append((a, b, m))
-                if 0 < a < n:
+                if a > 0:
                     cuts.add(a)
-                if 0 < b < n:
+                if b < n:
                     cuts.add(b)
+        if ms:
             sides.append((ms, side_marks.placed))
+    if not sides:
+        return [{"op": op, "text": text, "anchors": [], "cls": ""}]
+    if len(cuts) == 2:
+        # no mark begins or ends inside the text, so each covers all of it (a sentence inside an
+        # evidence paragraph, most cuts): one piece, as the loop below would make it
+        anchors: list[str] = []
+        classes: list[str] = []
+        for ms, placed in sides:
+            new_anchors = [m.id for _, _, m in ms if m.id not in placed]
+            placed.update(new_anchors)
+            anchors += new_anchors
+            classes += [m.cls for _, _, m in ms]
+            classes += ["m-" + m.id for _, _, m in ms]
+        return [{"op": op, "text": text, "anchors": anchors, "cls": " ".join(dict.fromkeys(classes))}]
     points = sorted(cuts)
     out: list[dict[str, Any]] = []
     for a, b in zip(points, points[1:]):
-        anchors: list[str] = []
-        classes: list[str] = []
+        anchors = []
+        classes = []
         for ms, placed in sides:
             covering = [m for ma, mb, m in ms if ma < b and mb > a]
             if covering:
@@ -130,16 +148,21 @@ def _segments(row: SentenceRow, old_text: str, new_text: str) -> list[tuple[str,
 def merged_pieces(row: SentenceRow, old: Report, new: Report, old_marks: Marks, new_marks: Marks,
                   ) -> list[dict[str, Any]]:
     """The row as one run of text in reading order: unchanged words once, deletions, insertions."""
-    old_text = old.text_of(row.old) if row.old else ""
-    new_text = new.text_of(row.new) if row.new else ""
-    if row.kind is ChangeKind.MOVED and row.old and row.new and old_text == new_text:
+    # a side counts when its span holds text (an empty span is a side without text)
+    ro, rn = row.old, row.new
+    if ro is not None and ro.end > ro.start:
+        o, old_text = ro.start, old.source.text[ro.start:ro.end]
+    else:
+        ro, o, old_text = None, 0, ""
+    if rn is not None and rn.end > rn.start:
+        n, new_text = rn.start, new.source.text[rn.start:rn.end]
+    else:
+        rn, n, new_text = None, 0, ""
+    if row.kind is _MOVED and ro is not None and rn is not None and old_text == new_text:
         # the same words elsewhere: nothing inside the sentence changed, so nothing is struck
-        return _cut(_EQUAL, new_text, row.new.start, new_marks.overlapping(row.new), new_marks,
-                    (row.old.start, old_marks.overlapping(row.old), old_marks))
-    o = row.old.start if row.old else 0
-    n = row.new.start if row.new else 0
-    o_hits = old_marks.overlapping(row.old) if row.old and old_marks.marks else []
-    n_hits = new_marks.overlapping(row.new) if row.new and new_marks.marks else []
+        return _cut(_EQUAL, new_text, n, new_marks.overlapping(rn), new_marks, (o, old_marks.overlapping(ro), old_marks))
+    o_hits = old_marks.overlapping(ro) if ro is not None and old_marks.marks else []
+    n_hits = new_marks.overlapping(rn) if rn is not None and new_marks.marks else []
     if not o_hits and not n_hits:
         # no mark on either side (most rows): one piece per segment, as `_cut` gives it
         return [{"op": op, "text": text, "anchors": [], "cls": ""}

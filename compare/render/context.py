@@ -232,7 +232,8 @@ def build_context(c: Comparison, *, lang: str | None = None, view: View = "all")
 
 def page_labels(language: str, years: dict[str, str]) -> dict[str, str]:
     """The labels of a page in `language`, with the years filled in."""
-    return {k: _fill_years(v, years) for k, v in LABELS[language].items()}
+    # most labels name no year: only those with a "{" are filled in
+    return {k: _fill_years(v, years) if "{" in v else v for k, v in LABELS[language].items()}
 
 
 def js_payload(language: str, labels: dict[str, str]) -> dict[str, Any]:
@@ -360,10 +361,6 @@ class _RowIndex:
         self.items: list[tuple[int, int, str]] = []
         self.starts: list[int] = []
 
-    def add(self, span: Span | None, anchor: str) -> None:
-        if span is not None:
-            self.items.append((span.start, span.end, anchor))
-
     def freeze(self) -> None:
         self.items.sort()
         self.starts = [s for s, _, _ in self.items]
@@ -371,16 +368,18 @@ class _RowIndex:
     def find(self, span: Span) -> str:
         """Anchor of the first row overlapping `span` ("" when no row shows it)."""
         hit = self.find_span(span)
-        return hit[1] if hit else ""
+        return hit[2] if hit else ""
 
-    def find_span(self, span: Span) -> tuple[Span, str] | None:
-        i = bisect.bisect_right(self.starts, span.start) - 1
-        for j in range(max(i, 0), len(self.items)):
-            s, e, anchor = self.items[j]
-            if s >= span.end:
+    def find_span(self, span: Span) -> tuple[int, int, str] | None:
+        """(start, end, anchor) of the first row overlapping `span`, or None."""
+        start, end = span.start, span.end
+        items = self.items
+        for j in range(max(bisect.bisect_right(self.starts, start) - 1, 0), len(items)):
+            hit = items[j]
+            if hit[0] >= end:
                 break
-            if e > span.start and s < span.end:
-                return Span(s, e), anchor
+            if hit[1] > start:
+                return hit
         return None
 
 
@@ -392,9 +391,8 @@ def _label(labels: dict[str, str], key: str, member: Any, language: str, enum_na
 def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Marks, new_marks: Marks,
            view: View) -> tuple[list[dict[str, Any]], _RowIndex, _RowIndex]:
     old_rows, new_rows = _RowIndex(), _RowIndex()
-    fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
-                     if _is_changed(fp) and fp.old is not None)
-    fig_starts = [s for s, _ in fig_old]
+    old_items, new_items = old_rows.items, new_rows.items
+    make_row = _RowMaker(c, labels, language, old_marks, new_marks, view).row
     where = paragraph_index(c.old, c.new)
     pairs: list[dict[str, Any]] = []
     diffs = {d.pair_index: d for d in c.diffs}
@@ -405,8 +403,6 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         old_sec = _section(c.old, pair.old_id)
         new_sec = _section(c.new, pair.new_id)
         one_sided = pair.status in (PairStatus.ADDED, PairStatus.REMOVED)
-        old_head = old_sec.heading_span if old_sec else None
-        new_head = new_sec.heading_span if new_sec else None
 
         def badged(r: SentenceRow) -> bool:
             # "added" on every sentence of an added section says nothing the section badge does not
@@ -415,43 +411,14 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         rows: list[dict[str, Any]] = []
         for k, r in enumerate(srows):
             anchor = f"r{i}-{k}"
-            old_rows.add(r.old, anchor)
-            new_rows.add(r.new, anchor)
-            rows.append(_row(c, r, anchor, labels, language, old_marks, new_marks, fig_old, fig_starts, badged(r),
-                             view))
+            if r.old is not None:
+                old_items.append((r.old.start, r.old.end, anchor))
+            if r.new is not None:
+                new_items.append((r.new.start, r.new.end, anchor))
+            rows.append(make_row(r, anchor, badged(r)))
         slots = moved_away_slots(srows)
-        blocks = []
-        for b, block in enumerate(group_blocks(srows, where)):
-            items = []
-            for side, ks in runs_of(block, srows, badged):
-                if side == "row":  # one sentence, no run badge
-                    items.append({"side": side, "rows": [rows[ks[0]]], "badge": "", "kind": rows[ks[0]]["kind"]})
-                else:
-                    kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
-                    ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
-                    items.append({"side": side, "rows": [rows[k] for k in ks],
-                                  "badge": " · ".join(labels.get(k, k) for k in ordered),
-                                  "kind": ordered[0] if ordered else ""})
-                for k in ks if slots else ():
-                    for m in slots.get(k, []):
-                        items.append({"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
-                                      "label": labels["moved_to"] if m > k else labels["moved_to_earlier"]})
-            if -1 in slots and b == 0:
-                items[:0] = [{"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
-                              "label": labels["moved_to"]} for m in slots[-1]]
-            kinds_in = [rows[k]["kind"] for k in block if rows[k]["kind"]]
-            # the section's own heading line: the sticky header shows it already, so it is drawn small
-            heading_line = all(_inside(srows[k].old, old_head) and _inside(srows[k].new, new_head) for k in block)
-            sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
-            blocks.append({
-                "anchor": f"b{i}-{b}",
-                "parts": items,
-                "kinds": list(dict.fromkeys(kinds_in)),
-                "changed": bool(kinds_in),
-                "whole": (next(iter(sides)) if len(sides) == 1 and sides != {"both"} and kinds_in
-                          and not one_sided else ""),
-                "heading_line": heading_line,
-            })
+        blocks = _blocks(i, srows, rows, group_blocks(srows, where), slots, badged, labels, one_sided,
+                         old_sec.heading_span if old_sec else None, new_sec.heading_span if new_sec else None)
         for after, moved in slots.items():  # a moved sentence says from which way it came
             for m in moved:
                 rows[m]["moved_label"] = labels["moved_from"] if after < m else labels["moved_from_later"]
@@ -459,16 +426,16 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
         kinds = [k for k in CHANGE_KINDS if k in present]
         shown = new_sec or old_sec
         n_changes = sum(1 for r in rows if r["kind"])
+        old_heading, new_heading = _heading(old_sec, labels), _heading(new_sec, labels)
         pairs.append({
             "anchor": f"p{i}",
             "status": pair.status.value,
             "status_label": _label(labels, f"sec_{pair.status.value}", pair.status, language, "PairStatus")
             if pair.status is not PairStatus.MATCHED else "",
             "level": shown.level if shown else 1,
-            "old_heading": _heading(old_sec, labels),
-            "new_heading": _heading(new_sec, labels),
-            "both_headings": bool(old_sec and new_sec
-                                  and _heading(old_sec, labels) != _heading(new_sec, labels)),
+            "old_heading": old_heading,
+            "new_heading": new_heading,
+            "both_headings": bool(old_sec and new_sec and old_heading != new_heading),
             "note": _pair_note(c, pair.status, old_sec, new_sec, labels, positions),
             "changed": n_changes > 0 or pair.status is not PairStatus.MATCHED,
             "count": n_changes,
@@ -483,6 +450,49 @@ def _pairs(c: Comparison, labels: dict[str, str], language: str, old_marks: Mark
     old_rows.freeze()
     new_rows.freeze()
     return pairs, old_rows, new_rows
+
+
+def _blocks(i: int, srows: Sequence[SentenceRow], rows: list[dict[str, Any]], grouped: list[list[int]],
+            slots: dict[int, list[int]], badged: Callable[[SentenceRow], bool], labels: dict[str, str],
+            one_sided: bool, old_head: Span | None, new_head: Span | None) -> list[dict[str, Any]]:
+    """The paragraph blocks of section pair `i`: its rows as runs, single sentences and "moved away"
+    markers (render/blocks.py), with what the page's filters read off each block."""
+    blocks: list[dict[str, Any]] = []
+    for b, block in enumerate(grouped):
+        items = []
+        for side, ks in runs_of(block, srows, badged):
+            if side == "row":  # one sentence, no run badge
+                items.append({"side": side, "rows": [rows[ks[0]]], "badge": "", "kind": rows[ks[0]]["kind"]})
+            else:
+                kinds: list[str] = list(dict.fromkeys(str(rows[k]["kind"]) for k in ks))
+                ordered = [k for k in RUN_ORDER if k in kinds] + [k for k in kinds if k not in RUN_ORDER]
+                items.append({"side": side, "rows": [rows[k] for k in ks],
+                              "badge": " · ".join(labels.get(k, k) for k in ordered),
+                              "kind": ordered[0] if ordered else ""})
+            for k in ks if slots else ():
+                for m in slots.get(k, []):
+                    items.append({"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
+                                  "label": labels["moved_to"] if m > k else labels["moved_to_earlier"]})
+        if -1 in slots and b == 0:
+            items[:0] = [{"side": "moved_away", "rows": [rows[m]], "badge": "", "kind": "moved",
+                          "label": labels["moved_to"]} for m in slots[-1]]
+        kinds_in = [kind for kind in (rows[k]["kind"] for k in block) if kind]
+        # the section's own heading line: the sticky header shows it already, so it is drawn small
+        heading_line = all(_inside(srows[k].old, old_head) and _inside(srows[k].new, new_head) for k in block)
+        whole = ""
+        if kinds_in and not one_sided:
+            sides = {("new" if srows[k].old is None else "old" if srows[k].new is None else "both") for k in block}
+            if len(sides) == 1 and sides != {"both"}:
+                whole = next(iter(sides))
+        blocks.append({
+            "anchor": f"b{i}-{b}",
+            "parts": items,
+            "kinds": list(dict.fromkeys(kinds_in)),
+            "changed": bool(kinds_in),
+            "whole": whole,
+            "heading_line": heading_line,
+        })
+    return blocks
 
 
 def _inside(span: Span | None, outer: Span | None) -> bool:
@@ -517,33 +527,55 @@ def _pair_note(c: Comparison, status: PairStatus, old_sec: Section | None, new_s
     return labels.get(notes.get(status.value, ""), "")
 
 
-def _row(c: Comparison, r: SentenceRow, anchor: str, labels: dict[str, str], language: str,
-         old_marks: Marks, new_marks: Marks, fig_old: list[tuple[int, int]], fig_starts: list[int],
-         badge: bool, view: View) -> dict[str, Any]:
-    figures: list[str] = []
-    if r.old is not None and r.new is not None and r.kind is not None:
-        lo = bisect.bisect_left(fig_starts, r.old.start)
-        hi = bisect.bisect_left(fig_starts, r.old.end)
-        for _, i in fig_old[lo:hi]:
-            fp = c.figure_pairs[i]
-            if fp.new is not None and r.new.start <= fp.new.span.start < r.new.end:
-                figures.append(format_figure_change(fp, c.old, c.new, language))
-    kind = r.kind.value if r.kind else ""
-    return {
-        "anchor": anchor,
-        "kind": kind,
-        "label": _label(labels, kind, r.kind, language, "ChangeKind") if r.kind else "",
-        "badge": badge,
-        "pieces": merged_pieces(r, c.old, c.new, old_marks, new_marks) if view != "md" else [],
-        "old": side_pieces(r, c.old, Op.DELETE) if view != "html" else [],
-        "new": side_pieces(r, c.new, Op.INSERT) if view != "html" else [],
-        "both": r.old is not None and r.new is not None,
-        "badge_side": "new" if r.new is not None else "old",
-        "figures": figures,
-        "moved_label": "",
-        # the score behind the kind, for the 「依据」 disclosure only
-        "basis": f"{r.score:.2f}" if r.kind is not None and r.old is not None and r.new is not None else "",
-    }
+class _RowMaker:
+    """Draws the sentence rows of one page: what every row reads (texts, marks, labels, the changed
+    figures by position) is looked up once per page, not once per row."""
+
+    def __init__(self, c: Comparison, labels: dict[str, str], language: str, old_marks: Marks, new_marks: Marks,
+                 view: View) -> None:
+        self.c, self.labels, self.language, self.view = c, labels, language, view
+        self.old_marks, self.new_marks = old_marks, new_marks
+        self.fig_old = sorted((fp.old.span.start, i) for i, fp in enumerate(c.figure_pairs)
+                              if _is_changed(fp) and fp.old is not None)
+        self.fig_starts = [s for s, _ in self.fig_old]
+        self.kind_labels: dict[ChangeKind, str] = {}
+
+    def row(self, r: SentenceRow, anchor: str, badge: bool) -> dict[str, Any]:
+        c, view = self.c, self.view
+        old, new, kind = r.old, r.new, r.kind
+        figures: list[str] = []
+        if kind is None:
+            value = label = basis = ""
+        else:
+            value = kind._value_
+            label = self.kind_labels.get(kind) or self.kind_labels.setdefault(
+                kind, _label(self.labels, value, kind, self.language, "ChangeKind"))
+            if old is not None and new is not None:
+                # the score behind the kind, for the 「依据」 disclosure only
+                basis = f"{r.score:.2f}"
+                fig_starts = self.fig_starts
+                lo = bisect.bisect_left(fig_starts, old.start)
+                hi = bisect.bisect_left(fig_starts, old.end, lo)
+                for _, i in self.fig_old[lo:hi]:
+                    fp = c.figure_pairs[i]
+                    if fp.new is not None and new.start <= fp.new.span.start < new.end:
+                        figures.append(format_figure_change(fp, c.old, c.new, self.language))
+            else:
+                basis = ""
+        return {
+            "anchor": anchor,
+            "kind": value,
+            "label": label,
+            "badge": badge,
+            "pieces": merged_pieces(r, c.old, c.new, self.old_marks, self.new_marks) if view != "md" else [],
+            "old": side_pieces(r, c.old, Op.DELETE) if view != "html" else [],
+            "new": side_pieces(r, c.new, Op.INSERT) if view != "html" else [],
+            "both": old is not None and new is not None,
+            "badge_side": "old" if new is None else "new",
+            "figures": figures,
+            "moved_label": "",
+            "basis": basis,
+        }
 
 
 def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: dict[str, str],
@@ -564,8 +596,8 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: d
             "new": _figure_cell(fp.new, c.new, language, fp.old),
             "old_href": f"#fo{i}" if old_hit else "",
             "new_href": f"#fn{i}" if new_hit else "",
-            "old_sentence": " ".join(c.old.text_of(old_hit[0]).split()) if old_hit else "",
-            "new_sentence": " ".join(c.new.text_of(new_hit[0]).split()) if new_hit else "",
+            "old_sentence": " ".join(c.old.source.text[old_hit[0]:old_hit[1]].split()) if old_hit else "",
+            "new_sentence": " ".join(c.new.source.text[new_hit[0]:new_hit[1]].split()) if new_hit else "",
             "change": _change_text(fp, language),
             "text": format_figure_change(fp, c.old, c.new, language),
             "section": _section_heading(c.new, fp.new),
@@ -576,15 +608,19 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: d
                                         else fp.pp_change if fp.pp_change is not None else fp.delta),
             "rising": bool(fp.delta is not None and fp.delta > 0),
         })
-    gone = [{"label": fp.old.label or "—", "value": c.old.text_of(fp.old.span),
-             "period": _period(fp.old, labels, language), "section": _section_heading(c.old, fp.old),
-             "href": f"#{old_rows.find(fp.old.span)}" if old_rows.find(fp.old.span) else ""}
+    gone = [_one_sided_figure(fp.old, c.old, old_rows, labels, language)
             for fp in c.figure_pairs if fp.old is not None and fp.new is None]
-    new_only = [{"label": fp.new.label or "—", "value": c.new.text_of(fp.new.span),
-                 "period": _period(fp.new, labels, language), "section": _section_heading(c.new, fp.new),
-                 "href": f"#{new_rows.find(fp.new.span)}" if new_rows.find(fp.new.span) else ""}
+    new_only = [_one_sided_figure(fp.new, c.new, new_rows, labels, language)
                 for fp in c.figure_pairs if fp.new is not None and fp.old is None]
     return {"changed": changed, "chart": _chart(c, figure_rows, changed), "gone": gone, "new_only": new_only}
+
+
+def _one_sided_figure(fig: Figure, report: Report, rows: _RowIndex, labels: dict[str, str],
+                      language: str) -> dict[str, str]:
+    """A figure only one side has, with a link to the row that shows it ("" when none does)."""
+    anchor = rows.find(fig.span)
+    return {"label": fig.label or "—", "value": report.text_of(fig.span), "period": _period(fig, labels, language),
+            "section": _section_heading(report, fig), "href": f"#{anchor}" if anchor else ""}
 
 
 def _period(fig: Figure, labels: dict[str, str], language: str) -> str:
@@ -688,7 +724,13 @@ def _section_heading(report: Report, fig: Figure) -> str:
 
 
 def _preview(text: str, limit: int = 0) -> str:
+    """The start of `text`, its whitespace folded, cut after `limit` characters ("…" when cut)."""
     limit = limit or EVIDENCE_PREVIEW_CHARS
+    if len(text) > 2 * limit:
+        # a long passage (an evidence paragraph): folding its start gives the start of the folded whole
+        head = " ".join(text[:2 * limit].split())
+        if len(head) > limit:
+            return head[:limit].rstrip() + "…"
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
@@ -856,7 +898,8 @@ def _stripped(c: Comparison, language: str, labels: dict[str, str], years: dict[
 
 def _counts(c: Comparison) -> dict[str, dict[str, int]]:
     """Counts by enum member, every member present in the model included (unknown ones too)."""
-    changes = Counter(r.kind.value for d in c.diffs for r in d.rows if r.kind is not None)
+    # `_value_`: the member's value without Enum's `value` property (a Python call per row)
+    changes = Counter(r.kind._value_ for d in c.diffs for r in d.rows if r.kind is not None)
     sections = Counter(p.status.value for p in c.section_pairs)
     # entries of an appendix (a glossary term added or gone) are counted, and said apart: on a
     # district's reports they were most of the sections "added" and "removed"

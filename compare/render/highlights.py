@@ -112,7 +112,8 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
                 continue  # a glossary entry added or gone is no news; the outline lists them, folded
             sid = pair.new_id or pair.old_id
             rep = c.new if pair.new_id else c.old
-            level = next((s.level for s in rep.sections if s.id == sid), 9)
+            sec = rep.by_id.get(sid) if sid else None
+            level = sec.level if sec is not None else 9
             secs.append((level, i, pair.status.value))
     secs.sort()
     out["sections"] = _cap("sections", [Highlight(section_heading(i), f"#p{i}", tag=status) for _, i, status in secs])
@@ -135,9 +136,11 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
         old_head = _heading_span(c.old.section(pair.old_id)) if pair.old_id else None
         new_head = _heading_span(c.new.section(pair.new_id)) if pair.new_id else None
         for k, r in enumerate(d.rows):
-            href = f"#r{d.pair_index}-{k}"
+            if r.kind is not ChangeKind.NEW_COMMITMENT and r.kind is not ChangeKind.DROPPED:
+                continue  # the two kinds these groups list
             if _within(r.new, new_head) or _within(r.old, old_head):
                 continue
+            href = f"#r{d.pair_index}-{k}"
             if r.kind is ChangeKind.NEW_COMMITMENT and r.new is not None:
                 found = (r.new, _one_line(c.new.text_of(r.new)), href)
                 new_any.append(found)

@@ -21,10 +21,18 @@ from markupsafe import Markup
 __all__ = ["escape", "segments", "blocks", "block_parts", "TEMPLATE_GLOBALS"]
 
 
-def escape(text: str) -> str:
+def _escape_str(text: str, /) -> str:
     """Exactly markupsafe's escaping of a str (jinja's autoescape), as a plain str."""
     return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
             .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+try:
+    # the same escaping in C: what markupsafe.escape calls (markupsafe 3), without the Markup it
+    # wraps the result in; a page escapes some ten thousand strings, a tenth of its render time
+    from markupsafe._speedups import _escape_inner as escape
+except ImportError:  # markupsafe 2, or built without its C speedups
+    escape = _escape_str
 
 
 def _pieces(pieces: Iterable[Mapping[str, Any]], out: list[str]) -> None:
