@@ -913,9 +913,11 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
 
     def commits(report: Report, span: Span, figs: Sequence[Figure], starts: Sequence[int]) -> tuple[bool, str]:
         sec = report.section_at(span.start)
-        return is_commitment(report.text_of(span), report.plan_role(sec.id) if sec else None,
-                             states_figure=bool(_figures_in(figs, starts, span)),
-                             explains_only=sec is not None and report.effective_role(sec.id) in _NO_COMMITMENTS)
+        plan_role = report.plan_role(sec.id) if sec else None
+        explains_only = sec is not None and report.effective_role(sec.id) in _NO_COMMITMENTS
+        # only a plan part's sentence asks whether it states a figure: found only then
+        states_figure = plan_role is not None and not explains_only and bool(_figures_in(figs, starts, span))
+        return is_commitment(report.text_of(span), plan_role, states_figure=states_figure, explains_only=explains_only)
 
     def judge(r: SentenceRow) -> SentenceRow:
         if r.kind is None or (r.old is not None and r.new is not None):
