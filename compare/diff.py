@@ -779,8 +779,10 @@ def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_m
     xs = [i for i, o in enumerate(olds) if o_masked[i] != sentence_key(o.text) or o.group in apart]
     ys = [j for j, n in enumerate(news) if n_masked[j] != sentence_key(n.text) or n.group in apart]
     if xs and ys:
+        gx, gy = [olds[i].group for i in xs], [news[j].group for j in ys]  # read once per candidate pair
+
         def masked_cutoff(a: int, b: int) -> float | None:
-            go, gn = olds[xs[a]].group, news[ys[b]].group
+            go, gn = gx[a], gy[b]
             if go == gn:
                 return MASKED_MATCH_CUTOFF
             return MOVED_SENTENCE_CUTOFF if go in apart or gn in apart else None
@@ -797,8 +799,10 @@ def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_m
     for left, right in ((o_apart, [j for j in range(len(news)) if j not in y_set]),
                         ([i for i in range(len(olds)) if i not in x_set], n_apart)):
         if left and right:
-            def apart_cutoff(a: int, b: int, left: list[int] = left, right: list[int] = right) -> float | None:
-                return MOVED_SENTENCE_CUTOFF if olds[left[a]].group != news[right[b]].group else None
+            gl, gr = [olds[i].group for i in left], [news[j].group for j in right]
+
+            def apart_cutoff(a: int, b: int, gl: list[int] = gl, gr: list[int] = gr) -> float | None:
+                return MOVED_SENTENCE_CUTOFF if gl[a] != gr[b] else None
 
             for score, a, b in sentence_candidates([o_masked[i] for i in left], [n_masked[j] for j in right],
                                                    cutoff=MOVED_SENTENCE_CUTOFF, cutoff_of=apart_cutoff):
@@ -909,9 +913,11 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
 
     def commits(report: Report, span: Span, figs: Sequence[Figure], starts: Sequence[int]) -> tuple[bool, str]:
         sec = report.section_at(span.start)
-        return is_commitment(report.text_of(span), report.plan_role(sec.id) if sec else None,
-                             states_figure=bool(_figures_in(figs, starts, span)),
-                             explains_only=sec is not None and report.effective_role(sec.id) in _NO_COMMITMENTS)
+        plan_role = report.plan_role(sec.id) if sec else None
+        explains_only = sec is not None and report.effective_role(sec.id) in _NO_COMMITMENTS
+        # only a plan part's sentence asks whether it states a figure: found only then
+        states_figure = plan_role is not None and not explains_only and bool(_figures_in(figs, starts, span))
+        return is_commitment(report.text_of(span), plan_role, states_figure=states_figure, explains_only=explains_only)
 
     def judge(r: SentenceRow) -> SentenceRow:
         if r.kind is None or (r.old is not None and r.new is not None):

@@ -24,7 +24,7 @@ import math
 import re
 import zlib
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -410,9 +410,10 @@ def _scores(a: str, sa: frozenset[str], bs: list[str], sbs: list[frozenset[str]]
                                        limit=None):
         ratios[k] = ratio / 100.0
     out: list[float] = []
-    for ratio, sb, cutoff in zip(ratios, sbs, cutoffs):
-        dice = 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
-        best = max(ratio, dice if dice >= DICE_MATCH_CUTOFF else 0.0)
+    na = len(sa)
+    for ratio, sb, cutoff in zip(ratios, sbs, cutoffs):  # max() written out: no call per pair
+        dice = 2 * len(sa & sb) / (na + len(sb)) if sa and sb else 0.0
+        best = dice if dice >= DICE_MATCH_CUTOFF and dice > ratio else ratio
         out.append(best if best >= cutoff else 0.0)
     return out
 
@@ -490,7 +491,8 @@ def _one_way(query: _Side, target: _Side, both: Collection[str],
     # A pair out of reach of `cutoff` (hence of any pair's cutoff) is scored 0 unasked: rapidfuzz's
     # ratio of two strings and the Dice coefficient of two sets are at most 2·min(m, n) / (m + n)
     # of their lengths m and n (all of the shorter one shared); about half the candidate pairs
-    # differ too much in length. The margin is far above rounding error, far below a score step.
+    # differ too much in length. A pair whose own cutoff is higher (a caller's `cutoff_of`) is
+    # held to that one too. The margin is far above rounding error, far below a score step.
     ratio_floor, dice_floor = cutoff - 1e-9, max(cutoff, DICE_MATCH_CUTOFF) - 1e-9
     texts, shingles, lengths, sizes = target.texts, target.shingles, target.lengths, target.sizes
     for i, (t, sh_i) in enumerate(zip(query.texts, query.shingles)):
@@ -499,9 +501,13 @@ def _one_way(query: _Side, target: _Side, both: Collection[str],
             continue
         if len(hits) > RARE_SHINGLES_PER_SENTENCE:  # the rarest, ties by shingle (two stable sorts in C)
             hits = sorted(sorted(hits), key=df.__getitem__)[:RARE_SHINGLES_PER_SENTENCE]
-        shared = Counter(chain.from_iterable(map(index.__getitem__, hits)))
+        # target -> rare shingles shared, counted by the C helper of Counter.update (a Counter's own
+        # Python-level set-up cost a third more than the counting, once per query sentence)
+        shared: dict[int, int] = {}
+        _count_elements(shared, chain.from_iterable(map(index.__getitem__, hits)))
         la, na = len(t), len(sh_i)
-        to_score: list[int] = []  # the candidates within reach, with their keys and cutoffs
+        bs: list[str] = []  # the candidates within reach: texts, shingles, keys and cutoffs
+        sbs: list[frozenset[str]] = []
         keys: list[tuple[int, int]] = []
         cutoffs: list[float] = []
         for j in _best_candidates(shared, i, base):
@@ -510,20 +516,25 @@ def _one_way(query: _Side, target: _Side, both: Collection[str],
                 continue
             lb, nb = lengths[j], sizes[j]
             pair_cutoff = None
-            if 2 * min(la, lb) >= ratio_floor * (la + lb) or 2 * min(na, nb) >= dice_floor * (na + nb):
+            if 2 * (la if la < lb else lb) >= ratio_floor * (la + lb) or \
+                    2 * (na if na < nb else nb) >= dice_floor * (na + nb):  # min() inline: no call per candidate
                 pair_cutoff = cutoff if cutoff_of is None else cutoff_of(*key)
+            if pair_cutoff is not None and pair_cutoff > cutoff and not (
+                    2 * (la if la < lb else lb) >= (pair_cutoff - 1e-9) * (la + lb)
+                    or 2 * (na if na < nb else nb) >= (max(pair_cutoff, DICE_MATCH_CUTOFF) - 1e-9) * (na + nb)):
+                pair_cutoff = None  # out of reach of its own cutoff
             if pair_cutoff is None:
                 scored[key] = 0.0
             else:
-                to_score.append(j)
+                bs.append(texts[j])
+                sbs.append(shingles[j])
                 keys.append(key)
                 cutoffs.append(pair_cutoff)
-        if to_score:  # one rapidfuzz call per query sentence
-            scored.update(zip(keys, _scores(t, sh_i, [texts[j] for j in to_score], [shingles[j] for j in to_score],
-                                            cutoffs, cutoff)))
+        if keys:  # one rapidfuzz call per query sentence
+            scored.update(zip(keys, _scores(t, sh_i, bs, sbs, cutoffs, cutoff)))
 
 
-def _best_candidates(shared: Counter[int], i: int, base: int) -> list[int]:
+def _best_candidates(shared: dict[int, int], i: int, base: int) -> list[int]:
     """The CANDIDATES_PER_SENTENCE targets of query `i` that share most rare shingles with it;
     ties: nearest to position `i`, then first. All targets sharing more than the k-th count are
     in; of those sharing just that count, the nearest, found in a window around `i` of their
