@@ -22,7 +22,7 @@ with a cap per bigram (counted on both sides).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -169,21 +169,28 @@ def match_figures(
     aligned = {(p.old_id, p.new_id) for p in section_pairs if p.old_id and p.new_id}
     old_paired = {o for o, _ in aligned}
     new_paired = {n for _, n in aligned}
-    candidates: list[tuple[float, int, int, int, int]] = []
     old_keys, new_keys = [label_key(f) for f in old], [label_key(f) for f in new]
-    for i, j in _candidates(old, new):
+
+    def score_of(i: int, j: int) -> float | None:
+        """The pair's score, or None when the rules refuse it."""
         o, fig = old[i], new[j]
         sim = _likeness(old_keys[i], new_keys[j], cutoff)
         if sim < cutoff or refusal(o, fig, old_is_earlier=old_is_earlier) is not None:
-            continue
+            return None
         if texts is not None and _thin_label_refused(o, fig, texts):
-            continue
+            return None
         agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
         score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
                  + VALUE_WEIGHT * _closeness(o, fig))
         if _is_from(o) or _is_from(fig):
             score -= _FROM_PENALTY
-        candidates.append((-score, o.span.start, fig.span.start, i, j))
+        return score
+
+    candidates: list[tuple[float, int, int, int, int]] = []
+    for i, j in _candidates(old, new):
+        score = score_of(i, j)
+        if score is not None:
+            candidates.append((-score, old[i].span.start, new[j].span.start, i, j))
     candidates.sort()
     old_taken: dict[int, int] = {}
     new_taken: dict[int, tuple[int, float]] = {}
@@ -194,6 +201,7 @@ def match_figures(
         new_taken[j] = (i, -neg_score)
     for i in _against_the_columns(old, new, old_taken):
         del new_taken[old_taken.pop(i)]
+    _read_the_columns(old, new, old_taken, new_taken, score_of)
     pairs: list[FigurePair] = []
     for j, fig in enumerate(new):
         if j in new_taken:
@@ -217,6 +225,83 @@ def _thin_label_refused(old: Figure, new: Figure, texts: tuple[str, str]) -> boo
     a = texts[0][old.sentence.start : old.sentence.end]
     b = texts[1][new.sentence.start : new.sentence.end]
     return sentence_similarity(masked_key(a, number_spans(a)), masked_key(b, number_spans(b))) < THIN_LABEL_SENTENCE_CUTOFF
+
+
+# Most characters between two columns of a table row ("$19,548 $16,850", "$ 122 $ 80"); figures of
+# one sentence and label further apart are a list, not a row ("其中30亿元以上项目6个、10-30亿元项目11个").
+_COLUMN_GAP = 3
+
+
+def _table_columns(figures: Sequence[Figure]) -> dict[int, tuple[tuple[int, str, int], int]]:
+    """Figures that stand side by side with another of their sentence and label (the year columns of a
+    table row, "Net earnings … $1,238 $1,157"): index -> ((row, label, run), column)."""
+    rows: dict[tuple[int, str], list[int]] = {}
+    for k, f in enumerate(figures):
+        if f.sentence is not None:
+            rows.setdefault((f.sentence.start, f.label), []).append(k)
+    out: dict[int, tuple[tuple[int, str, int], int]] = {}
+    for (row, label), members in rows.items():
+        members.sort(key=lambda k: figures[k].span.start)
+        runs: list[list[int]] = [[members[0]]]
+        for k in members[1:]:
+            if figures[k].span.start - figures[runs[-1][-1]].span.end <= _COLUMN_GAP:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        for r, run in enumerate(runs):
+            if len(run) > 1:
+                for column, k in enumerate(run):
+                    out[k] = ((row, label, r), column)
+    return out
+
+
+def _read_the_columns(old: Sequence[Figure], new: Sequence[Figure], old_taken: dict[int, int],
+                      new_taken: dict[int, tuple[int, float]], score_of: Callable[[int, int], float | None]) -> None:
+    """Pair two table rows of year columns (figures of one sentence and label side by side,
+    `_table_columns`) year by year, in place, after `_against_the_columns`.
+
+    A row of year columns restates last year's values one column over ("Net earnings … $1,238
+    $1,157", then "… $1,331 $1,238"): the best-scored pairs join the equal values, the same year
+    read twice, which shows no change and leaves this year's value unpaired. Once equal values show
+    the rows' shift (every equal pair at one offset but the same column), each old value pairs with
+    the value of the year after, in the column next to its restatement towards the newer end: 1,238
+    → 1,331 and 1,157 → 1,238 (what the reader compares across two annual reports), and never
+    1,157 → 1,331 (two years apart). Figures of the rows paired elsewhere stay as they are; a pair
+    the rules refuse is not made."""
+    col_o, col_n = _table_columns(old), _table_columns(new)
+    if not col_o or not col_n:
+        return
+    rows: dict[tuple[tuple[int, str, int], tuple[int, str, int]], set[int]] = {}
+    for i, j in old_taken.items():
+        if i in col_o and j in col_n:
+            (row_o, c_o), (row_n, c_n) = col_o[i], col_n[j]
+            if old[i].value == new[j].value:
+                rows.setdefault((row_o, row_n), set()).add(c_n - c_o)
+    members_o: dict[tuple[int, str, int], list[int]] = {}
+    members_n: dict[tuple[int, str, int], list[int]] = {}
+    for i, (row, _) in sorted(col_o.items(), key=lambda kv: kv[1][1]):
+        members_o.setdefault(row, []).append(i)
+    for j, (row, _) in sorted(col_n.items(), key=lambda kv: kv[1][1]):
+        members_n.setdefault(row, []).append(j)
+    for (row_o, row_n), shifts in sorted(rows.items()):
+        shifts.discard(0)
+        if len(shifts) != 1:
+            continue
+        shift = shifts.pop()
+        olds, news = members_o[row_o], members_n[row_n]
+        for i in olds:  # undo the pairs between the two rows
+            partner = old_taken.get(i)
+            if partner is not None and partner in news:
+                del old_taken[i], new_taken[partner]
+        toward_newer = 1 if shift > 0 else -1  # a row lists its years latest first, or last
+        for c, i in enumerate(olds):
+            t = c + shift - toward_newer
+            if not 0 <= t < len(news) or i in old_taken or news[t] in new_taken:
+                continue
+            score = score_of(i, news[t])
+            if score is not None:
+                old_taken[i] = news[t]
+                new_taken[news[t]] = (i, score)
 
 
 def _columns(figures: Sequence[Figure]) -> dict[int, tuple[tuple[int, str], int]]:
