@@ -48,3 +48,24 @@ def test_the_same_passage_of_another_year_still_pairs() -> None:
     assert ("11,254 pounds", "10,010 pounds") in pairs
     assert ("1,249 pairs", "1,090 pairs") in pairs
     assert ("$10 billion", "$12 billion") in pairs
+
+
+_ZH_OLD = """一、2020年工作回顾
+
+产业园区顺利开园，引进了新材料、生物技术等9个项目。开工建设区人民医院二期等10个项目。为了促进教育公平，从新学年开始在各类高校建立国家奖学金和助学金制度，中央财政将安排200亿元。
+"""
+
+_ZH_NEW = """一、2021年工作回顾
+
+启动治水行动，统筹推进河道综合整治、景观营造等15个项目。开工建设区中医院、区妇幼保健院改扩建等13个项目。今年中央财政将安排832亿元，用于乡镇卫生院的设备更新和基层医生培训。
+"""
+
+
+def test_a_chinese_label_of_things_of_any_kind_needs_related_sentences() -> None:
+    c = compare_texts(_ZH_OLD, _ZH_NEW)
+    t_old, t_new = c.old.source.text, c.new.source.text
+    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
+             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    assert ("9个", "15个") not in pairs  # projects brought in / river works
+    assert ("200亿元", "832亿元") not in pairs  # scholarships / health
+    assert ("10个", "13个") in pairs  # hospital works started, both years
