@@ -52,7 +52,8 @@ def compare_reports(old_report: Report, new_report: Report, *, sentences: bool =
         diffs=diffs,
         figure_pairs=with_headlines(
             match_figures(old_figs, new_figs, section_pairs=pairs,
-                          old_is_earlier=in_time_order(old_report.metadata, new_report.metadata)),
+                          old_is_earlier=in_time_order(old_report.metadata, new_report.metadata),
+                          texts=(old_report.source.text, new_report.source.text)),
             old_report.metadata, new_report.metadata),
         plan_checks=checks,
         old_figures=old_figs,

@@ -316,15 +316,31 @@ def test_two_falls_change_as_the_numbers_read(old_sentence: str, new_sentence: s
 
 
 def test_table_rows_pair_by_their_columns() -> None:
-    """A row of year columns restates last year's value one column over: 1,238 stays 1,238 (the
-    same year), and the value two years back (1,157) is never paired with this year's (1,331)."""
+    """A row of year columns restates last year's value one column over: each value pairs with the
+    year after it (1,238 → 1,331, this year against last), not with its own restatement (1,238 →
+    1,238, no change) nor with a value two years off (1,157 → 1,331)."""
     from compare import compare_texts
 
     old = "# Letter\n\nOur results were good.\n\nNet earnings … $1,238 $1,157\n\nRevenues … $16,850 $14,016\n"
     new = "# Letter\n\nOur results were good.\n\nNet earnings … $1,331 $1,238\n\nRevenues … $19,548 $16,850\n"
     c = compare_texts(old, new)
     pairs = {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
-    assert pairs == {("$1,238", "$1,238"), ("$16,850", "$16,850")}
+    assert pairs == {("$1,238", "$1,331"), ("$1,157", "$1,238"), ("$16,850", "$19,548"), ("$14,016", "$16,850")}
+    # swapping the reports pairs the same figures
+    back = compare_texts(new, old)
+    assert {(back.new.text_of(p.new.span), back.old.text_of(p.old.span))
+            for p in back.figure_pairs if p.old and p.new} == pairs
+
+
+def test_a_table_row_with_a_column_more_pairs_by_its_years() -> None:
+    """A row that gained a column before its years ("(our 50% share)") still pairs year by year."""
+    from compare import compare_texts
+
+    old = "# Letter\n\nOur results were good.\n\nBerkadia … $ 80 $ 35 $ 25\n"
+    new = "# Letter\n\nOur results were good.\n\nBerkadia (our 50% share) … $ 122 $ 80 $ 35\n"
+    c = compare_texts(old, new)
+    pairs = {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
+    assert pairs == {("$ 80", "$ 122"), ("$ 35", "$ 80"), ("$ 25", "$ 35")}
 
 
 @pytest.mark.parametrize(("text", "labels"), [

@@ -35,6 +35,17 @@ from compare.structure.roles import role_of_body, role_of_heading, subsection_ro
         ("一年来的工作", Role.REVIEW),
         ("工作亮点", Role.REVIEW),
         ("存在问题情况", Role.PROBLEMS),
+        # difficulties as the part's subject are its problems; people in difficulty are a task
+        ("面临的困难和挑战", Role.PROBLEMS),
+        ("工作中存在的困难", Role.PROBLEMS),
+        ("薄弱环节", Role.PROBLEMS),
+        ("做好困难群众帮扶", Role.OTHER),
+        # plans headed by what comes next, not by a plan word
+        ("今后工作重点", Role.PLAN),
+        ("今后的工作", Role.PLAN),
+        ("努力方向", Role.PLAN),
+        ("工作展望", Role.PLAN),
+        ("2021年推进法治政府建设的主要安排", Role.PLAN),
     ],
 )
 def test_chinese_roles(heading: str, role: Role) -> None:
@@ -44,6 +55,7 @@ def test_chinese_roles(heading: str, role: Role) -> None:
 def test_english_roles() -> None:
     assert role_of_heading("Performance Review", language="en") is Role.REVIEW
     assert role_of_heading("Important Risks", language="en") is Role.PROBLEMS
+    assert role_of_heading("Areas for Improvement", language="en") is Role.PROBLEMS
     assert role_of_heading("Priorities for the Year Ahead", language="en") is Role.PLAN
     assert role_of_heading("The Annual Meeting", language="en") is Role.OTHER
 
@@ -54,7 +66,7 @@ def test_english_appendix_headings(heading: str) -> None:
 
 
 @pytest.mark.parametrize("heading", ["Looking Forward", "Moving Forward", "Our Commitments", "Agenda for 2022",
-                                     "Strategy for 2022", "The Coming Year"])
+                                     "Strategy for 2022", "The Coming Year", "What We Will Do"])
 def test_english_plan_headings_of_other_reports(heading: str) -> None:
     assert role_of_heading(heading, language="en") is Role.PLAN
 
@@ -137,3 +149,19 @@ def test_glossary_after_the_plan_is_an_appendix_not_plan(heading: str) -> None:
 def test_words_like_a_note_are_no_appendix() -> None:
     for heading in ("注重实效", "注册企业", "说明"):
         assert role_of_heading(heading, language="zh") is not Role.APPENDIX
+
+
+def test_a_plan_headed_by_what_comes_next_is_followed_through() -> None:
+    from compare.pipeline import followup_texts
+
+    old = ("2020年法治政府建设工作报告\n\n一、工作成效\n\n全年办理行政复议案件120件。\n\n"
+           "二、面临的困难和挑战\n\n基层执法力量仍然薄弱。\n\n"
+           "三、今后工作重点\n\n（一）推进基层综合执法改革，年内完成街道执法队伍整合。\n\n"
+           "（二）开展行政规范性文件清理，建立动态管理机制。\n")
+    new = ("2021年法治政府建设工作报告\n\n一、工作成效\n\n完成街道执法队伍整合，推进基层综合执法改革。\n\n"
+           "二、存在的不足\n\n规范性文件管理仍需加强。\n")
+    follow = followup_texts(old, new)
+    roles = {s.heading: follow.old.effective_role(s.id) for s in follow.old.sections if s.level == 1}
+    assert roles["面临的困难和挑战"] is Role.PROBLEMS
+    assert roles["今后工作重点"] is Role.PLAN
+    assert [c.status.value for c in follow.plan_checks] == ["addressed", "not_found"]

@@ -27,7 +27,10 @@ _ZH_APPENDIX = lazy_pattern(
 _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     (_ZH_APPENDIX, Role.APPENDIX),
     (lazy_pattern(r"第一责任人|主要负责人.{0,6}职责|履行.{0,8}职责情况"), Role.DUTY),
-    (lazy_pattern(r"存在.{0,4}问题|问题和不足|问题与不足|不足|短板|差距|困难和问题|问题与挑战"), Role.PROBLEMS),
+    # what stands in the way: 存在的问题 / 不足 / 短板, and difficulties named as the part's subject
+    # (「面临的困难和挑战」「工作中存在的困难」「薄弱环节」), never 困难 alone (「困难群众帮扶」 is a task)
+    (lazy_pattern(r"存在.{0,4}问题|问题和不足|问题与不足|不足|短板|差距|困难和问题|问题与挑战|存在的?困难|面临的?困难|"
+                  r"困难[和与]挑战|挑战[和与]困难|薄弱环节"), Role.PROBLEMS),
     # a heading that ends in 情况 reports how things stand or went (「2020年工作开展情况」「重点工作推进情况」
     # 「预算执行情况」), whatever work it names
     (lazy_pattern(r"回顾|主要举措|成效|成就|过去.{0,4}年|工作情况|基本情况|发展情况|工作总结|取得.{0,4}成[绩就]|"
@@ -38,7 +41,7 @@ _ZH_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
 # 工作安排") is mostly tasks: plan. Targets alone: targets.
 _ZH_PLAN = lazy_pattern(r"下一步|工作计划|打算|工作安排|主要任务|工作任务|重点任务|目标任务|目标和任务|目标与任务|"
                       r"重点工作|工作建议|工作的建议|工作思路|工作要点|主要工作|今年|明年|思路|(?:19|20)\d\d年.{0,6}工作|"
-                      r"预算草案|预算安排")
+                      r"预算草案|预算安排|安排$|今后|展望|努力方向")
 _ZH_TARGETS = lazy_pattern(r"预期目标|总体要求|总体部署|政策取向|奋斗目标|指导方针|指导思想|主要目标|发展目标|新的目标|基本思路")
 # 加强政府自身建设, 建设人民满意政府, 提升政府治理能力: what the government will do about itself.
 _ZH_GOVERNMENT = lazy_pattern(r"政府自身建设|(?:建设|打造|建成).{0,10}政府$|政府.{0,12}(?:治理能力|执行力|公信力)|"
@@ -68,13 +71,15 @@ _EN_RULES: tuple[tuple[re.Pattern[str], Role], ...] = (
     # when an entry names one)
     (lazy_pattern(r"^\s*(?:appendix|appendices|annex(?:es)?|glossary|definitions|endnotes|footnotes)\b", re.I),
      Role.APPENDIX),
-    (lazy_pattern(r"\b(risks?|challenges|problems|shortcomings|mistakes|weakness)", re.I), Role.PROBLEMS),
+    (lazy_pattern(r"\b(risks?|challenges|problems|shortcomings|mistakes|weakness|areas? for improvement)", re.I),
+     Role.PROBLEMS),
     (lazy_pattern(r"\b(review|performance|results|achievements|looking back|the past year|highlights|"
                 r"the year at)\b", re.I),
      Role.REVIEW),
     (lazy_pattern(r"\b(targets?|goals|objectives|outlook|forecast)\b", re.I), Role.TARGETS),
     (lazy_pattern(r"\b(plans?|priorities|the year ahead|next steps|looking ahead|going forward|looking forward|"
-                r"moving forward|the (?:coming|next) year|commitments|(?:agenda|strategy) for (?:19|20)\d\d)\b", re.I),
+                r"moving forward|the (?:coming|next) year|commitments|(?:agenda|strategy) for (?:19|20)\d\d|"
+                r"what we will do)\b", re.I),
      Role.PLAN),
 )
 # A sub-section keeps its part's role unless its own heading says plainly what it is; "问题"

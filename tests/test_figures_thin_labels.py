@@ -1,0 +1,71 @@
+"""English figures whose labels share at most one word pair only when their sentences are the same
+passage of another year: "cost" or "companies" alone names no measure, and a page claiming "cost
+$2.3 billion → $4.8 billion" for two unrelated purchases misleads. Invented letters."""
+
+from __future__ import annotations
+
+from compare.pipeline import compare_texts
+
+_OLD = """Letter to Shareholders 2020
+
+Our year in review
+
+When we bought the rest of the bakery chain in 2001, it cost us about $2.3 billion.
+At our annual fair, we sold 11,254 pounds of fudge and 1,249 pairs of boots in nine hours.
+The four companies we own in part had a fine year.
+Today, over 95% of our staff own shares.
+Each of our two portfolio managers now runs more than $10 billion of our money.
+"""
+
+_NEW = """Letter to Shareholders 2021
+
+Our year in review
+
+We bought 64% of the mill in 2019 and carry this stake on our books at our cost, $4.8 billion.
+At our annual fair, we sold 10,010 pounds of fudge and 1,090 pairs of boots in nine hours.
+Within this group, we have two companies that each earned more than $400 million.
+Today, all vans pay the same road fee, at 15% of their value.
+Each of our two portfolio managers now runs more than $12 billion of our money.
+"""
+
+
+def _pairs() -> set[tuple[str, str]]:
+    c = compare_texts(_OLD, _NEW)
+    t_old, t_new = c.old.source.text, c.new.source.text
+    return {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
+            for p in c.figure_pairs if p.old is not None and p.new is not None}
+
+
+def test_a_common_word_does_not_pair_figures_of_unlike_sentences() -> None:
+    pairs = _pairs()
+    assert ("$2.3 billion", "$4.8 billion") not in pairs  # "cost": two purchases
+    assert ("four companies", "two companies") not in pairs  # "companies": two groups
+    assert ("95%", "15%") not in pairs  # "Today": staff owning shares / a road fee
+
+
+def test_the_same_passage_of_another_year_still_pairs() -> None:
+    pairs = _pairs()
+    assert ("11,254 pounds", "10,010 pounds") in pairs
+    assert ("1,249 pairs", "1,090 pairs") in pairs
+    assert ("$10 billion", "$12 billion") in pairs
+
+
+_ZH_OLD = """一、2020年工作回顾
+
+产业园区顺利开园，引进了新材料、生物技术等9个项目。开工建设区人民医院二期等10个项目。为了促进教育公平，从新学年开始在各类高校建立国家奖学金和助学金制度，中央财政将安排200亿元。
+"""
+
+_ZH_NEW = """一、2021年工作回顾
+
+启动治水行动，统筹推进河道综合整治、景观营造等15个项目。开工建设区中医院、区妇幼保健院改扩建等13个项目。今年中央财政将安排832亿元，用于乡镇卫生院的设备更新和基层医生培训。
+"""
+
+
+def test_a_chinese_label_of_things_of_any_kind_needs_related_sentences() -> None:
+    c = compare_texts(_ZH_OLD, _ZH_NEW)
+    t_old, t_new = c.old.source.text, c.new.source.text
+    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
+             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    assert ("9个", "15个") not in pairs  # projects brought in / river works
+    assert ("200亿元", "832亿元") not in pairs  # scholarships / health
+    assert ("10个", "13个") in pairs  # hospital works started, both years
