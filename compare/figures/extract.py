@@ -326,6 +326,7 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     inherited: dict[str | None, str] = {}  # section id -> the period of its nearest heading stating one
     year = report.metadata.year
     own = _own_scope(report.metadata.issuer or "", text) if language == "zh" else ""
+    since_the_year = f"{year}年以来" if year is not None else None
 
     def place(fig: Figure, kind: FigureKind) -> tuple[str | None, str, PeriodKind, FigureKind]:
         """What the report adds to a figure (its `kind` as its words tell it): the section, the
@@ -343,6 +344,8 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
             if heading:
                 period = heading
                 p_kind = period_kind(heading) if fig.period_kind is PeriodKind.UNSTATED else fig.period_kind
+        if p_kind is PeriodKind.MULTI_YEAR and period == since_the_year:
+            period, p_kind = f"{year}年", PeriodKind.YEAR  # 「2024年以来工作回顾」 of the 2024 report: its year
         if (kind is FigureKind.OUTCOME and section_id in report.plan_ids
                 and not _names_past_year(period, report.metadata.plan_year)):
             kind = FigureKind.TARGET  # the plan part states what is aimed at
