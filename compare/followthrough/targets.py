@@ -21,6 +21,7 @@ from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD
 from ..text.similarity import (
     ABBREVIATION_SCORE,
     abbreviates,
+    cjk_bigrams,
     in_order,
     label_containment,
     label_similarity,
@@ -87,6 +88,9 @@ _UP_WORDS = ("增长", "提高", "提升", "增加", "新增", "上升", "达到
              "扩大", "改造", "安置", "搬迁", "培训", "覆盖",
              "growth", "grow", "increase", "raise", "lift", "reach", "expand", "double", "improve")
 _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
+# Money measures of what an economy produces or puts in (工业投资, 工业总产值, 营业收入, 社会消费品零售总额):
+# a target of them is an amount to reach, not a budget to keep to.
+_AMOUNT_TO_REACH = lazy_pattern(r"(?:投资|产值|增加值|营业收入|销售额|营业额|零售总额|进出口总额|出口总额)$")
 _RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
 _STRIP_LABEL = lazy_pattern(
     r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时|比上年|比去年|同比|较上年)+")
@@ -337,9 +341,11 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
     if reversed_:
         a_val = -a_val  # 「增长5%」 missed by 「下降2.1%」: a growth of -2.1 %; 「下降3%」 by 「上升1.2%」
     tol = _tolerance(unit, t_val)
-    # growth, a cut achieved, or a count of things to do (套, 户, 人, 公里): overshooting is no miss.
-    # Rates and money (budgets) stay two-sided unless their verb says otherwise.
-    amount = _verb_class(target.label) in ("up", "down") or unit not in _TWO_SIDED_UNITS
+    # growth, a cut achieved, a count of things to do (套, 户, 人, 公里), or an amount of output or
+    # investment to reach (工业投资500亿元左右, 产值): overshooting is no miss. Rates and other money
+    # (budgets, spending) stay two-sided unless their verb says otherwise.
+    amount = (_verb_class(target.label) in ("up", "down") or unit not in _TWO_SIDED_UNITS
+              or (unit not in ("%", "％") and _AMOUNT_TO_REACH.search(indicator_core(target.label)) is not None))
     tolerance = ""
     if direction == TargetDirection.FLOOR:
         ok, rule = a_val >= t_val, TargetRule.AT_LEAST
@@ -601,8 +607,31 @@ def same_indicator(target: Measure, outcome: Measure) -> float:
     return score
 
 
+# The measure an indicator of the economy ends in: what comes before it names the sector or kind
+# (金融业增加值, 规上工业增加值; 工业投资, 技改投资, 固定资产投资).
+_MEASURE_HEAD = lazy_pattern(r"(?:增加值|总产值|产值|投资|总额|营业收入|收入|销售额|营业额|利润)$")
+# Least share of the shorter sector name's character bigrams found in the other for one indicator:
+# 工业 in 规上工业, 一般公共预算 in 一般公共预算地方本级, 年度 in 盐田临港产业带实现年度 are all found (1.0),
+# 规模以上企业 / 规模以上工业 0.6; 金融业 / 规上工业, 物流业 / 工业, 技改 / 工业 share none, and 四大支柱产业 /
+# 战略性新兴产业 0.2.
+_SECTOR_SHARE = 0.5
+
+
+def _other_sector(t_core: str, o_core: str) -> bool:
+    """Whether two indicators ending in one measure (增加值, 投资, 收入…) name other sectors or kinds
+    before it: 「金融业增加值」 is not measured by 「规上工业增加值」, nor 「工业投资」 by 「技改投资」."""
+    mt, mo = _MEASURE_HEAD.search(t_core), _MEASURE_HEAD.search(o_core)
+    if mt is None or mo is None or mt.group() != mo.group():
+        return False
+    a, b = set(cjk_bigrams(t_core[: mt.start()])), set(cjk_bigrams(o_core[: mo.start()]))
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) < _SECTOR_SHARE
+
+
 def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> float:
-    """`same_indicator` for given indicators: 0 without the target's head noun in the outcome."""
+    """`same_indicator` for given indicators: 0 without the target's head noun in the outcome, or
+    when the two name other sectors before one measure (`_other_sector`)."""
+    if _other_sector(t_core, o_core):
+        return 0.0
     head = _head(t_core)
     short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)
     hay = _head_tokens(o_core + " " + outcome.label)
