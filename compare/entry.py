@@ -8,12 +8,13 @@ goes away (`yoy compare A B | head -3`) the process ends quietly with 141, the e
 stopped by SIGPIPE, after pointing descriptor 1 at /dev/null as the Python documentation advises
 (so that the interpreter's own flush at exit does not fail again).
 
-This module imports nothing but the standard library's already-loaded `os`, `signal` and `sys`:
+This module imports nothing but the standard library's already-loaded `gc`, `os`, `signal` and `sys`:
 importing it must not widen the start-up window in which Python's default handler still runs.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -41,7 +42,16 @@ def _interrupt(signum: int, frame: object) -> NoReturn:
     raise _Interrupted(signum)
 
 
+# The cyclic garbage collector's first-generation threshold for the `yoy` process (CPython's is 700).
+# A job allocates millions of short-lived objects, freed by reference counting, while the
+# collector's passes walk the hundreds of thousands that imports keep alive: each pass finds next
+# to nothing. A larger threshold runs it about 14 times less often: 1.5 % fewer instructions per
+# corpus job (valgrind, sz-longgang and cn-state-council 2018→2019), the same output.
+_GC_THRESHOLD = 10_000
+
+
 def run() -> None:  # pragma: no cover - runs in a child process in the tests
+    gc.set_threshold(_GC_THRESHOLD, *gc.get_threshold()[1:])
     for sig in _SIGNALS:
         signal.signal(sig, _interrupt)
     try:
