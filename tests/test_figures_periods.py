@@ -51,6 +51,15 @@ def test_a_later_one_year_opening_ends_a_several_year_scope_without_a_comma() ->
     assert _kinds(text)["9所"] == ("今年", YEAR)
 
 
+def test_a_part_of_the_year_in_passing_scopes_nothing_after_it() -> None:
+    # 「上半年开通」 says when one line opens: the later sentences are not of the first half
+    text = "今年要加快交通建设。推动地铁5号线上半年开通，推进8号线建设。打通滨河路等6条断头路。\n"
+    assert _kinds(text)["6条"][1] is not PeriodKind.YEAR_TO_DATE
+    # as the topic of a later sentence, with its comma, it does
+    text = "全县经济稳中有进。1—11月，规上工业增加值增长6.2%，工业投资增长9%。\n"
+    assert _kinds(text)["9%"][1] is PeriodKind.YEAR_TO_DATE
+
+
 def test_a_period_stated_in_the_sentence_beats_the_paragraph_scope() -> None:
     text = "五年来，全县累计植树1200万株。2023年，全县植树260万株。\n"
     got = _kinds(text)

@@ -793,9 +793,9 @@ class _Scopes:
 
     A paragraph's opening (刚刚过去的2017年，… / 2015年是…) gives its period to everything the
     paragraph says; so does a later sentence that opens with a period (…。过去五年，… / …。今年要…),
-    until the next such sentence. A later sentence opens a several-year scope only with a comma
-    after the period (五年来，…), not in passing (五年来的实践证明). A figure takes the latest scope
-    of its own paragraph.
+    until the next such sentence. A later sentence opens a several-year or part-of-year scope only
+    with a comma after the period (五年来，… / 上半年，…), not in passing (五年来的实践证明, 「10号线上半年
+    开通」). A figure takes the latest scope of its own paragraph.
     """
 
     def __init__(self, text: str, pattern: re.Pattern[str], cue: re.Pattern[str], boundary: re.Pattern[str],
@@ -838,8 +838,11 @@ class _Scopes:
                  None)
         if m is None:
             return ""
-        if (not first and period_kind(m.group()) is PeriodKind.MULTI_YEAR
+        if (not first and period_kind(m.group()) in (PeriodKind.MULTI_YEAR, PeriodKind.YEAR_TO_DATE)
                 and text[m.end():m.end() + 1] not in ("，", ",")):
+            # several years or a part of one open a later sentence's scope only as its topic, with a
+            # comma (五年来，… / 1—11月，…), not in passing: 「推动轨道10号线上半年开通」 says when one line
+            # opens, and the sentences after it are not of the first half
             return ""
         return m.group()
 
