@@ -247,3 +247,14 @@ def test_a_long_label_is_shortened_after_its_lead_in_verb_not_inside_a_word() ->
     text = "全年主持召开区政府常务会议专题研究法治政府建设工作4次。"
     (fig,) = extract_figures_from_text(text, language="zh")
     assert fig.label == "区政府常务会议专题研究法治政府建设工作"
+
+
+def test_a_count_is_named_by_what_it_counts_not_by_how_it_was_done() -> None:
+    labels = {text: [f.label for f in extract_figures_from_text(text, language="zh")]
+              for text in ("高质量完成12项年度民生实事。", "顺利完成8项改革任务。", "高标准打造3个示范社区。",
+                           "全面完成320亩高标准农田改造提升。")}
+    assert labels["高质量完成12项年度民生实事。"] == ["年度民生实事"]
+    assert labels["顺利完成8项改革任务。"] == ["改革任务"]
+    assert labels["高标准打造3个示范社区。"] == ["打造示范社区"]
+    # a term that opens like a manner word keeps it
+    assert "高标准农田" in labels["全面完成320亩高标准农田改造提升。"][0]

@@ -223,7 +223,10 @@ _ZH_NOUN_AFTER_CUT = lazy_pattern(
 _ZH_COUNT_VERB = lazy_pattern(
     r"(?:聘请|收到|举办|开展|成立|设立|新设|建成|建设|培训|办理|受理|查处|制定|抽取|选派|组建|新建|打造|创建|"
     r"推出|发放|解决|提供|接待|化解|审查|出台|印发|签署|新签|组织|整治|关停|淘汰|修订|制定修订|培育|认定|"
-    r"评选|表彰|引进|招收|资助|救助|帮扶|安置|改造|新开工|开工|完成|实施|推动|吸引|新登记|登记)$")
+    r"评选|表彰|引进|招收|资助|救助|帮扶|安置|改造|新开工|开工|完成|实施|推动|吸引|新登记|登记|办好|办成)$")
+# How a count was done, at the head of its label (高质量完成, 扎实办好, 高标准打造), never a term that
+# starts so (高标准农田, 精准脱贫).
+_ZH_MANNER = lazy_pattern(r"^(?:高质量|高标准(?!农田)|高水平|全面|扎实|顺利|圆满|积极|大力|全力|着力)+")
 # The verb a count's label may open with (废止规范性文件6件、修改3件: 修改 counts 规范性文件 too).
 _ZH_LEAD_COUNT_VERB = lazy_pattern(_ZH_COUNT_VERB.pattern[:-1].replace("(?:", "^(?:废止|修改|审结|办结|", 1))
 _EN_STOP = {
@@ -1053,7 +1056,9 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
     if elided is not None:
         return elided, False
     after = _cjk_run(text, parsed.span.end, _ZH_NOUN_AFTER_MAX)
-    if len(after) >= 2 and (len(label) <= 2 or enumerated or _ZH_COUNT_VERB.search(label)):
+    # 高质量完成27项年度民生实事: the count's verb may have been trimmed off the label already
+    counted = bool(_ZH_COUNT_VERB.search(label) or _ZH_COUNT_VERB.search(clause.rstrip()))
+    if len(after) >= 2 and (len(label) <= 2 or enumerated or counted):
         noun = after
         cut = _ZH_NOUN_AFTER_CUT.search(noun)
         if cut:
@@ -1061,6 +1066,8 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
         if len(noun) >= 2:
             label = noun if enumerated else label + noun
             label = label[-_LABEL_MAX:]
+    if counted and len(bare := _ZH_MANNER.sub("", label)) >= 2:
+        label = bare  # how it was done names nothing: 年度民生实事, not 高质量年度民生实事
     return label, False
 
 
