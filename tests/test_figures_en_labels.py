@@ -64,3 +64,20 @@ def test_quarterly_and_annual_figures_pair_with_their_own_kind() -> None:
 
 def test_time_counts_are_not_figures() -> None:
     assert "three decades" not in _labels("Three decades ago the firm had one plant.")
+
+
+@pytest.mark.parametrize(("text", "written", "low", "high"), [
+    ("We expect growth to be between 1% and 3% this year.", "1% and 3%", "1", "3"),
+    ("Our aim is productivity growth of 2% to 3% a year.", "2% to 3%", "2", "3"),
+    ("Inflation came in within our range of 3 to 4%.", "3 to 4%", "3", "4"),
+    ("Core inflation should average 2.0-3.0% next year.", "2.0-3.0%", "2.0", "3.0"),
+])
+def test_a_range_of_rates_is_one_figure(text: str, written: str, low: str, high: str) -> None:
+    [fig] = [f for f in extract_figures_from_text(text, language="en") if f.unit == "%"]
+    assert text[fig.span.start:fig.span.end] == written
+    assert (str(fig.value), str(fig.value_high)) == (low, high)
+
+
+def test_a_change_from_one_rate_to_another_is_no_range() -> None:
+    figs = extract_figures_from_text("Our stake in the bakery grew from 8.9% to 9.1% this year.", language="en")
+    assert [(str(f.value), f.value_high) for f in figs] == [("8.9", None), ("9.1", None)]

@@ -1142,6 +1142,13 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
         parsed = _parse_en(text, m)
         if parsed is None:
             continue
+        low = _en_range_low(text, start, parsed)
+        if low is not None:  # "between 1% and 3%", "2% to 3%", "3 to 4%", "2.0-3.0%": one range
+            low_start, low_value = low
+            if figs and figs[-1].span.start >= low_start:
+                figs.pop()  # its low end, read as a figure of its own
+            parsed = replace(parsed, value=low_value, value_high=parsed.value, base_value=low_value,
+                             span=Span(low_start, parsed.span.end), numeral_start=low_start)
         period = _period(text, start, _EN_PERIOD, _EN_PERIOD_CUE, _EN_SENTENCE_STOPS, scopes)
         # "Revenue for the year rose to $112.9 million" is the year's amount, not a level reached
         level = (_EN_LEVEL_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -1150,11 +1157,32 @@ def _extract_en(text: str, blocked: _Blocked) -> list[Figure]:
             value=parsed.value, unit=parsed.unit,
             label=(_en_count_label(text, parsed, m, figs[-1] if figs else None) if m.group("noun")
                    else _en_label(text, parsed, figs[-1] if figs else None)),
-            span=parsed.span, qualifier=parsed.qualifier, period=period,
+            span=parsed.span, qualifier=parsed.qualifier, period=period, value_high=parsed.value_high,
             base_value=parsed.base_value, base_unit=parsed.base_unit,
             period_kind=PeriodKind.POINT if level else period_kind(period),
         ))
     return figs
+
+
+# The low end of an English range of rates written before its high end: "between 1% and 3%", "0.5 and
+# 1.5 per cent" after "between", "of 2% to 3%", "3 to 4%", "2.0-3.0%" (a dash between two numbers,
+# not "16.5% -22.3%", two cells of a table). Never a change: "from 13.7% to 14.2%", "from the
+# current 4% to 16%", "by 2% to" (`_EN_FROM_OR_BY`).
+_EN_BETWEEN = lazy_pattern(r"\bbetween\s+(?P<low>\d+(?:\.\d+)?)\s*(?:%|per\s?cent)?\s+and\s+$")
+_EN_RANGE_TO = lazy_pattern(r"(?<![\d.,-])(?P<low>\d+(?:\.\d+)?)(?:(?:\s*(?:%|per\s?cent))?\s+to\s+|%?[-–—])$")
+_EN_FROM_OR_BY = lazy_pattern(r"\b(?:from|by)\b[^,.;:]{0,24}$")
+
+
+def _en_range_low(text: str, start: int, high: _Parsed) -> tuple[int, Decimal] | None:
+    """Where the low end of a range of rates starts and its value, when the rate at `start` is its
+    high end; None otherwise (a low end not below the high end is no range)."""
+    if high.unit != "%":
+        return None
+    m = _EN_BETWEEN.search(text, max(0, start - 30), start) or _EN_RANGE_TO.search(text, max(0, start - 16), start)
+    if m is None or _EN_FROM_OR_BY.search(text, max(0, m.start("low") - 30), m.start("low")):
+        return None
+    value = Decimal(m.group("low"))
+    return (m.start("low"), value) if value < high.value else None
 
 
 def _parse_en(text: str, m: re.Match[str]) -> _Parsed | None:
