@@ -46,3 +46,12 @@ def test_an_investment_target_overshot_is_met() -> None:
 def test_another_sector_is_not_the_outcome() -> None:
     # only industry's value added is reported: the finance target stays unknown, never met by it
     assert _statuses(NEW.replace("2030年以来工作回顾", "2030年工作回顾"))["金融业增加值增长8%"] == "unknown"
+
+
+def test_the_year_so_far_reported_in_the_plan_part_is_no_target() -> None:
+    old = OLD.replace("二、2030年工作安排\n", "二、2030年工作安排\n今年一季度，全区经济开局良好，固定资产投资增长40%。\n")
+    follow = followup_texts(old, NEW, old_name="2030.txt", new_name="2031.txt")
+    text = follow.old.source.text
+    targets = [text[c.item.span.start:c.item.span.end] for c in follow.plan_checks if c.item.target is not None]
+    assert not any("40%" in t for t in targets)
+    assert "全年力争实现工业投资500亿元左右" in targets

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..figures.respective import respective_label
 from ..lazy import lazy_pattern
-from ..model import Figure, PlanItem, PlanItemKind, Report, Span, TargetDirection
+from ..model import Figure, PeriodKind, PlanItem, PlanItemKind, Report, Span, TargetDirection
 from ..text.cjk import CJK_CHAR
 from ..text.cues import EN_COMMITMENT, NOT_TARGET_LEAD, names_task
 from ..text.sentences import full_sentences, split_clauses
@@ -163,11 +163,23 @@ def _pieces(text: str, para: Span, language: str) -> Iterable[_Piece]:
             yield _Piece(sp, False)
 
 
+def _reports_progress(text: str, fig: Figure) -> bool:
+    """Whether a figure of the plan part reports the year so far: its sentence opens with the part of
+    the year it covers, as a topic with its comma (「今年一季度，我们…地区生产总值增长9.6%」)."""
+    if fig.period_kind is not PeriodKind.YEAR_TO_DATE or fig.sentence is None or not fig.period:
+        return False
+    head = text[fig.sentence.start : fig.sentence.start + len(fig.period) + 6]
+    at = head.find(fig.period)
+    return at >= 0 and head[at + len(fig.period) : at + len(fig.period) + 1] in ("，", ",")
+
+
 def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Figure],
                     language: str, rejected: list[Span]) -> list[PlanItem]:
     """Targets for the figure clauses of a piece; the rest of the piece is a commitment."""
     targets: list[tuple[Span, Figure, TargetDirection]] = []
     for f in figs:
+        if _reports_progress(text, f):
+            continue  # 「今年一季度，…增长40.1%」: what the year has done so far, no target
         found = _target_clause(text, piece.span, f, language)
         if found is not None and not any(t[0].start <= found[0].start < t[0].end for t in targets):
             targets.append(found)
