@@ -173,8 +173,8 @@ def match_figures(
     every rule of `rules.refusal` (unit, kind, period kind, scope …); figures in the same or an aligned section
     (`section_pairs`, else the same top-level section id) score higher. `old_is_earlier` says which
     report is the earlier (`rules.in_time_order` of their metadata). `texts`, the old and new report
-    texts the figures' sentences are in, let a pair of thin English labels be checked by its sentences
-    (`_thin_label_refused`); without them the labels decide alone. Best scores are taken first;
+    texts the figures' sentences are in, let a pair of labels that name no measure be checked by its
+    sentences (`_thin_label_refused`); without them the labels decide alone. Best scores are taken first;
     ties go to the earlier old, then the earlier new figure (taking the first free pair in that
     order gives the same pairs as taking it in new-then-old order). Output: paired and new figures
     in the new report's order, then dropped figures in the old report's order.
@@ -251,20 +251,23 @@ def _thin_label_refused(old: Figure, new: Figure, texts: tuple[str, str]) -> boo
 # one sentence and label further apart are a list, not a row ("其中30亿元以上项目6个、10-30亿元项目11个").
 _COLUMN_GAP = 3
 
+_Row = tuple[int, str, int]  # (sentence start, label, run of the sentence)
 
-def _table_columns(figures: Sequence[Figure]) -> dict[int, tuple[tuple[int, str, int], int]]:
-    """Figures that stand side by side with another of their sentence and label (the year columns of a
-    table row, "Net earnings … $1,238 $1,157"): index -> ((row, label, run), column)."""
+
+def _columns(figures: Sequence[Figure], max_gap: int | None = None) -> dict[int, tuple[_Row, int]]:
+    """Figures that share their sentence and label with another (the year columns of a table row,
+    "Net earnings … $1,238 $1,157"): index -> (row, column). With `max_gap`, only figures side by side
+    (at most that many characters apart) form a row; without it, all of a sentence's with one label."""
     rows: dict[tuple[int, str], list[int]] = {}
     for k, f in enumerate(figures):
         if f.sentence is not None:
             rows.setdefault((f.sentence.start, f.label), []).append(k)
-    out: dict[int, tuple[tuple[int, str, int], int]] = {}
+    out: dict[int, tuple[_Row, int]] = {}
     for (row, label), members in rows.items():
         members.sort(key=lambda k: figures[k].span.start)
         runs: list[list[int]] = [[members[0]]]
         for k in members[1:]:
-            if figures[k].span.start - figures[runs[-1][-1]].span.end <= _COLUMN_GAP:
+            if max_gap is None or figures[k].span.start - figures[runs[-1][-1]].span.end <= max_gap:
                 runs[-1].append(k)
             else:
                 runs.append([k])
@@ -278,7 +281,7 @@ def _table_columns(figures: Sequence[Figure]) -> dict[int, tuple[tuple[int, str,
 def _read_the_columns(old: Sequence[Figure], new: Sequence[Figure], old_taken: dict[int, int],
                       new_taken: dict[int, tuple[int, float]], score_of: Callable[[int, int], float | None]) -> None:
     """Pair two table rows of year columns (figures of one sentence and label side by side,
-    `_table_columns`) year by year, in place, after `_against_the_columns`.
+    `_columns` with _COLUMN_GAP) year by year, in place, after `_against_the_columns`.
 
     A row of year columns restates last year's values one column over ("Net earnings … $1,238
     $1,157", then "… $1,331 $1,238"): the best-scored pairs join the equal values, the same year
@@ -288,17 +291,17 @@ def _read_the_columns(old: Sequence[Figure], new: Sequence[Figure], old_taken: d
     → 1,331 and 1,157 → 1,238 (what the reader compares across two annual reports), and never
     1,157 → 1,331 (two years apart). Figures of the rows paired elsewhere stay as they are; a pair
     the rules refuse is not made."""
-    col_o, col_n = _table_columns(old), _table_columns(new)
+    col_o, col_n = _columns(old, _COLUMN_GAP), _columns(new, _COLUMN_GAP)
     if not col_o or not col_n:
         return
-    rows: dict[tuple[tuple[int, str, int], tuple[int, str, int]], set[int]] = {}
+    rows: dict[tuple[_Row, _Row], set[int]] = {}
     for i, j in old_taken.items():
         if i in col_o and j in col_n:
             (row_o, c_o), (row_n, c_n) = col_o[i], col_n[j]
             if old[i].value == new[j].value:
                 rows.setdefault((row_o, row_n), set()).add(c_n - c_o)
-    members_o: dict[tuple[int, str, int], list[int]] = {}
-    members_n: dict[tuple[int, str, int], list[int]] = {}
+    members_o: dict[_Row, list[int]] = {}
+    members_n: dict[_Row, list[int]] = {}
     for i, (row, _) in sorted(col_o.items(), key=lambda kv: kv[1][1]):
         members_o.setdefault(row, []).append(i)
     for j, (row, _) in sorted(col_n.items(), key=lambda kv: kv[1][1]):
@@ -324,21 +327,6 @@ def _read_the_columns(old: Sequence[Figure], new: Sequence[Figure], old_taken: d
                 new_taken[news[t]] = (i, score)
 
 
-def _columns(figures: Sequence[Figure]) -> dict[int, tuple[tuple[int, str], int]]:
-    """Figures that share their sentence and label with another (the year columns of a table row,
-    "Net earnings … $1,238 $1,157"): index -> ((row, label), column)."""
-    rows: dict[tuple[int, str], list[int]] = {}
-    for k, f in enumerate(figures):
-        if f.sentence is not None:
-            rows.setdefault((f.sentence.start, f.label), []).append(k)
-    out: dict[int, tuple[tuple[int, str], int]] = {}
-    for row, members in rows.items():
-        if len(members) > 1:
-            for column, k in enumerate(sorted(members, key=lambda k: figures[k].span.start)):
-                out[k] = (row, column)
-    return out
-
-
 def _against_the_columns(old: Sequence[Figure], new: Sequence[Figure], taken: dict[int, int]) -> list[int]:
     """Old indices of pairs between two table rows that go against the rows' columns.
 
@@ -349,7 +337,7 @@ def _against_the_columns(old: Sequence[Figure], new: Sequence[Figure], taken: di
     col_o, col_n = _columns(old), _columns(new)
     if not col_o or not col_n:
         return []
-    rows: dict[tuple[tuple[int, str], tuple[int, str]], list[tuple[int, int, bool]]] = {}
+    rows: dict[tuple[_Row, _Row], list[tuple[int, int, bool]]] = {}
     for i, j in taken.items():
         if i in col_o and j in col_n:
             (row_o, c_o), (row_n, c_n) = col_o[i], col_n[j]
