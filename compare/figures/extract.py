@@ -866,7 +866,7 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], cue: re.Pattern[str],
     period scoping its paragraph there. A bare 累计 counts only when nothing else is stated.
     `cue` finds a character every match of `pattern` holds: without one, no period is stated."""
     start = _clause_start(text, pos, stops, _SENTENCE_LOOKBACK)
-    last, last_single, compared = "", "", False
+    last, last_single, compared, base = "", "", False, ""
     for m in (pattern.finditer(text, start, pos) if cue.search(text, start, pos) else ()):
         if _comparison_base(text, m.start(), m.end()):
             compared = True
@@ -874,10 +874,16 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], cue: re.Pattern[str],
             last = m.group()
             if period_kind(last) is not PeriodKind.MULTI_YEAR:
                 last_single = last
+            if _written_base(text, m.start(), m.end()):
+                base = last
     # a change on the year before is one year's: a several-year period said in passing
     # (…近年来首次出现双下降，比上年分别下降3.14%) is not its period
     if compared:
         last = last_single
+    # a change on a base year written out is a change since that year, whatever year it reaches
+    # (与2010年相比，预计2015年…增长299%: five years' growth), unless it reaches the next year
+    if base and _YEAR_WRITTEN.fullmatch(last) and last != base and not _next_year(base, last):
+        return base
     if last:
         return last
     scoped = scopes.at(pos)
@@ -893,6 +899,24 @@ _RELATIVE_BASES = ("上年", "去年")
 _BASE_BEFORE = "比较于"
 _BASE_AROUND = ("与", "同", "和")
 _BASE_AFTER = ("相比", "比较", "持平", "相当", "同期相比")
+
+
+def _written_base(text: str, start: int, end: int) -> bool:
+    """Whether the year written at text[start:end] (2010年) is the base of a comparison: 比2010年,
+    较2010年, 与2010年相比."""
+    if not start or not _YEAR_WRITTEN.fullmatch(text, start, end):
+        return False
+    before = text[start - 1]
+    return before in _BASE_BEFORE or (before in _BASE_AROUND and text.startswith(_BASE_AFTER, end))
+
+
+_YEAR_WRITTEN = lazy_pattern(r"(?:19|20)\d\d年")
+
+
+def _next_year(base: str, period: str) -> bool:
+    """Whether `period` is the single year after the written year `base` (2014年 -> 2015年)."""
+    later = _YEAR_WRITTEN.fullmatch(period)
+    return later is not None and int(period[:4]) == int(base[:4]) + 1
 
 
 def _comparison_base(text: str, start: int, end: int) -> bool:

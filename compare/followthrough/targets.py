@@ -448,7 +448,7 @@ _LEAD_VERBS = lazy_pattern(r"^(?:新增|新引进|新认定|新建|新开工|新
                          r"增加(?!值)|筹集|建设|升级改造|改造提升|改造|推广应用|推广|淘汰|拆除消化|拆除|消化|治理|供应|安排|实现|培育|"
                          r"培养|选聘|组织|开展|举办|落户|累计|总量|优化调整|优化|调整|新开和|和|及|、)+")
 _TRAIL_WORDS = lazy_pattern(r"(?:同比|（下同）|\(下同\))?(?:分别)?(?:增长|提高|提升|下降|降低|减少|增加|上涨|上升|达到|压缩|"
-                          r"缩短|达|为|突破|超过|控制在|保持在|保持|提高到|提升至|提高至|降至|下降至|增至|稳定在|在|至|到)+$")
+                          r"缩短|达|为|突破|超过|超|逾|约|控制在|保持在|保持|提高到|提升至|提高至|降至|下降至|增至|稳定在|在|至|到)+$")
 _EN_LEAD_VERBS = lazy_pattern(
     r"^(?:(?:we|our|the|a|an|to|with|of|and|grow|lift|raise|increase|reduce|cut|lower|reach|achieve|bring|"
     r"double|halve|hit|improve|expand|boost|keep|hold|maintain|limit|take|ended|closed|finished|end|close|"
@@ -609,7 +609,12 @@ def same_indicator(target: Measure, outcome: Measure) -> float:
 
 # The measure an indicator of the economy ends in: what comes before it names the sector or kind
 # (金融业增加值, 规上工业增加值; 工业投资, 技改投资, 固定资产投资).
-_MEASURE_HEAD = lazy_pattern(r"(?:增加值|总产值|产值|投资|总额|营业收入|收入|销售额|营业额|利润)$")
+_MEASURE_HEAD = lazy_pattern(r"(?:增加值|总产值|产值|投资|总额|营业收入|收入|销售额|营业额|利润|资金|经费|支出)$")
+# What each measure head measures: output is not value added, nor investment revenue (总额 says
+# nothing of what is summed).
+_MEASURE_KIND = {"增加值": "value added", "总产值": "output", "产值": "output", "投资": "investment",
+                 "营业收入": "revenue", "收入": "revenue", "销售额": "sales", "营业额": "sales", "利润": "profit",
+                 "资金": "spending", "经费": "spending", "支出": "spending"}
 # Least share of the shorter sector name's character bigrams found in the other for one indicator:
 # 工业 in 规上工业, 一般公共预算 in 一般公共预算地方本级, 年度 in 盐田临港产业带实现年度 are all found (1.0),
 # 规模以上企业 / 规模以上工业 0.6; 金融业 / 规上工业, 物流业 / 工业, 技改 / 工业 share none, and 四大支柱产业 /
@@ -621,16 +626,114 @@ def _other_sector(t_core: str, o_core: str) -> bool:
     """Whether two indicators ending in one measure (增加值, 投资, 收入…) name other sectors or kinds
     before it: 「金融业增加值」 is not measured by 「规上工业增加值」, nor 「工业投资」 by 「技改投资」."""
     mt, mo = _MEASURE_HEAD.search(t_core), _MEASURE_HEAD.search(o_core)
-    if mt is None or mo is None or mt.group() != mo.group():
+    if mt is None or mo is None:
         return False
-    a, b = set(cjk_bigrams(t_core[: mt.start()])), set(cjk_bigrams(o_core[: mo.start()]))
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) < _SECTOR_SHARE
+    if mt.group() != mo.group():
+        kinds = _MEASURE_KIND.get(mt.group()), _MEASURE_KIND.get(mo.group())
+        return None not in kinds and kinds[0] != kinds[1]  # 产业产值 is not 产业增加值; 投资总额 may be 投资
+    ta, ob = t_core[: mt.start()], o_core[: mo.start()]
+    a, b = set(cjk_bigrams(ta)), set(cjk_bigrams(ob))
+    if not (a and b):
+        return False
+    # the target's qualifier the outcome lacks (工业技改投资 / 工业投资); not the other way: an
+    # outcome's name often takes in the subject of its sentence (盐田临港产业带实现年度投资)
+    return len(a & b) / min(len(a), len(b)) < _SECTOR_SHARE or _narrows(ta, ob) or _trade(ta) != _trade(ob)
+
+
+# Words a report writes or leaves out of a sector's name without changing the indicator
+# (全社会固定资产投资 / 固定资产投资, 地方一般公共预算收入 / 公共财政预算收入, 规上工业 / 规模以上工业).
+_RESTATING = lazy_pattern(r"全社会|全口径|全市|全区|全县|全省|全国|本市|本区|地方|本级|一般|公共|财政|全年|年度|"
+                          r"累计|规模以上|规上|企业|预算|同比|实际|完成|实现|安排|投入|增加|新增|为此|用于|[全总拟将还再共]")
+
+
+def _trade(sector: str) -> str:
+    """Which trade a sector names: 进出口, 出口 and 进口 are three indicators (出口总额 is not
+    外贸进出口总额)."""
+    return next((w for w in ("进出口", "出口", "进口") if w in sector), "")
+
+
+def _narrows(a: str, b: str) -> bool:
+    """Whether sector name `a` holds a qualifier of two characters or more that `b` lacks: a run of
+    `a`'s characters no character bigram of `b` covers, once words that only restate are left out
+    (技改 in 工业技改 against 工业, 新型 in 新型基础设施 against 基础设施): a subclass."""
+    a, b = _RESTATING.sub("|", a), _RESTATING.sub("|", b)
+    grams = set(cjk_bigrams(b))
+    run = 0
+    for k, ch in enumerate(a):
+        covered = not is_cjk(ch) or a[k : k + 2] in grams or (k > 0 and a[k - 1 : k + 1] in grams)
+        run = 0 if covered else run + 1
+        if run >= 2:
+            return True
+    return False
+
+
+# A share of one quantity in another (「税收占公共财政预算收入比重」, 「研究与开发支出占国内生产总值的比重」):
+# what is measured is the part before 占.
+_SHARE = lazy_pattern(r"占[^，,。；;：:]{1,24}?(?:比重|比例|份额)")
+# Least label similarity of the parts two shares measure for one indicator.
+_SHARE_PART_SIMILARITY = 0.5
+
+
+_SHARE_WORD = lazy_pattern(r"(?:的)?(?:比重|比例|占比)")
+
+
+def _share_part(label: str) -> str | None:
+    """The part a share measures (「社会投资占总投资比重」 and 「社会投资比重」 -> 「社会投资」), or None for
+    a label that is no share."""
+    m = _SHARE.search(label)
+    if m is not None:
+        return label[: m.start()]
+    m = _SHARE_WORD.search(label)
+    return label[: m.start()] if m is not None else None
+
+
+def _other_share(t_label: str, o_label: str) -> bool:
+    """Whether one label is a share of a quantity and the other is not (the growth of 公共财政预算收入
+    is not 税收占公共财政预算收入比重), or both are shares of other parts (研究与开发支出 / 金融业增加值
+    占国内生产总值的比重)."""
+    a, b = _share_part(t_label), _share_part(o_label)
+    if a is None and b is None:
+        return False
+    if a is None or b is None:
+        return True
+    return bool(a and b) and label_similarity(a, b) < _SHARE_PART_SIMILARITY and not (
+        label_containment(a, b) >= _SHARE_PART_SIMILARITY or label_containment(b, a) >= _SHARE_PART_SIMILARITY)
+
+
+# Words that make a part of a class when put before its name: 国际专利申请量 (PCT filings) are a
+# part of 专利申请量, and fall short of a target for all filings without missing it.
+_NARROWING = lazy_pattern(r"(?:国际|发明|PCT|海外|境外)$")
+
+
+def _narrowed(t_core: str, o_core: str) -> bool:
+    """Whether the outcome is the target's indicator with a narrowing word put right before it
+    (国际专利申请量 against 专利申请量)."""
+    k = o_core.find(t_core) if t_core else -1
+    return k > 0 and _NARROWING.search(o_core[:k]) is not None
+
+
+# The level of a designation: 国家级, 省级, 省市级, 市、区级 (国家级专精特新企业 are not 省级 ones).
+_LEVEL = lazy_pattern(r"((?:国家|省|市|区|[、和及])+)级")
+
+
+@lru_cache(maxsize=1 << 12)
+def _levels(core: str) -> frozenset[str]:
+    return frozenset(re.findall(r"国家|省|市|区", "".join(_LEVEL.findall(core))))
+
+
+def _other_level(t_core: str, o_core: str) -> bool:
+    """Whether two indicators name designations of other levels: 省级专精特新企业 against
+    国家级专精特新“小巨人”企业 (国家、省、市级 against 市级以上 share one)."""
+    t_levels, o_levels = _levels(t_core), _levels(o_core)
+    return bool(t_levels and o_levels) and not t_levels & o_levels
 
 
 def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> float:
     """`same_indicator` for given indicators: 0 without the target's head noun in the outcome, or
-    when the two name other sectors before one measure (`_other_sector`)."""
-    if _other_sector(t_core, o_core):
+    when the two name other sectors before one measure (`_other_sector`) or designations of other
+    levels (`_other_level`)."""
+    if _other_sector(t_core, o_core) or _other_level(t_core, o_core) or _narrowed(t_core, o_core) \
+            or _other_share(target.label, outcome.label):
         return 0.0
     head = _head(t_core)
     short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)

@@ -1,0 +1,91 @@
+"""A target is judged only by an outcome of the same class of things. Invented district pair whose
+review reports a wider class (工业投资 for a 工业技改投资 target), another trade (外贸进出口总额 for
+出口总额), another measure (产业增加值 for 产业产值), designations of another level (国家级 for 省级)
+and a part of a class (国际专利申请量 for all patent filings): each of those targets stays unknown
+rather than met or missed by a figure that measures something else."""
+
+from __future__ import annotations
+
+from compare.followthrough.targets import INDICATOR_CUTOFF, Measure, indicator_core, same_indicator
+from compare.pipeline import followup_texts
+
+OLD = """某区人民政府2030年政府工作报告
+
+一、2029年工作回顾
+过去一年，全区地区生产总值增长6%。
+
+二、2030年工作安排
+（一）壮大实体经济。全年工业技改投资100亿元左右，新型基础设施投资超50亿元。出口总额380亿元。
+战略性新兴产业产值超4000亿元。新增省级专精特新企业50家以上。专利申请量超4万件。
+（二）改善城市环境。新增立体绿化超3万平方米。
+"""
+
+NEW = """某区人民政府2031年政府工作报告
+
+一、2030年工作回顾
+全区工业投资562亿元，基础设施投资超200亿元。外贸进出口总额686亿元。战略性新兴产业增加值1587亿元。
+新认定国家级专精特新“小巨人”企业28家。国际专利申请量7504件。新增立体绿化4.9万平方米。
+
+二、2031年工作安排
+（一）持续壮大实体经济。推进重大项目建设。
+"""
+
+
+def _statuses(new: str = NEW) -> dict[str, str]:
+    follow = followup_texts(OLD, new, old_name="2030.txt", new_name="2031.txt")
+    text = follow.old.source.text
+    return {text[c.item.span.start:c.item.span.end]: c.status.value for c in follow.plan_checks}
+
+
+def test_a_wider_class_neither_meets_nor_misses_a_target() -> None:
+    statuses = _statuses()
+    assert statuses["全年工业技改投资100亿元左右"] == "unknown"  # 工业投资 562: not the technical upgrades
+    assert statuses["新型基础设施投资超50亿元"] == "unknown"  # all infrastructure, not the new kind
+
+
+def test_another_trade_measure_or_level_is_not_the_outcome() -> None:
+    statuses = _statuses()
+    assert statuses["出口总额380亿元"] == "unknown"  # imports and exports together
+    assert statuses["战略性新兴产业产值超4000亿元"] == "unknown"  # value added is not output
+    assert statuses["新增省级专精特新企业50家以上"] == "unknown"  # 国家级, not 省级
+
+
+def test_a_part_of_a_class_does_not_miss_its_target() -> None:
+    assert _statuses()["专利申请量超4万件"] == "unknown"  # PCT filings are a part of all filings
+
+
+def test_a_target_written_with_more_than_is_judged() -> None:
+    # 「超3万平方米」: 超 is how much, not part of the indicator
+    assert _statuses()["新增立体绿化超3万平方米"] == "met"
+    assert indicator_core("基础设施投资超") == "基础设施投资"
+
+
+def _score(target: str, outcome: str) -> float:
+    return same_indicator(Measure(target, indicator_core(target), frozenset(), ""),
+                          Measure(outcome, indicator_core(outcome), frozenset(), ""))
+
+
+def test_words_that_only_restate_keep_one_indicator() -> None:
+    # the same indicator named fuller or shorter stays one indicator
+    assert _score("规模以上工业增加值增长", "规模以上工业企业增加值增长") >= INDICATOR_CUTOFF
+    assert _score("地方一般公共预算收入增长", "一般公共预算收入增长") >= INDICATOR_CUTOFF
+    assert _score("固定资产投资增长", "固定资产投资总额增长") >= INDICATOR_CUTOFF
+    assert _score("新增国家、省、市级创新平台", "新增市级以上创新平台") >= INDICATOR_CUTOFF
+    assert _score("LNG加注", "国际船舶保税LNG加注量") >= INDICATOR_CUTOFF
+    assert _score("安排帮扶资金", "投入财政帮扶资金") >= INDICATOR_CUTOFF  # verbs of spending restate
+    assert _score("中央财政为此将增加支出", "中央财政支出") >= INDICATOR_CUTOFF
+
+
+def test_a_share_is_not_a_growth_nor_another_part_share() -> None:
+    # a share of GDP is no GDP growth, nor is one part's share another part's
+    assert _score("地区生产总值增长", "工业增加值占地区生产总值的比重") < INDICATOR_CUTOFF
+    assert _score("公共财政预算收入增长", "税收分成收入占地方公共财政预算收入比重") < INDICATOR_CUTOFF
+    assert _score("研究与开发支出占国内生产总值的比重达", "增加值占国内生产总值的比重") < INDICATOR_CUTOFF
+    # one share, written with or without what it is a share of
+    assert _score("社会投资比重", "社会投资占总投资比重") >= INDICATOR_CUTOFF
+    assert _score("努力实现公办幼儿园在园儿童占比", "公办幼儿园在园儿童占比从4%提高到") >= INDICATOR_CUTOFF
+
+
+def test_funds_for_one_purpose_are_not_all_funds() -> None:
+    assert _score("中央财政拟投入社会保障资金", "中央财政投入资金") < INDICATOR_CUTOFF
+    assert _score("中央财政拟投入社会保障资金", "中央财政安排社会保障资金") >= INDICATOR_CUTOFF
