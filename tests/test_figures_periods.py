@@ -268,3 +268,13 @@ def test_a_change_on_a_base_year_written_out_is_of_that_base_not_of_the_year_it_
     assert kinds["180%"][0] == "2025年" and kinds["95%"][0] == "2025年"
     assert kinds["9%"] == ("2030年", YEAR)
     assert kinds["6%以上"][1] is MULTI  # a base year of one clause does not date the next
+
+
+def test_a_count_of_years_is_a_figure_only_as_a_measure_of_time() -> None:
+    # a streak, an age or a horizon is no quantity compared across years; years of schooling are
+    got = _kinds("粮食产量连续6年增产，全县建区20年来面貌一新。劳动年龄人口平均受教育年限达到11.2年。\n"
+                 "地区生产总值480亿元，3年突破两个百亿大关，增长9%。\n")
+    assert "6年" not in got and "20年" not in got and "3年" not in got
+    assert "11.2年" in got
+    labels = {f.label for f in extract_figures_from_text("地区生产总值480亿元，3年突破两个百亿大关，增长9%。\n")}
+    assert "地区生产总值增长" in labels  # the years still end the clause before the growth

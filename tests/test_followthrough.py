@@ -270,3 +270,25 @@ def test_the_page_shows_a_fall_against_a_growth_target_as_negative() -> None:
                       old_name="2021.txt", new_name="2022.txt")
     md = render(c, "md")
     assert "实际-2.1%" in md and "实际2.1%" not in md
+
+
+PLAN_FRAMED = """某区2030年政府工作报告
+
+一、2029年工作回顾
+全区推进城市更新，建成公园5个。
+
+二、2030年工作安排
+今年将召开区第七次党代会，做好今年工作意义重大、责任重大。重点做好以下三个方面工作。
+（一）推进城市更新。新建公园3个，取消社区及社区以下相关资金配套要求。
+（二）改善民生。完成老旧小区改造。
+"""
+
+
+def test_what_the_years_work_means_and_a_list_lead_are_no_items() -> None:
+    # 「…意义重大、责任重大」 says why, 「重点做好以下三个方面工作。」 announces the parts after it: a reader
+    # counting the measures not found must not count them; 「…以下相关资金配套要求」 is a measure
+    old = report(PLAN_FRAMED, "2030.txt")
+    texts = [old.source.text[i.span.start:i.span.end] for i in extract_plan_items(old)]
+    assert not any("意义重大" in t or "以下三个方面" in t for t in texts)
+    assert any("社区以下相关资金配套要求" in t for t in texts)
+    assert any("完成老旧小区改造" in t for t in texts)

@@ -74,6 +74,11 @@ _SLOGANS: tuple[str, ...] = (
 _SLOGAN_AT = lazy_pattern("|".join(re.escape(x) for x in sorted(_SLOGANS, key=lambda x: (-len(x), x))))
 _CN_WEAK_ONE = lazy_pattern(r"^一$")  # 一批, 一次, 一个时期: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
+# A count of years is a figure only as the value of a measure of time (平均受教育年限11.2年, 合同
+# 期限3年); otherwise it is how long something lasted or will (连续9年居全国首位, 历时8年, 用3年时间,
+# 建区20年, 长达2600年): no quantity a reader compares across years, and 连续8年 → 连续9年 is no change.
+_YEARS_MEASURED = lazy_pattern(r"年限|寿命|期限|时长|周期|学制|工龄|工期")
+_YEARS_MEASURED_REACH = 12  # characters before the number searched for the measure
 _ARABIC_START = "0123456789０１２３４５６７８９"
 _MINUS = "-－−﹣"
 _NOT_BEFORE_SIGN = set("%％‰0123456789０１２３４５６７８９.．)）]】")  # 6%－6.5%: a range, not a sign
@@ -582,7 +587,9 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
         prev = fig
         if fig.base_unit not in _DURATION_UNITS:
             subject = fig
-    return relabel_respective(text, figs)
+    # a count of years still bounds the labels after it (above), but is a figure only as a measure
+    return [f for f in relabel_respective(text, figs) if f.unit != "年" or _YEARS_MEASURED.search(
+        text, max(0, f.span.start - _YEARS_MEASURED_REACH), f.span.start)]
 
 
 def _split_magnitude(num: str) -> tuple[str, str, str]:
@@ -1068,6 +1075,7 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
                and prev.base_unit == parsed.base_unit)
     for _ in range(3):  # 预计全年…, 其中：2017年…: lead-ins and periods, in any order
         clause = _ZH_LEAD_IN.sub("", _strip_leading_periods(clause))
+    clause = re.sub(r"^[\d０-９]+年(?![度均])", "", clause)  # 3年突破两个千亿大关: how long, not what
     clause = re.sub(r"^[\d０-９.．%％\sA-Za-z]+", "", clause)  # 12315平台… : the code is not the label
     label = _zh_measure_words(clause)
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:

@@ -128,14 +128,24 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
 
 # The words that announce a list before its colon: 「重点做好以下工作：」「抓好以下五个方面：」「突出抓好几项工作：」.
 _LIST_LEAD = lazy_pattern(r"(?:以下|下列|如下|几)[^，,。；;：:]{0,8}$")
+_LIST_LEAD_ALONE = lazy_pattern(r"(?:(?:以下|下列|如下)[一二三四五六七八九十两几\d]*|几)(?:个|项|条)?(?:方面|点)?(?:的)?"
+                                r"(?:工作|任务|原则|关系|重点|事情|要求|措施)?$")
 
 
 def _announces_list(text: str, span: Span) -> bool:
-    """Whether `span` is a clause that announces the list its colon opens: no commitment of its own."""
+    """Whether `span` is a clause that announces the list its colon, or the paragraphs after it,
+    open: no commitment of its own."""
     after = span.end
     while after < len(text) and text[after] in " \u3000":
         after += 1
-    return after < len(text) and text[after] in "：:" and _LIST_LEAD.search(text, span.start, span.end) is not None
+    if after >= len(text) or _LIST_LEAD.search(text, span.start, span.end) is None:
+        return False
+    if text[after] in "：:":
+        return True
+    # a full stop ending the paragraph the list follows, after words that can only announce one
+    # (「重点做好以下十个方面工作。」, not 「取消县及县以下相关资金配套要求。」)
+    return (text[after] in "。." and text[after + 1 : after + 2] in ("", "\n", "\r")
+            and _LIST_LEAD_ALONE.search(text, span.start, span.end) is not None)
 
 
 def _is_heading_only(report: Report, sid: str, span: Span) -> bool:

@@ -161,10 +161,13 @@ _ZH_CLAUSE = lazy_pattern(r"[^，,；;：:。！？!?]+")
 # A principle, not a task: "做好今年工作，必须…" / "加快实现高质量发展，必须…" / "要实现上述目标，必须做到"
 # (a goal of the whole plan, then what it takes; "建设新农村，必须加强农村基础设施建设" names a task
 # and stays), a maxim ("改革开放只有进行时，没有完成时", "改革永远在路上", short sentences only) and
-# a parallel exhortation ("思想要再解放，改革要再深化，开放要再扩大").
+# a parallel exhortation ("思想要再解放，改革要再深化，开放要再扩大") or what the year's work means
+# ("做好今年工作意义重大、责任重大").
 ZH_PRINCIPLE = lazy_pattern(
     r"^(?:要|为)?(?:全面|加快|更好地?)?(?:做好|实现|完成)[^，,。；]{0,14}(?:工作|目标|任务|发展)[，,](?:就?必须|关键在于|根本在于)"
-    r"|(?:[^，,。；]{1,4}要再[^，,。；]{1,4}(?:[，,]|$)){2}")
+    r"|(?:[^，,。；]{1,4}要再[^，,。；]{1,4}(?:[，,]|$)){2}"
+    # what the year's work means (「今年将召开…，做好今年工作意义重大、责任重大」)
+    r"|(?:意义|责任|使命)(?:十分|特别|尤为|极其|更加)?重大[。；;！!]?\s*$|至关重要[。；;！!]?\s*$")
 _ZH_MAXIM = lazy_pattern(r"只有进行时|没有完成时|永远在路上")
 _MAXIM_CHARS = 40
 
