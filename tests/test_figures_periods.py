@@ -278,3 +278,16 @@ def test_a_count_of_years_is_a_figure_only_as_a_measure_of_time() -> None:
     assert "11.2年" in got
     labels = {f.label for f in extract_figures_from_text("地区生产总值480亿元，3年突破两个百亿大关，增长9%。\n")}
     assert "地区生产总值增长" in labels  # the years still end the clause before the growth
+
+
+def test_names_written_in_latin_letters_stay_in_the_label_and_a_unit_per_quantity_is_one_unit() -> None:
+    # GDP, PM2.5, PCT and 5G name the measure; a number opening a clause (12345热线) is a code
+    text = ("全年GDP增长6%。PM2.5年均浓度17.2微克/立方米。新建5G基站1000个。12345热线受理诉求80万件。\n"
+            "PM2.5浓度由每立方米19.1微克降至17.2微克。臭氧评价浓度由每立方米159微克降至141微克。\n")
+    figs = [(text[f.span.start:f.span.end], f.label, f.unit) for f in extract_figures_from_text(text)]
+    assert ("6%", "GDP增长", "%") in figs
+    assert ("1000个", "新建5G基站", "个") in figs
+    assert ("80万件", "热线受理诉求", "万件") in figs
+    per = [(label, unit) for written, label, unit in figs if "微克" in written]
+    assert per == [("PM2.5年均浓度", "微克/立方米"), ("PM2.5浓度", "微克/立方米"), ("PM2.5浓度", "微克/立方米"),
+                   ("臭氧评价浓度", "微克/立方米"), ("臭氧评价浓度", "微克/立方米")]

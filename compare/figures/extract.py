@@ -571,6 +571,7 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
         parsed = _parse_zh(text, m)
         if parsed is None or parsed.numeral_start in blocked:
             continue
+        parsed = _per_before(text, parsed)
         label, to_end = _zh_label(text, parsed, prev, subject)
         if to_end and prev is not None and figs and figs[-1] is prev:
             # the "from" end of 从X到Y is last year's or an earlier value, not the current one
@@ -590,6 +591,26 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
     # a count of years still bounds the labels after it (above), but is a figure only as a measure
     return [f for f in relabel_respective(text, figs) if f.unit != "年" or _YEARS_MEASURED.search(
         text, max(0, f.span.start - _YEARS_MEASURED_REACH), f.span.start)]
+
+
+# 「浓度由每立方米19.1微克降至17.2微克」: the quantity the unit is of, written before the number
+_PER_BEFORE = lazy_pattern(r"每(立方米|平方米|平方公里|公里|千米|人|吨|千瓦时|万元)$")
+_PER_BEFORE_FROM = lazy_pattern(r"每(立方米|平方米|平方公里|公里|千米|人|吨|千瓦时|万元)[\d.]+([^\d.，,。；;]{1,4}?)"
+                                r"(?:下降|降|上升|升|提高|增加|减少)?(?:至|到)$")
+_PER_IN_LABEL = lazy_pattern(r"(?:由|从)?每(?:立方米|平方米|平方公里|公里|千米|人|吨|千瓦时|万元)$")
+
+
+def _per_before(text: str, parsed: _Parsed) -> _Parsed:
+    """`parsed` with a unit written as 「每立方米…微克」 read as 微克/立方米, like 「…微克/立方米」."""
+    if "/" in parsed.unit or not parsed.unit:
+        return parsed
+    m = _PER_BEFORE.search(text, max(0, parsed.numeral_start - 6), parsed.numeral_start)
+    if m is None:  # the second value of 「由每立方米19.1微克降至17.2微克」
+        m = _PER_BEFORE_FROM.search(text, max(0, parsed.numeral_start - 30), parsed.numeral_start)
+        if m is None or m.group(2) != parsed.unit:
+            return parsed
+    per = "/" + m.group(1)
+    return replace(parsed, unit=parsed.unit + per, base_unit=parsed.base_unit + per)
 
 
 def _split_magnitude(num: str) -> tuple[str, str, str]:
@@ -1076,7 +1097,9 @@ def _zh_label(text: str, parsed: _Parsed, prev: Figure | None, subject_fig: Figu
     for _ in range(3):  # 预计全年…, 其中：2017年…: lead-ins and periods, in any order
         clause = _ZH_LEAD_IN.sub("", _strip_leading_periods(clause))
     clause = re.sub(r"^[\d０-９]+年(?![度均])", "", clause)  # 3年突破两个千亿大关: how long, not what
-    clause = re.sub(r"^[\d０-９.．%％\sA-Za-z]+", "", clause)  # 12315平台… : the code is not the label
+    clause = _PER_IN_LABEL.sub("", clause)  # 浓度由每立方米: the unit, not the measure
+    # 12315平台…: a number opening the clause is a code, not the label; GDP, PM2.5 and 5G are names
+    clause = re.sub(r"^[\d０-９.．%％\s]+(?![A-Za-z\d０-９.．])", "", clause)
     label = _zh_measure_words(clause)
     if label.startswith("比") and prev is not None and 0 <= cstart - prev.span.end <= 6 and prev.label:
         return prev.label + label, False  # 安排5376亿元，比上年增加300亿元: the increase of that amount
