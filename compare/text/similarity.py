@@ -23,11 +23,12 @@ import heapq
 import math
 import re
 import zlib
+from bisect import bisect_left
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import add, itemgetter, mul, sub, truediv
+from operator import add, itemgetter, mul, truediv
 
 from rapidfuzz import fuzz, process
 
@@ -594,16 +595,20 @@ def _postings(target: _Side, wanted: set[str], groups: Sequence[int] | None) -> 
 
 def _best_candidates(shared: dict[int, int], i: int, base: int) -> list[int]:
     """The CANDIDATES_PER_SENTENCE targets of query `i` that share most rare shingles with it;
-    ties: nearest to position `i`, then first. Each target is ranked by one integer (shared
-    count, then distance, then position), computed and sorted in C."""
+    ties: nearest to position `i`, then first. All targets sharing more than the k-th count are
+    in; of those sharing just that count, the nearest, found in a window around `i` of their
+    sorted positions (each ranked by one integer, distance then position, sorted in C)."""
     k = CANDIDATES_PER_SENTENCE
     if len(shared) <= k:
         return list(shared)
-    # -n·base² + |j − i|·base + j: ascending = most shared, then nearest, then first
-    js = shared.keys()
-    ranks = sorted(map(add, map(mul, shared.values(), repeat(-base * base)),
-                       map(add, map(mul, map(abs, map(sub, js, repeat(i))), repeat(base)), js)))
-    return [x % base for x in ranks[:k]]
+    least = sorted(shared.values(), reverse=True)[k - 1]
+    best = [j for j, n in shared.items() if n > least]
+    tied = sorted([j for j, n in shared.items() if n == least])
+    need = k - len(best)
+    at = bisect_left(tied, i)
+    nearest = sorted([abs(j - i) * base + j for j in tied[max(0, at - need) : at + need]])
+    best.extend([x % base for x in nearest[:need]])
+    return best
 
 
 # --- bigrams and labels --------------------------------------------------------------------------
