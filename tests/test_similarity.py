@@ -92,3 +92,19 @@ def test_near_verbatim_search_asks_for_most_of_the_rare_shingles() -> None:
     # the other way round, the same pair with the same score
     back = sentence_candidates_of(target[:1], query, cutoff=0.8, min_share=NEAR_VERBATIM_SHARE)
     assert back == [(got[0][0], 0, 0)]
+
+
+def test_a_shared_frame_without_shared_rare_words_is_no_candidate() -> None:
+    from compare.text.similarity import sentence_candidates, sentence_similarity
+
+    # a stock frame (the Minister for … will speak at the debate about …) common on both sides
+    stock = [f"The Minister for the {w} portfolio will speak at the debate about it." for w in
+             ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]] * 5
+    a = "The Minister for Health will speak at the debate about clinics, nurses, vaccines, hospitals."
+    b = "The Minister for Transport will speak at the debate about trains, buses, cycling, hospitals."
+    old = [a, *stock, "Trains run late.", "Buses get lanes.", "Cycling paths grow."]
+    new = [b, *stock, "Clinics open late.", "Nurses get pay.", "Vaccines are free."]
+    assert sentence_similarity(a, b) > 0.8  # alike by the frame alone
+    # of each one's four rare words the other holds one: not the same sentence
+    assert not [x for x in sentence_candidates(old, new) if x[1] == 0 or x[2] == 0]
+    assert [x[1:] for x in sentence_candidates(old, new, min_share=0.0) if x[1] == 0 or x[2] == 0] == [(0, 0)]
