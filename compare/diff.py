@@ -62,11 +62,13 @@ from .text.cues import commits_to_future, names_task
 from .text.sentences import split_sentences, subtract_spans
 from .text.similarity import (
     MOVED_SENTENCE_CUTOFF,
+    NEAR_VERBATIM_SHARE,
     SENTENCE_MATCH_CUTOFF,
     label_similarity,
     masked_key,
     occurrences,
     sentence_candidates,
+    sentence_candidates_of,
     sentence_key,
     sentence_similarity,
 )
@@ -770,44 +772,41 @@ def _pair_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceRo
 
 def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_masked: Sequence[str],
                        n_masked: Sequence[str], apart: frozenset[int] | set[int]) -> list[tuple[int, int, float]]:
-    """(old, new, score) of one-sided sentences alike once numbers are masked. One scoring of the
-    masked texts, for the sentences it can change: those holding a number (within a group; the
-    others' alike pairs are the first pass's leftovers) and those of added or removed sections
-    (across groups, near-verbatim only); then a sentence of an added or removed section against
-    the rest of the other side. Pairs the rules below would discard are never scored."""
+    """(old, new, score) of one-sided sentences alike once numbers are masked, for the sentences
+    this can change: within a group, those holding a number (the others' alike pairs are the
+    first pass's leftovers), candidates taken from their own group only; across groups, near-
+    verbatim only, a sentence of an added or removed section against the whole other side.
+
+    Which pairs are proposed depends on nothing but the two sides, each side's sentences by one
+    rule, so swapping old and new mirrors the result; no pair the rules would discard is scored."""
     out: list[tuple[int, int, float]] = []
-    xs = [i for i, o in enumerate(olds) if o_masked[i] != sentence_key(o.text) or o.group in apart]
-    ys = [j for j, n in enumerate(news) if n_masked[j] != sentence_key(n.text) or n.group in apart]
+    xs = [i for i, o in enumerate(olds) if o.group not in apart and o_masked[i] != sentence_key(o.text)]
+    ys = [j for j, n in enumerate(news) if n.group not in apart and n_masked[j] != sentence_key(n.text)]
     if xs and ys:
-        gx, gy = [olds[i].group for i in xs], [news[j].group for j in ys]  # read once per candidate pair
-
-        def masked_cutoff(a: int, b: int) -> float | None:
-            go, gn = gx[a], gy[b]
-            if go == gn:
-                return MASKED_MATCH_CUTOFF
-            return MOVED_SENTENCE_CUTOFF if go in apart or gn in apart else None
-
         for score, a, b in sentence_candidates([o_masked[i] for i in xs], [n_masked[j] for j in ys],
-                                               cutoff=MASKED_MATCH_CUTOFF, cutoff_of=masked_cutoff):
-            i, j = xs[a], ys[b]
-            if olds[i].group == news[j].group or (
-                    score >= MOVED_SENTENCE_CUTOFF and (olds[i].group in apart or news[j].group in apart)):
-                out.append((i, j, score))
-    x_set, y_set = set(xs), set(ys)
-    o_apart = [i for i in xs if olds[i].group in apart]
-    n_apart = [j for j in ys if news[j].group in apart]
-    for left, right in ((o_apart, [j for j in range(len(news)) if j not in y_set]),
-                        ([i for i in range(len(olds)) if i not in x_set], n_apart)):
-        if left and right:
-            gl, gr = [olds[i].group for i in left], [news[j].group for j in right]
+                                               cutoff=MASKED_MATCH_CUTOFF,
+                                               groups=([olds[i].group for i in xs], [news[j].group for j in ys])):
+            out.append((xs[a], ys[b], score))
+    across: dict[tuple[int, int], float] = {}  # a pair of two such sentences is found from both sides
+    o_apart = [i for i, o in enumerate(olds) if o.group in apart]
+    if o_apart:
+        def o_cutoff(a: int, j: int) -> float | None:
+            return MOVED_SENTENCE_CUTOFF if olds[o_apart[a]].group != news[j].group else None
 
-            def apart_cutoff(a: int, b: int, gl: list[int] = gl, gr: list[int] = gr) -> float | None:
-                return MOVED_SENTENCE_CUTOFF if gl[a] != gr[b] else None
+        for score, a, j in sentence_candidates_of([o_masked[i] for i in o_apart], n_masked,
+                                                  cutoff=MOVED_SENTENCE_CUTOFF, cutoff_of=o_cutoff,
+                                                  min_share=NEAR_VERBATIM_SHARE):
+            across[(o_apart[a], j)] = score
+    n_apart = [j for j, n in enumerate(news) if n.group in apart]
+    if n_apart:
+        def n_cutoff(b: int, i: int) -> float | None:
+            return MOVED_SENTENCE_CUTOFF if olds[i].group != news[n_apart[b]].group else None
 
-            for score, a, b in sentence_candidates([o_masked[i] for i in left], [n_masked[j] for j in right],
-                                                   cutoff=MOVED_SENTENCE_CUTOFF, cutoff_of=apart_cutoff):
-                if olds[left[a]].group != news[right[b]].group:
-                    out.append((left[a], right[b], score))
+        for score, b, i in sentence_candidates_of([n_masked[j] for j in n_apart], o_masked,
+                                                  cutoff=MOVED_SENTENCE_CUTOFF, cutoff_of=n_cutoff,
+                                                  min_share=NEAR_VERBATIM_SHARE):
+            across[(i, n_apart[b])] = score
+    out.extend((i, j, score) for (i, j), score in sorted(across.items()))
     return out
 
 

@@ -293,3 +293,16 @@ def test_properties_on_random_outlines(old_parts: list, new_parts: list) -> None
     assert _sides(kinds(fwd)) == sorted((_swap(k), n, o) for k, o, n in kinds(back))
     assert sorted(_stage_kinds(fwd)) == sorted((_STAGE_SWAP.get(k, k), n, o) for k, o, n in _stage_kinds(back))
     assert kinds(compare_texts(old, old)) == []
+
+
+def test_a_sentence_of_a_removed_part_restated_elsewhere_is_paired_both_ways() -> None:
+    restated = "深入开展法治宣传进社区活动，营造浓厚的法治氛围。"
+    gone = "三、公共法律服务\n组建律师服务团深入企业开展法治体检，出具法律意见书。开通十二三四五热线专席，群众满意率明显提升。"
+    old = doc(REVIEW + LECTURE, PLAN_A + PLAN_B) + gone + restated + "\n"
+    new = doc(REVIEW + LECTURE + restated.replace("进社区", "进社区进企业"), PLAN_A + PLAN_B)
+    fwd, back = compare_texts(old, new), compare_texts(new, old)
+    assert [p.status.value for p in fwd.section_pairs][-1] == "removed"
+    pair = ("reworded", restated, restated.replace("进社区", "进社区进企业"))
+    assert pair in kinds(fwd) and (pair[0], pair[2], pair[1]) in kinds(back)
+    row = next(r for d in fwd.diffs for r in d.rows if r.old and r.new and fwd.old.text_of(r.old) == restated)
+    assert "from another part" in row.reason

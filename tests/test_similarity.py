@@ -66,3 +66,45 @@ def test_occurrences_count_overlaps_and_stop_past_the_cap() -> None:
     assert occurrences("aaaa", "aa", at_most=5) == 3  # overlapping: at 0, 1 and 2
     assert occurrences("aaaa", "aa", at_most=1) == 2  # "more than one" is all a caller asked
     assert occurrences("乡村振兴", "城市", at_most=2) == 0
+
+
+def test_grouped_candidates_stay_in_their_group_and_mirror() -> None:
+    from compare.text.similarity import sentence_candidates
+
+    old = ["城镇新增就业#万人以上，调查失业率#左右。", "城镇新增就业#万人以上，登记失业率#以内。"]
+    new = ["城镇新增就业#万人以上，登记失业率#以内。", "城镇新增就业#万人左右，调查失业率#左右。"]
+    loose = {(i, j) for _, i, j in sentence_candidates(old, new, cutoff=0.6)}
+    assert (0, 0) in loose  # alike across groups
+    groups = ([0, 1], [1, 0])
+    got = {(i, j) for _, i, j in sentence_candidates(old, new, cutoff=0.6, groups=groups)}
+    assert got == {(0, 1), (1, 0)}
+    back = {(i, j) for _, j, i in sentence_candidates(new, old, cutoff=0.6, groups=(groups[1], groups[0]))}
+    assert back == got
+
+
+def test_near_verbatim_search_asks_for_most_of_the_rare_shingles() -> None:
+    from compare.text.similarity import NEAR_VERBATIM_SHARE, sentence_candidates_of
+
+    query = ["深入开展法治宣传进社区活动，营造浓厚的法治氛围。"]
+    target = ["深入开展法治宣传进社区进企业活动，营造浓厚的法治氛围。", "开展法治宣传", "今年新建公园三处。"]
+    got = sentence_candidates_of(query, target, cutoff=0.8, min_share=NEAR_VERBATIM_SHARE)
+    assert [(i, j) for _, i, j in got] == [(0, 0)] and got[0][0] > 0.9
+    # the other way round, the same pair with the same score
+    back = sentence_candidates_of(target[:1], query, cutoff=0.8, min_share=NEAR_VERBATIM_SHARE)
+    assert back == [(got[0][0], 0, 0)]
+
+
+def test_a_shared_frame_without_shared_rare_words_is_no_candidate() -> None:
+    from compare.text.similarity import sentence_candidates, sentence_similarity
+
+    # a stock frame (the Minister for … will speak at the debate about …) common on both sides
+    stock = [f"The Minister for the {w} portfolio will speak at the debate about it." for w in
+             ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]] * 5
+    a = "The Minister for Health will speak at the debate about clinics, nurses, vaccines, hospitals."
+    b = "The Minister for Transport will speak at the debate about trains, buses, cycling, hospitals."
+    old = [a, *stock, "Trains run late.", "Buses get lanes.", "Cycling paths grow."]
+    new = [b, *stock, "Clinics open late.", "Nurses get pay.", "Vaccines are free."]
+    assert sentence_similarity(a, b) > 0.8  # alike by the frame alone
+    # of each one's four rare words the other holds one: not the same sentence
+    assert not [x for x in sentence_candidates(old, new) if x[1] == 0 or x[2] == 0]
+    assert [x[1:] for x in sentence_candidates(old, new, min_share=0.0) if x[1] == 0 or x[2] == 0] == [(0, 0)]

@@ -62,6 +62,8 @@ __all__ = [
     "MOVED_SENTENCE_CUTOFF",
     "SHINGLE_DF_CAP",
     "CANDIDATES_PER_SENTENCE",
+    "NEAR_VERBATIM_SHARE",
+    "CANDIDATE_SHARE",
     "RARE_SHINGLES_PER_SENTENCE",
     "normalise_heading",
     "heading_similarity",
@@ -77,6 +79,7 @@ __all__ = [
     "sentence_key",
     "sentence_similarity",
     "sentence_candidates",
+    "sentence_candidates_of",
     "occurrences",
     "masked_key",
 ]
@@ -162,6 +165,19 @@ SHINGLE_DF_CAP = 40
 RARE_SHINGLES_PER_SENTENCE = 16
 # Per old sentence, only this many candidates (most shared shingles first) are scored.
 CANDIDATES_PER_SENTENCE = 8
+# A candidate shares at least this part of the query sentence's rare shingles (counted when it has
+# four or more): the sentences sharing only one or two of them share a stock phrase (this will …,
+# the Minister for … will elaborate at COS) or a topic word, not the sentence. On the 100 corpus
+# pairs the first pass's candidates below it that still scored 0.6 (7 of about 10,000 pairs: 推进
+# 财税体制改革 / 推进资源税改革, four Singapore budget stock sentences about different ministers and
+# schemes) were all different sentences; it leaves about a quarter less candidate work.
+CANDIDATE_SHARE = 0.3
+# A near-verbatim search (MOVED_SENTENCE_CUTOFF: a sentence of an added section against a whole
+# side) proposes only sentences sharing at least this part of the query's rare shingles: a pair
+# at 0.8 or above shares most of its shingles, while most sentences sharing one rare shingle are
+# only on the same topic. On the 100 consecutive corpus pairs, the pairs found at 0.8 or above
+# were the same with and without it, and it removes about two fifths of the search's cost.
+NEAR_VERBATIM_SHARE = 0.5
 
 _DIMENSIONS = 4096  # hashed feature space; collisions are rare at section sizes
 _YEAR = lazy_pattern(r"(?:(?:19|20)[0-9]{2}|[一二〇零○]{4}(?=年))年?(?:度)?")
@@ -434,6 +450,7 @@ def _sentence_shingles(text: str) -> frozenset[str]:
 def sentence_candidates(
     old: Sequence[str], new: Sequence[str], *, cutoff: float = SENTENCE_MATCH_CUTOFF,
     cutoff_of: Callable[[int, int], float | None] | None = None,
+    groups: tuple[Sequence[int], Sequence[int]] | None = None, min_share: float = CANDIDATE_SHARE,
 ) -> list[tuple[float, int, int]]:
     """(score, old index, new index) for sentence pairs scoring at least `cutoff`.
 
@@ -445,6 +462,12 @@ def sentence_candidates(
     caller has no use for it, and it is not scored); it is never below `cutoff`. Which pairs are
     candidates never depends on scores, so a caller that filters the result by pair gets the
     same pairs, with less scoring.
+
+    `groups`, when given, is the group of each old and each new sentence: only sentences of one
+    group are candidates of each other (no candidate place of a sentence goes to another group's
+    sentence, and no pair is proposed only to be discarded), while how rare a shingle is is
+    still counted over the whole side. `min_share`: the part of a sentence's rare shingles a
+    candidate must share (CANDIDATE_SHARE).
     """
     # (old, new) -> score, every pair scored once: the score is symmetric, and the two directions
     # propose many of the same pairs
@@ -452,9 +475,32 @@ def sentence_candidates(
     old_side, new_side = _Side(old), _Side(new)
     # a shingle proposes candidates only when both sides hold it: one set for both directions
     both = old_side.df.keys() & new_side.df.keys()
-    _one_way(old_side, new_side, both, cutoff_of, scored, swap=False, cutoff=cutoff)
+    _one_way(old_side, new_side, both, cutoff_of, scored, swap=False, cutoff=cutoff,
+             groups=groups, min_share=min_share)
     # both directions, so swapping old and new proposes the same pairs
-    _one_way(new_side, old_side, both, cutoff_of, scored, swap=True, cutoff=cutoff)
+    _one_way(new_side, old_side, both, cutoff_of, scored, swap=True, cutoff=cutoff,
+             groups=None if groups is None else (groups[1], groups[0]), min_share=min_share)
+    return sorted((score, i, j) for (i, j), score in scored.items() if score)
+
+
+def sentence_candidates_of(
+    query: Sequence[str], target: Sequence[str], *, cutoff: float,
+    cutoff_of: Callable[[int, int], float | None] | None = None, min_share: float = 0.0,
+) -> list[tuple[float, int, int]]:
+    """(score, query index, target index) for the pairs scoring at least `cutoff` among each
+    query sentence's candidates in `target`: one direction of `sentence_candidates`
+    (`cutoff_of(query index, target index)` as there). The targets a query sentence proposes
+    depend only on that sentence and the target side, so a caller that queries its old sentences
+    against the new side and its new sentences against the old side by one rule gets mirrored
+    pairs when old and new are swapped. For a few sentences (those of added or removed sections)
+    against a whole side: the target sentences are not queried in turn.
+
+    `min_share`: a candidate must share at least this part of the query sentence's rare shingles
+    (a near-verbatim pair shares most of them; see NEAR_VERBATIM_SHARE)."""
+    scored: dict[tuple[int, int], float] = {}
+    query_side, target_side = _Side(query), _Side(target)
+    _one_way(query_side, target_side, query_side.df.keys() & target_side.df.keys(), cutoff_of, scored,
+             swap=False, cutoff=cutoff, min_share=min_share)
     return sorted((score, i, j) for (i, j), score in scored.items() if score)
 
 
@@ -474,18 +520,18 @@ class _Side:
 
 def _one_way(query: _Side, target: _Side, both: Collection[str],
              cutoff_of: Callable[[int, int], float | None] | None,
-             scored: dict[tuple[int, int], float], *, swap: bool, cutoff: float) -> None:
+             scored: dict[tuple[int, int], float], *, swap: bool, cutoff: float,
+             groups: tuple[Sequence[int], Sequence[int]] | None = None, min_share: float = 0.0) -> None:
     """Score each query sentence against its best candidates in `target` into `scored`, keyed
     (old, new): (query, target) indexes, or (target, query) with `swap`; `cutoff` is the lowest
-    cutoff of any pair (every pair's without `cutoff_of`); `both`: the shingles of both sides."""
+    cutoff of any pair (every pair's without `cutoff_of`); `both`: the shingles of both sides;
+    `groups`: the group of each query and each target sentence (candidates within a group only);
+    `min_share`: the part of a query's rare shingles a candidate must share."""
     # only rare shingles (at most SHINGLE_DF_CAP target sentences) found in some query sentence
     # propose candidates: count them in C, then index just those
     df = target.df
     wanted = set(compress(both, map(SHINGLE_DF_CAP.__ge__, map(df.__getitem__, both))))
-    index: dict[str, list[int]] = {sh: [] for sh in wanted}
-    for j, shs in enumerate(target.shingles):
-        for sh in wanted.intersection(shs):
-            index[sh].append(j)
+    index = _postings(target, wanted, None if groups is None else groups[1])
     # the candidates of a sentence: most shared rare shingles, then nearest, then first
     base = max(len(query.texts), len(target.texts)) + 1  # packs (distance, position) into one integer
     # A pair out of reach of `cutoff` (hence of any pair's cutoff) is scored 0 unasked: rapidfuzz's
@@ -504,7 +550,13 @@ def _one_way(query: _Side, target: _Side, both: Collection[str],
         # target -> rare shingles shared, counted by the C helper of Counter.update (a Counter's own
         # Python-level set-up cost a third more than the counting, once per query sentence)
         shared: dict[int, int] = {}
-        _count_elements(shared, chain.from_iterable(map(index.__getitem__, hits)))
+        if groups is None:
+            _count_elements(shared, chain.from_iterable(map(index.__getitem__, hits)))
+        else:
+            _count_elements(shared, chain.from_iterable(map(index.get, zip(repeat(groups[0][i]), hits), repeat(()))))
+        least = math.ceil(min_share * len(hits) - 1e-9)
+        if least > 1:  # the targets sharing enough, picked in C
+            shared = dict(compress(shared.items(), map(least.__le__, shared.values())))
         la, na = len(t), len(sh_i)
         bs: list[str] = []  # the candidates within reach: texts, shingles, keys and cutoffs
         sbs: list[frozenset[str]] = []
@@ -532,6 +584,22 @@ def _one_way(query: _Side, target: _Side, both: Collection[str],
                 cutoffs.append(pair_cutoff)
         if keys:  # one rapidfuzz call per query sentence
             scored.update(zip(keys, _scores(t, sh_i, bs, sbs, cutoffs, cutoff)))
+
+
+def _postings(target: _Side, wanted: set[str], groups: Sequence[int] | None) -> dict[object, list[int]]:
+    """The target sentences holding each wanted shingle, by shingle, or with `groups` (the group
+    of each target sentence) by (group, shingle): a query then reads its own group's only."""
+    if groups is None:
+        index: dict[object, list[int]] = {sh: [] for sh in wanted}
+        for j, shs in enumerate(target.shingles):
+            for sh in wanted.intersection(shs):
+                index[sh].append(j)
+        return index
+    index = {}
+    for j, (g, shs) in enumerate(zip(groups, target.shingles)):
+        for sh in wanted.intersection(shs):
+            index.setdefault((g, sh), []).append(j)
+    return index
 
 
 def _best_candidates(shared: dict[int, int], i: int, base: int) -> list[int]:
