@@ -291,3 +291,14 @@ def test_names_written_in_latin_letters_stay_in_the_label_and_a_unit_per_quantit
     per = [(label, unit) for written, label, unit in figs if "微克" in written]
     assert per == [("PM2.5年均浓度", "微克/立方米"), ("PM2.5浓度", "微克/立方米"), ("PM2.5浓度", "微克/立方米"),
                    ("臭氧评价浓度", "微克/立方米"), ("臭氧评价浓度", "微克/立方米")]
+
+
+def test_an_appendix_listing_the_plan_years_projects_states_targets() -> None:
+    # 「附件 2031年民生实事」 in the 2031 report (reviewing 2030) lists what is planned, not done
+    text = ("某区2031年政府工作报告\n\n一、2030年工作回顾\n全区新建公园5个。\n\n二、2031年工作安排\n"
+            "推进城市更新，新建公园3个。\n\n附件2\n\n2031年区政府民生实事\n\n1. 新增幼儿园学位2000个。\n\n2. 完成150公里污水管网建设。\n")
+    report = parse_report(source_from_string(text, "2031.txt"))
+    kinds = {text[f.span.start:f.span.end]: f.kind.value for f in extract_figures(report)}
+    assert kinds["5个"] == "outcome"
+    assert kinds["3个"] == "target"
+    assert kinds["2000个"] == "target" and kinds["150公里"] == "target"

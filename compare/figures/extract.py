@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..lazy import lazy_pattern
-from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Span
+from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Role, Span
 from ..text.cjk import detect_language, is_cjk
 from ..text.cues import announces_intent
 from ..text.numerals import EN_NUMBER_WORDS, NumeralError, en_tokens, normalise_digits, parse_number, zh_tokens
@@ -335,6 +335,8 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     year = report.metadata.year
     own = _own_scope(report.metadata.issuer or "", text) if language == "zh" else ""
     since_the_year = f"{year}年以来" if year is not None else None
+    plan_year = report.metadata.plan_year
+    plan_year_heading = f"{plan_year}年" if plan_year is not None and plan_year != year else ""
 
     def place(fig: Figure, kind: FigureKind) -> tuple[str | None, str, PeriodKind, FigureKind]:
         """What the report adds to a figure (its `kind` as its words tell it): the section, the
@@ -357,6 +359,9 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
         if (kind is FigureKind.OUTCOME and section_id in report.plan_ids
                 and not _names_past_year(period, report.metadata.plan_year)):
             kind = FigureKind.TARGET  # the plan part states what is aimed at
+        elif (kind is FigureKind.OUTCOME and plan_year_heading and period == plan_year_heading
+              and section_id is not None and report.effective_role(section_id) is Role.APPENDIX):
+            kind = FigureKind.TARGET  # an appendix of the plan year (「附件2 2019年民生实事」): what is planned
         return section_id, period, p_kind, kind
 
     return _extract(text, language, excluded, year, own, place)
