@@ -6,6 +6,8 @@ rather than met or missed by a figure that measures something else."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from compare.followthrough.targets import INDICATOR_CUTOFF, Measure, indicator_core, same_indicator
 from compare.pipeline import followup_texts
 
@@ -89,3 +91,21 @@ def test_a_share_is_not_a_growth_nor_another_part_share() -> None:
 def test_funds_for_one_purpose_are_not_all_funds() -> None:
     assert _score("中央财政拟投入社会保障资金", "中央财政投入资金") < INDICATOR_CUTOFF
     assert _score("中央财政拟投入社会保障资金", "中央财政安排社会保障资金") >= INDICATOR_CUTOFF
+
+
+def test_money_put_in_names_no_indicator_before_the_figure() -> None:
+    # 「中央财政安排429亿元，解决…」 and 「今年拟安排430亿元，用于…」 say what the money is for after it
+    assert _score("安排", "鼓励企业加快技术改造安排") < INDICATOR_CUTOFF
+    assert _score("中央财政拟安排资金", "中央财政安排") < INDICATOR_CUTOFF
+    assert _score("中央财政拟投入", "中央财政投入资金") < INDICATOR_CUTOFF
+    # an input that is a noun, and verbs without a noun done again, stay one indicator
+    assert _score("全社会研发投入增长", "全社会研发投入增长") >= INDICATOR_CUTOFF
+    assert _score("筹集建设", "建设筹集保障性住房") >= INDICATOR_CUTOFF
+
+
+def test_a_count_of_members_takes_the_scheme_named_before_it() -> None:
+    old = OLD.replace("（二）改善城市环境。", "（二）改善城市环境。建立少儿医疗保险制度，参保人数达到30万人。")
+    new = NEW.replace("新增立体绿化4.9万平方米。", "新增立体绿化4.9万平方米。劳务工医疗保险参保人数595万。少儿医疗保险参保人数33.5万人。")
+    follow = followup_texts(old, new, old_name="2030.txt", new_name="2031.txt")
+    check = next(c for c in follow.plan_checks if c.item.target is not None and c.item.target.value == 30)
+    assert check.actual is not None and check.actual.value == Decimal("33.5")

@@ -457,7 +457,10 @@ _EN_LEAD_VERBS = lazy_pattern(
 _GENERIC_HEAD = lazy_pattern(r"(?:人数|数量|总数|总量|规模|个数|数|任务|工作|面积|里程|长度)$")
 # An indicator that is only a dimension (「新增建设面积10」 km² after 「推进海绵城市建设，」) names no
 # thing: the thing is the object of the clause before, and without it no outcome is the same indicator.
-_DIMENSION_ONLY = lazy_pattern(r"^(?:面积|里程|长度|规模|数量|总量|个数|人数|比例|比重|占比)$")
+_DIMENSION_ONLY = lazy_pattern(r"^(?:面积|里程|长度|规模|数量|总量|个数|人数|比例|比重|占比|参保人数|参保率|覆盖率)$")
+# An indicator ending in the verb that puts money in (「中央财政安排」429亿元，解决…): what the money is
+# for is said after the figure, so the words before it name no indicator.
+_MONEY_VERB_END = lazy_pattern(r"(?:安排|拨付|下达|筹措)$|(?:拟|将|还将|再)投入$")  # not 研发投入, 科技投入
 # The verbs opening a task clause (the commitment lexicon's, of two characters or more): what follows is its object.
 _CLAUSE_VERBS = lazy_pattern("^(?:" + "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
                            + ")+")
@@ -580,6 +583,13 @@ def _synonyms(text: str) -> str:
     return text
 
 
+def _same_verbs(verbs: str, outcome: Measure) -> bool:
+    """Whether the words an outcome's label opens with, before its indicator, are the verbs
+    `verbs` in any order (筹集建设 / 建设筹集保障性住房)."""
+    k = outcome.label.rfind(outcome.core) if outcome.core else -1
+    return k > 0 and set(outcome.label[:k]) == set(verbs)
+
+
 def same_indicator(target: Measure, outcome: Measure) -> float:
     """How surely `outcome` measures what `target` does, 0–1; 0 when it cannot: another head noun
     (the last two characters of the indicator, in order), another scope, new against total."""
@@ -590,7 +600,14 @@ def same_indicator(target: Measure, outcome: Measure) -> float:
     t_act, o_act = _activity(target.label), _activity(outcome.label)
     if t_act and o_act and t_act != o_act:
         return 0.0
+    if not target.core and target.label and not target.label.isascii() \
+            and not _same_verbs(target.label, outcome):
+        # 「今年拟安排430亿元，用于…」: a label of lead words and verbs only names no indicator, unless
+        # the outcome does those very things (建设筹集16万套 / 建设筹集保障性住房18.9万套)
+        return 0.0
     t_core, o_core = target.core or target.label, outcome.core or outcome.label
+    if _MONEY_VERB_END.search(t_core) or _MONEY_VERB_END.search(o_core):
+        return 0.0
     if _DIMENSION_ONLY.match(t_core):
         return 0.0  # 「面积」 alone (「推进海绵城市建设，新增建设面积」 without the clause before): of what
     if _CLASS_NOUN.match(t_core):
