@@ -60,6 +60,26 @@ def test_the_key_terms_of_the_items_asked_about_are_those_of_the_whole_index() -
     assert any(asked.restatements(item, lambda i: True, lambda g: 1.0) for item in _ITEMS)
 
 
+
+_CLAUSES = ["推进城市绿道建设", "提升城市绿道品质", "实施河湖水系连通工程", "整合清退低效工业园区", "加强基层医疗队伍建设",
+            "完善配套", "河湖水系", "推进", "建设"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CLAUSES), min_size=1, max_size=3), min_size=1, max_size=6),
+       st.sampled_from(_ITEMS), st.sampled_from([0.0, 0.2, 0.35, 0.5, 0.8]))
+def test_terse_matches_above_a_least_score_are_those_of_the_full_list(sentences: list[list[str]], item: str,
+                                                                      least: float) -> None:
+    """A clause whose precision is below `least` is not read further: the matches kept are exactly
+    those of the full list that score `least` or more, in the same order."""
+    new = ["，".join(s) + "。" for s in sentences]
+    terms = KeyTerms(new, _OLD, items=_ITEMS)
+    weight = {"推进": 0.2, "建设": 0.3, "城市": 0.5}.get
+    full = KeyTerms(new, _OLD, items=_ITEMS).restatements(item, lambda i: True, lambda g: weight(g, 1.0))
+    got = terms.restatements(item, lambda i: True, lambda g: weight(g, 1.0), least=least)
+    assert got == [m for m in full if m.score >= least]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="河湖水系连通工程城市绿道，。a1", max_size=80), st.text(alphabet="河湖水系连通工程城市绿道", min_size=4,
                                                                           max_size=4))

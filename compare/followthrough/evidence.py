@@ -738,8 +738,8 @@ def _with_terse(index: _Index, terms: KeyTerms, item_text: str, elsewhere: list[
     clause scores ADDRESSED_CUTOFF at least (and no more, so that a passage restating more of the item
     stays ahead of it), and an item the new plan says again in few words is `restated`, not dropped.
     `in_plan`: per sentence, whether it is in the new plan (Zone.PLAN)."""
-    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan.__getitem__, index.weight)
-             if m.score >= TERSE_CUTOFF}
+    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan.__getitem__, index.weight,
+                                                        least=TERSE_CUTOFF)}
     if not terse:
         return elsewhere
     out = []

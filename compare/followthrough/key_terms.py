@@ -193,10 +193,15 @@ class KeyTerms:
         return min(old[window], KEY_TERM_MAX_OLD + 1)
 
     def restatements(self, item_text: str, allowed: Callable[[int], bool],
-                     weight: Callable[[str], float]) -> list[TerseMatch]:
+                     weight: Callable[[str], float], *, least: float = 0.0) -> list[TerseMatch]:
         """Sentences (those `allowed`, e.g. the new plan's) with a clause restating the item tersely,
         best first: the clause holds a key term of the item and the sentence names a task. `weight`
-        gives a bigram's weight (idf) in the new report."""
+        gives a bigram's weight (idf) in the new report.
+
+        Only matches scoring `least` or more are returned, and a clause whose precision alone is
+        below it is not read further: the score is precision × rarity, and a rarity is at most 1,
+        so such a clause can never score `least` (its shared runs and their rarities, the costly
+        part, are not looked for)."""
         item_windows = self._item_windows[item_text] if self._item_windows is not None else _grams(item_text)
         postings = self._postings
         candidates: dict[int, None] = {}  # the allowed sentences holding a rare window of the item, in order
@@ -209,13 +214,13 @@ class KeyTerms:
         item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
         out: list[TerseMatch] = []
         for i in candidates:
-            m = self._match(i, item_text, item_windows, item_bigrams, weight)
-            if m is not None:
+            m = self._match(i, item_text, item_windows, item_bigrams, weight, least)
+            if m is not None and m.score >= least:
                 out.append(m)
         return sorted(out, key=lambda m: (-m.score, m.sentence))
 
     def _match(self, i: int, item_text: str, item_windows: set[str], item_bigrams: set[str],
-               weight: Callable[[str], float]) -> TerseMatch | None:
+               weight: Callable[[str], float], least: float) -> TerseMatch | None:
         best: TerseMatch | None = None
         if i not in self._tasks:
             self._tasks[i] = names_task(self._sentences[i], "zh")
@@ -227,6 +232,12 @@ class KeyTerms:
         for k, (clause, windows) in enumerate(clauses):
             if windows.isdisjoint(item_windows):
                 continue  # no run of the item in this clause: no key term
+            grams, total = self._weights(i, k, clause, weight)
+            if total <= 0:
+                continue
+            precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
+            if precision < least:
+                continue  # precision × rarity <= precision: below `least` whatever the term
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
             terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, item_windows, clause))
                      if len(t) >= KEY_TERM_CHARS and "的" not in t]  # 「宝贵的资金」 is a phrase
@@ -235,10 +246,6 @@ class KeyTerms:
             rarity, _, term = max(terms)
             if rarity <= 0:
                 continue
-            grams, total = self._weights(i, k, clause, weight)
-            if total <= 0:
-                continue
-            precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
             m = TerseMatch(i, term, precision, rarity, precision * rarity)
             if best is None or m.score > best.score:
                 best = m
