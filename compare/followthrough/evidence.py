@@ -387,7 +387,7 @@ def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, floa
     of a set of features; every sum runs in sorted feature order (see `_ItemScores`)."""
     idf, postings, default = index.idf, index.postings, index.default_idf
     total = 0.0
-    acc: dict[int, float] = defaultdict(float)
+    acc: dict[int, float] = {}
     common: list[tuple[str, float]] = []
     for f in sorted(feats):
         wf = idf.get(f)
@@ -399,8 +399,11 @@ def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, floa
         if posting is None:
             common.append((f, wf))
         else:
-            for i in posting:
-                acc[i] += wf
+            for i in posting:  # acc[i] += wf from 0.0 (0.0 + wf is wf), without a defaultdict's
+                if i in acc:  # factory call per new candidate: most candidates are new
+                    acc[i] += wf
+                else:
+                    acc[i] = wf
     return total, acc, common
 
 
