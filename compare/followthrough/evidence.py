@@ -337,15 +337,14 @@ class _ItemScores:
         self.index = index
         self.acc: dict[int, float] = {}
         self.clauses: list[tuple[float, dict[int, float], list[tuple[str, float]], float]] = []
-        self.total, acc, self.common = _recall_parts(index, item_feats)
+        self.total, acc, self.common, self.common_total = _recall_parts(index, item_feats)
         if self.total <= 0:
             return
         self.acc = acc
-        self.common_total = sum(wf for _, wf in self.common)
         for clause in clauses:
-            c_total, c_acc, c_common = _recall_parts(index, clause)
+            c_total, c_acc, c_common, c_common_total = _recall_parts(index, clause)
             if c_total > 0:
-                self.clauses.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
+                self.clauses.append((c_total, c_acc, c_common, c_common_total))
 
     def bases(self, factor: float) -> dict[int, float]:
         """Candidate -> an upper bound of its score before bonuses, max(whole, part × factor), as if
@@ -371,9 +370,22 @@ class _ItemScores:
     def exact(self, i: int) -> tuple[float, float]:
         """(weighted recall of the item, best weighted recall of one clause) in sentence `i`."""
         w = self.index.sentences[i].features
-        whole = (self.acc[i] + sum(wf for f, wf in self.common if f in w)) / self.total
-        part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
-                    for t, ca, cc, _ in self.clauses), default=0.0)
+        # loops, not sum() and max() over generators (a frame each): the same additions in the same
+        # order (the common features' weights summed first, from 0), and max of sums >= 0
+        held = 0.0
+        for f, wf in self.common:
+            if f in w:
+                held += wf
+        whole = (self.acc[i] + held) / self.total
+        part = 0.0
+        for t, ca, cc, _ in self.clauses:
+            held = 0.0
+            for f, wf in cc:
+                if f in w:
+                    held += wf
+            v = (ca.get(i, 0.0) + held) / t
+            if v > part:
+                part = v
         return whole, part
 
     def exact_base(self, i: int, factor: float) -> float:
@@ -382,13 +394,16 @@ class _ItemScores:
         return part * factor if part * factor > whole else whole
 
 
-def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, float], list[tuple[str, float]]]:
-    """(total weight, candidate -> weight of the rare features it holds, [(common feature, weight)])
-    of a set of features; every sum runs in sorted feature order (see `_ItemScores`)."""
+def _recall_parts(index: _Index, feats: set[str]
+                  ) -> tuple[float, dict[int, float], list[tuple[str, float]], float]:
+    """(total weight, candidate -> weight of the rare features it holds, [(common feature, weight)],
+    the common features' weight) of a set of features; every sum runs in sorted feature order (see
+    `_ItemScores`)."""
     idf, postings, default = index.idf, index.postings, index.default_idf
     total = 0.0
     acc: dict[int, float] = {}
     common: list[tuple[str, float]] = []
+    common_total = 0.0
     for f in sorted(feats):
         wf = idf.get(f)
         if wf is None:  # in no sentence of the new report
@@ -398,13 +413,14 @@ def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, floa
         posting = postings.get(f)
         if posting is None:
             common.append((f, wf))
+            common_total += wf
         else:
             for i in posting:  # acc[i] += wf from 0.0 (0.0 + wf is wf), without a defaultdict's
                 if i in acc:  # factory call per new candidate: most candidates are new
                     acc[i] += wf
                 else:
                     acc[i] = wf
-    return total, acc, common
+    return total, acc, common, common_total
 
 
 _CLAUSE_CUT = lazy_pattern(r"[，,；;：:]")
