@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.followthrough.evidence import _clause_parts, _item_features, features
-from compare.followthrough.key_terms import KEY_TERM_MAX_OLD, KeyTerms
+from compare.followthrough.key_terms import _OLD_SEARCHES, KEY_TERM_MAX_OLD, KeyTerms
 from compare.followthrough.targets import _SUB_AREA, _sub_areas
 from compare.text.similarity import occurrences
 
@@ -86,6 +86,18 @@ def test_terse_matches_above_a_least_score_are_those_of_the_full_list(sentences:
 def test_old_window_counts_are_the_occurrences_in_the_old_text(old_text: str, window: str) -> None:
     terms = KeyTerms([], old_text)
     assert terms._old_uses(window) == occurrences(old_text, window, at_most=KEY_TERM_MAX_OLD)
+
+
+def test_old_window_counts_past_the_searches_are_the_occurrences_too() -> None:
+    """The first _OLD_SEARCHES windows asked are searched for, the others read from the count of
+    every window of the old text: both give the occurrences (overlapping ones too)."""
+    old_text = "河湖水系连通工程，城市绿道。" * 3 + "水水水水水水。绿道城市绿道城市绿道。" + "".join(chr(0x4E00 + k) for k in range(900))
+    windows = sorted({w for k in range(len(old_text) - 3) if "，" not in (w := old_text[k:k + 4]) and "。" not in w})
+    terms = KeyTerms([], old_text)
+    assert len(windows) > _OLD_SEARCHES + 50
+    for window in windows + ["水水水水", "绿道城市", "没有此词"]:
+        assert terms._old_uses(window) == occurrences(old_text, window, at_most=KEY_TERM_MAX_OLD), window
+    assert terms._old is not None  # the count was made
 
 
 @settings(max_examples=500, deadline=None)
