@@ -78,6 +78,9 @@ def test_terse_matches_above_a_least_score_are_those_of_the_full_list(sentences:
     full = KeyTerms(new, _OLD, items=_ITEMS).restatements(item, lambda i: True, lambda g: weight(g, 1.0))
     got = terms.restatements(item, lambda i: True, lambda g: weight(g, 1.0), least=least)
     assert got == [m for m in full if m.score >= least]
+    # the item's evidence features hold its bigrams (and lone characters, no other pair): the same
+    assert terms.restatements(item, lambda i: True, lambda g: weight(g, 1.0), least=least,
+                              bigrams=features(item + " 12 ab")) == got
 
 
 @settings(max_examples=200, deadline=None)

@@ -751,14 +751,14 @@ def check_followthrough(
     return tuple(checks)
 
 
-def _with_terse(index: _Index, terms: KeyTerms, item_text: str, elsewhere: list[tuple[float, str, int]],
-                in_plan: list[bool]) -> list[tuple[float, str, int]]:
+def _with_terse(index: _Index, terms: KeyTerms, item_text: str, item_feats: _ItemFeatures,
+                elsewhere: list[tuple[float, str, int]], in_plan: list[bool]) -> list[tuple[float, str, int]]:
     """The new plan's passages with the clauses restating the item tersely (see `key_terms`): such a
     clause scores ADDRESSED_CUTOFF at least (and no more, so that a passage restating more of the item
     stays ahead of it), and an item the new plan says again in few words is `restated`, not dropped.
     `in_plan`: per sentence, whether it is in the new plan (Zone.PLAN)."""
     terse = {m.sentence: m for m in terms.restatements(item_text, in_plan.__getitem__, index.weight,
-                                                        least=TERSE_CUTOFF)}
+                                                        least=TERSE_CUTOFF, bigrams=item_feats.whole)}
     if not terse:
         return elsewhere
     out = []
@@ -796,7 +796,7 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
     if item.kind == PlanItemKind.COMMITMENT:
         # a target's key term is its indicator, said again with next year's figure: only its own
         # measure (see `targets`) tells whether it is carried over
-        elsewhere = _with_terse(index, terms, item_text, elsewhere, in_plan)
+        elsewhere = _with_terse(index, terms, item_text, item_feats, elsewhere, in_plan)
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= RELATED_CUTOFF][:MAX_EVIDENCE]

@@ -211,7 +211,8 @@ class KeyTerms:
         return min(old[window], KEY_TERM_MAX_OLD + 1)
 
     def restatements(self, item_text: str, allowed: Callable[[int], bool],
-                     weight: Callable[[str], float], *, least: float = 0.0) -> list[TerseMatch]:
+                     weight: Callable[[str], float], *, least: float = 0.0,
+                     bigrams: set[str] | None = None) -> list[TerseMatch]:
         """Sentences (those `allowed`, e.g. the new plan's) with a clause restating the item tersely,
         best first: the clause holds a key term of the item and the sentence names a task. `weight`
         gives a bigram's weight (idf) in the new report.
@@ -219,7 +220,11 @@ class KeyTerms:
         Only matches scoring `least` or more are returned, and a clause whose precision alone is
         below it is not read further: the score is precision × rarity, and a rarity is at most 1,
         so such a clause can never score `least` (its shared runs and their rarities, the costly
-        part, are not looked for)."""
+        part, are not looked for).
+
+        `bigrams`, when given, holds the item's character bigrams, and no other pair of Chinese
+        characters (the evidence features of the item do: its bigrams, lone characters and Latin
+        words); only its members that are bigrams of a clause are read."""
         item_windows = self._item_windows[item_text] if self._item_windows is not None else _grams(item_text)
         postings = self._postings
         candidates: dict[int, None] = {}  # the allowed sentences holding a rare window of the item, in order
@@ -229,7 +234,8 @@ class KeyTerms:
                     candidates[i] = None
         if not candidates:
             return []  # most items: then their bigrams are never read
-        item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
+        item_bigrams = bigrams if bigrams is not None else {
+            g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
         out: list[TerseMatch] = []
         for i in candidates:
             m = self._match(i, item_text, item_windows, item_bigrams, weight, least)
