@@ -125,7 +125,8 @@ _MAX_POSTINGS = 32
 
 _WORD_RUN = lazy_pattern(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _QUOTED = lazy_pattern(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,40})》")
-_PROGRAMME = lazy_pattern(rf"[{CJK}]{{2,8}}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
+_PROGRAMME_ENDS = ("工程", "行动", "计划", "战略", "制度", "清单", "改革", "平台", "体系", "机制", "示范区", "试验区", "攻坚战")
+_PROGRAMME = lazy_pattern(rf"[{CJK}]{{2,8}}(?:{'|'.join(_PROGRAMME_ENDS)})")
 # Words too common in plan and review text to be a named programme on their own.
 _GENERIC_PROGRAMMES = ("体制机制", "工作机制", "长效机制", "制度", "改革", "体系")
 # Headings of a problems part when the structure stage gave it no role.
@@ -314,6 +315,8 @@ def _anchors(s: str) -> tuple[str, ...]:
         term = m.group(1) or m.group(2)
         if term and term not in found:
             found.append(term)
+    if not any(end in s for end in _PROGRAMME_ENDS):
+        return tuple(found)  # most items: no programme can end anywhere, the pattern is not tried
     for m in _PROGRAMME.finditer(s):
         term = m.group()
         if term not in found and term not in _GENERIC_PROGRAMMES and not any(term in f for f in found):
