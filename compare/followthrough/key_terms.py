@@ -246,10 +246,6 @@ class KeyTerms:
     def _match(self, i: int, item_text: str, item_windows: set[str], item_bigrams: set[str],
                weight: Callable[[str], float], least: float) -> TerseMatch | None:
         best: TerseMatch | None = None
-        if i not in self._tasks:
-            self._tasks[i] = names_task(self._sentences[i], "zh")
-        if not self._tasks[i]:
-            return None
         clauses = self._clauses.get(i)
         if clauses is None:
             clauses = self._clauses[i] = [(clause, _grams(clause)) for clause in _CLAUSE_CUT.split(self._sentences[i])]
@@ -260,8 +256,14 @@ class KeyTerms:
             if total <= 0:
                 continue
             precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
-            if precision < least:
-                continue  # precision × rarity <= precision: below `least` whatever the term
+            if precision < least or (best is not None and precision <= best.score):
+                continue  # precision × rarity <= precision: below `least` (or the best) whatever the term
+            # whether the sentence names a task, decided once, and only for a sentence that gets here
+            task = self._tasks.get(i)
+            if task is None:
+                task = self._tasks[i] = names_task(self._sentences[i], "zh")
+            if not task:
+                return None
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
             terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, item_windows, clause))
                      if len(t) >= KEY_TERM_CHARS and "的" not in t]  # 「宝贵的资金」 is a phrase
