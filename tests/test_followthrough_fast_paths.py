@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.followthrough.evidence import _clause_parts, _item_features, features
-from compare.followthrough.key_terms import KEY_TERM_MAX_OLD, KeyTerms
+from compare.followthrough.key_terms import _OLD_SEARCHES, KEY_TERM_MAX_OLD, KeyTerms
 from compare.followthrough.targets import _SUB_AREA, _sub_areas
 from compare.text.similarity import occurrences
 
@@ -60,12 +60,47 @@ def test_the_key_terms_of_the_items_asked_about_are_those_of_the_whole_index() -
     assert any(asked.restatements(item, lambda i: True, lambda g: 1.0) for item in _ITEMS)
 
 
+
+_CLAUSES = ["推进城市绿道建设", "提升城市绿道品质", "实施河湖水系连通工程", "整合清退低效工业园区", "加强基层医疗队伍建设",
+            "完善配套", "河湖水系", "推进", "建设"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CLAUSES), min_size=1, max_size=3), min_size=1, max_size=6),
+       st.sampled_from(_ITEMS), st.sampled_from([0.0, 0.2, 0.35, 0.5, 0.8]))
+def test_terse_matches_above_a_least_score_are_those_of_the_full_list(sentences: list[list[str]], item: str,
+                                                                      least: float) -> None:
+    """A clause whose precision is below `least` is not read further: the matches kept are exactly
+    those of the full list that score `least` or more, in the same order."""
+    new = ["，".join(s) + "。" for s in sentences]
+    terms = KeyTerms(new, _OLD, items=_ITEMS)
+    weight = {"推进": 0.2, "建设": 0.3, "城市": 0.5}.get
+    full = KeyTerms(new, _OLD, items=_ITEMS).restatements(item, lambda i: True, lambda g: weight(g, 1.0))
+    got = terms.restatements(item, lambda i: True, lambda g: weight(g, 1.0), least=least)
+    assert got == [m for m in full if m.score >= least]
+    # the item's evidence features hold its bigrams (and lone characters, no other pair): the same
+    assert terms.restatements(item, lambda i: True, lambda g: weight(g, 1.0), least=least,
+                              bigrams=features(item + " 12 ab")) == got
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="河湖水系连通工程城市绿道，。a1", max_size=80), st.text(alphabet="河湖水系连通工程城市绿道", min_size=4,
                                                                           max_size=4))
 def test_old_window_counts_are_the_occurrences_in_the_old_text(old_text: str, window: str) -> None:
     terms = KeyTerms([], old_text)
     assert terms._old_uses(window) == occurrences(old_text, window, at_most=KEY_TERM_MAX_OLD)
+
+
+def test_old_window_counts_past_the_searches_are_the_occurrences_too() -> None:
+    """The first _OLD_SEARCHES windows asked are searched for, the others read from the count of
+    every window of the old text: both give the occurrences (overlapping ones too)."""
+    old_text = "河湖水系连通工程，城市绿道。" * 3 + "水水水水水水。绿道城市绿道城市绿道。" + "".join(chr(0x4E00 + k) for k in range(900))
+    windows = sorted({w for k in range(len(old_text) - 3) if "，" not in (w := old_text[k:k + 4]) and "。" not in w})
+    terms = KeyTerms([], old_text)
+    assert len(windows) > _OLD_SEARCHES + 50
+    for window in windows + ["水水水水", "绿道城市", "没有此词"]:
+        assert terms._old_uses(window) == occurrences(old_text, window, at_most=KEY_TERM_MAX_OLD), window
+    assert terms._old is not None  # the count was made
 
 
 @settings(max_examples=500, deadline=None)

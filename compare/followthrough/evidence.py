@@ -125,7 +125,8 @@ _MAX_POSTINGS = 32
 
 _WORD_RUN = lazy_pattern(rf"[{CJK}]+|[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _QUOTED = lazy_pattern(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,40})》")
-_PROGRAMME = lazy_pattern(rf"[{CJK}]{{2,8}}(?:工程|行动|计划|战略|制度|清单|改革|平台|体系|机制|示范区|试验区|攻坚战)")
+_PROGRAMME_ENDS = ("工程", "行动", "计划", "战略", "制度", "清单", "改革", "平台", "体系", "机制", "示范区", "试验区", "攻坚战")
+_PROGRAMME = lazy_pattern(rf"[{CJK}]{{2,8}}(?:{'|'.join(_PROGRAMME_ENDS)})")
 # Words too common in plan and review text to be a named programme on their own.
 _GENERIC_PROGRAMMES = ("体制机制", "工作机制", "长效机制", "制度", "改革", "体系")
 # Headings of a problems part when the structure stage gave it no role.
@@ -314,6 +315,8 @@ def _anchors(s: str) -> tuple[str, ...]:
         term = m.group(1) or m.group(2)
         if term and term not in found:
             found.append(term)
+    if not any(end in s for end in _PROGRAMME_ENDS):
+        return tuple(found)  # most items: no programme can end anywhere, the pattern is not tried
     for m in _PROGRAMME.finditer(s):
         term = m.group()
         if term not in found and term not in _GENERIC_PROGRAMMES and not any(term in f for f in found):
@@ -337,15 +340,14 @@ class _ItemScores:
         self.index = index
         self.acc: dict[int, float] = {}
         self.clauses: list[tuple[float, dict[int, float], list[tuple[str, float]], float]] = []
-        self.total, acc, self.common = _recall_parts(index, item_feats)
+        self.total, acc, self.common, self.common_total = _recall_parts(index, item_feats)
         if self.total <= 0:
             return
         self.acc = acc
-        self.common_total = sum(wf for _, wf in self.common)
         for clause in clauses:
-            c_total, c_acc, c_common = _recall_parts(index, clause)
+            c_total, c_acc, c_common, c_common_total = _recall_parts(index, clause)
             if c_total > 0:
-                self.clauses.append((c_total, c_acc, c_common, sum(wf for _, wf in c_common)))
+                self.clauses.append((c_total, c_acc, c_common, c_common_total))
 
     def bases(self, factor: float) -> dict[int, float]:
         """Candidate -> an upper bound of its score before bonuses, max(whole, part × factor), as if
@@ -371,9 +373,22 @@ class _ItemScores:
     def exact(self, i: int) -> tuple[float, float]:
         """(weighted recall of the item, best weighted recall of one clause) in sentence `i`."""
         w = self.index.sentences[i].features
-        whole = (self.acc[i] + sum(wf for f, wf in self.common if f in w)) / self.total
-        part = max(((ca.get(i, 0.0) + sum(wf for f, wf in cc if f in w)) / t
-                    for t, ca, cc, _ in self.clauses), default=0.0)
+        # loops, not sum() and max() over generators (a frame each): the same additions in the same
+        # order (the common features' weights summed first, from 0), and max of sums >= 0
+        held = 0.0
+        for f, wf in self.common:
+            if f in w:
+                held += wf
+        whole = (self.acc[i] + held) / self.total
+        part = 0.0
+        for t, ca, cc, _ in self.clauses:
+            held = 0.0
+            for f, wf in cc:
+                if f in w:
+                    held += wf
+            v = (ca.get(i, 0.0) + held) / t
+            if v > part:
+                part = v
         return whole, part
 
     def exact_base(self, i: int, factor: float) -> float:
@@ -382,13 +397,16 @@ class _ItemScores:
         return part * factor if part * factor > whole else whole
 
 
-def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, float], list[tuple[str, float]]]:
-    """(total weight, candidate -> weight of the rare features it holds, [(common feature, weight)])
-    of a set of features; every sum runs in sorted feature order (see `_ItemScores`)."""
+def _recall_parts(index: _Index, feats: set[str]
+                  ) -> tuple[float, dict[int, float], list[tuple[str, float]], float]:
+    """(total weight, candidate -> weight of the rare features it holds, [(common feature, weight)],
+    the common features' weight) of a set of features; every sum runs in sorted feature order (see
+    `_ItemScores`)."""
     idf, postings, default = index.idf, index.postings, index.default_idf
     total = 0.0
-    acc: dict[int, float] = defaultdict(float)
+    acc: dict[int, float] = {}
     common: list[tuple[str, float]] = []
+    common_total = 0.0
     for f in sorted(feats):
         wf = idf.get(f)
         if wf is None:  # in no sentence of the new report
@@ -398,10 +416,14 @@ def _recall_parts(index: _Index, feats: set[str]) -> tuple[float, dict[int, floa
         posting = postings.get(f)
         if posting is None:
             common.append((f, wf))
+            common_total += wf
         else:
-            for i in posting:
-                acc[i] += wf
-    return total, acc, common
+            for i in posting:  # acc[i] += wf from 0.0 (0.0 + wf is wf), without a defaultdict's
+                if i in acc:  # factory call per new candidate: most candidates are new
+                    acc[i] += wf
+                else:
+                    acc[i] = wf
+    return total, acc, common, common_total
 
 
 _CLAUSE_CUT = lazy_pattern(r"[，,；;：:]")
@@ -732,14 +754,14 @@ def check_followthrough(
     return tuple(checks)
 
 
-def _with_terse(index: _Index, terms: KeyTerms, item_text: str, elsewhere: list[tuple[float, str, int]],
-                in_plan: list[bool]) -> list[tuple[float, str, int]]:
+def _with_terse(index: _Index, terms: KeyTerms, item_text: str, item_feats: _ItemFeatures,
+                elsewhere: list[tuple[float, str, int]], in_plan: list[bool]) -> list[tuple[float, str, int]]:
     """The new plan's passages with the clauses restating the item tersely (see `key_terms`): such a
     clause scores ADDRESSED_CUTOFF at least (and no more, so that a passage restating more of the item
     stays ahead of it), and an item the new plan says again in few words is `restated`, not dropped.
     `in_plan`: per sentence, whether it is in the new plan (Zone.PLAN)."""
-    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan.__getitem__, index.weight)
-             if m.score >= TERSE_CUTOFF}
+    terse = {m.sentence: m for m in terms.restatements(item_text, in_plan.__getitem__, index.weight,
+                                                        least=TERSE_CUTOFF, bigrams=item_feats.whole)}
     if not terse:
         return elsewhere
     out = []
@@ -777,7 +799,7 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
     if item.kind == PlanItemKind.COMMITMENT:
         # a target's key term is its indicator, said again with next year's figure: only its own
         # measure (see `targets`) tells whether it is carried over
-        elsewhere = _with_terse(index, terms, item_text, elsewhere, in_plan)
+        elsewhere = _with_terse(index, terms, item_text, item_feats, elsewhere, in_plan)
     best_review = review[0][0] if review else 0.0
     best_elsewhere = elsewhere[0][0] if elsewhere else 0.0
     chosen = [r for r in review if r[0] >= RELATED_CUTOFF][:MAX_EVIDENCE]

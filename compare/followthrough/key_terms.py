@@ -26,7 +26,7 @@ from itertools import chain
 from ..lazy import lazy_pattern
 from ..text.cjk import CJK
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD, names_task
-from ..text.similarity import cjk_bigrams
+from ..text.similarity import cjk_bigrams, occurrences
 
 __all__ = [
     "KEY_TERM_CHARS",
@@ -54,6 +54,14 @@ KEY_TERM_MAX_OLD = 3
 # scored below it (「推动基础设施互联互通」 for government information systems 0.31, 「完善科技成果评价
 # 机制」 for researchers' ownership of results 0.27).
 TERSE_CUTOFF = 0.35
+
+# Windows whose uses in the old text are searched for one by one (`KeyTerms._old_uses`); past them,
+# the old text's windows are counted in one pass. A search (str.find, in C) costs about 1/400 of
+# counting every window (both read the whole old text: 63k and 27M instructions on a 21,000-character
+# report), and a check asks 71–357 windows on the 100 corpus pairs (median 160), so searching is
+# cheaper; the cap keeps a long report from searching its old text once per window asked (quadratic):
+# past it the count is made, and the searches cost at most as much again.
+_OLD_SEARCHES = 400
 
 _CJK_RUN = lazy_pattern(f"[{CJK}]{{{KEY_TERM_CHARS},}}")
 _CJK_RUN_ANY = lazy_pattern(f"[{CJK}]+")
@@ -147,7 +155,10 @@ class KeyTerms:
                 postings[g].append(i)
         self._postings: dict[str, list[int]] = postings  # read only: .get never adds a key
         self._old_text = old_text
-        self._old: Counter[str] | None = None  # window -> its uses in the old text, counted when first asked
+        # window -> its uses in the old text, searched for when first asked (the first _OLD_SEARCHES
+        # windows), then read from the counts of every window of the old text, made once
+        self._old_counts: dict[str, int] = {}
+        self._old: Counter[str] | None = None
         n = max(1, len(sentences))
         self._n = n
         self._idf_one = math.log((n + 1) / 0.5)
@@ -182,9 +193,16 @@ class KeyTerms:
         """How often a window (KEY_TERM_CHARS CJK characters) occurs in the old text, overlapping
         occurrences included, up to KEY_TERM_MAX_OLD + 1 (all the rarity test asks).
 
-        The windows of the old text are counted in one pass, when first asked: a window of CJK
-        characters occurs only inside a run of them, at each of its positions there. (Searching the
-        old text for each window asked read most of it a few hundred times per check.)"""
+        Each window is searched for when first asked, up to _OLD_SEARCHES windows; past them, the
+        windows of the old text are counted in one pass: a window of CJK characters occurs only
+        inside a run of them, at each of its positions there."""
+        counts = self._old_counts
+        found = counts.get(window)
+        if found is not None:
+            return found
+        if len(counts) < _OLD_SEARCHES:
+            found = counts[window] = occurrences(self._old_text, window, at_most=KEY_TERM_MAX_OLD)
+            return found
         old = self._old
         if old is None:
             n = KEY_TERM_CHARS
@@ -193,10 +211,20 @@ class KeyTerms:
         return min(old[window], KEY_TERM_MAX_OLD + 1)
 
     def restatements(self, item_text: str, allowed: Callable[[int], bool],
-                     weight: Callable[[str], float]) -> list[TerseMatch]:
+                     weight: Callable[[str], float], *, least: float = 0.0,
+                     bigrams: set[str] | None = None) -> list[TerseMatch]:
         """Sentences (those `allowed`, e.g. the new plan's) with a clause restating the item tersely,
         best first: the clause holds a key term of the item and the sentence names a task. `weight`
-        gives a bigram's weight (idf) in the new report."""
+        gives a bigram's weight (idf) in the new report.
+
+        Only matches scoring `least` or more are returned, and a clause whose precision alone is
+        below it is not read further: the score is precision × rarity, and a rarity is at most 1,
+        so such a clause can never score `least` (its shared runs and their rarities, the costly
+        part, are not looked for).
+
+        `bigrams`, when given, holds the item's character bigrams, and no other pair of Chinese
+        characters (the evidence features of the item do: its bigrams, lone characters and Latin
+        words); only its members that are bigrams of a clause are read."""
         item_windows = self._item_windows[item_text] if self._item_windows is not None else _grams(item_text)
         postings = self._postings
         candidates: dict[int, None] = {}  # the allowed sentences holding a rare window of the item, in order
@@ -206,27 +234,36 @@ class KeyTerms:
                     candidates[i] = None
         if not candidates:
             return []  # most items: then their bigrams are never read
-        item_bigrams = {g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
+        item_bigrams = bigrams if bigrams is not None else {
+            g for run in _CJK_RUN_ANY.findall(item_text) for g in cjk_bigrams(run)}
         out: list[TerseMatch] = []
         for i in candidates:
-            m = self._match(i, item_text, item_windows, item_bigrams, weight)
-            if m is not None:
+            m = self._match(i, item_text, item_windows, item_bigrams, weight, least)
+            if m is not None and m.score >= least:
                 out.append(m)
         return sorted(out, key=lambda m: (-m.score, m.sentence))
 
     def _match(self, i: int, item_text: str, item_windows: set[str], item_bigrams: set[str],
-               weight: Callable[[str], float]) -> TerseMatch | None:
+               weight: Callable[[str], float], least: float) -> TerseMatch | None:
         best: TerseMatch | None = None
-        if i not in self._tasks:
-            self._tasks[i] = names_task(self._sentences[i], "zh")
-        if not self._tasks[i]:
-            return None
         clauses = self._clauses.get(i)
         if clauses is None:
             clauses = self._clauses[i] = [(clause, _grams(clause)) for clause in _CLAUSE_CUT.split(self._sentences[i])]
         for k, (clause, windows) in enumerate(clauses):
             if windows.isdisjoint(item_windows):
                 continue  # no run of the item in this clause: no key term
+            grams, total = self._weights(i, k, clause, weight)
+            if total <= 0:
+                continue
+            precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
+            if precision < least or (best is not None and precision <= best.score):
+                continue  # precision × rarity <= precision: below `least` (or the best) whatever the term
+            # whether the sentence names a task, decided once, and only for a sentence that gets here
+            task = self._tasks.get(i)
+            if task is None:
+                task = self._tasks[i] = names_task(self._sentences[i], "zh")
+            if not task:
+                return None
             # the clause's rarest shared term (「各级政府」 is a subject, 「过紧日子」 the item's own)
             terms = [(self._rarity(t), len(t), t) for t in map(_trim, _shared_runs(item_text, item_windows, clause))
                      if len(t) >= KEY_TERM_CHARS and "的" not in t]  # 「宝贵的资金」 is a phrase
@@ -235,10 +272,6 @@ class KeyTerms:
             rarity, _, term = max(terms)
             if rarity <= 0:
                 continue
-            grams, total = self._weights(i, k, clause, weight)
-            if total <= 0:
-                continue
-            precision = math.fsum(sorted(grams[g] for g in item_bigrams.intersection(grams))) / total
             m = TerseMatch(i, term, precision, rarity, precision * rarity)
             if best is None or m.score > best.score:
                 best = m
