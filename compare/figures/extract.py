@@ -30,7 +30,15 @@ from ..lazy import lazy_pattern
 from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Role, Span
 from ..text.cjk import detect_language, is_cjk
 from ..text.cues import announces_intent
-from ..text.numerals import EN_NUMBER_WORDS, NumeralError, en_tokens, normalise_digits, parse_number, zh_tokens
+from ..text.numerals import (
+    EN_NUMBER_WORDS,
+    PER_QUANTITY_UNITS,
+    NumeralError,
+    en_tokens,
+    normalise_digits,
+    parse_number,
+    zh_tokens,
+)
 from ..text.sentences import ZH_CLAUSE_STOPS, ZH_SENTENCE_ENDS, ZH_SENTENCE_STOPS, split_sentences
 from .respective import relabel_respective
 
@@ -599,10 +607,11 @@ def _extract_zh(text: str, blocked: _Blocked) -> list[Figure]:
 
 
 # 「浓度由每立方米19.1微克降至17.2微克」: the quantity the unit is of, written before the number
-_PER_BEFORE = lazy_pattern(r"每(立方米|平方米|平方公里|公里|千米|人|吨|千瓦时|万元)$")
-_PER_BEFORE_FROM = lazy_pattern(r"每(立方米|平方米|平方公里|公里|千米|人|吨|千瓦时|万元)[\d.]+([^\d.，,。；;]{1,4}?)"
+_PER = "|".join(PER_QUANTITY_UNITS)
+_PER_BEFORE = lazy_pattern(rf"每({_PER})$")
+_PER_BEFORE_FROM = lazy_pattern(rf"每({_PER})[\d.]+([^\d.，,。；;]{{1,4}}?)"
                                 r"(?:下降|降|上升|升|提高|增加|减少)?(?:至|到)$")
-_PER_IN_LABEL = lazy_pattern(r"(?:由|从)?每(?:立方米|平方米|平方公里|公里|千米|人|吨|千瓦时|万元)$")
+_PER_IN_LABEL = lazy_pattern(rf"(?:由|从)?每(?:{_PER})$")
 
 
 def _per_before(text: str, parsed: _Parsed) -> _Parsed:

@@ -335,6 +335,9 @@ CN_UNITS_ZH: tuple[str, ...] = tuple(sorted({
     "架次", "车次", "场次", "班次", "课时", "学时", "笔", "单", "轮", "堂", "门", "剂次", "剂", "家次", "艘次",
 }, key=lambda u: (-len(u), u)))
 
+# What a unit may be per, written before the number (「每立方米19.1微克」 is 19.1 微克/立方米).
+PER_QUANTITY_UNITS: tuple[str, ...] = ("平方公里", "千瓦时", "立方米", "平方米", "公里", "千米", "万元", "人", "吨")
+
 # full-width digits take a full-width comma as thousands separator (１２，３４５); ASCII ones do not
 _AR = r"(?:[0-9]+(?:,[0-9]{3})*|[０-９]+(?:[，,][０-９]{3})*)(?![0-9０-９])(?:[.．][0-9０-９]+)?"
 # Chinese digits and multipliers, with capitals (壹贰叁…拾佰仟), traditional 兩 and 廿 / 卅.
