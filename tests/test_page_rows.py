@@ -148,3 +148,54 @@ def test_hostile_figure_rows_stay_text() -> None:
         assert set(page.tags) <= {"tr", "td", "details", "summary", "p", "span", "a"}
         # label, old sentence, period, kind, the two values, change, part
         assert "".join(page.text).count(text) == 8
+
+
+# the loop of templates/_section_pair.html.j2 that render/rows.section_pairs replaced
+_PAIR_LOOP = """{% for p in pairs %}
+<article class="pair lvl-{{ p.level if p.level < 4 else 4 }} st-{{ p.status }} {{ 'changed' if p.changed else 'same' }}{{ ' heading-only' if p.heading_only else '' }}{% for k in p.kinds %} has-{{ k }}{% endfor %}" id="{{ p.anchor }}">
+{% if p.heading_only %}
+<h3 class="pair-head">{% if p.status_label %}<span class="badge st-{{ p.status }}">{{ p.status_label }}</span> {% endif %}{% if p.both_headings %}<span class="old">{{ p.old_heading }}</span> <span class="arrow" aria-hidden="true">→</span> <span class="new">{{ p.new_heading }}</span>{% else %}{{ p.new_heading or p.old_heading }}{% endif %}</h3>
+{% else %}
+<details{{ ' open' if open_sections and not p.collapsed else '' }}>
+<summary class="pair-head"><h3>{% if p.status_label %}<span class="badge st-{{ p.status }}">{{ p.status_label }}</span> {% endif %}{% if p.both_headings %}<span class="heads"><span class="old">{{ p.old_heading }}</span><span class="arrow" aria-hidden="true"> → </span><span class="new">{{ p.new_heading }}</span></span>{% else %}<span class="heads one">{{ p.new_heading or p.old_heading }}</span>{% endif %}{% if p.n_changes %} <span class="nchg">{{ p.n_changes }}</span>{% endif %}</h3></summary>
+{% if p.note %}<p class="note">{{ p.note }}</p>{% endif %}
+<div class="blocks">
+{{ blocks(p.blocks, sep, permalink) }}</div>
+</details>
+{% endif %}
+</article>
+{% endfor %}
+"""
+
+
+def _pair(text: str, k: int, **kw: object) -> dict[str, object]:
+    row = _row(text, anchor=f"r{k}-0")
+    block = {"anchor": f"b{k}-0", "changed": True, "whole": "", "heading_line": k % 2 == 1, "kinds": ["reworded"],
+             "parts": [{"side": "row", "rows": [row]}]}
+    pair: dict[str, object] = {
+        "anchor": f"p{k}", "level": k + 1, "status": "renamed", "status_label": text, "changed": True,
+        "heading_only": False, "kinds": ["reworded", "added"], "both_headings": True, "old_heading": text,
+        "new_heading": text + "2", "collapsed": False, "n_changes": f"{k} changes", "note": text, "blocks": [block]}
+    pair.update(kw)
+    return pair
+
+
+def test_section_pairs_are_the_template_loop_byte_for_byte() -> None:
+    import jinja2
+
+    from compare.render.rows import blocks, section_pairs
+
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined)
+    loop = env.from_string(_PAIR_LOOP)
+    for text in (*HOSTILE, "二、2019年工作回顾"):
+        pairs = [_pair(text, 0), _pair(text, 1, heading_only=True, blocks=[], status_label=""),
+                 _pair(text, 2, heading_only=True, both_headings=False, new_heading=""),
+                 _pair(text, 3, both_headings=False, old_heading="", status_label="", note="", n_changes="",
+                       changed=False, kinds=[], collapsed=True),
+                 _pair(text, 5, status="matched", level=9)]
+        for open_sections in (True, False):
+            drawn = section_pairs(pairs, open_sections, " ", text)
+            assert isinstance(drawn, Markup)
+            assert str(drawn) == loop.render(pairs=pairs, open_sections=open_sections, sep=" ", permalink=text,
+                                             blocks=blocks)
