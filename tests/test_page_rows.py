@@ -199,28 +199,3 @@ def test_section_pairs_are_the_template_loop_byte_for_byte() -> None:
             assert isinstance(drawn, Markup)
             assert str(drawn) == loop.render(pairs=pairs, open_sections=open_sections, sep=" ", permalink=text,
                                              blocks=blocks)
-
-
-# the loop of templates/_outline.html.j2 that render/rows.outline_items replaced
-_OUTLINE_LOOP = """{% for o in outline %}
-<li class="lvl-{{ o.level if o.level < 4 else 4 }} st-{{ o.status }}{{ ' same' if not o.count and not o.status_label else '' }}"><a href="#{{ o.anchor }}"><span class="t">{{ o.heading }}</span>{% if o.status_label %} <span class="badge st-{{ o.status }}">{{ o.status_label }}</span>{% endif %}{% if o.count %} <span class="n">{{ o.count }}</span>{% endif %}</a></li>
-{% endfor %}
-"""
-
-
-def test_outline_items_are_the_template_loop_byte_for_byte() -> None:
-    import jinja2
-
-    from compare.render.rows import outline_items
-
-    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             undefined=jinja2.StrictUndefined)
-    for text in (*HOSTILE, "（三）推进法治政府建设"):
-        outline = [{"anchor": f"p{k}", "level": k, "heading": text, "status": status, "status_label": label,
-                    "count": count}
-                   for k, (status, label, count) in enumerate([("matched", "", 0), ("renamed", text, 3),
-                                                               ("added", text, 0), ("matched", "", 12),
-                                                               ("moved", text, 1), ("matched", "", 0)], 1)]
-        drawn = outline_items(outline)
-        assert isinstance(drawn, Markup)
-        assert str(drawn) == env.from_string(_OUTLINE_LOOP).render(outline=outline)

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-__all__ = ["escape", "segments", "blocks", "block_parts", "section_pairs", "outline_items", "TEMPLATE_GLOBALS"]
+__all__ = ["escape", "segments", "blocks", "block_parts", "section_pairs", "TEMPLATE_GLOBALS"]
 
 
 def _escape_str(text: str, /) -> str:
@@ -186,23 +186,5 @@ def section_pairs(pairs: Iterable[Mapping[str, Any]], open_sections: bool, sep: 
     return Markup("".join(out))
 
 
-def outline_items(outline: Iterable[Mapping[str, Any]]) -> Markup:
-    """One <li> a line per section pair of the outline (render/context.build_context "outline"):
-    its heading linking to the pair, the status badge and the count of changes; "same" when it
-    has neither."""
-    out: list[str] = []
-    for o in outline:
-        level, status, label, count = o["level"], _text(o["status"]), o["status_label"], o["count"]
-        out.append(f'<li class="lvl-{_text(level if level < 4 else 4)} st-{status}{"" if count or label else " same"}">'
-                   f'<a href="#{_text(o["anchor"])}"><span class="t">{_text(o["heading"])}</span>')
-        if label:
-            out.append(f' <span class="badge st-{status}">{_text(label)}</span>')
-        if count:
-            out.append(f' <span class="n">{_text(count)}</span>')
-        out.append("</a></li>\n")
-    return Markup("".join(out))
-
-
 # what the HTML environment offers every template (render/environment.html_environment)
-TEMPLATE_GLOBALS = {"segments": segments, "blocks": blocks, "section_pairs": section_pairs,
-                    "outline_items": outline_items}
+TEMPLATE_GLOBALS = {"segments": segments, "blocks": blocks, "section_pairs": section_pairs}
