@@ -545,14 +545,12 @@ class _RowMaker:
         old, new, kind = r.old, r.new, r.kind
         figures: list[str] = []
         if kind is None:
-            value = label = basis = ""
+            value = label = ""
         else:
             value = kind._value_
             label = self.kind_labels.get(kind) or self.kind_labels.setdefault(
                 kind, _label(self.labels, value, kind, self.language, "ChangeKind"))
             if old is not None and new is not None:
-                # the score behind the kind, for the 「依据」 disclosure only
-                basis = f"{r.score:.2f}"
                 fig_starts = self.fig_starts
                 lo = bisect.bisect_left(fig_starts, old.start)
                 hi = bisect.bisect_left(fig_starts, old.end, lo)
@@ -560,8 +558,6 @@ class _RowMaker:
                     fp = c.figure_pairs[i]
                     if fp.new is not None and new.start <= fp.new.span.start < new.end:
                         figures.append(format_figure_change(fp, c.old, c.new, self.language))
-            else:
-                basis = ""
         return {
             "anchor": anchor,
             "kind": value,
@@ -571,10 +567,8 @@ class _RowMaker:
             "old": side_pieces(r, c.old, Op.DELETE) if view != "html" else [],
             "new": side_pieces(r, c.new, Op.INSERT) if view != "html" else [],
             "both": old is not None and new is not None,
-            "badge_side": "old" if new is None else "new",
             "figures": figures,
             "moved_label": "",
-            "basis": basis,
         }
 
 
@@ -599,7 +593,6 @@ def _figures(c: Comparison, figure_rows: Sequence[int], language: str, labels: d
             "old_sentence": " ".join(c.old.source.text[old_hit[0]:old_hit[1]].split()) if old_hit else "",
             "new_sentence": " ".join(c.new.source.text[new_hit[0]:new_hit[1]].split()) if new_hit else "",
             "change": _change_text(fp, language),
-            "text": format_figure_change(fp, c.old, c.new, language),
             "section": _section_heading(c.new, fp.new),
             "sort_old": _sort_number(fp.old.base_value if fp.old.base_value is not None else fp.old.value),
             "sort_new": _sort_number(fp.new.base_value if fp.new.base_value is not None else fp.new.value),

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .figure_table import figure_rows, unpaired_figure_rows
 from .plan_table import plan_rows
 from .rows import TEMPLATE_GLOBALS
 
@@ -79,8 +80,10 @@ def html_environment() -> jinja2.Environment:
     # autoescape set explicitly: select_autoescape() does not escape files named *.html.j2
     env = _environment(autoescape=True)
     # the hot inner loops, drawn in Python: the paragraph blocks and their sentence rows
-    # (render/rows.py), the rows of the plan tables (render/plan_table.py)
-    env.globals.update(TEMPLATE_GLOBALS, plan_rows=plan_rows)
+    # (render/rows.py), the rows of the plan tables (render/plan_table.py) and of the figures
+    # tables (render/figure_table.py)
+    env.globals.update(TEMPLATE_GLOBALS, plan_rows=plan_rows, figure_rows=figure_rows,
+                       unpaired_figure_rows=unpaired_figure_rows)
     return env
 
 

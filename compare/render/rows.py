@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-__all__ = ["escape", "segments", "blocks", "block_parts", "TEMPLATE_GLOBALS"]
+__all__ = ["escape", "segments", "blocks", "block_parts", "section_pairs", "TEMPLATE_GLOBALS"]
 
 
 def _escape_str(text: str, /) -> str:
@@ -114,18 +114,77 @@ def blocks(items: Iterable[Mapping[str, Any]], sep: str, permalink: str) -> Mark
     out: list[str] = []
     sep, permalink = escape(sep), escape(permalink)
     for b in items:
-        classes = "block " + ("chg" if b["changed"] else "same")
-        if b["whole"]:
-            classes += " whole-" + b["whole"]
-        if b["heading_line"]:
-            classes += " hrow"
-        for k in b["kinds"]:
-            classes += " has-" + k
-        out.append(f'<div class="{escape(classes)}" id="{escape(b["anchor"])}">')
-        _parts(b["parts"], sep, permalink, out)
-        out.append("</div>\n")
+        _block(b, sep, permalink, out)
+    return Markup("".join(out))
+
+
+def _block(b: Mapping[str, Any], sep: str, permalink: str, out: list[str]) -> None:
+    """One paragraph block of `blocks` into `out`, `sep` and `permalink` escaped already."""
+    classes = "block " + ("chg" if b["changed"] else "same")
+    if b["whole"]:
+        classes += " whole-" + b["whole"]
+    if b["heading_line"]:
+        classes += " hrow"
+    for k in b["kinds"]:
+        classes += " has-" + k
+    out.append(f'<div class="{escape(classes)}" id="{escape(b["anchor"])}">')
+    _parts(b["parts"], sep, permalink, out)
+    out.append("</div>\n")
+
+
+def _text(value: object) -> str:
+    """A value as jinja prints it: str() of a non-string, then escaped."""
+    return escape(value if type(value) is str else str(value))
+
+
+def _pair_heads(p: Mapping[str, Any], out: list[str], *, summary: bool) -> None:
+    """A pair's status badge and its heading: both reports' when they differ (in a summary line,
+    wrapped for the sticky header), else the one."""
+    if p["status_label"]:
+        out.append(f'<span class="badge st-{_text(p["status"])}">{_text(p["status_label"])}</span> ')
+    if p["both_headings"]:
+        old, new = _text(p["old_heading"]), _text(p["new_heading"])
+        out.append(f'<span class="heads"><span class="old">{old}</span><span class="arrow" aria-hidden="true"> → '
+                   f'</span><span class="new">{new}</span></span>' if summary else
+                   f'<span class="old">{old}</span> <span class="arrow" aria-hidden="true">→</span> '
+                   f'<span class="new">{new}</span>')
+    else:
+        heading = _text(p["new_heading"] or p["old_heading"])
+        out.append(f'<span class="heads one">{heading}</span>' if summary else heading)
+
+
+def section_pairs(pairs: Iterable[Mapping[str, Any]], open_sections: bool, sep: str, permalink: str) -> Markup:
+    """Every section pair (render/context._pairs) as an <article>: a heading-only pair is its
+    heading line; any other is a disclosure (open on a small comparison, unless an appendix)
+    with the count of changes, the note and its paragraph blocks."""
+    out: list[str] = []
+    esc_sep, esc_permalink = escape(sep), escape(permalink)
+    for p in pairs:
+        level = p["level"]
+        classes = "".join(f" has-{_text(k)}" for k in p["kinds"])
+        out.append(f'<article class="pair lvl-{_text(level if level < 4 else 4)} st-{_text(p["status"])} '
+                   f'{"changed" if p["changed"] else "same"}{" heading-only" if p["heading_only"] else ""}{classes}" '
+                   f'id="{_text(p["anchor"])}">\n')
+        if p["heading_only"]:
+            out.append('<h3 class="pair-head">')
+            _pair_heads(p, out, summary=False)
+            out.append("</h3>\n")
+        else:
+            out.append(f'<details{" open" if open_sections and not p["collapsed"] else ""}>\n'
+                       '<summary class="pair-head"><h3>')
+            _pair_heads(p, out, summary=True)
+            if p["n_changes"]:
+                out.append(f' <span class="nchg">{_text(p["n_changes"])}</span>')
+            out.append("</h3></summary>\n")
+            if p["note"]:
+                out.append(f'<p class="note">{_text(p["note"])}</p>')
+            out.append('<div class="blocks">\n')
+            for b in p["blocks"]:
+                _block(b, esc_sep, esc_permalink, out)
+            out.append("</div>\n</details>\n")
+        out.append("</article>\n")
     return Markup("".join(out))
 
 
 # what the HTML environment offers every template (render/environment.html_environment)
-TEMPLATE_GLOBALS = {"segments": segments, "blocks": blocks}
+TEMPLATE_GLOBALS = {"segments": segments, "blocks": blocks, "section_pairs": section_pairs}
