@@ -8,12 +8,14 @@ goes away (`yoy compare A B | head -3`) the process ends quietly with 141, the e
 stopped by SIGPIPE, after pointing descriptor 1 at /dev/null as the Python documentation advises
 (so that the interpreter's own flush at exit does not fail again).
 
-This module imports nothing but the standard library's already-loaded `gc`, `os`, `signal` and `sys`:
-importing it must not widen the start-up window in which Python's default handler still runs.
+This module imports nothing but the standard library's `atexit` (built into the interpreter) and the
+already-loaded `gc`, `os`, `signal` and `sys`: importing it must not widen the start-up window in
+which Python's default handler still runs.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import signal
@@ -56,13 +58,42 @@ def run() -> None:  # pragma: no cover - runs in a child process in the tests
         signal.signal(sig, _interrupt)
     try:
         _command()
+        status: object = 0
     except _Interrupted as stop:  # also when it comes while a closed pipe or an exit is handled
         _say("Error: interrupted.")
         sys.exit(128 + stop.signum)
+    except SystemExit as done:  # click ends every command this way, its status in `code`
+        status = done.code
     finally:
         # the work is over: a signal now must not raise while the interpreter shuts down
         for sig in _SIGNALS:
             signal.signal(sig, signal.SIG_IGN)
+    _leave(status)
+
+
+def _leave(status: object) -> NoReturn:
+    """End the process with `status` without tearing the interpreter down.
+
+    Python's own exit frees every object one by one (the modules, the caches, the reports just
+    compared): about a tenth of a `yoy compare` job's CPU time, for memory the system takes back
+    at once anyway. What an exit must still do is done here first: the exit hooks run (the regular
+    expression cache is saved, temporary folders are removed) and standard output and error are
+    flushed. Where another thread or a worker process may still be running (`yoy batch`, `yoy
+    series --jobs`), or the status is not a number, or a flush fails, the interpreter exits as usual.
+    """
+    code = 0 if status is None else status
+    threading = sys.modules.get("threading")
+    if (not isinstance(code, int) or "multiprocessing" in sys.modules
+            or (threading is not None and threading.active_count() > 1)):
+        raise SystemExit(status)
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        raise SystemExit(status) from None
+    os._exit(code)
 
 
 def _command() -> None:

@@ -54,9 +54,12 @@ def _outline_loads(report: str, *args: str) -> tuple[str, list[str]]:
     code = ("import io, sys\n"
             f"sys.stdin = io.TextIOWrapper(io.BytesIO({report.encode()!r}))\n"
             f"sys.argv = ['yoy', 'outline', '-', *{list(args)!r}]\n"
+            # `run` ends the process itself once the exit hooks have run: the list is printed by one
+            "import atexit\n"
+            f"atexit.register(lambda: print('LOADED', *(m for m in {_NOT_FOR_ONE_REPORT!r} if m in sys.modules),"
+            " file=sys.stderr))\n"
             "from compare.entry import run\n"
-            "try:\n    run()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
-            f"print('LOADED', *(m for m in {_NOT_FOR_ONE_REPORT!r} if m in sys.modules), file=sys.stderr)\n")
+            "run()\n")
     ran = _python(code)
     assert ran.returncode == 0, ran.stderr
     return ran.stdout, ran.stderr.split("LOADED", 1)[1].split()
