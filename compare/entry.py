@@ -47,9 +47,11 @@ def _interrupt(signum: int, frame: object) -> NoReturn:
 # The cyclic garbage collector's first-generation threshold for the `yoy` process (CPython's is 700).
 # A job allocates millions of short-lived objects, freed by reference counting, while the
 # collector's passes walk the hundreds of thousands that imports keep alive: each pass finds next
-# to nothing. A larger threshold runs it about 14 times less often: 1.5 % fewer instructions per
-# corpus job (valgrind, sz-longgang and cn-state-council 2018→2019), the same output.
-_GC_THRESHOLD = 10_000
+# to nothing. 10,000 ran it about 14 times less often than 700 (1.5 % fewer instructions per corpus
+# job); at 10,000 a job still spent 0.02–0.05 s in 15 collections, at 100,000 in one or two: CPU
+# 2.4 % less per corpus job (A/B over 50 pairs, twice), peak memory the same on the corpus and on
+# bench/stress.py's cases (a job's objects rarely form cycles), the same output.
+_GC_THRESHOLD = 100_000
 
 
 def run() -> None:  # pragma: no cover - runs in a child process in the tests
