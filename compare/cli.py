@@ -74,6 +74,11 @@ def main() -> None:
 
     Example: yoy compare 2020.txt 2021.txt -o report.html
     """
+    # every command loads the model and the pipeline after this: their classes' methods come
+    # compiled from the cache (compare/compile_cache.py)
+    from .compile_cache import cache_dataclass_code
+
+    cache_dataclass_code()
 
 
 FAIL_ON_EXIT = 3

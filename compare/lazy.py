@@ -69,7 +69,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         compiled = self._compiled
         if compiled is None:
-            from .regex_cache import compile_cached  # not at import: `yoy --help` compiles nothing
+            from .compile_cache import compile_cached  # not at import: `yoy --help` compiles nothing
 
             compiled = compile_cached(self.pattern, self._flags)
             attributes = vars(self)

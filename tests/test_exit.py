@@ -19,6 +19,7 @@ RUN = "from compare.entry import run; run()"
 def _yoy(*args: str, cache: Path) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, LC_ALL="C.UTF-8", PYTHONPATH=str(Path(__file__).parents[1]), XDG_CACHE_HOME=str(cache))
     env.pop("YOY_NO_REGEX_CACHE", None)
+    env.pop("YOY_NO_COMPILE_CACHE", None)
     return subprocess.run([sys.executable, "-c", RUN, *args], stdin=subprocess.DEVNULL, capture_output=True,
                           env=env, timeout=300, check=False)
 
@@ -47,6 +48,6 @@ def test_the_regex_cache_is_saved_on_the_way_out(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     done = _yoy("compare", str(OLD), str(NEW), "-o", str(tmp_path / "p.html"), cache=cache)
     assert done.returncode == 0
-    saved = list((cache / "yoy-compare").glob("regex-*.marshal"))
+    saved = list((cache / "yoy-compare").glob("compiled-*.marshal"))
     assert len(saved) == 1 and saved[0].stat().st_size > 10_000
-    assert not list((cache / "yoy-compare").glob(".regex-*.tmp"))
+    assert not list((cache / "yoy-compare").glob(".compiled-*.tmp"))
