@@ -60,6 +60,17 @@ def test_a_part_of_the_year_in_passing_scopes_nothing_after_it() -> None:
     assert _kinds(text)["9%"][1] is PeriodKind.YEAR_TO_DATE
 
 
+def test_a_price_base_year_is_no_period() -> None:
+    # 「（2010年价）」「（2010年不变价）」 say at which prices a value is counted, not when; a scraped line
+    # break may even put the base first in its paragraph
+    text = ("今年预期目标：规模以上工业总产值（2010年价）5200亿元，增长9%。\n"
+            "（2010年不变价），增长8%，工业增加值1300亿元。\n2029年价格总水平基本稳定，涨幅2%。\n")
+    got = _kinds(text)
+    assert got["5200亿元"][0] == "今年"
+    assert got["1300亿元"] == ("", UNSTATED)
+    assert got["2%"] == ("2029年", YEAR)
+
+
 def test_a_period_stated_in_the_sentence_beats_the_paragraph_scope() -> None:
     text = "五年来，全县累计植树1200万株。2023年，全县植树260万株。\n"
     got = _kinds(text)
@@ -77,7 +88,7 @@ def test_a_period_stated_in_the_sentence_beats_the_paragraph_scope() -> None:
         ("今年累计新增学位860个。", "860个", YEAR),
         ("全区地区生产总值年均增长6.4%。", "6.4%", MULTI),
         ("全区细颗粒物年均浓度下降4.5%。", "4.5%", UNSTATED),  # one year's mean concentration
-        ("一年来，全区新增学位860个。", "860个", UNSTATED),
+        ("一年来，全区新增学位860个。", "860个", YEAR),  # the year just past, not several
         ("今年新增学位860个。", "860个", YEAR),
         ("“十四五”前三年累计新增学位8600个。", "8600个", MULTI),
         ("三年内新增学位8600个。", "8600个", MULTI),

@@ -132,6 +132,24 @@ def test_descriptive_figure_is_not_a_target() -> None:
     assert [i.kind for i in items] == [PlanItemKind.COMMITMENT]
 
 
+def test_the_year_just_past_recalled_in_the_plan_sets_no_target() -> None:
+    # the plan part opens by recalling last year (过去一年，… / 一年来，…): those figures were reached,
+    # they are no target of the plan year; the targets after them are
+    text = ("一、工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
+            "2031年是规划开局之年。过去一年，我们的工作取得了新成绩。地区生产总值增长6.8%，"
+            "城镇新增就业12万人。这为今年的工作打下了基础。\n"
+            "今年主要预期目标是：地区生产总值增长6%左右；城镇新增就业11万人以上。\n")
+    old = report(text, "a.txt")
+    from compare.figures.extract import extract_figures
+
+    figures = extract_figures(old)
+    items = extract_plan_items(old, figures)
+    targets = [old.text_of(i.span) for i in items if i.kind == PlanItemKind.TARGET]
+    assert targets == ["地区生产总值增长6%左右", "城镇新增就业11万人以上"]
+    recalled = {old.text_of(f.span): (f.period, f.kind.value) for f in figures if f.span.start < text.find("今年主要")}
+    assert recalled == {"6.8%": ("过去一年", "outcome"), "12万人": ("过去一年", "outcome")}
+
+
 def test_deterministic() -> None:
     assert checks()[2] == checks()[2]
 

@@ -166,9 +166,10 @@ _ZH_YEAR_COUNT_TENS = frozenset("一二三四五六七八九")
 _ZH_YEAR_COUNT_ONE = frozenset("两二三四五六七八九十")
 _ZH_PERIOD = lazy_pattern(
     rf"(?:(?P<multi>{_ZH_MULTI_YEAR})"
-    r"|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
+    # (1990年价 / 1990年不变价: a price base, no period; 2019年价格总水平 is 2019's)
+    r"|(?:19|20)\d{2}年(?!不变价|价(?!格))(?:度)?(?:\d{1,2}(?:[-－—~～至到]\d{1,2})?月(?:份)?)?"
     r"|(?<!\d)\d{1,2}[-－—~～至到]\d{1,2}月"
-    r"|今年(?:以来)?|去年|上年|全年|截至目前|截止目前|目前"
+    r"|今年(?:以来)?|去年|上年|过去(?:的)?一年(?:来|里|中)?|一年来|全年|截至目前|截止目前|目前"
     r"|前三季度|第?[一二三四]季度|上半年|下半年|前(?:\d{1,2}|[二三四五六七八九十]{1,2})个月)"
 )
 # Part of a year from its start: 1-9月, 2020年1-10月, 一季度, 上半年 (YEAR_TO_DATE).
@@ -392,9 +393,23 @@ def _own_scope(issuer: str, text: str) -> str:
 
 
 def _names_past_year(period: str, plan_year: int | None) -> bool:
-    """A plan part may recall a figure of an earlier year (2018年完成…): that one is an outcome."""
+    """A plan part may recall a figure of an earlier year (2018年完成…, 过去一年…国内生产总值增长10.3%,
+    去年…): that one is an outcome."""
+    if looks_back_a_year(period):
+        return True
     m = re.search(r"(?:19|20)\d{2}", period)
     return bool(m and plan_year and int(m.group()) < plan_year)
+
+
+# The year just past as the topic of a passage (过去一年，… / 一年来，…): unlike 去年 and 上年, which
+# a plan says of a base (由上年18亿元增加到95亿元) or in passing, these only look back.
+_ZH_YEAR_PAST = lazy_pattern(r"过去(?:的)?一年|一年来")
+
+
+def looks_back_a_year(period: str) -> bool:
+    """Whether a figure's period is the year just past as a passage's topic (过去一年, 一年来): a plan
+    part that says so recalls an outcome."""
+    return _ZH_YEAR_PAST.match(period) is not None
 
 
 def _heading_period(heading: str, pattern: re.Pattern[str]) -> str:

@@ -56,6 +56,7 @@ from .extract import (
     ZH_FALL_WORDS,
     ZH_RATE_WORDS,
     ZH_RISE_WORDS,
+    looks_back_a_year,
 )
 
 __all__ = ["MAX_VALUE_RATIO", "RATIO_ABOVE_PCT", "HEADLINE_MAX_RATIO", "refusal", "headline_refusal", "with_headlines", "in_time_order",
@@ -276,7 +277,7 @@ def stated_year(fig: Figure, meta: Metadata) -> int | None:
     delivered = meta.plan_year if meta.plan_year_is_current else None
     if _THIS_YEAR.search(fig.period):
         return delivered
-    if _LAST_YEAR.search(fig.period):
+    if _LAST_YEAR.search(fig.period) or looks_back_a_year(fig.period):
         return delivered - 1 if delivered is not None else None
     if fig.kind is FigureKind.OUTCOME:
         return meta.year

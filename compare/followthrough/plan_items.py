@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..figures.extract import looks_back_a_year
 from ..figures.respective import respective_label
 from ..lazy import lazy_pattern
 from ..model import Figure, PeriodKind, PlanItem, PlanItemKind, Report, Span, TargetDirection
@@ -190,6 +191,8 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
     for f in figs:
         if _reports_progress(text, f):
             continue  # 「今年一季度，…增长40.1%」: what the year has done so far, no target
+        if looks_back_a_year(f.period):
+            continue  # 「过去一年，…国内生产总值增长10.3%」: the year just past, recalled in the plan; no target
         found = _target_clause(text, piece.span, f, language)
         if found is not None and not any(t[0].start <= found[0].start < t[0].end for t in targets):
             targets.append(found)
