@@ -88,9 +88,10 @@ _UP_WORDS = ("增长", "提高", "提升", "增加", "新增", "上升", "达到
              "扩大", "改造", "安置", "搬迁", "培训", "覆盖",
              "growth", "grow", "increase", "raise", "lift", "reach", "expand", "double", "improve")
 _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削减", "减税", "减负", "cut", "reduce", "lower")
-# Money measures of what an economy produces or puts in (工业投资, 工业总产值, 营业收入, 社会消费品零售总额):
-# a target of them is an amount to reach, not a budget to keep to.
-_AMOUNT_TO_REACH = lazy_pattern(r"(?:投资|产值|增加值|营业收入|销售额|营业额|零售总额|进出口总额|出口总额)$")
+# Money measures of what an economy produces or puts in (工业投资, 工业总产值, 营业收入, 社会消费品零售总额,
+# 地区生产总值) or takes in (一般公共预算收入, 居民人均可支配收入): a target of them is an amount to reach,
+# not a budget to keep to (revenue above its target is 超收, a target met).
+_AMOUNT_TO_REACH = lazy_pattern(r"(?:投资|产值|增加值|生产总值|收入|销售额|营业额|零售总额|进出口总额|出口总额)$")
 _RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
 _STRIP_LABEL = lazy_pattern(
     r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时|比上年|比去年|同比|较上年)+")
@@ -360,7 +361,9 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
         else:
             ok, rule = low <= a_val <= high, TargetRule.RANGE_WITHIN
     else:
-        tolerance = _num(tol)
+        # said in the target's own unit (±94亿元 of 1880亿元, not ±9400000000): a percentage's in points
+        tolerance = (_num(tol) if unit in ("%", "％") or not t_val
+                     else _num(round(tol * target.value / t_val, 4)) + target.unit)
         if amount:
             ok, rule = a_val >= t_val - tol, TargetRule.NEAR_OR_ABOVE
         else:
@@ -368,7 +371,8 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
     values = (("target", _fmt(target)), ("direction", direction or ""),
               ("actual", ("-" if reversed_ else "") + _fmt(actual)),
               ("rule", rule.value), ("tolerance", tolerance),
-              ("points", "yes" if tolerance and unit in ("%", "％") else ""))
+              ("points", "yes" if tolerance and unit in ("%", "％") else ""),
+              ("held", "yes" if ok else "no"))  # a reason says the comparison that decided, held or failed
     return (PlanStatus.MET if ok else PlanStatus.NOT_MET), Reason(ReasonCode.TARGET_JUDGED, values)
 
 

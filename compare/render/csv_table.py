@@ -13,6 +13,7 @@ import csv
 import io
 
 from ..model import Comparison, FollowUp
+from .labels import reason_text
 
 __all__ = ["CSV_COLUMNS", "render_csv"]
 
@@ -50,6 +51,6 @@ def render_csv(c: Comparison | FollowUp) -> str:
             "old_section": pc.item.section_id, "new_section": (best.section_id or "") if best else "",
             "old_text": _one_line(c.old.text_of(pc.item.span)),
             "new_text": _one_line(c.new.text_of(shown)) if shown else "",
-            "reason": str(pc.reason), "score": f"{best.score:.4f}" if best else "",
+            "reason": reason_text(pc.reason, "en"), "score": f"{best.score:.4f}" if best else "",
         })
     return buf.getvalue()

@@ -12,8 +12,8 @@ from enum import Enum
 
 from ..model import Reason, ReasonCode, TargetRule
 
-__all__ = ["LABELS", "ENUM_LABELS", "STRIPPED_LABELS", "PLAN_REASONS", "TARGET_RULES", "TARGET_DIRECTIONS", "enum_label",
-           "reason_text", "stripped_label"]
+__all__ = ["LABELS", "ENUM_LABELS", "STRIPPED_LABELS", "PLAN_REASONS", "TARGET_RULES", "TARGET_RULES_MISSED",
+           "TARGET_DIRECTIONS", "enum_label", "reason_text", "stripped_label"]
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -517,6 +517,28 @@ TARGET_RULES: dict[str, dict[TargetRule, str]] = {
         TargetRule.NEAR: "|实际 − 目标| ≤ {tolerance}{points}",
     },
 }
+# The same comparisons as they fail: a target not met says why in these words, never in the words of
+# the rule it missed ("actual 9.2%: actual < target − 0.2pp", not "actual ≥ target − 0.2pp").
+TARGET_RULES_MISSED: dict[str, dict[TargetRule, str]] = {
+    "en": {
+        TargetRule.AT_LEAST: "actual < target",
+        TargetRule.AT_MOST: "actual > target",
+        TargetRule.RANGE_LOW: "actual < low end of range",
+        TargetRule.RANGE_HIGH: "actual > high end of range",
+        TargetRule.RANGE_WITHIN: "actual outside range",
+        TargetRule.NEAR_OR_ABOVE: "actual < target − {tolerance}{points}",
+        TargetRule.NEAR: "|actual − target| > {tolerance}{points}",
+    },
+    "zh": {
+        TargetRule.AT_LEAST: "实际 < 目标",
+        TargetRule.AT_MOST: "实际 > 目标",
+        TargetRule.RANGE_LOW: "实际 < 区间下限",
+        TargetRule.RANGE_HIGH: "实际 > 区间上限",
+        TargetRule.RANGE_WITHIN: "实际在区间外",
+        TargetRule.NEAR_OR_ABOVE: "实际 < 目标 − {tolerance}{points}",
+        TargetRule.NEAR: "|实际 − 目标| > {tolerance}{points}",
+    },
+}
 _POINTS = {"en": "pp", "zh": "个百分点"}
 TARGET_DIRECTIONS: dict[str, dict[str, str]] = {
     "en": {},
@@ -532,7 +554,8 @@ def reason_text(reason: Reason | None, language: str) -> str:
     values = dict(reason.values)
     if reason.code is ReasonCode.TARGET_JUDGED:
         points = _POINTS[lang] if values.get("points") else ""
-        rule = TARGET_RULES[lang][TargetRule(values["rule"])]
+        rules = TARGET_RULES_MISSED if values.get("held") == "no" else TARGET_RULES
+        rule = rules[lang][TargetRule(values["rule"])]
         values["rule"] = rule.format(tolerance=values.get("tolerance", ""), points=points)
         direction = values.get("direction", "")
         values["direction"] = TARGET_DIRECTIONS[lang].get(direction, direction)
