@@ -109,3 +109,16 @@ def test_a_count_of_members_takes_the_scheme_named_before_it() -> None:
     follow = followup_texts(old, new, old_name="2030.txt", new_name="2031.txt")
     check = next(c for c in follow.plan_checks if c.item.target is not None and c.item.target.value == 30)
     assert check.actual is not None and check.actual.value == Decimal("33.5")
+
+
+def test_a_sentence_whose_topic_is_a_later_year_sets_targets_for_that_year() -> None:
+    # 「2035年，…达到…」 in the 2031 plan: due in 2035, so the 2032 report cannot close it
+    from compare import compare_texts
+    from compare.render.labels import reason_text
+
+    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
+           "2035年，城镇居民人均可支配收入达到9万元左右，农民人均纯收入5万元以上。\n")
+    new = "一、2031年工作回顾\n城镇居民人均可支配收入6.1万元，农民人均纯收入3.2万元。\n二、2032年工作安排\n推进各项改革。\n"
+    checks = [c for c in compare_texts(old, new).plan_checks if c.item.target]
+    assert [(c.status.value, reason_text(c.reason, "en")) for c in checks] == [
+        ("unknown", "a target for 2035; the new report does not close it")] * 2
