@@ -92,6 +92,7 @@ def test_a_period_stated_in_the_sentence_beats_the_paragraph_scope() -> None:
         ("今年新增学位860个。", "860个", YEAR),
         ("“十四五”前三年累计新增学位8600个。", "8600个", MULTI),
         ("三年内新增学位8600个。", "8600个", MULTI),
+        ("五年新设外资企业4.4万家，新建学校30所。", "4.4万家", MULTI),
         ("五年累计，新增学位8600个。", "8600个", MULTI),
         ("全区居民人均可支配收入达到41200元。", "41200元", POINT),  # a per-head level
         ("全区居民人均可支配收入增长5.1%。", "5.1%", UNSTATED),

@@ -154,7 +154,7 @@ _ZH_YEARS = r"(?:[两二三四五六七八九十]|十[一二三四五六七八�
 # (compiled once, inside _ZH_PERIOD as its group "multi": each class of Chinese characters costs
 # about a millisecond to compile, and this pattern holds several)
 _ZH_MULTI_YEAR = (
-    rf"(?:过去|近|今后|未来|前){_ZH_YEARS}年(?:来|间|中|里)?|{_ZH_YEARS}年(?:来|间|中|里|以来|内|(?=累计|共|新增|合计))"
+    rf"(?:过去|近|今后|未来|前){_ZH_YEARS}年(?:来|间|中|里)?|{_ZH_YEARS}年(?:来|间|中|里|以来|内|(?=累计|共|新增|新设|新建|合计))"
     r"|这些年|这几年|近几年|近年来|多年来|“?十[一二三四五六七八九]五”?(?:期间|时期|以来)"
     r"|党的十[六七八九]大以来|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-－—~～至到](?:19|20)\d{2}年"
 )
