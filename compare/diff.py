@@ -48,6 +48,7 @@ from .model import (
     PairStatus,
     PlanCheck,
     PlanStatus,
+    ReasonCode,
     Report,
     Role,
     Section,
@@ -889,6 +890,7 @@ def _subject_grams(idx: Sequence[int], pool: Sequence[_OneSided]) -> dict[str, i
 
 _DONE = frozenset({PlanStatus.ADDRESSED, PlanStatus.MET})
 _OPEN = frozenset({PlanStatus.NOT_FOUND, PlanStatus.UNKNOWN, PlanStatus.NOT_MET})
+_NOT_DUE = frozenset({ReasonCode.TARGET_DUE_LATER, ReasonCode.TARGET_MULTI_YEAR})
 
 
 def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceRow]],
@@ -906,9 +908,12 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
     o_figs = sorted((f for f in old_figures if f.unit), key=lambda f: f.span.start)
     n_figs = sorted((f for f in new_figures if f.unit), key=lambda f: f.span.start)
     o_starts, n_starts = [f.span.start for f in o_figs], [f.span.start for f in n_figs]
-    items = sorted((c.item.span.start, c.item.span.end, c.status) for c in plan_checks or ())
-    item_starts = [a for a, _, _ in items]
-    longest = max((b - a for a, b, _ in items), default=0)
+    # an item not due yet (a target or task for a later year, a several-year target) is not open:
+    # the next report cannot have dropped it
+    items = sorted((c.item.span.start, c.item.span.end, c.status,
+                    c.reason is not None and c.reason.code in _NOT_DUE) for c in plan_checks or ())
+    item_starts = [a for a, _, _, _ in items]
+    longest = max((b - a for a, b, _, _ in items), default=0)
 
     def commits(report: Report, span: Span, figs: Sequence[Figure], starts: Sequence[int]) -> tuple[bool, str]:
         sec = report.section_at(span.start)
@@ -931,8 +936,9 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
             kind = ChangeKind.DROPPED if commit else ChangeKind.REMOVED
             return _judged(r, kind, reason=why or _plain(r.reason))
         lo = bisect_left(item_starts, r.old.start - longest)
-        statuses = [st for a, b, st in items[lo:bisect_left(item_starts, r.old.end)] if b > r.old.start]
-        open_ = [st for st in statuses if st in _OPEN]
+        held = [(st, not_due) for a, b, st, not_due in items[lo:bisect_left(item_starts, r.old.end)] if b > r.old.start]
+        statuses = [st for st, _ in held]
+        open_ = [st for st, not_due in held if st in _OPEN and not not_due]
         done = [st for st in statuses if st in _DONE]
         if open_:
             return _judged(r, ChangeKind.DROPPED,
@@ -940,6 +946,8 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
         if done:
             return _judged(r, ChangeKind.COMPLETED,
                            reason=f"plan item reported done in the new report ({done[0].value})")
+        if any(not_due for _, not_due in held):
+            return _judged(r, ChangeKind.REMOVED, reason="plan item due in a later year, not dropped")
         if statuses:
             return _judged(r, ChangeKind.REMOVED,
                            reason=f"plan item carried over, not dropped ({statuses[0].value})")

@@ -311,3 +311,32 @@ def test_what_the_years_work_means_and_a_list_lead_are_no_items() -> None:
     assert not any("意义重大" in t or "以下三个方面" in t or "应尽的责任" in t for t in texts)
     assert any("社区以下相关资金配套要求" in t for t in texts)
     assert any("完成老旧小区改造" in t for t in texts)
+
+
+def test_a_task_due_in_a_later_year_is_not_dropped_when_the_next_report_is_silent() -> None:
+    from compare import compare_texts
+    from compare.model import ChangeKind
+
+    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
+           "到2035年，实现10分钟抵达高快速路站点。完善社区养老服务网络。\n")
+    new = "一、2031年工作回顾\n全区经济平稳运行。\n二、2032年工作安排\n推进各项改革。\n"
+    c = compare_texts(old, new)
+    got = {old[pc.item.span.start:pc.item.span.end]: pc.status for pc in c.plan_checks}
+    assert got == {"到2035年，实现10分钟抵达高快速路站点": PlanStatus.UNKNOWN,
+                   "完善社区养老服务网络": PlanStatus.NOT_FOUND}
+    dropped = [old[r.old.start:r.old.end] for d in c.diffs for r in d.rows if r.kind is ChangeKind.DROPPED and r.old]
+    assert dropped == ["完善社区养老服务网络。"]
+
+
+def test_this_years_step_of_a_several_year_plan_is_judged_this_year() -> None:
+    from decimal import Decimal
+
+    # 「计划到2035年完成160个…，今年完成60个以上」: the second figure is due this year, whatever the sentence's horizon
+    from compare import compare_texts
+
+    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
+           "计划到2035年完成160个城中村综合治理，今年完成60个以上。\n")
+    new = "一、2031年工作回顾\n完成城中村综合治理72个。\n二、2032年工作安排\n推进各项改革。\n"
+    got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual.value if pc.actual else None)
+           for pc in compare_texts(old, new).plan_checks if pc.item.target}
+    assert got["今年完成60个以上"] == (PlanStatus.MET, Decimal(72))

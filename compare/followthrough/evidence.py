@@ -590,6 +590,7 @@ def _status(best_review: float, best_elsewhere: float) -> PlanStatus:
 _MULTI_YEAR_OPENER = lazy_pattern(r"^(?:[^，,。]{0,6})(?:五年来|过去五年|这五年|几年来|近年来|多年来|“十[二三四]五”(?:时期|期间|以来)|"
                                 r"十[二三四]五(?:时期|期间|以来)|累计)")
 _ONE_YEAR = lazy_pattern(r"一年来|过去一年|去年|全年|上年")
+_THIS_YEAR_PERIODS = frozenset({"今年", "全年", "本年", "年内"})  # a target's period naming the plan year
 # A sentence that sets targets (「主要预期目标：…」), not one that compares with them (「低于13%左右的预期目标」).
 _SETS_TARGETS = lazy_pattern(r"(?:预期|主要)目标(?:是|为|：|:)|目标是|目标为")
 # Words of a sentence about the plan year, when the plan calls its year 今年.
@@ -824,7 +825,11 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
         # the target's own sentence says when it is due (a paragraph may name 到2020年 for another)
         due = horizon_year(sentence + headings)
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
-        if (due is not None and (not years or due > max(years))) or is_multi_year(sentence + headings):
+        # unless the target's own clause names the plan year (「计划到2020年完成1600个…，今年完成600个以上」)
+        this_year = item.target.period in _THIS_YEAR_PERIODS or (
+            old.metadata.plan_year is not None and item.target.period == f"{old.metadata.plan_year}年")
+        if not this_year and ((due is not None and (not years or due > max(years)))
+                              or is_multi_year(sentence + headings)):
             why = (Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)) if due
                    else Reason(ReasonCode.TARGET_MULTI_YEAR))
             return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
@@ -849,6 +854,12 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
         if hedge:  # the review says the work is begun, not done: real partial evidence
             status = PlanStatus.PARTLY
     if status == PlanStatus.NOT_FOUND:
+        # a task set for a later year (「到2025年，实现10分钟抵达高快速路…」) that the next report does not
+        # mention yet is not due: it cannot be judged, and it is not dropped
+        due = horizon_year(old.text_of(sentence_around(old.source.text, item.span)))
+        years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
+        if due is not None and years and due > max(years):
+            return PlanCheck(item, PlanStatus.UNKNOWN, (), None, Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)))
         code = ReasonCode.NO_PASSAGE_RESTATED if best_elsewhere >= RELATED_CUTOFF else ReasonCode.NO_PASSAGE
         return PlanCheck(item, status, (), None, Reason(code, scores))
     if status == PlanStatus.RESTATED:
