@@ -122,3 +122,17 @@ def test_a_sentence_whose_topic_is_a_later_year_sets_targets_for_that_year() -> 
     checks = [c for c in compare_texts(old, new).plan_checks if c.item.target]
     assert [(c.status.value, reason_text(c.reason, "en")) for c in checks] == [
         ("unknown", "a target for 2035; the new report does not close it")] * 2
+
+
+def test_each_stage_of_a_housing_list_is_judged_by_its_own_stage() -> None:
+    # 「开工…1350套、竣工3106套、供应5060套」: 竣工 and 供应 act on the housing of the first member; a
+    # count of homes started is never the outcome of homes supplied
+    from compare import compare_texts
+
+    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
+           "开工建设保障性住房1350套、竣工3106套、供应5060套。\n")
+    new = "一、2031年工作回顾\n新开工建设保障性住房1850套，竣工10516套。\n二、2032年工作安排\n推进各项改革。\n"
+    got = {old[c.item.span.start:c.item.span.end]: (c.status.value, c.actual.value if c.actual else None)
+           for c in compare_texts(old, new).plan_checks if c.item.target}
+    assert got == {"开工建设保障性住房1350套": ("met", Decimal(1850)), "竣工3106套": ("met", Decimal(10516)),
+                   "供应5060套": ("unknown", None)}

@@ -151,8 +151,23 @@ def clause_label(text: str, start: int, fig_start: int, sentence_start: int | No
             a -= 1
         before = _NUMBER_RUN.sub("", text[a:start - 1]).strip()
         before = _TRAILING_VERB.sub("", _STRIP_LABEL.sub("", before))  # the subject only
+        if text[start - 1] == "、" and _OWN_ACTION.fullmatch(label):
+            # 「开工建设保障性住房1350套、竣工3106套、供应5060套」: a verb after a list comma acts on the
+            # object of the first member, not on its verb: 竣工保障性住房, 供应保障性住房
+            first = before.split("、", 1)[0]
+            thing = _LEAD_ACTION.sub("", first, count=1)  # its first verb only, as the figures stage does
+            if thing != first and count_cjk(thing) >= 2:
+                return label + thing
         label = before + label
     return label
+
+
+# A verb that opens a project's first stage (开工建设保障性住房, 新建学校): what follows is what the later
+# stages act on; and a figure's own label that is a commitment verb or a stage of a project
+# (竣工, 供应, 交付…): a verb with no object.
+_LEAD_ACTION = lazy_pattern(r"^(?:新开工|开工|新改扩建|新建|改建|扩建|建设|筹集|建成)")
+_ACTIONS = "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+_OWN_ACTION = lazy_pattern(f"(?:{_ACTIONS}|竣工|供应|交付|分配|筹集|建成|投产|开业|通车)+")
 
 
 def direction_of(clause: str, fig: Figure, qualifier: str) -> TargetDirection:
@@ -240,7 +255,7 @@ def _bare(core: str) -> bool:
 STAGE_BONUS = 0.1
 # ...and a same-stage pair in one unit at ACTUAL_LABEL_CUTOFF with the bonus reaches INDICATOR_CUTOFF.
 STAGE_MATCH_LIFT = 0.2
-_STAGES = ("开工", "建成", "竣工", "完成", "启动", "投产")
+_STAGES = ("开工", "建成", "竣工", "完成", "启动", "投产", "供应")
 
 
 @lru_cache(maxsize=1 << 14)
