@@ -136,3 +136,15 @@ def test_each_stage_of_a_housing_list_is_judged_by_its_own_stage() -> None:
            for c in compare_texts(old, new).plan_checks if c.item.target}
     assert got == {"开工建设保障性住房1350套": ("met", Decimal(1850)), "竣工3106套": ("met", Decimal(10516)),
                    "供应5060套": ("unknown", None)}
+
+
+def test_a_pollutant_level_is_a_ceiling_and_money_raised_an_amount_to_reach() -> None:
+    from compare import compare_texts
+
+    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
+           "PM2.5年平均浓度18微克/立方米、力争更好。发行利用地方政府专项债券1000亿元。\n")
+    new = ("一、2031年工作回顾\nPM2.5年平均浓度降至16微克/立方米。发行利用地方政府专项债券1063亿元。\n"
+           "二、2032年工作安排\n推进各项改革。\n")
+    got = {c.item.target.label: (c.status.value, c.item.direction.value if c.item.direction else None)
+           for c in compare_texts(old, new).plan_checks if c.item.target}
+    assert got == {"PM2.5年平均浓度": ("met", "ceiling"), "发行利用地方政府专项债券": ("met", "point")}

@@ -81,6 +81,8 @@ _BEFORE_CEILING = ("控制在", "不超过", "不高于", "低于", "少于", "�
 # Labels whose figure is a ceiling even when written "左右": a price rise, unemployment, a deficit
 # ("居民消费价格涨幅3%左右" is met by a 2.1% rise).
 _CEILING_LABELS = ("涨幅", "价格", "物价", "失业率", "赤字率", "杠杆率", "inflation", "unemployment", "deficit")
+# Levels of a pollutant: less is better (a fall of one, 浓度下降5%, is a change, judged as such).
+_LOWER_IS_BETTER = ("浓度", "pm2.5", "pm10")
 # Labels whose figure is an amount to reach (growth, output, cuts achieved): overshooting a
 # point target is not a miss.
 _TWO_SIDED_UNITS = ("%", "％", "个百分点", "pp", "元", "$", "S$", "US$", "£", "€", "¥", "percentage points")
@@ -91,7 +93,8 @@ _DOWN_WORDS = ("下降", "降低", "减少", "压减", "退出", "下调", "削�
 # Money measures of what an economy produces or puts in (工业投资, 工业总产值, 营业收入, 社会消费品零售总额,
 # 地区生产总值) or takes in (一般公共预算收入, 居民人均可支配收入): a target of them is an amount to reach,
 # not a budget to keep to (revenue above its target is 超收, a target met).
-_AMOUNT_TO_REACH = lazy_pattern(r"(?:投资|产值|增加值|生产总值|收入|销售额|营业额|零售总额|进出口总额|出口总额)$")
+_AMOUNT_TO_REACH = lazy_pattern(r"(?:投资|产值|增加值|生产总值|收入|销售额|营业额|零售总额|进出口总额|出口总额"
+                                r"|债|债券|基金)$")  # 发行利用地方政府专项债800亿元: the money raised
 _RISE_WORDS = ("上涨", "涨幅", "上升", "涨")  # price movements: same verb class as the "涨幅" label
 _STRIP_LABEL = lazy_pattern(
     r"^(?:今年|全年|明年|年内|再|拟|要|力争|确保|继续|其中|以及|和|及|并|保持|实现|同时|比上年|比去年|同比|较上年)+")
@@ -183,6 +186,8 @@ def direction_of(clause: str, fig: Figure, qualifier: str) -> TargetDirection:
             return TargetDirection.FLOOR if word in _BEFORE_FLOOR else TargetDirection.CEILING
     if any(w in clause.lower() for w in _CEILING_LABELS):
         return TargetDirection.CEILING
+    if not fig.change and any(w in clause.lower() for w in _LOWER_IS_BETTER):
+        return TargetDirection.CEILING  # 「PM2.5年平均浓度18微克/立方米、力争更好」: a level not to pass
     return TargetDirection.POINT
 
 
