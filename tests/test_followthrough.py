@@ -340,3 +340,13 @@ def test_this_years_step_of_a_several_year_plan_is_judged_this_year() -> None:
     got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual.value if pc.actual else None)
            for pc in compare_texts(old, new).plan_checks if pc.item.target}
     assert got["今年完成60个以上"] == (PlanStatus.MET, Decimal(72))
+
+
+def test_a_task_of_a_five_year_part_is_not_due_in_one_year() -> None:
+    from compare import compare_texts
+
+    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、今后五年的主要任务\n全面建成现代化综合交通枢纽。\n"
+           "三、“十五五”规划的主要思路及2031年工作安排\n完善社区养老服务网络。\n")
+    new = "一、2031年工作回顾\n全区经济平稳运行。\n二、2032年工作安排\n推进各项改革。\n"
+    got = {old[pc.item.span.start:pc.item.span.end]: pc.status for pc in compare_texts(old, new).plan_checks}
+    assert got == {"全面建成现代化综合交通枢纽": PlanStatus.UNKNOWN, "完善社区养老服务网络": PlanStatus.NOT_FOUND}

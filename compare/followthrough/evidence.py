@@ -591,6 +591,7 @@ _MULTI_YEAR_OPENER = lazy_pattern(r"^(?:[^，,。]{0,6})(?:五年来|过去五�
                                 r"十[二三四]五(?:时期|期间|以来)|累计)")
 _ONE_YEAR = lazy_pattern(r"一年来|过去一年|去年|全年|上年")
 _THIS_YEAR_PERIODS = frozenset({"今年", "全年", "本年", "年内"})  # a target's period naming the plan year
+_NAMES_A_YEAR = lazy_pattern(r"(?:19|20)\d{2}年(?!以来)|今年|明年|年度")
 # A sentence that sets targets (「主要预期目标：…」), not one that compares with them (「低于13%左右的预期目标」).
 _SETS_TARGETS = lazy_pattern(r"(?:预期|主要)目标(?:是|为|：|:)|目标是|目标为")
 # Words of a sentence about the plan year, when the plan calls its year 今年.
@@ -860,6 +861,11 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
         years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
         if due is not None and years and due > max(years):
             return PlanCheck(item, PlanStatus.UNKNOWN, (), None, Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)))
+        # …or a task of a several-year plan (「二、“十二五”时期的主要目标和任务」, 今后五年的主要任务), not of
+        # a part that also plans the year (「“十三五”规划的主要思路及2016年工作计划」)
+        chain = _heading_chain(old, item.section_id)
+        if is_multi_year(chain) and not _NAMES_A_YEAR.search(chain):
+            return PlanCheck(item, PlanStatus.UNKNOWN, (), None, Reason(ReasonCode.TARGET_MULTI_YEAR))
         code = ReasonCode.NO_PASSAGE_RESTATED if best_elsewhere >= RELATED_CUTOFF else ReasonCode.NO_PASSAGE
         return PlanCheck(item, status, (), None, Reason(code, scores))
     if status == PlanStatus.RESTATED:

@@ -411,7 +411,8 @@ def _fmt(f: Figure) -> str:
 # 到2020年… / 2020年前… / a sentence whose topic is the year (「2005年，城镇居民人均可支配收入达到33000元左右」)
 _BY_YEAR = lazy_pattern(r"(?:到|至)(20\d\d)年|^[\s\u3000]*(20\d\d)年[，,]|(20\d\d)年(?:前|底前|以前)")
 # 年均 counts only before a change (年均增长 over several years); 「PM2.5年均浓度」 is one year's average.
-_MULTI_YEAR = lazy_pattern(r"五年|累计|年均(?:增长|增速|下降|提高|减少|增加|缩减|上涨|递增)|十二五|十三五|十四五|过去几年|这些年")
+_MULTI_YEAR = lazy_pattern(r"五年|累计|年均(?:增长|增速|下降|提高|减少|增加|缩减|上涨|递增)"
+                           r"|十[一二三四五六七八九]五|“十五”|过去几年|这些年")
 
 
 def horizon_year(context: str) -> int | None:
