@@ -314,3 +314,18 @@ def test_an_appendix_listing_the_plan_years_projects_states_targets() -> None:
     assert kinds["5个"] == "outcome"
     assert kinds["3个"] == "target"
     assert kinds["2000个"] == "target" and kinds["150公里"] == "target"
+
+
+def test_a_level_due_in_five_years_is_no_target_of_one_year() -> None:
+    from dataclasses import replace
+
+    from compare.model import FigureKind
+
+    fig = extract_figures_from_text("天然气普及率达75%以上。")[0]
+    five = replace(fig, period="未来五年", period_kind=POINT, kind=FigureKind.TARGET)
+    year = replace(fig, period="2022年", period_kind=POINT, kind=FigureKind.TARGET)
+    assert not periods_compatible(five, year) and not periods_compatible(year, five)
+    assert periods_compatible(year, replace(year, period="2023年"))
+    assert periods_compatible(five, replace(five, period="到2025年"))
+    reached = replace(year, kind=FigureKind.OUTCOME)  # a level reached compares with any level
+    assert periods_compatible(five, reached)

@@ -86,8 +86,19 @@ def period_class(fig: Figure) -> PeriodKind:
 
 
 def periods_compatible(old: Figure, new: Figure) -> bool:
-    """Whether two figures cover the same kind of stretch of time (rule ``period``)."""
-    return period_class(old) is period_class(new)
+    """Whether two figures cover the same kind of stretch of time (rule ``period``).
+
+    Two targets of a level agree on when they are due too: 「未来五年…天然气普及率达90%以上」 sets the
+    level of five years on, no target of the year like 「2022年…75%以上」."""
+    if period_class(old) is not period_class(new):
+        return False
+    if old.kind is FigureKind.TARGET and new.kind is FigureKind.TARGET and period_class(old) is PeriodKind.POINT:
+        return bool(_YEARS_AHEAD.search(old.period)) == bool(_YEARS_AHEAD.search(new.period))
+    return True
+
+
+# A period that looks several years ahead (未来五年, 今后五年, 到2025年, “十四五”时期).
+_YEARS_AHEAD = lazy_pattern(r"未来|今后|到(?:19|20)\d{2}年|十[一二三四五六七八九]五")
 
 
 def _year(fig: Figure) -> int | None:
