@@ -329,3 +329,10 @@ def test_a_level_due_in_five_years_is_no_target_of_one_year() -> None:
     assert periods_compatible(five, replace(five, period="到2025年"))
     reached = replace(year, kind=FigureKind.OUTCOME)  # a level reached compares with any level
     assert periods_compatible(five, reached)
+
+
+def test_a_limit_kept_against_a_value_is_no_headline_move() -> None:
+    old = "一、2030年工作回顾\n城镇登记失业率保持在2%以下，地区生产总值增长6.1%。\n"
+    new = "一、2031年工作回顾\n城镇登记失业率0.39%，地区生产总值增长5.2%。\n"
+    pairs = {fp.old.label: fp.headline for fp in compare_texts(old, new).figure_pairs if fp.old and fp.new}
+    assert pairs == {"城镇登记失业率": False, "地区生产总值增长": True}

@@ -97,6 +97,10 @@ def periods_compatible(old: Figure, new: Figure) -> bool:
     return True
 
 
+# The qualifiers of a limit, as against a value (左右, 多, 超 say about how much).
+_LIMITS = frozenset({"以下", "以内", "以上", "不低于", "不超过", "不少于"})
+
+
 # A period that looks several years ahead (未来五年, 今后五年, 到2025年, “十四五”时期).
 _YEARS_AHEAD = lazy_pattern(r"未来|今后|到(?:19|20)\d{2}年|十[一二三四五六七八九]五")
 
@@ -344,7 +348,8 @@ def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -
       label of an amount of money or a rate holds a word of a recurring measure (deficit, earnings,
       rate …), not only an action and its cost ("cost the Government", "extend") or what a new
       measure adds ("additional revenue"); a count (2,210 customers) is at least ten;
-    - ``ratio``: the values are at most `HEADLINE_MAX_RATIO` apart.
+    - ``ratio``: the values are at most `HEADLINE_MAX_RATIO` apart;
+    - ``bound``: two outcomes state a limit kept (保持在2%以下, 3%以内, 5万个以上) on both sides or on neither.
     """
     old, new = pair.old, pair.new
     if old is None or new is None:
@@ -355,6 +360,9 @@ def headline_refusal(pair: FigurePair, old_meta: Metadata, new_meta: Metadata) -
         return why
     if old.period_kind is not new.period_kind or period_class(old) is PeriodKind.MULTI_YEAR:
         return "period"
+    if (old.kind is FigureKind.OUTCOME and new.kind is FigureKind.OUTCOME
+            and (old.qualifier in _LIMITS) is not (new.qualifier in _LIMITS)):
+        return "bound"  # 「保持在2%以下」 → 「0.39%」: a limit kept is no value, and their gap no move
     years = (stated_year(old, old_meta), stated_year(new, new_meta))
     if None not in years:
         first, second = years if earlier else years[::-1]
