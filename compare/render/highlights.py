@@ -61,6 +61,10 @@ class _FigureStarts:
         i = bisect.bisect_left(self.starts, span.start)
         return i < len(self.starts) and self.starts[i] < span.end
 
+    def within(self, span: Span) -> list[int]:
+        """The starts of the figures inside `span`."""
+        return self.starts[bisect.bisect_left(self.starts, span.start):bisect.bisect_left(self.starts, span.end)]
+
 
 def _rank_sentences(found: list[tuple[Span, str, str]], figures: _FigureStarts) -> list[tuple[Span, str, str]]:
     """(span, text, href): a sentence stating a figure first, then document order."""
@@ -156,8 +160,13 @@ def highlight_groups(c: Comparison, *, in_old_plan: Callable[[str], bool], in_ne
                     dropped.append(found)
     new_figs = _FigureStarts([f.span for f in c.new_figures] or [fp.new.span for fp in c.figure_pairs if fp.new])
     old_figs = _FigureStarts([f.span for f in c.old_figures] or [fp.old.span for fp in c.figure_pairs if fp.old])
-    out["new_commitment"] = _cap("new_commitment",
-                                 [Highlight(t, h) for _, t, h in _rank_sentences(new_plan or new_any, new_figs)])
+    # a new sentence whose every figure continues one of last year's (「规上工业企业增加值增长6.5%左右」 after
+    # 「…增长4.5%」, written as a list of its own) sets a target again with another value: the figures
+    # group shows that move, and it is no new commitment
+    continued = {fp.new.span.start for fp in c.figure_pairs if fp.old is not None and fp.new is not None}
+    fresh = [f for f in (new_plan or new_any)
+             if not (starts := new_figs.within(f[0])) or not all(s in continued for s in starts)]
+    out["new_commitment"] = _cap("new_commitment", [Highlight(t, h) for _, t, h in _rank_sentences(fresh, new_figs)])
     # which the group shows: new commitments of the plan part, or (no plan part) of the whole report
     out["new_commitment_scope"] = ([], 1 if new_plan else 0)
     out["dropped"] = _cap("dropped", [Highlight(t, h) for _, t, h in _rank_sentences(dropped or dropped_any, old_figs)])
