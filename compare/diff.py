@@ -889,7 +889,10 @@ def _subject_grams(idx: Sequence[int], pool: Sequence[_OneSided]) -> dict[str, i
 # --- what a one-sided sentence is ---------------------------------------------------------------
 
 _DONE = frozenset({PlanStatus.ADDRESSED, PlanStatus.MET})
-_OPEN = frozenset({PlanStatus.NOT_FOUND, PlanStatus.UNKNOWN, PlanStatus.NOT_MET})
+# What the new report is silent on is dropped; a target it reports missed is not (its plan check,
+# 「未达成的目标」, says so)
+_OPEN = frozenset({PlanStatus.NOT_FOUND, PlanStatus.UNKNOWN})
+_JUDGED_TARGET = frozenset({PlanStatus.NOT_MET})
 _NOT_DUE = frozenset({ReasonCode.TARGET_DUE_LATER, ReasonCode.TARGET_MULTI_YEAR})
 
 
@@ -943,11 +946,16 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
         if open_:
             return _judged(r, ChangeKind.DROPPED,
                            reason=f"plan item neither reported done nor restated ({open_[0].value})")
-        if done:
+        judged = [st for st in statuses if st in _JUDGED_TARGET]
+        if done and not judged:
             return _judged(r, ChangeKind.COMPLETED,
                            reason=f"plan item reported done in the new report ({done[0].value})")
+        if done:
+            return _judged(r, ChangeKind.REMOVED, reason="plan items partly reported done, partly missed")
         if any(not_due for _, not_due in held):
             return _judged(r, ChangeKind.REMOVED, reason="plan item due in a later year, not dropped")
+        if judged:
+            return _judged(r, ChangeKind.REMOVED, reason=f"plan target reported missed, not dropped ({judged[0].value})")
         if statuses:
             return _judged(r, ChangeKind.REMOVED,
                            reason=f"plan item carried over, not dropped ({statuses[0].value})")

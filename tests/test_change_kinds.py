@@ -85,3 +85,18 @@ def test_new_commitments_are_not_past_achievements_in_a_letter() -> None:
         if ch["kind"] == "new_commitment":
             text = ch["new_text"].lower()
             assert "we began" not in text and "we bought" not in text, ch["new_text"]
+
+
+
+@pytest.mark.corpus
+def test_a_target_reported_missed_is_not_dropped() -> None:
+    # 龙岗 2020 set 社会消费品零售总额增长6%左右; the 2021 report states the outcome, short of it: the
+    # plan check says 「未达成」, and the sentence is no dropped measure
+    from compare.model import ChangeKind, PlanStatus
+
+    need_shared(CORPUS / "sz-longgang-gwr")
+    c = compare_files(str(CORPUS / "sz-longgang-gwr/2020.txt"), str(CORPUS / "sz-longgang-gwr/2021.txt"))
+    target = "社会消费品零售总额增长6%左右"
+    assert [pc.status for pc in c.plan_checks if c.old.text_of(pc.item.span) == target] == [PlanStatus.NOT_MET]
+    kinds = [r.kind for d in c.diffs for r in d.rows if r.old and target in c.old.text_of(r.old)]
+    assert kinds == [ChangeKind.REMOVED]
