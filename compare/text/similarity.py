@@ -28,7 +28,7 @@ from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import add, itemgetter, mul, truediv
+from operator import mul, truediv
 
 from rapidfuzz import fuzz, process
 
@@ -190,7 +190,6 @@ _NOISE = lazy_pattern(r"[\s\W_]+", re.UNICODE)
 # C, without trying a match at every position) only when the pattern opens with a class, not
 # with a repeat: a third fewer instructions on the corpus sentences
 _CJK_RUN = lazy_pattern(f"[{CJK_WIDE}][{CJK_WIDE}]*")
-_TAIL = itemgetter(slice(1, None))
 # A Latin word of two or more letters, or a number: `[A-Za-z][A-Za-z']+|[0-9]+(?:[.,][0-9]+)*`
 # written with one leading character class, which lets the regex engine skip CJK text in C
 _LATIN_WORD = lazy_pattern(r"[A-Za-z0-9](?:(?<=[A-Za-z])[A-Za-z']+|(?<=[0-9])[0-9]*(?:[.,][0-9]+)*)")
@@ -234,14 +233,17 @@ def _features(text: str) -> Iterable[int]:
 @lru_cache(maxsize=1 << 14)
 def _line_features(line: str) -> tuple[int, ...]:
     """The hashed shingles of one line: the bigrams of every CJK run (a run of one character is
-    its own shingle) and the Latin words, lower-cased; found and hashed in C."""
+    its own shingle) and the Latin words, lower-cased; hashed in C. Bigrams are sliced (iterating
+    a CJK run would make a string of every character first); an ASCII line has no CJK run."""
     if len(_HASHES) > _HASHES_MAX:
         _HASHES.clear()
+    words = map(str.lower, _LATIN_WORD.findall(line))
+    if line.isascii():
+        return tuple(map(_HASHES.__getitem__, words))
     runs = _CJK_RUN.findall(line)
-    bigrams = chain.from_iterable(map(map, repeat(add), runs, map(_TAIL, runs)))  # run[k] + run[k + 1], in C
+    bigrams = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
     lone = [run for run in runs if len(run) == 1]
-    shingles = chain(bigrams, lone, map(str.lower, _LATIN_WORD.findall(line)))
-    return tuple(map(_HASHES.__getitem__, shingles))
+    return tuple(map(_HASHES.__getitem__, chain(bigrams, lone, words)))
 
 
 @lru_cache(maxsize=1 << 12)
