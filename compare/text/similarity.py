@@ -290,17 +290,24 @@ def sparse_dot(a: SparseVector, b: SparseVector) -> float:
 def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -> list[list[float]]:
     """`sparse_dot` of every row × column, bit for bit: the products of each pair's shared
     features, found through an index of the columns' features (so a pair sharing few features
-    costs little), each pair summed by `fsum`."""
-    postings: dict[int, list[tuple[int, float]]] = {}
+    costs little), each pair summed by `fsum`. The vectors are `sparse_content_vectors`, whose
+    features are hashed into range(_DIMENSIONS): the index is a list by feature (no hashing)."""
+    postings: list[list[tuple[int, float]] | None] = [None] * _DIMENSIONS
     for j, col in enumerate(columns):
         for f, w in col.items():
-            postings.setdefault(f, []).append((j, w))
+            posting = postings[f]
+            if posting is None:
+                postings[f] = [(j, w)]
+            else:
+                posting.append((j, w))
     out: list[list[float]] = []
     for row in rows:
         products: list[list[float]] = [[] for _ in columns]
         for f, w in row.items():
-            for j, x in postings.get(f, ()):
-                products[j].append(w * x)
+            posting = postings[f]
+            if posting is not None:
+                for j, x in posting:
+                    products[j].append(w * x)
         out.append(list(map(math.fsum, products)))
     return out
 
