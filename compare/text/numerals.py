@@ -413,10 +413,10 @@ EN_TOKEN = lazy_pattern(
 # letters of S$ / US$ / HK$ / A$ / C$ before it) or a number word. Python's `re` tries every branch
 # of EN_TOKEN at every character of a text (0.1 s on a Berkshire letter); these patterns begin
 # with a character class, which `re` scans for in C, so finding the starts first is 20× faster.
-# (Written \d\d*, not \d+: the same matches, but `re` scans ahead for a pattern's first character
-# only when it opens with a class, not with a repeat; twice as fast on a report.)
-_DIGIT_RUN = lazy_pattern(r"\d\d*")
-_CURRENCY_SIGN = lazy_pattern("[$£€¥]")
+# Digit runs and currency signs are found by one scan: a run of digits whole (as \d+ finds it), a
+# sign alone. (Written to open with a class, not \d+: `re` scans ahead for a pattern's first
+# character only when it opens with a class, not with a repeat; twice as fast on a report.)
+_DIGIT_RUN_OR_SIGN = lazy_pattern(r"[\d$£€¥](?:(?<=\d)\d*)?")
 
 
 def _number_word_start() -> str:
@@ -436,12 +436,14 @@ _NUMBER_WORD_START = lazy_pattern(_number_word_start())
 
 def en_tokens(text: str) -> Iterator[re.Match[str]]:
     """The matches of `EN_TOKEN.finditer(text)`, in order and without overlap as `finditer` gives
-    them, found by trying EN_TOKEN only where a match can begin (see `_DIGIT_RUN` above)."""
-    starts: set[int] = {m.start() for m in _DIGIT_RUN.finditer(text)}
-    starts.update(m.start() for m in _NUMBER_WORD_START.finditer(text))
-    for m in _CURRENCY_SIGN.finditer(text):
+    them, found by trying EN_TOKEN only where a match can begin (see `_DIGIT_RUN_OR_SIGN` above)."""
+    starts: set[int] = {m.start() for m in _NUMBER_WORD_START.finditer(text)}
+    for m in _DIGIT_RUN_OR_SIGN.finditer(text):  # digit runs, and currency signs (with S$, US$, HK$ …)
         p = m.start()
-        starts.update((p - 2, p - 1, p) if text[p] == "$" else (p,))
+        if text[p] == "$":
+            starts.update((p - 2, p - 1, p))
+        else:
+            starts.add(p)
     end = 0
     for q in sorted(starts):
         if q < end or q < 0:
@@ -452,7 +454,7 @@ def en_tokens(text: str) -> Iterator[re.Match[str]]:
             yield hit
 
 
-# (opening with a class, not a repeat, for the same reason as _DIGIT_RUN: 7× faster on a Chinese report)
+# (opening with a class, not a repeat, for the same reason as _DIGIT_RUN_OR_SIGN: 7× faster on a Chinese report)
 _BARE_ARABIC = lazy_pattern(r"[0-9０-９][0-9０-９]*(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
 
 
