@@ -161,12 +161,14 @@ def test_number_word_starts_cover_every_letter_case_insensitive_matching_takes()
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="0123456789０１２３４５６７８９٣,.．a 万", max_size=40))
+@given(st.text(alphabet="0123456789０１２３４５６７８９٣,.．a 万$£€¥", max_size=40))
 def test_number_runs_opening_with_a_class_are_the_runs_of_a_repeat(text: str) -> None:
-    # `re` scans ahead only for a pattern that opens with a class: \d\d* stands for \d+
+    # `re` scans ahead only for a pattern that opens with a class: one scan finds what \d+ and
+    # [$£€¥] find
     import re
 
-    from compare.text.numerals import _BARE_ARABIC, _DIGIT_RUN
-    assert [m.span() for m in _DIGIT_RUN.finditer(text)] == [m.span() for m in re.finditer(r"\d+", text)]
+    from compare.text.numerals import _BARE_ARABIC, _DIGIT_RUN_OR_SIGN
+    assert [m.span() for m in _DIGIT_RUN_OR_SIGN.finditer(text)] == sorted(
+        [m.span() for m in re.finditer(r"\d+", text)] + [m.span() for m in re.finditer("[$£€¥]", text)])
     bare = r"[0-9０-９]+(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?"
     assert [m.span() for m in _BARE_ARABIC.finditer(text)] == [m.span() for m in re.finditer(bare, text)]

@@ -17,8 +17,11 @@ __all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "cjk_only", "count_cjk", "de
 CJK = "\u4e00-\u9fff"
 CJK_WIDE = "\u3400-\u9fff\uf900-\ufaff"
 CJK_CHAR = lazy_pattern(f"[{CJK}]")
-_CJK_RUN = lazy_pattern(f"[{CJK}]+")
-_ASCII_LETTERS = lazy_pattern("[A-Za-z]+")
+# Runs written `[x][x]*`, not `[x]+`: the same matches, but `re` scans for a pattern's first
+# character in C only when the pattern opens with a class, not with a repeat (the others try a
+# match at every position): these two are searched in every sentence of a report.
+_CJK_RUN = lazy_pattern(f"[{CJK}][{CJK}]*")
+_ASCII_LETTERS = lazy_pattern("[A-Za-z][A-Za-z]*")
 
 # Share of CJK characters among CJK and Latin letters above which a text is Chinese; English
 # reports quoting a Chinese name stay English, Chinese reports full of "GDP" and "PPP" stay Chinese.

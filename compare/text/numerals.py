@@ -413,10 +413,10 @@ EN_TOKEN = lazy_pattern(
 # letters of S$ / US$ / HK$ / A$ / C$ before it) or a number word. Python's `re` tries every branch
 # of EN_TOKEN at every character of a text (0.1 s on a Berkshire letter); these patterns begin
 # with a character class, which `re` scans for in C, so finding the starts first is 20× faster.
-# (Written \d\d*, not \d+: the same matches, but `re` scans ahead for a pattern's first character
-# only when it opens with a class, not with a repeat; twice as fast on a report.)
-_DIGIT_RUN = lazy_pattern(r"\d\d*")
-_CURRENCY_SIGN = lazy_pattern("[$£€¥]")
+# Digit runs and currency signs are found by one scan: a run of digits whole (as \d+ finds it), a
+# sign alone. (Written to open with a class, not \d+: `re` scans ahead for a pattern's first
+# character only when it opens with a class, not with a repeat; twice as fast on a report.)
+_DIGIT_RUN_OR_SIGN = lazy_pattern(r"[\d$£€¥](?:(?<=\d)\d*)?")
 
 
 def _number_word_start() -> str:
@@ -436,12 +436,14 @@ _NUMBER_WORD_START = lazy_pattern(_number_word_start())
 
 def en_tokens(text: str) -> Iterator[re.Match[str]]:
     """The matches of `EN_TOKEN.finditer(text)`, in order and without overlap as `finditer` gives
-    them, found by trying EN_TOKEN only where a match can begin (see `_DIGIT_RUN` above)."""
-    starts: set[int] = {m.start() for m in _DIGIT_RUN.finditer(text)}
-    starts.update(m.start() for m in _NUMBER_WORD_START.finditer(text))
-    for m in _CURRENCY_SIGN.finditer(text):
+    them, found by trying EN_TOKEN only where a match can begin (see `_DIGIT_RUN_OR_SIGN` above)."""
+    starts: set[int] = {m.start() for m in _NUMBER_WORD_START.finditer(text)}
+    for m in _DIGIT_RUN_OR_SIGN.finditer(text):  # digit runs, and currency signs (with S$, US$, HK$ …)
         p = m.start()
-        starts.update((p - 2, p - 1, p) if text[p] == "$" else (p,))
+        if text[p] == "$":
+            starts.update((p - 2, p - 1, p))
+        else:
+            starts.add(p)
     end = 0
     for q in sorted(starts):
         if q < end or q < 0:
@@ -452,8 +454,14 @@ def en_tokens(text: str) -> Iterator[re.Match[str]]:
             yield hit
 
 
-# (opening with a class, not a repeat, for the same reason as _DIGIT_RUN: 7× faster on a Chinese report)
+# (opening with a class, not a repeat, for the same reason as _DIGIT_RUN_OR_SIGN: 7× faster on a Chinese report)
 _BARE_ARABIC = lazy_pattern(r"[0-9０-９][0-9０-９]*(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
+
+
+# Every number token holds one of these characters (a digit, a Chinese numeral, a currency sign) or
+# is an English number word: a text with neither (half of the diff's texts are words between
+# figures, or single tokens) has no token, known after one or two searches instead of five scans.
+_NUMBER_CHAR = lazy_pattern(rf"[\d０-９{_CN_DIGIT_CHARS}$£€¥]")
 
 
 def number_token_spans(text: str) -> list[tuple[int, int]]:
@@ -464,22 +472,24 @@ def number_token_spans(text: str) -> list[tuple[int, int]]:
     digits; Chinese numerals without a unit (一是, 十四五) are not, because they are words.
     Spans are sorted and do not overlap. Linear in the length of `text`.
     """
-    found: list[tuple[int, int]] = []
+    if _NUMBER_CHAR.search(text) is None and _NUMBER_WORD_START.search(text) is None:
+        return []
+    found: list[tuple[int, int]] = []  # (start, -end): sorted in C by start, the longest first
     for m in zh_tokens(text):
-        if m.group("pct") or m.group("frac") or m.group("unit1") or m.group("unit2b"):
-            found.append(m.span())
-        elif m.group("num") and m.group("num")[0] in "0123456789０１２３４５６７８９":
-            found.append(m.span())
+        pct, frac, unit1, unit2b, num = m.group("pct", "frac", "unit1", "unit2b", "num")
+        if pct or frac or unit1 or unit2b or (num and num[0] in "0123456789０１２３４５６７８９"):
+            found.append((m.start(), -m.end()))
     for m in en_tokens(text):
         if m.group("adj"):  # "28 new apprentices": the number (and scale) is the token
-            found.append((m.start(), m.end("qscale") if m.group("qscale") else m.end("qnum")))
+            found.append((m.start(), -(m.end("qscale") if m.group("qscale") else m.end("qnum"))))
         else:
-            found.append(m.span())
+            found.append((m.start(), -m.end()))
     for m in _BARE_ARABIC.finditer(text):
-        found.append(m.span())
-    found.sort(key=lambda s: (s[0], -s[1]))
+        found.append((m.start(), -m.end()))
+    found.sort()
     out: list[tuple[int, int]] = []
-    for start, end in found:
+    for start, neg_end in found:
+        end = -neg_end
         if out and start < out[-1][1]:
             if end > out[-1][1] and start == out[-1][0]:  # pragma: no cover - sorted longest first
                 out[-1] = (start, end)

@@ -64,6 +64,15 @@ def is_year_token(text: str) -> bool:
 
 # Between numbers: a run of whitespace, a word, or one character (a CJK character is a token of its own)
 _PIECE = lazy_pattern(r"\s+|[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*|.", re.DOTALL)
+# What makes a token longer than one character: in a text without any (Chinese without spaces or
+# Latin words) the stretches between numbers are cut into their characters by `list`, not by a
+# regex match per character.
+_LONG_TOKEN_CHAR = lazy_pattern(r"[\sA-Za-z\u00c0-\u024f]")
+
+
+def _characters(text: str, start: int, end: int) -> list[str]:
+    """`_PIECE.findall(text, start, end)` for a stretch without whitespace and letters."""
+    return list(text[start:end])
 
 
 def tokenize(text: str) -> list[Token]:
@@ -81,17 +90,18 @@ def token_texts(text: str) -> list[str]:
     between numbers come from `findall`, as strings, without a match object per token."""
     tokens: list[str] = []
     pos = 0
+    pieces = _PIECE.findall if text.isascii() or _LONG_TOKEN_CHAR.search(text) else _characters
     for a, b in sorted(number_spans(text)):
         if b <= pos:
             continue
         if a > pos:
-            tokens.extend(_PIECE.findall(text, pos, a))
+            tokens.extend(pieces(text, pos, a))
             pos = a
         if b > a:
             tokens.append(text[a:b])
             pos = b
     if pos < len(text):
-        tokens.extend(_PIECE.findall(text, pos))
+        tokens.extend(pieces(text, pos, len(text)))
     return tokens
 
 
