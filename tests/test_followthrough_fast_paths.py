@@ -115,3 +115,27 @@ def test_sub_areas_are_the_matches_of_the_pattern(pieces: list[str]) -> None:
 def test_sub_areas_of_a_sentence() -> None:
     text = "深汕特别合作区地区生产总值增长7%，前海蛇口自贸片区新增企业3万家，全区新增就业"
     assert _sub_areas(text) == [m.group() for m in _SUB_AREA.finditer(text)] == ["深汕特别合作区", "前海", "蛇口自贸片区"]
+
+
+# The words of ZH_PRINCIPLE's branches, pieces of them, and the marks around them
+_PRINCIPLE_PIECES = ["做好", "今年", "工作", "目标", "，", ",", "必须", "必", "须", "关键在于", "根本在于", "在", "于",
+                     "思想", "要再", "要", "再", "解放", "深化", "意义", "重大", "重", "大", "至关重要", "重要", "是",
+                     "责任", "必由之路", "。", "；", "！", " ", "\n", "要", "为", "更好地", "完成", "任务"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_PRINCIPLE_PIECES), max_size=16))
+def test_a_principle_holds_one_of_the_words_looked_for_first(pieces: list[str]) -> None:
+    from compare.text.cues import ZH_PRINCIPLE, _may_state_principle
+
+    s = "".join(pieces)
+    assert _may_state_principle(s) or ZH_PRINCIPLE.search(s.lstrip()) is None
+
+
+def test_the_principles_of_the_plan_are_still_found() -> None:
+    from compare.text.cues import frames_plan
+
+    for s in ("做好今年工作，必须坚持稳中求进", "要实现上述目标，必须做到", "思想要再解放，改革要再深化，开放要再扩大",
+              "做好今年工作意义重大、责任重大", "这一点至关重要。", "保障人民群众安居乐业，是政府应尽的责任"):
+        assert frames_plan(s), s
+    assert not frames_plan("加快建设城市绿道，完善公共服务设施")
