@@ -64,6 +64,7 @@ from .plan_items import extract_plan_items, text_units
 from .targets import (
     Actual,
     Measure,
+    candidate_units,
     clause_label,
     find_actual,
     horizon_year,
@@ -736,6 +737,7 @@ def check_followthrough(
     item_feats = [_item_features(t, new.metadata.language) for t in texts]
     index = _Index(new, set().union(*(f.whole for f in item_feats)))
     fig_candidates = _figure_candidates(new, index, new_figures, year=new.metadata.year)
+    fig_units = candidate_units(fig_candidates)
     parts = [old.by_id[i] for i in old.plan_parts]
     pair_map: dict[str, set[str]] = defaultdict(set)
     for p in section_pairs:
@@ -750,7 +752,8 @@ def check_followthrough(
         paired = paired_of.get(item.section_id)
         if paired is None:
             paired = paired_of[item.section_id] = _paired_for(old, item.section_id, pair_map, parts)
-        checks.append(_check(old, new, index, item, item_text, feats, paired, fig_candidates, terms, in_plan))
+        checks.append(_check(old, new, index, item, item_text, feats, paired, (fig_candidates, fig_units), terms,
+                             in_plan))
     return tuple(checks)
 
 
@@ -790,8 +793,10 @@ def _heading_chain(report: Report, section_id: str) -> str:
 
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: str, item_feats: _ItemFeatures,
-           paired: frozenset[str], fig_candidates: list[tuple[Figure, Measure, Span, str | None]], terms: KeyTerms,
-           in_plan: list[bool]) -> PlanCheck:
+           paired: frozenset[str], figs: tuple[list[tuple[Figure, Measure, Span, str | None]], list[str]],
+           terms: KeyTerms, in_plan: list[bool]) -> PlanCheck:
+    """The check of one item. `figs`: the figures of the new review that may state outcomes
+    (`_figure_candidates`) and their units (`targets.candidate_units`), made once per check."""
     ranked = _ranked_evidence(index, item_text, item_feats, paired, new)
     in_review = index.review
     review = [r for r in ranked if in_review[r[2]]]
@@ -830,7 +835,7 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
             return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
         measure = measure_of(old.source.text, item.target, item.target.label,
                              Span(sentence_span.start, item.target.span.end), issuer=old.metadata.issuer)
-        actual: Actual | None = find_actual(item.target, fig_candidates, measure=measure)
+        actual: Actual | None = find_actual(item.target, figs[0], measure=measure, units=figs[1])
         if actual is None and best_review < PARTLY_CUTOFF and best_elsewhere >= ADDRESSED_CUTOFF:
             # no outcome, and the new plan sets the target again: carried over
             return PlanCheck(item, PlanStatus.RESTATED, plan_evidence, None,
