@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain, compress
-from operator import not_
+from operator import add, not_
 
 from ..figures.respective import respective_label
 from ..lazy import lazy_pattern
@@ -55,7 +55,7 @@ from ..model import (
     SectionPair,
     Span,
 )
-from ..text.cjk import CJK, count_cjk, is_cjk
+from ..text.cjk import CJK, count_cjk
 from ..text.cues import announces_intent, states_problem
 from ..text.sentences import full_sentences, sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
@@ -247,9 +247,14 @@ def _features_and_words(s: str) -> tuple[set[str], list[str]]:
     out: set[str] = set()
     words: list[str] = []
     for run in _WORD_RUN.findall(s):
-        if is_cjk(run[0]):
-            out.update(cjk_bigrams(run, lone=True))
-        elif run[0].isalpha():
+        c = run[0]
+        if "\u4e00" <= c <= "\u9fff":  # is_cjk, inline: asked of every run of every sentence
+            # cjk_bigrams(run, lone=True), in C: run[k] + run[k + 1] is run[k:k + 2]
+            if len(run) == 1:
+                out.add(run)
+            else:
+                out.update(map(add, run, run[1:]))
+        elif c.isalpha():
             for w in word_stems(run):
                 words.append(w)
                 out.add(w)
