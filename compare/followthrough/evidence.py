@@ -238,7 +238,8 @@ class _Index:
 def features(s: str, language: str = "zh") -> set[str]:
     """Character bigrams of Chinese runs, lower-cased word stems and word pairs of Latin text."""
     out, words = _features_and_words(s)
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    if len(words) > 1:  # most Chinese sentences have no Latin words: no pairs to make
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
     return out
 
 
