@@ -8,6 +8,10 @@ issue 16; these keep the equivalences.
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +19,8 @@ from compare.followthrough.evidence import _clause_parts, _item_features, featur
 from compare.followthrough.key_terms import _OLD_SEARCHES, KEY_TERM_MAX_OLD, KeyTerms
 from compare.followthrough.targets import _SUB_AREA, _sub_areas
 from compare.text.similarity import occurrences
+
+from conftest import FIXTURES, expected
 
 # Chinese characters, Latin words and digits, and the stops items are cut at (and some they are not)
 _PIECES = ["推进", "城市", "绿道", "建设", "改革", "试点", "Software", "revenue", "grew", "the", "PM2.5", "5G", "3.5",
@@ -115,3 +121,95 @@ def test_sub_areas_are_the_matches_of_the_pattern(pieces: list[str]) -> None:
 def test_sub_areas_of_a_sentence() -> None:
     text = "深汕特别合作区地区生产总值增长7%，前海蛇口自贸片区新增企业3万家，全区新增就业"
     assert _sub_areas(text) == [m.group() for m in _SUB_AREA.finditer(text)] == ["深汕特别合作区", "前海", "蛇口自贸片区"]
+
+
+# The words of ZH_PRINCIPLE's branches, pieces of them, and the marks around them
+_PRINCIPLE_PIECES = ["做好", "今年", "工作", "目标", "，", ",", "必须", "必", "须", "关键在于", "根本在于", "在", "于",
+                     "思想", "要再", "要", "再", "解放", "深化", "意义", "重大", "重", "大", "至关重要", "重要", "是",
+                     "责任", "必由之路", "。", "；", "！", " ", "\n", "要", "为", "更好地", "完成", "任务"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_PRINCIPLE_PIECES), max_size=16))
+def test_a_principle_holds_one_of_the_words_looked_for_first(pieces: list[str]) -> None:
+    from compare.text.cues import ZH_PRINCIPLE, _may_state_principle
+
+    s = "".join(pieces)
+    assert _may_state_principle(s) or ZH_PRINCIPLE.search(s.lstrip()) is None
+
+
+def test_the_principles_of_the_plan_are_still_found() -> None:
+    from compare.text.cues import frames_plan
+
+    for s in ("做好今年工作，必须坚持稳中求进", "要实现上述目标，必须做到", "思想要再解放，改革要再深化，开放要再扩大",
+              "做好今年工作意义重大、责任重大", "这一点至关重要。", "保障人民群众安居乐业，是政府应尽的责任"):
+        assert frames_plan(s), s
+    assert not frames_plan("加快建设城市绿道，完善公共服务设施")
+
+
+def _ranked_plain(index: Any, item_text: str, feats: Any, paired: frozenset[str]) -> list[tuple[float, str, int]]:
+    """`_ranked_evidence` as first written: every candidate bounded (its base: max(whole, part ×
+    factor) as if it held every common feature, plus its bonus), all of them in bound order, scored
+    until no bound left reaches the best score or the evidence shown."""
+    from compare.followthrough.evidence import (
+        ANCHOR_BONUS,
+        CLAUSE_FACTOR,
+        MAX_EVIDENCE,
+        RELATED_CUTOFF,
+        SECTION_BONUS,
+        _anchors,
+        _Bonuses,
+        _ItemScores,
+    )
+
+    factor = max(CLAUSE_FACTOR, 1 / math.sqrt(max(1, feats.parts)))
+    scores = _ItemScores(index, feats.whole, feats.clauses)
+    bonuses = _Bonuses(index, _anchors(item_text), paired)
+    ranked: list[tuple[float, str, int]] = []
+    for zone in (False, True):
+        queue = []
+        for i, rare in scores.acc.items():
+            if index.review[i] != zone:
+                continue
+            whole = (rare + scores.common_total) / scores.total
+            parts = [(ca[i] + ct) / t for t, ca, _, ct, _ in scores.clauses if i in ca]
+            clause = max([scores.part_floor, *parts]) * factor if scores.clauses else 0.0
+            bonus, extra = bonuses.of(i)
+            queue.append((-(min(max(whole, clause) + bonus, 1.0) + 1e-9), index.starts[i], i, extra))
+        found: list[float] = []
+        for neg_upper, _, i, extra in sorted(queue):
+            if found and -neg_upper < min(found[0], max(RELATED_CUTOFF, sorted(found, reverse=True)[MAX_EVIDENCE - 1]
+                                                       if len(found) >= MAX_EVIDENCE else -1.0)):
+                break
+            whole, part = scores.exact(i)
+            how, score = ("clause", part * factor) if part * factor > whole else ("ngram", whole)
+            score += ANCHOR_BONUS if "anchor" in extra else 0.0
+            score += SECTION_BONUS if "section" in extra else 0.0
+            score = min(score, 1.0)
+            ranked.append((score, "+".join((how, *extra)), i))
+            found.append(score)
+            found.sort(reverse=True)
+    ranked.sort(key=lambda r: (-r[0], index.sentences[r[2]].span.start))
+    return ranked
+
+
+@pytest.mark.parametrize("case", ["zh-district", "en-letters"])
+def test_candidates_bounded_by_rare_weight_first_are_scored_as_all_of_them(case: str) -> None:
+    """`_score_zone` bounds only the candidates whose rare weight can reach its floor; what it scores
+    is what scoring every candidate in bound order scores, with and without the section bonus."""
+    from compare.followthrough.evidence import _Index, _item_features, _ranked_evidence
+    from compare.followthrough.plan_items import extract_plan_items
+    from compare.ingest import read_source
+    from compare.structure.parse import parse_report
+
+    data = expected(case)
+    old = parse_report(read_source(str(FIXTURES / case / f"{data['old_year']}.txt")))
+    new = parse_report(read_source(str(FIXTURES / case / f"{data['new_year']}.txt")))
+    texts = [old.text_of(item.span) for item in extract_plan_items(old)]
+    feats = [_item_features(t, new.metadata.language) for t in texts]
+    index = _Index(new, set().union(*(f.whole for f in feats)))
+    sections = sorted(s.id for s in new.sections)
+    for k, (text, f) in enumerate(zip(texts, feats)):
+        paired = frozenset(sections[k % 3::3])  # some sections paired, changing from item to item
+        for p in (frozenset(), paired):
+            assert _ranked_evidence(index, text, f, p, new) == _ranked_plain(index, text, f, p), text

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import compress
 
 from ..lazy import lazy_pattern
 from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
@@ -45,6 +46,7 @@ __all__ = [
     "clause_label",
     "direction_of",
     "find_actual",
+    "candidate_units",
     "judge_target",
     "horizon_year",
     "is_multi_year",
@@ -269,15 +271,22 @@ def _last_stage(label: str) -> str:
     return max(found)[1] if found else ""
 
 
+def candidate_units(candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]]) -> list[str]:
+    """The unit of one of each candidate of `find_actual` (亿元 -> 元), read once for every target."""
+    return [_base_unit(fig) for fig, *_ in candidates]
+
+
 def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]],
-                *, measure: Measure | None = None, cutoff: float = INDICATOR_CUTOFF) -> Actual | None:
+                *, measure: Measure | None = None, cutoff: float = INDICATOR_CUTOFF,
+                units: Sequence[str] | None = None) -> Actual | None:
     """The candidate figure that states the outcome of `target`: the same indicator (see
     `same_indicator`: head noun, scope, new vs total), in a compatible unit, best score.
 
     `candidates` are (figure, measure or bare label, sentence span, section id) of the new
     report's review, in document order; ties go to the earlier candidate. A verb of the opposite
     class (增长 vs 下降) or another stage of a building programme (开工 vs 建成) rules a candidate
-    out, so "单位国内生产总值能耗下降3.1%" is never the outcome of GDP growth.
+    out, so "单位国内生产总值能耗下降3.1%" is never the outcome of GDP growth. `units`, when given,
+    are `candidate_units(candidates)`.
     """
     t_measure = measure or Measure(target.label, indicator_core(target.label), frozenset(),
                                    _count_kind(target.label, target.unit))
@@ -285,12 +294,16 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
     t_verb = _verb_class(target.label)
     best: Actual | None = None
     t_stage = _last_stage(target.label)
-    for fig, found, sentence, section_id in candidates:
+    if units is None:
+        units = candidate_units(candidates)
+    # a check has a few units among its candidates, and most candidates are in another unit than
+    # the target's: those are passed over in C (compress), each unit tested once
+    compatible = {u: _compatible_units(t_unit, u) for u in set(units)}
+    for k in compress(range(len(candidates)), map(compatible.__getitem__, units)):
+        fig, found, sentence, section_id = candidates[k]
+        c_unit = units[k]
         m = found if isinstance(found, Measure) else Measure(
             found, indicator_core(found), frozenset(), _count_kind(found, fig.unit))
-        c_unit = _base_unit(fig)
-        if not _compatible_units(t_unit, c_unit):
-            continue
         c_stage = _last_stage(m.label)
         if t_stage and c_stage and t_stage != c_stage:
             continue  # "新开工630万套" is not met or missed by "基本建成544万套"
