@@ -18,6 +18,11 @@ from compare.text.cues import names_task
     "全面做好明年的工作，关键在于狠抓落实",
     "在新的起点上，观念要再更新，改革要再深化，开放要再扩大",
     "优化营商环境只有进行时，没有完成时",
+    # why a target was set (the national reports explain the growth target this way every year)
+    "这里要着重说明，提出7%左右的增长目标，综合考虑了发展的需要和可能",
+    "把增长预期目标定在6.5%左右，兼顾了需要和可能",
+    "主要是强调好字当头，引导各方面把工作重点放到调整结构上来",
+    "上述预期目标，既综合考虑了外部经济形势，又兼顾了科技竞争的压力",
 ])
 def test_a_principle_is_not_a_task(sentence: str) -> None:
     assert not names_task(sentence, "zh")
@@ -27,6 +32,7 @@ def test_a_principle_is_not_a_task(sentence: str) -> None:
     "建设美丽乡村，必须加强农村公路和供水设施建设",  # a goal of one field, then a task: kept
     "对超标排放的企业，必须依法查处",
     "推进老旧小区改造，完成加装电梯一百台",
+    "综合考虑各方面因素，全面推进老旧小区改造",  # the lead of a target list or task: kept
 ])
 def test_a_task_after_a_comma_stays_a_task(sentence: str) -> None:
     assert names_task(sentence, "zh")

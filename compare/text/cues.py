@@ -170,6 +170,10 @@ ZH_PRINCIPLE = lazy_pattern(
     r"|(?:意义|责任|使命)(?:十分|特别|尤为|极其|更加)?重大[。；;！!]?\s*$|至关重要[。；;！!]?\s*$"
     # what a task is (「保障人民群众安居乐业，是政府应尽的责任」, 「…，是社会主义制度的内在要求」)
     r"|[，,]是[^，,。；]{0,16}(?:责任|要求|前提|基础|根本|途径|方向|所在|必由之路)[。；;！!]?\s*$")
+# Why a target was set, not a task (「这里要着重说明，提出8%左右的…增长目标，综合考虑了发展的需要和可能」,
+# 「把增长预期目标定在7.5%左右，兼顾了需要和可能」, 「…，是充分考虑各方面因素后作出的选择」).
+_ZH_EXPLAINS = lazy_pattern(r"这里要[^，,。；]{0,4}说明|综合考虑了|兼顾了|后作出的选择|^总的考虑是|^总体考虑是"
+                            r"|^主要是(?:强调|考虑|为了|要与)")
 _ZH_MAXIM = lazy_pattern(r"只有进行时|没有完成时|永远在路上")
 _MAXIM_CHARS = 40
 
@@ -193,6 +197,7 @@ def _frames_plan(s: str, n: int) -> bool:
     """`frames_plan` of `s`, which holds `n` CJK characters (`names_task` has counted them)."""
     return n > MAX_TASK_CHARS or bool(ZH_FRAMING.search(s) or ZH_SCENE_SETTING.match(s)
                                       or (_may_state_principle(s) and ZH_PRINCIPLE.search(s.lstrip()))
+                                      or _ZH_EXPLAINS.search(s)
                                       or (n <= _MAXIM_CHARS and _ZH_MAXIM.search(s)))
 
 
