@@ -55,7 +55,7 @@ from ..model import (
     SectionPair,
     Span,
 )
-from ..text.cjk import CJK, count_cjk
+from ..text.cjk import CJK, CJK_FIRST, CJK_LAST, count_cjk
 from ..text.cues import announces_intent, states_problem
 from ..text.sentences import full_sentences, sentence_around, split_clauses
 from ..text.similarity import cjk_bigrams
@@ -249,7 +249,7 @@ def _features_and_words(s: str) -> tuple[set[str], list[str]]:
     words: list[str] = []
     for run in _WORD_RUN.findall(s):
         c = run[0]
-        if "\u4e00" <= c <= "\u9fff":  # is_cjk, inline: asked of every run of every sentence
+        if CJK_FIRST <= c <= CJK_LAST:  # is_cjk, inline: asked of every run of every sentence
             # cjk_bigrams(run, lone=True), in C: run[k] + run[k + 1] is run[k:k + 2]
             if len(run) == 1:
                 out.add(run)

@@ -12,9 +12,10 @@ from functools import lru_cache
 from ..lazy import lazy_pattern
 from ..model import Language
 
-__all__ = ["CJK", "CJK_WIDE", "CJK_CHAR", "is_cjk", "cjk_only", "count_cjk", "detect_language"]
+__all__ = ["CJK", "CJK_FIRST", "CJK_LAST", "CJK_WIDE", "CJK_CHAR", "is_cjk", "cjk_only", "count_cjk", "detect_language"]
 
-CJK = "\u4e00-\u9fff"
+CJK_FIRST, CJK_LAST = "\u4e00", "\u9fff"  # the ends of the block, for a test inline in a hot loop
+CJK = f"{CJK_FIRST}-{CJK_LAST}"
 CJK_WIDE = "\u3400-\u9fff\uf900-\ufaff"
 CJK_CHAR = lazy_pattern(f"[{CJK}]")
 # Runs written `[x][x]*`, not `[x]+`: the same matches, but `re` scans for a pattern's first
@@ -31,7 +32,7 @@ _SAMPLE = 20000  # characters looked at: enough to decide, and cheap on a long r
 
 def is_cjk(ch: str) -> bool:
     """True for one character of the CJK Unified Ideographs block."""
-    return "\u4e00" <= ch <= "\u9fff"
+    return CJK_FIRST <= ch <= CJK_LAST
 
 
 def cjk_only(text: str) -> str:
