@@ -28,6 +28,14 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+def year_pair(plan: str, review: str, *, plan_heading: str = "二、2031年工作安排") -> tuple[str, str]:
+    """(old, new) reports of two years: the 2031 plan part under `plan_heading` holding `plan`, and
+    the next year's review holding `review` (with a plan of its own that sets nothing checkable)."""
+    old = f"一、2030年工作回顾\n各项工作稳步推进。\n{plan_heading}\n{plan}\n"
+    new = f"一、2031年工作回顾\n{review}\n二、2032年工作安排\n推进各项改革。\n"
+    return old, new
+
+
 def need_shared(path: Path) -> Path:
     """Skip the calling test when the real reports beside the repository are absent."""
     if not path.exists():

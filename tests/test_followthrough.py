@@ -8,6 +8,8 @@ from compare.ingest import source_from_string
 from compare.model import PlanCheck, PlanItemKind, PlanStatus, Report
 from compare.structure.parse import parse_report
 
+from conftest import year_pair
+
 OLD = """某区2030年法治政府建设情况报告
 
 一、主要举措和成效
@@ -317,9 +319,7 @@ def test_a_task_due_in_a_later_year_is_not_dropped_when_the_next_report_is_silen
     from compare import compare_texts
     from compare.model import ChangeKind
 
-    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
-           "到2035年，实现10分钟抵达高快速路站点。完善社区养老服务网络。\n")
-    new = "一、2031年工作回顾\n全区经济平稳运行。\n二、2032年工作安排\n推进各项改革。\n"
+    old, new = year_pair("到2035年，实现10分钟抵达高快速路站点。完善社区养老服务网络。", "全区经济平稳运行。")
     c = compare_texts(old, new)
     got = {old[pc.item.span.start:pc.item.span.end]: pc.status for pc in c.plan_checks}
     assert got == {"到2035年，实现10分钟抵达高快速路站点": PlanStatus.UNKNOWN,
@@ -334,9 +334,7 @@ def test_this_years_step_of_a_several_year_plan_is_judged_this_year() -> None:
     # 「计划到2035年完成160个…，今年完成60个以上」: the second figure is due this year, whatever the sentence's horizon
     from compare import compare_texts
 
-    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
-           "计划到2035年完成160个城中村综合治理，今年完成60个以上。\n")
-    new = "一、2031年工作回顾\n完成城中村综合治理72个。\n二、2032年工作安排\n推进各项改革。\n"
+    old, new = year_pair("计划到2035年完成160个城中村综合治理，今年完成60个以上。", "完成城中村综合治理72个。")
     got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual.value if pc.actual else None)
            for pc in compare_texts(old, new).plan_checks if pc.item.target}
     assert got["今年完成60个以上"] == (PlanStatus.MET, Decimal(72))
@@ -345,8 +343,7 @@ def test_this_years_step_of_a_several_year_plan_is_judged_this_year() -> None:
 def test_a_task_of_a_five_year_part_is_not_due_in_one_year() -> None:
     from compare import compare_texts
 
-    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、今后五年的主要任务\n全面建成现代化综合交通枢纽。\n"
-           "三、“十五五”规划的主要思路及2031年工作安排\n完善社区养老服务网络。\n")
-    new = "一、2031年工作回顾\n全区经济平稳运行。\n二、2032年工作安排\n推进各项改革。\n"
+    old, new = year_pair("全面建成现代化综合交通枢纽。\n三、“十五五”规划的主要思路及2031年工作安排\n完善社区养老服务网络。",
+                         "全区经济平稳运行。", plan_heading="二、今后五年的主要任务")
     got = {old[pc.item.span.start:pc.item.span.end]: pc.status for pc in compare_texts(old, new).plan_checks}
     assert got == {"全面建成现代化综合交通枢纽": PlanStatus.UNKNOWN, "完善社区养老服务网络": PlanStatus.NOT_FOUND}

@@ -8,6 +8,8 @@ import pytest
 from compare.model import Reason, ReasonCode, TargetRule
 from compare.render.labels import PLAN_REASONS, TARGET_RULES, TARGET_RULES_MISSED, reason_text
 
+from conftest import year_pair
+
 
 def _judged(target: str, direction: str, actual: str, rule: TargetRule, tolerance: str = "",
             points: str = "", held: str = "yes") -> Reason:
@@ -73,8 +75,7 @@ def test_every_not_met_check_of_the_fixtures_says_what_failed() -> None:
     """Through the pipeline: a check that is not met never states, as its reason, a comparison that held."""
     from compare import compare_texts
 
-    old = "一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n主要预期目标：地区生产总值增长7%左右；城镇调查失业率控制在5%以内。\n"
-    new = "一、2031年工作回顾\n地区生产总值增长5.1%，城镇调查失业率5.6%。\n二、2032年工作安排\n推进各项改革。\n"
+    old, new = year_pair("主要预期目标：地区生产总值增长7%左右；城镇调查失业率控制在5%以内。", "地区生产总值增长5.1%，城镇调查失业率5.6%。")
     checks = {c.item.target.label if c.item.target else "": c for c in compare_texts(old, new).plan_checks}
     reasons = {label: reason_text(c.reason, "en") for label, c in checks.items() if c.status.value == "not_met"}
     assert len(reasons) == 2, {k: (c.status, reason_text(c.reason, "en")) for k, c in checks.items()}
@@ -96,9 +97,8 @@ def test_the_csv_reason_is_the_sentence_not_a_python_value() -> None:
 def test_a_tolerance_is_said_in_the_targets_own_unit_and_revenue_above_target_is_met() -> None:
     from compare import compare_texts
 
-    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
-           "主要预期目标：地区生产总值1880亿元；一般公共预算收入226亿元。\n")
-    new = "一、2031年工作回顾\n实现地区生产总值1908亿元，一般公共预算收入262亿元。\n二、2032年工作安排\n推进各项改革。\n"
+    old, new = year_pair("主要预期目标：地区生产总值1880亿元；一般公共预算收入226亿元。",
+                         "实现地区生产总值1908亿元，一般公共预算收入262亿元。")
     got = {c.item.target.label: (c.status.value, reason_text(c.reason, "zh"))
            for c in compare_texts(old, new).plan_checks if c.item.target}
     assert got == {"地区生产总值": ("met", "目标1880亿元（点目标），实际1908亿元：实际 ≥ 目标 − 94亿元"),

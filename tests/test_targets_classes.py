@@ -11,6 +11,8 @@ from decimal import Decimal
 from compare.followthrough.targets import INDICATOR_CUTOFF, Measure, indicator_core, same_indicator
 from compare.pipeline import followup_texts
 
+from conftest import year_pair
+
 OLD = """某区人民政府2030年政府工作报告
 
 一、2029年工作回顾
@@ -116,9 +118,8 @@ def test_a_sentence_whose_topic_is_a_later_year_sets_targets_for_that_year() -> 
     from compare import compare_texts
     from compare.render.labels import reason_text
 
-    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
-           "2035年，城镇居民人均可支配收入达到9万元左右，农民人均纯收入5万元以上。\n")
-    new = "一、2031年工作回顾\n城镇居民人均可支配收入6.1万元，农民人均纯收入3.2万元。\n二、2032年工作安排\n推进各项改革。\n"
+    old, new = year_pair("2035年，城镇居民人均可支配收入达到9万元左右，农民人均纯收入5万元以上。",
+                         "城镇居民人均可支配收入6.1万元，农民人均纯收入3.2万元。")
     checks = [c for c in compare_texts(old, new).plan_checks if c.item.target]
     assert [(c.status.value, reason_text(c.reason, "en")) for c in checks] == [
         ("unknown", "a target for 2035; the new report does not close it")] * 2
@@ -129,9 +130,7 @@ def test_each_stage_of_a_housing_list_is_judged_by_its_own_stage() -> None:
     # count of homes started is never the outcome of homes supplied
     from compare import compare_texts
 
-    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
-           "开工建设保障性住房1350套、竣工3106套、供应5060套。\n")
-    new = "一、2031年工作回顾\n新开工建设保障性住房1850套，竣工10516套。\n二、2032年工作安排\n推进各项改革。\n"
+    old, new = year_pair("开工建设保障性住房1350套、竣工3106套、供应5060套。", "新开工建设保障性住房1850套，竣工10516套。")
     got = {old[c.item.span.start:c.item.span.end]: (c.status.value, c.actual.value if c.actual else None)
            for c in compare_texts(old, new).plan_checks if c.item.target}
     assert got == {"开工建设保障性住房1350套": ("met", Decimal(1850)), "竣工3106套": ("met", Decimal(10516)),
@@ -141,10 +140,8 @@ def test_each_stage_of_a_housing_list_is_judged_by_its_own_stage() -> None:
 def test_a_pollutant_level_is_a_ceiling_and_money_raised_an_amount_to_reach() -> None:
     from compare import compare_texts
 
-    old = ("一、2030年工作回顾\n各项工作稳步推进。\n二、2031年工作安排\n"
-           "PM2.5年平均浓度18微克/立方米、力争更好。发行利用地方政府专项债券1000亿元。\n")
-    new = ("一、2031年工作回顾\nPM2.5年平均浓度降至16微克/立方米。发行利用地方政府专项债券1063亿元。\n"
-           "二、2032年工作安排\n推进各项改革。\n")
+    old, new = year_pair("PM2.5年平均浓度18微克/立方米、力争更好。发行利用地方政府专项债券1000亿元。",
+                         "PM2.5年平均浓度降至16微克/立方米。发行利用地方政府专项债券1063亿元。")
     got = {c.item.target.label: (c.status.value, c.item.direction.value if c.item.direction else None)
            for c in compare_texts(old, new).plan_checks if c.item.target}
     assert got == {"PM2.5年平均浓度": ("met", "ceiling"), "发行利用地方政府专项债券": ("met", "point")}
