@@ -347,3 +347,17 @@ def test_a_task_of_a_five_year_part_is_not_due_in_one_year() -> None:
                          "全区经济平稳运行。", plan_heading="二、今后五年的主要任务")
     got = {old[pc.item.span.start:pc.item.span.end]: pc.status for pc in compare_texts(old, new).plan_checks}
     assert got == {"全面建成现代化综合交通枢纽": PlanStatus.UNKNOWN, "完善社区养老服务网络": PlanStatus.NOT_FOUND}
+
+
+def test_a_list_of_year_end_levels_is_judged_by_the_totals() -> None:
+    from decimal import Decimal
+
+    # 「力争到年底…达78家、…、…超过1000家」: every item of the list is the level at year end, so the
+    # new report's 总量 judges it, not what the year added (新增540 against a total of 1000 is no miss)
+    from compare import compare_texts
+
+    old, new = year_pair("力争到年底上市公司达60家、国家高新技术企业超过1000家。",
+                         "新增国家高新技术企业540家，总量超过1300家。")
+    got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual.value if pc.actual else None)
+           for pc in compare_texts(old, new).plan_checks if pc.item.target}
+    assert got["国家高新技术企业超过1000家"] == (PlanStatus.MET, Decimal(1300))

@@ -447,6 +447,9 @@ _NEW_MARKERS = ("新增", "新引进", "新认定", "新建", "新开工", "新�
 _TOTAL_MARKERS = ("累计", "总量", "总数", "总计", "保有量", "增至", "共有")
 # 达 / 达到 right before the figure reads a level reached (国家高新技术企业达370家): a total.
 _REACHED = lazy_pattern(r"(?:达到|达|增至|突破)$")
+# A level to stand at by the end of the year, the figure in its list (「力争到年底挂牌上市公司达78家、
+# 十亿级工业企业40家、国家高新技术企业超过1000家」): each item is a total, not what is added.
+_YEAR_END_LEVEL = lazy_pattern(r"(?:到|至)(?:\d{4}年|今年|本年|明年)?(?:年底|年末)[^，,；;。]*?(?:达到|达|突破)")
 # Units of rates: new-vs-total does not apply to them (nor to money).
 _RATE_UNITS = ("%", "％", "个百分点", "‰")
 # A sub-area named before a figure: the figure is that area's, not the issuer's (a cooperation
@@ -533,7 +536,7 @@ class Measure:
 def _count_kind(label: str, unit: str) -> str:
     if unit in _RATE_UNITS or unit.endswith("元"):
         return ""
-    if _REACHED.search(label) and not any(w in label for w in _NEW_MARKERS):
+    if (_REACHED.search(label) or _YEAR_END_LEVEL.search(label)) and not any(w in label for w in _NEW_MARKERS):
         return "total"
     best = (-1, "")
     for words, kind in ((_NEW_MARKERS, "new"), (_TOTAL_MARKERS, "total")):
