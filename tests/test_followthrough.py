@@ -361,3 +361,14 @@ def test_a_list_of_year_end_levels_is_judged_by_the_totals() -> None:
     got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual.value if pc.actual else None)
            for pc in compare_texts(old, new).plan_checks if pc.item.target}
     assert got["国家高新技术企业超过1000家"] == (PlanStatus.MET, Decimal(1300))
+
+
+def test_a_net_gain_does_not_judge_a_number_to_add() -> None:
+    # 新增商事主体10万户 counts what is added; 净增 counts it less what closed: no outcome of the
+    # target, so no "not met" for 6.8万 against 10万
+    from compare import compare_texts
+
+    old, new = year_pair("力争新增商事主体10万户。", "净增商事主体6.8万户，总量85.5万户。")
+    got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual)
+           for pc in compare_texts(old, new).plan_checks if pc.item.target}
+    assert got["力争新增商事主体10万户"] == (PlanStatus.UNKNOWN, None)

@@ -445,6 +445,8 @@ def is_multi_year(context: str) -> bool:
 # total of 2.5万家, and 总量超过1800家 never by 新增476家. The marker nearest the figure decides.
 _NEW_MARKERS = ("新增", "新引进", "新认定", "新建", "新开工", "新设", "新推广", "新开", "引进", "增加")
 _TOTAL_MARKERS = ("累计", "总量", "总数", "总计", "保有量", "增至", "共有")
+# What is added less what is gone (净增商事主体6.8万户): no measure of how many were added (新增商事主体10万户).
+_NET_MARKERS = ("净增", "净增加", "净流入")
 # 达 / 达到 right before the figure reads a level reached (国家高新技术企业达370家): a total.
 _REACHED = lazy_pattern(r"(?:达到|达|增至|突破)$")
 # A level to stand at by the end of the year, the figure in its list (「力争到年底挂牌上市公司达78家、
@@ -529,7 +531,7 @@ class Measure:
     label: str
     core: str  # the indicator: the label without time, own scope, verbs of change
     scope: frozenset[str]  # sub-areas or wider areas named before the figure in its sentence
-    count: str  # "new" | "total" | "" for counts; always "" for rates and money
+    count: str  # "new" | "total" | "net" | "" for counts; always "" for rates and money
 
 
 @lru_cache(maxsize=1 << 14)
@@ -539,7 +541,8 @@ def _count_kind(label: str, unit: str) -> str:
     if (_REACHED.search(label) or _YEAR_END_LEVEL.search(label)) and not any(w in label for w in _NEW_MARKERS):
         return "total"
     best = (-1, "")
-    for words, kind in ((_NEW_MARKERS, "new"), (_TOTAL_MARKERS, "total")):
+    # net first: 净增加 ends where its 增加 does, and the earlier kind keeps a tie
+    for words, kind in ((_NET_MARKERS, "net"), (_NEW_MARKERS, "new"), (_TOTAL_MARKERS, "total")):
         for w in words:
             k = label.rfind(w)
             if k >= 0 and k + len(w) > best[0]:
