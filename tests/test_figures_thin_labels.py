@@ -69,3 +69,21 @@ def test_a_chinese_label_of_things_of_any_kind_needs_related_sentences() -> None
     assert ("9个", "15个") not in pairs  # projects brought in / river works
     assert ("200亿元", "832亿元") not in pairs  # scholarships / health
     assert ("10个", "13个") in pairs  # hospital works started, both years
+
+
+def test_a_payer_before_a_word_for_money_names_no_measure() -> None:
+    # 中央财政投入 / 中央财政投入资金 say whose money, not for what: student aid and appliance subsidies
+    # are two measures; 中央预算内投资 is a budget line of its own and pairs across years
+    old = ("一、2020年工作回顾\n\n助学体系更加健全，中央财政投入223亿元，各地同步增加投入，受资助学生超过2000万人次。"
+           "中央财政安排219亿元支持116户困难国有企业实施政策性关闭破产，分离办社会职能工作继续推进。"
+           "中央预算内投资拟增加到4576亿元，重点投向保障性安居工程。\n")
+    new = ("一、2021年工作回顾\n\n为扩大农村消费，中央财政投入资金450亿元，补贴农民购买家电、汽车和农机具。"
+           "中央财政安排51亿元加强基层公共卫生服务体系，艾滋病等重大疾病防控取得明显进展。"
+           "今年中央预算内投资增加到4776亿元，引导社会资本投向更多领域。\n")
+    c = compare_texts(old, new)
+    t_old, t_new = c.old.source.text, c.new.source.text
+    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
+             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    assert ("223亿元", "450亿元") not in pairs
+    assert ("219亿元", "51亿元") not in pairs
+    assert ("4576亿元", "4776亿元") in pairs
