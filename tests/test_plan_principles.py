@@ -23,6 +23,11 @@ from compare.text.cues import names_task
     "把增长预期目标定在6.5%左右，兼顾了需要和可能",
     "主要是强调好字当头，引导各方面把工作重点放到调整结构上来",
     "上述预期目标，既综合考虑了外部经济形势，又兼顾了科技竞争的压力",
+    # the situation the plan answers, with nothing to be done in it
+    "当前，全球贸易形势总体向好，区域合作进程加快",
+    "从国内看，发展的有利条件没有改变，市场需求潜力巨大，加快转型的基础更加扎实",
+    "目前库存粮食供给充足，是推进退耕还林的良好时机",
+    "回顾建区历程，一代又一代建设者发扬特区精神，加快发展，实现了一次次跨越",
 ])
 def test_a_principle_is_not_a_task(sentence: str) -> None:
     assert not names_task(sentence, "zh")
@@ -33,6 +38,8 @@ def test_a_principle_is_not_a_task(sentence: str) -> None:
     "对超标排放的企业，必须依法查处",
     "推进老旧小区改造，完成加装电梯一百台",
     "综合考虑各方面因素，全面推进老旧小区改造",  # the lead of a target list or task: kept
+    "目前全区还有上万户居民住在老旧小区，要持续推进改造",  # the situation, then what is to be done
+    "当前财政收支矛盾突出，各部门仍要坚持过紧日子，严控一般性支出",
 ])
 def test_a_task_after_a_comma_stays_a_task(sentence: str) -> None:
     assert names_task(sentence, "zh")
