@@ -215,3 +215,19 @@ def test_the_page_shows_an_appendix_folded() -> None:
     # the appendix pair's <details> is the last one opened before its heading, and it is not open
     assert head.rfind("<details>") > head.rfind("<details open>")
     assert "2031年主要工作" in page and "<details open>" in page and glossary
+
+
+def test_tasks_numbered_past_fifty_stay_headings() -> None:
+    # district reports number their tasks through the whole plan, and glossaries run past 50 entries
+    tasks = "".join(f"　　{n}.完成第{n}项任务。推进相关工作落地见效。\n" for n in range(49, 53))
+    more = "".join(f"　　{n}.强化第{n}项保障。加强督查问效。\n" for n in range(53, 56))
+    glossary = "".join(f"　　{n}.术语{n}：一个名词的解释\n" for n in range(1, 58))
+    text = (f"一、2030年工作回顾\n　　全区经济平稳运行。\n二、2031年工作安排\n　　（七）改善民生\n{tasks}"
+            f"　　（八）建设法治政府\n{more}名词解释\n{glossary}")
+    r = parse(text)
+    by_heading = {s.heading: s for s in r.sections}
+    seventh, eighth = by_heading["改善民生"], by_heading["建设法治政府"]
+    assert [s.heading for s in r.sections if s.parent == seventh.id] == [f"完成第{n}项任务" for n in range(49, 53)]
+    assert [s.heading for s in r.sections if s.parent == eighth.id] == [f"强化第{n}项保障" for n in range(53, 56)]
+    glossary_part = by_heading["名词解释"]
+    assert len([s for s in r.sections if s.parent == glossary_part.id]) == 57

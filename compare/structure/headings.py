@@ -133,8 +133,10 @@ def match_marker(line: str, *, language: str) -> Marker | None:
             number = _CIRCLED.index(raw) + 1 if raw and raw in _CIRCLED else (parse_ordinal(raw) if raw else None)
             if raw and number is None:
                 continue
-            # `1.5万` is a figure, `10、` on a 3-digit page line is noise: numbers stay small
-            if number is not None and number > 50:
+            # a Chinese numeral past 50 is no heading's; Arabic numbers go up to 99 (the pattern stops
+            # there): district reports number their tasks through the whole plan (…50. 51. … 58.)
+            # and glossaries run to 67 entries (`1.5万` is kept out by the pattern itself)
+            if number is not None and number > 50 and family not in ("arabic", "paren_arabic"):
                 continue
             return Marker(family, number, m.group().rstrip(" \t\u3000"), m.end(), rule, lang)
         return None
