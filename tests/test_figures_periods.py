@@ -316,6 +316,17 @@ def test_an_appendix_listing_the_plan_years_projects_states_targets() -> None:
     assert kinds["2000个"] == "target" and kinds["150公里"] == "target"
 
 
+def test_an_appendix_titled_on_the_line_under_its_bare_heading_states_targets() -> None:
+    # 「附件2」 alone, the title 「某区政府2031年民生实事」 on the next line, then the table's rows
+    text = ("某区2031年政府工作报告\n\n一、2030年工作回顾\n全区新建公园5个。\n\n二、2031年工作安排\n"
+            "推进城市更新，新建公园3个。\n附件2\n　　某区政府2031年民生实事\n　　序号\n\t　　项目内容\n　　1\n"
+            "\t　　新增幼儿园学位2000个，新建学校2所。\n\t　　区教育局\n")
+    report = parse_report(source_from_string(text, "2031.txt"))
+    kinds = {text[f.span.start:f.span.end]: (f.kind.value, f.period) for f in extract_figures(report)}
+    assert kinds["5个"][0] == "outcome"
+    assert kinds["2000个"] == ("target", "2031年") and kinds["2所"] == ("target", "2031年")
+
+
 def test_a_level_due_in_five_years_is_no_target_of_one_year() -> None:
     from dataclasses import replace
 

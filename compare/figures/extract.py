@@ -27,8 +27,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..lazy import lazy_pattern
-from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Role, Span
-from ..text.cjk import detect_language, is_cjk
+from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Role, Section, Span
+from ..text.cjk import count_cjk, detect_language, is_cjk
 from ..text.cues import announces_intent
 from ..text.numerals import (
     EN_NUMBER_WORDS,
@@ -339,7 +339,8 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
     excluded = [(s.span.start, s.span.end) for s in report.stripped]
     sections = report.sections
     pattern, cue = (_EN_PERIOD, _EN_PERIOD_CUE) if language == "en" else (_ZH_PERIOD, _ZH_PERIOD_CUE)
-    heading_periods = {s.id: _heading_period(s.heading, pattern) if cue.search(s.heading) else "" for s in sections}
+    heading_periods = {s.id: _heading_period(title, pattern) if cue.search(title := _title_of(text, s)) else ""
+                       for s in sections}
     inherited: dict[str | None, str] = {}  # section id -> the period of its nearest heading stating one
     year = report.metadata.year
     own = _own_scope(report.metadata.issuer or "", text) if language == "zh" else ""
@@ -374,6 +375,27 @@ def extract_figures(report: Report) -> tuple[Figure, ...]:
         return section_id, period, p_kind, kind
 
     return _extract(text, language, excluded, year, own, place)
+
+
+# Longest line under an appendix's bare heading that is read as its title (「附件2」, then
+# 「龙岗区政府2014年民生实事」 on the next line, then the table).
+_APPENDIX_TITLE_MAX = 40
+
+
+def _title_of(text: str, section: Section) -> str:
+    """The heading of a section, or for an appendix headed only 「附件2」 the title on its next line
+    when that line is short and no sentence: the title says which year the table plans."""
+    if section.role is not Role.APPENDIX or section.paragraph_count == 0 or count_cjk(section.heading) > 3:
+        return section.heading
+    end = section.heading_span.end
+    nl = text.find("\n", end, section.span.end)
+    if nl == -1:
+        return section.heading
+    stop = text.find("\n", nl + 1, section.span.end)
+    line = text[nl + 1 : stop if stop != -1 else section.span.end].strip()
+    if not line or len(line) > _APPENDIX_TITLE_MAX or any(c in line for c in "。；;，,："):
+        return section.heading
+    return f"{section.heading} {line}"
 
 
 def _own_scope(issuer: str, text: str) -> str:
