@@ -107,6 +107,8 @@ def test_fraction_is_a_share() -> None:
         "五年来，三年行动取得成效。",
         "细颗粒物（PM2.5）浓度下降。",
         "严格落实中央八项规定精神。",
+        "扩大先进技术、关键设备和零部件进口。",  # 零 of 零部件, 零售 is a word
+        "发展社区零售网点，对腐败零容忍。",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -80,7 +80,7 @@ _SLOGANS: tuple[str, ...] = (
     "两个积极性", "两个市场", "两种资源", "两个大局", "两个轮子", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
 )
 _SLOGAN_AT = lazy_pattern("|".join(re.escape(x) for x in sorted(_SLOGANS, key=lambda x: (-len(x), x))))
-_CN_WEAK_ONE = lazy_pattern(r"^一$")  # 一批, 一次, 一个时期: words, not counts
+_CN_WEAK_ONE = lazy_pattern(r"^(?:一|零|〇)$")  # 一批, 一次, 一个时期; 零部件, 零售: words, not counts
 _YEAR_FOLLOW = "来内前后度级间代底初末中"  # 五年来, 2020年度, 三年内: not a duration figure
 # A count of years is a figure only as the value of a measure of time (平均受教育年限11.2年, 合同
 # 期限3年); otherwise it is how long something lasted or will (连续9年居全国首位, 历时8年, 用3年时间,
