@@ -109,6 +109,10 @@ def test_fraction_is_a_share() -> None:
         "严格落实中央八项规定精神。",
         "扩大先进技术、关键设备和零部件进口。",  # 零 of 零部件, 零售 is a word
         "发展社区零售网点，对腐败零容忍。",
+        "推进土地二次开发，破除城乡二元结构。",  # the numeral is part of the word
+        "落实省委十二届七次、八次、九次全会精神。",  # sessions, the first two listed before their 全会
+        "连续五次获评全国双拥模范城。",  # a streak, as 连续9年
+        "加快引进十亿级项目，培育百亿级企业。",  # a class of projects, no amount
     ],
 )
 def test_not_figures(text: str) -> None:

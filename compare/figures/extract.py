@@ -78,6 +78,8 @@ _SLOGANS: tuple[str, ...] = (
     "五位一体", "三项制度", "四个最严", "两个毫不动摇", "三个有利于", "一次办好", "四到位", "十公开",
     "三个一批", "五个一批", "八项规定", "中央八项规定", "五项原则", "八项主张", "三次产业",
     "两个积极性", "两个市场", "两种资源", "两个大局", "两个轮子", "两个责任", "三个区分开来", "四个坚持", "六个一", "一件事",
+    # words whose numeral is part of the word: redevelopment, secondary water supply, redistribution, dual structure
+    "二次开发", "二次供水", "二次分配", "二次创业", "二元结构",
 )
 _SLOGAN_AT = lazy_pattern("|".join(re.escape(x) for x in sorted(_SLOGANS, key=lambda x: (-len(x), x))))
 _CN_WEAK_ONE = lazy_pattern(r"^(?:一|零|〇)$")  # 一批, 一次, 一个时期; 零部件, 零售: words, not counts
@@ -93,6 +95,8 @@ _NOT_BEFORE_SIGN = set("%％‰0123456789０１２３４５６７８９.．)）]
 # Numerals that name a thing (issue 19): a project phase, a session of a congress, a policy package.
 _ZH_PHASE = lazy_pattern(r"[一二三四五六七八九十]+期")
 _ZH_SESSION_AFTER = lazy_pattern(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会|党代会|人代会|职代会|团代会)")
+# The rest of a list of sessions after one of them (「七次、八次、九次全会」: the 七次 before 全会).
+_ZH_SESSION_LIST = lazy_pattern(r"(?:[、和及][一二三四五六七八九十]+次)+(?:会议|全会|全体会议|常委会|常务会议)")
 _ZH_PACKAGE_AFTER = lazy_pattern(r"(?:措施|举措|硬措施|意见|规定|政策|若干措施)")
 _JOINERS = "+＋/／.．@_#-－—"
 
@@ -738,8 +742,14 @@ def _names_a_thing(text: str, m: re.Match[str], parsed: _Parsed) -> bool:
     after = text[m.end():m.end() + 6]
     if _ZH_PHASE.fullmatch(written) or (written.endswith("位") and after[:1] == "数"):
         return True  # 8号线二期; 两位数增长 (double-digit)
-    if written.endswith("次") and _ZH_SESSION_AFTER.match(after) and not written[0].isdigit():
-        return True
+    if written.endswith("次") and not written[0].isdigit() and (
+            _ZH_SESSION_AFTER.match(after) or text[max(0, m.start() - 1):m.start()] == "届"
+            or _ZH_SESSION_LIST.match(text, m.end())):
+        return True  # 四次全会; 十二届七次、八次、九次全会: sessions, the first ones listed before their 全会
+    if m.end() < len(text) and text[m.end()] == "级" and not written[0].isdigit():
+        return True  # 十亿级项目, 百亿级企业, 三级医院: a class, not a count or an amount
+    if text[max(0, m.start() - 2):m.start()] == "连续" and written[-1:] in ("次", "届", "轮"):
+        return True  # 连续五次获…称号: a streak, as 连续9年 is how long, not a quantity
     return written.endswith("条") and _ZH_PACKAGE_AFTER.match(after) is not None
 
 
