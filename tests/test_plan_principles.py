@@ -39,6 +39,14 @@ def test_a_principle_is_not_a_task(sentence: str) -> None:
     "推进老旧小区改造，完成加装电梯一百台",
     "综合考虑各方面因素，全面推进老旧小区改造",  # the lead of a target list or task: kept
     "目前全区还有上万户居民住在老旧小区，要持续推进改造",  # the situation, then what is to be done
+    # tasks opening with a verb of the genre, or with words of manner before the verb
+    "壮大智能家居、个性时尚等新兴消费",
+    "研究制定鼓励社会资本参与老旧小区改造的政策",
+    "全力维护社会稳定",
+    "高水平筹备国际低碳城论坛",
+    "全方位深层次优化营商环境",
+    "联合香港做好西部铁路规划建设工作",
+    "争取国家级博物馆分馆项目落户",
     "当前财政收支矛盾突出，各部门仍要坚持过紧日子，严控一般性支出",
 ])
 def test_a_task_after_a_comma_stays_a_task(sentence: str) -> None:

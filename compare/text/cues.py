@@ -60,6 +60,21 @@ ZH_ACTIONS = (
     "推开", "压缩", "缩短", "精简", "下放", "减轻", "延长", "开工", "新建", "改建", "增设", "试点", "推行",
     "做强", "做大", "做优", "严把", "严查", "打击", "查处", "惩处", "保护", "开发", "引进", "兑现",
 )
+# More verbs a task of a plan part opens with (壮大新兴消费, 采取…方式, 筹备…论坛, 研究制定…政策, 改造提升…),
+# after words of manner (全力维护…, 充分发挥…, 高水平筹备…, 全方位深层次优化…, 更好地发挥…, 联合香港做好…).
+# Read by `names_task` only: many of them are nouns too (技术改造, 基础研究, 综合发展规划), so labels and
+# key terms, which cut ZH_ACTIONS off, keep them.
+_ZH_MORE_TASK_VERBS = (
+    "壮大", "采取", "确定", "筹备", "研究", "搞好", "谋划", "组建", "筹建", "兴建", "扩建", "改造", "规划",
+    "争取", "争创", "打通", "修建", "贯彻", "践行", "织密", "重视", "关心", "繁荣", "突出", "利用", "发放",
+    "筹集", "推出", "研发", "引入", "拆除", "关停", "搬迁", "培训", "做实", "做细", "释放", "激发", "弘扬",
+    "传承", "加速", "带动", "吸引", "申办", "承办", "举行", "盘活", "拓宽", "夯实", "补齐", "兜牢", "兜住",
+    "守牢", "树立", "倾斜", "保证", "简化", "放开",
+)
+_ZH_TASK_OPENERS = ZH_ACTIONS + _ZH_MORE_TASK_VERBS
+_ZH_MANNER_LEAD = lazy_pattern(
+    r"^(?:全力|倾力|合力|充分|主动|合理|高水平|高标准|高质量|高起点|高效|全方位|深层次|多渠道|更好地?|坚定不移地?|"
+    r"毫不动摇地?|千方百计|联合[^，,、]{1,4}(?=[做推加建开]))+")
 # Verbs that mark a commitment wherever they stand in a clause ("在全国推开“证照分离”改革"):
 # rarely used as nouns in these reports.
 ZH_STRONG_ACTIONS = ("推进", "推开", "落实", "实施", "完善", "加强", "建立", "健全", "开展", "推动", "深化",
@@ -223,7 +238,8 @@ def names_task(s: str, language: str, *, lenient: bool = False, states_figure: b
             return True
         for m in _ZH_CLAUSE.finditer(s):
             head = ZH_CLAUSE_LEAD.sub("", m.group().strip())
-            if head.startswith(ZH_ACTIONS) and not head.startswith(("发展是", "改革是", "建设是")):
+            head = ZH_CLAUSE_LEAD.sub("", _ZH_MANNER_LEAD.sub("", head))
+            if head.startswith(_ZH_TASK_OPENERS) and not head.startswith(("发展是", "改革是", "建设是")):
                 return True
         return any(v in s for v in ZH_STRONG_ACTIONS)
     if len(s.split()) < _MIN_EN_WORDS:
