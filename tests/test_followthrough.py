@@ -264,6 +264,14 @@ def test_list_lead_in_is_no_commitment() -> None:
     assert any("证照分离" in t for t in items)
 
 
+def test_a_task_ending_in_a_noun_in_wei_is_no_list_lead_in() -> None:
+    # 「…违法行为」 ends in 为 as 「主要预期目标为」 does; the first is a task, the second a lead-in
+    text = OLD.replace("三、下一步工作计划\n", "三、下一步工作计划\n严厉打击伪造票据和做假账等违法行为。\n主要预期目标为：\n")
+    items = [report(text, "2030.txt").text_of(i.span) for i in extract_plan_items(report(text, "2030.txt"))]
+    assert "严厉打击伪造票据和做假账等违法行为" in items
+    assert not any(t.endswith("目标为") for t in items)
+
+
 def test_a_fall_misses_a_growth_target_of_the_same_indicator() -> None:
     old = report("一、2020年工作回顾\n过去一年，全市经济平稳运行。\n二、2021年主要工作\n"
                  "主要预期目标是：一般公共预算收入增长5%；固定资产投资增长10%；城镇登记失业率控制在3%以内；"

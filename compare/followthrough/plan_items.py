@@ -120,13 +120,16 @@ def extract_plan_items(report: Report, figures: Sequence[Figure] = ()) -> tuple[
                         PlanItem(sp, para.section_id, PlanItemKind.COMMITMENT) for sp in rejected
                         if full.start <= sp.start < full.end
                         and _is_commitment(text[sp.start:sp.end], language, lenient=True)
-                        and not text[sp.start:sp.end].endswith(("是", "为", "如下")))
+                        and not _LEAD_IN_END.search(text, sp.start, sp.end))
             items.extend(para_items)
     items = list(dict.fromkeys(items))
     items.sort(key=lambda i: (i.span.start, i.span.end))
     return tuple(items)
 
 
+# The end of the lead-in of a list (「今年发展主要预期目标是」, 「重点为」, 「具体如下」); 行为 and 作为 are nouns
+# (「严厉打击伪造票据…等违法行为」 is a task).
+_LEAD_IN_END = lazy_pattern(r"(?:是|(?<![行作])为|如下)$")
 # The words that announce a list before its colon: 「重点做好以下工作：」「抓好以下五个方面：」「突出抓好几项工作：」.
 _LIST_LEAD = lazy_pattern(r"(?:以下|下列|如下|几)[^，,。；;：:]{0,8}$")
 _LIST_LEAD_ALONE = lazy_pattern(r"(?:(?:以下|下列|如下)[一二三四五六七八九十两几\d]*|几)(?:个|项|条)?(?:方面|点)?(?:的)?"
@@ -223,7 +226,7 @@ def _items_of_piece(text: str, piece: _Piece, section_id: str, figs: Sequence[Fi
     rest.extend(_trimmed(text, pos, piece.span.end))
     list_sentence = len(targets) >= 2
     for sp in _merge_rests(text, rest):
-        if text[sp.start:sp.end].endswith(("是", "为", "如下")) or _announces_list(text, sp):
+        if _LEAD_IN_END.search(text, sp.start, sp.end) or _announces_list(text, sp):
             continue  # the lead-in of a list ("今年发展主要预期目标是", "重点做好以下工作：")
         if _is_commitment(text[sp.start:sp.end], language, lenient=list_sentence):
             kind = PlanItemKind.COMMITMENT
