@@ -47,6 +47,8 @@ def test_a_principle_is_not_a_task(sentence: str) -> None:
     "全方位深层次优化营商环境",
     "联合香港做好西部铁路规划建设工作",
     "争取国家级博物馆分馆项目落户",
+    "三要大力发展循环经济",  # an ordinal with its 要, as 三是
+    "统一内外资企业和个人城建税制度",
     "当前财政收支矛盾突出，各部门仍要坚持过紧日子，严控一般性支出",
 ])
 def test_a_task_after_a_comma_stays_a_task(sentence: str) -> None:

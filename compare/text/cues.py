@@ -61,7 +61,8 @@ ZH_ACTIONS = (
     "做强", "做大", "做优", "严把", "严查", "打击", "查处", "惩处", "保护", "开发", "引进", "兑现",
 )
 # More verbs a task of a plan part opens with (壮大新兴消费, 采取…方式, 筹备…论坛, 研究制定…政策, 改造提升…),
-# after words of manner (全力维护…, 充分发挥…, 高水平筹备…, 全方位深层次优化…, 更好地发挥…, 联合香港做好…).
+# after words of manner (全力维护…, 充分发挥…, 高水平筹备…, 全方位深层次优化…, 更好地发挥…, 联合香港做好…)
+# or an ordinal with its 要 (三要大力发展循环经济).
 # Read by `names_task` only: many of them are nouns too (技术改造, 基础研究, 综合发展规划), so labels and
 # key terms, which cut ZH_ACTIONS off, keep them.
 _ZH_MORE_TASK_VERBS = (
@@ -69,11 +70,11 @@ _ZH_MORE_TASK_VERBS = (
     "争取", "争创", "打通", "修建", "贯彻", "践行", "织密", "重视", "关心", "繁荣", "突出", "利用", "发放",
     "筹集", "推出", "研发", "引入", "拆除", "关停", "搬迁", "培训", "做实", "做细", "释放", "激发", "弘扬",
     "传承", "加速", "带动", "吸引", "申办", "承办", "举行", "盘活", "拓宽", "夯实", "补齐", "兜牢", "兜住",
-    "守牢", "树立", "倾斜", "保证", "简化", "放开",
+    "守牢", "树立", "倾斜", "保证", "简化", "放开", "统一", "开拓", "给予",
 )
 _ZH_TASK_OPENERS = ZH_ACTIONS + _ZH_MORE_TASK_VERBS
 _ZH_MANNER_LEAD = lazy_pattern(
-    r"^(?:全力|倾力|合力|充分|主动|合理|高水平|高标准|高质量|高起点|高效|全方位|深层次|多渠道|更好地?|坚定不移地?|"
+    r"^(?:[一二三四五六七八九十]+要|全力|倾力|合力|充分|主动|合理|高水平|高标准|高质量|高起点|高效|全方位|深层次|多渠道|更好地?|坚定不移地?|"
     r"毫不动摇地?|千方百计|联合[^，,、]{1,4}(?=[做推加建开]))+")
 # Verbs that mark a commitment wherever they stand in a clause ("在全国推开“证照分离”改革"):
 # rarely used as nouns in these reports.
