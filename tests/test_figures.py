@@ -113,6 +113,7 @@ def test_fraction_is_a_share() -> None:
         "落实省委十二届七次、八次、九次全会精神。",  # sessions, the first two listed before their 全会
         "连续五次获评全国双拥模范城。",  # a streak, as 连续9年
         "加快引进十亿级项目，培育百亿级企业。",  # a class of projects, no amount
+        "今年已经过去3个多月，我们将全力以赴。",  # how far into the year, no quantity
     ],
 )
 def test_not_figures(text: str) -> None:

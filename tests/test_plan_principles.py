@@ -28,6 +28,9 @@ from compare.text.cues import names_task
     "从国内看，发展的有利条件没有改变，市场需求潜力巨大，加快转型的基础更加扎实",
     "目前库存粮食供给充足，是推进退耕还林的良好时机",
     "回顾建区历程，一代又一代建设者发扬特区精神，加快发展，实现了一次次跨越",
+    # a report delivered months into its year turns to the rest of it in a vow
+    "今年已经过去3个多月，我们将坚定信心、迎难而上，确保完成全年目标任务",
+    "各位代表，今年已经过去5个月，我们要全力完成今年目标任务",
 ])
 def test_a_principle_is_not_a_task(sentence: str) -> None:
     assert not names_task(sentence, "zh")

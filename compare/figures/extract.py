@@ -95,6 +95,8 @@ _NOT_BEFORE_SIGN = set("%％‰0123456789０１２３４５６７８９.．)）]
 # Numerals that name a thing (issue 19): a project phase, a session of a congress, a policy package.
 _ZH_PHASE = lazy_pattern(r"[一二三四五六七八九十]+期")
 _ZH_SESSION_AFTER = lazy_pattern(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会|党代会|人代会|职代会|团代会)")
+# 3个多月, 五个月, 40天: how long, after 过去
+_MONTHS_PAST = lazy_pattern(r"[^，,。；]*?(?:个多?月|个月|天|周)")
 # The rest of a list of sessions after one of them (「七次、八次、九次全会」: the 七次 before 全会).
 _ZH_SESSION_LIST = lazy_pattern(r"(?:[、和及][一二三四五六七八九十]+次)+(?:会议|全会|全体会议|常委会|常务会议)")
 _ZH_PACKAGE_AFTER = lazy_pattern(r"(?:措施|举措|硬措施|意见|规定|政策|若干措施)")
@@ -748,6 +750,8 @@ def _names_a_thing(text: str, m: re.Match[str], parsed: _Parsed) -> bool:
         return True  # 四次全会; 十二届七次、八次、九次全会: sessions, the first ones listed before their 全会
     if m.end() < len(text) and text[m.end()] == "级" and not written[0].isdigit():
         return True  # 十亿级项目, 百亿级企业, 三级医院: a class, not a count or an amount
+    if text[max(0, m.start() - 2):m.start()] == "过去" and _MONTHS_PAST.match(text, m.start(), m.end() + 2):
+        return True  # 今年已经过去3个多月: how far into the year the report is, no quantity
     if text[max(0, m.start() - 2):m.start()] == "连续" and written[-1:] in ("次", "届", "轮"):
         return True  # 连续五次获…称号: a streak, as 连续9年 is how long, not a quantity
     return written.endswith("条") and _ZH_PACKAGE_AFTER.match(after) is not None

@@ -191,10 +191,13 @@ ZH_PRINCIPLE = lazy_pattern(
 _ZH_EXPLAINS = lazy_pattern(r"这里要[^，,。；]{0,4}说明|综合考虑了|兼顾了|后作出的选择|^总的考虑是|^总体考虑是"
                             r"|^主要是(?:强调|考虑|为了|要与)")
 # The situation a plan answers, not a task (「当前，世界经济贸易形势总体趋好…」, 「从国内看，我国发展的有利条件…
-# 没有改变」, 「回顾…发展历程，…实现了一次次突破」, 「今年已经过去3个多月」): a sentence opening so, with no word
+# 没有改变」, 「回顾…发展历程，…实现了一次次突破」): a sentence opening so, with no word
 # of what is to be done (「目前城镇还有几千万人居住在…棚户区，要持续进行改造」 stays a task).
 _ZH_SITUATION = lazy_pattern(r"^(?:当前|目前|眼下|从国内看|从国际看|从全局看|从外部看|从内部看|总的看|总体看|总的来看|综合来看|"
-                             r"回顾|今年已经?过去)")
+                             r"回顾)")
+# A report delivered months into its year turns to the rest of it in a vow, whatever it says after
+# (「今年已经过去3个多月，我们将坚定信心、迎难而上…确保完成全年目标任务」): the tasks are those listed after it.
+_ZH_YEAR_UNDER_WAY = lazy_pattern(r"^(?:各位代表[，,！!]\s*)?今年已经?过去")
 _ZH_OBLIGATION = lazy_pattern(r"(?<![重主纲概摘简])要|必须|需要|应当|应该|务必|将|力争|坚持|着力|努力|切实|确保|拟|计划")
 _ZH_MAXIM = lazy_pattern(r"只有进行时|没有完成时|永远在路上")
 _MAXIM_CHARS = 40
@@ -221,6 +224,7 @@ def _frames_plan(s: str, n: int) -> bool:
                                       or (_may_state_principle(s) and ZH_PRINCIPLE.search(s.lstrip()))
                                       or _ZH_EXPLAINS.search(s)
                                       or (_ZH_SITUATION.match(s.lstrip()) and not _ZH_OBLIGATION.search(s))
+                                      or _ZH_YEAR_UNDER_WAY.match(s.lstrip())
                                       or (n <= _MAXIM_CHARS and _ZH_MAXIM.search(s)))
 
 
