@@ -87,3 +87,19 @@ def test_a_payer_before_a_word_for_money_names_no_measure() -> None:
     assert ("223亿元", "450亿元") not in pairs
     assert ("219亿元", "51亿元") not in pairs
     assert ("4576亿元", "4776亿元") in pairs
+
+
+def test_the_sum_of_a_list_does_not_pair_with_one_member() -> None:
+    # 「新改扩建幼儿园、中小学校178所」 counts kindergartens and schools together: not the 90 schools of a
+    # list whose members have their own figures; a list of verbs (新建、改建公园) still names one thing
+    old = ("一、2030年工作回顾\n\n新开工建设幼儿园60所、中小学90所。新增绿色建筑2500万平方米、装配式建筑2380万平方米。"
+           "新建改建公园50个。\n")
+    new = ("一、2031年工作回顾\n\n新改扩建幼儿园、中小学校178所。新增绿色建筑、装配式建筑4000万平方米。"
+           "新建、改建公园55个。\n")
+    c = compare_texts(old, new)
+    t_old, t_new = c.old.source.text, c.new.source.text
+    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
+             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    assert ("90所", "178所") not in pairs
+    assert ("2380万平方米", "4000万平方米") not in pairs and ("2500万平方米", "4000万平方米") not in pairs
+    assert ("50个", "55个") in pairs

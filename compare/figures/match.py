@@ -31,6 +31,8 @@ from rapidfuzz import fuzz
 
 from ..lazy import lazy_pattern
 from ..model import Figure, FigurePair, SectionPair
+from ..text.cjk import count_cjk
+from ..text.cues import ZH_ACTIONS
 from ..text.similarity import cjk_bigrams, masked_key, sentence_similarity
 from ..text.tokens import number_spans, word_stems
 from .extract import FROM_QUALIFIER
@@ -193,7 +195,8 @@ def match_figures(
         sim = _likeness(old_keys[i], new_keys[j], cutoff)
         if sim < cutoff or refusal(o, fig, old_is_earlier=old_is_earlier) is not None:
             return None
-        if texts is not None and _thin_label_refused(o, fig, texts):
+        if texts is not None and (_thin_label_refused(o, fig, texts)
+                                  or _counts_a_list(o, texts[0]) != _counts_a_list(fig, texts[1])):
             return None
         agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
         score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
@@ -248,6 +251,44 @@ def _thin_label_refused(old: Figure, new: Figure, texts: tuple[str, str]) -> boo
     a = texts[0][old.sentence.start : old.sentence.end]
     b = texts[1][new.sentence.start : new.sentence.end]
     return sentence_similarity(masked_key(a, number_spans(a)), masked_key(b, number_spans(b))) < cutoff
+
+
+_LIST_CLAUSE_STOPS = "，,；;。：:！？!?\n（）()"
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+# Words of a list whose figure counts each member, or only some of them: 「A、B等10个项目」 (examples, then
+# the count of all), 「均超过1万亿元」, 「分别」, 「各」.
+_NOT_A_SUM = lazy_pattern(r"等|均|分别|各(?=[\d一二三四五六七八九十两])")
+_RATE_UNITS = frozenset({"%", "％", "‰", "个百分点", "倍"})
+# The verb a list may open with (新增, 新改扩建, 新引进): the first member is what follows it.
+_LEAD_ACTION = lazy_pattern("^新?(?:" + "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+                            + ")+")
+
+
+def _counts_a_list(fig: Figure, text: str) -> bool:
+    """Whether a Chinese count or amount is the sum of the list of things its clause opens with:
+    「新改扩建幼儿园、中小学校178所」 counts kindergartens and schools together, so it is not the 90
+    schools of 「新开工建设幼儿园60所、中小学90所」, where each member has its own figure. A list of
+    verbs (新建、改建公园55个) names one thing; a rate applies to each member (二氧化硫、氮氧化物排放量
+    下降3%)."""
+    if fig.sentence is None or fig.label.isascii() or fig.unit in _RATE_UNITS:
+        return False
+    start = fig.span.start
+    lo = max(fig.sentence.start, start - 40)
+    k = max(text.rfind(c, lo, start) for c in _LIST_CLAUSE_STOPS)
+    if k < 0 and lo > fig.sentence.start:
+        return False  # a clause longer than the window: its first member is not in sight
+    clause = text[max(k + 1, lo) : start]
+    members = clause.split("、")
+    if len(members) < 2 or _DIGITS.intersection(clause) or _NOT_A_SUM.search(clause):
+        return False
+    head = members[0].strip()
+    verb = _LEAD_ACTION.match(head)
+    noun = head[verb.end():] if verb else head
+    if count_cjk(noun) < 2:
+        # 新建、改建 / 取消、下放: verbs of one thing; 「市、区政协提案」, 「新增省、市创新创业团队」: whose, not what
+        return False
+    # 「龙坪路、兰竹西路、金丰路3条路」: the members named, then how many they are
+    return fig.value != len(members)
 
 
 # Most characters between two columns of a table row ("$19,548 $16,850", "$ 122 $ 80"); figures of
