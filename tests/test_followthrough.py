@@ -380,3 +380,18 @@ def test_a_net_gain_does_not_judge_a_number_to_add() -> None:
     got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual)
            for pc in compare_texts(old, new).plan_checks if pc.item.target}
     assert got["力争新增商事主体10万户"] == (PlanStatus.UNKNOWN, None)
+
+
+def test_another_kind_of_the_same_thing_does_not_judge_a_target() -> None:
+    # 普惠性托育机构 and 省级示范性托育机构 are two kinds of nurseries: one designated model nursery is no
+    # outcome of three new affordable ones (a kind on one side only is left to the label scores)
+    from compare import compare_texts
+
+    old, new = year_pair("新增普惠性托育机构3家。", "创建省级示范性托育机构1家。")
+    got = {old[pc.item.span.start:pc.item.span.end]: (pc.status, pc.actual)
+           for pc in compare_texts(old, new).plan_checks if pc.item.target}
+    assert got["新增普惠性托育机构3家"] == (PlanStatus.UNKNOWN, None)
+    old, new = year_pair("新增普惠性托育机构3家。", "新增普惠性托育机构4家。")
+    got = {old[pc.item.span.start:pc.item.span.end]: pc.status
+           for pc in compare_texts(old, new).plan_checks if pc.item.target}
+    assert got["新增普惠性托育机构3家"] is PlanStatus.MET

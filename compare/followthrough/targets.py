@@ -795,7 +795,7 @@ def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> 
     when the two name other sectors before one measure (`_other_sector`) or designations of other
     levels (`_other_level`)."""
     if _other_sector(t_core, o_core) or _other_level(t_core, o_core) or _narrowed(t_core, o_core) \
-            or _other_share(target.label, outcome.label):
+            or _other_share(target.label, outcome.label) or _other_kinds(t_core, o_core):
         return 0.0
     head = _head(t_core)
     short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)
@@ -806,6 +806,27 @@ def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> 
     score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core))
     score = max(score, label_containment(t_core, o_label))
     return max(score, ABBREVIATION_SCORE) if short else score
+
+
+# A kind of a thing named by an adjective of designation (普惠性, 省级示范性, 标准化, 智慧型).
+_KIND_WORD = lazy_pattern(r"[\u4e00-\u9fff]{1,6}(?:性|级|型|化)$")
+
+
+def _other_kinds(t_core: str, o_core: str) -> bool:
+    """Whether two indicators of one head noun name other kinds of it by adjectives of designation
+    that share no character bigram: 普惠性托育机构 is not 省级示范性托育机构. A kind on one side
+    only (托育机构 / 普惠性托育机构) is left to the scores."""
+    k = 0
+    while k < min(len(t_core), len(o_core)) and t_core[-1 - k] == o_core[-1 - k]:
+        k += 1
+    if k and t_core[-k] in "性级型化":
+        k -= 1  # 普惠性 / 示范性: the 性 both end in is the kinds', not the head noun's
+    if k < 2:
+        return False
+    kt, ko = t_core[:-k], o_core[:-k]
+    if not (_KIND_WORD.fullmatch(kt) and _KIND_WORD.fullmatch(ko)):
+        return False
+    return not set(cjk_bigrams(kt)) & set(cjk_bigrams(ko))
 
 
 @lru_cache(maxsize=1 << 14)  # one target's core is compared with every candidate
