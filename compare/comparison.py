@@ -235,6 +235,7 @@ class ReasonCode(str, Enum):
     NO_OUTCOME = "no_outcome"  # no reported outcome found in the new report
     TARGET_RESTATED = "target_restated"  # no reported outcome; the new plan sets it again ({elsewhere})
     TARGET_JUDGED = "target_judged"  # target {target} ({direction}), actual {actual}: {rule}
+    TARGET_BOUND_ONLY = "target_bound_only"  # the outcome is only a bound ({actual}) that does not settle {target}
 
 
 class TargetRule(str, Enum):

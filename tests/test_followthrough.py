@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from compare.followthrough.evidence import check_followthrough, score_followthrough
 from compare.followthrough.plan_items import extract_plan_items
 from compare.ingest import source_from_string
@@ -395,3 +397,30 @@ def test_another_kind_of_the_same_thing_does_not_judge_a_target() -> None:
     got = {old[pc.item.span.start:pc.item.span.end]: pc.status
            for pc in compare_texts(old, new).plan_checks if pc.item.target}
     assert got["新增普惠性托育机构3家"] is PlanStatus.MET
+
+
+@pytest.mark.parametrize(("plan", "review"), [
+    ("完成基础设施投资2200亿元。", "发行基础设施领域不动产投资信托基金162.9亿元。"),  # a fund, not the investment
+    ("完成固定资产投资100亿元。", "完成审计项目389个，核减政府固定资产投资造价4648万元。"),  # a cost cut by audit
+    ("新增体育场地10万平方米。", "人均体育场地面积超2.4平方米。"),  # per head, not a total
+    ("光纤入户增加到100万户。", "新增光纤入户30万户。"),  # the level raised to, not what is added
+])
+def test_an_outcome_of_another_measure_does_not_judge_a_target(plan: str, review: str) -> None:
+    from compare import compare_texts
+
+    old, new = year_pair(plan, review)
+    got = [(pc.status, pc.actual) for pc in compare_texts(old, new).plan_checks if pc.item.target]
+    assert got == [(PlanStatus.UNKNOWN, None)]
+
+
+def test_an_outcome_given_only_as_a_bound_does_not_settle_a_target() -> None:
+    # 「保持在11%以上」 is at least 11 %: it may or may not reach 11.1 %, so neither met nor missed
+    from compare import compare_texts, render_html
+    from compare.model import ReasonCode
+
+    old, new = year_pair("全社会研发投入占GDP比重不低于11.1%。", "全社会研发投入占GDP比重保持在11%以上。")
+    c = compare_texts(old, new)
+    (check,) = [pc for pc in c.plan_checks if pc.item.target]
+    assert check.status is PlanStatus.UNKNOWN and check.actual is not None
+    assert check.reason is not None and check.reason.code is ReasonCode.TARGET_BOUND_ONLY
+    assert "不足以判断是否达到目标11.1%" in render_html(c)

@@ -16,8 +16,8 @@ from functools import lru_cache
 from itertools import compress
 
 from ..lazy import lazy_pattern
-from ..model import Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
-from ..text.cjk import CJK, count_cjk, is_cjk
+from ..model import Bound, Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
+from ..text.cjk import CJK, cjk_only, count_cjk, is_cjk
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD
 from ..text.similarity import (
     ABBREVIATION_SCORE,
@@ -401,6 +401,12 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
             ok, rule = a_val >= t_val - tol, TargetRule.NEAR_OR_ABOVE
         else:
             ok, rule = abs(a_val - t_val) <= tol, TargetRule.NEAR
+    if not ok and not reversed_ and (
+            (actual.bound is Bound.FLOOR and rule in (TargetRule.AT_LEAST, TargetRule.RANGE_LOW, TargetRule.NEAR_OR_ABOVE))
+            or (actual.bound is Bound.CEILING and rule is TargetRule.AT_MOST)):
+        # 「保持在11%以上」 against 「不低于11.1%」: the outcome is at least 11%, which may or may not reach it
+        return PlanStatus.UNKNOWN, Reason(ReasonCode.TARGET_BOUND_ONLY, (("target", _fmt(target)),
+                                                                           ("actual", _fmt(actual))))
     values = (("target", _fmt(target)), ("direction", direction or ""),
               ("actual", ("-" if reversed_ else "") + _fmt(actual)),
               ("rule", rule.value), ("tolerance", tolerance),
@@ -449,6 +455,9 @@ _TOTAL_MARKERS = ("累计", "总量", "总数", "总计", "保有量", "增至",
 _NET_MARKERS = ("净增", "净增加", "净流入")
 # 达 / 达到 right before the figure reads a level reached (国家高新技术企业达370家): a total.
 _REACHED = lazy_pattern(r"(?:达到|达|增至|突破)$")
+# 增加到 / 提高至 right before the figure: the level raised to (光纤入户增加到100万户), whose 增加 is no
+# addition (新增光纤入户30万户 is).
+_RAISED_TO = lazy_pattern(r"(?:增加|提高|提升|扩大)(?:到|至)$")
 # A level to stand at by the end of the year, the figure in its list (「力争到年底挂牌上市公司达78家、
 # 十亿级工业企业40家、国家高新技术企业超过1000家」): each item is a total, not what is added.
 _YEAR_END_LEVEL = lazy_pattern(r"(?:到|至)(?:\d{4}年|今年|本年|明年)?(?:年底|年末)[^，,；;。]*?(?:达到|达|突破)")
@@ -540,6 +549,8 @@ def _count_kind(label: str, unit: str) -> str:
         return ""
     if (_REACHED.search(label) or _YEAR_END_LEVEL.search(label)) and not any(w in label for w in _NEW_MARKERS):
         return "total"
+    if _RAISED_TO.search(label) and "新增" not in label and "从" not in label and "由" not in label:
+        return "total"  # (从10家增加到22家 is read as before: what it adds is in the words too)
     best = (-1, "")
     # net first: 净增加 ends where its 增加 does, and the earlier kind keeps a tie
     for words, kind in ((_NET_MARKERS, "net"), (_NEW_MARKERS, "new"), (_TOTAL_MARKERS, "total")):
@@ -640,6 +651,8 @@ def same_indicator(target: Measure, outcome: Measure) -> float:
     (the last two characters of the indicator, in order), another scope, new against total."""
     if _foreign_scope(outcome, target):
         return 0.0
+    if ("人均" in target.label) != ("人均" in outcome.label):
+        return 0.0  # 人均体育场地面积 is per head, 新增体育场地 a total
     if target.count and outcome.count and target.count != outcome.count:
         return 0.0
     t_act, o_act = _activity(target.label), _activity(outcome.label)
@@ -802,6 +815,8 @@ def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> 
     hay = _head_tokens(o_core + " " + outcome.label)
     if head and not short and not in_order(head, hay):
         return 0.0
+    if _modifies_another_noun(t_core, o_core):
+        return 0.0
     t_core, o_core, o_label = _synonyms(t_core), _synonyms(o_core), _synonyms(outcome.label)
     score = max(label_similarity(_synonyms(target.label), o_label), label_similarity(t_core, o_core))
     score = max(score, label_containment(t_core, o_label))
@@ -827,6 +842,22 @@ def _other_kinds(t_core: str, o_core: str) -> bool:
     if not (_KIND_WORD.fullmatch(kt) and _KIND_WORD.fullmatch(ko)):
         return False
     return not set(cjk_bigrams(kt)) & set(cjk_bigrams(ko))
+
+
+# Nouns of another thing an outcome's name may end in after the target's head noun: 基础设施投资 is not
+# measured by 基础设施领域不动产投资信托基金 (a fund), nor 固定资产投资 by 核减政府固定资产投资造价 (a cost).
+_OTHER_THING = lazy_pattern(r"(?:基金|造价|信托|债券|贷款|补贴|利息|成本)$")
+
+
+def _modifies_another_noun(t_core: str, o_core: str) -> bool:
+    """Whether the target's head noun stands inside the outcome's name only to qualify another
+    thing named after it (`_OTHER_THING`), which the target does not name."""
+    t = cjk_only(t_core)
+    m = _OTHER_THING.search(o_core)
+    if len(t) < 2 or m is None or m.group() in t:
+        return False
+    k = o_core.rfind(t[-2:])
+    return 0 <= k and k + 2 <= m.start()
 
 
 @lru_cache(maxsize=1 << 14)  # one target's core is compared with every candidate

@@ -755,6 +755,8 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
     code = pc.reason.code if pc.reason else None
     if code is ReasonCode.TARGET_DUE_LATER and pc.reason is not None:
         return labels["reason_unknown_year"].format(year=pc.reason.get("year"))
+    if code is ReasonCode.TARGET_BOUND_ONLY and pc.reason is not None:
+        return labels["reason_unknown_bound"].format(actual=pc.reason.get("actual"), target=pc.reason.get("target"))
     if code in _REASON_WORDS:
         return labels[_REASON_WORDS[code]]
     return labels.get(f"reason_{status}", "")

@@ -209,6 +209,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reason_unknown": "no outcome for this target found in the new report",
         "reason_unknown_words": "the target's figure is written in words that are not read",
         "reason_unknown_year": "a target for {year}; the new report does not close it yet",
+        "reason_unknown_bound": "the new report says only {actual}, which does not settle the target {target}",
         "reason_unknown_years": "a target over several years; the new report does not close it yet",
         "reason_target_met_floor": "actual {actual} reaches the floor {target}",
         "reason_target_met_ceiling": "actual {actual} stays within the ceiling {target}",
@@ -429,6 +430,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reason_unknown": "本年报告中未找到该目标的实际值",
         "reason_unknown_words": "目标数值的写法未能识别",
         "reason_unknown_year": "{year}年的目标，本年报告尚未到期",
+        "reason_unknown_bound": "本年报告仅表述为{actual}，不足以判断是否达到目标{target}",
         "reason_unknown_years": "多年期目标，本年报告尚未到期",
         "reason_target_met_floor": "实际{actual}，达到下限{target}",
         "reason_target_met_ceiling": "实际{actual}，未超过上限{target}",
@@ -481,6 +483,7 @@ PLAN_REASONS: dict[str, dict[ReasonCode, str]] = {
         ReasonCode.NO_OUTCOME: "no reported outcome found in the new report",
         ReasonCode.TARGET_RESTATED: "no reported outcome; the new plan sets the target again (scored {elsewhere})",
         ReasonCode.TARGET_JUDGED: "target {target} ({direction}), actual {actual}: {rule}",
+        ReasonCode.TARGET_BOUND_ONLY: "the new report gives the outcome only as {actual}, which does not settle {target}",
     },
     "zh": {
         ReasonCode.REVIEW_PASSAGE: "回顾部分最相关段落相似度{review}",
@@ -495,6 +498,7 @@ PLAN_REASONS: dict[str, dict[ReasonCode, str]] = {
         ReasonCode.NO_OUTCOME: "本年报告未报告实际完成值",
         ReasonCode.TARGET_RESTATED: "本年报告未报告实际完成值；本年计划再次提出该目标（相似度{elsewhere}）",
         ReasonCode.TARGET_JUDGED: "目标{target}（{direction}），实际{actual}：{rule}",
+        ReasonCode.TARGET_BOUND_ONLY: "本年报告仅表述实际为{actual}，不足以判断是否达到{target}",
     },
 }
 TARGET_RULES: dict[str, dict[TargetRule, str]] = {
