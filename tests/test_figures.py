@@ -145,8 +145,11 @@ def test_period_is_recorded() -> None:
         # …nor is a several-year period said in passing before a change on the year before
         ("2007年能耗下降3.27%，排放总量近年来首次出现双下降，比上年分别下降3.14%和4.66%。",
          ["2007年", "2007年", "2007年"]),
-        # a base year written out stays (five years' growth), and so does 上年 as the subject
-        ("2007年，国内生产总值比2002年增长65.5%。", ["2002年"]),
+        # a base year written out gives the years since it (five years' growth), unless the change
+        # reaches the year after it; 上年 as the subject stays
+        ("2007年，国内生产总值比2002年增长65.5%。", ["2002年以来"]),
+        ("2015年地区生产总值比2014年增长8%。", ["2015年"]),
+        ("与2010年相比，主要指标大幅增长。万元GDP能耗、水耗分别下降19.5%、43%。", ["2010年以来", "2010年以来"]),
         ("上年完成投资100亿元。", ["上年"]),
     ],
 )
@@ -360,6 +363,11 @@ def test_a_table_row_with_a_column_more_pairs_by_its_years() -> None:
     # or named by figures of their own before it
     ("存款余额7070亿元，贷款余额5434亿元，分别比年初增长19.5%、23.4%。",
      ["存款余额", "贷款余额", "存款余额增长", "贷款余额增长"]),
+    # levels reached (分别提升至), a value per month, 再降, and a run that reads on through a comma
+    ("最低工资标准、最低生活保障标准分别提升至2360元/月、1300元/月。", ["最低工资标准", "最低生活保障标准"]),
+    ("对先进制造业和工商业用电成本分别再降20%和10%。", ["先进制造业用电成本降", "工商业用电成本降"]),
+    ("二氧化硫、氮氧化物排放量分别下降5.6%和4%，重点城市细颗粒物浓度下降6%。",
+     ["二氧化硫排放量下降", "氮氧化物排放量下降", "重点城市细颗粒物浓度下降"]),
     # a list whose count differs from the figures' is left as it was (no guessing)
     ("全区高层次人才、博士人才分别增长30%。", ["博士人才分别增长"]),
 ])

@@ -424,3 +424,13 @@ def test_an_outcome_given_only_as_a_bound_does_not_settle_a_target() -> None:
     assert check.status is PlanStatus.UNKNOWN and check.actual is not None
     assert check.reason is not None and check.reason.code is ReasonCode.TARGET_BOUND_ONLY
     assert "不足以判断是否达到目标11.1%" in render_html(c)
+
+
+def test_an_outcome_in_a_run_of_values_of_one_label_does_not_judge_a_target() -> None:
+    # 「人均公用经费500元和300元」 does not say which is the primary schools'; the two targets stay unknown
+    from compare import compare_texts
+
+    old, new = year_pair("把小学、初中学生人均公用经费分别提高到300元和500元。",
+                         "提前一年实现农村中小学生人均公用经费500元和300元的目标。")
+    got = [(pc.status, pc.actual) for pc in compare_texts(old, new).plan_checks if pc.item.target]
+    assert got == [(PlanStatus.UNKNOWN, None), (PlanStatus.UNKNOWN, None)]

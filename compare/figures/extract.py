@@ -934,6 +934,9 @@ class _Scopes:
                  None)
         if m is None:
             return ""
+        if _written_base(text, m.start(), m.end()):
+            # 「与2010年相比，主要指标实现…」: what the paragraph says next is since that year
+            return m.group() + _SINCE
         if (not first and period_kind(m.group()) in (PeriodKind.MULTI_YEAR, PeriodKind.YEAR_TO_DATE)
                 and text[m.end():m.end() + 1] not in ("，", ",")):
             # several years or a part of one open a later sentence's scope only as its topic, with a
@@ -963,20 +966,21 @@ def _period(text: str, pos: int, pattern: re.Pattern[str], cue: re.Pattern[str],
     for m in (pattern.finditer(text, start, pos) if cue.search(text, start, pos) else ()):
         if _comparison_base(text, m.start(), m.end()):
             compared = True
+        elif _written_base(text, m.start(), m.end()):
+            base = m.group()
         else:
             last = m.group()
             if period_kind(last) is not PeriodKind.MULTI_YEAR:
                 last_single = last
-            if _written_base(text, m.start(), m.end()):
-                base = last
     # a change on the year before is one year's: a several-year period said in passing
     # (…近年来首次出现双下降，比上年分别下降3.14%) is not its period
     if compared:
         last = last_single
     # a change on a base year written out is a change since that year, whatever year it reaches
     # (与2010年相比，预计2015年…增长299%: five years' growth), unless it reaches the next year
-    if base and _YEAR_WRITTEN.fullmatch(last) and last != base and not _next_year(base, last):
-        return base
+    # (2015年…比2014年增长8%: one year's)
+    if base and not (_YEAR_WRITTEN.fullmatch(last) and _next_year(base, last)):
+        return base + _SINCE
     if last:
         return last
     scoped = scopes.at(pos)
@@ -1004,6 +1008,9 @@ def _written_base(text: str, start: int, end: int) -> bool:
 
 
 _YEAR_WRITTEN = lazy_pattern(r"(?:19|20)\d\d年")
+# The period of a change on a base year written out (比2002年增长65.5%, 与2010年相比…下降19.5%): the
+# years since then, several of them, not the base year itself.
+_SINCE = "以来"
 
 
 def _next_year(base: str, period: str) -> bool:

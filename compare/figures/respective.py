@@ -30,13 +30,15 @@ _COPULA_END = lazy_pattern(r"(?:为|是|达到|达)$")
 # 「化学需氧量、二氧化硫排放量」, 「教育、医疗财政支出」, 「生产安全事故、道路交通事故死亡人数」).
 _MEASURE_HEAD = lazy_pattern(
     r"(?:零售额|销售额|营业额|进出口额|出口额|进口额|交易额|普及率|覆盖率|合格率|增加值|排放总量|排放量|财政支出|支出|"
-    r"收入|进出口|出口|进口|死亡人数|产值|产业|投资|贷款|存款|能耗|水耗|用地|申请量|授权量|警情|案件)$")
+    r"收入|进出口|出口|进口|死亡人数|产值|产业|投资|贷款|存款|能耗|水耗|用地|申请量|授权量|警情|案件|用电成本|成本)$")
 # A noun that names a measure already (事故宗数, 化学需氧量, 用电量): it takes no shared head.
 _MEASURE_END = lazy_pattern(r"(?:数|量|额|率|值|比重|比例|指数|面积|里程|外资|GDP|总值|产出)$")
 # Words opening a list that name no measure (其中教育、医疗支出: 教育支出).
-_LEAD_IN = lazy_pattern(r"^(?:其中[：:，,]?|安排|预计|全年|同比|(?:19|20)\d\d年度?|\d{1,2}[-－—~～至到]\d{1,2}月份?)+")
-_RESPECTIVE = lazy_pattern(r"分别(?:为|是|比上年|同比|较上年)?(?:增长|提高|提升|下降|降低|减少|增加|达到|达|为|是)?$")
-_RUN_MEMBER = lazy_pattern(r"[\d.．]+[%％万亿千百元个项家人吨户套所座条次张]*(?:左右|以上|以下|以内)?(?:、|和|及)$")
+_LEAD_IN = lazy_pattern(r"^(?:其中[：:，,]?|对|安排|预计|全年|同比|(?:19|20)\d\d年度?|\d{1,2}[-－—~～至到]\d{1,2}月份?)+")
+_RESPECTIVE = lazy_pattern(r"分别(?:为|是|比上年|同比|较上年)?再?"
+                           r"(?:(?:增长|提高|提升|下降|降低|减少|增加|降|增)(?:至|到)?|达到|达|为|是)?$")
+# a figure of the run and what joins it to the next (4.3%、 / 2360元/月、: a rate per month too)
+_RUN_MEMBER = lazy_pattern(r"[\d.．]+[%％万亿千百元个项家人吨户套所座条次张]*(?:/[月年日天人])?(?:左右|以上|以下|以内)?(?:、|和|及)$")
 
 
 def respective_label(text: str, fig: Figure, sentence_start: int) -> str:
@@ -60,7 +62,9 @@ def respective_label(text: str, fig: Figure, sentence_start: int) -> str:
     if len(items) < 2 or k >= len(items):
         return ""
     # the verb without a copula: 「分别达83%和80.8%」 labels 互联网普及率, not 互联网普及率达
-    verb = _COPULA_END.sub("", re.sub(r"^分别(?:为|是|比上年|同比|较上年)?", "", r.group()))
+    verb = _COPULA_END.sub("", re.sub(r"^分别(?:为|是|比上年|同比|较上年)?再?", "", r.group()))
+    if verb.endswith(("至", "到")):
+        verb = ""  # 分别提升至2360元、1300元: levels reached, labelled by what they measure (最低工资标准)
     items[0] = _LEAD_IN.sub("", items[0]) or items[0]
     item = items[k]
     shared = _MEASURE_HEAD.search(items[-1])
@@ -77,6 +81,7 @@ def respective_label(text: str, fig: Figure, sentence_start: int) -> str:
 # 「存款余额7070亿元，贷款余额5434亿元，分别比年初增长19.5%、23.4%」: the figures after 分别, in a list,
 # go one to each subject before it, in order.
 _RESPECTIVELY = "分别"
+_PER_TIME = lazy_pattern(r"^/[月年日天人]")  # 2360元/月、1300元/月: a figure per month
 _LIST_JOINERS = frozenset({"、", "和", "及", "，", ","})
 
 
@@ -94,12 +99,18 @@ def relabel_respective(text: str, figs: list[Figure]) -> list[Figure]:
             i += 1
             continue
         run = [i]
-        while run[-1] + 1 < len(out) and text[out[run[-1]].span.end:out[run[-1] + 1].span.start] in _LIST_JOINERS:
+        while run[-1] + 1 < len(out) and _PER_TIME.sub(
+                "", text[out[run[-1]].span.end:out[run[-1] + 1].span.start]) in _LIST_JOINERS:
             run.append(run[-1] + 1)
         if len(run) >= 2 and len({out[j].label for j in run}) == 1:
-            labels = _by_subjects(text, out, run) or _by_listed_measures(text, out, run)
-            for j, label in zip(run, labels):
-                out[j] = replace(out[j], label=label)
+            # a run read on past its list through a comma (「分别下降5.6%和4%，74个重点城市…」) is
+            # tried shorter, down to two figures
+            for n in range(len(run), 1, -1):
+                labels = _by_subjects(text, out, run[:n]) or _by_listed_measures(text, out, run[:n])
+                if labels:
+                    for j, label in zip(run, labels):
+                        out[j] = replace(out[j], label=label)
+                    break
         i = run[-1] + 1
     return out
 

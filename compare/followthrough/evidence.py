@@ -873,7 +873,8 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
             return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
         measure = measure_of(old.source.text, item.target, item.target.label,
                              Span(sentence_span.start, item.target.span.end), issuer=old.metadata.issuer)
-        actual: Actual | None = find_actual(item.target, figs[0], measure=measure, units=figs[1])
+        actual: Actual | None = find_actual(item.target, figs[0], measure=measure, units=figs[1],
+                                            text=new.source.text)
         if actual is None and best_review < PARTLY_CUTOFF and best_elsewhere >= ADDRESSED_CUTOFF:
             # no outcome, and the new plan sets the target again: carried over
             return PlanCheck(item, PlanStatus.RESTATED, plan_evidence, None,

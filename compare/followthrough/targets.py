@@ -278,7 +278,7 @@ def candidate_units(candidates: Sequence[tuple[Figure, Measure | str, Span, str 
 
 def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]],
                 *, measure: Measure | None = None, cutoff: float = INDICATOR_CUTOFF,
-                units: Sequence[str] | None = None) -> Actual | None:
+                units: Sequence[str] | None = None, text: str | None = None) -> Actual | None:
     """The candidate figure that states the outcome of `target`: the same indicator (see
     `same_indicator`: head noun, scope, new vs total), in a compatible unit, best score.
 
@@ -286,7 +286,8 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
     report's review, in document order; ties go to the earlier candidate. A verb of the opposite
     class (增长 vs 下降) or another stage of a building programme (开工 vs 建成) rules a candidate
     out, so "单位国内生产总值能耗下降3.1%" is never the outcome of GDP growth. `units`, when given,
-    are `candidate_units(candidates)`.
+    are `candidate_units(candidates)`. `text`, the new report's, lets an outcome in a run of
+    values of one label (`_ambiguous`) be refused.
     """
     t_measure = measure or Measure(target.label, indicator_core(target.label), frozenset(),
                                    _count_kind(target.label, target.unit))
@@ -321,7 +322,22 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
             continue
         if best is None or score > best.score:
             best = Actual(fig, sentence, section_id, min(score, 1.0))
+    if best is not None and text is not None and _ambiguous(best, candidates, text):
+        return None
     return best
+
+
+def _ambiguous(best: Actual, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]], text: str) -> bool:
+    """Whether the chosen outcome stands in a run of values of one label (「农村中小学生人均公用经费500元和
+    300元」 for primary and middle schools): the words do not say which is which."""
+    fig = best.figure
+    return any(sentence == best.sentence and other.label == fig.label and other.base_unit == fig.base_unit
+               and other.base_value != fig.base_value and other.span != fig.span
+               and (text[other.span.end:fig.span.start] in _RUN_JOINERS or text[fig.span.end:other.span.start] in _RUN_JOINERS)
+               for other, _, sentence, _ in candidates)
+
+
+_RUN_JOINERS = frozenset({"和", "、", "及", "与"})  # between two figures of one run (500元和300元, 4%、3%)
 
 
 def _same_change_reversed(target: Figure, t_measure: Measure, fig: Figure, m: Measure) -> bool:
