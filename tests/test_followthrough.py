@@ -434,3 +434,18 @@ def test_an_outcome_in_a_run_of_values_of_one_label_does_not_judge_a_target() ->
                          "提前一年实现农村中小学生人均公用经费500元和300元的目标。")
     got = [(pc.status, pc.actual) for pc in compare_texts(old, new).plan_checks if pc.item.target]
     assert got == [(PlanStatus.UNKNOWN, None), (PlanStatus.UNKNOWN, None)]
+
+
+def test_an_outcome_of_the_months_so_far_is_said_so_and_does_not_miss_an_amount() -> None:
+    # 1—11月: a growth rate so far stands for the year's (judged, the months shown); an amount so far
+    # short of the year's may still reach it (unknown)
+    from compare import compare_texts
+
+    old, new = year_pair("固定资产投资增长25%以上。完成工业投资500亿元。",
+                         "1—11月，固定资产投资增长17.9%，完成工业投资420亿元。")
+    checks = {old[pc.item.span.start:pc.item.span.end]: pc for pc in compare_texts(old, new).plan_checks
+              if pc.item.target}
+    growth, amount = checks["固定资产投资增长25%以上"], checks["完成工业投资500亿元"]
+    assert growth.status is PlanStatus.NOT_MET and growth.reason is not None
+    assert growth.reason.get("actual") == "17.9%（1—11月）"
+    assert amount.status is PlanStatus.UNKNOWN and amount.actual is not None

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import compress
 
 from ..lazy import lazy_pattern
-from ..model import Bound, Figure, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
+from ..model import Bound, Figure, PeriodKind, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, cjk_only, count_cjk, is_cjk
 from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD
 from ..text.similarity import (
@@ -417,18 +417,27 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
             ok, rule = a_val >= t_val - tol, TargetRule.NEAR_OR_ABOVE
         else:
             ok, rule = abs(a_val - t_val) <= tol, TargetRule.NEAR
+    part_of_year = actual.period_kind is PeriodKind.YEAR_TO_DATE and unit not in _RATE_UNITS
     if not ok and not reversed_ and (
             (actual.bound is Bound.FLOOR and rule in (TargetRule.AT_LEAST, TargetRule.RANGE_LOW, TargetRule.NEAR_OR_ABOVE))
-            or (actual.bound is Bound.CEILING and rule is TargetRule.AT_MOST)):
+            or (actual.bound is Bound.CEILING and rule is TargetRule.AT_MOST)
+            # an amount of the months so far (1—11月) short of the year's may still reach it
+            or (part_of_year and amount)):
         # 「保持在11%以上」 against 「不低于11.1%」: the outcome is at least 11%, which may or may not reach it
         return PlanStatus.UNKNOWN, Reason(ReasonCode.TARGET_BOUND_ONLY, (("target", _fmt(target)),
-                                                                           ("actual", _fmt(actual))))
+                                                                           ("actual", _fmt(actual) + _months(actual))))
     values = (("target", _fmt(target)), ("direction", direction or ""),
-              ("actual", ("-" if reversed_ else "") + _fmt(actual)),
+              ("actual", ("-" if reversed_ else "") + _fmt(actual) + _months(actual)),
               ("rule", rule.value), ("tolerance", tolerance),
               ("points", "yes" if tolerance and unit in ("%", "％") else ""),
               ("held", "yes" if ok else "no"))  # a reason says the comparison that decided, held or failed
     return (PlanStatus.MET if ok else PlanStatus.NOT_MET), Reason(ReasonCode.TARGET_JUDGED, values)
+
+
+def _months(actual: Figure) -> str:
+    """The part of the year an outcome covers, when it is not the whole year (「（1—11月）」): a rate
+    of the months so far stands for the year's, and the reader is told so."""
+    return f"（{actual.period}）" if actual.period_kind is PeriodKind.YEAR_TO_DATE and actual.period else ""
 
 
 def _num(d: Decimal) -> str:

@@ -749,6 +749,8 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
         signed = str(pc.reason.get("actual") or "") if pc.reason else ""
         if signed.startswith("-") and not actual.startswith(("-", "−")):
             actual = "-" + actual  # a fall against a growth target (下降2.1% for 增长5%): -2.1%
+        if pc.actual is not None and pc.actual.period_kind is PeriodKind.YEAR_TO_DATE and pc.actual.period:
+            actual += f"（{pc.actual.period}）"  # the months so far, not the whole year
         key = f"reason_target_{status}_{pc.item.direction}"
         template = labels.get(key) or labels[f"reason_target_{status}"]
         return template.format(actual=actual, target=target)
