@@ -188,6 +188,14 @@ def match_figures(
     old_paired = {o for o, _ in aligned}
     new_paired = {n for _, n in aligned}
     old_keys, new_keys = [label_key(f) for f in old], [label_key(f) for f in new]
+    # whether each figure sums a list (`_counts_a_list`), read once per figure and only when a pair asks
+    sums: dict[tuple[int, int], bool] = {}
+
+    def sums_a_list(side: int, k: int) -> bool:
+        got = sums.get((side, k))
+        if got is None and texts is not None:
+            got = sums[(side, k)] = _counts_a_list((old, new)[side][k], texts[side])
+        return bool(got)
 
     def score_of(i: int, j: int) -> float | None:
         """The pair's score, or None when the rules refuse it."""
@@ -195,8 +203,7 @@ def match_figures(
         sim = _likeness(old_keys[i], new_keys[j], cutoff)
         if sim < cutoff or refusal(o, fig, old_is_earlier=old_is_earlier) is not None:
             return None
-        if texts is not None and (_thin_label_refused(o, fig, texts)
-                                  or _counts_a_list(o, texts[0]) != _counts_a_list(fig, texts[1])):
+        if texts is not None and (_thin_label_refused(o, fig, texts) or sums_a_list(0, i) != sums_a_list(1, j)):
             return None
         agree = _sections_agree(o, fig, aligned, old_paired, new_paired)
         score = (sim * (1 - SECTION_WEIGHT - VALUE_WEIGHT) + (SECTION_WEIGHT if agree else 0.0)
