@@ -234,6 +234,7 @@ class ReasonCode(str, Enum):
     TARGET_MULTI_YEAR = "target_multi_year"  # a target over several years, not yet due
     NO_OUTCOME = "no_outcome"  # no reported outcome found in the new report
     TARGET_RESTATED = "target_restated"  # no reported outcome; the new plan sets it again ({elsewhere})
+    TARGET_SET_AGAIN = "target_set_again"  # no reported outcome; the new plan sets a target of it ({again})
     TARGET_JUDGED = "target_judged"  # target {target} ({direction}), actual {actual}: {rule}
     TARGET_BOUND_ONLY = "target_bound_only"  # the outcome is only a bound ({actual}) that does not settle {target}
 

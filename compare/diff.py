@@ -947,11 +947,14 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
             return _judged(r, ChangeKind.DROPPED,
                            reason=f"plan item neither reported done nor restated ({open_[0].value})")
         judged = [st for st in statuses if st in _JUDGED_TARGET]
-        if done and not judged:
+        carried = PlanStatus.RESTATED in statuses
+        if done and not judged and not carried:
             return _judged(r, ChangeKind.COMPLETED,
                            reason=f"plan item reported done in the new report ({done[0].value})")
-        if done:
+        if done and judged:
             return _judged(r, ChangeKind.REMOVED, reason="plan items partly reported done, partly missed")
+        if done:
+            return _judged(r, ChangeKind.REMOVED, reason="plan items partly reported done, partly carried over")
         if any(not_due for _, not_due in held):
             return _judged(r, ChangeKind.REMOVED, reason="plan item due in a later year, not dropped")
         if judged:

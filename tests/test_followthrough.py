@@ -449,3 +449,30 @@ def test_an_outcome_of_the_months_so_far_is_said_so_and_does_not_miss_an_amount(
     assert growth.status is PlanStatus.NOT_MET and growth.reason is not None
     assert growth.reason.get("actual") == "17.9%（1—11月）"
     assert amount.status is PlanStatus.UNKNOWN and amount.actual is not None
+
+
+def test_a_target_the_new_plan_sets_again_is_carried_over_not_dropped() -> None:
+    # no outcome of the 10% growth target, but the new plan sets a growth target of the same indicator:
+    # restated, shown with the new target's sentence, and its row is not 'dropped'
+    from compare import compare_texts
+    from compare.model import ChangeKind, ReasonCode
+
+    old = "一、2030年工作回顾\n全区经济稳步发展。\n二、2031年工作安排\n今年主要预期目标是：地区生产总值增长10%以上。\n"
+    new = ("一、2031年工作回顾\n地区生产总值增速继续领跑全市。\n二、2032年工作安排\n"
+           "综合考虑各方面因素，今年主要预期目标是：地区生产总值增长8%以上，规模以上工业增加值增长9%。\n")
+    c = compare_texts(old, new)
+    (check,) = [pc for pc in c.plan_checks if pc.item.target]
+    assert check.status is PlanStatus.RESTATED and check.reason is not None
+    assert check.reason.code is ReasonCode.TARGET_SET_AGAIN and check.reason.get("again") == "8%以上"
+    assert "8%以上" in c.new.text_of(check.evidence[0].span)
+    dropped = [r for d in c.diffs for r in d.rows if r.kind is ChangeKind.DROPPED]
+    assert dropped == []
+
+
+def test_one_stage_of_other_works_is_no_outcome() -> None:
+    # 开工建设碧道 and 开工建设综合管廊 share a stage, not a thing: no outcome of the greenway target
+    from compare import compare_texts
+
+    old, new = year_pair("开工建设碧道40公里以上。", "开工建设综合管廊2.7公里。")
+    got = [(pc.status, pc.actual) for pc in compare_texts(old, new).plan_checks if pc.item.target]
+    assert got == [(PlanStatus.UNKNOWN, None)]

@@ -110,10 +110,11 @@ def test_five_year_plan_targets_are_not_due() -> None:
 
 
 def test_multi_year_totals_are_not_read_as_one_year() -> None:
-    # 2018 reviews five years: "易地扶贫搬迁830万人" is a five-year total, not 2017's outcome
+    # 2018 reviews five years: "易地扶贫搬迁830万人" is a five-year total, not 2017's outcome (the 2018
+    # plan sets the target again: carried over)
     old, _, checks = run(2017)
     check = target(old, checks, "易地扶贫搬迁340万人")
-    assert check.status == PlanStatus.UNKNOWN
+    assert check.status in (PlanStatus.UNKNOWN, PlanStatus.RESTATED) and check.actual is None
 
 
 def test_statuses_spread_on_every_pair() -> None:

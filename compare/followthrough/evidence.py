@@ -691,6 +691,28 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *,
     return out
 
 
+def _plan_target_candidates(new: Report, index: _Index, figures: Sequence[Figure]
+                            ) -> list[tuple[Figure, Measure, Span, str | None]]:
+    """The targets the new report's plan sets (figures of kind target in its plan sentences), with
+    their measure: a target of last year with no outcome that the new plan sets again, in its own
+    indicator (地区生产总值增长10%以上 → 10%以上), is carried over, not dropped."""
+    text = new.source.text
+    sents = sorted(index.sentences, key=lambda s: s.span.start)
+    starts = [s.span.start for s in sents]
+    out: list[tuple[Figure, Measure, Span, str | None]] = []
+    for f in sorted(figures, key=lambda f: f.span.start):
+        if not f.unit or f.kind is not FigureKind.TARGET or f.period_kind == PeriodKind.MULTI_YEAR:
+            continue
+        k = bisect_right(starts, f.span.start) - 1
+        if k < 0 or not (sents[k].span.start <= f.span.start < sents[k].span.end) or sents[k].zone is not Zone.PLAN:
+            continue
+        sent = sents[k]
+        label = _figure_label(text, f, _clause_start(text, f.span.start, sent.span.start), sent.span.start)
+        out.append((f, measure_of(text, f, label, sent.span, issuer=new.metadata.issuer), sent.span,
+                    sent.section_id))
+    return out
+
+
 def _clause_start(text: str, at: int, sentence_start: int) -> int:
     """Where the clause holding offset `at` starts; a remark in brackets (（下同）) belongs to it."""
     a = at
@@ -772,6 +794,8 @@ def check_followthrough(
     index = _Index(new, set().union(*(f.whole for f in item_feats)))
     fig_candidates = _figure_candidates(new, index, new_figures, year=new.metadata.year)
     fig_units = candidate_units(fig_candidates)
+    again = _plan_target_candidates(new, index, new_figures)
+    again_units = candidate_units(again)
     parts = [old.by_id[i] for i in old.plan_parts]
     pair_map: dict[str, set[str]] = defaultdict(set)
     for p in section_pairs:
@@ -787,7 +811,7 @@ def check_followthrough(
         if paired is None:
             paired = paired_of[item.section_id] = _paired_for(old, item.section_id, pair_map, parts)
         checks.append(_check(old, new, index, item, item_text, feats, paired, (fig_candidates, fig_units), terms,
-                             in_plan))
+                             in_plan, (again, again_units)))
     return tuple(checks)
 
 
@@ -828,9 +852,11 @@ def _heading_chain(report: Report, section_id: str) -> str:
 
 def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: str, item_feats: _ItemFeatures,
            paired: frozenset[str], figs: tuple[list[tuple[Figure, Measure, Span, str | None]], list[str]],
-           terms: KeyTerms, in_plan: list[bool]) -> PlanCheck:
+           terms: KeyTerms, in_plan: list[bool],
+           again: tuple[list[tuple[Figure, Measure, Span, str | None]], list[str]] = ([], [])) -> PlanCheck:
     """The check of one item. `figs`: the figures of the new review that may state outcomes
-    (`_figure_candidates`) and their units (`targets.candidate_units`), made once per check."""
+    (`_figure_candidates`) and their units (`targets.candidate_units`), made once per check;
+    `again`: the targets of the new plan (`_plan_target_candidates`) and their units."""
     ranked = _ranked_evidence(index, item_text, item_feats, paired, new)
     in_review = index.review
     review = [r for r in ranked if in_review[r[2]]]
@@ -857,33 +883,8 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
     if item.kind == PlanItemKind.TARGET and item.target is None:
         return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, Reason(ReasonCode.TARGET_IN_WORDS))
     if item.kind == PlanItemKind.TARGET and item.target is not None:
-        headings = _heading_chain(old, item.section_id)
-        sentence_span = sentence_around(old.source.text, item.span)
-        sentence = old.text_of(sentence_span)
-        # the target's own sentence says when it is due (a paragraph may name 到2020年 for another)
-        due = horizon_year(sentence + headings)
-        years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
-        # unless the target's own clause names the plan year (「计划到2020年完成1600个…，今年完成600个以上」)
-        this_year = item.target.period in _THIS_YEAR_PERIODS or (
-            old.metadata.plan_year is not None and item.target.period == f"{old.metadata.plan_year}年")
-        if not this_year and ((due is not None and (not years or due > max(years)))
-                              or is_multi_year(sentence + headings)):
-            why = (Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)) if due
-                   else Reason(ReasonCode.TARGET_MULTI_YEAR))
-            return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
-        measure = measure_of(old.source.text, item.target, item.target.label,
-                             Span(sentence_span.start, item.target.span.end), issuer=old.metadata.issuer)
-        actual: Actual | None = find_actual(item.target, figs[0], measure=measure, units=figs[1],
-                                            text=new.source.text)
-        if actual is None and best_review < PARTLY_CUTOFF and best_elsewhere >= ADDRESSED_CUTOFF:
-            # no outcome, and the new plan sets the target again: carried over
-            return PlanCheck(item, PlanStatus.RESTATED, plan_evidence, None,
-                             Reason(ReasonCode.TARGET_RESTATED, scores))
-        status, reason = judge_target(item.target, item.direction, actual.figure if actual else None)
-        if actual is not None:
-            ev = Evidence(actual.sentence, actual.section_id, round(actual.score, 4), "figure:label")
-            evidence = [ev] + [e for e in evidence if e.span != ev.span][: MAX_EVIDENCE - 1]
-        return PlanCheck(item, status, tuple(evidence), actual.figure if actual else None, reason)
+        return _check_target(old, new, item, item.target, evidence, plan_evidence, scores, figs, again,
+                             restated=best_review < PARTLY_CUTOFF and best_elsewhere >= ADDRESSED_CUTOFF)
     status = _status(best_review, best_elsewhere)
     hedge = ""
     if review and best_review >= RELATED_CUTOFF:
@@ -910,3 +911,48 @@ def _check(old: Report, new: Report, index: _Index, item: PlanItem, item_text: s
         return PlanCheck(item, status, plan_evidence, None, Reason(ReasonCode.RESTATED, (*scores, ("hedge", ""))))
     code = ReasonCode.REVIEW_PASSAGE_BEGUN if hedge else ReasonCode.REVIEW_PASSAGE
     return PlanCheck(item, status, tuple(evidence), None, Reason(code, (*scores, ("hedge", hedge))))
+
+
+def _check_target(old: Report, new: Report, item: PlanItem, target: Figure, evidence: list[Evidence],
+                  plan_evidence: tuple[Evidence, ...], scores: tuple[tuple[str, str], ...],
+                  figs: tuple[list[tuple[Figure, Measure, Span, str | None]], list[str]],
+                  again: tuple[list[tuple[Figure, Measure, Span, str | None]], list[str]], *,
+                  restated: bool) -> PlanCheck:
+    """The check of a target: not due yet, its outcome judged, carried over by the new plan, or
+    unknown. `restated`: no review passage, and a new plan passage restating the item."""
+    headings = _heading_chain(old, item.section_id)
+    sentence_span = sentence_around(old.source.text, item.span)
+    sentence = old.text_of(sentence_span)
+    # the target's own sentence says when it is due (a paragraph may name 到2020年 for another)
+    due = horizon_year(sentence + headings)
+    years = [y for y in (old.metadata.year, new.metadata.year) if y is not None]
+    # unless the target's own clause names the plan year (「计划到2020年完成1600个…，今年完成600个以上」)
+    this_year = target.period in _THIS_YEAR_PERIODS or (
+        old.metadata.plan_year is not None and target.period == f"{old.metadata.plan_year}年")
+    if not this_year and ((due is not None and (not years or due > max(years)))
+                          or is_multi_year(sentence + headings)):
+        why = (Reason(ReasonCode.TARGET_DUE_LATER, (("year", str(due)),)) if due
+               else Reason(ReasonCode.TARGET_MULTI_YEAR))
+        return PlanCheck(item, PlanStatus.UNKNOWN, tuple(evidence), None, why)
+    measure = measure_of(old.source.text, target, target.label,
+                         Span(sentence_span.start, target.span.end), issuer=old.metadata.issuer)
+    actual: Actual | None = find_actual(target, figs[0], measure=measure, units=figs[1],
+                                        text=new.source.text)
+    if actual is None and restated:
+        # no outcome, and the new plan sets the target again: carried over
+        return PlanCheck(item, PlanStatus.RESTATED, plan_evidence, None,
+                         Reason(ReasonCode.TARGET_RESTATED, scores))
+    if actual is None and again[0]:
+        # no outcome, and the new plan sets a target of the same indicator: carried over, shown
+        # with the new target's sentence
+        set_again = find_actual(target, again[0], measure=measure, units=again[1], text=new.source.text)
+        if set_again is not None:
+            ev = Evidence(set_again.sentence, set_again.section_id, round(set_again.score, 4), "figure:target")
+            return PlanCheck(item, PlanStatus.RESTATED, (ev,), None,
+                             Reason(ReasonCode.TARGET_SET_AGAIN,
+                                    (("again", new.text_of(set_again.figure.span)),)))
+    status, reason = judge_target(target, item.direction, actual.figure if actual else None)
+    if actual is not None:
+        ev = Evidence(actual.sentence, actual.section_id, round(actual.score, 4), "figure:label")
+        evidence = [ev, *(e for e in evidence if e.span != ev.span)][:MAX_EVIDENCE]
+    return PlanCheck(item, status, tuple(evidence), actual.figure if actual else None, reason)

@@ -24,6 +24,7 @@ from ..text.similarity import (
     abbreviates,
     cjk_bigrams,
     in_order,
+    label_bigrams,
     label_containment,
     label_similarity,
 )
@@ -263,6 +264,7 @@ STAGE_BONUS = 0.1
 # ...and a same-stage pair in one unit at ACTUAL_LABEL_CUTOFF with the bonus reaches INDICATOR_CUTOFF.
 STAGE_MATCH_LIFT = 0.2
 _STAGES = ("开工", "建成", "竣工", "完成", "启动", "投产", "供应")
+_STAGE_WORDS = lazy_pattern("新?(?:" + "|".join(_STAGES) + ")(?:建设)?|建设|新建|改建|扩建")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -314,7 +316,8 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
             continue
         score = same_indicator(t_measure, m)
         if t_stage and t_stage == c_stage and t_stage != "完成" and c_unit == t_unit \
-                and not _foreign_scope(m, t_measure) and not _bare(t_measure.core):
+                and not _foreign_scope(m, t_measure) and not _bare(t_measure.core) \
+                and not _other_objects(t_measure.core, m.core):
             # one stage of one building programme in one unit (新开工630万套 / 新开工…666万套): the
             # stage names what is counted even when the programme is worded differently
             score = max(score, label_similarity(target.label, m.label) + STAGE_BONUS + STAGE_MATCH_LIFT)
@@ -325,6 +328,13 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
     if best is not None and text is not None and _ambiguous(best, candidates, text):
         return None
     return best
+
+
+def _other_objects(t_core: str, o_core: str) -> bool:
+    """Whether two indicators of one stage name other things, sharing no character bigram once the
+    stage is left out: 开工建设碧道 is no stage of 开工建设综合管廊 (an empty core names nothing)."""
+    a, b = label_bigrams(_STAGE_WORDS.sub("", t_core)), label_bigrams(_STAGE_WORDS.sub("", o_core))
+    return bool(a and b) and not a & b
 
 
 def _ambiguous(best: Actual, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]], text: str) -> bool:

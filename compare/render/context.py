@@ -734,6 +734,7 @@ _REASON_WORDS: dict[ReasonCode, str] = {
     ReasonCode.REVIEW_PASSAGE_BEGUN: "reason_partly_begun",
     ReasonCode.RESTATED: "reason_restated",
     ReasonCode.TARGET_RESTATED: "reason_restated",
+    ReasonCode.TARGET_SET_AGAIN: "reason_restated",
     ReasonCode.TARGET_IN_WORDS: "reason_unknown_words",
     ReasonCode.TARGET_MULTI_YEAR: "reason_unknown_years",
     ReasonCode.NO_OUTCOME: "reason_unknown",
