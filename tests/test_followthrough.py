@@ -476,3 +476,16 @@ def test_one_stage_of_other_works_is_no_outcome() -> None:
     old, new = year_pair("开工建设碧道40公里以上。", "开工建设综合管廊2.7公里。")
     got = [(pc.status, pc.actual) for pc in compare_texts(old, new).plan_checks if pc.item.target]
     assert got == [(PlanStatus.UNKNOWN, None)]
+
+
+def test_exports_are_not_the_whole_of_a_thing() -> None:
+    # 新能源汽车出口 (exports) is not measured by 新推广新能源汽车 (cars put on the road), nor the reverse
+    from compare import compare_texts
+
+    old, new = year_pair("新能源汽车出口30万辆。", "新推广新能源汽车23.9万辆。")
+    assert [(pc.status, pc.actual) for pc in compare_texts(old, new).plan_checks if pc.item.target] == [
+        (PlanStatus.UNKNOWN, None)]
+    old, new = year_pair("新增新能源汽车11.5万辆。", "新能源汽车出口4.2万辆，新推广新能源汽车23.9万辆。")
+    got = [(pc.status, pc.actual.label if pc.actual else None) for pc in compare_texts(old, new).plan_checks
+           if pc.item.target]
+    assert got == [(PlanStatus.MET, "新推广新能源汽车")]

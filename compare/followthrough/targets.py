@@ -843,7 +843,8 @@ def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> 
     when the two name other sectors before one measure (`_other_sector`) or designations of other
     levels (`_other_level`)."""
     if _other_sector(t_core, o_core) or _other_level(t_core, o_core) or _narrowed(t_core, o_core) \
-            or _other_share(target.label, outcome.label) or _other_kinds(t_core, o_core):
+            or _other_share(target.label, outcome.label) or _other_kinds(t_core, o_core) \
+            or _trade(t_core) != _trade(o_core):  # 新能源汽车出口 is not 新推广新能源汽车
         return 0.0
     head = _head(t_core)
     short = abbreviates(o_core, t_core) or abbreviates(t_core, o_core)
