@@ -114,6 +114,7 @@ def test_fraction_is_a_share() -> None:
         "连续五次获评全国双拥模范城。",  # a streak, as 连续9年
         "加快引进十亿级项目，培育百亿级企业。",  # a class of projects, no amount
         "今年已经过去3个多月，我们将全力以赴。",  # how far into the year, no quantity
+        "今年重点做好以下八个方面工作，着力抓好五件事。",  # how the speech is laid out
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -31,6 +31,10 @@ from compare.text.cues import names_task
     # a report delivered months into its year turns to the rest of it in a vow
     "今年已经过去3个多月，我们将坚定信心、迎难而上，确保完成全年目标任务",
     "各位代表，今年已经过去5个月，我们要全力完成今年目标任务",
+    # the lead of a list, counting its parts: the tasks are the parts
+    "今年重点抓好三件事",
+    "为完成以上目标任务，要着重抓好九个方面的工作：",
+    "强力推进八项工作",
 ])
 def test_a_principle_is_not_a_task(sentence: str) -> None:
     assert not names_task(sentence, "zh")

@@ -95,6 +95,8 @@ _NOT_BEFORE_SIGN = set("%％‰0123456789０１２３４５６７８９.．)）]
 # Numerals that name a thing (issue 19): a project phase, a session of a congress, a policy package.
 _ZH_PHASE = lazy_pattern(r"[一二三四五六七八九十]+期")
 _ZH_SESSION_AFTER = lazy_pattern(r"(?:会议|全会|全体会议|常委会|常务会议|代表大会|党代会|人代会|职代会|团代会)")
+# What a count of the speech's own parts is followed by (八个方面工作, 五件事, 以下几项工作).
+_ZH_OUTLINE_COUNT = lazy_pattern(r"[一二三四五六七八九十两几]+(?:个)?(?:方面|件(?:大)?事(?!项)|项(?:重点)?工作(?!任务))")
 # 3个多月, 五个月, 40天: how long, after 过去
 _MONTHS_PAST = lazy_pattern(r"[^，,。；]*?(?:个多?月|个月|天|周)")
 # The rest of a list of sessions after one of them (「七次、八次、九次全会」: the 七次 before 全会).
@@ -748,6 +750,8 @@ def _names_a_thing(text: str, m: re.Match[str], parsed: _Parsed) -> bool:
             _ZH_SESSION_AFTER.match(after) or text[max(0, m.start() - 1):m.start()] == "届"
             or _ZH_SESSION_LIST.match(text, m.end())):
         return True  # 四次全会; 十二届七次、八次、九次全会: sessions, the first ones listed before their 全会
+    if not written[0].isdigit() and _ZH_OUTLINE_COUNT.match(text, m.start()):
+        return True  # 重点做好以下八个方面工作, 抓好五件事: how the speech is laid out, no quantity
     if m.end() < len(text) and text[m.end()] == "级" and not written[0].isdigit():
         return True  # 十亿级项目, 百亿级企业, 三级医院: a class, not a count or an amount
     if text[max(0, m.start() - 2):m.start()] == "过去" and _MONTHS_PAST.match(text, m.start(), m.end() + 2):

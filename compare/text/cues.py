@@ -199,6 +199,9 @@ _ZH_SITUATION = lazy_pattern(r"^(?:当前|目前|眼下|从国内看|从国际�
 # (「今年已经过去3个多月，我们将坚定信心、迎难而上…确保完成全年目标任务」): the tasks are those listed after it.
 _ZH_YEAR_UNDER_WAY = lazy_pattern(r"^(?:各位代表[，,！!]\s*)?今年已经?过去")
 _ZH_OBLIGATION = lazy_pattern(r"(?<![重主纲概摘简])要|必须|需要|应当|应该|务必|将|力争|坚持|着力|努力|切实|确保|拟|计划")
+# The lead of a list, counting its parts (「今年重点抓好三件事」, 「要着重抓好九个方面的工作：」, 「强力推进八项工作」):
+# the tasks are the parts.
+_ZH_OUTLINE_LEAD = lazy_pattern(r"[一二三四五六七八九十两几]+(?:个)?(?:方面(?:的?工作)?|件(?:大)?事|项(?:重点)?工作)[：:。；;]?\s*$")
 _ZH_MAXIM = lazy_pattern(r"只有进行时|没有完成时|永远在路上")
 _MAXIM_CHARS = 40
 
@@ -225,6 +228,7 @@ def _frames_plan(s: str, n: int) -> bool:
                                       or _ZH_EXPLAINS.search(s)
                                       or (_ZH_SITUATION.match(s.lstrip()) and not _ZH_OBLIGATION.search(s))
                                       or _ZH_YEAR_UNDER_WAY.match(s.lstrip())
+                                      or _ZH_OUTLINE_LEAD.search(s)
                                       or (n <= _MAXIM_CHARS and _ZH_MAXIM.search(s)))
 
 
