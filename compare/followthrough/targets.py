@@ -860,7 +860,7 @@ def _core_score(target: Measure, outcome: Measure, t_core: str, o_core: str) -> 
 
 
 # A kind of a thing named by an adjective of designation (普惠性, 省级示范性, 标准化, 智慧型).
-_KIND_WORD = lazy_pattern(r"[\u4e00-\u9fff]{1,6}(?:性|级|型|化)$")
+_KIND_WORD = lazy_pattern(rf"[{CJK}]{{1,6}}(?:性|级|型|化)$")
 
 
 def _other_kinds(t_core: str, o_core: str) -> bool:
