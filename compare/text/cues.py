@@ -202,6 +202,7 @@ _ZH_OBLIGATION = lazy_pattern(r"(?<![重主纲概摘简])要|必须|需要|应�
 # The lead of a list, counting its parts (「今年重点抓好三件事」, 「要着重抓好九个方面的工作：」, 「强力推进八项工作」):
 # the tasks are the parts.
 _ZH_OUTLINE_LEAD = lazy_pattern(r"[一二三四五六七八九十两几]+(?:个)?(?:方面(?:的?工作)?|件(?:大)?事|项(?:重点)?工作)[：:。；;]?\s*$")
+_OUTLINE_TAIL = 16  # the characters at the end of a sentence such a lead can take
 _ZH_MAXIM = lazy_pattern(r"只有进行时|没有完成时|永远在路上")
 _MAXIM_CHARS = 40
 
@@ -228,7 +229,7 @@ def _frames_plan(s: str, n: int) -> bool:
                                       or _ZH_EXPLAINS.search(s)
                                       or (_ZH_SITUATION.match(s.lstrip()) and not _ZH_OBLIGATION.search(s))
                                       or _ZH_YEAR_UNDER_WAY.match(s.lstrip())
-                                      or _ZH_OUTLINE_LEAD.search(s)
+                                      or _ZH_OUTLINE_LEAD.search(s, max(0, len(s) - _OUTLINE_TAIL))
                                       or (n <= _MAXIM_CHARS and _ZH_MAXIM.search(s)))
 
 
@@ -247,7 +248,9 @@ def names_task(s: str, language: str, *, lenient: bool = False, states_figure: b
             return True
         for m in _ZH_CLAUSE.finditer(s):
             head = ZH_CLAUSE_LEAD.sub("", m.group().strip())
-            head = ZH_CLAUSE_LEAD.sub("", _ZH_MANNER_LEAD.sub("", head))
+            manner = _ZH_MANNER_LEAD.match(head)
+            if manner is not None:
+                head = ZH_CLAUSE_LEAD.sub("", head[manner.end():])
             if head.startswith(_ZH_TASK_OPENERS) and not head.startswith(("发展是", "改革是", "建设是")):
                 return True
         return any(v in s for v in ZH_STRONG_ACTIONS)
