@@ -296,6 +296,7 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
     t_unit = _base_unit(target)
     t_verb = _verb_class(target.label)
     best: Actual | None = None
+    best_k = -1
     t_stage = _last_stage(target.label)
     if units is None:
         units = candidate_units(candidates)
@@ -325,7 +326,8 @@ def find_actual(target: Figure, candidates: Sequence[tuple[Figure, Measure | str
             continue
         if best is None or score > best.score:
             best = Actual(fig, sentence, section_id, min(score, 1.0))
-    if best is not None and text is not None and _ambiguous(best, candidates, text):
+            best_k = k
+    if best is not None and text is not None and _ambiguous(best_k, candidates, text):
         return None
     return best
 
@@ -337,14 +339,19 @@ def _other_objects(t_core: str, o_core: str) -> bool:
     return bool(a and b) and not a & b
 
 
-def _ambiguous(best: Actual, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]], text: str) -> bool:
-    """Whether the chosen outcome stands in a run of values of one label (「农村中小学生人均公用经费500元和
-    300元」 for primary and middle schools): the words do not say which is which."""
-    fig = best.figure
-    return any(sentence == best.sentence and other.label == fig.label and other.base_unit == fig.base_unit
-               and other.base_value != fig.base_value and other.span != fig.span
-               and (text[other.span.end:fig.span.start] in _RUN_JOINERS or text[fig.span.end:other.span.start] in _RUN_JOINERS)
-               for other, _, sentence, _ in candidates)
+def _ambiguous(k: int, candidates: Sequence[tuple[Figure, Measure | str, Span, str | None]], text: str) -> bool:
+    """Whether the chosen outcome (candidate `k`) stands in a run of values of one label (「农村中小学生人均
+    公用经费500元和300元」 for primary and middle schools): the words do not say which is which. The
+    candidates are in document order, so a run's other values are the ones next to it."""
+    fig, _, sentence, _ = candidates[k]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(candidates):
+            other, _, other_sentence, _ = candidates[j]
+            joiner = text[other.span.end:fig.span.start] if j < k else text[fig.span.end:other.span.start]
+            if (other_sentence == sentence and joiner in _RUN_JOINERS and other.label == fig.label
+                    and other.base_unit == fig.base_unit and other.base_value != fig.base_value):
+                return True
+    return False
 
 
 _RUN_JOINERS = frozenset({"和", "、", "及", "与"})  # between two figures of one run (500元和300元, 4%、3%)
