@@ -103,3 +103,17 @@ def test_the_sum_of_a_list_does_not_pair_with_one_member() -> None:
     assert ("90所", "178所") not in pairs
     assert ("2380万平方米", "4000万平方米") not in pairs and ("2500万平方米", "4000万平方米") not in pairs
     assert ("50个", "55个") in pairs
+
+
+def test_investment_done_names_no_project() -> None:
+    # 「完成年度投资」 / 「完成投资」 say that money was spent, not on what: two projects' investments
+    # pair only in related sentences
+    old = ("一、2030年工作回顾\n\n推进片区统筹规划研究，小梅沙二期等一批城市更新单元开工，临港产业带实现年度投资85亿元，"
+           "完成土地整备和房屋征收任务，腾挪低效工业用地。\n")
+    new = ("一、2031年工作回顾\n\n深入实施港口扩能，东港区集装箱码头一期加快推进，完成年度投资13.24亿元，"
+           "国际航线新增五条，船舶保税燃油加注业务实现突破。\n")
+    c = compare_texts(old, new)
+    t_old, t_new = c.old.source.text, c.new.source.text
+    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
+             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    assert ("85亿元", "13.24亿元") not in pairs
