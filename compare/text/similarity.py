@@ -256,6 +256,18 @@ def _counts(text: str) -> Counter[int]:
 SparseVector = dict[int, float]
 
 
+class _Log1p(dict[int, float]):
+    """count -> math.log1p(count), filled on first use: a text's counts are small numbers that
+    repeat, and a dict hit (in C) costs less than computing the logarithm into a new float."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = math.log1p(count)
+        return value
+
+
+_LOG1P = _Log1p()
+
+
 def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list[SparseVector], list[SparseVector]]:
     """Weighted n-gram vectors (unit length) of the old and new texts as {feature: weight} dicts:
     memory grows with the text, never with sections × dimensions.
@@ -270,10 +282,13 @@ def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list
         df.update(c.keys())
     n = len(counts)
     by_df = [math.log((1.0 + n) / (1.0 + k)) + 1.0 for k in range(n + 1)]  # idf of a feature in k texts
-    idf = dict(zip(df.keys(), map(by_df.__getitem__, df.values())))
+    # idf by feature in a list (features are range(_DIMENSIONS)): indexed, not hashed, for every
+    # feature of every text; filled in C (`any` drains the map: __setitem__ returns None)
+    idf = [0.0] * _DIMENSIONS
+    any(map(idf.__setitem__, df.keys(), map(by_df.__getitem__, df.values())))
     vectors: list[SparseVector] = []
     for c in counts:  # per feature: log1p(count) × idf, then / norm (each step mapped in C)
-        weights = list(map(mul, map(math.log1p, c.values()), map(idf.__getitem__, c.keys())))
+        weights = list(map(mul, map(_LOG1P.__getitem__, c.values()), map(idf.__getitem__, c.keys())))
         norm = math.sqrt(math.fsum(map(mul, weights, weights))) or 1.0
         vectors.append(dict(zip(c.keys(), map(truediv, weights, repeat(norm)))))
     return vectors[: len(old)], vectors[len(old) :]
