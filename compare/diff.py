@@ -654,13 +654,17 @@ def _same_measure(a: Figure, b: Figure) -> float:
 _CLAUSE_END = lazy_pattern(r"[，,；;：:。！？]")
 
 
-def _label_grams(label: str) -> set[str]:
+@lru_cache(maxsize=1 << 12)
+def _label_grams(label: str) -> frozenset[str]:
+    """The bigrams (words of three or more letters) of a figure label (cached: every figure of a
+    one-sided sentence is indexed or looked up by them, and labels repeat)."""
     run = cjk_only(label)
     if run:
-        return {run[p : p + 2] for p in range(len(run) - 1)} or {run}
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)}
+        return frozenset({run[p : p + 2] for p in range(len(run) - 1)} or {run})
+    return frozenset({w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)})
 
 
+@lru_cache(maxsize=1 << 12)
 def _label_size(label: str) -> int:
     return count_cjk(label) or len(re.findall(r"[A-Za-z]+", label))
 

@@ -544,9 +544,10 @@ def sentence_candidates_of(
     `min_share`: a candidate must share at least this part of the query sentence's rare shingles
     (a near-verbatim pair shares most of them; see NEAR_VERBATIM_SHARE)."""
     scored: dict[tuple[int, int], float] = {}
-    query_side, target_side = _Side(query), _Side(target)
-    _one_way(query_side, target_side, query_side.df.keys() & target_side.df.keys(), cutoff_of, scored,
-             swap=False, cutoff=cutoff, min_share=min_share)
+    query_side, target_side = _Side(query, target=False), _Side(target)
+    # the shingles of both sides: each query shingle looked up in the target's counts (in C)
+    both = target_side.df.keys() & chain.from_iterable(query_side.shingles)
+    _one_way(query_side, target_side, both, cutoff_of, scored, swap=False, cutoff=cutoff, min_share=min_share)
     return sorted((score, i, j) for (i, j), score in scored.items() if score)
 
 
@@ -556,12 +557,13 @@ class _Side:
 
     __slots__ = ("texts", "shingles", "df", "lengths", "sizes")
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], *, target: bool = True) -> None:
         self.texts = texts
         self.shingles = [_sentence_shingles(t) for t in texts]
-        self.df = Counter(chain.from_iterable(self.shingles))  # in how many sentences each shingle is, counted in C
-        self.lengths = [len(t) for t in texts]
-        self.sizes = [len(sh) for sh in self.shingles]  # shingles per sentence
+        if target:  # a side that is only queried (`sentence_candidates_of`) is read by texts and shingles alone
+            self.df = Counter(chain.from_iterable(self.shingles))  # in how many sentences each shingle is, counted in C
+            self.lengths = [len(t) for t in texts]
+            self.sizes = [len(sh) for sh in self.shingles]  # shingles per sentence
 
 
 def _one_way(query: _Side, target: _Side, both: Collection[str],
