@@ -634,9 +634,12 @@ _NUMERAL_CHAR = lazy_pattern(r"[0-9０-９一二两三四五六七八九十百�
 
 
 @lru_cache(maxsize=1 << 14)
-def _masked(text: str) -> str:
-    """The sentence key with numbers masked (no number search in a sentence without a numeral)."""
-    return masked_key(text, number_spans(text)) if _NUMERAL_CHAR.search(text) else sentence_key(text)
+def _masked(text: str) -> tuple[str, bool]:
+    """The sentence key with numbers masked (no number search in a sentence without a numeral),
+    and whether a number was masked: exactly when the masked key differs from the plain one (a
+    number's text is never a lone "#"), known without building the plain key again."""
+    spans = number_spans(text) if _NUMERAL_CHAR.search(text) else []
+    return (masked_key(text, spans), True) if spans else (sentence_key(text), False)
 
 
 def _figures_in(figures: Sequence[Figure], starts: Sequence[int], span: Span) -> list[Figure]:
@@ -706,20 +709,24 @@ def _measure_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], ol
     o_starts, n_starts = [f.span.start for f in of], [f.span.start for f in nf]
     o_figs = [_figures_in(of, o_starts, o.span) for o in olds]
     n_figs = [_figures_in(nf, n_starts, n.span) for n in news]
-    postings: dict[str, list[tuple[int, Figure]]] = {}
+    # each posting holds the figure's base unit: a figure of another unit is passed over before
+    # `_same_measure` (which scores it 0) is called
+    postings: dict[str, list[tuple[int, Figure, str]]] = {}
     for j, figs in enumerate(n_figs):
         for g in figs:
+            unit = g.base_unit or g.unit
             for gram in _label_grams(g.label):
-                postings.setdefault(gram, []).append((j, g))
+                postings.setdefault(gram, []).append((j, g, unit))
     best: dict[tuple[int, int], float] = {}
     for i, figs in enumerate(o_figs):
         for f in figs:
             if _label_size(f.label) < 2:
                 continue
+            f_unit = f.base_unit or f.unit
             seen: set[int] = set()
             for gram in sorted(_label_grams(f.label)):
-                for j, g in postings.get(gram, [])[:_MAX_LABEL_POSTINGS]:
-                    if id(g) in seen:
+                for j, g, unit in postings.get(gram, [])[:_MAX_LABEL_POSTINGS]:
+                    if unit != f_unit or id(g) in seen:
                         continue
                     seen.add(id(g))
                     score = _same_measure(f, g)
@@ -765,21 +772,22 @@ def _pair_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceRo
 
     for i, j, score in _measure_candidates(olds, news, old_figures, new_figures):
         offer(i, j, 0, score)
-    o_masked, n_masked = [_masked(o.text) for o in olds], [_masked(n.text) for n in news]
+    o_masks, n_masks = [_masked(o.text) for o in olds], [_masked(n.text) for n in news]
     o_index = {o.span: i for i, o in enumerate(olds)}
     n_index = {n.span: j for j, n in enumerate(news)}
     for o_span, n_span, score in leftover:
         if o_span in o_index and n_span in n_index:
             offer(o_index[o_span], n_index[n_span], 1, score)
-    for i, j, score in _masked_candidates(olds, news, o_masked, n_masked, apart):
+    for i, j, score in _masked_candidates(olds, news, o_masks, n_masks, apart):
         offer(i, j, 1, score)
     for i, j in _subject_candidates(old, new, olds, news):
         offer(i, j, 2, 0.5)
     return _apply_pairs(olds, news, cands, rows_of)
 
 
-def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_masked: Sequence[str],
-                       n_masked: Sequence[str], apart: frozenset[int] | set[int]) -> list[tuple[int, int, float]]:
+def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_masks: Sequence[tuple[str, bool]],
+                       n_masks: Sequence[tuple[str, bool]], apart: frozenset[int] | set[int]
+                       ) -> list[tuple[int, int, float]]:
     """(old, new, score) of one-sided sentences alike once numbers are masked, for the sentences
     this can change: within a group, those holding a number (the others' alike pairs are the
     first pass's leftovers), candidates taken from their own group only; across groups, near-
@@ -788,8 +796,9 @@ def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_m
     Which pairs are proposed depends on nothing but the two sides, each side's sentences by one
     rule, so swapping old and new mirrors the result; no pair the rules would discard is scored."""
     out: list[tuple[int, int, float]] = []
-    xs = [i for i, o in enumerate(olds) if o.group not in apart and o_masked[i] != sentence_key(o.text)]
-    ys = [j for j, n in enumerate(news) if n.group not in apart and n_masked[j] != sentence_key(n.text)]
+    o_masked, n_masked = [m for m, _ in o_masks], [m for m, _ in n_masks]
+    xs = [i for i, o in enumerate(olds) if o.group not in apart and o_masks[i][1]]
+    ys = [j for j, n in enumerate(news) if n.group not in apart and n_masks[j][1]]
     if xs and ys:
         for score, a, b in sentence_candidates([o_masked[i] for i in xs], [n_masked[j] for j in ys],
                                                cutoff=MASKED_MATCH_CUTOFF,
