@@ -302,11 +302,16 @@ def _has_number(segments: Sequence[Segment], op: Op) -> bool:
     return False
 
 
+def _classify_same(moved: bool, score: float) -> tuple[ChangeKind | None, tuple[Segment, ...], str]:
+    """The kind of a pair of sentences with one key (the same text but for whitespace)."""
+    if moved:
+        return ChangeKind.MOVED, (), f"same sentence out of order (similarity {score:.2f})"
+    return None, (), ""
+
+
 def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[ChangeKind | None, tuple[Segment, ...], str]:
     if sentence_key(old) == sentence_key(new):
-        if moved:
-            return ChangeKind.MOVED, (), f"same sentence out of order (similarity {score:.2f})"
-        return None, (), ""
+        return _classify_same(moved, score)
     segments, changed = intraline_segments(old, new)
     if "number" in changed and _has_number(segments, Op.DELETE) and _has_number(segments, Op.INSERT):
         # a figure of the sentence has another value: that is what a reader looks for, whether or
@@ -503,8 +508,11 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
                 if not moved:
                     flush_old(i)
                 os_ = olds[i]
-                kind, segs, why = _classify_pair(o_text[os_.span.start : os_.span.end],
-                                                 n_text[ns.span.start : ns.span.end], moved, score)
+                if os_.key == ns.key:  # the keys are at hand: most matched sentences are unchanged
+                    kind, segs, why = _classify_same(moved, score)
+                else:
+                    kind, segs, why = _classify_pair(o_text[os_.span.start : os_.span.end],
+                                                     n_text[ns.span.start : ns.span.end], moved, score)
                 k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
