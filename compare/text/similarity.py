@@ -72,6 +72,7 @@ __all__ = [
     "sparse_content_vectors",
     "sparse_dot",
     "sparse_dots",
+    "sparse_dots_at_least",
     "sparse_cosine",
     "sparse_combined_cosine",
     "blocking_features",
@@ -309,6 +310,19 @@ def sparse_dot(a: SparseVector, b: SparseVector) -> float:
 _PAIRWISE_DOTS = 16
 
 
+def _postings_by_feature(columns: Sequence[SparseVector]) -> list[list[tuple[int, float]] | None]:
+    """(column, weight) of the columns holding each feature, by feature (None: no column)."""
+    postings: list[list[tuple[int, float]] | None] = [None] * _DIMENSIONS
+    for j, col in enumerate(columns):
+        for f, w in col.items():
+            posting = postings[f]
+            if posting is None:
+                postings[f] = [(j, w)]
+            else:
+                posting.append((j, w))
+    return postings
+
+
 def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -> list[list[float]]:
     """`sparse_dot` of every row × column, bit for bit: the products of each pair's shared
     features, found through an index of the columns' features (so a pair sharing few features
@@ -319,14 +333,7 @@ def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -
     index would cost a Python step for every feature of every column."""
     if len(rows) * len(columns) <= _PAIRWISE_DOTS:
         return [[sparse_dot(a, b) for b in columns] for a in rows]
-    postings: list[list[tuple[int, float]] | None] = [None] * _DIMENSIONS
-    for j, col in enumerate(columns):
-        for f, w in col.items():
-            posting = postings[f]
-            if posting is None:
-                postings[f] = [(j, w)]
-            else:
-                posting.append((j, w))
+    postings = _postings_by_feature(columns)
     out: list[list[float]] = []
     for row in rows:
         products: list[list[float]] = [[] for _ in columns]
@@ -336,6 +343,32 @@ def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -
                 for j, x in posting:
                     products[j].append(w * x)
         out.append(list(map(math.fsum, products)))
+    return out
+
+
+def sparse_dots_at_least(rows: Sequence[SparseVector], columns: Sequence[SparseVector],
+                         floor: float) -> dict[tuple[int, int], float]:
+    """{(row, column): `sparse_dot`} of the pairs whose dot product reaches `floor`, row by row,
+    bit for bit. A first pass adds each pair's products in plain floating point (no list per pair,
+    no `fsum`): the features' weights are positive and at most 1, so that sum is within 1e-12 of
+    the exact one, and only the pairs it puts within 1e-9 of `floor` or above are summed again
+    exactly (`sparse_dot`)."""
+    if len(rows) * len(columns) <= _PAIRWISE_DOTS:
+        return {(i, j): dot for i, a in enumerate(rows) for j, b in enumerate(columns)
+                if (dot := sparse_dot(a, b)) >= floor}
+    postings = _postings_by_feature(columns)
+    near = floor - 1e-9
+    out: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(rows):
+        sums = [0.0] * len(columns)
+        for f, w in row.items():
+            posting = postings[f]
+            if posting is not None:
+                for j, x in posting:
+                    sums[j] += w * x
+        for j, approx in enumerate(sums):
+            if approx >= near and (dot := sparse_dot(row, columns[j])) >= floor:
+                out[(i, j)] = dot
     return out
 
 
