@@ -990,7 +990,10 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
 
 def _judged(r: SentenceRow, kind: ChangeKind, reason: str) -> SentenceRow:
     """`r` with its kind and reason decided (built directly: `dataclasses.replace` costs twice as
-    much, once per one-sided row)."""
+    much, once per one-sided row); `r` itself when they are its own (an added sentence that
+    commits to nothing keeps its placeholder's), as rows are immutable."""
+    if kind is r.kind and reason == r.reason:
+        return r
     return SentenceRow(r.old, r.new, kind, r.segments, r.score, reason)
 
 
