@@ -877,7 +877,7 @@ def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: di
     used_o: set[int] = set()
     used_n: set[int] = set()
     out = {k: list(rows) for k, rows in rows_of.items()}
-    drop: set[tuple[int, int]] = set()
+    drop: dict[int, set[int]] = {}  # pair index -> positions of the old-only rows that went
     for rank, _, _, _, i, j in ranked:
         if i in used_o or j in used_n:
             continue
@@ -891,8 +891,8 @@ def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: di
         where = "" if o.group == n.group else "; from another part"
         out[n.pair_index][n.position] = SentenceRow(o.span, n.span, kind, segs, round(score, 4),
                                                    f"{why}; paired by {_ROUTES[rank]}{where}")
-        drop.add((o.pair_index, o.position))
-    return {k: [r for p, r in enumerate(rows) if (k, p) not in drop] for k, rows in out.items()}
+        drop.setdefault(o.pair_index, set()).add(o.position)
+    return {k: [r for p, r in enumerate(rows) if p not in drop[k]] if k in drop else rows for k, rows in out.items()}
 
 
 def _subject_grams(idx: Sequence[int], pool: Sequence[_OneSided]) -> dict[str, int]:
@@ -950,9 +950,7 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
         states_figure = plan_role is not None and not explains_only and bool(_figures_in(figs, starts, span))
         return is_commitment(report.text_of(span), plan_role, states_figure=states_figure, explains_only=explains_only)
 
-    def judge(r: SentenceRow) -> SentenceRow:
-        if r.kind is None or (r.old is not None and r.new is not None):
-            return r
+    def judge(r: SentenceRow) -> SentenceRow:  # a one-sided row
         if r.new is not None:
             commit, why = commits(new, r.new, n_figs, n_starts)
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
@@ -985,7 +983,9 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
                            reason=f"plan item carried over, not dropped ({statuses[0].value})")
         return _judged(r, ChangeKind.REMOVED, reason="not a plan item")
 
-    return {k: [judge(r) for r in rows] for k, rows in rows_of.items()}
+    # only one-sided rows are judged; an unchanged or two-sided row is kept (no call per row)
+    return {k: [r if r.kind is None or (r.old is not None and r.new is not None) else judge(r) for r in rows]
+            for k, rows in rows_of.items()}
 
 
 def _judged(r: SentenceRow, kind: ChangeKind, reason: str) -> SentenceRow:
