@@ -61,6 +61,7 @@ from .text.similarity import (
     sparse_content_vectors,
     sparse_dot,
     sparse_dots,
+    sparse_dots_at_least,
 )
 
 __all__ = ["align_sections", "heaviest_in_order", "heading_range"]
@@ -518,8 +519,7 @@ def _cross_parent_cells(old: _Side, new: _Side, olds: Sequence[Section],
     so, sn = sparse_content_vectors([old.content(s) for s in olds], [new.content(s) for s in news])
     dots: dict[tuple[int, int], float]
     if len(olds) * len(news) <= DENSE_PAIR_LIMIT:
-        dots = {(i, j): dot for i, row in enumerate(sparse_dots(so, sn)) for j, dot in enumerate(row)
-                if dot >= CROSS_PARENT_CUTOFF}
+        dots = sparse_dots_at_least(so, sn, CROSS_PARENT_CUTOFF)
     else:
         candidates = sorted(blocked_pairs(
             [blocking_features(s.heading, v.keys()) for s, v in zip(olds, so, strict=True)],

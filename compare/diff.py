@@ -132,7 +132,10 @@ def own_ranges(report: Report) -> dict[str, list[Span]]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, three times the cost
+# of building one, and the diff builds one per sentence (and a _OneSided per one-sided row);
+# nothing changes them after they are built.
+@dataclass(slots=True)
 class _Sentence:
     span: Span
     section_id: str
@@ -299,11 +302,16 @@ def _has_number(segments: Sequence[Segment], op: Op) -> bool:
     return False
 
 
+def _classify_same(moved: bool, score: float) -> tuple[ChangeKind | None, tuple[Segment, ...], str]:
+    """The kind of a pair of sentences with one key (the same text but for whitespace)."""
+    if moved:
+        return ChangeKind.MOVED, (), f"same sentence out of order (similarity {score:.2f})"
+    return None, (), ""
+
+
 def _classify_pair(old: str, new: str, moved: bool, score: float) -> tuple[ChangeKind | None, tuple[Segment, ...], str]:
     if sentence_key(old) == sentence_key(new):
-        if moved:
-            return ChangeKind.MOVED, (), f"same sentence out of order (similarity {score:.2f})"
-        return None, (), ""
+        return _classify_same(moved, score)
     segments, changed = intraline_segments(old, new)
     if "number" in changed and _has_number(segments, Op.DELETE) and _has_number(segments, Op.INSERT):
         # a figure of the sentence has another value: that is what a reader looks for, whether or
@@ -500,8 +508,11 @@ def diff_sections(old: Report, new: Report, pairs: Sequence[SectionPair], *,
                 if not moved:
                     flush_old(i)
                 os_ = olds[i]
-                kind, segs, why = _classify_pair(o_text[os_.span.start : os_.span.end],
-                                                 n_text[ns.span.start : ns.span.end], moved, score)
+                if os_.key == ns.key:  # the keys are at hand: most matched sentences are unchanged
+                    kind, segs, why = _classify_same(moved, score)
+                else:
+                    kind, segs, why = _classify_pair(o_text[os_.span.start : os_.span.end],
+                                                     n_text[ns.span.start : ns.span.end], moved, score)
                 k = pair_of.get((os_.section_id, ns.section_id), by_new[ns.section_id])
                 ordered.append((k, SentenceRow(os_.span, ns.span, kind, segs, score, why)))
             else:
@@ -618,8 +629,8 @@ _MAX_LABEL_POSTINGS = 64
 _ROUTES = ("same measure", "same words once numbers are masked", "same subject")
 
 
-@dataclass(frozen=True, slots=True)
-class _OneSided:
+@dataclass(slots=True)
+class _OneSided:  # not frozen, like _Sentence
     pair_index: int
     position: int  # index in rows_of[pair_index]
     span: Span
@@ -631,9 +642,12 @@ _NUMERAL_CHAR = lazy_pattern(r"[0-9０-９一二两三四五六七八九十百�
 
 
 @lru_cache(maxsize=1 << 14)
-def _masked(text: str) -> str:
-    """The sentence key with numbers masked (no number search in a sentence without a numeral)."""
-    return masked_key(text, number_spans(text)) if _NUMERAL_CHAR.search(text) else sentence_key(text)
+def _masked(text: str) -> tuple[str, bool]:
+    """The sentence key with numbers masked (no number search in a sentence without a numeral),
+    and whether a number was masked: exactly when the masked key differs from the plain one (a
+    number's text is never a lone "#"), known without building the plain key again."""
+    spans = number_spans(text) if _NUMERAL_CHAR.search(text) else []
+    return (masked_key(text, spans), True) if spans else (sentence_key(text), False)
 
 
 def _figures_in(figures: Sequence[Figure], starts: Sequence[int], span: Span) -> list[Figure]:
@@ -654,13 +668,17 @@ def _same_measure(a: Figure, b: Figure) -> float:
 _CLAUSE_END = lazy_pattern(r"[，,；;：:。！？]")
 
 
-def _label_grams(label: str) -> set[str]:
+@lru_cache(maxsize=1 << 12)
+def _label_grams(label: str) -> frozenset[str]:
+    """The bigrams (words of three or more letters) of a figure label (cached: every figure of a
+    one-sided sentence is indexed or looked up by them, and labels repeat)."""
     run = cjk_only(label)
     if run:
-        return {run[p : p + 2] for p in range(len(run) - 1)} or {run}
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)}
+        return frozenset({run[p : p + 2] for p in range(len(run) - 1)} or {run})
+    return frozenset({w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)})
 
 
+@lru_cache(maxsize=1 << 12)
 def _label_size(label: str) -> int:
     return count_cjk(label) or len(re.findall(r"[A-Za-z]+", label))
 
@@ -699,20 +717,24 @@ def _measure_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], ol
     o_starts, n_starts = [f.span.start for f in of], [f.span.start for f in nf]
     o_figs = [_figures_in(of, o_starts, o.span) for o in olds]
     n_figs = [_figures_in(nf, n_starts, n.span) for n in news]
-    postings: dict[str, list[tuple[int, Figure]]] = {}
+    # each posting holds the figure's base unit: a figure of another unit is passed over before
+    # `_same_measure` (which scores it 0) is called
+    postings: dict[str, list[tuple[int, Figure, str]]] = {}
     for j, figs in enumerate(n_figs):
         for g in figs:
+            unit = g.base_unit or g.unit
             for gram in _label_grams(g.label):
-                postings.setdefault(gram, []).append((j, g))
+                postings.setdefault(gram, []).append((j, g, unit))
     best: dict[tuple[int, int], float] = {}
     for i, figs in enumerate(o_figs):
         for f in figs:
             if _label_size(f.label) < 2:
                 continue
+            f_unit = f.base_unit or f.unit
             seen: set[int] = set()
             for gram in sorted(_label_grams(f.label)):
-                for j, g in postings.get(gram, [])[:_MAX_LABEL_POSTINGS]:
-                    if id(g) in seen:
+                for j, g, unit in postings.get(gram, [])[:_MAX_LABEL_POSTINGS]:
+                    if unit != f_unit or id(g) in seen:
                         continue
                     seen.add(id(g))
                     score = _same_measure(f, g)
@@ -758,21 +780,22 @@ def _pair_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceRo
 
     for i, j, score in _measure_candidates(olds, news, old_figures, new_figures):
         offer(i, j, 0, score)
-    o_masked, n_masked = [_masked(o.text) for o in olds], [_masked(n.text) for n in news]
+    o_masks, n_masks = [_masked(o.text) for o in olds], [_masked(n.text) for n in news]
     o_index = {o.span: i for i, o in enumerate(olds)}
     n_index = {n.span: j for j, n in enumerate(news)}
     for o_span, n_span, score in leftover:
         if o_span in o_index and n_span in n_index:
             offer(o_index[o_span], n_index[n_span], 1, score)
-    for i, j, score in _masked_candidates(olds, news, o_masked, n_masked, apart):
+    for i, j, score in _masked_candidates(olds, news, o_masks, n_masks, apart):
         offer(i, j, 1, score)
     for i, j in _subject_candidates(old, new, olds, news):
         offer(i, j, 2, 0.5)
     return _apply_pairs(olds, news, cands, rows_of)
 
 
-def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_masked: Sequence[str],
-                       n_masked: Sequence[str], apart: frozenset[int] | set[int]) -> list[tuple[int, int, float]]:
+def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_masks: Sequence[tuple[str, bool]],
+                       n_masks: Sequence[tuple[str, bool]], apart: frozenset[int] | set[int]
+                       ) -> list[tuple[int, int, float]]:
     """(old, new, score) of one-sided sentences alike once numbers are masked, for the sentences
     this can change: within a group, those holding a number (the others' alike pairs are the
     first pass's leftovers), candidates taken from their own group only; across groups, near-
@@ -781,8 +804,9 @@ def _masked_candidates(olds: Sequence[_OneSided], news: Sequence[_OneSided], o_m
     Which pairs are proposed depends on nothing but the two sides, each side's sentences by one
     rule, so swapping old and new mirrors the result; no pair the rules would discard is scored."""
     out: list[tuple[int, int, float]] = []
-    xs = [i for i, o in enumerate(olds) if o.group not in apart and o_masked[i] != sentence_key(o.text)]
-    ys = [j for j, n in enumerate(news) if n.group not in apart and n_masked[j] != sentence_key(n.text)]
+    o_masked, n_masked = [m for m, _ in o_masks], [m for m, _ in n_masks]
+    xs = [i for i, o in enumerate(olds) if o.group not in apart and o_masks[i][1]]
+    ys = [j for j, n in enumerate(news) if n.group not in apart and n_masks[j][1]]
     if xs and ys:
         for score, a, b in sentence_candidates([o_masked[i] for i in xs], [n_masked[j] for j in ys],
                                                cutoff=MASKED_MATCH_CUTOFF,
@@ -853,7 +877,7 @@ def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: di
     used_o: set[int] = set()
     used_n: set[int] = set()
     out = {k: list(rows) for k, rows in rows_of.items()}
-    drop: set[tuple[int, int]] = set()
+    drop: dict[int, set[int]] = {}  # pair index -> positions of the old-only rows that went
     for rank, _, _, _, i, j in ranked:
         if i in used_o or j in used_n:
             continue
@@ -867,8 +891,8 @@ def _apply_pairs(olds: Sequence[_OneSided], news: Sequence[_OneSided], cands: di
         where = "" if o.group == n.group else "; from another part"
         out[n.pair_index][n.position] = SentenceRow(o.span, n.span, kind, segs, round(score, 4),
                                                    f"{why}; paired by {_ROUTES[rank]}{where}")
-        drop.add((o.pair_index, o.position))
-    return {k: [r for p, r in enumerate(rows) if (k, p) not in drop] for k, rows in out.items()}
+        drop.setdefault(o.pair_index, set()).add(o.position)
+    return {k: [r for p, r in enumerate(rows) if p not in drop[k]] if k in drop else rows for k, rows in out.items()}
 
 
 def _subject_grams(idx: Sequence[int], pool: Sequence[_OneSided]) -> dict[str, int]:
@@ -926,9 +950,7 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
         states_figure = plan_role is not None and not explains_only and bool(_figures_in(figs, starts, span))
         return is_commitment(report.text_of(span), plan_role, states_figure=states_figure, explains_only=explains_only)
 
-    def judge(r: SentenceRow) -> SentenceRow:
-        if r.kind is None or (r.old is not None and r.new is not None):
-            return r
+    def judge(r: SentenceRow) -> SentenceRow:  # a one-sided row
         if r.new is not None:
             commit, why = commits(new, r.new, n_figs, n_starts)
             kind = ChangeKind.NEW_COMMITMENT if commit else ChangeKind.ADDED
@@ -964,12 +986,17 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
                            reason=f"plan item carried over, not dropped ({statuses[0].value})")
         return _judged(r, ChangeKind.REMOVED, reason="not a plan item")
 
-    return {k: [judge(r) for r in rows] for k, rows in rows_of.items()}
+    # only one-sided rows are judged; an unchanged or two-sided row is kept (no call per row)
+    return {k: [r if r.kind is None or (r.old is not None and r.new is not None) else judge(r) for r in rows]
+            for k, rows in rows_of.items()}
 
 
 def _judged(r: SentenceRow, kind: ChangeKind, reason: str) -> SentenceRow:
     """`r` with its kind and reason decided (built directly: `dataclasses.replace` costs twice as
-    much, once per one-sided row)."""
+    much, once per one-sided row); `r` itself when they are its own (an added sentence that
+    commits to nothing keeps its placeholder's), as rows are immutable."""
+    if kind is r.kind and reason == r.reason:
+        return r
     return SentenceRow(r.old, r.new, kind, r.segments, r.score, reason)
 
 

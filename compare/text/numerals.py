@@ -458,10 +458,20 @@ def en_tokens(text: str) -> Iterator[re.Match[str]]:
 _BARE_ARABIC = lazy_pattern(r"[0-9０-９][0-9０-９]*(?:,[0-9]{3})*(?![0-9０-９])(?:[.．][0-9０-９]+)?")
 
 
-# Every number token holds one of these characters (a digit, a Chinese numeral, a currency sign) or
-# is an English number word: a text with neither (half of the diff's texts are words between
-# figures, or single tokens) has no token, known after one or two searches instead of five scans.
-_NUMBER_CHAR = lazy_pattern(rf"[\d０-９{_CN_DIGIT_CHARS}$£€¥]")
+# Every number token holds a digit (\d holds ０-９), a Chinese numeral or a currency sign, or is an
+# English number word: a text with none (half of the diff's texts are words between figures, or
+# single tokens) has no token, known after a few searches instead of five scans. A text with no
+# digit, sign or number word (most Chinese sentences: their numerals are 一是, 进一步, 十四五) has
+# no English token and no bare number: only its Chinese numerals can make tokens.
+_DIGIT_OR_SIGN = lazy_pattern(r"[\d$£€¥]")
+_CN_DIGIT = lazy_pattern(f"[{_CN_DIGIT_CHARS}]")
+
+
+def _zh_kept(m: re.Match[str]) -> bool:
+    """Whether a ZH_TOKEN match is a number token: a percentage, a fraction, a number with a unit
+    or an Arabic number (a bare Chinese numeral is a word)."""
+    pct, frac, unit1, unit2b, num = m.group("pct", "frac", "unit1", "unit2b", "num")
+    return bool(pct or frac or unit1 or unit2b or (num and num[0] in "0123456789０１２３４５６７８９"))
 
 
 def number_token_spans(text: str) -> list[tuple[int, int]]:
@@ -472,12 +482,14 @@ def number_token_spans(text: str) -> list[tuple[int, int]]:
     digits; Chinese numerals without a unit (一是, 十四五) are not, because they are words.
     Spans are sorted and do not overlap. Linear in the length of `text`.
     """
-    if _NUMBER_CHAR.search(text) is None and _NUMBER_WORD_START.search(text) is None:
-        return []
+    if _DIGIT_OR_SIGN.search(text) is None and _NUMBER_WORD_START.search(text) is None:
+        # only Chinese tokens, which `zh_tokens` finds in order and without overlap: nothing to sort
+        if _CN_DIGIT.search(text) is None:
+            return []
+        return [m.span() for m in zh_tokens(text) if _zh_kept(m)]
     found: list[tuple[int, int]] = []  # (start, -end): sorted in C by start, the longest first
     for m in zh_tokens(text):
-        pct, frac, unit1, unit2b, num = m.group("pct", "frac", "unit1", "unit2b", "num")
-        if pct or frac or unit1 or unit2b or (num and num[0] in "0123456789０１２３４５６７８９"):
+        if _zh_kept(m):
             found.append((m.start(), -m.end()))
     for m in en_tokens(text):
         if m.group("adj"):  # "28 new apprentices": the number (and scale) is the token

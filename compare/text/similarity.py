@@ -72,6 +72,7 @@ __all__ = [
     "sparse_content_vectors",
     "sparse_dot",
     "sparse_dots",
+    "sparse_dots_at_least",
     "sparse_cosine",
     "sparse_combined_cosine",
     "blocking_features",
@@ -256,6 +257,18 @@ def _counts(text: str) -> Counter[int]:
 SparseVector = dict[int, float]
 
 
+class _Log1p(dict[int, float]):
+    """count -> math.log1p(count), filled on first use: a text's counts are small numbers that
+    repeat, and a dict hit (in C) costs less than computing the logarithm into a new float."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = math.log1p(count)
+        return value
+
+
+_LOG1P = _Log1p()
+
+
 def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list[SparseVector], list[SparseVector]]:
     """Weighted n-gram vectors (unit length) of the old and new texts as {feature: weight} dicts:
     memory grows with the text, never with sections × dimensions.
@@ -270,12 +283,17 @@ def sparse_content_vectors(old: Sequence[str], new: Sequence[str]) -> tuple[list
         df.update(c.keys())
     n = len(counts)
     by_df = [math.log((1.0 + n) / (1.0 + k)) + 1.0 for k in range(n + 1)]  # idf of a feature in k texts
-    idf = dict(zip(df.keys(), map(by_df.__getitem__, df.values())))
+    # idf by feature in a list (features are range(_DIMENSIONS)): indexed, not hashed, for every
+    # feature of every text; filled in C (`any` drains the map: __setitem__ returns None)
+    idf = [0.0] * _DIMENSIONS
+    any(map(idf.__setitem__, df.keys(), map(by_df.__getitem__, df.values())))
     vectors: list[SparseVector] = []
     for c in counts:  # per feature: log1p(count) × idf, then / norm (each step mapped in C)
-        weights = list(map(mul, map(math.log1p, c.values()), map(idf.__getitem__, c.keys())))
+        weights = list(map(mul, map(_LOG1P.__getitem__, c.values()), map(idf.__getitem__, c.keys())))
         norm = math.sqrt(math.fsum(map(mul, weights, weights))) or 1.0
-        vectors.append(dict(zip(c.keys(), map(truediv, weights, repeat(norm)))))
+        vector: SparseVector = dict(c)  # a copy of the counts' table (no growing), values then replaced
+        vector.update(zip(c.keys(), map(truediv, weights, repeat(norm))))
+        vectors.append(vector)
     return vectors[: len(old)], vectors[len(old) :]
 
 
@@ -287,11 +305,13 @@ def sparse_dot(a: SparseVector, b: SparseVector) -> float:
     return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
-def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -> list[list[float]]:
-    """`sparse_dot` of every row × column, bit for bit: the products of each pair's shared
-    features, found through an index of the columns' features (so a pair sharing few features
-    costs little), each pair summed by `fsum`. The vectors are `sparse_content_vectors`, whose
-    features are hashed into range(_DIMENSIONS): the index is a list by feature (no hashing)."""
+# Up to this many pairs `sparse_dots` scores pair by pair: 16 did best on the corpus groups (fewer
+# instructions than the index up to about 4 × 4 sections; 1 × 1 costs a third of it).
+_PAIRWISE_DOTS = 16
+
+
+def _postings_by_feature(columns: Sequence[SparseVector]) -> list[list[tuple[int, float]] | None]:
+    """(column, weight) of the columns holding each feature, by feature (None: no column)."""
     postings: list[list[tuple[int, float]] | None] = [None] * _DIMENSIONS
     for j, col in enumerate(columns):
         for f, w in col.items():
@@ -300,6 +320,20 @@ def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -
                 postings[f] = [(j, w)]
             else:
                 posting.append((j, w))
+    return postings
+
+
+def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -> list[list[float]]:
+    """`sparse_dot` of every row × column, bit for bit: the products of each pair's shared
+    features, found through an index of the columns' features (so a pair sharing few features
+    costs little), each pair summed by `fsum`. The vectors are `sparse_content_vectors`, whose
+    features are hashed into range(_DIMENSIONS): the index is a list by feature (no hashing).
+
+    A small group (at most _PAIRWISE_DOTS pairs) is scored pair by pair (`sparse_dot`, in C): the
+    index would cost a Python step for every feature of every column."""
+    if len(rows) * len(columns) <= _PAIRWISE_DOTS:
+        return [[sparse_dot(a, b) for b in columns] for a in rows]
+    postings = _postings_by_feature(columns)
     out: list[list[float]] = []
     for row in rows:
         products: list[list[float]] = [[] for _ in columns]
@@ -309,6 +343,32 @@ def sparse_dots(rows: Sequence[SparseVector], columns: Sequence[SparseVector]) -
                 for j, x in posting:
                     products[j].append(w * x)
         out.append(list(map(math.fsum, products)))
+    return out
+
+
+def sparse_dots_at_least(rows: Sequence[SparseVector], columns: Sequence[SparseVector],
+                         floor: float) -> dict[tuple[int, int], float]:
+    """{(row, column): `sparse_dot`} of the pairs whose dot product reaches `floor`, row by row,
+    bit for bit. A first pass adds each pair's products in plain floating point (no list per pair,
+    no `fsum`): the features' weights are positive and at most 1, so that sum is within 1e-12 of
+    the exact one, and only the pairs it puts within 1e-9 of `floor` or above are summed again
+    exactly (`sparse_dot`)."""
+    if len(rows) * len(columns) <= _PAIRWISE_DOTS:
+        return {(i, j): dot for i, a in enumerate(rows) for j, b in enumerate(columns)
+                if (dot := sparse_dot(a, b)) >= floor}
+    postings = _postings_by_feature(columns)
+    near = floor - 1e-9
+    out: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(rows):
+        sums = [0.0] * len(columns)
+        for f, w in row.items():
+            posting = postings[f]
+            if posting is not None:
+                for j, x in posting:
+                    sums[j] += w * x
+        for j, approx in enumerate(sums):
+            if approx >= near and (dot := sparse_dot(row, columns[j])) >= floor:
+                out[(i, j)] = dot
     return out
 
 
@@ -517,9 +577,10 @@ def sentence_candidates_of(
     `min_share`: a candidate must share at least this part of the query sentence's rare shingles
     (a near-verbatim pair shares most of them; see NEAR_VERBATIM_SHARE)."""
     scored: dict[tuple[int, int], float] = {}
-    query_side, target_side = _Side(query), _Side(target)
-    _one_way(query_side, target_side, query_side.df.keys() & target_side.df.keys(), cutoff_of, scored,
-             swap=False, cutoff=cutoff, min_share=min_share)
+    query_side, target_side = _Side(query, target=False), _Side(target)
+    # the shingles of both sides: each query shingle looked up in the target's counts (in C)
+    both = target_side.df.keys() & chain.from_iterable(query_side.shingles)
+    _one_way(query_side, target_side, both, cutoff_of, scored, swap=False, cutoff=cutoff, min_share=min_share)
     return sorted((score, i, j) for (i, j), score in scored.items() if score)
 
 
@@ -529,12 +590,13 @@ class _Side:
 
     __slots__ = ("texts", "shingles", "df", "lengths", "sizes")
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], *, target: bool = True) -> None:
         self.texts = texts
         self.shingles = [_sentence_shingles(t) for t in texts]
-        self.df = Counter(chain.from_iterable(self.shingles))  # in how many sentences each shingle is, counted in C
-        self.lengths = [len(t) for t in texts]
-        self.sizes = [len(sh) for sh in self.shingles]  # shingles per sentence
+        if target:  # a side that is only queried (`sentence_candidates_of`) is read by texts and shingles alone
+            self.df = Counter(chain.from_iterable(self.shingles))  # in how many sentences each shingle is, counted in C
+            self.lengths = [len(t) for t in texts]
+            self.sizes = [len(sh) for sh in self.shingles]  # shingles per sentence
 
 
 def _one_way(query: _Side, target: _Side, both: Collection[str],
