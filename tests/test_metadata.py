@@ -133,3 +133,18 @@ def test_a_far_horizon_in_a_targets_heading_is_not_the_plan_year() -> None:
     m = meta("各位代表：\n\n一、2030年工作回顾\n\n完成了任务。\n\n二、到2045年的远景目标\n\n要建成强省。\n\n"
              "三、今年主要任务\n\n今年要稳住增长。\n")
     assert (m.plan_year, m.plan_year_is_current) == (2031, True)
+
+
+def test_a_new_areas_government_names_itself_and_stays_one_issuer() -> None:
+    # before it has a people's government a new district speaks as its committee or preparatory group;
+    # the same place under another name is no second issuer, another place is
+    from compare.model import Metadata
+    from compare.structure.metadata import issuer_warning
+
+    for speaker, issuer in (("我代表坪山新区管委会", "坪山新区管委会"), ("我代表坪山区政府筹备组", "坪山区政府筹备组")):
+        text = f"各位代表：\n　　现在，{speaker}向大会作工作报告，请予审议。\n一、2016年工作回顾\n推进依法行政。\n"
+        assert parse_report(source_from_string(text, "2017.txt")).metadata.issuer == issuer
+    old, new = Metadata(issuer="坪山新区管委会"), Metadata(issuer="坪山区人民政府")
+    assert issuer_warning(old, new) is None
+    assert issuer_warning(Metadata(issuer="坪山区人民政府"), Metadata(issuer="深圳市坪山区人民政府")) is None
+    assert issuer_warning(Metadata(issuer="坪山区人民政府"), Metadata(issuer="龙岗区人民政府")) is not None

@@ -70,7 +70,9 @@ _GOV_ISSUER = lazy_pattern(rf"^([{CJK}]{{2,30}}?(?:人民政府|政府|委员会
 # whose behalf it is delivered, and 15 of 20 name themselves 政府工作报告 / 报告…政府工作 there
 # (2001, 2003 and 2008 only say 作报告 / 报告…工作, and get no title).
 _OPENING = 1000
-_ZH_SPEAKS_FOR = lazy_pattern(rf"我代表\s*(国务院|[{CJK}]{{2,20}}?人民政府)")
+# A new area's government speaks as its administrative committee or its preparatory group before it
+# has a people's government (我代表坪山新区管委会 / 我代表坪山区政府筹备组).
+_ZH_SPEAKS_FOR = lazy_pattern(rf"我代表\s*(国务院|[{CJK}]{{2,20}}?(?:人民政府|管委会|管理委员会|政府筹备组))")
 # The speaker line under a report's title: "某省人民政府省长　张三", "某市人民政府代市长 李四".
 _ZH_SPEAKER_LINE = lazy_pattern(
     rf"(?m)^[ \t\u3000]*([{CJK}]{{2,20}}?人民政府)(?:代理?)?(?:省长|市长|区长|县长|州长|主席|旗长)[ \t\u3000]*[{CJK}]{{2,4}}[ \t\u3000]*$")
@@ -378,6 +380,17 @@ def issuer_warning(old: Metadata, new: Metadata) -> tuple[str, str] | None:
     a, b = old.issuer, new.issuer
     if not a or not b:
         return None
-    if "".join(a.split()).lower() == "".join(b.split()).lower():
+    pa, pb = _place("".join(a.split()).lower()), _place("".join(b.split()).lower())
+    if pa == pb or (pa and pb and (pa.endswith(pb) or pb.endswith(pa))):
+        # one place's government under another name (坪山新区管委会 → 坪山区政府筹备组 → 坪山区人民政府,
+        # 坪山区人民政府 / 深圳市坪山区人民政府)
         return None
     return a, b
+
+
+_GOVERNMENT_OF = lazy_pattern(r"(?:新区|区|市|县|省|自治区|州)?(?:人民政府|政府筹备组|管委会|管理委员会)$")
+
+
+def _place(issuer: str) -> str:
+    """The place an issuer governs: 坪山新区管委会 and 坪山区人民政府 -> 坪山."""
+    return _GOVERNMENT_OF.sub("", issuer)
