@@ -423,7 +423,7 @@ def test_an_outcome_given_only_as_a_bound_does_not_settle_a_target() -> None:
     (check,) = [pc for pc in c.plan_checks if pc.item.target]
     assert check.status is PlanStatus.UNKNOWN and check.actual is not None
     assert check.reason is not None and check.reason.code is ReasonCode.TARGET_BOUND_ONLY
-    assert "不足以判断是否达到目标11.1%" in render_html(c)
+    assert "本年报告仅表述为11%以上，不足以判断是否达到目标不低于11.1%" in render_html(c)
 
 
 def test_an_outcome_in_a_run_of_values_of_one_label_does_not_judge_a_target() -> None:

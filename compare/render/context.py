@@ -741,6 +741,22 @@ _REASON_WORDS: dict[ReasonCode, str] = {
 }
 
 
+# Bound words a report writes before the number (超过900亿元, 不低于11.1%); the others follow it (11%以上).
+_QUALIFIER_BEFORE = frozenset({"超过", "超", "突破", "逾", "不低于", "不少于", "至少", "高于", "约", "大约", "近", "将近", "接近",
+                               "不超过", "不到", "不足", "低于"})
+
+
+def _as_said(fig: Figure) -> str:
+    """A figure with its bound words where the report writes them: 「超过900亿元」, 「11%以上」."""
+    words = [w for w in fig.qualifier.split("、") if w]
+    before = "".join(w for w in words if w in _QUALIFIER_BEFORE)
+    after = "".join(w for w in words if w not in _QUALIFIER_BEFORE)
+    value = format(fig.value.normalize(), "f")
+    if fig.value_high is not None:
+        value += "–" + format(fig.value_high.normalize(), "f")
+    return f"{before}{value}{fig.unit}{after}"
+
+
 def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str, str]) -> str:
     """The reason of a plan check in words a reader uses, stating the result (never a rule or a score)."""
     status = pc.status.value
@@ -758,8 +774,10 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
     code = pc.reason.code if pc.reason else None
     if code is ReasonCode.TARGET_DUE_LATER and pc.reason is not None:
         return labels["reason_unknown_year"].format(year=pc.reason.get("year"))
-    if code is ReasonCode.TARGET_BOUND_ONLY and pc.reason is not None:
-        return labels["reason_unknown_bound"].format(actual=pc.reason.get("actual"), target=pc.reason.get("target"))
+    if code is ReasonCode.TARGET_BOUND_ONLY and pc.reason is not None and pc.actual is not None \
+            and pc.item.target is not None:
+        months = f"（{pc.actual.period}）" if pc.actual.period_kind is PeriodKind.YEAR_TO_DATE and pc.actual.period else ""
+        return labels["reason_unknown_bound"].format(actual=_as_said(pc.actual) + months, target=_as_said(pc.item.target))
     if code in _REASON_WORDS:
         return labels[_REASON_WORDS[code]]
     return labels.get(f"reason_{status}", "")
