@@ -741,7 +741,8 @@ _REASON_WORDS: dict[ReasonCode, str] = {
 }
 
 
-# Bound words a report writes before the number (超过900亿元, 不低于11.1%); the others follow it (11%以上).
+# Bound words a report writes before the number (超过900亿元, 不低于11.1%, and every English one: over
+# $5 billion); the others follow it (11%以上).
 _QUALIFIER_BEFORE = frozenset({"超过", "超", "突破", "逾", "不低于", "不少于", "至少", "高于", "约", "大约", "近", "将近", "接近",
                                "不超过", "不到", "不足", "低于"})
 
@@ -749,8 +750,8 @@ _QUALIFIER_BEFORE = frozenset({"超过", "超", "突破", "逾", "不低于", "�
 def _as_said(fig: Figure) -> str:
     """A figure with its bound words where the report writes them: 「超过900亿元」, 「11%以上」."""
     words = [w for w in fig.qualifier.split("、") if w]
-    before = "".join(w for w in words if w in _QUALIFIER_BEFORE)
-    after = "".join(w for w in words if w not in _QUALIFIER_BEFORE)
+    before = "".join(w + " " if w.isascii() else w for w in words if w in _QUALIFIER_BEFORE or w.isascii())
+    after = "".join(w for w in words if w not in _QUALIFIER_BEFORE and not w.isascii())
     value = format(fig.value.normalize(), "f")
     if fig.value_high is not None:
         value += "–" + format(fig.value_high.normalize(), "f")
