@@ -93,7 +93,8 @@ EN_COMMITMENT = lazy_pattern(
 )
 # A sentence that opens by saying what the year or the situation is ("今年是…的开局之年",
 # "世界经济有望继续复苏", "实践表明…") sets the scene; it promises nothing.
-ZH_SCENE_SETTING = lazy_pattern(r"^(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
+ZH_SCENE_SETTING = lazy_pattern(r"^(?:(?:同时|但是|然而|当然)[，,]?)?"
+                         r"(?:今年|明年|\d{4}年|这|当前|目前|实践|综合分析|世界经济|我国经济|经济全球化)[^，,。]{0,10}?"
                          r"(?:是|有望|表明|面临|正处|处在|仍然|依然)")
 
 # --- the future, anywhere in a report (diff) ----------------------------------------------------------------
@@ -193,8 +194,9 @@ _ZH_EXPLAINS = lazy_pattern(r"这里要[^，,。；]{0,4}说明|综合考虑了|
 # The situation a plan answers, not a task (「当前，世界经济贸易形势总体趋好…」, 「从国内看，我国发展的有利条件…
 # 没有改变」, 「回顾…发展历程，…实现了一次次突破」): a sentence opening so, with no word
 # of what is to be done (「目前城镇还有几千万人居住在…棚户区，要持续进行改造」 stays a task).
-_ZH_SITUATION = lazy_pattern(r"^(?:当前|目前|眼下|从国内看|从国际看|从全局看|从外部看|从内部看|总的看|总体看|总的来看|综合来看|"
-                             r"回顾)")
+_ZH_SITUATION = lazy_pattern(r"^(?:(?:同时|但是|然而|当然)[，,]?)?"
+                             r"(?:当前|目前|眼下|从国内看|从国际看|从全局看|从外部看|从内部看|总的看|总体看|总的来看|综合来看|"
+                             r"回顾|我国经济|我国发展|世界经济|国际形势|外部环境)")
 # A report delivered months into its year turns to the rest of it in a vow, whatever it says after
 # (「今年已经过去3个多月，我们将坚定信心、迎难而上…确保完成全年目标任务」): the tasks are those listed after it.
 _ZH_YEAR_UNDER_WAY = lazy_pattern(r"^(?:各位代表[，,！!]\s*)?今年已经?过去")
