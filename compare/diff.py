@@ -965,6 +965,11 @@ def _judge_one_sided(old: Report, new: Report, rows_of: dict[int, list[SentenceR
         statuses = [st for st, _ in held]
         open_ = [st for st, not_due in held if st in _OPEN and not not_due]
         done = [st for st in statuses if st in _DONE]
+        if open_ and done:
+            # a sentence with an item reported done is not what the new report dropped, even when
+            # another of its items is not found (新增公办学位5850个 met, the schools named with it not)
+            return _judged(r, ChangeKind.REMOVED,
+                           reason=f"plan items partly reported done, partly not found ({open_[0].value})")
         if open_:
             return _judged(r, ChangeKind.DROPPED,
                            reason=f"plan item neither reported done nor restated ({open_[0].value})")

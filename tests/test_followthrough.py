@@ -489,3 +489,18 @@ def test_exports_are_not_the_whole_of_a_thing() -> None:
     got = [(pc.status, pc.actual.label if pc.actual else None) for pc in compare_texts(old, new).plan_checks
            if pc.item.target]
     assert got == [(PlanStatus.MET, "新推广新能源汽车")]
+
+
+def test_a_sentence_partly_done_is_not_dropped() -> None:
+    # the places met, the schools named with them not found: the sentence is not what NEW dropped
+    from compare import compare_texts
+    from compare.model import ChangeKind
+
+    old, new = year_pair("力争朝阳九年一贯制学校等3所新建学校顺利开学，新增公办学位5850个。",
+                         "新增中小学公办学位7200个。")
+    c = compare_texts(old, new)
+    statuses = sorted(pc.status.value for pc in c.plan_checks)
+    assert statuses == ["met", "not_found"]
+    kinds = [r.kind for d in c.diffs for r in d.rows if r.old is not None and r.new is None
+             and "5850" in c.old.text_of(r.old)]
+    assert kinds == [ChangeKind.REMOVED]
