@@ -504,3 +504,17 @@ def test_a_sentence_partly_done_is_not_dropped() -> None:
     kinds = [r.kind for d in c.diffs for r in d.rows if r.old is not None and r.new is None
              and "5850" in c.old.text_of(r.old)]
     assert kinds == [ChangeKind.REMOVED]
+
+
+@pytest.mark.parametrize(("plan", "review"), [
+    ("全年安排帮扶资金24亿元。", "投入财政帮扶资金48亿元。"),  # aid: more than planned is no miss
+    ("全年安排九大类民生支出71.4亿元。", "九大类重点民生支出85.6亿元。"),
+    ("电子元器件国际交易中心交易额800亿元。", "电子元器件国际交易中心交易额905亿元。"),
+    ("会议经费压缩20%，培训经费压缩36%。", "全年压减会议经费31.7%、培训经费43.1%。"),  # a deeper cut
+])
+def test_more_than_planned_of_an_amount_to_reach_is_met(plan: str, review: str) -> None:
+    from compare import compare_texts
+
+    old, new = year_pair(plan, review)
+    statuses = [pc.status for pc in compare_texts(old, new).plan_checks if pc.item.target]
+    assert statuses and all(s is PlanStatus.MET for s in statuses)
