@@ -23,6 +23,7 @@ __all__ = [
     "PeriodKind",
     "FigureKind",
     "Bound",
+    "ZH_QUALIFIERS_BEFORE",
     "SectionDiff",
     "Figure",
     "FigurePair",
@@ -147,6 +148,12 @@ class Bound(str, Enum):
     CEILING = "ceiling"  # 以内, 不超过, 控制在, 以下, 不到, up to, under
 
 
+# The bound words a Chinese report writes before a number (超过900亿元, 不低于11.1%, 约5%); the others
+# (以上, 以内, 左右, 多, 余) follow it. Read by the figures stage and written back by the page.
+ZH_QUALIFIERS_BEFORE: tuple[str, ...] = ("不少于", "不低于", "不超过", "不到", "不足", "超过", "大约", "将近", "接近", "至少", "突破",
+                                        "低于", "高于", "约", "近", "逾", "超")
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity stated in a report."""
@@ -173,6 +180,12 @@ class Figure:
     def signed_value(self) -> Decimal:
         """The value with the direction of a change: 下降0.6% -> -0.6, 增长-2.5% -> -2.5."""
         return -self.value if self.down else self.value
+
+    @property
+    def months_covered(self) -> str:
+        """「（1—11月）」 for a figure of the months so far, else "": the reader of an outcome is told
+        when it does not cover the whole year."""
+        return f"（{self.period}）" if self.period_kind is PeriodKind.YEAR_TO_DATE and self.period else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from .lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .comparison import (
+        ZH_QUALIFIERS_BEFORE,
         Bound,
         ChangeKind,
         Comparison,
@@ -77,6 +78,7 @@ __all__ = [
     "PeriodKind",
     "FigureKind",
     "Bound",
+    "ZH_QUALIFIERS_BEFORE",
     "SectionDiff",
     "Figure",
     "FigurePair",

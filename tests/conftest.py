@@ -36,6 +36,11 @@ def year_pair(plan: str, review: str, *, plan_heading: str = "二、2031年工�
     return old, new
 
 
+def written_pairs(c: Any) -> set[tuple[str, str]]:
+    """The figure pairs of a comparison as the two reports write them: {("90所", "178所"), …}."""
+    return {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
+
+
 def need_shared(path: Path) -> Path:
     """Skip the calling test when the real reports beside the repository are absent."""
     if not path.exists():

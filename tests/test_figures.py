@@ -12,6 +12,8 @@ from compare.ingest import source_from_string
 from compare.model import Figure, Metadata, PairStatus, Report, SectionPair, Span, Stripped
 from compare.structure.parse import parse_report
 
+from conftest import written_pairs
+
 
 def _figs(text: str, language: str = "zh") -> list[tuple[str, Decimal, str]]:
     return [(text[f.span.start:f.span.end], f.value, f.unit)
@@ -335,7 +337,7 @@ def test_table_rows_pair_by_their_columns() -> None:
     old = "# Letter\n\nOur results were good.\n\nNet earnings … $1,238 $1,157\n\nRevenues … $16,850 $14,016\n"
     new = "# Letter\n\nOur results were good.\n\nNet earnings … $1,331 $1,238\n\nRevenues … $19,548 $16,850\n"
     c = compare_texts(old, new)
-    pairs = {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
+    pairs = written_pairs(c)
     assert pairs == {("$1,238", "$1,331"), ("$1,157", "$1,238"), ("$16,850", "$19,548"), ("$14,016", "$16,850")}
     # swapping the reports pairs the same figures
     back = compare_texts(new, old)
@@ -350,7 +352,7 @@ def test_a_table_row_with_a_column_more_pairs_by_its_years() -> None:
     old = "# Letter\n\nOur results were good.\n\nBerkadia … $ 80 $ 35 $ 25\n"
     new = "# Letter\n\nOur results were good.\n\nBerkadia (our 50% share) … $ 122 $ 80 $ 35\n"
     c = compare_texts(old, new)
-    pairs = {(c.old.text_of(p.old.span), c.new.text_of(p.new.span)) for p in c.figure_pairs if p.old and p.new}
+    pairs = written_pairs(c)
     assert pairs == {("$ 80", "$ 122"), ("$ 35", "$ 80"), ("$ 25", "$ 35")}
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from compare.pipeline import compare_texts
 
+from conftest import written_pairs
+
 _OLD = """Letter to Shareholders 2020
 
 Our year in review
@@ -63,9 +65,7 @@ _ZH_NEW = """一、2021年工作回顾
 
 def test_a_chinese_label_of_things_of_any_kind_needs_related_sentences() -> None:
     c = compare_texts(_ZH_OLD, _ZH_NEW)
-    t_old, t_new = c.old.source.text, c.new.source.text
-    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
-             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    pairs = written_pairs(c)
     assert ("9个", "15个") not in pairs  # projects brought in / river works
     assert ("200亿元", "832亿元") not in pairs  # scholarships / health
     assert ("10个", "13个") in pairs  # hospital works started, both years
@@ -81,9 +81,7 @@ def test_a_payer_before_a_word_for_money_names_no_measure() -> None:
            "中央财政安排51亿元加强基层公共卫生服务体系，艾滋病等重大疾病防控取得明显进展。"
            "今年中央预算内投资增加到4776亿元，引导社会资本投向更多领域。\n")
     c = compare_texts(old, new)
-    t_old, t_new = c.old.source.text, c.new.source.text
-    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
-             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    pairs = written_pairs(c)
     assert ("223亿元", "450亿元") not in pairs
     assert ("219亿元", "51亿元") not in pairs
     assert ("4576亿元", "4776亿元") in pairs
@@ -97,9 +95,7 @@ def test_the_sum_of_a_list_does_not_pair_with_one_member() -> None:
     new = ("一、2031年工作回顾\n\n新改扩建幼儿园、中小学校178所。新增绿色建筑、装配式建筑4000万平方米。"
            "新建、改建公园55个。\n")
     c = compare_texts(old, new)
-    t_old, t_new = c.old.source.text, c.new.source.text
-    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
-             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    pairs = written_pairs(c)
     assert ("90所", "178所") not in pairs
     assert ("2380万平方米", "4000万平方米") not in pairs and ("2500万平方米", "4000万平方米") not in pairs
     assert ("50个", "55个") in pairs
@@ -113,7 +109,5 @@ def test_investment_done_names_no_project() -> None:
     new = ("一、2031年工作回顾\n\n深入实施港口扩能，东港区集装箱码头一期加快推进，完成年度投资13.24亿元，"
            "国际航线新增五条，船舶保税燃油加注业务实现突破。\n")
     c = compare_texts(old, new)
-    t_old, t_new = c.old.source.text, c.new.source.text
-    pairs = {(t_old[p.old.span.start:p.old.span.end], t_new[p.new.span.start:p.new.span.end])
-             for p in c.figure_pairs if p.old is not None and p.new is not None}
+    pairs = written_pairs(c)
     assert ("85亿元", "13.24亿元") not in pairs

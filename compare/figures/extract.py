@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..lazy import lazy_pattern
-from ..model import Bound, Figure, FigureKind, PeriodKind, Report, Role, Section, Span
+from ..model import ZH_QUALIFIERS_BEFORE, Bound, Figure, FigureKind, PeriodKind, Report, Role, Section, Span
 from ..text.cjk import count_cjk, detect_language, is_cjk
 from ..text.cues import announces_intent
 from ..text.numerals import (
@@ -104,7 +104,7 @@ _ZH_SESSION_LIST = lazy_pattern(r"(?:[、和及][一二三四五六七八九十]
 _ZH_PACKAGE_AFTER = lazy_pattern(r"(?:措施|举措|硬措施|意见|规定|政策|若干措施)")
 _JOINERS = "+＋/／.．@_#-－—"
 
-_ZH_PREFIX_Q = lazy_pattern(r"(?:不少于|不低于|不超过|不到|不足|超过|大约|将近|接近|至少|突破|低于|高于|约|近|逾|超)$")
+_ZH_PREFIX_Q = lazy_pattern("(?:" + "|".join(ZH_QUALIFIERS_BEFORE) + ")$")
 # Qualifier words -> how the figure bounds its quantity (issue 19): 超 / 逾 / 以上 / 不低于 / 至少 a floor,
 # 以内 / 不超过 / 控制在 a ceiling, 左右 / 约 a value about which the truth lies.
 _FLOOR_WORDS = frozenset({"超", "超过", "逾", "以上", "不低于", "不少于", "至少", "突破", "高于", "多", "余",

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from ..lazy import lazy_pattern
 from ..model import Figure, FigurePair, SectionPair
 from ..text.cjk import count_cjk
-from ..text.cues import ZH_ACTIONS
+from ..text.cues import ZH_ACTION_WORDS
 from ..text.similarity import cjk_bigrams, masked_key, sentence_similarity
 from ..text.tokens import number_spans, word_stems
 from .extract import FROM_QUALIFIER
@@ -268,8 +268,7 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _NOT_A_SUM = lazy_pattern(r"等|均|分别|各(?=[\d一二三四五六七八九十两])")
 _RATE_UNITS = frozenset({"%", "％", "‰", "个百分点", "倍"})
 # The verb a list may open with (新增, 新改扩建, 新引进): the first member is what follows it.
-_LEAD_ACTION = lazy_pattern("^新?(?:" + "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
-                            + ")+")
+_LEAD_ACTION = lazy_pattern(f"^新?(?:{ZH_ACTION_WORDS})+")
 
 
 def _counts_a_list(fig: Figure, text: str) -> bool:

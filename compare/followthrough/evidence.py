@@ -29,7 +29,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain, compress
@@ -651,8 +651,6 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *,
     report keeps its outcomes.
     """
     text = new.source.text
-    sents = sorted(index.sentences, key=lambda s: s.span.start)
-    starts = [s.span.start for s in sents]
     multi: list[Span] = []
     for p in new.paragraphs:
         para = new.text_of(p.span)
@@ -661,19 +659,11 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *,
                 and not (year and f"{year}年" in para):
             multi.append(p.span)
     out: list[tuple[Figure, Measure, Span, str | None]] = []
-    for f in sorted(figures, key=lambda f: f.span.start):
-        if not f.unit or f.kind is not FigureKind.OUTCOME:
-            continue
+    for f, sent in _figures_in_zone(index, figures, FigureKind.OUTCOME, Zone.REVIEW):
         if f.period_kind == PeriodKind.MULTI_YEAR or any(sp.start <= f.span.start < sp.end for sp in multi):
             continue
         years = re.findall(r"(20\d\d)年", f.period or "")
         if year and years and str(year) not in years:
-            continue
-        k = bisect_right(starts, f.span.start) - 1
-        if k < 0 or not (sents[k].span.start <= f.span.start < sents[k].span.end):
-            continue
-        sent = sents[k]
-        if sent.zone is not Zone.REVIEW:
             continue
         sentence = text[sent.span.start:sent.span.end]
         lead = text[sent.span.start:f.span.start]  # 「…完成升级改造，…预计今年6月投入使用」 is last year's
@@ -685,9 +675,7 @@ def _figure_candidates(new: Report, index: _Index, figures: Sequence[Figure], *,
             continue
         if _FROM.search(text, a, f.span.start) and _TO.match(text, f.span.end):
             continue  # 「从每立方米29.6微克下降至27.3微克」: the level it started from
-        label = _figure_label(text, f, a, sent.span.start)
-        out.append((f, measure_of(text, f, label, sent.span, issuer=new.metadata.issuer), sent.span,
-                    sent.section_id))
+        out.append(_candidate(new, f, sent, a))
     return out
 
 
@@ -697,20 +685,32 @@ def _plan_target_candidates(new: Report, index: _Index, figures: Sequence[Figure
     their measure: a target of last year with no outcome that the new plan sets again, in its own
     indicator (地区生产总值增长10%以上 → 10%以上), is carried over, not dropped."""
     text = new.source.text
+    return [_candidate(new, f, sent, _clause_start(text, f.span.start, sent.span.start))
+            for f, sent in _figures_in_zone(index, figures, FigureKind.TARGET, Zone.PLAN)
+            if f.period_kind != PeriodKind.MULTI_YEAR]
+
+
+def _figures_in_zone(index: _Index, figures: Sequence[Figure], kind: FigureKind, zone: Zone
+                     ) -> Iterator[tuple[Figure, _Sentence]]:
+    """The figures of `kind` (with a unit) whose sentence of the new report is in `zone`, each with
+    that sentence, in document order."""
     sents = sorted(index.sentences, key=lambda s: s.span.start)
     starts = [s.span.start for s in sents]
-    out: list[tuple[Figure, Measure, Span, str | None]] = []
     for f in sorted(figures, key=lambda f: f.span.start):
-        if not f.unit or f.kind is not FigureKind.TARGET or f.period_kind == PeriodKind.MULTI_YEAR:
+        if not f.unit or f.kind is not kind:
             continue
         k = bisect_right(starts, f.span.start) - 1
-        if k < 0 or not (sents[k].span.start <= f.span.start < sents[k].span.end) or sents[k].zone is not Zone.PLAN:
-            continue
-        sent = sents[k]
-        label = _figure_label(text, f, _clause_start(text, f.span.start, sent.span.start), sent.span.start)
-        out.append((f, measure_of(text, f, label, sent.span, issuer=new.metadata.issuer), sent.span,
-                    sent.section_id))
-    return out
+        if k >= 0 and sents[k].span.start <= f.span.start < sents[k].span.end and sents[k].zone is zone:
+            yield f, sents[k]
+
+
+def _candidate(new: Report, f: Figure, sent: _Sentence, clause_start: int
+               ) -> tuple[Figure, Measure, Span, str | None]:
+    """A figure of the new report as a candidate outcome or target: with its measure, read from the
+    label its clause gives it, its sentence and its section."""
+    text = new.source.text
+    label = _figure_label(text, f, clause_start, sent.span.start)
+    return f, measure_of(text, f, label, sent.span, issuer=new.metadata.issuer), sent.span, sent.section_id
 
 
 def _clause_start(text: str, at: int, sentence_start: int) -> int:

@@ -25,7 +25,7 @@ from itertools import chain
 
 from ..lazy import lazy_pattern
 from ..text.cjk import CJK
-from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD, names_task
+from ..text.cues import ZH_ACTION_WORDS, ZH_CLAUSE_LEAD, names_task
 from ..text.similarity import cjk_bigrams, occurrences
 
 __all__ = [
@@ -76,7 +76,7 @@ def _grams(text: str) -> set[str]:
 _CLAUSE_CUT = lazy_pattern(r"[，,；;：:。！？]")
 # Verbs of two characters or more (推进, 加强, 发展…) at either end of a shared run are the commitment,
 # not its object: 「加强国家」 shares only a verb and 国家.
-_VERBS = "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+_VERBS = ZH_ACTION_WORDS
 _VERB_HEAD = lazy_pattern(f"^(?:{_VERBS})")
 _VERB_TAIL = lazy_pattern(f"(?:{_VERBS})$")
 

@@ -18,7 +18,7 @@ from itertools import compress
 from ..lazy import lazy_pattern
 from ..model import Bound, Figure, PeriodKind, PlanStatus, Reason, ReasonCode, Span, TargetDirection, TargetRule
 from ..text.cjk import CJK, cjk_only, count_cjk, is_cjk
-from ..text.cues import ZH_ACTIONS, ZH_CLAUSE_LEAD
+from ..text.cues import ZH_ACTION_WORDS, ZH_CLAUSE_LEAD
 from ..text.similarity import (
     ABBREVIATION_SCORE,
     abbreviates,
@@ -175,7 +175,7 @@ def clause_label(text: str, start: int, fig_start: int, sentence_start: int | No
 # stages act on; and a figure's own label that is a commitment verb or a stage of a project
 # (竣工, 供应, 交付…): a verb with no object.
 _LEAD_ACTION = lazy_pattern(r"^(?:新开工|开工|新改扩建|新建|改建|扩建|建设|筹集|建成)")
-_ACTIONS = "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
+_ACTIONS = ZH_ACTION_WORDS
 _OWN_ACTION = lazy_pattern(f"(?:{_ACTIONS}|竣工|供应|交付|分配|筹集|建成|投产|开业|通车)+")
 
 
@@ -449,19 +449,13 @@ def judge_target(target: Figure, direction: TargetDirection | None, actual: Figu
             or (part_of_year and amount)):
         # 「保持在11%以上」 against 「不低于11.1%」: the outcome is at least 11%, which may or may not reach it
         return PlanStatus.UNKNOWN, Reason(ReasonCode.TARGET_BOUND_ONLY, (("target", _fmt(target)),
-                                                                           ("actual", _fmt(actual) + _months(actual))))
+                                                                           ("actual", _fmt(actual) + actual.months_covered)))
     values = (("target", _fmt(target)), ("direction", direction or ""),
-              ("actual", ("-" if reversed_ else "") + _fmt(actual) + _months(actual)),
+              ("actual", ("-" if reversed_ else "") + _fmt(actual) + actual.months_covered),
               ("rule", rule.value), ("tolerance", tolerance),
               ("points", "yes" if tolerance and unit in ("%", "％") else ""),
               ("held", "yes" if ok else "no"))  # a reason says the comparison that decided, held or failed
     return (PlanStatus.MET if ok else PlanStatus.NOT_MET), Reason(ReasonCode.TARGET_JUDGED, values)
-
-
-def _months(actual: Figure) -> str:
-    """The part of the year an outcome covers, when it is not the whole year (「（1—11月）」): a rate
-    of the months so far stands for the year's, and the reader is told so."""
-    return f"（{actual.period}）" if actual.period_kind is PeriodKind.YEAR_TO_DATE and actual.period else ""
 
 
 def _num(d: Decimal) -> str:
@@ -564,8 +558,7 @@ _DIMENSION_ONLY = lazy_pattern(r"^(?:面积|里程|长度|规模|数量|总量|�
 # for is said after the figure, so the words before it name no indicator.
 _MONEY_VERB_END = lazy_pattern(r"(?:安排|拨付|下达|筹措)$|(?:拟|将|还将|再)投入$")  # not 研发投入, 科技投入
 # The verbs opening a task clause (the commitment lexicon's, of two characters or more): what follows is its object.
-_CLAUSE_VERBS = lazy_pattern("^(?:" + "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
-                           + ")+")
+_CLAUSE_VERBS = lazy_pattern(f"^(?:{ZH_ACTION_WORDS})+")
 _CLAUSE_TAIL = lazy_pattern(r"(?:建设|工作|工程|行动)$")
 # The activity done to a stock (land above all) is part of the indicator: supplied land is not
 # prepared (整备) nor expropriated (征收) land. One class per activity; the words of one class are

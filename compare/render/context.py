@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any, Literal
 
 from ..model import (
+    ZH_QUALIFIERS_BEFORE,
     ChangeKind,
     Comparison,
     Evidence,
@@ -743,8 +744,7 @@ _REASON_WORDS: dict[ReasonCode, str] = {
 
 # Bound words a report writes before the number (超过900亿元, 不低于11.1%, and every English one: over
 # $5 billion); the others follow it (11%以上).
-_QUALIFIER_BEFORE = frozenset({"超过", "超", "突破", "逾", "不低于", "不少于", "至少", "高于", "约", "大约", "近", "将近", "接近",
-                               "不超过", "不到", "不足", "低于"})
+_QUALIFIER_BEFORE = frozenset(ZH_QUALIFIERS_BEFORE)
 
 
 def _as_said(fig: Figure) -> str:
@@ -767,8 +767,8 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
         signed = str(pc.reason.get("actual") or "") if pc.reason else ""
         if signed.startswith("-") and not actual.startswith(("-", "−")):
             actual = "-" + actual  # a fall against a growth target (下降2.1% for 增长5%): -2.1%
-        if pc.actual is not None and pc.actual.period_kind is PeriodKind.YEAR_TO_DATE and pc.actual.period:
-            actual += f"（{pc.actual.period}）"  # the months so far, not the whole year
+        if pc.actual is not None:
+            actual += pc.actual.months_covered  # the months so far, not the whole year
         key = f"reason_target_{status}_{pc.item.direction}"
         template = labels.get(key) or labels[f"reason_target_{status}"]
         return template.format(actual=actual, target=target)
@@ -777,8 +777,8 @@ def plan_reason_words(pc: PlanCheck, old: Report, new: Report, labels: dict[str,
         return labels["reason_unknown_year"].format(year=pc.reason.get("year"))
     if code is ReasonCode.TARGET_BOUND_ONLY and pc.reason is not None and pc.actual is not None \
             and pc.item.target is not None:
-        months = f"（{pc.actual.period}）" if pc.actual.period_kind is PeriodKind.YEAR_TO_DATE and pc.actual.period else ""
-        return labels["reason_unknown_bound"].format(actual=_as_said(pc.actual) + months, target=_as_said(pc.item.target))
+        return labels["reason_unknown_bound"].format(actual=_as_said(pc.actual) + pc.actual.months_covered,
+                                                     target=_as_said(pc.item.target))
     if code in _REASON_WORDS:
         return labels[_REASON_WORDS[code]]
     return labels.get(f"reason_{status}", "")

@@ -26,6 +26,7 @@ from .cjk import count_cjk
 
 __all__ = [
     "ZH_ACTIONS",
+    "ZH_ACTION_WORDS",
     "ZH_STRONG_ACTIONS",
     "ZH_CLAUSE_LEAD",
     "EN_COMMITMENT",
@@ -76,6 +77,9 @@ _ZH_TASK_OPENERS = ZH_ACTIONS + _ZH_MORE_TASK_VERBS
 _ZH_MANNER_LEAD = lazy_pattern(
     r"^(?:[一二三四五六七八九十]+要|全力|倾力|合力|充分|主动|合理|高水平|高标准|高质量|高起点|高效|全方位|深层次|多渠道|更好地?|坚定不移地?|"
     r"毫不动摇地?|千方百计|联合[^，,、]{1,4}(?=[做推加建开]))+")
+# ZH_ACTIONS of two characters or more as one regular-expression alternation, longest first: how
+# labels, key terms and lists cut a leading verb off (新改扩建 before 新建, 引进 before 引).
+ZH_ACTION_WORDS = "|".join(sorted((w for w in ZH_ACTIONS if len(w) >= 2), key=len, reverse=True))
 # Verbs that mark a commitment wherever they stand in a clause ("在全国推开“证照分离”改革"):
 # rarely used as nouns in these reports.
 ZH_STRONG_ACTIONS = ("推进", "推开", "落实", "实施", "完善", "加强", "建立", "健全", "开展", "推动", "深化",
